@@ -1,0 +1,12 @@
+/**
+ * GridGov core: the grid hierarchy, grid ids and levels, cases and their lifecycle, working-time
+ * calendars and time limits, access scopes, and the JSON formats of all of them.
+ */
+module org.gridgov.core {
+  requires transitive com.fasterxml.jackson.databind;
+  requires com.google.common;
+  requires org.eclipse.collections.api;
+  requires org.eclipse.collections.impl;
+
+  exports org.gridgov.core;
+}

@@ -1,0 +1,2 @@
+/** The grid model. */
+package org.gridgov.core;

@@ -1,0 +1,2 @@
+/** GridGov geo API. */
+package org.gridgov.geo;

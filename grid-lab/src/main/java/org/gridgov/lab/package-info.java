@@ -1,0 +1,2 @@
+/** GridGov lab API. */
+package org.gridgov.lab;

@@ -1,0 +1,2 @@
+/** GridGov rules API. */
+package org.gridgov.rules;

@@ -1,0 +1,2 @@
+/** GridGov scoring API. */
+package org.gridgov.scoring;

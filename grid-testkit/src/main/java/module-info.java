@@ -1,0 +1,6 @@
+/** GridGov's property-testing engine: seeded generators, shrinking and a JUnit 5 extension. */
+module org.gridgov.testkit {
+  requires transitive org.junit.jupiter.api;
+
+  exports org.gridgov.testkit;
+}
