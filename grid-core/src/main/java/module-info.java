@@ -9,4 +9,9 @@ module org.gridgov.core {
   requires org.eclipse.collections.impl;
 
   exports org.gridgov.core;
+  exports org.gridgov.core.access;
+  exports org.gridgov.core.cases;
+  exports org.gridgov.core.json;
+  exports org.gridgov.core.risk;
+  exports org.gridgov.core.time;
 }

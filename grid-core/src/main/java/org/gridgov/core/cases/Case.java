@@ -1,0 +1,468 @@
+package org.gridgov.core.cases;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.gridgov.core.GeoPoint;
+import org.gridgov.core.GridId;
+import org.gridgov.core.risk.ElementType;
+import org.gridgov.core.risk.RiskColour;
+
+/**
+ * A case (事件): a reported problem with its item, place, source and the whole history of its loop.
+ *
+ * <p>Immutable: every step returns a new case with the step appended to the {@link #trail()}. The
+ * constructor replays the trail and refuses an inconsistent one (a step the lifecycle does not
+ * allow, states that do not chain, time going backwards), so a case read from JSON is as
+ * trustworthy as one built step by step. Steps that the lifecycle forbids throw {@link
+ * IllegalTransitionException} naming the case, its state and the step.
+ *
+ * @param id the case id
+ * @param itemCode the item-list code (事项编码), e.g. {@code 01001}, or a free-form code
+ * @param location where it was reported, when known
+ * @param grid the grid it was located in, when known
+ * @param channel where the report came from
+ * @param reporter who reported it (a person, worker or device id), may be empty
+ * @param reportedAt when it was reported
+ * @param urgent whether the urgent time limits apply
+ * @param state the current state, the {@code to} of the last transition
+ * @param assignee the unit currently responsible (set by dispatch and escalation)
+ * @param deadline when handling is due, when set
+ * @param rating the reporter's rating, once evaluated
+ * @param risk the risk colour, when marked
+ * @param element the governance element concerned, when classified
+ * @param trail every step taken, oldest first
+ * @param attributes other properties (e.g. {@code worker}, {@code department}), kept as strings
+ */
+public record Case(
+    CaseId id,
+    String itemCode,
+    Optional<GeoPoint> location,
+    Optional<GridId> grid,
+    SourceChannel channel,
+    String reporter,
+    Instant reportedAt,
+    boolean urgent,
+    CaseState state,
+    Optional<String> assignee,
+    Optional<Instant> deadline,
+    Optional<Rating> rating,
+    Optional<RiskColour> risk,
+    Optional<ElementType> element,
+    List<Transition> trail,
+    Map<String, String> attributes) {
+
+  /**
+   * Checks the fields and replays the trail.
+   *
+   * @throws IllegalArgumentException when the trail does not follow the lifecycle or the state
+   */
+  public Case {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(itemCode, "itemCode");
+    Objects.requireNonNull(location, "location");
+    Objects.requireNonNull(grid, "grid");
+    Objects.requireNonNull(channel, "channel");
+    Objects.requireNonNull(reporter, "reporter");
+    Objects.requireNonNull(reportedAt, "reportedAt");
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(assignee, "assignee");
+    Objects.requireNonNull(deadline, "deadline");
+    Objects.requireNonNull(rating, "rating");
+    Objects.requireNonNull(risk, "risk");
+    Objects.requireNonNull(element, "element");
+    trail = ImmutableList.copyOf(trail);
+    attributes = ImmutableMap.copyOf(attributes);
+    if (itemCode.isBlank()) {
+      throw new IllegalArgumentException("case " + id + ": item code is empty");
+    }
+    CaseState s = CaseState.REPORTED;
+    Instant t = reportedAt;
+    for (int i = 0; i < trail.size(); i++) {
+      Transition step = trail.get(i);
+      if (step.from() != s) {
+        throw new IllegalArgumentException(
+            "case "
+                + id
+                + ": trail step "
+                + i
+                + " starts from "
+                + step.from()
+                + " but the case was "
+                + s);
+      }
+      if (step.action().from(s).orElse(null) != step.to()) {
+        throw new IllegalArgumentException(
+            "case "
+                + id
+                + ": trail step "
+                + i
+                + " "
+                + step.action()
+                + " cannot lead from "
+                + s
+                + " to "
+                + step.to());
+      }
+      if (step.at().isBefore(t)) {
+        throw new IllegalArgumentException(
+            "case " + id + ": trail step " + i + " at " + step.at() + " is earlier than " + t);
+      }
+      s = step.to();
+      t = step.at();
+    }
+    if (s != state) {
+      throw new IllegalArgumentException(
+          "case " + id + ": state is " + state + " but the trail ends in " + s);
+    }
+  }
+
+  /**
+   * Starts a new case in state {@link CaseState#REPORTED}.
+   *
+   * @param id the case id
+   * @param itemCode the item-list code
+   * @param channel where the report came from
+   * @param reportedAt when it was reported
+   * @return a builder for the other fields
+   */
+  public static Builder report(
+      CaseId id, String itemCode, SourceChannel channel, Instant reportedAt) {
+    return new Builder(id, itemCode, channel, reportedAt);
+  }
+
+  /**
+   * Takes a step that names no assignee.
+   *
+   * @param action the step
+   * @param actor who takes it
+   * @param at when, not before the previous step
+   * @param note why, may be empty
+   * @return the case after the step
+   * @throws IllegalTransitionException when the step is not allowed in the current state, or it
+   *     needs an assignee
+   */
+  public Case apply(CaseAction action, String actor, Instant at, String note) {
+    if (action.assigns()) {
+      throw new IllegalTransitionException(
+          id, state, action, "it needs an assignee: use dispatch or escalate");
+    }
+    if (action == CaseAction.EVALUATE) {
+      throw new IllegalTransitionException(id, state, action, "it needs a rating: use evaluate");
+    }
+    return step(action, actor, at, note, Optional.empty(), rating);
+  }
+
+  /**
+   * Sends the case to a handler (派遣).
+   *
+   * @param actor who dispatches
+   * @param at when
+   * @param to the handling unit
+   * @param note why, may be empty
+   * @return the dispatched case
+   * @throws IllegalTransitionException when dispatch is not allowed now
+   */
+  public Case dispatch(String actor, Instant at, String to, String note) {
+    return step(CaseAction.DISPATCH, actor, at, note, Optional.of(to), rating);
+  }
+
+  /**
+   * Blows the whistle to the next level (吹哨).
+   *
+   * @param actor who escalates
+   * @param at when
+   * @param to the unit that must now report (报到)
+   * @param note why, may be empty
+   * @return the escalated case
+   * @throws IllegalTransitionException when escalation is not allowed now
+   */
+  public Case escalate(String actor, Instant at, String to, String note) {
+    return step(CaseAction.ESCALATE, actor, at, note, Optional.of(to), rating);
+  }
+
+  /**
+   * Records the assessment with the reporter's rating (评价).
+   *
+   * @param actor who evaluates
+   * @param at when
+   * @param given the rating
+   * @param note remarks, may be empty
+   * @return the evaluated case
+   * @throws IllegalTransitionException unless the case is closed
+   */
+  public Case evaluate(String actor, Instant at, Rating given, String note) {
+    return step(CaseAction.EVALUATE, actor, at, note, Optional.empty(), Optional.of(given));
+  }
+
+  /**
+   * The same case located in a grid.
+   *
+   * @param where the grid
+   * @return a copy with {@link #grid()} set
+   */
+  public Case locatedIn(GridId where) {
+    return new Case(
+        id,
+        itemCode,
+        location,
+        Optional.of(where),
+        channel,
+        reporter,
+        reportedAt,
+        urgent,
+        state,
+        assignee,
+        deadline,
+        rating,
+        risk,
+        element,
+        trail,
+        attributes);
+  }
+
+  /**
+   * The same case with a handling deadline.
+   *
+   * @param due when handling is due
+   * @return a copy with {@link #deadline()} set
+   */
+  public Case withDeadline(Instant due) {
+    return new Case(
+        id,
+        itemCode,
+        location,
+        grid,
+        channel,
+        reporter,
+        reportedAt,
+        urgent,
+        state,
+        assignee,
+        Optional.of(due),
+        rating,
+        risk,
+        element,
+        trail,
+        attributes);
+  }
+
+  /**
+   * The time of the last step, or of the report when no step was taken.
+   *
+   * @return the last update time
+   */
+  public Instant updatedAt() {
+    return trail.isEmpty() ? reportedAt : trail.get(trail.size() - 1).at();
+  }
+
+  /**
+   * How many times verification sent the case back for rework.
+   *
+   * @return the rework count
+   */
+  public int reworkCount() {
+    int n = 0;
+    for (Transition t : trail) {
+      if (t.action() == CaseAction.SEND_BACK) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * The first time a step was taken.
+   *
+   * @param action the step
+   * @return when it was first taken, or empty
+   */
+  public Optional<Instant> firstTime(CaseAction action) {
+    for (Transition t : trail) {
+      if (t.action() == action) {
+        return Optional.of(t.at());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Case step(
+      CaseAction action,
+      String actor,
+      Instant at,
+      String note,
+      Optional<String> to,
+      Optional<Rating> newRating) {
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(note, "note");
+    CaseState next =
+        action.from(state).orElseThrow(() -> new IllegalTransitionException(id, state, action, ""));
+    if (at.isBefore(updatedAt())) {
+      throw new IllegalTransitionException(
+          id, state, action, "at " + at + " is earlier than the last step at " + updatedAt());
+    }
+    ImmutableList<Transition> newTrail =
+        ImmutableList.<Transition>builderWithExpectedSize(trail.size() + 1)
+            .addAll(trail)
+            .add(new Transition(action, state, next, actor, at, note, to))
+            .build();
+    return new Case(
+        id,
+        itemCode,
+        location,
+        grid,
+        channel,
+        reporter,
+        reportedAt,
+        urgent,
+        next,
+        to.isPresent() ? to : assignee,
+        deadline,
+        newRating,
+        risk,
+        element,
+        newTrail,
+        attributes);
+  }
+
+  /** Collects the fields of a newly reported case. Not thread-safe. */
+  public static final class Builder {
+    private final CaseId id;
+    private final String itemCode;
+    private final SourceChannel channel;
+    private final Instant reportedAt;
+    private Optional<GeoPoint> location = Optional.empty();
+    private Optional<GridId> grid = Optional.empty();
+    private String reporter = "";
+    private boolean urgent;
+    private Optional<Instant> deadline = Optional.empty();
+    private Optional<RiskColour> risk = Optional.empty();
+    private Optional<ElementType> element = Optional.empty();
+    private Map<String, String> attributes = Map.of();
+
+    private Builder(CaseId id, String itemCode, SourceChannel channel, Instant reportedAt) {
+      this.id = Objects.requireNonNull(id, "id");
+      this.itemCode = Objects.requireNonNull(itemCode, "itemCode");
+      this.channel = Objects.requireNonNull(channel, "channel");
+      this.reportedAt = Objects.requireNonNull(reportedAt, "reportedAt");
+    }
+
+    /**
+     * Sets where it was reported.
+     *
+     * @param value the position
+     * @return this builder
+     */
+    public Builder location(GeoPoint value) {
+      this.location = Optional.of(value);
+      return this;
+    }
+
+    /**
+     * Sets the grid it lies in.
+     *
+     * @param value the grid
+     * @return this builder
+     */
+    public Builder grid(GridId value) {
+      this.grid = Optional.of(value);
+      return this;
+    }
+
+    /**
+     * Sets who reported it.
+     *
+     * @param value the reporter id
+     * @return this builder
+     */
+    public Builder reporter(String value) {
+      this.reporter = Objects.requireNonNull(value, "reporter");
+      return this;
+    }
+
+    /**
+     * Marks it urgent.
+     *
+     * @param value whether urgent limits apply
+     * @return this builder
+     */
+    public Builder urgent(boolean value) {
+      this.urgent = value;
+      return this;
+    }
+
+    /**
+     * Sets the handling deadline.
+     *
+     * @param value when handling is due
+     * @return this builder
+     */
+    public Builder deadline(Instant value) {
+      this.deadline = Optional.of(value);
+      return this;
+    }
+
+    /**
+     * Sets the risk colour.
+     *
+     * @param value the colour
+     * @return this builder
+     */
+    public Builder risk(RiskColour value) {
+      this.risk = Optional.of(value);
+      return this;
+    }
+
+    /**
+     * Sets the governance element.
+     *
+     * @param value the element
+     * @return this builder
+     */
+    public Builder element(ElementType value) {
+      this.element = Optional.of(value);
+      return this;
+    }
+
+    /**
+     * Sets other properties.
+     *
+     * @param value the attributes
+     * @return this builder
+     */
+    public Builder attributes(Map<String, String> value) {
+      this.attributes = Map.copyOf(value);
+      return this;
+    }
+
+    /**
+     * Builds the reported case.
+     *
+     * @return the case, in state {@link CaseState#REPORTED}
+     */
+    public Case build() {
+      return new Case(
+          id,
+          itemCode,
+          location,
+          grid,
+          channel,
+          reporter,
+          reportedAt,
+          urgent,
+          CaseState.REPORTED,
+          Optional.empty(),
+          deadline,
+          Optional.empty(),
+          risk,
+          element,
+          List.of(),
+          attributes);
+    }
+  }
+}
