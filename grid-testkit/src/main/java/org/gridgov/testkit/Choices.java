@@ -3,13 +3,14 @@ package org.gridgov.testkit;
 import java.util.Arrays;
 
 /**
- * A recorded sequence of choices with the range each was drawn from.
+ * A recorded sequence of choices with the range each was drawn from, and the spans (start, end
+ * pairs, in the order they ended) of parts that can be deleted as a whole.
  *
  * <p>Choices are ordered by how simple they are: the value nearest zero first, then alternating
  * above and below it (1, -1, 2, -2, ...). Sequences are ordered shortlex (shorter first, then
  * choice by choice), and shrinking only ever moves to a smaller sequence, so it always terminates.
  */
-record Choices(long[] values, long[] lows, long[] highs) {
+record Choices(long[] values, long[] lows, long[] highs, int[] spans) {
 
   int size() {
     return values.length;

@@ -72,10 +72,12 @@ public interface Gen<T> {
     Objects.requireNonNull(predicate, "predicate");
     return src -> {
       for (int i = 0; i < FILTER_ATTEMPTS; i++) {
+        int start = src.position();
         T value = generate(src);
         if (predicate.test(value)) {
           return value;
         }
+        src.endSpan(start); // a rejected attempt: shrinking may drop it
       }
       throw new Discard(
           "Gen.filter too strict: it rejected "

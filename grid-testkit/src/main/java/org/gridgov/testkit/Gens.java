@@ -312,8 +312,13 @@ public final class Gens {
       }
       // One "another element?" choice before each optional element: deleting an element's
       // choices during shrinking deletes exactly that element.
-      while (out.size() < maxSize && src.choose(0, 1, out.size() < target ? 1 : 0) == 1) {
+      while (out.size() < maxSize) {
+        int start = src.position();
+        if (src.choose(0, 1, out.size() < target ? 1 : 0) == 0) {
+          break;
+        }
         out.add(element.generate(src));
+        src.endSpan(start);
       }
       return Collections.unmodifiableList(out);
     };

@@ -135,15 +135,24 @@ public final class PropertyExtension implements ParameterResolver, InvocationInt
         if (sb.length() > 0) {
           sb.append('\n');
         }
-        sb.append(params[i].getName()).append(" = ").append(Render.value(values[i]));
+        sb.append(label(params[i], i)).append(" = ").append(Render.value(values[i]));
       }
     }
     return sb.toString();
   }
 
+  /** The parameter's name if compiled with {@code -parameters}, else its position and source. */
+  private static String label(Parameter param, int index) {
+    if (param.isNamePresent()) {
+      return param.getName();
+    }
+    String source = param.getAnnotation(ForAll.class).value();
+    return "parameter " + (index + 1) + (source.isEmpty() ? "" : " (" + source + ")");
+  }
+
   private static Gen<?> generatorFor(
       Parameter param, ForAll forAll, Method method, ExtensionContext context) {
-    String where = "parameter " + param.getName() + " of " + method;
+    String where = "parameter " + param.getName() + " of " + method.getName() + "()";
     if (forAll.value().isEmpty()) {
       return defaultGen(param.getType())
           .orElseThrow(

@@ -1,7 +1,11 @@
 package org.gridgov.testkit;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -33,10 +37,17 @@ final class Shrinker {
   Outcome shrink() {
     boolean improved = true;
     while (improved && !exhausted()) {
-      improved = deleteSpans();
+      improved = deleteParts();
       improved |= zeroBlocks();
       improved |= minimizeEach();
+      improved |= minimizeDuplicates();
       improved |= moveMass();
+      if (!improved) {
+        // Slower, general passes; only when the structured ones are stuck.
+        improved = deleteBlocks();
+        improved |= lowerAndDelete();
+        improved |= lowerAndBorrow();
+      }
     }
     return best;
   }
@@ -71,25 +82,102 @@ final class Shrinker {
     return false;
   }
 
-  private boolean deleteSpans() {
+  /**
+   * Deletes marked parts (list elements): runs of adjacent parts in halving lengths, so a long list
+   * loses half its elements in one run, then single parts.
+   */
+  private boolean deleteParts() {
     boolean improved = false;
-    // Coarse halving first so big lists shrink in few runs, then every small block.
-    for (int k = Integer.highestOneBit(Math.max(1, values().length / 2)); k > 8; k /= 2) {
-      for (int i = 0; i + k <= values().length; i += k) {
-        if (consider(without(values(), i, k))) {
+    for (int run = Integer.highestOneBit(Math.max(1, best.choices().spans().length / 2));
+        run >= 1 && !exhausted();
+        run /= 2) {
+      for (int i = 0; 2 * i < best.choices().spans().length && !exhausted(); i += run) {
+        int[] spans = best.choices().spans();
+        int start = spans[2 * i];
+        int end = endOfRun(spans, i, run);
+        if (end > start && consider(without(values(), start, end - start))) {
           improved = true;
-          i -= k;
+          i -= run; // the next run now starts here
         }
       }
     }
+    return improved;
+  }
+
+  /** The end of {@code run} adjacent parts starting with part {@code i}, or -1. */
+  private static int endOfRun(int[] spans, int i, int run) {
+    Map<Integer, Integer> outermostEndByStart = new HashMap<>();
+    for (int k = 0; k < spans.length; k += 2) {
+      outermostEndByStart.merge(spans[k], spans[k + 1], Math::max);
+    }
+    int end = spans[2 * i + 1];
+    for (int k = 1; k < run; k++) {
+      Integer next = outermostEndByStart.get(end);
+      if (next == null) {
+        return -1;
+      }
+      end = next;
+    }
+    return end;
+  }
+
+  /** Deletes every block of 1 to 8 consecutive choices, from the end. */
+  private boolean deleteBlocks() {
+    boolean improved = false;
     for (int k = 8; k >= 1; k--) {
-      for (int i = values().length - k; i >= 0; i--) {
+      for (int i = values().length - k; i >= 0 && !exhausted(); i--) {
         if (i + k <= values().length && consider(without(values(), i, k))) {
           improved = true;
         }
       }
     }
     return improved;
+  }
+
+  /**
+   * Moves a choice one step towards its origin and deletes the choices right after it: shrinks a
+   * size drawn up front together with one of the elements it counts.
+   */
+  private boolean lowerAndDelete() {
+    boolean improved = false;
+    for (int i = 0; i < values().length && !exhausted(); i++) {
+      for (int k = 1; k <= 8 && i + 1 + k <= values().length; k++) {
+        long[] lowered = oneStepDown(i);
+        if (lowered != null && consider(without(lowered, i + 1, k))) {
+          improved = true;
+          break;
+        }
+      }
+    }
+    return improved;
+  }
+
+  /**
+   * Moves a choice one step towards its origin and sets the next one to the top of its range: turns
+   * a whole part of 3 with fraction 0 into 2 and a large fraction, which the binary search then
+   * lowers (2.5 rather than 3.0).
+   */
+  private boolean lowerAndBorrow() {
+    boolean improved = false;
+    for (int i = 0; i + 1 < values().length && !exhausted(); i++) {
+      long[] lowered = oneStepDown(i);
+      if (lowered != null) {
+        lowered[i + 1] = best.choices().highs()[i + 1];
+        if (consider(lowered)) {
+          improved = true;
+          minimize(i + 1);
+        }
+      }
+    }
+    return improved;
+  }
+
+  /** The current choices with choice {@code i} one step closer to its origin, or null. */
+  private long[] oneStepDown(int i) {
+    Choices c = best.choices();
+    long v = c.values()[i];
+    long o = c.origin(i);
+    return v == o ? null : with(c.values(), i, v > o ? v - 1 : v + 1);
   }
 
   private static long[] without(long[] v, int from, int count) {
@@ -129,13 +217,49 @@ final class Shrinker {
 
   /** Moves choice {@code i} towards its simplest value: the origin, then a binary search. */
   private boolean minimize(int i) {
+    return minimize(new int[] {i});
+  }
+
+  /**
+   * Moves equal choices together towards their simplest value, for properties that fail only while
+   * some values stay equal (duplicates, pairs that must match).
+   */
+  private boolean minimizeDuplicates() {
+    boolean improved = false;
+    Map<List<Long>, List<Integer>> byValue = new HashMap<>();
     Choices c = best.choices();
+    for (int i = 0; i < c.size(); i++) {
+      if (c.values()[i] != c.origin(i)) {
+        List<Long> key = List.of(c.values()[i], c.lows()[i], c.highs()[i]);
+        byValue.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+      }
+    }
+    for (List<Integer> same : byValue.values()) {
+      if (same.size() > 1 && !exhausted()) {
+        improved |= minimize(same.stream().mapToInt(Integer::intValue).toArray());
+      }
+    }
+    return improved;
+  }
+
+  /**
+   * Moves the choices at {@code at} (all equal, with the same range) together towards their
+   * simplest value: the origin, then a binary search on the distance from it.
+   */
+  private boolean minimize(int[] at) {
+    Choices c = best.choices();
+    int i = at[0];
     long o = c.origin(i);
     long v = c.values()[i];
+    for (int j : at) {
+      if (j >= c.size() || c.values()[j] != v || c.origin(j) != o) {
+        return false;
+      }
+    }
     if (v == o) {
       return false;
     }
-    if (consider(with(c.values(), i, o))) {
+    if (consider(with(c.values(), at, o))) {
       return true;
     }
     boolean improved = false;
@@ -144,23 +268,39 @@ final class Shrinker {
     long fail = up ? v - o : o - v;
     while (Long.compareUnsigned(fail - pass, 1) > 0 && !exhausted()) {
       long mid = pass + ((fail - pass) >>> 1);
-      if (consider(with(values(), i, up ? o + mid : o - mid))) {
+      if (consider(with(values(), at, up ? o + mid : o - mid))) {
         improved = true;
         fail = mid;
       } else {
         pass = mid;
       }
-      if (values().length <= i || values()[i] != (up ? o + fail : o - fail)) {
+      if (!holds(at, up ? o + fail : o - fail)) {
         return improved; // the structure changed under us; the next round starts over
       }
     }
-    if (!up
-        && values().length > i
-        && Long.compareUnsigned(fail, best.choices().highs()[i] - o) <= 0) {
+    if (!up && Long.compareUnsigned(fail, best.choices().highs()[i] - o) <= 0) {
       // The mirror image above the origin ranks lower.
-      improved |= consider(with(values(), i, o + fail));
+      improved |= consider(with(values(), at, o + fail));
     }
     return improved;
+  }
+
+  private boolean holds(int[] at, long value) {
+    long[] v = values();
+    for (int j : at) {
+      if (j >= v.length || v[j] != value) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static long[] with(long[] v, int[] at, long value) {
+    long[] out = v.clone();
+    for (int j : at) {
+      out[j] = value;
+    }
+    return out;
   }
 
   private static long[] with(long[] v, int i, long value) {

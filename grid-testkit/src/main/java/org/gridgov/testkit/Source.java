@@ -26,6 +26,8 @@ public final class Source {
   private long[] lows = new long[32];
   private long[] highs = new long[32];
   private int size;
+  private int[] spans = new int[16]; // start, end pairs of deletable parts (list elements)
+  private int spanCount;
 
   private Source(SplittableRandom random, boolean replaying, long[] prefix) {
     this.random = random;
@@ -136,10 +138,33 @@ public final class Source {
     size++;
   }
 
+  /** The number of choices drawn so far; pass it to {@link #endSpan} later. */
+  int position() {
+    return size;
+  }
+
+  /**
+   * Marks the choices drawn since {@code start} as one part the shrinker may delete as a whole (a
+   * list element with its "another element?" choice).
+   */
+  void endSpan(int start) {
+    if (size > start) {
+      if (2 * spanCount + 2 > spans.length) {
+        spans = Arrays.copyOf(spans, spans.length * 2);
+      }
+      spans[2 * spanCount] = start;
+      spans[2 * spanCount + 1] = size;
+      spanCount++;
+    }
+  }
+
   /** The choices drawn so far. */
   Choices choices() {
     return new Choices(
-        Arrays.copyOf(values, size), Arrays.copyOf(lows, size), Arrays.copyOf(highs, size));
+        Arrays.copyOf(values, size),
+        Arrays.copyOf(lows, size),
+        Arrays.copyOf(highs, size),
+        Arrays.copyOf(spans, 2 * spanCount));
   }
 
   /** A uniformly random long in {@code [lo, hi]}. */

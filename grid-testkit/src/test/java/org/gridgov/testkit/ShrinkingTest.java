@@ -8,16 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class ShrinkingTest {
 
-  /** Runs a failing property and returns the shrunk counterexample as the engine prints it. */
   private static <T> String shrunk(Gen<T> gen, PropertyCheck.Body<T> body) {
-    try {
-      PropertyCheck.forAll(gen).seed(42).tries(1000).check(body);
-    } catch (AssertionError e) {
-      String msg = e.getMessage();
-      int from = msg.indexOf(":\n", msg.indexOf("Shrunk counterexample")) + 2;
-      return msg.substring(from, msg.indexOf('\n', from)).trim();
-    }
-    throw new AssertionError("the property did not fail");
+    return Shrunk.of(gen, body);
   }
 
   @Test
@@ -56,9 +48,11 @@ class ShrinkingTest {
   }
 
   @Test
-  void doubleShrinksToAWholeNumber() {
+  void doubleShrinksToTheBoundary() {
     assertThat(shrunk(Gens.doubles(-1e6, 1e6), x -> assertThat(x).isLessThan(2.5)))
-        .isEqualTo("3.0");
+        .isEqualTo("2.5");
+    assertThat(shrunk(Gens.doubles(-1e6, 1e6), x -> assertThat(x).isLessThan(1000)))
+        .isEqualTo("1000.0");
   }
 
   @Test
@@ -82,5 +76,56 @@ class ShrinkingTest {
     Gen<List<Integer>> gen = Gens.lists(Gens.ints(), 0, 20);
     assertThat(gen.samples(99, 50)).isEqualTo(gen.samples(99, 50));
     assertThat(gen.samples(99, 50)).isNotEqualTo(gen.samples(100, 50));
+  }
+
+  @Test
+  void shrinksThroughMap() {
+    assertThat(shrunk(Gens.integers(0, 10_000).map(x -> x * 3), x -> assertThat(x).isLessThan(100)))
+        .isEqualTo("102");
+  }
+
+  @Test
+  void shrinksThroughFilter() {
+    Gen<Integer> even = Gens.integers(0, 100_000).filter(x -> x % 2 == 0);
+    assertThat(shrunk(even, x -> assertThat(x).isLessThan(1001))).isEqualTo("1002");
+  }
+
+  @Test
+  void shrinksThroughFlatMap() {
+    Gen<List<Integer>> gen =
+        Gens.integers(1, 20).flatMap(n -> Gens.lists(Gens.integers(0, 100), n, n));
+    assertThat(shrunk(gen, xs -> assertThat(xs).allMatch(x -> x < 50))).isEqualTo("[50]");
+  }
+
+  @Test
+  void duplicatesShrinkTogether() {
+    Gen<List<Integer>> gen = Gens.lists(Gens.integers(0, 1000), 0, 50);
+    assertThat(shrunk(gen, xs -> assertThat(xs).doesNotHaveDuplicates())).isEqualTo("[0, 0]");
+  }
+
+  @Test
+  void unsortedListShrinksToTwoElements() {
+    Gen<List<Integer>> gen = Gens.lists(Gens.integers(0, 1000), 0, 50);
+    assertThat(shrunk(gen, xs -> assertThat(xs).isSorted())).isEqualTo("[1, 0]");
+  }
+
+  @Test
+  void listOfStringsShrinksToTheCulprit() {
+    Gen<List<String>> gen = Gens.lists(Gens.strings("abcxyz", 0, 8), 0, 20);
+    assertThat(shrunk(gen, xs -> assertThat(xs).noneMatch(s -> s.contains("x")))).isEqualTo("[x]");
+  }
+
+  @Test
+  void bigListsShrinkQuickly() {
+    Gen<List<Integer>> gen = Gens.lists(Gens.integers(0, 1000), 500, 2000);
+    String s =
+        shrunk(
+            gen,
+            xs -> {
+              if (xs.size() >= 600) {
+                throw new AssertionError("too long");
+              }
+            });
+    assertThat(s).matches("\\[0(, 0){599}]");
   }
 }
