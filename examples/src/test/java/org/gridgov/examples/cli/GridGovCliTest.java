@@ -1,0 +1,79 @@
+package org.gridgov.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GridGovCliTest {
+  @TempDir Path dir;
+
+  @Test
+  void helpListsTheSubcommands() {
+    CliRun r = CliRun.of("--help");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("Usage: gridgov").contains("hierarchy");
+  }
+
+  @Test
+  void versionNamesTheBuild() {
+    CliRun r = CliRun.of("--version");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).startsWith("gridgov ").doesNotContain("${");
+  }
+
+  @Test
+  void badUsageExitsTwoWithOneLine() {
+    CliRun r = CliRun.of("hierarchy");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("Missing required option: '--grids=FILE'");
+    assertThat(CliRun.of("no-such-command").code()).isEqualTo(2);
+  }
+
+  @Test
+  void hierarchyPrintsLevelCountsAndExitsZeroWhenClean() throws Exception {
+    Path f =
+        Files.writeString(
+            dir.resolve("h.json"),
+            "{\"grids\": [{\"id\": \"s\", \"level\": \"street\"},"
+                + "{\"id\": \"c1\", \"level\": \"community\", \"parent\": \"s\"},"
+                + "{\"id\": \"c2\", \"level\": \"community\", \"parent\": \"s\"},"
+                + "{\"id\": \"m\", \"level\": \"compound\", \"kind\": \"exclusive\", \"owner\": \"s\"}]}");
+    CliRun r = CliRun.of("hierarchy", "--grids", f.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out())
+        .contains("grids: 4 (territorial 3, exclusive 1)")
+        .containsPattern("street\\s+1")
+        .containsPattern("community\\s+2")
+        .contains("findings: none");
+  }
+
+  @Test
+  void hierarchyListsEveryFindingAndExitsOne() throws Exception {
+    Path f =
+        Files.writeString(
+            dir.resolve("h.json"),
+            "{\"grids\": [{\"id\": \"s\", \"level\": \"street\"},"
+                + "{\"id\": \"c1\", \"level\": \"community\", \"parent\": \"x\"},"
+                + "{\"id\": \"c1\", \"level\": \"community\", \"parent\": \"s\"}]}");
+    CliRun r = CliRun.of("hierarchy", "--grids", f.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).contains("findings: 2").contains("DUPLICATE_ID").contains("UNKNOWN_PARENT");
+  }
+
+  @Test
+  void unusableInputIsOneLineNamingFileAndPositionWithoutStackTrace() throws Exception {
+    Path f = Files.writeString(dir.resolve("bad.json"), "{\"grids\": [\n{\"id\": }]}");
+    CliRun r = CliRun.of("hierarchy", "--grids", f.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip().lines()).hasSize(1);
+    assertThat(r.err()).startsWith("gridgov: " + f + ":2:").doesNotContain("\tat ");
+    CliRun debug = CliRun.of("hierarchy", "--debug", "--grids", f.toString());
+    assertThat(debug.err()).contains("\tat ");
+    CliRun missing = CliRun.of("hierarchy", "--grids", dir.resolve("nope.json").toString());
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("nope.json").contains("cannot read");
+  }
+}
