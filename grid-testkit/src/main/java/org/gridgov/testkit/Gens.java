@@ -1,7 +1,6 @@
 package org.gridgov.testkit;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -154,7 +153,11 @@ public final class Gens {
    */
   @SafeVarargs
   public static <T> Gen<T> elements(T... values) {
-    return elements(Arrays.asList(values));
+    List<T> list = new ArrayList<>(values.length);
+    for (T v : values) {
+      list.add(v); // element by element: the varargs array never escapes
+    }
+    return elements(list);
   }
 
   /**
@@ -193,7 +196,11 @@ public final class Gens {
    */
   @SafeVarargs
   public static <T> Gen<T> oneOf(Gen<? extends T>... gens) {
-    return oneOf(Arrays.asList(gens));
+    List<Gen<? extends T>> list = new ArrayList<>(gens.length);
+    for (Gen<? extends T> g : gens) {
+      list.add(g); // element by element: the varargs array never escapes
+    }
+    return oneOf(list);
   }
 
   /**

@@ -45,9 +45,9 @@ public @interface Property {
   long seed() default 0;
 
   /**
-   * The maximum number of successful shrink steps; 0 turns shrinking off.
+   * The maximum number of successful shrink steps (default 1000); 0 turns shrinking off.
    *
    * @return the shrink budget
    */
-  int maxShrinks() default Settings.DEFAULT_MAX_SHRINKS;
+  int maxShrinks() default 1000;
 }
