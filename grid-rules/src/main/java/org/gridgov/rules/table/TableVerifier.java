@@ -1,0 +1,81 @@
+package org.gridgov.rules.table;
+
+import org.gridgov.rules.table.internal.Verification;
+
+/**
+ * Static verification of decision tables: finds, without running any case, overlapping rules (with
+ * a witness input both match), gaps (a witness input nothing matches), rules masked by better rules
+ * under FIRST and PRIORITY, rules subsumed by another rule with the same outputs, and rules that
+ * can never match. Works on numbers, dates, date-times, durations, enumerations, booleans and
+ * strings.
+ *
+ * <p>Method: each input column is partitioned into elementary cells at the literals the rules and
+ * allowed values mention (points and the open intervals between them), so a rule is a box of cells.
+ * Overlaps are pairwise box intersections; gaps are what remains of the domain box after recursive
+ * box subtraction of every rule; masking subtracts the better rules from a rule's box. No cross
+ * product of the columns is ever enumerated.
+ *
+ * <p>Domain assumptions, stated in the report as {@link TableFinding.Kind#ASSUMPTION} notes:
+ * numbers are decimals (so {@code <= 4} and {@code >= 5} leave the gap {@code 4.5}); inputs are not
+ * null unless some entry of the column tests {@code null}; a string input without allowed values is
+ * assumed, for gaps only, to take one of the values the rules mention.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class TableVerifier {
+  private static final TableVerifier DEFAULTS = new TableVerifier(50, 20_000);
+
+  private final int maxFindingsPerKind;
+  private final int maxBoxes;
+
+  private TableVerifier(int maxFindingsPerKind, int maxBoxes) {
+    if (maxFindingsPerKind < 1 || maxBoxes < 1) {
+      throw new IllegalArgumentException(
+          "limits must be positive: findings " + maxFindingsPerKind + ", boxes " + maxBoxes);
+    }
+    this.maxFindingsPerKind = maxFindingsPerKind;
+    this.maxBoxes = maxBoxes;
+  }
+
+  /**
+   * The verifier with default limits: 50 findings listed per kind, 20,000 boxes during gap search.
+   *
+   * @return the default verifier
+   */
+  public static TableVerifier defaults() {
+    return DEFAULTS;
+  }
+
+  /**
+   * A copy listing at most this many findings of each kind (the rest are counted in a {@link
+   * TableFinding.Kind#LIMIT} note).
+   *
+   * @param max the limit, at least 1
+   * @return the copy
+   */
+  public TableVerifier withMaxFindingsPerKind(int max) {
+    return new TableVerifier(max, maxBoxes);
+  }
+
+  /**
+   * A copy that stops a gap or masking search when the uncovered region splits into more than this
+   * many boxes (reported as a {@link TableFinding.Kind#LIMIT} note).
+   *
+   * @param max the limit, at least 1
+   * @return the copy
+   */
+  public TableVerifier withMaxBoxes(int max) {
+    return new TableVerifier(maxFindingsPerKind, max);
+  }
+
+  /**
+   * Verifies a table.
+   *
+   * @param table the table
+   * @return the findings
+   */
+  public VerificationReport verify(DecisionTable table) {
+    return new VerificationReport(
+        table.name(), new Verification(table, maxFindingsPerKind, maxBoxes).run());
+  }
+}

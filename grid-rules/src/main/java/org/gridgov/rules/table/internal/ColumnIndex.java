@@ -1,0 +1,454 @@
+package org.gridgov.rules.table.internal;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.gridgov.rules.table.InputClause;
+import org.gridgov.rules.table.UnaryTest;
+import org.gridgov.rules.table.UnaryTests;
+import org.gridgov.rules.table.ValueType;
+
+/**
+ * The partition of one input column's domain into elementary cells: every literal mentioned by the
+ * column's entries and allowed values is a boundary, and all values inside one cell behave
+ * identically under every entry of the column. Used by the compiled form (value to cell to bitset
+ * of matching rules) and by the verifier (rules as boxes of cells).
+ *
+ * <p>Two layouts:
+ *
+ * <ul>
+ *   <li><b>coded</b> (booleans, and strings tested only for equality): one cell per distinct
+ *       literal, then an "other" cell for every other string (none for booleans), then the null
+ *       cell;
+ *   <li><b>ordered</b> (numbers, dates, date-times, durations, strings with order tests): with
+ *       sorted boundaries {@code b0 < ... < bn-1}, cell {@code 2i+1} is the point {@code bi}, cell
+ *       {@code 2i} the open interval below it (above {@code bi-1}), cell {@code 2n} everything
+ *       above {@code bn-1}, and cell {@code 2n+1} is null.
+ * </ul>
+ *
+ * <p>Numbers are located on a {@code double} fast path that is exact: a boundary is stored as its
+ * nearest double plus the sign of (that double's shortest decimal minus the boundary), which
+ * decides the tie when the input equals the double; inputs that are not exactly a double's shortest
+ * decimal take the {@link BigDecimal} path. Immutable.
+ */
+public final class ColumnIndex {
+  private static final long EXACT_LONG = 1L << 53;
+
+  private final InputClause clause;
+  private final boolean coded;
+  private final Map<Object, Integer> codes;
+  private final int otherCell;
+  private final Object[] bounds;
+  private final double[] doubleBounds;
+  private final int[] ties;
+  private final int nullCell;
+  private final Object[] reps;
+  private final boolean[] empty;
+  private final boolean[] allowed;
+
+  /**
+   * Builds the partition of a column.
+   *
+   * @param clause the input clause
+   * @param entries the column's entries of all rules
+   */
+  public ColumnIndex(InputClause clause, List<UnaryTests> entries) {
+    this.clause = clause;
+    ValueType type = clause.type();
+    List<UnaryTests> all = new ArrayList<>(entries);
+    all.add(clause.allowedValues());
+    boolean ordering = false;
+    List<Object> literals = new ArrayList<>();
+    for (UnaryTests ts : all) {
+      for (UnaryTest t : ts.tests()) {
+        if (t instanceof UnaryTest.Compare c) {
+          literals.add(c.value());
+          ordering |= c.operator().isOrdering();
+        } else if (t instanceof UnaryTest.Range r) {
+          literals.add(r.low());
+          literals.add(r.high());
+          ordering = true;
+        }
+      }
+    }
+    this.coded = type == ValueType.BOOLEAN || (type == ValueType.STRING && !ordering);
+    if (coded) {
+      codes = new HashMap<>();
+      List<Object> distinct = new ArrayList<>();
+      if (type == ValueType.BOOLEAN) {
+        distinct.add(Boolean.FALSE);
+        distinct.add(Boolean.TRUE);
+        codes.put(Boolean.FALSE, 0);
+        codes.put(Boolean.TRUE, 1);
+      } else {
+        for (Object v : literals) {
+          if (codes.putIfAbsent(v, distinct.size()) == null) {
+            distinct.add(v);
+          }
+        }
+      }
+      otherCell = type == ValueType.BOOLEAN ? -1 : distinct.size();
+      nullCell = distinct.size() + (otherCell < 0 ? 0 : 1);
+      reps = new Object[nullCell + 1];
+      empty = new boolean[nullCell + 1];
+      for (int i = 0; i < distinct.size(); i++) {
+        reps[i] = distinct.get(i);
+      }
+      if (otherCell >= 0) {
+        reps[otherCell] = freshString(codes);
+      }
+      bounds = null;
+      doubleBounds = null;
+      ties = null;
+    } else {
+      codes = null;
+      otherCell = -1;
+      literals.sort(Values::compare);
+      List<Object> distinct = new ArrayList<>();
+      for (Object v : literals) {
+        if (distinct.isEmpty() || Values.compare(distinct.get(distinct.size() - 1), v) != 0) {
+          distinct.add(v);
+        }
+      }
+      bounds = distinct.toArray();
+      int n = bounds.length;
+      nullCell = 2 * n + 1;
+      reps = new Object[nullCell + 1];
+      empty = new boolean[nullCell + 1];
+      for (int i = 0; i <= n; i++) {
+        Object lo = i == 0 ? null : bounds[i - 1];
+        Object hi = i == n ? null : bounds[i];
+        Object between = between(type, lo, hi);
+        reps[2 * i] = between;
+        empty[2 * i] = between == null;
+        if (i < n) {
+          reps[2 * i + 1] = bounds[i];
+        }
+      }
+      if (type == ValueType.NUMBER) {
+        doubleBounds = new double[n];
+        ties = new int[n];
+        for (int i = 0; i < n; i++) {
+          BigDecimal b = (BigDecimal) bounds[i];
+          double d = b.doubleValue();
+          doubleBounds[i] = d;
+          ties[i] = Double.isFinite(d) ? BigDecimal.valueOf(d).compareTo(b) : 0;
+        }
+      } else {
+        doubleBounds = null;
+        ties = null;
+      }
+    }
+    allowed = new boolean[nullCell + 1];
+    for (int c = 0; c < allowed.length; c++) {
+      allowed[c] = c == nullCell || (!empty[c] && clause.allowedValues().matches(reps[c]));
+    }
+  }
+
+  private static String freshString(Map<Object, Integer> taken) {
+    String s = "other";
+    for (int i = 2; taken.containsKey(s); i++) {
+      s = "other" + i;
+    }
+    return s;
+  }
+
+  /** A value strictly between lo and hi (either may be null for unbounded), or null if none. */
+  private static Object between(ValueType type, Object lo, Object hi) {
+    try {
+      switch (type) {
+        case NUMBER:
+          {
+            BigDecimal l = (BigDecimal) lo;
+            BigDecimal h = (BigDecimal) hi;
+            if (l == null && h == null) {
+              return BigDecimal.ZERO;
+            } else if (l == null) {
+              return h.subtract(BigDecimal.ONE);
+            } else if (h == null) {
+              return l.add(BigDecimal.ONE);
+            }
+            BigDecimal mid = l.add(h).multiply(new BigDecimal("0.5"));
+            return mid.stripTrailingZeros().scale() < 0
+                ? mid.setScale(0)
+                : mid.stripTrailingZeros();
+          }
+        case STRING:
+          {
+            String l = (String) lo;
+            String h = (String) hi;
+            if (l == null && h == null) {
+              return "";
+            } else if (l == null) {
+              return h.isEmpty() ? null : "";
+            }
+            String cand = l + "\u0000";
+            return h == null || cand.compareTo(h) < 0 ? cand : null;
+          }
+        case DATE:
+          {
+            LocalDate l = (LocalDate) lo;
+            LocalDate h = (LocalDate) hi;
+            if (l == null && h == null) {
+              return LocalDate.of(2026, 1, 1);
+            } else if (l == null) {
+              return h.minusDays(1);
+            }
+            LocalDate next = l.plusDays(1);
+            return h == null || next.isBefore(h) ? next : null;
+          }
+        case DATE_TIME:
+          {
+            LocalDateTime l = (LocalDateTime) lo;
+            LocalDateTime h = (LocalDateTime) hi;
+            if (l == null && h == null) {
+              return LocalDateTime.of(2026, 1, 1, 0, 0);
+            } else if (l == null) {
+              return h.minusDays(1);
+            } else if (h == null) {
+              return l.plusDays(1);
+            }
+            LocalDateTime mid = l.plus(Duration.between(l, h).dividedBy(2));
+            return mid.isAfter(l) && mid.isBefore(h) ? mid : null;
+          }
+        case DURATION:
+          {
+            Duration l = (Duration) lo;
+            Duration h = (Duration) hi;
+            if (l == null && h == null) {
+              return Duration.ZERO;
+            } else if (l == null) {
+              return h.minusDays(1);
+            } else if (h == null) {
+              return l.plusDays(1);
+            }
+            Duration mid = l.plus(h.minus(l).dividedBy(2));
+            return mid.compareTo(l) > 0 && mid.compareTo(h) < 0 ? mid : null;
+          }
+        default:
+          throw new AssertionError(type);
+      }
+    } catch (DateTimeException | ArithmeticException e) {
+      return null; // beyond the representable range: no value there
+    }
+  }
+
+  /**
+   * The clause of this column.
+   *
+   * @return the clause
+   */
+  public InputClause clause() {
+    return clause;
+  }
+
+  /**
+   * The number of cells, including the null cell.
+   *
+   * @return the cell count
+   */
+  public int cellCount() {
+    return nullCell + 1;
+  }
+
+  /**
+   * The cell of {@code null}.
+   *
+   * @return the null cell
+   */
+  public int nullCell() {
+    return nullCell;
+  }
+
+  /**
+   * The "other strings" cell of a coded string column.
+   *
+   * @return the cell, or -1 if the column has none
+   */
+  public int otherCell() {
+    return otherCell;
+  }
+
+  /**
+   * Whether the column is coded (equality only) rather than ordered.
+   *
+   * @return whether coded
+   */
+  public boolean isCoded() {
+    return coded;
+  }
+
+  /**
+   * A concrete value inside a cell.
+   *
+   * @param cell the cell
+   * @return the canonical value ({@code null} for the null cell), meaningless for an empty cell
+   */
+  public Object representative(int cell) {
+    return reps[cell];
+  }
+
+  /**
+   * Whether a cell contains no value at all (an open interval between adjacent dates, say).
+   *
+   * @param cell the cell
+   * @return whether empty
+   */
+  public boolean isEmpty(int cell) {
+    return empty[cell];
+  }
+
+  /**
+   * Whether the values of a cell are allowed by the clause (the null cell always is).
+   *
+   * @param cell the cell
+   * @return whether allowed
+   */
+  public boolean isAllowed(int cell) {
+    return allowed[cell];
+  }
+
+  /**
+   * Whether an entry matches the values of a cell.
+   *
+   * @param entry the entry
+   * @param cell the cell
+   * @return whether the entry is true there
+   */
+  public boolean matches(UnaryTests entry, int cell) {
+    return !empty[cell] && entry.matches(reps[cell]);
+  }
+
+  /**
+   * The cell of a canonical value.
+   *
+   * @param value the value, not null, of the column's type
+   * @return the cell
+   */
+  public int locate(Object value) {
+    if (coded) {
+      Integer c = codes.get(value);
+      return c != null ? c : otherCell;
+    }
+    int lo = 0;
+    int hi = bounds.length - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int cmp = Values.compare(value, bounds[mid]);
+      if (cmp < 0) {
+        hi = mid - 1;
+      } else if (cmp > 0) {
+        lo = mid + 1;
+      } else {
+        return 2 * mid + 1;
+      }
+    }
+    return 2 * lo;
+  }
+
+  /**
+   * The cell of a number given as a finite double, as the interpreter would see it ({@code
+   * BigDecimal.valueOf(x)}); the column must be a number column.
+   *
+   * @param x the value, finite
+   * @return the cell
+   */
+  public int locate(double x) {
+    double[] db = doubleBounds;
+    int lo = 0;
+    int hi = db.length - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      double b = db[mid];
+      int cmp = x < b ? -1 : x > b ? 1 : ties[mid];
+      if (cmp < 0) {
+        hi = mid - 1;
+      } else if (cmp > 0) {
+        lo = mid + 1;
+      } else {
+        return 2 * mid + 1;
+      }
+    }
+    return 2 * lo;
+  }
+
+  /**
+   * The cell of an integral number; the column must be a number column.
+   *
+   * @param v the value
+   * @return the cell
+   */
+  public int locate(long v) {
+    if (v > -EXACT_LONG && v < EXACT_LONG) {
+      return locate((double) v);
+    }
+    return locate(BigDecimal.valueOf(v));
+  }
+
+  /**
+   * Whether the column holds numbers (and so accepts the double fast path).
+   *
+   * @return whether a number column
+   */
+  public boolean isNumber() {
+    return doubleBounds != null;
+  }
+
+  /**
+   * The boundary at the low end of an ordered cell (the point itself, or the boundary below an open
+   * interval).
+   *
+   * @param cell an ordered cell other than the first and the null cell
+   * @return the boundary
+   */
+  public Object lowerBound(int cell) {
+    return (cell & 1) == 1 ? bounds[cell / 2] : bounds[cell / 2 - 1];
+  }
+
+  /**
+   * The boundary at the high end of an ordered cell (the point itself, or the boundary above an
+   * open interval).
+   *
+   * @param cell an ordered cell other than the last and the null cell
+   * @return the boundary
+   */
+  public Object upperBound(int cell) {
+    return bounds[cell / 2];
+  }
+
+  /**
+   * Describes a cell as FEEL text: the literal of a point, an interval, or a phrase for "other" and
+   * null.
+   *
+   * @param cell the cell
+   * @return the description
+   */
+  public String describe(int cell) {
+    if (cell == nullCell) {
+      return "null";
+    }
+    if (coded) {
+      return cell == otherCell ? "any other string" : Values.toFeel(reps[cell]);
+    }
+    if ((cell & 1) == 1) {
+      return Values.toFeel(bounds[cell / 2]);
+    }
+    int i = cell / 2;
+    if (bounds.length == 0) {
+      return "any value";
+    }
+    if (i == 0) {
+      return "< " + Values.toFeel(bounds[0]);
+    }
+    if (i == bounds.length) {
+      return "> " + Values.toFeel(bounds[i - 1]);
+    }
+    return "(" + Values.toFeel(bounds[i - 1]) + ".." + Values.toFeel(bounds[i]) + ")";
+  }
+}
