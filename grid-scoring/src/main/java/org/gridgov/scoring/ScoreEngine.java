@@ -1,0 +1,279 @@
+package org.gridgov.scoring;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.gridgov.scoring.internal.Aggregator;
+import org.gridgov.scoring.internal.Columns;
+import org.gridgov.scoring.internal.Formulas;
+import org.gridgov.scoring.internal.Months;
+import org.gridgov.scoring.internal.Numbers;
+import org.gridgov.scoring.internal.Ranker;
+
+/**
+ * A scheme compiled to arrays: aggregates a period of a log into count blocks and turns each block
+ * into a score, in the order documented on {@link ScoringScheme}. The fast path and {@link
+ * Scorecard#explain} run the same {@link #evaluate} code, so an explanation always adds up to the
+ * score. Immutable and thread-safe.
+ */
+final class ScoreEngine {
+  private static final int WIDTH = Formulas.WIDTH;
+  private static final int[] ROLE_MASKS = roleMasks();
+
+  private final ScoringScheme scheme;
+  private final Formulas formulas;
+  private final Component[] components;
+  private final Deduction[] deductions;
+  private final double totalWeight;
+
+  ScoreEngine(ScoringScheme scheme) {
+    this.scheme = scheme;
+    this.formulas =
+        new Formulas(
+            scheme.censoring() == CensoringRule.COUNT_SUSPENDED_WHEN_OVERDUE,
+            scheme.ratingWeights());
+    this.components = scheme.components().toArray(new Component[0]);
+    this.deductions = scheme.deductions().toArray(new Deduction[0]);
+    this.totalWeight = scheme.totalWeight();
+  }
+
+  ScoringScheme scheme() {
+    return scheme;
+  }
+
+  Formulas formulas() {
+    return formulas;
+  }
+
+  private static int[] roleMasks() {
+    int[] masks = new int[WorkerRole.values().length];
+    for (Count c : Count.values()) {
+      if (c.type() == Count.Type.FLAG) {
+        masks[c.role().ordinal()] |= 1 << c.ordinal();
+      }
+    }
+    return masks;
+  }
+
+  /** Aggregates the period's rows and extra counts, then scores every unit of the kind. */
+  ScoreTable score(CaseLog log, Period period, UnitKind kind, ExtraCounts extra) {
+    Columns c = log.columns();
+    String[] names = c.names[kind.ordinal()];
+    int[] nameOrder = log.nameOrder(kind);
+    List<ExtraCounts.Entry> extras = extra.isEmpty() ? List.of() : extra.select(kind, period);
+    Map<String, Integer> added = new LinkedHashMap<>();
+    if (!extras.isEmpty()) {
+      for (ExtraCounts.Entry e : extras) {
+        if (log.ordinalOf(kind, e.unit()) < 0) {
+          added.putIfAbsent(e.unit(), names.length + added.size());
+        }
+      }
+      if (!added.isEmpty()) {
+        names = Arrays.copyOf(names, names.length + added.size());
+        for (Map.Entry<String, Integer> a : added.entrySet()) {
+          names[a.getValue()] = a.getKey();
+        }
+        nameOrder = Ranker.byName(names);
+      }
+    }
+    int[] counts = new int[names.length * WIDTH];
+    int from = c.rowAt(Months.index(period.from()));
+    int to = c.rowAt(Months.index(period.to()) + 1);
+    if (kind == UnitKind.WORKER) {
+      int[][] roleColumns = new int[WorkerRole.values().length][];
+      for (WorkerRole r : WorkerRole.values()) {
+        roleColumns[r.ordinal()] = c.units[CaseLog.slot(kind, r)];
+      }
+      Aggregator.addRowsByRole(
+          c, from, to, roleColumns, ROLE_MASKS, WorkerRole.RESPONSIBLE.ordinal(), counts);
+    } else {
+      Aggregator.addRows(c, from, to, c.units[CaseLog.slot(kind, WorkerRole.RESPONSIBLE)], counts);
+    }
+    if (!extras.isEmpty()) {
+      for (ExtraCounts.Entry e : extras) {
+        int known = log.ordinalOf(kind, e.unit());
+        int unit = known >= 0 ? known : added.get(e.unit());
+        int at = unit * WIDTH + e.count().ordinal();
+        counts[at] = Math.addExact(counts[at], e.value());
+      }
+    }
+    return table(names, nameOrder, counts);
+  }
+
+  /** Scores count blocks already aggregated. */
+  ScoreTable table(String[] names, int[] nameOrder, int[] counts) {
+    int n = names.length;
+    double[] totals = new double[n];
+    long[] cents = new long[n];
+    for (int u = 0; u < n; u++) {
+      double t = evaluate(counts, u * WIDTH, null);
+      totals[u] = t;
+      cents[u] = Double.isNaN(t) ? Ranker.NO_SCORE : Numbers.cents(t);
+    }
+    int[] rank = new int[n];
+    int[] order = new int[n];
+    int scored =
+        Ranker.rank(
+            cents, nameOrder, scheme.notApplicable() == NotApplicablePolicy.RANK_LAST, rank, order);
+    return new ScoreTable(names, counts, totals, cents, rank, order, scored);
+  }
+
+  /** Records the steps of {@link #evaluate} for an explanation. */
+  static final class Trace {
+    final List<Explanation.ComponentLine> components = new ArrayList<>();
+    final List<Explanation.DeductionLine> deductions = new ArrayList<>();
+    final List<String> notes = new ArrayList<>();
+    double weightedSum;
+    double renormalisation = 1.0;
+    double deductionTotal;
+    double unclamped = Double.NaN;
+    double clamped = Double.NaN;
+  }
+
+  /**
+   * The clamped, unrounded total of one unit, or NaN when it is not scored. See {@link
+   * ScoringScheme} for the order of computation.
+   *
+   * @param c count blocks
+   * @param b the unit's offset
+   * @param trace where to record the steps, or null on the fast path
+   */
+  double evaluate(int[] c, int b, Trace trace) {
+    boolean active = Formulas.active(c, b);
+    if (!active) {
+      if (trace != null) {
+        trace.notes.add("no case and no count in the period: not applicable");
+        for (Component k : components) {
+          trace.components.add(line(k, indicatorValue(k.indicator(), c, b, false), null));
+        }
+      }
+      return Double.NaN;
+    }
+    double sum = 0;
+    double applied = 0;
+    boolean missing = false;
+    for (Component k : components) {
+      double v = formulas.value(k.indicator(), c, b, true);
+      if (Double.isNaN(v)) {
+        missing = true;
+        if (trace != null) {
+          trace.components.add(line(k, indicatorValue(k.indicator(), c, b, true), null));
+        }
+        continue;
+      }
+      double p = k.points(v);
+      double wp = p * k.weight() / 100.0;
+      sum += wp;
+      applied += k.weight();
+      if (trace != null) {
+        trace.components.add(
+            line(k, indicatorValue(k.indicator(), c, b, true), new double[] {p, wp}));
+      }
+    }
+    if (trace != null) {
+      trace.weightedSum = sum;
+    }
+    if (missing) {
+      NotApplicablePolicy policy = scheme.notApplicable();
+      if (policy != NotApplicablePolicy.RENORMALISE || applied == 0) {
+        if (trace != null) {
+          trace.notes.add(
+              "a component is not applicable; policy "
+                  + policy.key()
+                  + (policy == NotApplicablePolicy.RENORMALISE
+                      ? " has no applicable weight left"
+                      : "")
+                  + ": not scored");
+        }
+        return Double.NaN;
+      }
+      double factor = totalWeight / applied;
+      sum = sum * factor;
+      if (trace != null) {
+        trace.renormalisation = factor;
+        trace.notes.add(
+            "weights of applicable components ("
+                + Numbers.plain(applied)
+                + ") scaled to "
+                + Numbers.plain(totalWeight));
+      }
+    }
+    double deducted = 0;
+    for (Deduction d : deductions) {
+      long count = (long) formulas.numerator(d.indicator(), c, b);
+      double points = d.points(count);
+      deducted += points;
+      if (trace != null) {
+        trace.deductions.add(
+            new Explanation.DeductionLine(d.indicator(), count, d.pointsEach(), d.cap(), points));
+      }
+    }
+    if (scheme.deductionCap().isPresent()) {
+      double cap = scheme.deductionCap().getAsDouble();
+      if (deducted > cap && trace != null) {
+        trace.notes.add(
+            "deductions " + Numbers.plain(deducted) + " capped at " + Numbers.plain(cap));
+      }
+      deducted = Math.min(cap, deducted);
+    }
+    double total = sum - deducted;
+    double clamped = Math.max(scheme.minScore(), Math.min(scheme.maxScore(), total));
+    if (trace != null) {
+      trace.deductionTotal = deducted;
+      trace.unclamped = total;
+      trace.clamped = clamped;
+    }
+    return clamped;
+  }
+
+  private static Explanation.ComponentLine line(Component k, IndicatorValue v, double[] pw) {
+    return new Explanation.ComponentLine(
+        k.indicator(),
+        k.label().orElse(k.indicator().chinese()),
+        v,
+        describe(k.transform()),
+        pw == null ? OptionalDouble.empty() : OptionalDouble.of(pw[0]),
+        k.weight(),
+        pw == null ? OptionalDouble.empty() : OptionalDouble.of(pw[1]));
+  }
+
+  private static String describe(Transform t) {
+    if (t instanceof Transform.Target tg) {
+      return "target "
+          + Numbers.plain(tg.target())
+          + " (−"
+          + Numbers.plain(tg.penaltyPerPercentBelow())
+          + "/pt)";
+    }
+    return t.key();
+  }
+
+  /** The value of an indicator with its numerator and denominator. */
+  IndicatorValue indicatorValue(Indicator ind, int[] c, int b, boolean active) {
+    double v = formulas.value(ind, c, b, active);
+    return new IndicatorValue(
+        ind,
+        Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v),
+        formulas.numerator(ind, c, b),
+        formulas.denominator(ind, c, b));
+  }
+
+  /** The indicators a scorecard reports: components then deductions, each once. */
+  List<Indicator> reportedIndicators() {
+    List<Indicator> out = new ArrayList<>();
+    for (Component k : components) {
+      if (!out.contains(k.indicator())) {
+        out.add(k.indicator());
+      }
+    }
+    for (Deduction d : deductions) {
+      if (!out.contains(d.indicator())) {
+        out.add(d.indicator());
+      }
+    }
+    return List.copyOf(out);
+  }
+}
