@@ -1,0 +1,152 @@
+package org.gridgov.geo;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.gridgov.core.Grid;
+import org.gridgov.core.GridHierarchy;
+import org.gridgov.core.GridId;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * A grid map (网格图): the grid hierarchy together with one polygon (a JTS Polygon or MultiPolygon)
+ * per grid, the coordinate system the polygons are drawn in, and the coverage findings of a lenient
+ * load. Read one with {@link GridMaps#readGeoJson(java.nio.file.Path...)} or assemble one with
+ * {@link GridMaps#of(GridHierarchy, Map, GridMapOptions)}.
+ *
+ * <p>Attributes of each grid (name, households, validity, other properties) are in its {@link
+ * Grid}. Polygons are used as drawn: an invalid polygon is reported as a finding, never reshaped.
+ *
+ * <p>Immutable and thread-safe. {@link #locator()} builds the point index on first use (once, even
+ * when several threads ask at the same time) and keeps it.
+ */
+public final class GridMap {
+  private final GridHierarchy hierarchy;
+  private final Geometry[] geometries; // by hierarchy ordinal
+  private final CoordinateSystem coordinateSystem;
+  private final List<CoverageFinding> findings;
+  private final Object lock = new Object();
+  private volatile GridLocator locator;
+
+  GridMap(
+      GridHierarchy hierarchy,
+      Geometry[] geometries,
+      CoordinateSystem coordinateSystem,
+      List<CoverageFinding> findings) {
+    this.hierarchy = Objects.requireNonNull(hierarchy, "hierarchy");
+    this.geometries = geometries;
+    this.coordinateSystem = Objects.requireNonNull(coordinateSystem, "coordinateSystem");
+    this.findings = List.copyOf(findings);
+    for (Geometry g : geometries) {
+      g.getEnvelopeInternal(); // cached now, before the geometries are shared between threads
+    }
+  }
+
+  /**
+   * The grids and their tree.
+   *
+   * @return the hierarchy
+   */
+  public GridHierarchy hierarchy() {
+    return hierarchy;
+  }
+
+  /**
+   * The number of grids.
+   *
+   * @return the size
+   */
+  public int size() {
+    return hierarchy.size();
+  }
+
+  /**
+   * A grid by id.
+   *
+   * @param id the id
+   * @return the grid, or empty when the map has no such grid
+   */
+  public Optional<Grid> grid(GridId id) {
+    return hierarchy.grid(id);
+  }
+
+  /**
+   * The polygon of a grid, as a copy the caller may change.
+   *
+   * @param id the id
+   * @return a copy of its Polygon or MultiPolygon, or empty when the map has no such grid
+   */
+  public Optional<Geometry> geometry(GridId id) {
+    OptionalInt o = hierarchy.ordinalOf(id);
+    return o.isPresent() ? Optional.of(geometries[o.getAsInt()].copy()) : Optional.empty();
+  }
+
+  /**
+   * The coordinate system the polygons are drawn in.
+   *
+   * @return the system
+   */
+  public CoordinateSystem coordinateSystem() {
+    return coordinateSystem;
+  }
+
+  /**
+   * The coverage findings of a {@link GridMapOptions.Mode#LENIENT lenient} load. A strict load
+   * refuses maps with findings and a trusted one does not validate, so both have none here; use
+   * {@link CoverageValidator#validate(GridMap)} to validate any map.
+   *
+   * @return the findings, sorted by kind, then grid ids
+   */
+  public List<CoverageFinding> findings() {
+    return findings;
+  }
+
+  /**
+   * The point → grid index of this map, built on first call and shared afterwards.
+   *
+   * @return the locator, in this map's coordinate system
+   */
+  public GridLocator locator() {
+    GridLocator l = locator;
+    if (l == null) {
+      synchronized (lock) {
+        l = locator;
+        if (l == null) {
+          l = GridLocator.build(hierarchy, polygons(), coordinateSystem);
+          locator = l;
+        }
+      }
+    }
+    return l;
+  }
+
+  /** The internal polygons by ordinal; callers in this package must not change them. */
+  Geometry[] geometriesByOrdinal() {
+    return geometries;
+  }
+
+  /** The internal polygons by id, in id order; callers in this package must not change them. */
+  SortedMap<GridId, Geometry> polygons() {
+    SortedMap<GridId, Geometry> out = new TreeMap<>();
+    for (int o = 0; o < geometries.length; o++) {
+      out.put(hierarchy.idAt(o), geometries[o]);
+    }
+    return Collections.unmodifiableSortedMap(out);
+  }
+
+  @Override
+  public String toString() {
+    return "GridMap["
+        + hierarchy.size()
+        + " grids, "
+        + coordinateSystem
+        + ", "
+        + findings.size()
+        + " findings]";
+  }
+}

@@ -1,0 +1,413 @@
+package org.gridgov.geo;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.gridgov.core.GridHierarchy;
+import org.gridgov.core.GridId;
+import org.gridgov.core.HierarchyException;
+import org.gridgov.core.HierarchyProblem;
+import org.gridgov.core.InvalidInputException;
+import org.gridgov.core.cases.Case;
+import org.gridgov.geo.internal.geojson.GeoJsonDocument;
+import org.gridgov.geo.internal.geojson.GeoJsonFeature;
+import org.gridgov.geo.internal.geojson.GeoJsonGridReader;
+import org.gridgov.geo.internal.geojson.GeoJsonGridWriter;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.geom.PrecisionModel;
+
+/**
+ * The front door of grid-geo: reads grid maps from GeoJSON, assembles them from a hierarchy and
+ * polygons, and writes them back. The format is described in {@code docs/geojson.md}.
+ *
+ * <pre>{@code
+ * GridMap map = GridMaps.readGeoJson(Path.of("city.geojson"));
+ * GridMap messy = GridMaps.readGeoJson(List.of(streets, communities, micro),
+ *     GridMapOptions.defaults().lenient().withCoordinateSystem(CoordinateSystem.GCJ02));
+ * messy.findings().forEach(f -> System.out.println(f.code() + " " + f.message()));
+ * }</pre>
+ *
+ * <p>Loading is all-or-nothing: malformed JSON, a bad geometry, a feature without an id, an id
+ * twice or a missing parent is an {@link InvalidInputException} naming the file, the JSON pointer
+ * and, where known, the line and column; in {@link GridMapOptions.Mode#STRICT strict} mode a map
+ * with coverage findings is a {@link CoverageException}.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class GridMaps {
+  /** WGS-84 longitude/latitude, EPSG:4326; floating precision keeps every input digit. */
+  private static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), 4326);
+
+  private static final GeoJsonGridReader READER = new GeoJsonGridReader(FACTORY);
+
+  private GridMaps() {}
+
+  /**
+   * Reads a grid map from one or more GeoJSON files with {@link GridMapOptions#defaults()}
+   * (strict).
+   *
+   * @param files one file with every level, or one file per level; at least one
+   * @return the map
+   * @throws InvalidInputException when a file cannot be read or is not a valid grid map
+   * @throws CoverageException when coverage validation finds problems
+   */
+  public static GridMap readGeoJson(Path... files) {
+    return readGeoJson(List.of(files), GridMapOptions.defaults());
+  }
+
+  /**
+   * Reads a grid map from one or more GeoJSON files. The features of all files are merged, then the
+   * hierarchy is built once, so a parent may be in another file than its children.
+   *
+   * @param files one file with every level, or one file per level; at least one
+   * @param options mode, coordinate system, ladder and tolerances
+   * @return the map
+   * @throws InvalidInputException when a file cannot be read or is not a valid grid map
+   * @throws CoverageException in strict mode, when coverage validation finds problems
+   */
+  public static GridMap readGeoJson(List<Path> files, GridMapOptions options) {
+    Objects.requireNonNull(options, "options");
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException("readGeoJson needs at least one file");
+    }
+    // Files are parsed in parallel; a failure is reported for the first failing file in the
+    // order given, so the message does not depend on scheduling.
+    List<Object> results =
+        files.parallelStream().map(GridMaps::readOrFailure).collect(Collectors.toList());
+    List<GeoJsonDocument> docs = new ArrayList<>();
+    for (Object r : results) {
+      if (r instanceof RuntimeException e) {
+        throw e;
+      }
+      docs.add((GeoJsonDocument) r);
+    }
+    String label = files.stream().map(Path::toString).collect(Collectors.joining(", "));
+    return assemble(docs, options, label);
+  }
+
+  /**
+   * Reads a grid map from a GeoJSON stream with {@link GridMapOptions#defaults()} (strict).
+   *
+   * @param in the document; read to its end, not closed
+   * @param sourceName the name used in messages, such as the file name
+   * @return the map
+   * @throws InvalidInputException when the document is not a valid grid map
+   * @throws CoverageException when coverage validation finds problems
+   */
+  public static GridMap readGeoJson(InputStream in, String sourceName) {
+    return readGeoJson(in, sourceName, GridMapOptions.defaults());
+  }
+
+  /**
+   * Reads a grid map from a GeoJSON stream.
+   *
+   * @param in the document; read to its end, not closed
+   * @param sourceName the name used in messages, such as the file name
+   * @param options mode, coordinate system, ladder and tolerances
+   * @return the map
+   * @throws InvalidInputException when the document is not a valid grid map
+   * @throws CoverageException in strict mode, when coverage validation finds problems
+   */
+  public static GridMap readGeoJson(InputStream in, String sourceName, GridMapOptions options) {
+    Objects.requireNonNull(options, "options");
+    GeoJsonDocument doc;
+    try {
+      doc = READER.read(in, sourceName);
+    } catch (IOException e) {
+      throw InvalidInputException.at(sourceName, "", "cannot read the input: " + e.getMessage());
+    }
+    return assemble(List.of(doc), options, sourceName);
+  }
+
+  /**
+   * Assembles a grid map from a hierarchy and one polygon per grid, for example from a generator or
+   * another format. The polygons are copied.
+   *
+   * @param hierarchy the grids
+   * @param polygons a non-empty Polygon or MultiPolygon for every grid of the hierarchy, and
+   *     nothing else
+   * @param options the mode, coordinate system (WGS-84 when empty) and tolerances; the ladder is
+   *     the hierarchy's own
+   * @return the map
+   * @throws IllegalArgumentException when a grid has no polygon, a polygon no grid, or a geometry
+   *     is not polygonal
+   * @throws CoverageException in strict mode, when coverage validation finds problems
+   */
+  public static GridMap of(
+      GridHierarchy hierarchy, Map<GridId, ? extends Geometry> polygons, GridMapOptions options) {
+    Objects.requireNonNull(options, "options");
+    Geometry[] geometries = new Geometry[hierarchy.size()];
+    for (Map.Entry<GridId, ? extends Geometry> e : polygons.entrySet()) {
+      int o =
+          hierarchy
+              .ordinalOf(e.getKey())
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "polygon for grid "
+                              + e.getKey()
+                              + ", which the hierarchy does not have"));
+      Geometry g = Objects.requireNonNull(e.getValue(), "polygon of " + e.getKey());
+      if (!(g instanceof Polygonal) || g.isEmpty()) {
+        throw new IllegalArgumentException(
+            "grid "
+                + e.getKey()
+                + " needs a non-empty Polygon or MultiPolygon, got "
+                + g.getGeometryType());
+      }
+      geometries[o] = g.copy();
+    }
+    for (int o = 0; o < geometries.length; o++) {
+      if (geometries[o] == null) {
+        throw new IllegalArgumentException("grid " + hierarchy.idAt(o) + " has no polygon");
+      }
+    }
+    CoordinateSystem system = options.coordinateSystem().orElse(CoordinateSystem.WGS84);
+    return validated(hierarchy, geometries, system, options, "");
+  }
+
+  /**
+   * Writes a grid map as one GeoJSON FeatureCollection that {@link #readGeoJson(InputStream,
+   * String)} reads back to an equal map.
+   *
+   * @param map the map
+   * @param out the stream; flushed, not closed
+   * @throws UncheckedIOException when writing fails
+   * @throws IllegalArgumentException when a grid attribute uses a reserved property name
+   */
+  public static void writeGeoJson(GridMap map, OutputStream out) {
+    Geometry[] geometries = map.geometriesByOrdinal();
+    try {
+      GeoJsonGridWriter.writeGrids(
+          out, map.hierarchy(), o -> geometries[o], systemMember(map.coordinateSystem()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Writes a grid map to a file, atomically: into a temporary file next to it, moved into place
+   * when complete.
+   *
+   * @param map the map
+   * @param file the target
+   * @throws UncheckedIOException when writing fails (the target is then unchanged)
+   */
+  public static void writeGeoJson(GridMap map, Path file) {
+    writeAtomically(file, out -> writeGeoJson(map, out));
+  }
+
+  /**
+   * Writes located cases as GeoJSON Point features, for a map viewer: properties {@code id}, {@code
+   * item}, {@code grid}, {@code path} (root → grid, joined by {@code /}), {@code state}, {@code
+   * channel}, {@code reportedAt}, {@code urgent} and the other known fields, as described in {@code
+   * docs/geojson.md}.
+   *
+   * @param cases the cases, in the order to write
+   * @param hierarchy the grids, to spell out each case's path
+   * @param out the stream; flushed, not closed
+   * @throws UncheckedIOException when writing fails
+   */
+  public static void writeCasesGeoJson(
+      Iterable<Case> cases, GridHierarchy hierarchy, OutputStream out) {
+    try {
+      GeoJsonGridWriter.writeCases(
+          out,
+          cases,
+          id -> hierarchy.contains(id) ? Optional.of(hierarchy.path(id)) : Optional.empty());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  // ---- package internals ---------------------------------------------------------------------
+
+  /** Writes through a temporary file in the target's directory, moved into place on success. */
+  static void writeAtomically(Path file, java.util.function.Consumer<OutputStream> body) {
+    Path target = file.toAbsolutePath();
+    Path tmp = null;
+    try {
+      tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+        body.accept(out);
+      }
+      try {
+        Files.move(
+            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      tmp = null;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // the original failure matters more
+        }
+      }
+    }
+  }
+
+  private static Object readOrFailure(Path file) {
+    String source = file.toString();
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+      return READER.read(in, source);
+    } catch (NoSuchFileException e) {
+      return InvalidInputException.at(source, "", "no such file");
+    } catch (IOException e) {
+      return InvalidInputException.at(source, "", "cannot read the file: " + e.getMessage());
+    } catch (InvalidInputException e) {
+      return e;
+    }
+  }
+
+  private static GridMap assemble(
+      List<GeoJsonDocument> docs, GridMapOptions options, String label) {
+    CoordinateSystem system = coordinateSystem(docs, options);
+    Map<GridId, GeoJsonFeature> byId = new HashMap<>();
+    GridHierarchy.Builder builder = GridHierarchy.builder(options.ladder());
+    for (GeoJsonDocument doc : docs) {
+      for (GeoJsonFeature f : doc.features()) {
+        GeoJsonFeature first = byId.putIfAbsent(f.grid().id(), f);
+        if (first != null) {
+          throw InvalidInputException.at(
+              f.source(),
+              f.idPointer(),
+              "grid id \""
+                  + f.grid().id()
+                  + "\" appears twice; first at "
+                  + where(first, first.idPointer(), f.source()));
+        }
+        builder.add(f.grid());
+      }
+    }
+    if (byId.isEmpty()) {
+      throw InvalidInputException.at(label, "/features", "the grid map has no features");
+    }
+    List<HierarchyProblem> problems = builder.problems();
+    if (!problems.isEmpty()) {
+      throw hierarchyFailure(problems, byId);
+    }
+    GridHierarchy hierarchy = builder.build();
+    Geometry[] geometries = new Geometry[hierarchy.size()];
+    for (int o = 0; o < geometries.length; o++) {
+      geometries[o] = byId.get(hierarchy.idAt(o)).geometry();
+    }
+    return validated(hierarchy, geometries, system, options, label);
+  }
+
+  private static GridMap validated(
+      GridHierarchy hierarchy,
+      Geometry[] geometries,
+      CoordinateSystem system,
+      GridMapOptions options,
+      String label) {
+    if (options.mode() == GridMapOptions.Mode.TRUSTED) {
+      return new GridMap(hierarchy, geometries, system, List.of());
+    }
+    GridMap unchecked = new GridMap(hierarchy, geometries, system, List.of());
+    List<CoverageFinding> findings = CoverageValidator.of(options.tolerances()).validate(unchecked);
+    if (findings.isEmpty()) {
+      return unchecked;
+    }
+    if (options.mode() == GridMapOptions.Mode.STRICT) {
+      throw new CoverageException(label, findings);
+    }
+    return new GridMap(hierarchy, geometries, system, findings);
+  }
+
+  private static CoordinateSystem coordinateSystem(
+      List<GeoJsonDocument> docs, GridMapOptions options) {
+    CoordinateSystem chosen = options.coordinateSystem().orElse(null);
+    String chosenBy = "the options";
+    for (GeoJsonDocument doc : docs) {
+      if (doc.coordinateSystem().isEmpty()) {
+        continue;
+      }
+      String pointer = "/" + GeoJsonGridReader.COORDINATE_SYSTEM_MEMBER;
+      CoordinateSystem declared;
+      try {
+        declared = CoordinateSystem.parse(doc.coordinateSystem().get());
+      } catch (IllegalArgumentException e) {
+        throw InvalidInputException.at(doc.source(), pointer, e.getMessage());
+      }
+      if (chosen != null && chosen != declared) {
+        throw InvalidInputException.at(
+            doc.source(),
+            pointer,
+            "the document declares " + declared + " but " + chosenBy + " say " + chosen);
+      }
+      chosen = declared;
+      chosenBy = doc.source();
+    }
+    return chosen == null ? CoordinateSystem.WGS84 : chosen;
+  }
+
+  private static Optional<String> systemMember(CoordinateSystem system) {
+    return system == CoordinateSystem.WGS84 ? Optional.empty() : Optional.of(system.name());
+  }
+
+  private static InvalidInputException hierarchyFailure(
+      List<HierarchyProblem> problems, Map<GridId, GeoJsonFeature> byId) {
+    HierarchyProblem first = problems.get(0);
+    GeoJsonFeature at = byId.get(first.ids().get(0));
+    StringBuilder reason = new StringBuilder(first.message());
+    if (problems.size() > 1) {
+      reason.append(" (and ").append(problems.size() - 1).append(" more: ");
+      for (int i = 1; i < problems.size() && i <= 10; i++) {
+        HierarchyProblem p = problems.get(i);
+        GeoJsonFeature f = byId.get(p.ids().get(0));
+        reason.append(i > 1 ? "; " : "").append(p.message());
+        if (f != null) {
+          reason.append(" at ").append(where(f, pointer(p, f), at == null ? "" : at.source()));
+        }
+      }
+      reason.append(problems.size() > 11 ? "; …)" : ")");
+    }
+    HierarchyException cause = new HierarchyException(problems);
+    return new InvalidInputException(
+        at == null ? "" : at.source(),
+        0,
+        0,
+        at == null ? "" : pointer(first, at),
+        reason.toString(),
+        cause);
+  }
+
+  /** The member of a feature that a hierarchy problem is about. */
+  private static String pointer(HierarchyProblem p, GeoJsonFeature f) {
+    return switch (p.kind()) {
+      case DUPLICATE_ID -> f.idPointer();
+      case UNKNOWN_PARENT, CYCLE, EXCLUSIVE_WITH_PARENT ->
+          f.grid().parent().isPresent() ? f.propertyPointer("parent") : f.propertyPointer("owner");
+      case UNKNOWN_LEVEL, LEVEL_OUT_OF_ORDER -> f.propertyPointer("level");
+      case MISSING_OWNER, OWNER_NOT_TERRITORIAL, TERRITORIAL_WITH_OWNER ->
+          f.grid().owner().isPresent() ? f.propertyPointer("owner") : f.pointer() + "/properties";
+      case BAD_COVERAGE -> f.propertyPointer("coverage");
+    };
+  }
+
+  private static String where(GeoJsonFeature f, String pointer, String currentSource) {
+    return (f.source().equals(currentSource) ? "" : f.source() + " ") + pointer;
+  }
+}

@@ -1,0 +1,686 @@
+package org.gridgov.geo.internal.geojson;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import org.gridgov.core.Grid;
+import org.gridgov.core.GridId;
+import org.gridgov.core.GridKind;
+import org.gridgov.core.GridLevel;
+import org.gridgov.core.InvalidInputException;
+import org.locationtech.jts.algorithm.Area;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Polygon;
+
+/**
+ * Reads the grids of one GeoJSON (RFC 7946) FeatureCollection with Jackson's streaming parser and
+ * builds their JTS geometries directly, keeping every property (JTS's own GeoJSON reader drops
+ * them). The format is described in {@code docs/geojson.md}.
+ *
+ * <p>Every problem is an {@link InvalidInputException} naming the source, the JSON pointer and,
+ * where the parser knows it, the line and column; nothing is returned from a document with a
+ * problem. Positions are checked while they stream past, so a bad coordinate is reported at its own
+ * line and column.
+ *
+ * <p>Thread-safe: each {@link #read} call uses its own parser state.
+ */
+public final class GeoJsonGridReader {
+  /** Property names with a meaning of their own; every other property becomes an attribute. */
+  public static final Set<String> RESERVED =
+      Set.of(
+          "id",
+          "parent",
+          "level",
+          "name",
+          "kind",
+          "owner",
+          "coverage",
+          "households",
+          "population",
+          "validFrom",
+          "validTo");
+
+  /** The top-level foreign member that declares the coordinate system of the positions. */
+  public static final String COORDINATE_SYSTEM_MEMBER = "coordinateSystem";
+
+  private static final int MAX_DEPTH = 8;
+
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper(
+          JsonFactory.builder()
+              .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+              .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+              // NaN and Infinity parse as numbers so that they are reported as bad coordinates
+              // with their pointer rather than as a syntax error.
+              .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+              .build());
+
+  private final GeometryFactory factory;
+
+  /**
+   * Creates a reader.
+   *
+   * @param factory builds the geometries (its coordinate sequence factory decides their memory
+   *     layout)
+   */
+  public GeoJsonGridReader(GeometryFactory factory) {
+    this.factory = factory;
+  }
+
+  /**
+   * Reads one FeatureCollection.
+   *
+   * @param in the document; not closed
+   * @param source the name used in messages
+   * @return the grids
+   * @throws InvalidInputException for malformed JSON or any feature that is not a valid grid
+   * @throws IOException when the stream cannot be read
+   */
+  public GeoJsonDocument read(InputStream in, String source) throws IOException {
+    try (JsonParser p = MAPPER.createParser(in)) {
+      Run run = new Run(p, source);
+      try {
+        return run.document();
+      } catch (StreamReadException e) {
+        JsonLocation at = e.getLocation();
+        String pointer = p.getParsingContext().pathAsPointer().toString();
+        throw new InvalidInputException(
+            source,
+            at == null ? 0 : at.getLineNr(),
+            at == null ? 0 : at.getColumnNr(),
+            pointer,
+            "malformed JSON: " + e.getOriginalMessage(),
+            e);
+      }
+    }
+  }
+
+  /** The state of reading one document. */
+  private final class Run {
+    private final JsonParser p;
+    private final String source;
+
+    /** The indices below {@code .../coordinates} of the array being read, for pointers. */
+    private final int[] path = new int[MAX_DEPTH + 1];
+
+    private String coordinatesPointer = "";
+    private double lastX;
+    private double lastY;
+
+    Run(JsonParser p, String source) {
+      this.p = p;
+      this.source = source;
+    }
+
+    GeoJsonDocument document() throws IOException {
+      JsonToken t = p.nextToken();
+      if (t != JsonToken.START_OBJECT) {
+        throw failHere("", "expected a GeoJSON FeatureCollection object, found " + describe(t));
+      }
+      String type = null;
+      String crs = null;
+      List<GeoJsonFeature> features = null;
+      while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        t = p.nextToken();
+        switch (name) {
+          case "type" -> type = requireString(t, "/type");
+          case COORDINATE_SYSTEM_MEMBER -> crs = requireString(t, "/" + COORDINATE_SYSTEM_MEMBER);
+          case "features" -> features = features(t);
+          default -> p.skipChildren();
+        }
+      }
+      if (type == null) {
+        throw fail("", "the document has no \"type\"; expected \"FeatureCollection\"");
+      }
+      if (!type.equals("FeatureCollection")) {
+        throw fail("/type", "expected type \"FeatureCollection\", found \"" + type + "\"");
+      }
+      if (features == null) {
+        throw fail("", "the FeatureCollection has no \"features\" array");
+      }
+      if (p.nextToken() != null) {
+        throw failHere("", "unexpected content after the end of the FeatureCollection");
+      }
+      return new GeoJsonDocument(source, Optional.ofNullable(crs), features);
+    }
+
+    private List<GeoJsonFeature> features(JsonToken t) throws IOException {
+      if (t != JsonToken.START_ARRAY) {
+        throw failHere("/features", "\"features\" must be an array, found " + describe(t));
+      }
+      List<GeoJsonFeature> out = new ArrayList<>();
+      while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+        out.add(feature(out.size(), t));
+      }
+      return out;
+    }
+
+    private GeoJsonFeature feature(int index, JsonToken t) throws IOException {
+      String ptr = "/features/" + index;
+      if (t != JsonToken.START_OBJECT) {
+        throw failHere(ptr, "a feature must be an object, found " + describe(t));
+      }
+      String type = null;
+      String id = null;
+      Map<String, Prop> props = Map.of();
+      Geometry geometry = null;
+      boolean geometrySeen = false;
+      while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        t = p.nextToken();
+        switch (name) {
+          case "type" -> type = requireString(t, ptr + "/type");
+          case "id" -> id = idText(t, ptr + "/id");
+          case "properties" -> props = properties(t, ptr + "/properties");
+          case "geometry" -> {
+            geometrySeen = true;
+            geometry = t == JsonToken.VALUE_NULL ? null : geometry(t, ptr + "/geometry");
+          }
+          default -> p.skipChildren();
+        }
+      }
+      if (type == null) {
+        throw fail(ptr, "the feature has no \"type\"; expected \"Feature\"");
+      }
+      if (!type.equals("Feature")) {
+        throw fail(ptr + "/type", "expected type \"Feature\", found \"" + type + "\"");
+      }
+      if (geometry == null) {
+        throw fail(
+            ptr + (geometrySeen ? "/geometry" : ""),
+            "the feature has no geometry; every grid needs a Polygon or MultiPolygon");
+      }
+      return grid(index, ptr, id, props, geometry);
+    }
+
+    // ---- properties --------------------------------------------------------------------------
+
+    /** A property value with the place it started. */
+    private record Prop(JsonNode value, int line, int column) {}
+
+    private Map<String, Prop> properties(JsonToken t, String ptr) throws IOException {
+      if (t == JsonToken.VALUE_NULL) {
+        return Map.of();
+      }
+      if (t != JsonToken.START_OBJECT) {
+        throw failHere(ptr, "\"properties\" must be an object or null, found " + describe(t));
+      }
+      Map<String, Prop> out = new LinkedHashMap<>();
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        p.nextToken();
+        JsonLocation at = p.currentTokenLocation();
+        JsonNode value = p.readValueAsTree();
+        if (!value.isNull()) {
+          out.put(name, new Prop(value, at.getLineNr(), at.getColumnNr()));
+        }
+      }
+      return out;
+    }
+
+    private GeoJsonFeature grid(
+        int index, String ptr, String featureId, Map<String, Prop> props, Geometry geometry) {
+      String propsPtr = ptr + "/properties";
+      Prop idProp = props.get("id");
+      String propertyId = idProp == null ? null : idText(idProp, propsPtr + "/id");
+      if (featureId != null && propertyId != null && !featureId.equals(propertyId)) {
+        throw fail(
+            idProp,
+            propsPtr + "/id",
+            "properties.id \""
+                + propertyId
+                + "\" differs from the feature id \""
+                + featureId
+                + "\"");
+      }
+      String idText = featureId != null ? featureId : propertyId;
+      String idPointer = featureId != null ? ptr + "/id" : propsPtr + "/id";
+      if (idText == null) {
+        throw fail(ptr, "the feature has no id; set the feature's \"id\" or \"properties.id\"");
+      }
+      GridId id = parse(() -> GridId.of(idText), featureId != null ? null : idProp, idPointer);
+
+      Prop levelProp = props.get("level");
+      if (levelProp == null) {
+        throw fail(ptr, "grid " + id + " has no \"properties.level\"");
+      }
+      String levelText = string(levelProp, propsPtr + "/level");
+      GridLevel level = parse(() -> GridLevel.of(levelText), levelProp, propsPtr + "/level");
+
+      GridKind kind = GridKind.TERRITORIAL;
+      Prop kindProp = props.get("kind");
+      if (kindProp != null) {
+        String k = string(kindProp, propsPtr + "/kind");
+        kind =
+            switch (k.toLowerCase(Locale.ROOT)) {
+              case "territorial" -> GridKind.TERRITORIAL;
+              case "exclusive" -> GridKind.EXCLUSIVE;
+              default ->
+                  throw fail(
+                      kindProp,
+                      propsPtr + "/kind",
+                      "kind \"" + k + "\" is neither \"territorial\" nor \"exclusive\"");
+            };
+      }
+      Optional<GridId> owner = optionalId(props.get("owner"), propsPtr + "/owner");
+      Grid.Builder b;
+      if (kind == GridKind.EXCLUSIVE) {
+        if (owner.isEmpty()) {
+          throw fail(propsPtr, "exclusive grid " + id + " has no \"owner\"");
+        }
+        b = Grid.exclusive(id, level, owner.get());
+      } else {
+        b = Grid.territorial(id, level);
+        // A territorial grid with an owner is reported by the hierarchy builder.
+        owner.ifPresent(b::owner);
+      }
+      optionalId(props.get("parent"), propsPtr + "/parent").ifPresent(b::parent);
+      field(props, propsPtr, "name", this::string, b::name);
+      field(props, propsPtr, "coverage", this::idList, b::coverage);
+      field(props, propsPtr, "households", this::count, b::households);
+      field(props, propsPtr, "population", this::count, b::population);
+      field(props, propsPtr, "validFrom", this::date, b::validFrom);
+      field(props, propsPtr, "validTo", this::date, b::validTo);
+      Prop to = props.get("validTo");
+      Map<String, String> attributes = new TreeMap<>();
+      props.forEach(
+          (name, prop) -> {
+            if (!RESERVED.contains(name)) {
+              JsonNode v = prop.value();
+              attributes.put(name, v.isValueNode() ? v.asText() : v.toString());
+            }
+          });
+      b.attributes(attributes);
+      Grid grid = parse(b::build, to, to != null ? propsPtr + "/validTo" : propsPtr);
+      return new GeoJsonFeature(source, index, idPointer, grid, geometry);
+    }
+
+    /** Parses an optional property and hands its value to a setter. */
+    private <T> void field(
+        Map<String, Prop> props,
+        String propsPtr,
+        String name,
+        BiFunction<Prop, String, T> parse,
+        Consumer<T> set) {
+      Prop prop = props.get(name);
+      if (prop != null) {
+        set.accept(parse.apply(prop, propsPtr + "/" + name));
+      }
+    }
+
+    private String idText(JsonToken t, String ptr) throws IOException {
+      if (t == JsonToken.VALUE_NULL) {
+        return null;
+      }
+      if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT) {
+        return p.getText();
+      }
+      throw failHere(ptr, "an id must be a string or an integer, found " + describe(t));
+    }
+
+    private String idText(Prop prop, String ptr) {
+      JsonNode v = prop.value();
+      if (v.isTextual() || v.isIntegralNumber()) {
+        return v.asText();
+      }
+      throw fail(prop, ptr, "an id must be a string or an integer, found " + v.getNodeType());
+    }
+
+    private Optional<GridId> optionalId(Prop prop, String ptr) {
+      if (prop == null) {
+        return Optional.empty();
+      }
+      String text = idText(prop, ptr);
+      return Optional.of(parse(() -> GridId.of(text), prop, ptr));
+    }
+
+    private List<GridId> idList(Prop prop, String ptr) {
+      JsonNode v = prop.value();
+      if (!v.isArray()) {
+        throw fail(prop, ptr, "\"coverage\" must be an array of grid ids");
+      }
+      List<GridId> out = new ArrayList<>();
+      for (int i = 0; i < v.size(); i++) {
+        Prop item = new Prop(v.get(i), prop.line(), prop.column());
+        String text = idText(item, ptr + "/" + i);
+        out.add(parse(() -> GridId.of(text), item, ptr + "/" + i));
+      }
+      return out;
+    }
+
+    private String string(Prop prop, String ptr) {
+      if (!prop.value().isTextual()) {
+        throw fail(prop, ptr, "expected a string, found " + prop.value().getNodeType());
+      }
+      return prop.value().textValue();
+    }
+
+    private int count(Prop prop, String ptr) {
+      JsonNode v = prop.value();
+      if (!v.canConvertToExactIntegral() || !v.canConvertToInt() || v.asInt() < 0) {
+        throw fail(prop, ptr, "expected a whole number from 0 to 2147483647, found " + v);
+      }
+      return v.asInt();
+    }
+
+    private LocalDate date(Prop prop, String ptr) {
+      String text = string(prop, ptr);
+      try {
+        return LocalDate.parse(text);
+      } catch (DateTimeParseException e) {
+        throw fail(prop, ptr, "expected an ISO date such as 2026-01-31, found \"" + text + "\"");
+      }
+    }
+
+    private <T> T parse(Checked<T> parse, Prop at, String ptr) {
+      try {
+        return parse.get();
+      } catch (IllegalArgumentException e) {
+        throw at == null ? fail(ptr, e.getMessage()) : fail(at, ptr, e.getMessage());
+      }
+    }
+
+    // ---- geometry ----------------------------------------------------------------------------
+
+    private Geometry geometry(JsonToken t, String ptr) throws IOException {
+      if (t != JsonToken.START_OBJECT) {
+        throw failHere(ptr, "a geometry must be an object or null, found " + describe(t));
+      }
+      String type = null;
+      Node coordinates = null;
+      while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        t = p.nextToken();
+        switch (name) {
+          case "type" -> type = requireString(t, ptr + "/type");
+          case "coordinates" -> {
+            coordinatesPointer = ptr + "/coordinates";
+            if (t != JsonToken.START_ARRAY) {
+              throw failHere(
+                  coordinatesPointer, "coordinates must be an array, found " + describe(t));
+            }
+            coordinates = array(0);
+          }
+          default -> p.skipChildren();
+        }
+      }
+      if (type == null) {
+        throw fail(ptr, "the geometry has no \"type\"");
+      }
+      switch (type) {
+        case "Polygon", "MultiPolygon" -> {}
+        case "Point", "MultiPoint", "LineString", "MultiLineString", "GeometryCollection" ->
+            throw fail(
+                ptr + "/type",
+                "geometry type \"" + type + "\" cannot be a grid; use Polygon or MultiPolygon");
+        default ->
+            throw fail(
+                ptr + "/type",
+                "unknown geometry type \"" + type + "\"; a grid is a Polygon or MultiPolygon");
+      }
+      String cptr = ptr + "/coordinates";
+      if (coordinates == null) {
+        throw fail(ptr, "the " + type + " has no \"coordinates\"");
+      }
+      if (type.equals("Polygon")) {
+        return polygon(coordinates, cptr);
+      }
+      List<Node> parts =
+          branch(coordinates, cptr, "a MultiPolygon's coordinates are an array of polygons");
+      if (parts.isEmpty()) {
+        throw fail(cptr, "the MultiPolygon has no polygons");
+      }
+      Polygon[] polygons = new Polygon[parts.size()];
+      for (int i = 0; i < polygons.length; i++) {
+        polygons[i] = polygon(parts.get(i), cptr + "/" + i);
+      }
+      return factory.createMultiPolygon(polygons);
+    }
+
+    private Polygon polygon(Node node, String ptr) {
+      List<Node> rings = branch(node, ptr, "a polygon is an array of linear rings");
+      if (rings.isEmpty()) {
+        throw fail(ptr, "the polygon has no rings");
+      }
+      LinearRing shell = ring(rings.get(0), ptr + "/0", true);
+      LinearRing[] holes = new LinearRing[rings.size() - 1];
+      for (int i = 1; i < rings.size(); i++) {
+        holes[i - 1] = ring(rings.get(i), ptr + "/" + i, false);
+      }
+      return factory.createPolygon(shell, holes);
+    }
+
+    private List<Node> branch(Node node, String ptr, String expected) {
+      if (node instanceof Branch b) {
+        return b.children();
+      }
+      throw fail(
+          ptr, expected + ", found " + (node == POSITION ? "a position" : "an array of positions"));
+    }
+
+    private LinearRing ring(Node node, String ptr, boolean shell) {
+      if (!(node instanceof Ring r)) {
+        throw fail(
+            ptr,
+            "a linear ring is an array of positions, found "
+                + (node == POSITION ? "a position" : "a deeper array"));
+      }
+      int n = r.size();
+      double[] xy = r.xy();
+      if (n < 4) {
+        throw fail(
+            ptr,
+            "the linear ring has "
+                + n
+                + " position"
+                + (n == 1 ? "" : "s")
+                + "; RFC 7946 §3.1.6 needs at least 4, the last equal to the first");
+      }
+      int last = 2 * (n - 1);
+      if (xy[0] != xy[last] || xy[1] != xy[last + 1]) {
+        throw fail(
+            ptr + "/" + (n - 1),
+            "the linear ring is not closed: its last position ["
+                + xy[last]
+                + ", "
+                + xy[last + 1]
+                + "] differs from its first ["
+                + xy[0]
+                + ", "
+                + xy[1]
+                + "]");
+      }
+      // RFC 7946 §3.1.6: exterior rings counter-clockwise, holes clockwise. Readers must not
+      // reject the other winding, so it is reversed here; nothing else about the ring changes.
+      double signed = Area.ofRingSigned(sequence(xy, n, false));
+      boolean clockwise = signed > 0; // JTS: positive signed area means clockwise
+      boolean reverse = signed != 0 && (shell == clockwise);
+      return factory.createLinearRing(sequence(xy, n, reverse));
+    }
+
+    private CoordinateSequence sequence(double[] xy, int n, boolean reverse) {
+      CoordinateSequence seq = factory.getCoordinateSequenceFactory().create(n, 2);
+      for (int i = 0; i < n; i++) {
+        int j = reverse ? n - 1 - i : i;
+        seq.setOrdinate(i, 0, xy[2 * j]);
+        seq.setOrdinate(i, 1, xy[2 * j + 1]);
+      }
+      return seq;
+    }
+
+    /**
+     * Reads the array whose START_ARRAY is the current token; {@code path[0..depth)} locates it.
+     */
+    private Node array(int depth) throws IOException {
+      if (depth > MAX_DEPTH) {
+        throw failHere(pointer(depth), "coordinates are nested too deeply");
+      }
+      JsonToken t = p.nextToken();
+      if (t == JsonToken.END_ARRAY) {
+        return Branch.EMPTY;
+      }
+      if (t.isNumeric()) {
+        position(depth);
+        return POSITION;
+      }
+      List<Node> children = null;
+      double[] ring = null;
+      int positions = 0;
+      int i = 0;
+      for (; t == JsonToken.START_ARRAY; i++, t = p.nextToken()) {
+        path[depth] = i;
+        Node child = array(depth + 1);
+        if (child == POSITION) {
+          if (children != null) {
+            throw failHere(pointer(depth + 1), "a position among arrays of positions");
+          }
+          if (ring == null) {
+            ring = new double[16];
+          } else if (2 * positions + 2 > ring.length) {
+            ring = Arrays.copyOf(ring, ring.length * 2);
+          }
+          ring[2 * positions] = lastX;
+          ring[2 * positions + 1] = lastY;
+          positions++;
+        } else {
+          if (ring != null) {
+            throw failHere(
+                pointer(depth + 1), "an array of positions where a position was expected");
+          }
+          if (children == null) {
+            children = new ArrayList<>();
+          }
+          children.add(child);
+        }
+      }
+      if (t != JsonToken.END_ARRAY) {
+        path[depth] = i;
+        throw failHere(pointer(depth + 1), "expected an array, found " + describe(t));
+      }
+      return ring != null ? new Ring(ring, positions) : new Branch(children);
+    }
+
+    /** Reads a position whose first number is the current token. */
+    private void position(int depth) throws IOException {
+      String what = null;
+      int count = 0;
+      JsonToken t = p.currentToken();
+      JsonLocation at = p.currentTokenLocation();
+      for (; t != JsonToken.END_ARRAY; t = p.nextToken(), count++) {
+        if (!t.isNumeric()) {
+          path[depth] = count;
+          throw failHere(pointer(depth + 1), "a coordinate must be a number, found " + describe(t));
+        }
+        if (count == 0) {
+          lastX = p.getDoubleValue();
+        } else if (count == 1) {
+          lastY = p.getDoubleValue();
+        }
+        // A third number is the altitude; RFC 7946 §3.1.1 lets readers ignore it (and more).
+      }
+      if (count < 2) {
+        what = "a position needs a longitude and a latitude, found " + count + " number";
+      } else if (!Double.isFinite(lastX) || lastX < -180 || lastX > 180) {
+        what = "longitude " + lastX + " is not within [-180, 180]";
+      } else if (!Double.isFinite(lastY) || lastY < -90 || lastY > 90) {
+        what = "latitude " + lastY + " is not within [-90, 90]";
+      }
+      if (what != null) {
+        throw new InvalidInputException(
+            source, at.getLineNr(), at.getColumnNr(), pointer(depth), what, null);
+      }
+    }
+
+    private String pointer(int depth) {
+      StringBuilder sb = new StringBuilder(coordinatesPointer);
+      for (int i = 0; i < depth; i++) {
+        sb.append('/').append(path[i]);
+      }
+      return sb.toString();
+    }
+
+    // ---- failures ----------------------------------------------------------------------------
+
+    private String requireString(JsonToken t, String ptr) throws IOException {
+      if (t != JsonToken.VALUE_STRING) {
+        throw failHere(ptr, "expected a string, found " + describe(t));
+      }
+      return p.getText();
+    }
+
+    private InvalidInputException failHere(String ptr, String reason) {
+      JsonLocation at = p.currentTokenLocation();
+      return new InvalidInputException(source, at.getLineNr(), at.getColumnNr(), ptr, reason, null);
+    }
+
+    private InvalidInputException fail(Prop at, String ptr, String reason) {
+      return new InvalidInputException(source, at.line(), at.column(), ptr, reason, null);
+    }
+
+    private InvalidInputException fail(String ptr, String reason) {
+      return InvalidInputException.at(source, ptr, reason);
+    }
+  }
+
+  private static String describe(JsonToken t) {
+    if (t == null) {
+      return "the end of the input";
+    }
+    return switch (t) {
+      case START_OBJECT -> "an object";
+      case START_ARRAY -> "an array";
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+      case VALUE_NULL -> "null";
+      default -> t.toString();
+    };
+  }
+
+  /** A parse step that may throw {@link IllegalArgumentException}. */
+  @FunctionalInterface
+  private interface Checked<T> {
+    T get();
+  }
+
+  /** A node of a coordinates array. */
+  private sealed interface Node permits Branch, Ring, PositionMarker {}
+
+  /** An array of arrays (polygons, rings). */
+  private record Branch(List<Node> children) implements Node {
+    static final Branch EMPTY = new Branch(List.of());
+  }
+
+  /** An array of positions, packed as x0, y0, x1, y1, … */
+  private record Ring(double[] xy, int size) implements Node {}
+
+  /** Marks that a position was read into {@code lastX, lastY}. */
+  private static final class PositionMarker implements Node {}
+
+  private static final Node POSITION = new PositionMarker();
+}
