@@ -26,6 +26,8 @@ import picocli.CommandLine.ScopeType;
     description = "GridGov: grid governance engine — grids, cases, rules and scoring.",
     subcommands = {
       HierarchyCommand.class,
+      ValidateCommand.class,
+      LocateCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class GridGovCli implements Runnable {
