@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.gridgov.core.Grid;
 import org.gridgov.core.GridHierarchy;
@@ -114,13 +115,8 @@ public final class GridGovJson {
    * @return the ladder and grids
    */
   public static HierarchyDocument readHierarchyDocument(InputStream in, String source) {
-    JsonNode root = parse(in, source);
-    try {
-      CoreCodec.HierarchyDoc doc = CoreCodec.readHierarchy(root);
-      return new HierarchyDocument(doc.ladder(), doc.grids());
-    } catch (JsonProblem p) {
-      throw located(source, 0, p);
-    }
+    CoreCodec.HierarchyDoc doc = decode(parse(in, source), source, 0, CoreCodec::readHierarchy);
+    return new HierarchyDocument(doc.ladder(), doc.grids());
   }
 
   /**
@@ -176,12 +172,7 @@ public final class GridGovJson {
    * @throws InvalidInputException with the pointer of a bad value
    */
   public static Case readCase(String json) {
-    JsonNode n = parse(json, "");
-    try {
-      return CoreCodec.readCase(n, "");
-    } catch (JsonProblem p) {
-      throw located("", 0, p);
-    }
+    return decode(parse(json, ""), "", 0, n -> CoreCodec.readCase(n, ""));
   }
 
   /**
@@ -253,11 +244,7 @@ public final class GridGovJson {
           throw new InvalidInputException(
               source, lineNo, column(e.getLocation()), "", cleanMessage(e), e);
         }
-        try {
-          sink.accept(CoreCodec.readCase(n, ""));
-        } catch (JsonProblem p) {
-          throw located(source, lineNo, p);
-        }
+        sink.accept(decode(n, source, lineNo, x -> CoreCodec.readCase(x, "")));
       }
     } catch (IOException e) {
       throw new InvalidInputException(source, lineNo, 0, "", "cannot read: " + e.getMessage(), e);
@@ -291,12 +278,7 @@ public final class GridGovJson {
    * @return the calendar
    */
   public static WorkCalendar readCalendar(Path file) {
-    JsonNode root = parse(file);
-    try {
-      return CoreCodec.readCalendar(root);
-    } catch (JsonProblem p) {
-      throw located(file.toString(), 0, p);
-    }
+    return decode(parse(file), file.toString(), 0, CoreCodec::readCalendar);
   }
 
   /**
@@ -316,12 +298,7 @@ public final class GridGovJson {
    * @return the table
    */
   public static TimeLimitTable readTimeLimits(Path file) {
-    JsonNode root = parse(file);
-    try {
-      return CoreCodec.readTimeLimitTable(root);
-    } catch (JsonProblem p) {
-      throw located(file.toString(), 0, p);
-    }
+    return decode(parse(file), file.toString(), 0, CoreCodec::readTimeLimitTable);
   }
 
   /**
@@ -341,12 +318,7 @@ public final class GridGovJson {
    * @return the principal
    */
   public static Principal readPrincipal(String json) {
-    JsonNode n = parse(json, "");
-    try {
-      return CoreCodec.readPrincipal(n, "");
-    } catch (JsonProblem p) {
-      throw located("", 0, p);
-    }
+    return decode(parse(json, ""), "", 0, n -> CoreCodec.readPrincipal(n, ""));
   }
 
   /**
@@ -380,8 +352,16 @@ public final class GridGovJson {
   }
 
   private static JsonNode parse(InputStream in, String source) {
+    return parse(() -> MAPPER.readTree(in), source);
+  }
+
+  private static JsonNode parse(String json, String source) {
+    return parse(() -> MAPPER.readTree(json), source);
+  }
+
+  private static JsonNode parse(TreeSource tree, String source) {
     try {
-      JsonNode n = MAPPER.readTree(in);
+      JsonNode n = tree.read();
       if (n == null || n.isMissingNode()) {
         throw new InvalidInputException(source, 0, 0, "", "the document is empty", null);
       }
@@ -394,16 +374,17 @@ public final class GridGovJson {
     }
   }
 
-  private static JsonNode parse(String json, String source) {
+  @FunctionalInterface
+  private interface TreeSource {
+    JsonNode read() throws IOException;
+  }
+
+  /** Applies a codec to a parsed tree, turning its pointer problems into located exceptions. */
+  private static <T> T decode(JsonNode root, String source, int line, Function<JsonNode, T> codec) {
     try {
-      JsonNode n = MAPPER.readTree(json);
-      if (n == null || n.isMissingNode()) {
-        throw new InvalidInputException(source, 0, 0, "", "the document is empty", null);
-      }
-      return n;
-    } catch (JsonProcessingException e) {
-      throw new InvalidInputException(
-          source, line(e.getLocation()), column(e.getLocation()), "", cleanMessage(e), e);
+      return codec.apply(root);
+    } catch (JsonProblem p) {
+      throw located(source, line, p);
     }
   }
 
