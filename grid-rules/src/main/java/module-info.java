@@ -4,6 +4,7 @@ module org.gridgov.rules {
   requires java.xml;
 
   exports org.gridgov.rules;
+  exports org.gridgov.rules.dispatch;
   exports org.gridgov.rules.lists;
   exports org.gridgov.rules.table;
 }

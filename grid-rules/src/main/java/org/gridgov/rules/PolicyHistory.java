@@ -1,0 +1,132 @@
+package org.gridgov.rules;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The versions of a city's rules over time, so that a case is judged by the {@link PolicySet} in
+ * force on the day it happened, not by today's rules.
+ *
+ * <p>Versions may leave gaps between them but must not overlap, and only the last may be
+ * open-ended. Immutable and thread-safe.
+ */
+public final class PolicyHistory {
+  private final List<PolicySet> versions;
+
+  private PolicyHistory(List<PolicySet> versions) {
+    this.versions = versions;
+  }
+
+  /**
+   * A history of versions, in any order.
+   *
+   * @param versions the versions, at least one, with distinct names
+   * @return the history, sorted by {@code validFrom}
+   * @throws IllegalArgumentException when empty, a name repeats, or two versions overlap
+   */
+  public static PolicyHistory of(List<PolicySet> versions) {
+    if (versions.isEmpty()) {
+      throw new IllegalArgumentException("a policy history needs at least one version");
+    }
+    List<PolicySet> sorted = new ArrayList<>(versions);
+    sorted.forEach(v -> Objects.requireNonNull(v, "version"));
+    sorted.sort(Comparator.comparing(PolicySet::validFrom));
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < sorted.size(); i++) {
+      PolicySet v = sorted.get(i);
+      if (!names.add(v.version())) {
+        throw new IllegalArgumentException("policy version '" + v.version() + "' appears twice");
+      }
+      if (i > 0) {
+        PolicySet prev = sorted.get(i - 1);
+        if (prev.validTo().isEmpty() || !prev.validTo().get().isBefore(v.validFrom())) {
+          throw new IllegalArgumentException(
+              "policy versions '"
+                  + prev.version()
+                  + "' ("
+                  + prev.validFrom()
+                  + " to "
+                  + prev.validTo().map(LocalDate::toString).orElse("open")
+                  + ") and '"
+                  + v.version()
+                  + "' (from "
+                  + v.validFrom()
+                  + ") overlap");
+        }
+      }
+    }
+    return new PolicyHistory(List.copyOf(sorted));
+  }
+
+  /**
+   * The versions, earliest first.
+   *
+   * @return the versions
+   */
+  public List<PolicySet> versions() {
+    return versions;
+  }
+
+  /**
+   * The version in force on a day.
+   *
+   * @param date the day
+   * @return the version, or empty before the first version or in a gap
+   */
+  public Optional<PolicySet> at(LocalDate date) {
+    Objects.requireNonNull(date, "date");
+    int lo = 0;
+    int hi = versions.size() - 1;
+    int found = -1;
+    while (lo <= hi) { // the last version starting on or before the date
+      int mid = (lo + hi) >>> 1;
+      if (versions.get(mid).validFrom().isAfter(date)) {
+        hi = mid - 1;
+      } else {
+        found = mid;
+        lo = mid + 1;
+      }
+    }
+    return found < 0 || !versions.get(found).inForceOn(date)
+        ? Optional.empty()
+        : Optional.of(versions.get(found));
+  }
+
+  /**
+   * The version in force at a moment, in a time zone's calendar.
+   *
+   * @param moment the moment, such as a case's report time
+   * @param zone the zone whose date counts, such as {@code Asia/Shanghai}
+   * @return the version, if any
+   */
+  public Optional<PolicySet> at(Instant moment, ZoneId zone) {
+    return at(LocalDate.ofInstant(moment, zone));
+  }
+
+  /**
+   * The latest version.
+   *
+   * @return the version starting last
+   */
+  public PolicySet latest() {
+    return versions.get(versions.size() - 1);
+  }
+
+  /**
+   * The version with a name.
+   *
+   * @param version the name
+   * @return the version, if any
+   */
+  public Optional<PolicySet> version(String version) {
+    return versions.stream().filter(v -> v.version().equals(version)).findFirst();
+  }
+}

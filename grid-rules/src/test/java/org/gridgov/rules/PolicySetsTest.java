@@ -1,0 +1,164 @@
+package org.gridgov.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.gridgov.core.GridLevel;
+import org.gridgov.core.InvalidInputException;
+import org.gridgov.rules.dispatch.Dispatcher;
+import org.gridgov.rules.dispatch.EscalationLadder;
+import org.gridgov.rules.lists.ListsJson;
+import org.gridgov.rules.table.DecisionTables;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PolicySetsTest {
+  @TempDir Path dir;
+
+  @BeforeEach
+  void writeParts() throws IOException {
+    Files.createDirectories(dir.resolve("tables"));
+    Files.writeString(dir.resolve("lists.json"), ListsJson.toJson(PolicySets.sampleLists()));
+    DecisionTables.writeJson(Dispatcher.shippedTable("2026"), dir.resolve("tables/dispatch.json"));
+    DecisionTables.writeJson(
+        EscalationLadder.shippedTable(), dir.resolve("tables/escalation.json"));
+  }
+
+  private Path policy(String name, String json) throws IOException {
+    Path p = dir.resolve(name);
+    Files.writeString(p, json);
+    return p;
+  }
+
+  private static final String PARTS =
+      "\"lists\":\"lists.json\",\"dispatch\":\"tables/dispatch.json\","
+          + "\"escalation\":\"tables/escalation.json\"";
+
+  @Test
+  void readsAPolicyWithRelativeReferences() throws IOException {
+    PolicySet p =
+        PolicySets.read(
+            policy(
+                "policy.json",
+                "{\"format\":\"gridgov-policy/1\",\"version\":\"2026\",\"validFrom\":\"2026-01-01\","
+                    + PARTS
+                    + "}"));
+    assertThat(p.version()).isEqualTo("2026");
+    assertThat(p.validTo()).isEmpty();
+    assertThat(p.lists()).isEqualTo(PolicySets.sampleLists());
+    assertThat(p.dispatcher().table()).isEqualTo(Dispatcher.shippedTable("2026"));
+    assertThat(p.escalation().levels().levels()).contains(GridLevel.MICRO);
+    assertThat(p.check(LocalDate.of(2026, 5, 1))).isEmpty();
+    assertThat(
+            p.admission()
+                .check("01001", GridLevel.COMMUNITY, "CG", LocalDate.of(2026, 5, 1))
+                .allowed())
+        .isTrue();
+  }
+
+  @Test
+  void readsInlinePartsAndAHistory() throws IOException {
+    String inlineLists = ListsJson.toJson(PolicySets.sampleLists());
+    Path h =
+        policy(
+            "history.json",
+            "{\"format\":\"gridgov-policy-history/1\",\"versions\":["
+                + "{\"version\":\"old\",\"validFrom\":\"2024-01-01\",\"validTo\":\"2024-12-31\","
+                + "\"lists\":"
+                + inlineLists
+                + ",\"dispatch\":"
+                + DecisionTables.toJson(Dispatcher.shippedTable("2024"))
+                + ",\"escalation\":\"tables/escalation.json\"},"
+                + "{\"version\":\"new\",\"validFrom\":\"2025-01-01\","
+                + PARTS
+                + "}]}");
+    PolicyHistory history = PolicySets.readHistory(h);
+    assertThat(history.at(LocalDate.of(2024, 6, 1)).orElseThrow().version()).isEqualTo("old");
+    assertThat(history.at(LocalDate.of(2025, 6, 1)).orElseThrow().dispatcher().table().id())
+        .isEqualTo("dispatch-2026");
+  }
+
+  @Test
+  void aCustomLadderNeedsAMatchingEscalationTable() throws IOException {
+    Path p =
+        policy(
+            "policy.json",
+            "{\"version\":\"x\",\"validFrom\":\"2026-01-01\",\"levels\":[\"city\",\"street\","
+                + "\"community\"],"
+                + PARTS
+                + "}");
+    // the shipped escalation table whistles to the district, which this ladder lacks
+    assertThatThrownBy(() -> PolicySets.read(p))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(p + ": /escalation: decision 'escalation', rule 9")
+        .hasMessageContaining("'district' is not a level of the ladder [city, street, community]");
+  }
+
+  @Test
+  void problemsNameTheFileAndPointer() throws IOException {
+    assertBad(
+        "{\"version\":\"x\",\"validFrom\":\"2026-13-01\"," + PARTS + "}",
+        "policy.json: /validFrom: ");
+    assertBad("{\"version\":\"x\",\"validFrom\":\"2026-01-01\"}", "policy.json: /lists: ");
+    assertBad(
+        "{\"version\":\"x\",\"validFrom\":\"2026-01-01\",\"lists\":\"nope.json\","
+            + "\"dispatch\":\"tables/dispatch.json\",\"escalation\":\"tables/escalation.json\"}",
+        "policy.json: /lists: cannot read 'nope.json'");
+    assertBad(
+        "{\"version\":\"x\",\"validFrom\":\"2026-01-01\",\"lists\":3,"
+            + "\"dispatch\":\"tables/dispatch.json\",\"escalation\":\"tables/escalation.json\"}",
+        "policy.json: /lists: expected an object or a relative path");
+    assertBad(
+        "{\"version\":\"x\",\"validFrom\":\"2026-01-01\",\"lists\":\"lists.json\","
+            + "\"dispatch\":\"tables/escalation.json\",\"escalation\":\"tables/escalation.json\"}",
+        "policy.json: /dispatch: decision 'escalation': a dispatch table needs");
+    assertBad(
+        "{\"version\":\"x\",\"validFrom\":\"2026-01-01\",\"levels\":[\"city\",\"city\"],"
+            + PARTS
+            + "}",
+        "policy.json: /levels: ");
+    assertBad(
+        "{\"version\":\"x\",\"validFrom\":\"2026-02-01\",\"validTo\":\"2026-01-01\"," + PARTS + "}",
+        "policy.json: policy x ends on 2026-01-01");
+    assertBad(
+        "{\"version\":\"x\",\"vaildFrom\":\"2026-01-01\"}", "policy.json: /vaildFrom: unknown");
+    // a problem inside a referenced file names that file
+    Files.writeString(dir.resolve("lists.json"), "{\"items\":[{\"code\":7}]}");
+    assertThatThrownBy(
+            () ->
+                PolicySets.read(
+                    policy(
+                        "policy.json",
+                        "{\"version\":\"x\",\"validFrom\":\"2026-01-01\"," + PARTS + "}")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("lists.json: /items/0/code: expected a string");
+  }
+
+  @Test
+  void overlappingVersionsAreRefusedWithThePointer() throws IOException {
+    Path h =
+        policy(
+            "history.json",
+            "{\"versions\":[{\"version\":\"a\",\"validFrom\":\"2024-01-01\","
+                + PARTS
+                + "},{\"version\":\"b\",\"validFrom\":\"2025-01-01\","
+                + PARTS
+                + "}]}");
+    assertThatThrownBy(() -> PolicySets.readHistory(h))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("history.json: /versions: ")
+        .hasMessageContaining("overlap");
+  }
+
+  private void assertBad(String json, String start) throws IOException {
+    Path p = policy("policy.json", json);
+    assertThatThrownBy(() -> PolicySets.read(p))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(start.replace("policy.json", p.toString()));
+  }
+}
