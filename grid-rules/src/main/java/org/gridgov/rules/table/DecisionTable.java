@@ -311,6 +311,9 @@ public record DecisionTable(
           OutputClause out = outputs.get(o);
           Object v = t.then().get(o);
           Object c = v == null ? Values.INVALID : Values.coerce(out.type(), v);
+          if (c instanceof java.math.BigDecimal b) {
+            c = Values.normalize(b);
+          }
           if (c == Values.INVALID) {
             throw InvalidInputException.at(
                 "",

@@ -14,7 +14,8 @@ import org.gridgov.core.Severity;
  * @param kind what was found
  * @param severity how serious it is for this table's hit policy
  * @param message one line for a person, with rule numbers and the region of inputs
- * @param rules the rules involved, in rule order (empty for gaps)
+ * @param rules the rules involved: for MASKED and SUBSUMED the masked or subsumed rule first, then
+ *     the rules that mask or subsume it; for OVERLAP the two rules in rule order; empty for gaps
  * @param witness a concrete input demonstrating the finding, if the kind has one
  */
 public record TableFinding(

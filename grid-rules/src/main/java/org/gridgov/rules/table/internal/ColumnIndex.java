@@ -170,9 +170,9 @@ public final class ColumnIndex {
             if (l == null && h == null) {
               return BigDecimal.ZERO;
             } else if (l == null) {
-              return h.subtract(BigDecimal.ONE);
+              return Values.normalize(h.subtract(BigDecimal.ONE));
             } else if (h == null) {
-              return l.add(BigDecimal.ONE);
+              return Values.normalize(l.add(BigDecimal.ONE));
             }
             BigDecimal mid = l.add(h).multiply(new BigDecimal("0.5"));
             return mid.stripTrailingZeros().scale() < 0

@@ -420,7 +420,7 @@ public final class FeelParser {
       throw error("a separator after the number");
     }
     try {
-      return new BigDecimal(s.substring(at, pos));
+      return Values.normalize(new BigDecimal(s.substring(at, pos)));
     } catch (NumberFormatException | ArithmeticException e) {
       throw new FeelSyntaxException(at + 1, "invalid number " + s.substring(at, pos));
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +48,13 @@ public final class JsonTables {
           .enable(SerializationFeature.INDENT_OUTPUT)
           .build();
 
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /** The value of the optional {@code format} field. */
+  public static final String FORMAT = "gridgov.decision-table/1";
+
   private static final Set<String> TABLE_KEYS =
-      Set.of("name", "id", "hitPolicy", "aggregation", "inputs", "outputs", "rules");
+      Set.of("format", "name", "id", "hitPolicy", "aggregation", "inputs", "outputs", "rules");
   private static final Set<String> INPUT_KEYS = Set.of("name", "type", "allowedValues");
   private static final Set<String> OUTPUT_KEYS = Set.of("name", "type", "allowedValues", "default");
   private static final Set<String> RULE_KEYS = Set.of("id", "when", "then", "annotation");
@@ -99,6 +105,9 @@ public final class JsonTables {
 
   private DecisionTable table(JsonNode root, String p) {
     object(root, p, TABLE_KEYS);
+    if (root.has("format") && !FORMAT.equals(root.get("format").asText(null))) {
+      throw fail(p + "/format", "expected \"" + FORMAT + "\"");
+    }
     String name = text(root, p, "name", true);
     String id = root.has("id") ? text(root, p, "id", true) : name;
     HitPolicy policy = HitPolicy.UNIQUE;
@@ -128,23 +137,42 @@ public final class JsonTables {
     }
     JsonNode ins = array(root.get("inputs"), p + "/inputs");
     List<InputClause> inputs = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
     for (int i = 0; i < ins.size(); i++) {
-      inputs.add(input(ins.get(i), p + "/inputs/" + i));
+      InputClause in = input(ins.get(i), p + "/inputs/" + i);
+      unique(seen, in.name(), p + "/inputs/" + i + "/name", "input name");
+      inputs.add(in);
     }
     JsonNode outs = array(root.get("outputs"), p + "/outputs");
     List<OutputClause> outputs = new ArrayList<>();
+    seen.clear();
     for (int i = 0; i < outs.size(); i++) {
-      outputs.add(output(outs.get(i), p + "/outputs/" + i));
+      OutputClause out = output(outs.get(i), p + "/outputs/" + i);
+      unique(seen, out.name(), p + "/outputs/" + i + "/name", "output name");
+      outputs.add(out);
     }
     JsonNode rs = array(root.get("rules"), p + "/rules");
     List<Rule> rules = new ArrayList<>();
+    seen.clear();
     for (int i = 0; i < rs.size(); i++) {
-      rules.add(rule(rs.get(i), p + "/rules/" + i, i, inputs, outputs));
+      Rule r = rule(rs.get(i), p + "/rules/" + i, i, inputs, outputs);
+      if (!seen.add(r.id())) {
+        throw fail(
+            p + "/rules/" + i + "/id", "rule " + (i + 1) + ": duplicate rule id '" + r.id() + "'");
+      }
+      rules.add(r);
     }
     try {
       return new DecisionTable(id, name, policy, agg, inputs, outputs, rules);
     } catch (InvalidInputException e) {
-      throw fail(p.isEmpty() ? "/" : p, e.reason() + " (" + e.pointer().orElse("") + ")");
+      // what is left: the hit policy, aggregation and defaults, a matter of the whole table
+      throw fail(p.isEmpty() ? "/" : p, e.pointer().map(w -> w + ": ").orElse("") + e.reason());
+    }
+  }
+
+  private void unique(Set<String> seen, String value, String pointer, String what) {
+    if (!seen.add(value)) {
+      throw fail(pointer, "duplicate " + what + " '" + value + "'");
     }
   }
 
@@ -332,7 +360,8 @@ public final class JsonTables {
         if (!v.isNumber()) {
           return null;
         }
-        return v.isIntegralNumber() ? new BigDecimal(v.bigIntegerValue()) : v.decimalValue();
+        return Values.normalize(
+            v.isIntegralNumber() ? new BigDecimal(v.bigIntegerValue()) : v.decimalValue());
       case BOOLEAN:
         return v.isBoolean() ? v.booleanValue() : null;
       default:
@@ -429,6 +458,7 @@ public final class JsonTables {
    */
   public static ObjectNode write(DecisionTable t) {
     ObjectNode root = NODES.objectNode();
+    root.put("format", FORMAT);
     root.put("name", t.name());
     if (!t.id().equals(t.name())) {
       root.put("id", t.id());
@@ -503,7 +533,7 @@ public final class JsonTables {
       return NODES.textNode(s);
     }
     if (value instanceof BigDecimal b) {
-      return NODES.numberNode(b);
+      return DecimalNode.valueOf(b); // exactly as given, trailing zeros included
     }
     if (value instanceof Boolean b) {
       return NODES.booleanNode(b);
@@ -543,9 +573,7 @@ public final class JsonTables {
           source, pointer.isEmpty() ? "/" : pointer, "expected an object of input values");
     }
     DecisionInput.Builder b = DecisionInput.builder();
-    Iterator<Map.Entry<String, JsonNode>> it = obj.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : obj.properties()) {
       JsonNode v = e.getValue();
       int c = t.inputIndex(e.getKey());
       if (v.isNull()) {

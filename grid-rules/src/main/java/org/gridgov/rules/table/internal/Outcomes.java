@@ -369,6 +369,6 @@ public final class Outcomes {
             default -> throw new AssertionError(agg);
           };
     }
-    return Optional.of(acc);
+    return Optional.of(acc instanceof BigDecimal b ? Values.normalize(b) : acc);
   }
 }

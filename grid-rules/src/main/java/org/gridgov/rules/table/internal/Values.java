@@ -64,6 +64,22 @@ public final class Values {
   }
 
   /**
+   * The canonical form of a number literal: no trailing zeros and no negative scale ({@code 2.50}
+   * becomes {@code 2.5}, {@code 1E+2} becomes {@code 100}), so that equal literals make equal
+   * tables whatever format they were read from.
+   *
+   * @param b the number
+   * @return the canonical number
+   */
+  public static BigDecimal normalize(BigDecimal b) {
+    if (b.signum() == 0) {
+      return BigDecimal.ZERO;
+    }
+    BigDecimal s = b.stripTrailingZeros();
+    return s.scale() < 0 ? s.setScale(0) : s;
+  }
+
+  /**
    * Converts a value to the canonical representation of a type, for builders.
    *
    * @param type the type

@@ -286,9 +286,9 @@ public final class Verification {
       }
       if (remaining.isEmpty()) {
         masked[j] = true;
-        List<Rule> involved = new ArrayList<>(by);
+        List<Rule> involved = new ArrayList<>();
         involved.add(rules.get(j));
-        involved.sort((a, b) -> Integer.compare(a.index(), b.index()));
+        involved.addAll(by);
         DecisionInput w = witness(boxes[j]);
         add(
             Kind.MASKED,
@@ -359,7 +359,7 @@ public final class Verification {
                 + ": that rule matches every input it matches, with the same outputs; it can be"
                 + " removed; e.g. "
                 + w,
-            i < j ? List.of(by, r) : List.of(r, by),
+            List.of(r, by),
             Optional.of(w));
         break;
       }

@@ -1,0 +1,291 @@
+package org.gridgov.rules.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.gridgov.core.InvalidInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DmnImportTest {
+  private static final DmnReader READER = DmnReader.defaults();
+
+  private static Path resource(String name) {
+    try {
+      return Path.of(DmnImportTest.class.getResource(name).toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static InputStream xml(String s) {
+    return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void dmn13WithItemDefinitionsDefaultsAndSeveralDecisions() {
+    Path file = resource("route-13.dmn");
+    List<DecisionTable> all = READER.readAll(file);
+    assertThat(all).extracting(DecisionTable::name).containsExactly("Route", "Fee");
+    assertThat(READER.decisionNames(file)).containsExactly("Route", "Fee");
+
+    DecisionTable route = READER.read(file, "Route");
+    assertThat(route).isEqualTo(all.get(0));
+    assertThat(route.id()).isEqualTo("route");
+    assertThat(route.hitPolicy()).isEqualTo(HitPolicy.FIRST);
+    assertThat(route.inputs())
+        .extracting(InputClause::name)
+        .containsExactly("scope", "attention", "urgent");
+    assertThat(route.inputs().get(0).enumeration())
+        .contains(List.of("grid", "cross_grid", "cross_street"));
+    assertThat(route.inputs().get(1).allowedValues().text()).isEqualTo("[0..100]");
+    assertThat(route.outputs().get(0).name()).isEqualTo("tier");
+    assertThat(route.outputs().get(0).defaultValue()).contains("grid");
+    assertThat(route.rules()).extracting(Rule::id).containsExactly("joint", "urgent", "across");
+    assertThat(route.rules().get(0).annotation())
+        .isEqualTo("high public attention: joint handling");
+    assertThat(route.rules().get(1).inputEntries().get(1).isAny()).isTrue();
+
+    assertThat(route.interpret(Map.of("scope", "grid", "attention", 90, "urgent", false)).value())
+        .contains("joint");
+    assertThat(
+            route
+                .interpret(Map.of("scope", "cross_street", "attention", 10, "urgent", true))
+                .value())
+        .contains("district");
+    assertThat(
+            route
+                .interpret(Map.of("scope", "cross_grid", "attention", 10, "urgent", false))
+                .value())
+        .contains("street");
+    DecisionResult none =
+        route.interpret(Map.of("scope", "grid", "attention", 10, "urgent", false));
+    assertThat(none.defaulted()).isTrue();
+    assertThat(none.value()).contains("grid");
+    assertThat(route.interpret(Map.of("scope", "moon")).messages().get(0).code())
+        .isEqualTo("INPUT_NOT_ALLOWED");
+
+    DecisionTable fee = READER.read(file, "fee"); // by id
+    assertThat(fee.aggregation()).isEqualTo(Aggregation.SUM);
+    assertThat(fee.interpret(Map.of("area", 120, "since", LocalDate.of(2026, 3, 1))).value())
+        .contains(new BigDecimal("13.5"));
+    assertThat(
+            fee.compile().evaluate(Map.of("area", 50, "since", LocalDate.of(2025, 3, 1))).value())
+        .contains(new BigDecimal("10"));
+  }
+
+  @Test
+  void dmn14PriorityWithCompoundOutputsAndDurations() {
+    DecisionTable t = DecisionTables.read(resource("escalate-14.dmn"));
+    assertThat(t.hitPolicy()).isEqualTo(HitPolicy.PRIORITY);
+    assertThat(t.inputs())
+        .extracting(InputClause::type)
+        .containsExactly(ValueType.DURATION, ValueType.STRING);
+    assertThat(t.rules().get(1).annotation()).isEqualTo("community whistles, party members report");
+    assertThat(t.interpret(Map.of("overdue", Duration.ofHours(30), "level", "community")).value())
+        .contains(Map.of("whistle", true, "to", "street"));
+    assertThat(t.interpret(Map.of("overdue", Duration.ofHours(20), "level", "community")).value())
+        .contains(Map.of("whistle", false, "to", "none"));
+    assertThat(
+            t.compile()
+                .evaluate(Map.of("overdue", Duration.ofDays(3), "level", "district"))
+                .value())
+        .contains(Map.of("whistle", true, "to", "city"));
+  }
+
+  @Test
+  void dmn15InfersTypesAndReadsAtLiterals() {
+    DecisionTable t = READER.read(resource("window-15.dmn"), "Window");
+    assertThat(t.inputs())
+        .extracting(InputClause::type)
+        .containsExactly(ValueType.DATE_TIME, ValueType.STRING);
+    assertThat(t.outputs().get(0).type()).isEqualTo(ValueType.STRING);
+    assertThat(
+            t.interpret(
+                    Map.of("reportedAt", LocalDateTime.of(2026, 6, 30, 23, 0), "channel", "app"))
+                .value())
+        .contains(List.of("old"));
+    // 08:00+08:00 is midnight UTC, so a report at that instant is "new" only
+    assertThat(
+            t.interpret(
+                    Map.of("reportedAt", LocalDateTime.of(2026, 7, 1, 0, 0), "channel", "hotline"))
+                .value())
+        .contains(List.of("new"));
+  }
+
+  @Test
+  void dmnTablesRoundTripThroughJson() {
+    for (String f : List.of("route-13.dmn", "escalate-14.dmn", "window-15.dmn")) {
+      for (DecisionTable t : READER.readAll(resource(f))) {
+        assertThat(DecisionTables.readJson(DecisionTables.toJson(t), f + ".json")).isEqualTo(t);
+      }
+    }
+  }
+
+  @Test
+  void severalTablesNeedAName() {
+    assertThatThrownBy(() -> DecisionTables.read(resource("route-13.dmn")))
+        .hasMessageContaining("the file has several decision tables [Route, Fee]; name one");
+    assertThat(DecisionTables.read(resource("route-13.dmn"), "Fee").name()).isEqualTo("Fee");
+    assertThat(DecisionTables.readDmn(resource("route-13.dmn"))).hasSize(2);
+    assertThatThrownBy(() -> READER.read(resource("route-13.dmn"), "Nope"))
+        .hasMessageContaining("no decision named 'Nope' (decisions: [Route, Fee, Greeting])");
+    assertThatThrownBy(() -> READER.read(resource("route-13.dmn"), "Greeting"))
+        .hasMessageContaining("decision 'Greeting': is a literalExpression, not a decisionTable");
+  }
+
+  private static final String HEAD =
+      "<definitions xmlns=\"https://www.omg.org/spec/DMN/20191111/MODEL/\" id=\"d\" name=\"d\""
+          + " namespace=\"x\">\n";
+
+  @Test
+  void externalEntitiesAreRefused() {
+    String xxe =
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE definitions [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n"
+            + HEAD
+            + "<decision name=\"&xxe;\"/></definitions>";
+    assertThatThrownBy(() -> READER.readAll(xml(xxe), "xxe.dmn"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("xxe.dmn:2:")
+        .hasMessageContaining("DOCTYPE declarations are not allowed");
+  }
+
+  @Test
+  void entityExpansionBombsAreRefused() {
+    String bomb =
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\">"
+            + "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
+            + "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]>\n"
+            + HEAD
+            + "<decision name=\"&lol3;\"/></definitions>";
+    assertThatThrownBy(() -> READER.readAll(xml(bomb), "bomb.dmn"))
+        .hasMessageContaining("DOCTYPE declarations are not allowed");
+  }
+
+  @Test
+  void externalDtdIsRefused() {
+    String dtd =
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE definitions SYSTEM \"http://127.0.0.1:1/evil.dtd\">\n"
+            + HEAD
+            + "</definitions>";
+    assertThatThrownBy(() -> READER.readAll(xml(dtd), "dtd.dmn"))
+        .hasMessageContaining("DOCTYPE declarations are not allowed");
+  }
+
+  @Test
+  void oversizedInputIsRefused() throws Exception {
+    Path file = resource("route-13.dmn");
+    long size = Files.size(file);
+    assertThatThrownBy(() -> READER.withMaxBytes(size - 1).readAll(file))
+        .hasMessageContaining("input is larger than the limit of " + (size - 1) + " bytes");
+    assertThat(READER.withMaxBytes(size).readAll(file)).hasSize(2);
+    assertThatThrownBy(() -> READER.withMaxBytes(0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static String table(String entries) {
+    return HEAD
+        + "<decision id=\"t\" name=\"Tier\">\n"
+        + "<decisionTable hitPolicy=\"UNIQUE\">\n"
+        + "<input><inputExpression typeRef=\"string\"><text>scope</text></inputExpression></input>\n"
+        + "<input><inputExpression typeRef=\"number\"><text>attention</text></inputExpression></input>\n"
+        + "<output name=\"tier\" typeRef=\"string\"/>\n"
+        + "<rule><inputEntry><text>\"grid\"</text></inputEntry><inputEntry><text>&lt; 50</text></inputEntry>"
+        + "<outputEntry><text>\"grid\"</text></outputEntry></rule>\n"
+        + entries
+        + "</decisionTable></decision></definitions>";
+  }
+
+  @Test
+  void malformedEntryNamesDecisionRuleColumnAndLine() {
+    String bad =
+        table(
+            "<rule id=\"second\">\n<inputEntry><text>\"street\"</text></inputEntry>\n"
+                + "<inputEntry><text>[50..100</text></inputEntry>\n"
+                + "<outputEntry><text>\"street\"</text></outputEntry></rule>\n");
+    assertThatThrownBy(() -> READER.readAll(xml(bad), "bad.dmn"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("bad.dmn:10:19: ")
+        .hasMessageContaining(
+            "decision 'Tier', rule 2, column 2 ('attention'): at character 9: expected ']', ')' or"
+                + " '[' closing the interval but found end of text")
+        .satisfies(e -> assertThat(((InvalidInputException) e).line()).hasValue(10));
+  }
+
+  @Test
+  void otherMalformedTables() {
+    assertThatThrownBy(
+            () ->
+                READER.readAll(
+                    xml(
+                        table(
+                            "<rule><inputEntry><text>-</text></inputEntry>"
+                                + "<outputEntry><text>\"x\"</text></outputEntry></rule>")),
+                    "t.dmn"))
+        .hasMessageContaining(
+            "decision 'Tier', rule 2: 1 input entries and 1 output entries for 2 inputs and 1 outputs");
+    assertThatThrownBy(
+            () ->
+                READER.readAll(
+                    xml(
+                        table(
+                            "<rule><inputEntry><text>-</text></inputEntry><inputEntry><text>-</text></inputEntry>"
+                                + "<outputEntry><text>street</text></outputEntry></rule>")),
+                    "t.dmn"))
+        .hasMessageContaining(
+            "rule 2, output 1 ('tier'): at character 1: names are not supported ('street')");
+    assertThatThrownBy(
+            () ->
+                READER.readAll(
+                    xml(table("").replace("typeRef=\"number\"", "typeRef=\"money\"")), "t.dmn"))
+        .hasMessageContaining("input 2 ('attention'): unknown or unsupported typeRef 'money'");
+    assertThatThrownBy(() -> READER.readAll(xml(table("").replace("UNIQUE", "SOMETIMES")), "t.dmn"))
+        .hasMessageContaining("unknown hitPolicy 'SOMETIMES'");
+    assertThatThrownBy(() -> READER.readAll(xml("<definitions"), "t.dmn"))
+        .hasMessageContaining("t.dmn:1:")
+        .hasMessageContaining("malformed XML");
+    String v11 = "<definitions xmlns=\"http://www.omg.org/spec/DMN/20151101/dmn.xsd\" id=\"d\"/>";
+    assertThatThrownBy(() -> READER.readAll(xml(v11), "old.dmn"))
+        .hasMessageContaining("not a DMN 1.2-1.5 document");
+    assertThatThrownBy(() -> READER.readAll(xml(HEAD + "</definitions>"), "empty.dmn"))
+        .hasMessageContaining("the document has no decision tables");
+    String javascript =
+        table("").replace("<decisionTable ", "<decisionTable expressionLanguage=\"javascript\" ");
+    assertThatThrownBy(() -> READER.readAll(xml(javascript), "js.dmn"))
+        .hasMessageContaining("expression language 'javascript' is not supported");
+  }
+
+  @Test
+  void missingTypeRefThatCannotBeInferredIsAnError() {
+    String untyped =
+        table("")
+            .replace("<inputExpression typeRef=\"number\">", "<inputExpression>")
+            .replace("&lt; 50", "-");
+    assertThatThrownBy(() -> READER.readAll(xml(untyped), "u.dmn"))
+        .hasMessageContaining(
+            "input 2 ('attention'): no typeRef and the entries do not show the type");
+  }
+
+  @Test
+  void readingFilesByExtension(@TempDir Path dir) throws Exception {
+    Path dmn = dir.resolve("one.dmn");
+    Files.writeString(dmn, table(""));
+    DecisionTable t = DecisionTables.read(dmn);
+    assertThat(t.name()).isEqualTo("Tier");
+    Path missing = dir.resolve("missing.json");
+    assertThatThrownBy(() -> DecisionTables.read(missing))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("cannot read");
+  }
+}
