@@ -80,6 +80,9 @@ public final class InputRow {
     if (value == null) {
       return place(slot, col.nullCell());
     }
+    if (value instanceof String str && col.isCodedString()) {
+      return setString(slot, str);
+    }
     if (col.isNumber()) {
       if (value instanceof Double d) {
         return setNumber(slot, d.doubleValue());
@@ -140,7 +143,12 @@ public final class InputRow {
    * @return this row
    */
   public InputRow setString(int slot, String value) {
-    return set(slot, value);
+    ColumnIndex col = columns[slot];
+    if (value == null || !col.isCodedString()) {
+      return set(slot, value);
+    }
+    int cell = col.locateString(value);
+    return col.isAllowed(cell) ? place(slot, cell) : reject(slot, value, NOT_ALLOWED);
   }
 
   /**

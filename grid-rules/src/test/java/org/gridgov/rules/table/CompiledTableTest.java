@@ -43,17 +43,34 @@ class CompiledTableTest {
    */
   @Test
   void numberBoundariesAreExactOnTheDoublePath() {
-    DecisionTable t =
-        numbers(
-            "< 0.1",
-            "0.1",
-            "> 0.1",
-            "< 0.10000000000000000001",
-            "0.10000000000000000001",
-            "> 0.10000000000000000001",
-            "[0.3..0.30000000000000004]",
-            "> 9007199254740993",
-            "9007199254740993");
+    checkTrickyNumbers(List.of());
+  }
+
+  /** The same with more boundaries than the linear scan handles, so binary search decides. */
+  @Test
+  void numberBoundariesAreExactOnTheBinarySearchPath() {
+    List<String> many = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      many.add(String.valueOf(1000 + i));
+    }
+    checkTrickyNumbers(many);
+  }
+
+  private static void checkTrickyNumbers(List<String> extra) {
+    List<String> entries =
+        new ArrayList<>(
+            List.of(
+                "< 0.1",
+                "0.1",
+                "> 0.1",
+                "< 0.10000000000000000001",
+                "0.10000000000000000001",
+                "> 0.10000000000000000001",
+                "[0.3..0.30000000000000004]",
+                "> 9007199254740993",
+                "9007199254740993"));
+    entries.addAll(extra);
+    DecisionTable t = numbers(entries.toArray(String[]::new));
     for (Object x :
         List.of(
             0.1,
@@ -150,6 +167,10 @@ class CompiledTableTest {
     assertThat(c.evaluate(Map.of("scope", "moon")).value()).contains("not district");
     assertThat(c.evaluate(Map.of("scope", "district")).value()).contains("rest");
     assertThat(c.evaluate(Map.of("scope", "other")).value()).contains("not district");
+    InputRow row = c.newRow();
+    assertThat(c.select(row.setString(0, new String("street")))).isZero(); // not the same instance
+    assertThat(c.select(row.setString(0, "dis" + "trict".substring(0)))).isEqualTo(2);
+    assertThat(c.select(row.setString(0, null))).isEqualTo(1);
     for (String s : List.of("grid", "street", "district", "moon", "other", "")) {
       assertThat(c.explain(Map.of("scope", s))).isEqualTo(t.interpret(Map.of("scope", s)));
     }

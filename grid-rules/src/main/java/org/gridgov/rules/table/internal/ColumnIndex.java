@@ -39,10 +39,10 @@ import org.gridgov.rules.table.ValueType;
  */
 public final class ColumnIndex {
   private static final long EXACT_LONG = 1L << 53;
+  private static final int LINEAR_SCAN = 24;
 
   private final InputClause clause;
   private final boolean coded;
-  private final Map<Object, Integer> codes;
   private final int otherCell;
   private final Object[] bounds;
   private final double[] doubleBounds;
@@ -51,6 +51,9 @@ public final class ColumnIndex {
   private final Object[] reps;
   private final boolean[] empty;
   private final boolean[] allowed;
+  private final String[] stringKeys;
+  private final int[] stringCells;
+  private final int stringMask;
 
   /**
    * Builds the partition of a column.
@@ -78,8 +81,8 @@ public final class ColumnIndex {
       }
     }
     this.coded = type == ValueType.BOOLEAN || (type == ValueType.STRING && !ordering);
+    Map<Object, Integer> codes = new HashMap<>();
     if (coded) {
-      codes = new HashMap<>();
       List<Object> distinct = new ArrayList<>();
       if (type == ValueType.BOOLEAN) {
         distinct.add(Boolean.FALSE);
@@ -107,7 +110,6 @@ public final class ColumnIndex {
       doubleBounds = null;
       ties = null;
     } else {
-      codes = null;
       otherCell = -1;
       literals.sort(Values::compare);
       List<Object> distinct = new ArrayList<>();
@@ -145,10 +147,34 @@ public final class ColumnIndex {
         ties = null;
       }
     }
+    if (coded && type == ValueType.STRING) {
+      int cap = Integer.highestOneBit(Math.max(2, codes.size() * 2 + 1)) << 1;
+      stringKeys = new String[cap];
+      stringCells = new int[cap];
+      stringMask = cap - 1;
+      codes.forEach(
+          (k, cell) -> {
+            int i = spread(k.hashCode()) & stringMask;
+            while (stringKeys[i] != null) {
+              i = (i + 1) & stringMask;
+            }
+            // interned, so that callers passing constants or literals hit the identity check
+            stringKeys[i] = ((String) k).intern();
+            stringCells[i] = cell;
+          });
+    } else {
+      stringKeys = null;
+      stringCells = null;
+      stringMask = 0;
+    }
     allowed = new boolean[nullCell + 1];
     for (int c = 0; c < allowed.length; c++) {
       allowed[c] = c == nullCell || (!empty[c] && clause.allowedValues().matches(reps[c]));
     }
+  }
+
+  private static int spread(int h) {
+    return h ^ (h >>> 16);
   }
 
   private static String freshString(Map<Object, Integer> taken) {
@@ -332,9 +358,11 @@ public final class ColumnIndex {
    * @return the cell
    */
   public int locate(Object value) {
+    if (stringKeys != null) {
+      return locateString((String) value);
+    }
     if (coded) {
-      Integer c = codes.get(value);
-      return c != null ? c : otherCell;
+      return (Boolean) value ? 1 : 0;
     }
     int lo = 0;
     int hi = bounds.length - 1;
@@ -353,6 +381,37 @@ public final class ColumnIndex {
   }
 
   /**
+   * The cell of a string in a coded string column: an open-addressing lookup with an identity check
+   * first (callers often pass the very instances the table was built from).
+   *
+   * @param value the string, not null
+   * @return the cell ("other" for a string no rule mentions)
+   */
+  public int locateString(String value) {
+    String[] keys = stringKeys;
+    int i = spread(value.hashCode()) & stringMask;
+    while (true) {
+      String k = keys[i];
+      if (k == null) {
+        return otherCell;
+      }
+      if (k == value || k.equals(value)) {
+        return stringCells[i];
+      }
+      i = (i + 1) & stringMask;
+    }
+  }
+
+  /**
+   * Whether the column is a coded string column, which {@link #locateString} serves.
+   *
+   * @return whether coded strings
+   */
+  public boolean isCodedString() {
+    return stringKeys != null;
+  }
+
+  /**
    * The cell of a number given as a finite double, as the interpreter would see it ({@code
    * BigDecimal.valueOf(x)}); the column must be a number column.
    *
@@ -361,6 +420,26 @@ public final class ColumnIndex {
    */
   public int locate(double x) {
     double[] db = doubleBounds;
+    if (db.length <= LINEAR_SCAN) {
+      // count the boundaries below x without branches (the comparisons compile to
+      // set-on-condition),
+      // then settle the rare case of x equal to a boundary's double by its tie sign
+      int below = 0;
+      for (double b : db) {
+        below += b < x ? 1 : 0;
+      }
+      int j = below;
+      while (j < db.length && db[j] == x) {
+        int tie = ties[j];
+        if (tie == 0) {
+          return 2 * j + 1;
+        } else if (tie < 0) {
+          return 2 * j;
+        }
+        j++;
+      }
+      return 2 * j;
+    }
     int lo = 0;
     int hi = db.length - 1;
     while (lo <= hi) {
