@@ -28,6 +28,9 @@ import picocli.CommandLine.ScopeType;
       HierarchyCommand.class,
       ValidateCommand.class,
       LocateCommand.class,
+      DecideCommand.class,
+      VerifyTableCommand.class,
+      CheckListsCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class GridGovCli implements Runnable {

@@ -13,6 +13,7 @@ import org.gridgov.rules.table.CompiledTable;
 import org.gridgov.rules.table.DecisionResult;
 import org.gridgov.rules.table.DecisionTable;
 import org.gridgov.rules.table.DecisionTables;
+import org.gridgov.rules.table.InputRow;
 import org.gridgov.rules.table.OutputClause;
 import org.gridgov.rules.table.Rule;
 import org.gridgov.rules.table.ValueType;
@@ -28,7 +29,9 @@ import org.gridgov.rules.table.ValueType;
  * (boolean). The hit policy must be single-hit. The default table ({@link #defaults()}, see {@code
  * docs/dispatch-escalation.md}) follows the tiers of DOMAIN.md §4.
  *
- * <p>The table is compiled once. Immutable and thread-safe.
+ * <p>The table is compiled once; each calling thread reuses one input row, so routing a case
+ * allocates nothing but its explanation ({@link #tier} allocates nothing). Immutable and
+ * thread-safe.
  */
 public final class Dispatcher {
   private static final List<String> INPUTS =
@@ -36,10 +39,32 @@ public final class Dispatcher {
 
   private final DecisionTable table;
   private final CompiledTable compiled;
+  private final int[] slots = new int[INPUTS.size()];
+  private final HandlerTier[] tiers;
+  private final boolean[] centres;
+  private final String[] notes;
+  private final ThreadLocal<InputRow> rows;
 
   private Dispatcher(DecisionTable table) {
     this.table = table;
     this.compiled = table.compile();
+    for (int i = 0; i < INPUTS.size(); i++) {
+      slots[i] = compiled.slot(INPUTS.get(i));
+    }
+    int tier = outputIndex(table, "tier");
+    int centre = outputIndex(table, "eventCentre");
+    int n = table.rules().size();
+    tiers = new HandlerTier[n];
+    centres = new boolean[n];
+    notes = new String[n];
+    for (int r = 0; r < n; r++) {
+      Rule rule = table.rules().get(r);
+      tiers[r] = HandlerTier.valueOf(String.valueOf(compiled.output(r, tier)));
+      centres[r] = Boolean.TRUE.equals(compiled.output(r, centre));
+      notes[r] =
+          "rule " + rule.id() + (rule.annotation().isEmpty() ? "" : " (" + rule.annotation() + ")");
+    }
+    rows = ThreadLocal.withInitial(compiled::newRow);
   }
 
   /**
@@ -81,13 +106,13 @@ public final class Dispatcher {
     }
     int tier = outputIndex(table, "tier");
     for (Rule r : table.rules()) {
-      tier(String.valueOf(r.outputEntries().get(tier)), name + ", rule " + r.number());
+      checkTier(String.valueOf(r.outputEntries().get(tier)), name + ", rule " + r.number());
     }
     table
         .outputs()
         .get(tier)
         .defaultValue()
-        .ifPresent(d -> tier(String.valueOf(d), name + ", default output"));
+        .ifPresent(d -> checkTier(String.valueOf(d), name + ", default output"));
     return new Dispatcher(table);
   }
 
@@ -141,33 +166,28 @@ public final class Dispatcher {
    *     allowed values) or no rule matches and the table has no defaults
    */
   public DispatchDecision decide(DispatchFacts facts) {
-    Objects.requireNonNull(facts, "facts");
-    Map<String, Object> in = new HashMap<>(8);
-    in.put("category", facts.category());
-    in.put("handling", facts.handlingLevel().name());
-    in.put("severity", facts.severity().name());
-    in.put("attention", BigDecimal.valueOf(facts.publicAttention()));
-    in.put("scope", facts.scope().name());
-    DecisionResult r = compiled.evaluate(in);
-    if (r.hasErrors() || r.outputs().isEmpty()) {
-      if (!r.hasErrors()) {
-        throw new EvaluationException(
-            "decision '" + table.name() + "' has no rule for " + describe(facts), List.of());
-      }
-      throw EvaluationException.of(table.name(), r);
-    }
-    HandlerTier tier = HandlerTier.valueOf(String.valueOf(r.output("tier").orElseThrow()));
-    boolean centre = Boolean.TRUE.equals(r.output("eventCentre").orElseThrow());
+    int rule = select(facts);
     TimeLimit limit = facts.timeLimits().forUrgency(facts.urgent());
-    Optional<Rule> rule = r.selected().stream().findFirst();
-    String ruleId = rule.map(Rule::id).orElse("default");
-    Optional<String> note =
-        rule.map(Rule::annotation).filter(a -> !a.isEmpty()).map(a -> " (" + a + ")");
+    HandlerTier tier;
+    boolean centre;
+    String ruleId;
+    String note;
+    if (rule >= 0) {
+      tier = tiers[rule];
+      centre = centres[rule];
+      ruleId = table.rules().get(rule).id();
+      note = notes[rule];
+    } else {
+      Map<String, Object> defaults = defaults(facts);
+      tier = HandlerTier.valueOf(String.valueOf(defaults.get("tier")));
+      centre = Boolean.TRUE.equals(defaults.get("eventCentre"));
+      ruleId = "default";
+      note = "no rule matched, the table's default output";
+    }
     String explanation =
         describe(facts)
-            + ": rule "
-            + ruleId
-            + note.orElse("")
+            + ": "
+            + note
             + " -> "
             + tier
             + (centre ? " via the event centre" : "")
@@ -175,6 +195,59 @@ public final class Dispatcher {
             + limit
             + (facts.urgent() ? " (urgent)" : "");
     return new DispatchDecision(tier, centre, limit, ruleId, explanation);
+  }
+
+  /**
+   * Only the tier of a case, for hot loops such as simulations: the same answer as {@code
+   * decide(facts).tier()} without building the explanation (no allocation once the calling thread
+   * has its input row).
+   *
+   * @param facts the case's facts
+   * @return the tier
+   * @throws EvaluationException as {@link #decide}
+   */
+  public HandlerTier tier(DispatchFacts facts) {
+    int rule = select(facts);
+    return rule >= 0
+        ? tiers[rule]
+        : HandlerTier.valueOf(String.valueOf(defaults(facts).get("tier")));
+  }
+
+  /** The selected rule, or -1 when no rule matched and the table has defaults. */
+  private int select(DispatchFacts facts) {
+    Objects.requireNonNull(facts, "facts");
+    InputRow row = rows.get();
+    row.setString(slots[0], facts.category());
+    row.setString(slots[1], facts.handlingLevel().name());
+    row.setString(slots[2], facts.severity().name());
+    row.setNumber(slots[3], (long) facts.publicAttention());
+    row.setString(slots[4], facts.scope().name());
+    int rule = compiled.select(row);
+    if (rule >= 0 || (rule == CompiledTable.NO_MATCH && table.hasDefaults())) {
+      return rule;
+    }
+    // an error or no match: the full evaluation says why
+    DecisionResult r = compiled.evaluate(inputs(facts));
+    if (r.hasErrors()) {
+      throw EvaluationException.of(table.name(), r);
+    }
+    throw new EvaluationException(
+        "decision '" + table.name() + "' has no rule for " + describe(facts), List.of());
+  }
+
+  private Map<String, Object> defaults(DispatchFacts facts) {
+    DecisionResult r = compiled.evaluate(inputs(facts));
+    return r.outputs().get(0);
+  }
+
+  private static Map<String, Object> inputs(DispatchFacts facts) {
+    Map<String, Object> in = new HashMap<>(8);
+    in.put("category", facts.category());
+    in.put("handling", facts.handlingLevel().name());
+    in.put("severity", facts.severity().name());
+    in.put("attention", BigDecimal.valueOf(facts.publicAttention()));
+    in.put("scope", facts.scope().name());
+    return in;
   }
 
   private static String describe(DispatchFacts f) {
@@ -211,7 +284,7 @@ public final class Dispatcher {
     throw new IllegalStateException("checked above: " + output);
   }
 
-  private static void tier(String value, String where) {
+  private static void checkTier(String value, String where) {
     for (HandlerTier t : HandlerTier.values()) {
       if (t.name().equals(value)) {
         return;

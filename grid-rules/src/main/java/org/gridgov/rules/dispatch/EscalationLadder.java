@@ -12,6 +12,7 @@ import org.gridgov.core.InvalidInputException;
 import org.gridgov.core.LevelLadder;
 import org.gridgov.core.time.TimeLimit;
 import org.gridgov.rules.internal.Resources;
+import org.gridgov.rules.table.CompiledTable;
 import org.gridgov.rules.table.DecisionResult;
 import org.gridgov.rules.table.DecisionTable;
 import org.gridgov.rules.table.DecisionTables;
@@ -46,11 +47,13 @@ public final class EscalationLadder {
   private static final String NONE = "none";
 
   private final DecisionTable table;
+  private final CompiledTable compiled;
   private final LevelLadder ladder;
   private final Map<String, GridLevel> levelsByName = new HashMap<>();
 
   private EscalationLadder(DecisionTable table, LevelLadder ladder) {
     this.table = table;
+    this.compiled = table.compile();
     this.ladder = ladder;
     ladder.levels().forEach(l -> levelsByName.put(l.name(), l));
   }
@@ -140,7 +143,7 @@ public final class EscalationLadder {
     in.put(LEVEL, facts.level().name());
     in.put(BEYOND, facts.beyondAuthority());
     in.put(SHARE, BigDecimal.valueOf(facts.overdueShare()));
-    DecisionResult r = table.interpret(in);
+    DecisionResult r = compiled.evaluate(in);
     if (r.hasErrors()) {
       throw EvaluationException.of(table.name(), r);
     }

@@ -204,6 +204,38 @@ class DispatcherTest {
         .hasMessageContaining("single-hit");
   }
 
+  @Test
+  void aTableWithDefaultsRoutesUnmatchedCasesToThem() {
+    DecisionTable t =
+        DecisionTable.builder("d")
+            .input("category", ValueType.STRING)
+            .input("handling", ValueType.STRING)
+            .input("severity", ValueType.STRING)
+            .input("attention", ValueType.NUMBER)
+            .input("scope", ValueType.STRING)
+            .output(OutputClause.of("tier", ValueType.STRING).withDefault("COMMUNITY"))
+            .output(OutputClause.of("eventCentre", ValueType.BOOLEAN).withDefault(false))
+            .rule("big", List.of("-", "-", "\"MAJOR\"", "-", "-"), List.of("JOINT", true), "major")
+            .build();
+    Dispatcher d = Dispatcher.of(t);
+    DispatchFacts simple =
+        DispatchFacts.of(item("01001"), CaseSeverity.SIMPLE, 0, CaseScope.IN_GRID, false);
+    DispatchDecision fallback = d.decide(simple);
+    assertThat(fallback.tier()).isEqualTo(HandlerTier.COMMUNITY);
+    assertThat(fallback.ruleId()).isEqualTo("default");
+    assertThat(d.tier(simple)).isEqualTo(HandlerTier.COMMUNITY);
+    DispatchFacts major =
+        DispatchFacts.of(item("01001"), CaseSeverity.MAJOR, 0, CaseScope.IN_GRID, false);
+    assertThat(d.decide(major).explanation()).contains("rule big (major) -> JOINT via the event");
+    DecisionTable noDefaults =
+        dispatchShape(DecisionTable.builder("nd"))
+            .rule(List.of("-", "-", "\"MAJOR\"", "-", "-"), List.of("JOINT", true))
+            .build();
+    assertThatThrownBy(() -> Dispatcher.of(noDefaults).decide(simple))
+        .isInstanceOf(EvaluationException.class)
+        .hasMessageContaining("has no rule for item 01001");
+  }
+
   private static DecisionTable.Builder fourInputs(DecisionTable.Builder b) {
     return b.input("category", ValueType.STRING)
         .input("handling", ValueType.STRING)
@@ -282,6 +314,8 @@ class DispatcherTest {
           .as("%s%n  vs %s", low.explanation(), high.explanation())
           .isGreaterThanOrEqualTo(low.tier());
       assertThat(high.timeLimit()).isEqualTo(low.timeLimit());
+      assertThat(d.tier(p.higher())).isEqualTo(high.tier());
+      assertThat(d.tier(p.lower())).isEqualTo(low.tier());
     }
   }
 }

@@ -1,0 +1,147 @@
+package org.gridgov.examples.cli;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.gridgov.core.InvalidInputException;
+import org.gridgov.core.Severity;
+import org.gridgov.rules.table.CompiledTable;
+import org.gridgov.rules.table.DecisionInput;
+import org.gridgov.rules.table.DecisionResult;
+import org.gridgov.rules.table.DecisionTable;
+import org.gridgov.rules.table.DecisionTables;
+import org.gridgov.rules.table.Rule;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gridgov decide --table FILE [--decision NAME] [--explain]}: evaluates a decision table on
+ * each line of JSON Lines input and writes one JSON object per line (docs/dispatch-escalation.md,
+ * "Command line").
+ *
+ * <p>Each input line is an object of input values keyed by input name. Each output line is {@code
+ * {"result": VALUE}}: the output value for a single-output table, an object keyed by output name
+ * for a multi-output table, an array for a multi-hit policy (one value when COLLECT aggregates),
+ * and {@code null} when no rule of a single-hit table matches. A line that fails (malformed JSON,
+ * an input of the wrong type, a UNIQUE conflict) gives {@code {"error": "..."}} and the next line
+ * is read. {@code --explain} adds {@code "matched"}: the matching rules in rule order. Blank lines
+ * are skipped. Exit 0 when every line was decided, 1 when some line gave an error, 2 when the table
+ * or the input file cannot be used.
+ */
+@Command(
+    name = "decide",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Evaluate a decision table on JSON Lines: one object of input values per line in, one"
+          + " {\"result\": VALUE} per line out ({\"error\": \"...\"} for a line that fails).",
+      "Exit 0 when every line was decided, 1 when some line failed, 2 when the table cannot be used."
+    })
+final class DecideCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+  @Mixin TableFile table;
+
+  @Option(names = "--explain", description = "Add \"matched\": the rules that matched.")
+  boolean explain;
+
+  @Option(
+      names = "--in",
+      paramLabel = "FILE|-",
+      defaultValue = "-",
+      description = "JSON Lines input, '-' for standard input (default).")
+  String in;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    DecisionTable t = table.read();
+    CompiledTable compiled = t.compile();
+    PrintWriter out = spec.commandLine().getOut();
+    boolean failed = false;
+    try (BufferedReader r = open()) {
+      String line;
+      int number = 0;
+      while ((line = r.readLine()) != null) {
+        number++;
+        if (line.isBlank()) {
+          continue;
+        }
+        ObjectNode answer = decide(t, compiled, line, number);
+        failed |= answer.has("error");
+        out.println(JSON.writeValueAsString(answer));
+        out.flush();
+      }
+    }
+    return failed ? GridGovCli.FINDINGS : GridGovCli.OK;
+  }
+
+  private BufferedReader open() throws IOException {
+    if (in.equals("-")) {
+      return new BufferedReader(new InputStreamReader(System.in, UTF_8));
+    }
+    try {
+      return Files.newBufferedReader(Path.of(in), UTF_8);
+    } catch (NoSuchFileException e) {
+      throw InvalidInputException.at(in, "", "no such file");
+    }
+  }
+
+  private ObjectNode decide(DecisionTable t, CompiledTable compiled, String line, int number) {
+    ObjectNode answer = JsonNodeFactory.instance.objectNode();
+    JsonNode node;
+    try {
+      node = JSON.readTree(line);
+    } catch (JsonProcessingException e) {
+      return answer.put("error", "line " + number + ": malformed JSON: " + e.getOriginalMessage());
+    }
+    DecisionInput input;
+    try {
+      input = DecisionTables.inputFromJson(t, node);
+    } catch (InvalidInputException e) {
+      return answer.put("error", "line " + number + ": " + e.reason());
+    }
+    DecisionResult result = explain ? compiled.explain(input) : compiled.evaluate(input);
+    if (result.hasErrors()) {
+      return answer.put(
+          "error",
+          "line "
+              + number
+              + ": "
+              + result.messages().stream()
+                  .filter(m -> m.severity() == Severity.ERROR)
+                  .map(m -> m.message())
+                  .collect(Collectors.joining("; ")));
+    }
+    answer.set("result", DecisionTables.valueToJson(result.value().orElse(null)));
+    if (explain) {
+      ArrayNode matched = answer.putArray("matched");
+      for (Rule rule : result.matched()) {
+        ObjectNode m = matched.addObject();
+        m.put("rule", rule.number()).put("id", rule.id());
+        if (!rule.annotation().isEmpty()) {
+          m.put("annotation", rule.annotation());
+        }
+      }
+    }
+    return answer;
+  }
+}
