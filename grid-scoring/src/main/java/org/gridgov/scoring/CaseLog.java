@@ -21,7 +21,6 @@ import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
 import org.gridgov.scoring.internal.Columns;
 import org.gridgov.scoring.internal.Months;
-import org.gridgov.scoring.internal.Ranker;
 
 /**
  * The compact, columnar input of scoring (考核台账): one row per case with its month, unit ordinals
@@ -53,7 +52,8 @@ public final class CaseLog {
     this.index = index;
     this.nameOrder = new int[KINDS.length][];
     for (UnitKind k : KINDS) {
-      nameOrder[k.ordinal()] = Ranker.byName(columns.names[k.ordinal()]);
+      // Ordinals are assigned in id order when the log is built.
+      nameOrder[k.ordinal()] = IntStream.range(0, columns.names[k.ordinal()].length).toArray();
     }
   }
 
@@ -87,7 +87,7 @@ public final class CaseLog {
   }
 
   /**
-   * The units of a kind known to the log, in ordinal order: those named by some case or declared.
+   * The units of a kind known to the log, sorted by id: those named by some case or declared.
    *
    * @param kind the kind
    * @return the unit ids
@@ -293,6 +293,38 @@ public final class CaseLog {
      */
     public CaseLog build() {
       int n = ids.size();
+      // Unit ordinals are renumbered in id order: ranking ties then need no name comparisons, and
+      // since grid codes nest (street, community, grid), rows sorted by grid ordinal below also
+      // touch their community and street counters nearly in order.
+      String[][] unitNames = new String[KINDS.length][];
+      int[][] renumber = new int[KINDS.length][];
+      List<ObjectIntMap<String>> frozen = new ArrayList<>();
+      for (int k = 0; k < KINDS.length; k++) {
+        List<String> list = names.get(k);
+        Integer[] byName = new Integer[list.size()];
+        for (int i = 0; i < byName.length; i++) {
+          byName[i] = i;
+        }
+        Arrays.sort(byName, (a, b) -> list.get(a).compareTo(list.get(b)));
+        unitNames[k] = new String[byName.length];
+        renumber[k] = new int[byName.length];
+        ObjectIntHashMap<String> index = new ObjectIntHashMap<>(byName.length);
+        for (int r = 0; r < byName.length; r++) {
+          unitNames[k][r] = list.get(byName[r]);
+          renumber[k][byName[r]] = r;
+          index.put(unitNames[k][r], r);
+        }
+        frozen.add(index.asUnmodifiable());
+      }
+      int[][] cols = new int[SLOTS][];
+      for (int s = 0; s < SLOTS; s++) {
+        int[] col = units[s].toArray();
+        int[] map = renumber[kindOfSlot(s).ordinal()];
+        for (int i = 0; i < n; i++) {
+          col[i] = col[i] < 0 ? -1 : map[col[i]];
+        }
+        cols[s] = col;
+      }
       int[] m = month.toArray();
       int first = 0;
       int[] monthStart = {0};
@@ -304,18 +336,13 @@ public final class CaseLog {
           first = Math.min(first, v);
           last = Math.max(last, v);
         }
-        // Counting sort by month: O(n + months), stable.
+        // Two stable counting sorts, by grid then by month: rows end up ordered by (month, grid),
+        // so a period is a contiguous range and its grid counters are written in order.
+        int[] byGrid =
+            countingSort(
+                cols[Columns.GRID], 1, unitNames[UnitKind.GRID.ordinal()].length + 1, null);
         monthStart = new int[last - first + 2];
-        for (int v : m) {
-          monthStart[v - first + 1]++;
-        }
-        for (int k = 1; k < monthStart.length; k++) {
-          monthStart[k] += monthStart[k - 1];
-        }
-        int[] next = Arrays.copyOf(monthStart, monthStart.length);
-        for (int i = 0; i < n; i++) {
-          order[next[m[i] - first]++] = i;
-        }
+        order = countingSort(m, -first, last - first + 1, byGrid, monthStart);
       }
       int[] inverse = new int[n];
       for (int r = 0; r < n; r++) {
@@ -329,11 +356,7 @@ public final class CaseLog {
       }
       int[][] sortedUnits = new int[SLOTS][];
       for (int s = 0; s < SLOTS; s++) {
-        sortedUnits[s] = permute(units[s].toArray(), order);
-      }
-      String[][] unitNames = new String[KINDS.length][];
-      for (int k = 0; k < KINDS.length; k++) {
-        unitNames[k] = names.get(k).toArray(new String[0]);
+        sortedUnits[s] = permute(cols[s], order);
       }
       int open = openRow.size();
       Integer[] byRow = new Integer[open];
@@ -372,11 +395,42 @@ public final class CaseLog {
               oAllowed,
               oUsed,
               oSuspended);
-      List<ObjectIntMap<String>> frozen = new ArrayList<>();
-      for (ObjectIntHashMap<String> interner : interners) {
-        frozen.add(new ObjectIntHashMap<>(interner).asUnmodifiable());
-      }
       return new CaseLog(asOf, columns, List.copyOf(frozen));
+    }
+
+    private static UnitKind kindOfSlot(int slot) {
+      return switch (slot) {
+        case Columns.GRID -> UnitKind.GRID;
+        case Columns.COMMUNITY -> UnitKind.COMMUNITY;
+        case Columns.STREET -> UnitKind.STREET;
+        case Columns.DEPARTMENT -> UnitKind.DEPARTMENT;
+        default -> UnitKind.WORKER;
+      };
+    }
+
+    /**
+     * Stable counting sort of rows by {@code key + shift} in [0, buckets), within a prior order.
+     */
+    private static int[] countingSort(int[] key, int shift, int buckets, int[] within) {
+      return countingSort(key, shift, buckets, within, new int[buckets + 1]);
+    }
+
+    private static int[] countingSort(
+        int[] key, int shift, int buckets, int[] within, int[] start) {
+      int n = key.length;
+      for (int v : key) {
+        start[v + shift + 1]++;
+      }
+      for (int k = 1; k < start.length; k++) {
+        start[k] += start[k - 1];
+      }
+      int[] next = Arrays.copyOf(start, start.length);
+      int[] out = new int[n];
+      for (int p = 0; p < n; p++) {
+        int i = within == null ? p : within[p];
+        out[next[key[i] + shift]++] = i;
+      }
+      return out;
     }
 
     private static int[] permute(int[] values, int[] order) {

@@ -98,11 +98,6 @@ public final class Counts {
     return map;
   }
 
-  /** Copies the values into {@code target} at {@code offset}; for the aggregator. */
-  void copyTo(int[] target, int offset) {
-    System.arraycopy(values, 0, target, offset, values.length);
-  }
-
   @Override
   public boolean equals(Object o) {
     return o instanceof Counts other && Arrays.equals(values, other.values);

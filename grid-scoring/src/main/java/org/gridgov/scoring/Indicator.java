@@ -40,7 +40,7 @@ public enum Indicator {
   DEFERRAL_RATE(Type.RATE, "缓办率", "deferred / T", false),
   /** 群众满意度 = (w_s·s + w_b·b + w_d·d) / V, over valid follow-up visits only. */
   SATISFACTION(Type.RATE, "群众满意度", "(w_s·s + w_b·b + w_d·d) / V", false),
-  /** 反向考核 = Σ grade / (100 · graded): mean grade (0..100) streets gave when they whistled. */
+  /** 反向考核 = Σ grade / (100 · graded): mean grade (0–100) streets gave when they whistled, / 100. */
   REVERSE_EVALUATION(Type.RATE, "反向考核", "Σ grade / (100 · graded)", false),
   /** 12345 响应率 = contacted / V (Beijing three rates). */
   HOTLINE_RESPONSE_RATE(Type.RATE, "12345响应率", "contacted / V", false),

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import org.gridgov.scoring.internal.Aggregator;
 import org.gridgov.scoring.internal.Columns;
+import org.gridgov.scoring.internal.CompiledTransform;
 import org.gridgov.scoring.internal.Formulas;
 import org.gridgov.scoring.internal.Months;
 import org.gridgov.scoring.internal.Numbers;
@@ -26,6 +27,7 @@ final class ScoreEngine {
   private final ScoringScheme scheme;
   private final Formulas formulas;
   private final Component[] components;
+  private final CompiledTransform[] transforms;
   private final Deduction[] deductions;
   private final double totalWeight;
 
@@ -36,6 +38,10 @@ final class ScoreEngine {
             scheme.censoring() == CensoringRule.COUNT_SUSPENDED_WHEN_OVERDUE,
             scheme.ratingWeights());
     this.components = scheme.components().toArray(new Component[0]);
+    this.transforms = new CompiledTransform[components.length];
+    for (int k = 0; k < components.length; k++) {
+      transforms[k] = new CompiledTransform(components[k]);
+    }
     this.deductions = scheme.deductions().toArray(new Deduction[0]);
     this.totalWeight = scheme.totalWeight();
   }
@@ -58,28 +64,33 @@ final class ScoreEngine {
     return masks;
   }
 
-  /** Aggregates the period's rows and extra counts, then scores every unit of the kind. */
-  ScoreTable score(CaseLog log, Period period, UnitKind kind, ExtraCounts extra) {
+  /**
+   * Aggregates the period's rows and extra counts, then scores every unit of the kind.
+   *
+   * @param scratch an aggregator sized for the log's units of the kind, reused across calls by one
+   *     thread; ignored when extra counts add units the log does not know
+   */
+  ScoreTable score(
+      CaseLog log, Period period, UnitKind kind, ExtraCounts extra, Aggregator scratch) {
     Columns c = log.columns();
     String[] names = c.names[kind.ordinal()];
     int[] nameOrder = log.nameOrder(kind);
     List<ExtraCounts.Entry> extras = extra.isEmpty() ? List.of() : extra.select(kind, period);
     Map<String, Integer> added = new LinkedHashMap<>();
-    if (!extras.isEmpty()) {
-      for (ExtraCounts.Entry e : extras) {
-        if (log.ordinalOf(kind, e.unit()) < 0) {
-          added.putIfAbsent(e.unit(), names.length + added.size());
-        }
-      }
-      if (!added.isEmpty()) {
-        names = Arrays.copyOf(names, names.length + added.size());
-        for (Map.Entry<String, Integer> a : added.entrySet()) {
-          names[a.getValue()] = a.getKey();
-        }
-        nameOrder = Ranker.byName(names);
+    for (ExtraCounts.Entry e : extras) {
+      if (log.ordinalOf(kind, e.unit()) < 0) {
+        added.putIfAbsent(e.unit(), names.length + added.size());
       }
     }
-    int[] counts = new int[names.length * WIDTH];
+    Aggregator agg = scratch;
+    if (!added.isEmpty()) {
+      names = Arrays.copyOf(names, names.length + added.size());
+      for (Map.Entry<String, Integer> a : added.entrySet()) {
+        names[a.getValue()] = a.getKey();
+      }
+      nameOrder = Ranker.byName(names);
+      agg = new Aggregator(names.length);
+    }
     int from = c.rowAt(Months.index(period.from()));
     int to = c.rowAt(Months.index(period.to()) + 1);
     if (kind == UnitKind.WORKER) {
@@ -87,29 +98,26 @@ final class ScoreEngine {
       for (WorkerRole r : WorkerRole.values()) {
         roleColumns[r.ordinal()] = c.units[CaseLog.slot(kind, r)];
       }
-      Aggregator.addRowsByRole(
-          c, from, to, roleColumns, ROLE_MASKS, WorkerRole.RESPONSIBLE.ordinal(), counts);
+      agg.addRowsByRole(c, from, to, roleColumns, ROLE_MASKS, WorkerRole.RESPONSIBLE.ordinal());
     } else {
-      Aggregator.addRows(c, from, to, c.units[CaseLog.slot(kind, WorkerRole.RESPONSIBLE)], counts);
+      agg.addRows(c, from, to, c.units[CaseLog.slot(kind, WorkerRole.RESPONSIBLE)]);
     }
-    if (!extras.isEmpty()) {
-      for (ExtraCounts.Entry e : extras) {
-        int known = log.ordinalOf(kind, e.unit());
-        int unit = known >= 0 ? known : added.get(e.unit());
-        int at = unit * WIDTH + e.count().ordinal();
-        counts[at] = Math.addExact(counts[at], e.value());
-      }
+    for (ExtraCounts.Entry e : extras) {
+      int known = log.ordinalOf(kind, e.unit());
+      agg.add(known >= 0 ? known : added.get(e.unit()), e.count().ordinal(), e.value());
     }
-    return table(names, nameOrder, counts);
+    return table(names, nameOrder, agg.compact());
   }
 
   /** Scores count blocks already aggregated. */
-  ScoreTable table(String[] names, int[] nameOrder, int[] counts) {
+  ScoreTable table(String[] names, int[] nameOrder, Aggregator.Blocks blocks) {
     int n = names.length;
     double[] totals = new double[n];
     long[] cents = new long[n];
+    int[] c = blocks.blocks();
     for (int u = 0; u < n; u++) {
-      double t = evaluate(counts, u * WIDTH, null);
+      boolean active = blocks.active(u);
+      double t = active ? evaluate(c, blocks.base(u), true, null) : Double.NaN;
       totals[u] = t;
       cents[u] = Double.isNaN(t) ? Ranker.NO_SCORE : Numbers.cents(t);
     }
@@ -118,7 +126,7 @@ final class ScoreEngine {
     int scored =
         Ranker.rank(
             cents, nameOrder, scheme.notApplicable() == NotApplicablePolicy.RANK_LAST, rank, order);
-    return new ScoreTable(names, counts, totals, cents, rank, order, scored);
+    return new ScoreTable(names, blocks, totals, cents, rank, order, scored);
   }
 
   /** Records the steps of {@link #evaluate} for an explanation. */
@@ -139,10 +147,10 @@ final class ScoreEngine {
    *
    * @param c count blocks
    * @param b the unit's offset
+   * @param active whether the unit has any count in the period
    * @param trace where to record the steps, or null on the fast path
    */
-  double evaluate(int[] c, int b, Trace trace) {
-    boolean active = Formulas.active(c, b);
+  double evaluate(int[] c, int b, boolean active, Trace trace) {
     if (!active) {
       if (trace != null) {
         trace.notes.add("no case and no count in the period: not applicable");
@@ -155,7 +163,8 @@ final class ScoreEngine {
     double sum = 0;
     double applied = 0;
     boolean missing = false;
-    for (Component k : components) {
+    for (int j = 0; j < components.length; j++) {
+      Component k = components[j];
       double v = formulas.value(k.indicator(), c, b, true);
       if (Double.isNaN(v)) {
         missing = true;
@@ -164,7 +173,7 @@ final class ScoreEngine {
         }
         continue;
       }
-      double p = k.points(v);
+      double p = transforms[j].points(v);
       double wp = p * k.weight() / 100.0;
       sum += wp;
       applied += k.weight();

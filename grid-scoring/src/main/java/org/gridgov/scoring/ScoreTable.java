@@ -1,13 +1,15 @@
 package org.gridgov.scoring;
 
+import org.gridgov.scoring.internal.Aggregator;
+
 /**
- * The primitive result of scoring one kind and period: per unit its count block, unrounded total,
- * rounded score in hundredths, rank, and the display order. Arrays are never changed after
- * construction.
+ * The primitive result of scoring one kind and period: the count blocks of the units that had
+ * counts, and per unit the unrounded total, rounded score in hundredths, rank, and the display
+ * order. Arrays are never changed after construction.
  */
 final class ScoreTable {
   final String[] names;
-  final int[] counts;
+  final Aggregator.Blocks counts;
   final double[] totals;
   final long[] cents;
   final int[] rank;
@@ -16,7 +18,7 @@ final class ScoreTable {
 
   ScoreTable(
       String[] names,
-      int[] counts,
+      Aggregator.Blocks counts,
       double[] totals,
       long[] cents,
       int[] rank,

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.gridgov.scoring.internal.Aggregator;
 import org.gridgov.scoring.internal.Formulas;
 import org.gridgov.scoring.internal.Ranker;
 
@@ -149,7 +150,7 @@ public final class Scorecard {
       return Optional.empty();
     }
     ScoreEngine.Trace t = new ScoreEngine.Trace();
-    engine.evaluate(table.counts, u * Formulas.WIDTH, t);
+    engine.evaluate(table.counts.blocks(), table.counts.base(u), table.counts.active(u), t);
     UnitScore s = unitScore(u);
     return Optional.of(
         new Explanation(
@@ -183,7 +184,7 @@ public final class Scorecard {
       return Optional.empty();
     }
     int[] block = new int[Formulas.WIDTH];
-    System.arraycopy(table.counts, u * Formulas.WIDTH, block, 0, block.length);
+    System.arraycopy(table.counts.blocks(), table.counts.base(u), block, 0, block.length);
     return Optional.of(Counts.wrap(block));
   }
 
@@ -199,9 +200,9 @@ public final class Scorecard {
     if (u == null) {
       return Optional.empty();
     }
-    int b = u * Formulas.WIDTH;
     return Optional.of(
-        engine.indicatorValue(indicator, table.counts, b, Formulas.active(table.counts, b)));
+        engine.indicatorValue(
+            indicator, table.counts.blocks(), table.counts.base(u), table.counts.active(u)));
   }
 
   /** The unit ids in the order of {@link #values(Indicator)}. */
@@ -216,13 +217,48 @@ public final class Scorecard {
    * @return a new array aligned with {@link #unitIds()}; NaN where not applicable
    */
   public double[] values(Indicator indicator) {
-    double[] out = new double[table.names.length];
-    Formulas f = engine.formulas();
-    for (int u = 0; u < out.length; u++) {
-      int b = u * Formulas.WIDTH;
-      out[u] = f.value(indicator, table.counts, b, Formulas.active(table.counts, b));
-    }
+    return values(List.of(indicator))[0];
+  }
+
+  /**
+   * Several indicators for every unit at once, in one pass over the units (each unit's counts are
+   * read once for all indicators).
+   *
+   * @param indicators the indicators
+   * @return one new array per indicator, aligned with {@link #unitIds()}; NaN where not applicable
+   */
+  public double[][] values(List<Indicator> indicators) {
+    double[][] out = new double[indicators.size()][table.names.length];
+    valuesInto(indicators, out);
     return out;
+  }
+
+  /**
+   * Several indicators for every unit, written into arrays the caller owns and reuses, so a long
+   * series of scorecards can be exported without allocating.
+   *
+   * @param indicators the indicators
+   * @param out one array per indicator, each at least {@link #size()} long; element u receives the
+   *     value of unit {@code unitIds().get(u)}, NaN where not applicable
+   * @throws IllegalArgumentException when there are too few or too short arrays
+   */
+  public void valuesInto(List<Indicator> indicators, double[][] out) {
+    Indicator[] inds = indicators.toArray(new Indicator[0]);
+    if (out.length < inds.length) {
+      throw new IllegalArgumentException(
+          "need " + inds.length + " output arrays, got " + out.length);
+    }
+    for (double[] o : out) {
+      if (o.length < table.names.length) {
+        throw new IllegalArgumentException(
+            "output arrays need " + table.names.length + " elements, got " + o.length);
+      }
+    }
+    Formulas f = engine.formulas();
+    Aggregator.Blocks b = table.counts;
+    for (int k = 0; k < inds.length; k++) {
+      f.values(inds[k], b.blocks(), b.slotOf(), b.activeCount(), out[k]);
+    }
   }
 
   /**
@@ -239,11 +275,11 @@ public final class Scorecard {
   }
 
   private UnitScore unitScore(int u) {
-    int b = u * Formulas.WIDTH;
-    boolean active = Formulas.active(table.counts, b);
+    int b = table.counts.base(u);
+    boolean active = table.counts.active(u);
     List<IndicatorValue> values = new ArrayList<>(reported.size());
     for (Indicator i : reported) {
-      values.add(engine.indicatorValue(i, table.counts, b, active));
+      values.add(engine.indicatorValue(i, table.counts.blocks(), b, active));
     }
     boolean scored = table.cents[u] != Ranker.NO_SCORE;
     Optional<BigDecimal> score =

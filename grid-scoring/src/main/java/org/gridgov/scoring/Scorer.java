@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.gridgov.scoring.internal.Formulas;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.gridgov.scoring.internal.Aggregator;
 import org.gridgov.scoring.internal.Ranker;
 
 /**
@@ -28,9 +32,11 @@ import org.gridgov.scoring.internal.Ranker;
  */
 public final class Scorer {
   private final ScoreEngine engine;
+  private final int threads;
 
-  private Scorer(ScoringScheme scheme) {
-    this.engine = new ScoreEngine(scheme);
+  private Scorer(ScoreEngine engine, int threads) {
+    this.engine = engine;
+    this.threads = threads;
   }
 
   /**
@@ -40,7 +46,23 @@ public final class Scorer {
    * @return the scorer
    */
   public static Scorer of(ScoringScheme scheme) {
-    return new Scorer(Objects.requireNonNull(scheme, "scheme"));
+    return new Scorer(new ScoreEngine(Objects.requireNonNull(scheme, "scheme")), 1);
+  }
+
+  /**
+   * The same scorer scoring the periods of a rollup ({@link #scoreEachMonth}, {@link
+   * #scoreEachYear}) on several threads, each with its own aggregation scratch; results are the
+   * same as on one thread. The default is one thread, so that a host (a Spark or Flink worker)
+   * keeps control of its threads.
+   *
+   * @param count threads, at least 1
+   * @return a scorer using that many threads
+   */
+  public Scorer withThreads(int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("threads must be at least 1: " + count);
+    }
+    return new Scorer(engine, count);
   }
 
   /** The scheme applied. */
@@ -75,8 +97,9 @@ public final class Scorer {
    */
   public Scorecard score(CaseLog log, Period period, UnitKind kind, ExtraCounts extra) {
     check(period, kind);
-    ScoreTable table = engine.score(log, period, kind, extra);
-    return new Scorecard(engine, kind, period, log.asOf(), table);
+    Aggregator scratch = new Aggregator(log.units(kind).size());
+    return new Scorecard(
+        engine, kind, period, log.asOf(), engine.score(log, period, kind, extra, scratch));
   }
 
   /**
@@ -91,11 +114,14 @@ public final class Scorer {
   public Scorecard scoreCounts(Map<String, Counts> counts, Period period, UnitKind kind) {
     check(period, kind);
     String[] names = counts.keySet().toArray(new String[0]);
-    int[] blocks = new int[names.length * Formulas.WIDTH];
+    Aggregator agg = new Aggregator(names.length);
     for (int u = 0; u < names.length; u++) {
-      counts.get(names[u]).copyTo(blocks, u * Formulas.WIDTH);
+      Counts k = counts.get(names[u]);
+      for (Count c : Count.values()) {
+        agg.add(u, c.ordinal(), k.get(c));
+      }
     }
-    ScoreTable table = engine.table(names, Ranker.byName(names), blocks);
+    ScoreTable table = engine.table(names, Ranker.byName(names), agg.compact());
     return new Scorecard(
         engine,
         kind,
@@ -115,11 +141,7 @@ public final class Scorer {
    */
   public List<Scorecard> scoreEachMonth(
       CaseLog log, Period period, UnitKind kind, ExtraCounts extra) {
-    List<Scorecard> out = new ArrayList<>(period.monthCount());
-    for (Period month : period.eachMonth()) {
-      out.add(score(log, month, kind, extra));
-    }
-    return List.copyOf(out);
+    return scoreEach(log, period.eachMonth(), kind, extra);
   }
 
   /**
@@ -134,11 +156,59 @@ public final class Scorer {
    */
   public List<Scorecard> scoreEachYear(
       CaseLog log, Period period, UnitKind kind, ExtraCounts extra) {
-    List<Scorecard> out = new ArrayList<>();
-    for (Period year : period.eachYear()) {
-      out.add(score(log, year, kind, extra));
+    return scoreEach(log, period.eachYear(), kind, extra);
+  }
+
+  private List<Scorecard> scoreEach(
+      CaseLog log, List<Period> periods, UnitKind kind, ExtraCounts extra) {
+    for (Period p : periods) {
+      check(p, kind);
     }
-    return List.copyOf(out);
+    Scorecard[] out = new Scorecard[periods.size()];
+    int workers = Math.min(threads, periods.size());
+    if (workers <= 1) {
+      scoreRange(log, periods, kind, extra, out, 0, periods.size());
+      return List.of(out);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(workers);
+    try {
+      List<Future<?>> parts = new ArrayList<>();
+      for (int w = 0; w < workers; w++) {
+        int from = periods.size() * w / workers;
+        int to = periods.size() * (w + 1) / workers;
+        parts.add(pool.submit(() -> scoreRange(log, periods, kind, extra, out, from, to)));
+      }
+      for (Future<?> f : parts) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while scoring", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdown();
+    }
+    return List.of(out);
+  }
+
+  private void scoreRange(
+      CaseLog log,
+      List<Period> periods,
+      UnitKind kind,
+      ExtraCounts extra,
+      Scorecard[] out,
+      int from,
+      int to) {
+    Aggregator scratch = new Aggregator(log.units(kind).size());
+    for (int i = from; i < to; i++) {
+      Period p = periods.get(i);
+      out[i] =
+          new Scorecard(engine, kind, p, log.asOf(), engine.score(log, p, kind, extra, scratch));
+    }
   }
 
   /**

@@ -1,65 +1,75 @@
 package org.gridgov.scoring.internal;
 
+import static org.gridgov.scoring.Count.BASICALLY_SATISFIED;
+import static org.gridgov.scoring.Count.CHECKED;
+import static org.gridgov.scoring.Count.CHECKED_ON_TIME;
+import static org.gridgov.scoring.Count.CHECK_REQUESTS;
+import static org.gridgov.scoring.Count.CHECK_REQUESTS_ON_TIME;
+import static org.gridgov.scoring.Count.CLOSED;
+import static org.gridgov.scoring.Count.CLOSED_ON_TIME;
+import static org.gridgov.scoring.Count.CLOSURES;
+import static org.gridgov.scoring.Count.CLOSURES_ON_TIME;
+import static org.gridgov.scoring.Count.DEFERRED;
+import static org.gridgov.scoring.Count.DISPATCHED;
+import static org.gridgov.scoring.Count.DISPATCHED_ACCURATELY;
+import static org.gridgov.scoring.Count.DISPATCHED_ON_TIME;
+import static org.gridgov.scoring.Count.DISSATISFIED;
+import static org.gridgov.scoring.Count.FILED;
+import static org.gridgov.scoring.Count.FILED_ON_TIME;
+import static org.gridgov.scoring.Count.FOLLOW_UPS;
+import static org.gridgov.scoring.Count.FOLLOW_UPS_CONTACTED;
+import static org.gridgov.scoring.Count.FOLLOW_UPS_RESOLVED;
+import static org.gridgov.scoring.Count.HANDLED_ON_TIME;
+import static org.gridgov.scoring.Count.INACCURATE_FILINGS;
+import static org.gridgov.scoring.Count.INTAKES;
+import static org.gridgov.scoring.Count.MISSED_REPORTS;
+import static org.gridgov.scoring.Count.OVERDUE_OPEN;
+import static org.gridgov.scoring.Count.PUBLIC_REPORTS;
+import static org.gridgov.scoring.Count.REPEATED_REWORKS;
+import static org.gridgov.scoring.Count.REPORTED;
+import static org.gridgov.scoring.Count.RESPONDED_ON_TIME;
+import static org.gridgov.scoring.Count.REVERSE_GRADED;
+import static org.gridgov.scoring.Count.REVERSE_GRADE_SUM;
+import static org.gridgov.scoring.Count.REWORKED;
+import static org.gridgov.scoring.Count.REWORKED_SUSPENDED;
+import static org.gridgov.scoring.Count.SATISFIED;
+import static org.gridgov.scoring.Count.SUSPENDED_OVERDUE;
+import static org.gridgov.scoring.Count.TAKEN_ON;
+import static org.gridgov.scoring.Count.VALID_REPORTS;
+import static org.gridgov.scoring.Count.VERIFICATION_TASKS;
+import static org.gridgov.scoring.Count.VERIFIED_ON_TIME;
+import static org.gridgov.scoring.Count.VERIFY_REQUESTS;
+import static org.gridgov.scoring.Count.VERIFY_REQUESTS_ON_TIME;
+import static org.gridgov.scoring.Count.WHISTLED;
+
 import org.gridgov.scoring.Count;
 import org.gridgov.scoring.Indicator;
 import org.gridgov.scoring.RatingWeights;
 
 /**
  * The indicator formulas of {@link Indicator} over a count vector stored in an int array at an
- * offset (the aggregator's layout: one block of {@code Count.values().length} ints per unit). Every
- * rate is numerator / denominator with the numerator a subset of the denominator, so it lies in [0,
- * 1]; extra counts that a caller may supply inconsistently are clamped. Stateless.
+ * offset (one block of {@link #WIDTH} ints per unit). Every formula is a ratio of two weighted sums
+ * of counts, so each indicator compiles to a plan of at most four numerator and three denominator
+ * terms, evaluated without branching on the indicator; rates are clamped to [0, 1] and numerators
+ * to ≥ 0, which only matters for extra counts a caller supplies inconsistently (facts derived from
+ * cases keep every numerator within its denominator). Immutable and thread-safe.
  */
 public final class Formulas {
-  private static final int REPORTED = Count.REPORTED.ordinal();
-  private static final int VALID_REPORTS = Count.VALID_REPORTS.ordinal();
-  private static final int PUBLIC_REPORTS = Count.PUBLIC_REPORTS.ordinal();
-  private static final int FILED = Count.FILED.ordinal();
-  private static final int FILED_ON_TIME = Count.FILED_ON_TIME.ordinal();
-  private static final int DISPATCHED = Count.DISPATCHED.ordinal();
-  private static final int DISPATCHED_ON_TIME = Count.DISPATCHED_ON_TIME.ordinal();
-  private static final int DISPATCHED_ACCURATELY = Count.DISPATCHED_ACCURATELY.ordinal();
-  private static final int CHECKED = Count.CHECKED.ordinal();
-  private static final int CHECKED_ON_TIME = Count.CHECKED_ON_TIME.ordinal();
-  private static final int CLOSURES = Count.CLOSURES.ordinal();
-  private static final int CLOSURES_ON_TIME = Count.CLOSURES_ON_TIME.ordinal();
-  private static final int TAKEN_ON = Count.TAKEN_ON.ordinal();
-  private static final int RESPONDED_ON_TIME = Count.RESPONDED_ON_TIME.ordinal();
-  private static final int HANDLED_ON_TIME = Count.HANDLED_ON_TIME.ordinal();
-  private static final int CLOSED = Count.CLOSED.ordinal();
-  private static final int CLOSED_ON_TIME = Count.CLOSED_ON_TIME.ordinal();
-  private static final int OVERDUE_OPEN = Count.OVERDUE_OPEN.ordinal();
-  private static final int SUSPENDED_OVERDUE = Count.SUSPENDED_OVERDUE.ordinal();
-  private static final int DEFERRED = Count.DEFERRED.ordinal();
-  private static final int REWORKED = Count.REWORKED.ordinal();
-  private static final int REWORKED_SUSPENDED = Count.REWORKED_SUSPENDED.ordinal();
-  private static final int FOLLOW_UPS = Count.FOLLOW_UPS.ordinal();
-  private static final int CONTACTED = Count.FOLLOW_UPS_CONTACTED.ordinal();
-  private static final int RESOLVED = Count.FOLLOW_UPS_RESOLVED.ordinal();
-  private static final int SATISFIED = Count.SATISFIED.ordinal();
-  private static final int BASICALLY = Count.BASICALLY_SATISFIED.ordinal();
-  private static final int DISSATISFIED = Count.DISSATISFIED.ordinal();
-  private static final int WHISTLED = Count.WHISTLED.ordinal();
-  private static final int REVERSE_GRADED = Count.REVERSE_GRADED.ordinal();
-  private static final int REPEATED_REWORKS = Count.REPEATED_REWORKS.ordinal();
-  private static final int REVERSE_GRADE_SUM = Count.REVERSE_GRADE_SUM.ordinal();
-  private static final int MISSED = Count.MISSED_REPORTS.ordinal();
-  private static final int VERIFICATION_TASKS = Count.VERIFICATION_TASKS.ordinal();
-  private static final int VERIFIED_ON_TIME = Count.VERIFIED_ON_TIME.ordinal();
-  private static final int INACCURATE_FILINGS = Count.INACCURATE_FILINGS.ordinal();
-  private static final int INTAKES = Count.INTAKES.ordinal();
-  private static final int VERIFY_REQUESTS = Count.VERIFY_REQUESTS.ordinal();
-  private static final int VERIFY_REQUESTS_ON_TIME = Count.VERIFY_REQUESTS_ON_TIME.ordinal();
-  private static final int CHECK_REQUESTS = Count.CHECK_REQUESTS.ordinal();
-  private static final int CHECK_REQUESTS_ON_TIME = Count.CHECK_REQUESTS_ON_TIME.ordinal();
-
   /** Number of counts per unit block. */
   public static final int WIDTH = Count.values().length;
 
-  private final int kappa;
-  private final double ws;
-  private final double wb;
-  private final double wd;
+  private static final int NUM_TERMS = 4;
+  private static final int DEN_TERMS = 3;
+  private static final Indicator[] INDICATORS = Indicator.values();
+
+  // Plans, flattened: indicator i's numerator terms are at i * NUM_TERMS, denominator terms at
+  // i * DEN_TERMS. Unused terms read count 0 with coefficient 0.
+  private final int[] numIdx = new int[INDICATORS.length * NUM_TERMS];
+  private final double[] numCoef = new double[INDICATORS.length * NUM_TERMS];
+  private final int[] denIdx = new int[INDICATORS.length * DEN_TERMS];
+  private final double[] denCoef = new double[INDICATORS.length * DEN_TERMS];
+  private final double[] denConst = new double[INDICATORS.length];
+  private final boolean[] rate = new boolean[INDICATORS.length];
 
   /**
    * Formulas under a scheme's parameters.
@@ -68,41 +78,96 @@ public final class Formulas {
    * @param ratings the rating weights of satisfaction
    */
   public Formulas(boolean countSuspendedWhenOverdue, RatingWeights ratings) {
-    this.kappa = countSuspendedWhenOverdue ? 1 : 0;
-    this.ws = ratings.satisfied();
-    this.wb = ratings.basicallySatisfied();
-    this.wd = ratings.dissatisfied();
-  }
-
-  /**
-   * The due-for-closure count D = C + O + κ·S_o.
-   *
-   * @param c the counts
-   * @param b the unit's offset
-   * @return D
-   */
-  public long due(int[] c, int b) {
-    return (long) c[b + CLOSED] + c[b + OVERDUE_OPEN] + (long) kappa * c[b + SUSPENDED_OVERDUE];
-  }
-
-  /**
-   * Whether a unit has any count at all; inactive units get no applicable indicator.
-   *
-   * @param c the counts
-   * @param b the unit's offset
-   * @return true when some count is non-zero
-   */
-  public static boolean active(int[] c, int b) {
-    for (int i = 0; i < WIDTH; i++) {
-      if (c[b + i] != 0) {
-        return true;
+    double k = countSuspendedWhenOverdue ? 1 : 0;
+    for (Indicator ind : INDICATORS) {
+      rate[ind.ordinal()] = ind.type() == Indicator.Type.RATE;
+      Object[] due = {CLOSED, 1.0, OVERDUE_OPEN, 1.0, SUSPENDED_OVERDUE, k};
+      switch (ind) {
+        case RESPONSE_RATE -> plan(ind, t(RESPONDED_ON_TIME, 1), t(TAKEN_ON, 1));
+        case CLOSING_RATE -> plan(ind, t(CLOSED, 1), due);
+        case ON_TIME_HANDLING_RATE -> plan(ind, t(HANDLED_ON_TIME, 1), due);
+        case ON_TIME_CLOSING_RATE -> plan(ind, t(CLOSED_ON_TIME, 1), due);
+        case REWORK_RATE -> plan(ind, t(REWORKED, 1, REWORKED_SUSPENDED, k), due);
+        case OVERDUE_PENDING_RATE -> plan(ind, t(OVERDUE_OPEN, 1, SUSPENDED_OVERDUE, k), due);
+        case DEFERRAL_RATE -> plan(ind, t(DEFERRED, 1), t(TAKEN_ON, 1));
+        case SATISFACTION ->
+            plan(
+                ind,
+                t(
+                    SATISFIED,
+                    ratings.satisfied(),
+                    BASICALLY_SATISFIED,
+                    ratings.basicallySatisfied(),
+                    DISSATISFIED,
+                    ratings.dissatisfied()),
+                t(FOLLOW_UPS, 1));
+        case REVERSE_EVALUATION -> plan(ind, t(REVERSE_GRADE_SUM, 1), t(REVERSE_GRADED, 100));
+        case HOTLINE_RESPONSE_RATE -> plan(ind, t(FOLLOW_UPS_CONTACTED, 1), t(FOLLOW_UPS, 1));
+        case HOTLINE_RESOLUTION_RATE -> plan(ind, t(FOLLOW_UPS_RESOLVED, 1), t(FOLLOW_UPS, 1));
+        case VALID_REPORT_RATE -> plan(ind, t(VALID_REPORTS, 1), t(REPORTED, 1));
+        case MISSED_REPORT_RATE ->
+            plan(ind, t(MISSED_REPORTS, 1), t(REPORTED, 1, MISSED_REPORTS, 1));
+        case ON_TIME_VERIFICATION_RATE ->
+            plan(ind, t(VERIFIED_ON_TIME, 1), t(VERIFICATION_TASKS, 1));
+        case ON_TIME_CHECK_RATE -> plan(ind, t(CHECKED_ON_TIME, 1), t(CHECKED, 1));
+        case VERIFY_REQUEST_ON_TIME_RATE ->
+            plan(ind, t(VERIFY_REQUESTS_ON_TIME, 1), t(VERIFY_REQUESTS, 1));
+        case CHECK_REQUEST_ON_TIME_RATE ->
+            plan(ind, t(CHECK_REQUESTS_ON_TIME, 1), t(CHECK_REQUESTS, 1));
+        case ON_TIME_FILING_RATE -> plan(ind, t(FILED_ON_TIME, 1), t(FILED, 1));
+        case ACCURATE_FILING_RATE -> plan(ind, t(FILED, 1, INACCURATE_FILINGS, -1), t(FILED, 1));
+        case ON_TIME_CLOSURE_RATE -> plan(ind, t(CLOSURES_ON_TIME, 1), t(CLOSURES, 1));
+        case ON_TIME_DISPATCH_RATE -> plan(ind, t(DISPATCHED_ON_TIME, 1), t(DISPATCHED, 1));
+        case ACCURATE_DISPATCH_RATE -> plan(ind, t(DISPATCHED_ACCURATELY, 1), t(DISPATCHED, 1));
+        case PUBLIC_REPORT_RATE -> plan(ind, t(PUBLIC_REPORTS, 1), t(REPORTED, 1));
+        case TAKEN_ON -> plan(ind, t(TAKEN_ON, 1), null);
+        case CLOSED_COUNT -> plan(ind, t(CLOSED, 1), null);
+        case DUE_FOR_CLOSURE -> plan(ind, due, null);
+        case REPORTED_COUNT -> plan(ind, t(REPORTED, 1), null);
+        case FILED_COUNT -> plan(ind, t(FILED, 1), null);
+        case DISPATCH_COUNT -> plan(ind, t(DISPATCHED, 1), null);
+        case INTAKE_COUNT -> plan(ind, t(INTAKES, 1), null);
+        // (C − H_t) + O + κ·S_o; C ≥ H_t holds for every derived count vector.
+        case OVERDUE_COUNT ->
+            plan(
+                ind,
+                t(CLOSED, 1, HANDLED_ON_TIME, -1, OVERDUE_OPEN, 1, SUSPENDED_OVERDUE, k),
+                null);
+        case REPEATED_REWORK_COUNT -> plan(ind, t(REPEATED_REWORKS, 1), null);
+        case WHISTLED_COUNT -> plan(ind, t(WHISTLED, 1), null);
+      }
+      if (numCoef[ind.ordinal() * NUM_TERMS] == 0) {
+        throw new IllegalStateException("no formula for " + ind);
       }
     }
-    return false;
+  }
+
+  private static Object[] t(Object... countCoefPairs) {
+    return countCoefPairs;
+  }
+
+  private void plan(Indicator ind, Object[] num, Object[] den) {
+    int i = ind.ordinal();
+    fill(num, numIdx, numCoef, i * NUM_TERMS, NUM_TERMS);
+    if (den == null) {
+      denConst[i] = 1;
+    } else {
+      fill(den, denIdx, denCoef, i * DEN_TERMS, DEN_TERMS);
+    }
+  }
+
+  private static void fill(Object[] pairs, int[] idx, double[] coef, int at, int terms) {
+    if (pairs.length / 2 > terms) {
+      throw new IllegalStateException("formula has too many terms");
+    }
+    for (int k = 0; k < pairs.length; k += 2) {
+      idx[at + k / 2] = ((Count) pairs[k]).ordinal();
+      coef[at + k / 2] = ((Number) pairs[k + 1]).doubleValue();
+    }
   }
 
   /**
-   * The numerator of an indicator (the value itself for counts).
+   * The numerator of an indicator (the value itself for counts), not below 0.
    *
    * @param ind the indicator
    * @param c the counts
@@ -110,43 +175,18 @@ public final class Formulas {
    * @return the numerator
    */
   public double numerator(Indicator ind, int[] c, int b) {
-    return switch (ind) {
-      case RESPONSE_RATE -> c[b + RESPONDED_ON_TIME];
-      case CLOSING_RATE, CLOSED_COUNT -> c[b + CLOSED];
-      case ON_TIME_HANDLING_RATE -> c[b + HANDLED_ON_TIME];
-      case ON_TIME_CLOSING_RATE -> c[b + CLOSED_ON_TIME];
-      case REWORK_RATE -> (double) c[b + REWORKED] + kappa * c[b + REWORKED_SUSPENDED];
-      case OVERDUE_PENDING_RATE -> (double) c[b + OVERDUE_OPEN] + kappa * c[b + SUSPENDED_OVERDUE];
-      case DEFERRAL_RATE -> c[b + DEFERRED];
-      case SATISFACTION -> ws * c[b + SATISFIED] + wb * c[b + BASICALLY] + wd * c[b + DISSATISFIED];
-      case REVERSE_EVALUATION -> c[b + REVERSE_GRADE_SUM] / 100.0;
-      case HOTLINE_RESPONSE_RATE -> c[b + CONTACTED];
-      case HOTLINE_RESOLUTION_RATE -> c[b + RESOLVED];
-      case VALID_REPORT_RATE -> c[b + VALID_REPORTS];
-      case MISSED_REPORT_RATE -> c[b + MISSED];
-      case ON_TIME_VERIFICATION_RATE -> c[b + VERIFIED_ON_TIME];
-      case ON_TIME_CHECK_RATE -> c[b + CHECKED_ON_TIME];
-      case VERIFY_REQUEST_ON_TIME_RATE -> c[b + VERIFY_REQUESTS_ON_TIME];
-      case CHECK_REQUEST_ON_TIME_RATE -> c[b + CHECK_REQUESTS_ON_TIME];
-      case ON_TIME_FILING_RATE -> c[b + FILED_ON_TIME];
-      case ACCURATE_FILING_RATE -> Math.max(0, c[b + FILED] - c[b + INACCURATE_FILINGS]);
-      case ON_TIME_CLOSURE_RATE -> c[b + CLOSURES_ON_TIME];
-      case ON_TIME_DISPATCH_RATE -> c[b + DISPATCHED_ON_TIME];
-      case ACCURATE_DISPATCH_RATE -> c[b + DISPATCHED_ACCURATELY];
-      case PUBLIC_REPORT_RATE -> c[b + PUBLIC_REPORTS];
-      case TAKEN_ON -> c[b + TAKEN_ON];
-      case DUE_FOR_CLOSURE -> due(c, b);
-      case REPORTED_COUNT -> c[b + REPORTED];
-      case FILED_COUNT -> c[b + FILED];
-      case DISPATCH_COUNT -> c[b + DISPATCHED];
-      case INTAKE_COUNT -> c[b + INTAKES];
-      case OVERDUE_COUNT ->
-          (double) Math.max(0, c[b + CLOSED] - c[b + HANDLED_ON_TIME])
-              + c[b + OVERDUE_OPEN]
-              + kappa * c[b + SUSPENDED_OVERDUE];
-      case REPEATED_REWORK_COUNT -> c[b + REPEATED_REWORKS];
-      case WHISTLED_COUNT -> c[b + WHISTLED];
-    };
+    return num(ind.ordinal() * NUM_TERMS, c, b);
+  }
+
+  private double num(int t, int[] c, int b) {
+    int[] x = numIdx;
+    double[] a = numCoef;
+    double n =
+        a[t] * c[b + x[t]]
+            + a[t + 1] * c[b + x[t + 1]]
+            + a[t + 2] * c[b + x[t + 2]]
+            + a[t + 3] * c[b + x[t + 3]];
+    return Math.max(0.0, n);
   }
 
   /**
@@ -158,37 +198,17 @@ public final class Formulas {
    * @return the denominator; a rate with denominator 0 is not applicable
    */
   public double denominator(Indicator ind, int[] c, int b) {
-    return switch (ind) {
-      case RESPONSE_RATE, DEFERRAL_RATE -> c[b + TAKEN_ON];
-      case CLOSING_RATE,
-          ON_TIME_HANDLING_RATE,
-          ON_TIME_CLOSING_RATE,
-          REWORK_RATE,
-          OVERDUE_PENDING_RATE ->
-          due(c, b);
-      case SATISFACTION, HOTLINE_RESPONSE_RATE, HOTLINE_RESOLUTION_RATE -> c[b + FOLLOW_UPS];
-      case REVERSE_EVALUATION -> c[b + REVERSE_GRADED];
-      case VALID_REPORT_RATE, PUBLIC_REPORT_RATE -> c[b + REPORTED];
-      case MISSED_REPORT_RATE -> (double) c[b + REPORTED] + c[b + MISSED];
-      case ON_TIME_VERIFICATION_RATE -> c[b + VERIFICATION_TASKS];
-      case ON_TIME_CHECK_RATE -> c[b + CHECKED];
-      case VERIFY_REQUEST_ON_TIME_RATE -> c[b + VERIFY_REQUESTS];
-      case CHECK_REQUEST_ON_TIME_RATE -> c[b + CHECK_REQUESTS];
-      case ON_TIME_FILING_RATE, ACCURATE_FILING_RATE -> c[b + FILED];
-      case ON_TIME_DISPATCH_RATE, ACCURATE_DISPATCH_RATE -> c[b + DISPATCHED];
-      case ON_TIME_CLOSURE_RATE -> c[b + CLOSURES];
-      case TAKEN_ON,
-          CLOSED_COUNT,
-          DUE_FOR_CLOSURE,
-          REPORTED_COUNT,
-          FILED_COUNT,
-          DISPATCH_COUNT,
-          INTAKE_COUNT,
-          OVERDUE_COUNT,
-          REPEATED_REWORK_COUNT,
-          WHISTLED_COUNT ->
-          1;
-    };
+    return den(ind.ordinal(), c, b);
+  }
+
+  private double den(int i, int[] c, int b) {
+    int t = i * DEN_TERMS;
+    int[] x = denIdx;
+    double[] a = denCoef;
+    return denConst[i]
+        + a[t] * c[b + x[t]]
+        + a[t + 1] * c[b + x[t + 1]]
+        + a[t + 2] * c[b + x[t + 2]];
   }
 
   /**
@@ -198,22 +218,36 @@ public final class Formulas {
    * @param ind the indicator
    * @param c the counts
    * @param b the unit's offset
-   * @param active whether the unit has any count ({@link #active(int[], int)})
+   * @param active whether the unit has any count in the period
    * @return the value, a rate within [0, 1] or a count, or NaN
    */
   public double value(Indicator ind, int[] c, int b, boolean active) {
-    if (!active) {
-      return Double.NaN;
-    }
-    double den = denominator(ind, c, b);
+    return active ? value(ind.ordinal(), c, b) : Double.NaN;
+  }
+
+  private double value(int i, int[] c, int b) {
+    double den = den(i, c, b);
     if (den == 0) {
       return Double.NaN;
     }
-    double num = numerator(ind, c, b);
-    if (ind.type() == Indicator.Type.COUNT) {
-      return num;
+    double num = num(i * NUM_TERMS, c, b);
+    return rate[i] ? Math.min(1.0, num / den) : num;
+  }
+
+  /**
+   * One indicator for every unit of a compact block set.
+   *
+   * @param ind the indicator
+   * @param c the count blocks
+   * @param slotOf the block slot of each unit
+   * @param inactive the slot of units without counts
+   * @param out receives the value of unit u at {@code out[u]}, NaN where not applicable
+   */
+  public void values(Indicator ind, int[] c, int[] slotOf, int inactive, double[] out) {
+    int i = ind.ordinal();
+    for (int u = 0; u < slotOf.length; u++) {
+      int s = slotOf[u];
+      out[u] = s == inactive ? Double.NaN : value(i, c, s * WIDTH);
     }
-    // Only extra counts, which a caller may supply inconsistently, can leave [0, 1].
-    return Math.min(1.0, Math.max(0.0, num / den));
   }
 }
