@@ -4,4 +4,5 @@ module org.gridgov.geo {
   requires transitive org.locationtech.jts;
 
   exports org.gridgov.geo;
+  exports org.gridgov.geo.synthetic;
 }

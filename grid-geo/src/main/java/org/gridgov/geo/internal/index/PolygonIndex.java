@@ -1,0 +1,819 @@
+package org.gridgov.geo.internal.index;
+
+/**
+ * An exact point-in-polygons index over a uniform grid of cells, for many polygons that share
+ * borders (a planar subdivision, or anything messier).
+ *
+ * <p><b>Layout.</b> The bounding box of all vertices is cut into {@code nx × ny} cells. A cell that
+ * no polygon edge touches has the same answer at every point; it is stored directly in {@link
+ * #table}. Every other cell has a record in {@link #data}, one {@code long[]} laid out so that a
+ * query reads one contiguous stretch of memory after the table: a header, the status at the cell's
+ * reference point R of each candidate polygon (a bit mask), the candidates' keys, and the runs of
+ * edges touching the cell. Edges are deduplicated first, however many polygons share them: borders
+ * are cut into arcs (maximal chains of edges used by the same polygons), and a run is a range of
+ * consecutive edges of one arc clipped to the cell, stored as its vertices (exact doubles, as raw
+ * bits) with the bit masks of the candidates that use them.
+ *
+ * <p><b>Query.</b> The status of a point p for a candidate is its status at R flipped by the number
+ * of its edges crossing the segment pR (a crossing-number argument confined to the cell), and p
+ * lies on a candidate's boundary when it lies on one of its edges. Every decision is an exact
+ * orientation predicate ({@link Predicates}), so there is no epsilon anywhere: the answer equals
+ * the even-odd rule with closed boundaries, i.e. JTS {@code covers}, for every point. The proof is
+ * in {@code docs/lookup.md}.
+ *
+ * <p><b>Modes.</b> In {@link Mode#FIRST} the polygons are given in precedence order and a query
+ * returns the first polygon covering the point; in {@link Mode#ALL} it returns every covering
+ * polygon.
+ *
+ * <p>Immutable and thread-safe; {@link #first} and {@link #all} do not allocate.
+ */
+public final class PolygonIndex {
+  /** What a query answers. */
+  public enum Mode {
+    /** The first covering polygon in the given order. */
+    FIRST,
+    /** Every covering polygon. */
+    ALL
+  }
+
+  /** Candidates a narrow record can hold: masks of this many bits fit in a run header. */
+  static final int NARROW = 24;
+
+  static final long NARROW_MASK = (1L << NARROW) - 1;
+
+  /** Quantisation steps per cell side in compact records. */
+  static final double QUANTA = 4096;
+
+  /** Most candidates of a compact record (its masks have this many bits). */
+  static final int COMPACT_CANDIDATES = 12;
+
+  /** Most runs of a compact record. */
+  static final int COMPACT_RUNS = 15;
+
+  /** Most edges of a run in a compact record. */
+  static final int COMPACT_RUN_LENGTH = 255;
+
+  /**
+   * How far a quantised coordinate may lie from the exact one, in quanta: half a quantum for the
+   * rounding, plus far more than the rounding of the frame transform (about 1e-11 at 32768).
+   */
+  static final double TOLERANCE = 0.5 + 1e-6;
+
+  /** Result of {@link #edgeQ} when quantised coordinates cannot decide. */
+  static final int UNSURE = -1;
+
+  final Mode mode;
+  final double minX;
+  final double minY;
+  final double maxX;
+  final double maxY;
+  final double hx;
+  final double hy;
+  final double invHx;
+  final double invHy;
+  final int nx;
+  final int ny;
+
+  /** Per cell: a key (the same answer everywhere in the cell), -1 (nothing), or -offset - 2. */
+  final int[] table;
+
+  /** Per row: the y of the reference points of the row's cells. */
+  final double[] rowRefY;
+
+  /** Exact cell records (crowded cells). */
+  final long[] data;
+
+  /** Compact cell records. */
+  final int[] cdata;
+
+  /** Exact arc vertices, x and y interleaved (compact records refer to them). */
+  final double[] xy;
+
+  /** Quanta per unit of x and of y. */
+  final double sx;
+
+  final double sy;
+
+  /** Per key: its position in the precedence order (for nearest-search ties), -1 if unused. */
+  final int[] rankOfKey;
+
+  PolygonIndex(PolygonIndexBuilder b) {
+    mode = b.mode;
+    minX = b.minX;
+    minY = b.minY;
+    maxX = b.maxX;
+    maxY = b.maxY;
+    hx = b.hx;
+    hy = b.hy;
+    invHx = 1.0 / hx;
+    invHy = 1.0 / hy;
+    nx = b.nx;
+    ny = b.ny;
+    table = b.table;
+    rowRefY = b.rowRefY;
+    data = b.data;
+    cdata = b.cdata;
+    xy = b.xy;
+    sx = b.sx;
+    sy = b.sy;
+    rankOfKey = b.rankOfKey;
+  }
+
+  /**
+   * Builds an index.
+   *
+   * @param rings per polygon, its rings (outer and inner, of every part) as interleaved x/y
+   *     coordinates; a ring may or may not repeat its first vertex at the end
+   * @param keys per polygon, the key (at least 0) a query returns for it; for {@link Mode#FIRST}
+   *     the polygons are in precedence order: the earlier polygon wins
+   * @param mode what queries answer
+   * @param nearestTargets per polygon, whether {@link #nearest} may return it (null: none)
+   * @return the index
+   */
+  public static PolygonIndex build(
+      double[][][] rings, int[] keys, Mode mode, boolean[] nearestTargets) {
+    return new PolygonIndexBuilder(rings, keys, mode, nearestTargets).build();
+  }
+
+  /**
+   * The first polygon (in precedence order) whose closure covers a point. Does not allocate.
+   *
+   * @param x the x (longitude)
+   * @param y the y (latitude)
+   * @return its key, or -1 when no polygon covers the point (also for NaN)
+   */
+  public int first(double x, double y) {
+    if (!inBox(x, y)) {
+      return -1;
+    }
+    int ix = column(x);
+    int iy = row(y);
+    int v = table[iy * nx + ix];
+    if (v >= -1) {
+      return v;
+    }
+    return evaluate(-v - 2, x, y, ix, iy);
+  }
+
+  private boolean inBox(double x, double y) {
+    return x >= minX && x <= maxX && y >= minY && y <= maxY;
+  }
+
+  /** The column of an x in the box (the last column holds the right edge). */
+  private int column(double x) {
+    return Math.min(nx - 1, (int) ((x - minX) * invHx));
+  }
+
+  private int row(double y) {
+    return Math.min(ny - 1, (int) ((y - minY) * invHy));
+  }
+
+  /** The first covering key for a point in cell (ix, iy), whose record code is given. */
+  private int evaluate(int code, double x, double y, int ix, int iy) {
+    int rec = code >>> 1;
+    if ((code & 1) == 0) {
+      int bits = compactMask(rec, x, y, ix, iy);
+      return bits == 0 ? -1 : cdata[rec + 1 + Integer.numberOfTrailingZeros(bits)];
+    }
+    long h = data[rec];
+    int words = Math.max(1, words(h));
+    for (int w = 0; w < words; w++) {
+      long bits = exactMask(rec, h, w, x, y, ix, iy);
+      if (bits != 0) {
+        return candidate(candidateBase(rec, h), (w << 6) + Long.numberOfTrailingZeros(bits));
+      }
+    }
+    return -1;
+  }
+
+  /** Where the candidates of an exact record start. */
+  private static int candidateBase(int rec, long h) {
+    return words(h) == 0 ? rec + 2 : rec + 1 + words(h);
+  }
+
+  /** Points looked ahead in {@link #firstAll}: their cells' records are loaded before use. */
+  private static final int LOOKAHEAD = 16;
+
+  /**
+   * {@link #first} for many points. The table entries and record headers of a block of points are
+   * loaded before any of them is evaluated, so their cache misses overlap instead of queueing one
+   * after another. Does not allocate.
+   *
+   * @param xs x of each point
+   * @param ys y of each point
+   * @param out receives each point's key or -1
+   * @param from the first point
+   * @param to one past the last point
+   */
+  public void firstAll(double[] xs, double[] ys, int[] out, int from, int to) {
+    long sink = 0;
+    for (int base = from; base < to; base += LOOKAHEAD) {
+      int end = Math.min(to, base + LOOKAHEAD);
+      // Pass 1: the table entries (independent loads).
+      for (int i = base; i < end; i++) {
+        double x = xs[i];
+        double y = ys[i];
+        out[i] = inBox(x, y) ? table[row(y) * nx + column(x)] : -1;
+      }
+      // Pass 2: the records' first words (independent loads).
+      for (int i = base; i < end; i++) {
+        int v = out[i];
+        if (v < -1) {
+          int code = -v - 2;
+          sink += (code & 1) == 0 ? cdata[code >>> 1] : data[code >>> 1];
+        }
+      }
+      // Pass 3: evaluate, mostly from cache.
+      for (int i = base; i < end; i++) {
+        int v = out[i];
+        if (v < -1) {
+          out[i] = evaluate(-v - 2, xs[i], ys[i], column(xs[i]), row(ys[i]));
+        }
+      }
+    }
+    if (sink == 0x5EED_5EED_5EED_5EEDL) {
+      throw new AssertionError(); // never; keeps the loads above from being optimised away
+    }
+  }
+
+  /**
+   * Every polygon whose closure covers a point, in the order they were given. Does not allocate.
+   *
+   * @param x the x (longitude)
+   * @param y the y (latitude)
+   * @param out receives the keys; when it is too small only the first keys are written
+   * @return the number of covering polygons (may exceed {@code out.length})
+   */
+  public int all(double x, double y, int[] out) {
+    if (!inBox(x, y)) {
+      return 0;
+    }
+    int ix = column(x);
+    int iy = row(y);
+    int v = table[iy * nx + ix];
+    if (v == -1) {
+      return 0;
+    }
+    if (v >= 0) {
+      if (out.length > 0) {
+        out[0] = v;
+      }
+      return 1;
+    }
+    int code = -v - 2;
+    int rec = code >>> 1;
+    boolean compact = (code & 1) == 0;
+    long h = compact ? 0 : data[rec];
+    int words = compact ? 1 : Math.max(1, words(h));
+    int count = 0;
+    for (int w = 0; w < words; w++) {
+      long bits = compact ? compactMask(rec, x, y, ix, iy) : exactMask(rec, h, w, x, y, ix, iy);
+      while (bits != 0) {
+        int local = (w << 6) + Long.numberOfTrailingZeros(bits);
+        if (count < out.length) {
+          out[count] = compact ? cdata[rec + 1 + local] : candidate(candidateBase(rec, h), local);
+        }
+        count++;
+        bits &= bits - 1;
+      }
+    }
+    return count;
+  }
+
+  static int runs(long header) {
+    return (int) (header & 0xFFFFF);
+  }
+
+  static int words(long header) {
+    return (int) ((header >>> 36) & 0xFFF);
+  }
+
+  static int candidates(long header) {
+    return (int) (header >>> 48);
+  }
+
+  private int candidate(int base, int i) {
+    return (int) (data[base + (i >>> 1)] >>> ((i & 1) << 5));
+  }
+
+  /**
+   * The covered-candidates mask of a compact record: the hot path. Vertices are quantised to 1/4096
+   * of a cell side in the cell's own frame (x and y scaled separately, which keeps every
+   * orientation sign); every decision is made on them when the quantisation error cannot change it,
+   * and on the exact coordinates otherwise (see {@link #edgeQ}).
+   */
+  private int compactMask(int rec, double px, double py, int ix, int iy) {
+    final int[] d = cdata;
+    int h = d[rec];
+    int nRuns = h & 0xF;
+    double ox = minX + ix * hx;
+    double oy = minY + iy * hy;
+    double xr = minX + (ix + 1) * hx;
+    double yd = rowRefY[iy];
+    double qpx = (px - ox) * sx;
+    double qpy = (py - oy) * sy;
+    double qxr = (xr - ox) * sx;
+    double qyd = (yd - oy) * sy;
+    int parity = 0;
+    int covered = 0;
+    int p = rec + 1 + ((h >>> 4) & 0xF);
+    for (int r = 0; r < nRuns; r++) {
+      int rh = d[p];
+      int len = rh & 0xFF;
+      int exact = d[p + 1];
+      p += 2;
+      int va = d[p];
+      double ax = (short) va;
+      double ay = va >> 16;
+      int hit = 0;
+      boolean onEdge = false;
+      for (int i = 1; i <= len; i++) {
+        int vb = d[p + i];
+        double bx = (short) vb;
+        double by = vb >> 16;
+        int e = edgeQ(qpx, qpy, qxr, qyd, ax, ay, bx, by);
+        if (e == UNSURE) {
+          int a = 2 * (exact + i - 1);
+          e = edge(px, py, xr, yd, xy[a], xy[a + 1], xy[a + 2], xy[a + 3]);
+        }
+        hit ^= e & 1;
+        onEdge |= e > 1;
+        ax = bx;
+        ay = by;
+      }
+      if (hit != 0) {
+        parity ^= (rh >>> 8) & 0xFFF;
+      }
+      if (onEdge) {
+        covered |= rh >>> 20;
+      }
+      p += len + 1;
+    }
+    return (((h >>> 8) & 0xFFF) ^ parity) | covered;
+  }
+
+  /**
+   * {@link #edge} on quantised coordinates: the same decisions, each taken only when it holds for
+   * every exact position within {@link #TOLERANCE} of the quantised vertices, else {@link #UNSURE}.
+   * Comparisons need a margin of more than the tolerance; orientations need a determinant larger
+   * than the bound on what moving each vertex by the tolerance can change.
+   */
+  static int edgeQ(
+      double px, double py, double xr, double yd, double ax, double ay, double bx, double by) {
+    double day = ay - py;
+    double dby = by - py;
+    if (Math.abs(day) <= TOLERANCE || Math.abs(dby) <= TOLERANCE) {
+      return UNSURE;
+    }
+    int crossings = 0;
+    boolean aUp = day > 0;
+    if (aUp != dby > 0) {
+      double xmin = Math.min(ax, bx);
+      double xmax = Math.max(ax, bx);
+      int rightOfP = crossingRightOfQ(ax, ay, bx, by, aUp, xmin, xmax, px, py);
+      int rightOfC = crossingRightOfQ(ax, ay, bx, by, aUp, xmin, xmax, xr, py);
+      if (rightOfP == UNSURE || rightOfC == UNSURE) {
+        return UNSURE;
+      }
+      crossings = rightOfP != rightOfC ? 1 : 0;
+    }
+    double dax = ax - xr;
+    double dbx = bx - xr;
+    if (Math.abs(dax) <= TOLERANCE || Math.abs(dbx) <= TOLERANCE) {
+      return UNSURE;
+    }
+    if ((dax > 0) != (dbx > 0)) {
+      double lo = Math.min(py, yd);
+      double hi = Math.max(py, yd);
+      double ymin = Math.min(ay, by);
+      double ymax = Math.max(ay, by);
+      if (ymin - lo > TOLERANCE && hi - ymax > TOLERANCE) {
+        crossings ^= 1;
+      } else if (!(lo - ymax > TOLERANCE || ymin - hi > TOLERANCE)) {
+        boolean aLeft = dax < 0;
+        double lx = aLeft ? ax : bx;
+        double ly = aLeft ? ay : by;
+        double rx = aLeft ? bx : ax;
+        double ry = aLeft ? by : ay;
+        int oc = orientQ(lx, ly, rx, ry, xr, py);
+        int od = orientQ(lx, ly, rx, ry, xr, yd);
+        if (oc == 0 || od == 0) {
+          return UNSURE;
+        }
+        if ((oc < 0) != (od < 0)) {
+          crossings ^= 1;
+        }
+      }
+    }
+    return crossings;
+  }
+
+  /**
+   * Whether the crossing x0 of ab with the horizontal line through q lies right of q: 1, 0, or
+   * {@link #UNSURE}.
+   */
+  private static int crossingRightOfQ(
+      double ax,
+      double ay,
+      double bx,
+      double by,
+      boolean aUp,
+      double xmin,
+      double xmax,
+      double qx,
+      double qy) {
+    if (xmin - qx > TOLERANCE) {
+      return 1;
+    }
+    if (qx - xmax > TOLERANCE) {
+      return 0;
+    }
+    int o = upwardQ(ax, ay, bx, by, aUp, qx, qy);
+    return o == 0 ? UNSURE : o > 0 ? 1 : 0;
+  }
+
+  private static int upwardQ(
+      double ax, double ay, double bx, double by, boolean aUp, double qx, double qy) {
+    return aUp ? orientQ(bx, by, ax, ay, qx, qy) : orientQ(ax, ay, bx, by, qx, qy);
+  }
+
+  /**
+   * The orientation of q relative to a→b when a and b are known within {@link #TOLERANCE} and q
+   * almost exactly: the sign of the determinant when it exceeds the most that those errors (and
+   * rounding) can move it, else 0 for "unsure".
+   */
+  static int orientQ(double ax, double ay, double bx, double by, double qx, double qy) {
+    double ux = bx - ax;
+    double uy = by - ay;
+    double vx = qx - ax;
+    double vy = qy - ay;
+    double det = ux * vy - uy * vx;
+    double bound =
+        (TOLERANCE + 0.01) * (Math.abs(ux) + Math.abs(uy))
+            + (2 * TOLERANCE + 0.01) * (Math.abs(vx) + Math.abs(vy))
+            + 4 * TOLERANCE * TOLERANCE
+            + 1e-3;
+    return det > bound ? 1 : det < -bound ? -1 : 0;
+  }
+
+  /**
+   * Word {@code w} of the covered-candidates mask of an exact record (a crowded cell).
+   *
+   * <p>The status of p is the status at the cell's reference point D = (X, yD) on the cell's right
+   * side, flipped by every edge crossing the path p → C = (X, p.y) → D, and every candidate with an
+   * edge through p covers it. The path and every point on it are shifted by an infinitesimal (δx,
+   * δy), δx ≫ δy > 0, which decides all ties consistently (see docs/lookup.md): an edge crosses the
+   * horizontal leg when exactly one end lies above p.y (as in JTS's RayCrossingCounter) and its
+   * crossing x0 lies in (p.x, X] (or (X, p.x]); it crosses the vertical leg when exactly one end
+   * lies right of X and its crossing lies between C and D, an edge through C or D counting as below
+   * the shifted point when it rises to the right.
+   */
+  private long exactMask(int rec, long h, int w, double px, double py, int ix, int iy) {
+    final long[] d = data;
+    int words = words(h);
+    double xr = minX + (ix + 1) * hx;
+    double yd = rowRefY[iy];
+    long parity = 0;
+    long covered = 0;
+    int p = candidateBase(rec, h) + ((candidates(h) + 1) >>> 1);
+    for (int r = 0; r < runs(h); r++) {
+      long rh = d[p];
+      int len = (int) (rh & 0xFFFF);
+      long cross;
+      long bound;
+      if (words == 0) {
+        cross = (rh >>> 16) & NARROW_MASK;
+        bound = rh >>> 40;
+        p++;
+      } else {
+        cross = d[p + 1 + w];
+        bound = d[p + 1 + words + w];
+        p += 1 + 2 * words;
+      }
+      if ((cross | bound) != 0) {
+        int e = inlineRun(p, len, px, py, xr, yd);
+        parity ^= (e & 1) != 0 ? cross : 0;
+        covered |= e > 1 ? bound : 0;
+      }
+      p += 2 * (len + 1);
+    }
+    return (d[rec + 1 + w] ^ parity) | covered;
+  }
+
+  /**
+   * The edges of a run stored inline (exact coordinates from {@code p}): bit 0 is the parity of
+   * their crossings with the path, bit 1 whether p lies on one of them.
+   */
+  private int inlineRun(int p, int len, double px, double py, double xr, double yd) {
+    final long[] d = data;
+    double ax = Double.longBitsToDouble(d[p]);
+    double ay = Double.longBitsToDouble(d[p + 1]);
+    int hit = 0;
+    for (int i = 1; i <= len; i++) {
+      double bx = Double.longBitsToDouble(d[p + 2 * i]);
+      double by = Double.longBitsToDouble(d[p + 2 * i + 1]);
+      int e = edge(px, py, xr, yd, ax, ay, bx, by);
+      hit = (hit ^ (e & 1)) | (e & 2);
+      ax = bx;
+      ay = by;
+    }
+    return hit;
+  }
+
+  /**
+   * Classifies edge ab against the path p → C = (xr, py) → D = (xr, yd).
+   *
+   * @return 2 when p lies on ab; otherwise 1 when ab crosses the path an odd number of times (once
+   *     or on both legs counts as the parity), else 0
+   */
+  static int edge(
+      double px, double py, double xr, double yd, double ax, double ay, double bx, double by) {
+    int crossings = 0;
+    boolean aUp = ay > py;
+    if (aUp != (by > py)) {
+      // Horizontal leg: crosses when p and C lie on different sides of the crossing x0.
+      double xmin = Math.min(ax, bx);
+      double xmax = Math.max(ax, bx);
+      if (xmin > px || xmax < px) {
+        // p is not on ab, and x0 > p.x exactly when ab lies right of p.
+        boolean rightOfP = xmin > px;
+        boolean rightOfC;
+        if (xmin > xr) {
+          rightOfC = true;
+        } else if (xmax <= xr) {
+          rightOfC = false;
+        } else {
+          rightOfC = upward(ax, ay, bx, by, aUp, xr, py) > 0;
+        }
+        crossings = rightOfP != rightOfC ? 1 : 0;
+      } else {
+        int op = upward(ax, ay, bx, by, aUp, px, py);
+        if (op == 0) {
+          return 2;
+        }
+        boolean rightOfC = upward(ax, ay, bx, by, aUp, xr, py) > 0;
+        crossings = (op > 0) != rightOfC ? 1 : 0;
+      }
+    } else if (!aUp && (ay == py || by == py)) {
+      // Both ends at or below p.y, one at p.y: p may lie on ab (a horizontal edge or an end).
+      if ((ax <= bx ? px >= ax && px <= bx : px >= bx && px <= ax)
+          && Predicates.orient(ax, ay, bx, by, px, py) == 0) {
+        return 2;
+      }
+    }
+    if ((ax > xr) != (bx > xr)) {
+      // Vertical leg: crosses when C and D lie on different sides of the crossing y0.
+      double lo = Math.min(py, yd);
+      double hi = Math.max(py, yd);
+      double ymin = Math.min(ay, by);
+      double ymax = Math.max(ay, by);
+      if (ymin > lo && ymax < hi) {
+        crossings ^= 1;
+      } else if (!(ymax < lo || ymin > hi)) {
+        if (belowShifted(ax, ay, bx, by, xr, py) != belowShifted(ax, ay, bx, by, xr, yd)) {
+          crossings ^= 1;
+        }
+      }
+    }
+    return crossings;
+  }
+
+  /**
+   * The orientation of q relative to ab directed upwards (from its lower to its upper end): above 0
+   * when q lies left of it, i.e. when the crossing x0 at q's height lies right of q.
+   */
+  private static int upward(
+      double ax, double ay, double bx, double by, boolean aUp, double qx, double qy) {
+    return aUp
+        ? Predicates.orient(bx, by, ax, ay, qx, qy)
+        : Predicates.orient(ax, ay, bx, by, qx, qy);
+  }
+
+  /**
+   * Whether the point (xr + δx, qy + δy) lies below edge ab, which straddles x = xr: q below the
+   * crossing y0, or q at y0 and the edge rising to the right (then δx·slope outgrows δy).
+   */
+  private static boolean belowShifted(
+      double ax, double ay, double bx, double by, double xr, double qy) {
+    boolean aLeft = ax <= xr;
+    double lx = aLeft ? ax : bx;
+    double ly = aLeft ? ay : by;
+    double rx = aLeft ? bx : ax;
+    double ry = aLeft ? by : ay;
+    int o = Predicates.orient(lx, ly, rx, ry, xr, qy);
+    return o < 0 || (o == 0 && ry > ly);
+  }
+
+  /** The result of a nearest-boundary search: a key and a distance in metres. */
+  public record Nearest(int key, double metres) {}
+
+  /** The best candidate so far of one nearest search. */
+  private static final class Best {
+    double metres;
+    int key = -1;
+    int rank = Integer.MAX_VALUE;
+  }
+
+  /**
+   * The target polygon whose boundary is nearest to a point, within a distance. Distances are in
+   * metres on a local equirectangular projection centred on the point (111,320 m per degree of
+   * longitude at the equator times cos(latitude); 110,574 m per degree of latitude). Ties go to the
+   * polygon given first. Cells are searched in rings of growing distance around the point.
+   *
+   * @param x the x (longitude)
+   * @param y the y (latitude)
+   * @param maxMetres the largest distance accepted
+   * @return the nearest target polygon, or null when none is within {@code maxMetres}
+   */
+  public Nearest nearest(double x, double y, double maxMetres) {
+    double kx = Math.max(1e-6, 111_320.0 * Math.cos(Math.toRadians(y)));
+    double ky = 110_574.0;
+    double rdx = maxMetres / kx;
+    double rdy = maxMetres / ky;
+    if (!(maxX >= minX) || x + rdx < minX || x - rdx > maxX || y + rdy < minY || y - rdy > maxY) {
+      return null;
+    }
+    double side = Math.min(hx * kx, hy * ky);
+    int cx = (int) Math.max(-1, Math.min(nx, Math.floor((x - minX) * invHx)));
+    int cy = (int) Math.max(-1, Math.min(ny, Math.floor((y - minY) * invHy)));
+    long ringsMax = Math.min((long) Math.ceil(maxMetres / side) + 2, (long) nx + ny + 2);
+    Best best = new Best();
+    best.metres = maxMetres;
+    for (int k = 0; k <= ringsMax; k++) {
+      if (k >= 2 && (k - 1) * side > best.metres) {
+        break;
+      }
+      int x0 = cx - k;
+      int x1 = cx + k;
+      for (int iy = Math.max(0, cy - k); iy <= Math.min(ny - 1, cy + k); iy++) {
+        boolean fullRow = iy == cy - k || iy == cy + k;
+        for (int ix = Math.max(0, x0); ix <= Math.min(nx - 1, x1); ix++) {
+          if (!fullRow && ix != x0 && ix != x1) {
+            ix = x1 - 1; // only the ring's left and right cells on this row
+            continue;
+          }
+          int v = table[iy * nx + ix];
+          if (v < -1) {
+            nearestInRecord(-v - 2, x, y, kx, ky, best);
+          }
+        }
+      }
+    }
+    return best.key < 0 ? null : new Nearest(best.key, best.metres);
+  }
+
+  private void nearestInRecord(int code, double px, double py, double kx, double ky, Best best) {
+    int rec = code >>> 1;
+    if ((code & 1) == 0) {
+      final int[] d = cdata;
+      int h = d[rec];
+      int p = rec + 1 + ((h >>> 4) & 0xF);
+      for (int r = 0; r < (h & 0xF); r++) {
+        int len = d[p] & 0xFF;
+        long bound = d[p] >>> 20;
+        int exact = d[p + 1];
+        while (bound != 0) {
+          int key = d[rec + 1 + Long.numberOfTrailingZeros(bound)];
+          bound &= bound - 1;
+          offer(best, key, () -> runDistance(exact, len, px, py, kx, ky));
+        }
+        p += 3 + len;
+      }
+      return;
+    }
+    final long[] d = data;
+    long h = d[rec];
+    int words = words(h);
+    int base = words == 0 ? rec + 2 : rec + 1 + words;
+    int p = base + ((candidates(h) + 1) >>> 1);
+    for (int r = 0; r < runs(h); r++) {
+      long rh = d[p];
+      int len = (int) (rh & 0xFFFF);
+      int verts = words == 0 ? p + 1 : p + 1 + 2 * words;
+      for (int w = 0; w < Math.max(words, 1); w++) {
+        long bound = words == 0 ? rh >>> 40 : d[p + 1 + words + w];
+        while (bound != 0) {
+          int key = candidate(base, (w << 6) + Long.numberOfTrailingZeros(bound));
+          bound &= bound - 1;
+          offer(best, key, () -> inlineRunDistance(verts, len, px, py, kx, ky));
+        }
+      }
+      p = verts + 2 * (len + 1);
+    }
+  }
+
+  private void offer(Best best, int key, java.util.function.DoubleSupplier distance) {
+    int rank = rankOfKey[key];
+    if (rank < 0) {
+      return;
+    }
+    double dist = distance.getAsDouble();
+    if (dist < best.metres || (dist == best.metres && rank < best.rank)) {
+      best.metres = dist;
+      best.key = key;
+      best.rank = rank;
+    }
+  }
+
+  /** Distance in metres from p to a run of the shared vertex array. */
+  private double runDistance(int start, int len, double px, double py, double kx, double ky) {
+    double best = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < len; i++) {
+      int a = 2 * (start + i);
+      best =
+          Math.min(best, segmentDistance(xy[a], xy[a + 1], xy[a + 2], xy[a + 3], px, py, kx, ky));
+    }
+    return best;
+  }
+
+  /** Distance in metres from p to a run stored inline in an exact record. */
+  private double inlineRunDistance(int verts, int len, double px, double py, double kx, double ky) {
+    final long[] d = data;
+    double best = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < len; i++) {
+      int a = verts + 2 * i;
+      best =
+          Math.min(
+              best,
+              segmentDistance(
+                  Double.longBitsToDouble(d[a]),
+                  Double.longBitsToDouble(d[a + 1]),
+                  Double.longBitsToDouble(d[a + 2]),
+                  Double.longBitsToDouble(d[a + 3]),
+                  px,
+                  py,
+                  kx,
+                  ky));
+    }
+    return best;
+  }
+
+  private static double segmentDistance(
+      double x1, double y1, double x2, double y2, double px, double py, double kx, double ky) {
+    double ax = (x1 - px) * kx;
+    double ay = (y1 - py) * ky;
+    double dx = (x2 - px) * kx - ax;
+    double dy = (y2 - py) * ky - ay;
+    double len2 = dx * dx + dy * dy;
+    double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2));
+    double qx = ax + t * dx;
+    double qy = ay + t * dy;
+    return Math.sqrt(qx * qx + qy * qy);
+  }
+
+  /**
+   * The bytes held by this index's arrays (object headers included), for memory reports.
+   *
+   * @return an estimate of the retained size
+   */
+  public long sizeInBytes() {
+    return 160
+        + 16
+        + 4L * table.length
+        + 16
+        + 8L * rowRefY.length
+        + 16
+        + 8L * data.length
+        + 16
+        + 4L * cdata.length
+        + 16
+        + 8L * xy.length
+        + 16
+        + 4L * rankOfKey.length;
+  }
+
+  /**
+   * Counts for reports and tests.
+   *
+   * @return cells, border cells, record words and size
+   */
+  public String stats() {
+    int compact = 0;
+    int exact = 0;
+    int empty = 0;
+    for (int v : table) {
+      if (v < -1) {
+        if (((-v - 2) & 1) == 0) {
+          compact++;
+        } else {
+          exact++;
+        }
+      } else if (v == -1) {
+        empty++;
+      }
+    }
+    return String.format(
+        "cells %d x %d = %d (compact %d, exact %d, empty %d), record ints %d, record longs %d,"
+            + " vertices %d, %.1f MB",
+        nx,
+        ny,
+        table.length,
+        compact,
+        exact,
+        empty,
+        cdata.length,
+        data.length,
+        xy.length / 2,
+        sizeInBytes() / 1e6);
+  }
+}
