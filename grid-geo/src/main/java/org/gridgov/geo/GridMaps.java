@@ -32,6 +32,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.geom.impl.PackedCoordinateSequenceFactory;
 
 /**
  * The front door of grid-geo: reads grid maps from GeoJSON, assembles them from a hierarchy and
@@ -52,10 +53,18 @@ import org.locationtech.jts.geom.PrecisionModel;
  * <p>Stateless and thread-safe.
  */
 public final class GridMaps {
-  /** WGS-84 longitude/latitude, EPSG:4326; floating precision keeps every input digit. */
-  private static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), 4326);
+  /**
+   * Longitude/latitude (SRID 4326 for WGS-84); floating precision keeps every input digit; packed
+   * coordinates take 16 bytes a position.
+   */
+  private static final GeometryFactory FACTORY =
+      new GeometryFactory(
+          new PrecisionModel(), 4326, PackedCoordinateSequenceFactory.DOUBLE_FACTORY);
 
   private static final GeoJsonGridReader READER = new GeoJsonGridReader(FACTORY);
+
+  /** Files up to this size are read into memory (and parsed in parallel); larger ones streamed. */
+  private static final long IN_MEMORY_MAX_BYTES = 1L << 30;
 
   private GridMaps() {}
 
@@ -185,7 +194,7 @@ public final class GridMaps {
 
   /**
    * Writes a grid map as one GeoJSON FeatureCollection that {@link #readGeoJson(InputStream,
-   * String)} reads back to an equal map.
+   * String)} reads back to an equal map: every coordinate is written exactly.
    *
    * @param map the map
    * @param out the stream; flushed, not closed
@@ -193,25 +202,56 @@ public final class GridMaps {
    * @throws IllegalArgumentException when a grid attribute uses a reserved property name
    */
   public static void writeGeoJson(GridMap map, OutputStream out) {
+    writeGeoJson(map, out, -1);
+  }
+
+  /**
+   * Writes a grid map with coordinates rounded to a number of decimal places. RFC 7946 §11.2
+   * recommends no more precision than needed: 6 decimals of a degree are about 10 cm, 7 about 1 cm,
+   * and every extra digit costs file size and reading time. Equal coordinates round equally, so
+   * shared borders stay shared; rounding can still collapse detail finer than the precision, so
+   * validate the result ({@link CoverageValidator}) when that matters.
+   *
+   * @param map the map
+   * @param out the stream; flushed, not closed
+   * @param decimals 0 to 15 decimal places, or -1 for exact
+   * @throws UncheckedIOException when writing fails
+   * @throws IllegalArgumentException for decimals out of range, or a grid attribute that uses a
+   *     reserved property name
+   */
+  public static void writeGeoJson(GridMap map, OutputStream out, int decimals) {
     Geometry[] geometries = map.geometriesByOrdinal();
     try {
       GeoJsonGridWriter.writeGrids(
-          out, map.hierarchy(), o -> geometries[o], systemMember(map.coordinateSystem()));
+          out, map.hierarchy(), o -> geometries[o], systemMember(map.coordinateSystem()), decimals);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   /**
-   * Writes a grid map to a file, atomically: into a temporary file next to it, moved into place
-   * when complete.
+   * Writes a grid map to a file, exactly, and atomically: into a temporary file next to it, moved
+   * into place when complete.
    *
    * @param map the map
    * @param file the target
    * @throws UncheckedIOException when writing fails (the target is then unchanged)
    */
   public static void writeGeoJson(GridMap map, Path file) {
-    writeAtomically(file, out -> writeGeoJson(map, out));
+    writeGeoJson(map, file, -1);
+  }
+
+  /**
+   * Writes a grid map to a file atomically, coordinates rounded as {@link #writeGeoJson(GridMap,
+   * OutputStream, int)} does.
+   *
+   * @param map the map
+   * @param file the target
+   * @param decimals 0 to 15 decimal places, or -1 for exact
+   * @throws UncheckedIOException when writing fails (the target is then unchanged)
+   */
+  public static void writeGeoJson(GridMap map, Path file, int decimals) {
+    writeAtomically(file, out -> writeGeoJson(map, out, decimals));
   }
 
   /**
@@ -270,8 +310,14 @@ public final class GridMaps {
 
   private static Object readOrFailure(Path file) {
     String source = file.toString();
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-      return READER.read(in, source);
+    try {
+      if (Files.size(file) < IN_MEMORY_MAX_BYTES) {
+        // In memory, a large document is parsed in parallel.
+        return READER.read(Files.readAllBytes(file), source);
+      }
+      try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+        return READER.read(in, source);
+      }
     } catch (NoSuchFileException e) {
       return InvalidInputException.at(source, "", "no such file");
     } catch (IOException e) {

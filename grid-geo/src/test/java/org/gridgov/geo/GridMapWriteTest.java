@@ -109,6 +109,54 @@ class GridMapWriteTest {
   }
 
   @Test
+  void roundsCoordinatesToTheRequestedDecimalsKeepingSharedBordersShared() {
+    // Two grids sharing a border whose vertices have 17 significant digits.
+    double x = 113.61234567890123;
+    String json =
+        collection(
+            featureWith(
+                "S1",
+                "\"level\":\"street\"",
+                "{\"type\":\"Polygon\",\"coordinates\":[[[113.6,34.7],["
+                    + x
+                    + ",34.7],[113.62,34.7],[113.62,34.71],["
+                    + x
+                    + ",34.71],[113.6,34.71],[113.6,34.7]]]}"),
+            featureWith(
+                "C1",
+                "\"level\":\"community\",\"parent\":\"S1\"",
+                "{\"type\":\"Polygon\",\"coordinates\":[[[113.6,34.7],["
+                    + x
+                    + ",34.7],["
+                    + x
+                    + ",34.71],[113.6,34.71],[113.6,34.7]]]}"),
+            featureWith(
+                "C2",
+                "\"level\":\"community\",\"parent\":\"S1\"",
+                "{\"type\":\"Polygon\",\"coordinates\":[[["
+                    + x
+                    + ",34.7],[113.62,34.7],[113.62,34.71],["
+                    + x
+                    + ",34.71],["
+                    + x
+                    + ",34.7]]]}"));
+    GridMap exact =
+        GeoJsonText.read(
+            json, GridMapOptions.defaults().withTolerances(CoverageTolerances.exact()));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    GridMaps.writeGeoJson(exact, out, 4);
+
+    String written = out.toString(UTF_8);
+    assertThat(written).contains("113.6123,34.7").doesNotContain("113.61234");
+    GridMap rounded = read(written);
+    assertThat(CoverageValidator.of(CoverageTolerances.exact()).validate(rounded)).isEmpty();
+    assertThatThrownBy(() -> GridMaps.writeGeoJson(exact, new ByteArrayOutputStream(), 16))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("decimals");
+  }
+
+  @Test
   void refusesAnAttributeThatWouldReadBackAsAField() {
     GridHierarchy h =
         GridHierarchy.builder()

@@ -36,9 +36,14 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
  * <p>Work is grouped by parent so that it stays close to linear in the number of grids:
  *
  * <ul>
- *   <li>every polygon is checked with {@link IsValidOp}; an invalid one is reported and replaced,
- *       for the remaining checks only, by its {@link GeometryFixer} repair;
- *   <li>per parent, the union U of its territorial children is computed once (OverlayNG, with its
+ *   <li>every polygon is checked for validity: a single shell by a sweep over its edges ({@link
+ *       SimpleShell}), anything else (and anything the sweep does not prove valid) by {@link
+ *       IsValidOp}; an invalid one is reported and replaced, for the remaining checks only, by its
+ *       {@link GeometryFixer} repair;
+ *   <li>a valid parent whose valid children share their borders vertex for vertex is proven exactly
+ *       tiled by an edge count ({@link EdgeChain}), in time linear in its vertices and without any
+ *       overlay: the common case for maps cut from one coverage;
+ *   <li>otherwise the union U of its territorial children is computed once (OverlayNG, with its
  *       snapping fallbacks). The total overlap is {@code Σ area(child) − area(U)}: only when that
  *       exceeds the area tolerance are sibling pairs compared, and then only pairs whose envelopes
  *       intersect (an {@link STRtree});
@@ -99,9 +104,21 @@ public final class CoverageCheck {
         .mapToObj(this::validity)
         .flatMap(List::stream)
         .forEachOrdered(out::add);
-    IntStream.range(-1, n)
+    // Parents in contiguous chunks, each with its own edge table.
+    int chunks = Math.max(1, Math.min(256, n / 64));
+    IntStream.range(0, chunks)
         .parallel()
-        .mapToObj(this::siblings)
+        .mapToObj(
+            c -> {
+              EdgeChain chain = new EdgeChain();
+              List<CoverageFinding> found = new ArrayList<>();
+              int from = (int) ((long) n * c / chunks) - (c == 0 ? 1 : 0);
+              int to = (int) ((long) n * (c + 1) / chunks);
+              for (int p = from; p < to; p++) {
+                found.addAll(siblings(p, chain));
+              }
+              return found;
+            })
         .flatMap(List::stream)
         .forEachOrdered(out::add);
     IntStream.range(0, n)
@@ -117,6 +134,10 @@ public final class CoverageCheck {
 
   private List<CoverageFinding> validity(int o) {
     Geometry g = geometries[o];
+    if (SimpleShell.isValid(g)) {
+      usable[o] = g;
+      return List.of();
+    }
     TopologyValidationError error = new IsValidOp(g).getValidationError();
     if (error == null) {
       usable[o] = g;
@@ -141,12 +162,15 @@ public final class CoverageCheck {
   // ---- siblings: overlap, outside the parent, gap ----------------------------------------------
 
   /** Checks the territorial children of a parent ordinal, or the territorial roots for -1. */
-  private List<CoverageFinding> siblings(int parent) {
+  private List<CoverageFinding> siblings(int parent, EdgeChain chain) {
     if (parent >= 0 && hierarchy.gridAt(parent).kind() != GridKind.TERRITORIAL) {
       return List.of();
     }
     int[] kids = territorialChildren(parent);
     if (kids.length == 0) {
+      return List.of();
+    }
+    if (parent >= 0 && tilesExactly(parent, kids, chain)) {
       return List.of();
     }
     List<CoverageFinding> out = new ArrayList<>();
@@ -208,6 +232,28 @@ public final class CoverageCheck {
               pieces.area));
     }
     return out;
+  }
+
+  /**
+   * Whether valid children tile a valid parent exactly, shared borders vertex for vertex: then
+   * there is no overlap, gap or outside part of any size and no overlay is needed (see {@link
+   * EdgeChain}).
+   */
+  private boolean tilesExactly(int parent, int[] kids, EdgeChain chain) {
+    if (usable[parent] != geometries[parent]) {
+      return false; // invalid, repaired for overlay
+    }
+    for (int k : kids) {
+      if (usable[k] != geometries[k]) {
+        return false;
+      }
+    }
+    chain.clear();
+    chain.add(geometries[parent], -1);
+    for (int k : kids) {
+      chain.add(geometries[k], 1);
+    }
+    return chain.isZero();
   }
 
   private int[] territorialChildren(int parent) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -24,17 +25,20 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.gridgov.core.Grid;
 import org.gridgov.core.GridId;
 import org.gridgov.core.GridKind;
 import org.gridgov.core.GridLevel;
 import org.gridgov.core.InvalidInputException;
-import org.locationtech.jts.algorithm.Area;
+import org.gridgov.geo.internal.coverage.Rings;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.impl.PackedCoordinateSequenceFactory;
 
 /**
  * Reads the grids of one GeoJSON (RFC 7946) FeatureCollection with Jackson's streaming parser and
@@ -69,6 +73,13 @@ public final class GeoJsonGridReader {
 
   private static final int MAX_DEPTH = 8;
 
+  /** By default, documents from this size on are split and their features parsed in parallel. */
+  private static final int PARALLEL_MIN_BYTES = 4 << 20;
+
+  /** Positions are stored packed, 16 bytes each: a city has millions of them. */
+  private static final PackedCoordinateSequenceFactory PACKED =
+      PackedCoordinateSequenceFactory.DOUBLE_FACTORY;
+
   private static final ObjectMapper MAPPER =
       new ObjectMapper(
           JsonFactory.builder()
@@ -80,15 +91,27 @@ public final class GeoJsonGridReader {
               .build());
 
   private final GeometryFactory factory;
+  private final int parallelMinBytes;
 
   /**
    * Creates a reader.
    *
-   * @param factory builds the geometries (its coordinate sequence factory decides their memory
-   *     layout)
+   * @param factory builds the rings, polygons and multipolygons (their coordinates are always
+   *     packed double sequences)
    */
   public GeoJsonGridReader(GeometryFactory factory) {
+    this(factory, PARALLEL_MIN_BYTES);
+  }
+
+  /**
+   * Creates a reader that parses in-memory documents in parallel from a given size on.
+   *
+   * @param factory builds the geometries
+   * @param parallelMinBytes the smallest document split for parallel parsing (0 splits all)
+   */
+  public GeoJsonGridReader(GeometryFactory factory, int parallelMinBytes) {
     this.factory = factory;
+    this.parallelMinBytes = parallelMinBytes;
   }
 
   /**
@@ -119,6 +142,93 @@ public final class GeoJsonGridReader {
     }
   }
 
+  /**
+   * Reads one FeatureCollection held in memory. Large documents are split at feature boundaries
+   * ({@link FeatureSplitter}) and their features parsed in parallel on the common fork-join pool;
+   * if anything is wrong the document is read again sequentially, so that the problem is reported
+   * exactly as {@link #read(InputStream, String)} reports it.
+   *
+   * @param bytes the document, UTF-8
+   * @param source the name used in messages
+   * @return the grids
+   * @throws InvalidInputException for malformed JSON or any feature that is not a valid grid
+   * @throws IOException when reading fails
+   */
+  public GeoJsonDocument read(byte[] bytes, String source) throws IOException {
+    if (bytes.length >= parallelMinBytes) {
+      FeatureSplitter.Layout layout = FeatureSplitter.split(bytes, 0, bytes.length);
+      GeoJsonDocument doc = layout == null ? null : parallel(bytes, source, layout);
+      if (doc != null) {
+        return doc;
+      }
+    }
+    return read(new ByteArrayInputStream(bytes), source);
+  }
+
+  /** Parses a split document; {@code null} when anything is wrong. */
+  GeoJsonDocument parallel(byte[] bytes, String source, FeatureSplitter.Layout layout) {
+    String type = null;
+    String crs = null;
+    for (FeatureSplitter.Member m : layout.members()) {
+      if (m.name().equals("features")) {
+        continue;
+      }
+      try (JsonParser p = MAPPER.createParser(bytes, m.start(), m.end() - m.start())) {
+        JsonToken t = p.nextToken();
+        if (m.name().equals("type") || m.name().equals(COORDINATE_SYSTEM_MEMBER)) {
+          if (t != JsonToken.VALUE_STRING) {
+            return null;
+          }
+          if (m.name().equals("type")) {
+            type = p.getText();
+          } else {
+            crs = p.getText();
+          }
+        } else {
+          p.skipChildren();
+        }
+        if (p.nextToken() != null) {
+          return null;
+        }
+      } catch (IOException | RuntimeException e) {
+        return null;
+      }
+    }
+    if (!"FeatureCollection".equals(type)) {
+      return null;
+    }
+    int n = layout.starts().length;
+    int chunks = Math.max(1, Math.min(n, 8 * Runtime.getRuntime().availableProcessors()));
+    List<List<GeoJsonFeature>> parts =
+        IntStream.range(0, chunks)
+            .parallel()
+            .mapToObj(
+                c -> {
+                  int from = (int) ((long) n * c / chunks);
+                  int to = (int) ((long) n * (c + 1) / chunks);
+                  List<GeoJsonFeature> out = new ArrayList<>(to - from);
+                  for (int i = from; i < to; i++) {
+                    int start = layout.starts()[i];
+                    try (JsonParser p =
+                        MAPPER.createParser(bytes, start, layout.ends()[i] - start)) {
+                      out.add(new Run(p, source).single(i));
+                    } catch (IOException | RuntimeException e) {
+                      return null; // read again sequentially to report it
+                    }
+                  }
+                  return out;
+                })
+            .collect(Collectors.toList());
+    List<GeoJsonFeature> features = new ArrayList<>(n);
+    for (List<GeoJsonFeature> part : parts) {
+      if (part == null) {
+        return null;
+      }
+      features.addAll(part);
+    }
+    return new GeoJsonDocument(source, Optional.ofNullable(crs), features);
+  }
+
   /** The state of reading one document. */
   private final class Run {
     private final JsonParser p;
@@ -134,6 +244,15 @@ public final class GeoJsonGridReader {
     Run(JsonParser p, String source) {
       this.p = p;
       this.source = source;
+    }
+
+    /** Reads a parser that holds exactly one feature, the {@code index}-th of its collection. */
+    GeoJsonFeature single(int index) throws IOException {
+      GeoJsonFeature f = feature(index, p.nextToken());
+      if (p.nextToken() != null) {
+        throw failHere("/features/" + index, "unexpected content after the feature");
+      }
+      return f;
     }
 
     GeoJsonDocument document() throws IOException {
@@ -517,20 +636,13 @@ public final class GeoJsonGridReader {
       }
       // RFC 7946 §3.1.6: exterior rings counter-clockwise, holes clockwise. Readers must not
       // reject the other winding, so it is reversed here; nothing else about the ring changes.
-      double signed = Area.ofRingSigned(sequence(xy, n, false));
-      boolean clockwise = signed > 0; // JTS: positive signed area means clockwise
-      boolean reverse = signed != 0 && (shell == clockwise);
-      return factory.createLinearRing(sequence(xy, n, reverse));
-    }
-
-    private CoordinateSequence sequence(double[] xy, int n, boolean reverse) {
-      CoordinateSequence seq = factory.getCoordinateSequenceFactory().create(n, 2);
-      for (int i = 0; i < n; i++) {
-        int j = reverse ? n - 1 - i : i;
-        seq.setOrdinate(i, 0, xy[2 * j]);
-        seq.setOrdinate(i, 1, xy[2 * j + 1]);
+      double[] packed = xy.length == 2 * n ? xy : Arrays.copyOf(xy, 2 * n);
+      CoordinateSequence seq = PACKED.create(packed, 2);
+      if (Rings.needsReversal(seq, shell)) {
+        reverse(packed, n);
+        seq = PACKED.create(packed, 2);
       }
-      return seq;
+      return factory.createLinearRing(seq);
     }
 
     /**
@@ -590,7 +702,6 @@ public final class GeoJsonGridReader {
       String what = null;
       int count = 0;
       JsonToken t = p.currentToken();
-      JsonLocation at = p.currentTokenLocation();
       for (; t != JsonToken.END_ARRAY; t = p.nextToken(), count++) {
         if (!t.isNumeric()) {
           path[depth] = count;
@@ -611,8 +722,7 @@ public final class GeoJsonGridReader {
         what = "latitude " + lastY + " is not within [-90, 90]";
       }
       if (what != null) {
-        throw new InvalidInputException(
-            source, at.getLineNr(), at.getColumnNr(), pointer(depth), what, null);
+        throw failHere(pointer(depth), what); // located at the position's closing bracket
       }
     }
 
@@ -644,6 +754,17 @@ public final class GeoJsonGridReader {
 
     private InvalidInputException fail(String ptr, String reason) {
       return InvalidInputException.at(source, ptr, reason);
+    }
+  }
+
+  private static void reverse(double[] xy, int n) {
+    for (int i = 0, j = n - 1; i < j; i++, j--) {
+      double x = xy[2 * i];
+      double y = xy[2 * i + 1];
+      xy[2 * i] = xy[2 * j];
+      xy[2 * i + 1] = xy[2 * j + 1];
+      xy[2 * j] = x;
+      xy[2 * j + 1] = y;
     }
   }
 

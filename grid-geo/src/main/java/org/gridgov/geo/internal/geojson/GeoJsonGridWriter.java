@@ -18,11 +18,10 @@ import org.gridgov.core.GridHierarchy;
 import org.gridgov.core.GridId;
 import org.gridgov.core.GridKind;
 import org.gridgov.core.cases.Case;
-import org.locationtech.jts.algorithm.Area;
+import org.gridgov.geo.internal.coverage.Rings;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 
 /**
@@ -83,6 +82,8 @@ public final class GeoJsonGridWriter {
    * @param hierarchy the grids
    * @param geometryAt the polygon of each ordinal
    * @param coordinateSystem the coordinate system member, when not WGS-84
+   * @param decimals round coordinates to this many decimal places (0 to 15), or -1 to write every
+   *     double exactly
    * @throws IOException when writing fails
    * @throws IllegalArgumentException when an attribute uses a reserved property name
    */
@@ -90,22 +91,33 @@ public final class GeoJsonGridWriter {
       OutputStream out,
       GridHierarchy hierarchy,
       IntFunction<Geometry> geometryAt,
-      Optional<String> coordinateSystem)
+      Optional<String> coordinateSystem,
+      int decimals)
       throws IOException {
+    double scale = scale(decimals);
     JsonGenerator g = begin(out, coordinateSystem);
     for (int o = 0; o < hierarchy.size(); o++) {
-      writeGrid(g, hierarchy.gridAt(o), geometryAt.apply(o));
+      writeGrid(g, hierarchy.gridAt(o), geometryAt.apply(o), scale);
     }
     end(g);
   }
 
-  private static void writeGrid(JsonGenerator g, Grid grid, Geometry geometry) throws IOException {
+  /** The factor that rounds to a number of decimal places: 10^decimals, or 0 for exact. */
+  private static double scale(int decimals) {
+    if (decimals < -1 || decimals > 15) {
+      throw new IllegalArgumentException("decimals must be -1 (exact) or 0 to 15: " + decimals);
+    }
+    return decimals < 0 ? 0 : Math.pow(10, decimals);
+  }
+
+  private static void writeGrid(JsonGenerator g, Grid grid, Geometry geometry, double scale)
+      throws IOException {
     g.writeRaw('\n');
     g.writeStartObject();
     g.writeStringField("type", "Feature");
     g.writeStringField("id", grid.id().value());
     g.writeFieldName("geometry");
-    writeGeometry(g, geometry);
+    writeGeometry(g, geometry, scale);
     g.writeFieldName("properties");
     g.writeStartObject();
     g.writeStringField("id", grid.id().value());
@@ -231,41 +243,20 @@ public final class GeoJsonGridWriter {
     }
   }
 
-  /**
-   * Writes a Point, Polygon or MultiPolygon geometry object ({@code null} for an empty point).
-   *
-   * @param g the generator
-   * @param geometry the geometry
-   * @throws IOException when writing fails
-   * @throws IllegalArgumentException for other geometry types
-   */
-  public static void writeGeometry(JsonGenerator g, Geometry geometry) throws IOException {
-    if (geometry instanceof Point p) {
-      if (p.isEmpty()) {
-        g.writeNull();
-        return;
-      }
-      g.writeStartObject();
-      g.writeStringField("type", "Point");
-      g.writeFieldName("coordinates");
-      g.writeStartArray();
-      g.writeNumber(p.getX());
-      g.writeNumber(p.getY());
-      g.writeEndArray();
-      g.writeEndObject();
-      return;
-    }
+  /** Writes a Polygon or MultiPolygon geometry object. */
+  private static void writeGeometry(JsonGenerator g, Geometry geometry, double scale)
+      throws IOException {
     g.writeStartObject();
     if (geometry instanceof Polygon p) {
       g.writeStringField("type", "Polygon");
       g.writeFieldName("coordinates");
-      writePolygon(g, p);
+      writePolygon(g, p, scale);
     } else if (geometry.getGeometryType().equals(Geometry.TYPENAME_MULTIPOLYGON)) {
       g.writeStringField("type", "MultiPolygon");
       g.writeFieldName("coordinates");
       g.writeStartArray();
       for (int i = 0; i < geometry.getNumGeometries(); i++) {
-        writePolygon(g, (Polygon) geometry.getGeometryN(i));
+        writePolygon(g, (Polygon) geometry.getGeometryN(i), scale);
       }
       g.writeEndArray();
     } else {
@@ -275,30 +266,36 @@ public final class GeoJsonGridWriter {
     g.writeEndObject();
   }
 
-  private static void writePolygon(JsonGenerator g, Polygon p) throws IOException {
+  private static void writePolygon(JsonGenerator g, Polygon p, double scale) throws IOException {
     g.writeStartArray();
-    writeRing(g, p.getExteriorRing(), true);
+    writeRing(g, p.getExteriorRing(), true, scale);
     for (int i = 0; i < p.getNumInteriorRing(); i++) {
-      writeRing(g, p.getInteriorRingN(i), false);
+      writeRing(g, p.getInteriorRingN(i), false, scale);
     }
     g.writeEndArray();
   }
 
-  private static void writeRing(JsonGenerator g, LineString ring, boolean shell)
+  private static void writeRing(JsonGenerator g, LineString ring, boolean shell, double scale)
       throws IOException {
     CoordinateSequence s = ring.getCoordinateSequence();
     int n = s.size();
-    double signed = n >= 4 ? Area.ofRingSigned(s) : 0;
-    boolean clockwise = signed > 0; // JTS: positive means clockwise
-    boolean reverse = signed != 0 && shell == clockwise;
+    boolean reverse = Rings.needsReversal(s, shell);
     g.writeStartArray();
     for (int i = 0; i < n; i++) {
       int j = reverse ? n - 1 - i : i;
       g.writeStartArray();
-      g.writeNumber(s.getX(j));
-      g.writeNumber(s.getY(j));
+      number(g, s.getX(j), scale);
+      number(g, s.getY(j), scale);
       g.writeEndArray();
     }
     g.writeEndArray();
+  }
+
+  /** Writes a coordinate, rounded half up to the scale's decimals unless the scale is 0. */
+  private static void number(JsonGenerator g, double v, double scale) throws IOException {
+    // Dividing the rounded integer by an exact power of ten gives the double nearest to the
+    // decimal, which Jackson writes in its shortest form. Equal inputs stay equal, so shared
+    // borders stay shared.
+    g.writeNumber(scale == 0 ? v : Math.round(v * scale) / scale);
   }
 }
