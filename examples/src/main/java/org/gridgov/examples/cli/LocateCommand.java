@@ -2,24 +2,29 @@ package org.gridgov.examples.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import org.gridgov.core.GridHierarchy;
 import org.gridgov.core.GridKind;
 import org.gridgov.core.InvalidInputException;
 import org.gridgov.geo.CoordinateSystem;
 import org.gridgov.geo.CoverageException;
+import org.gridgov.geo.CoverageFinding;
+import org.gridgov.geo.CoverageValidator;
 import org.gridgov.geo.GridLocator;
 import org.gridgov.geo.GridMap;
 import org.gridgov.geo.GridMapOptions;
@@ -88,42 +93,82 @@ final class LocateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    GridMapOptions options =
-        strict ? GridMapOptions.defaults() : GridMapOptions.defaults().lenient();
-    GridMap map;
+    // Parse once; then validate (for the findings line, or to refuse in --strict), build the index
+    // and read the points at the same time: the three are independent and each takes a while on
+    // a city-sized map.
+    GridMap map =
+        GridMaps.readGeoJson(
+            grids.files, GridMapOptions.defaults().withMode(GridMapOptions.Mode.TRUSTED));
+    ExecutorService background = Executors.newFixedThreadPool(2, LocateCommand::daemon);
+    PointCsv points;
+    List<CoverageFinding> findings;
     try {
-      map = GridMaps.readGeoJson(grids.files, options);
-    } catch (CoverageException e) {
-      err.println("gridgov: " + e.getMessage());
+      Future<List<CoverageFinding>> validated =
+          background.submit(() -> CoverageValidator.withDefaults().validate(map));
+      Future<GridLocator> indexed = background.submit(map::locator);
+      points = readPoints();
+      findings = join(validated);
+      join(indexed);
+    } finally {
+      background.shutdownNow();
+    }
+    if (strict && !findings.isEmpty()) {
+      err.println("gridgov: " + new CoverageException(sources(), findings).getMessage());
       return GridGovCli.FINDINGS;
     }
     err.printf(
         "map: %,d grids, %,d coverage finding%s%s%n",
         map.size(),
-        map.findings().size(),
-        map.findings().size() == 1 ? "" : "s",
-        map.findings().isEmpty() ? "" : " (gridgov validate lists them; polygons used as drawn)");
+        findings.size(),
+        findings.size() == 1 ? "" : "s",
+        findings.isEmpty() ? "" : " (gridgov validate lists them; polygons used as drawn)");
     err.flush();
 
-    PointCsv points = readPoints();
     toMapSystem(points, map.coordinateSystem());
     if (out.equals("-")) {
       PrintWriter stdout = spec.commandLine().getOut();
-      write(points, map, stdout, err);
+      write(points, map, (bytes, length) -> stdout.write(new String(bytes, 0, length, UTF_8)), err);
       stdout.flush();
     } else {
-      writeAtomically(Path.of(out), w -> write(points, map, w, err));
+      writeAtomically(Path.of(out), sink -> write(points, map, sink, err));
     }
     return GridGovCli.OK;
   }
 
+  private String sources() {
+    return grids.files.stream().map(Path::toString).collect(Collectors.joining(", "));
+  }
+
+  /** The result of a background task, with its own exception rethrown as it was. */
+  private static <T> T join(Future<T> task) throws IOException {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IOException(e.getCause());
+    }
+  }
+
+  private static Thread daemon(Runnable r) {
+    Thread t = new Thread(r, "gridgov-locate");
+    t.setDaemon(true);
+    return t;
+  }
+
   private PointCsv readPoints() throws IOException {
     if (in.equals("-")) {
-      BufferedReader r = new BufferedReader(new InputStreamReader(System.in, UTF_8), 1 << 16);
-      return PointCsv.read(r, "<stdin>");
+      return PointCsv.parse(System.in.readAllBytes(), "<stdin>");
     }
-    try (BufferedReader r = Files.newBufferedReader(Path.of(in), UTF_8)) {
-      return PointCsv.read(r, in);
+    try {
+      return PointCsv.parse(Files.readAllBytes(Path.of(in)), in);
     } catch (NoSuchFileException e) {
       throw InvalidInputException.at(in, "", "no such file");
     }
@@ -142,13 +187,18 @@ final class LocateCommand implements Callable<Integer> {
     }
   }
 
-  private void write(PointCsv points, GridMap map, Writer w, PrintWriter err) throws IOException {
+  /**
+   * Locates the points chunk by chunk and writes the rows as bytes: the id as it was written in the
+   * input, then {@code grid,path} (spelled once per leaf and reused), then the exclusive grids.
+   */
+  private void write(PointCsv points, GridMap map, Sink sink, PrintWriter err) throws IOException {
     GridHierarchy h = map.hierarchy();
     GridLocator locator = map.locator();
     boolean exclusives = h.grids().stream().anyMatch(g -> g.kind() == GridKind.EXCLUSIVE);
     boolean progress = System.console() != null && points.size >= PROGRESS_MIN;
-    String[] paths = new String[h.size()];
-    w.write("id,grid,path,exclusive\n");
+    byte[][] leafText = new byte[h.size()][];
+    Bytes row = new Bytes();
+    row.put("id,grid,path,exclusive\n".getBytes(UTF_8));
     int[] leaves = new int[0];
     int[] covering = new int[8];
     for (int from = 0; from < points.size; from += CHUNK) {
@@ -160,10 +210,18 @@ final class LocateCommand implements Callable<Integer> {
       }
       locator.locateAll(lons, lats, leaves);
       for (int k = 0; k < n; k++) {
-        PointCsv.writeField(w, points.ids[from + k]);
-        w.write(',');
-        writeLeaf(w, h, leaves[k], paths);
-        w.write(',');
+        row.put(points.data, points.idFrom[from + k], points.idTo[from + k]);
+        row.put((byte) ',');
+        int leaf = leaves[k];
+        if (leaf < 0) {
+          row.put((byte) ',');
+        } else {
+          if (leafText[leaf] == null) {
+            leafText[leaf] = leafText(h, leaf);
+          }
+          row.put(leafText[leaf]);
+        }
+        row.put((byte) ',');
         if (exclusives) {
           int count = locator.exclusiveAt(lons[k], lats[k], covering);
           if (count > covering.length) {
@@ -172,45 +230,38 @@ final class LocateCommand implements Callable<Integer> {
           }
           for (int e = 0; e < count; e++) {
             if (e > 0) {
-              w.write(';');
+              row.put((byte) ';');
             }
-            w.write(h.idAt(covering[e]).value());
+            row.put(h.idAt(covering[e]).value().getBytes(UTF_8));
           }
         }
-        w.write('\n');
+        row.put((byte) '\n');
       }
+      sink.write(row.buf, row.len);
+      row.len = 0;
       if (progress) {
         err.printf("\rlocated %,d of %,d points", from + n, points.size);
         err.flush();
       }
+    }
+    if (row.len > 0) {
+      sink.write(row.buf, row.len);
     }
     if (progress) {
       err.println();
     }
   }
 
-  /** Writes {@code grid,path} for a leaf ordinal, or {@code ,} when the point is outside. */
-  private static void writeLeaf(Writer w, GridHierarchy h, int leaf, String[] paths)
-      throws IOException {
-    if (leaf < 0) {
-      w.write(',');
-      return;
-    }
-    w.write(h.idAt(leaf).value());
-    w.write(',');
-    String path = paths[leaf];
-    if (path == null) {
-      StringBuilder sb = new StringBuilder();
-      for (int o = leaf; o >= 0; o = h.parentOrdinal(o)) {
-        sb.insert(0, h.idAt(o).value());
-        if (h.parentOrdinal(o) >= 0) {
-          sb.insert(0, '/');
-        }
+  /** {@code grid,path} of a leaf: its id, then the ids from the root down to it joined by '/'. */
+  private static byte[] leafText(GridHierarchy h, int leaf) {
+    StringBuilder path = new StringBuilder();
+    for (int o = leaf; o >= 0; o = h.parentOrdinal(o)) {
+      path.insert(0, h.idAt(o).value());
+      if (h.parentOrdinal(o) >= 0) {
+        path.insert(0, '/');
       }
-      path = sb.toString();
-      paths[leaf] = path;
     }
-    w.write(path);
+    return (h.idAt(leaf).value() + "," + path).getBytes(UTF_8);
   }
 
   private static double[] slice(double[] a, int from, int n) {
@@ -232,9 +283,8 @@ final class LocateCommand implements Callable<Integer> {
     Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
     boolean done = false;
     try {
-      try (Writer w =
-          new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp), UTF_8), 1 << 16)) {
-        body.write(w);
+      try (OutputStream out = Files.newOutputStream(tmp)) {
+        body.write((bytes, length) -> out.write(bytes, 0, length));
       }
       try {
         Files.move(
@@ -253,7 +303,39 @@ final class LocateCommand implements Callable<Integer> {
   /** Writes the output. */
   @FunctionalInterface
   private interface Body {
-    void write(Writer w) throws IOException;
+    void write(Sink sink) throws IOException;
+  }
+
+  /** Where rows go, a chunk at a time. */
+  @FunctionalInterface
+  private interface Sink {
+    void write(byte[] bytes, int length) throws IOException;
+  }
+
+  /** A growable byte buffer for a chunk of rows. */
+  private static final class Bytes {
+    byte[] buf = new byte[1 << 20];
+    int len;
+
+    void put(byte b) {
+      if (len == buf.length) {
+        buf = Arrays.copyOf(buf, 2 * buf.length);
+      }
+      buf[len++] = b;
+    }
+
+    void put(byte[] b) {
+      put(b, 0, b.length);
+    }
+
+    void put(byte[] b, int from, int to) {
+      int n = to - from;
+      if (len + n > buf.length) {
+        buf = Arrays.copyOf(buf, Math.max(2 * buf.length, len + n));
+      }
+      System.arraycopy(b, from, buf, len, n);
+      len += n;
+    }
   }
 
   /** Parses {@code --crs}. */
