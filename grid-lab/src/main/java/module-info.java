@@ -1,4 +1,8 @@
-/** GridGov lab. */
+/**
+ * GridGov lab: domain generators for property-based policy tests ({@code org.gridgov.lab.gen}) and
+ * the policy simulator ({@code org.gridgov.lab}: {@link org.gridgov.lab.CaseLoop}, {@link
+ * org.gridgov.lab.PolicySimulation}). See {@code docs/lab.md}.
+ */
 module org.gridgov.lab {
   requires transitive org.gridgov.core;
   requires transitive org.gridgov.geo;
@@ -7,4 +11,5 @@ module org.gridgov.lab {
   requires transitive org.gridgov.testkit;
 
   exports org.gridgov.lab;
+  exports org.gridgov.lab.gen;
 }
