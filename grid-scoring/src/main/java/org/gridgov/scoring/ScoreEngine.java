@@ -22,6 +22,10 @@ import org.gridgov.scoring.internal.Ranker;
  */
 final class ScoreEngine {
   private static final int WIDTH = Formulas.WIDTH;
+
+  /** Marker of a unit without a score among the rounded scores. */
+  static final long NO_SCORE = Long.MIN_VALUE;
+
   private static final int[] ROLE_MASKS = roleMasks();
 
   private final ScoringScheme scheme;
@@ -119,13 +123,17 @@ final class ScoreEngine {
       boolean active = blocks.active(u);
       double t = active ? evaluate(c, blocks.base(u), true, null) : Double.NaN;
       totals[u] = t;
-      cents[u] = Double.isNaN(t) ? Ranker.NO_SCORE : Numbers.cents(t);
+      cents[u] = Double.isNaN(t) ? NO_SCORE : Numbers.cents(t);
     }
     int[] rank = new int[n];
     int[] order = new int[n];
     int scored =
         Ranker.rank(
-            cents, nameOrder, scheme.notApplicable() == NotApplicablePolicy.RANK_LAST, rank, order);
+            totals,
+            nameOrder,
+            scheme.notApplicable() == NotApplicablePolicy.RANK_LAST,
+            rank,
+            order);
     return new ScoreTable(names, blocks, totals, cents, rank, order, scored);
   }
 
@@ -174,16 +182,18 @@ final class ScoreEngine {
         continue;
       }
       double p = transforms[j].points(v);
-      double wp = p * k.weight() / 100.0;
-      sum += wp;
+      sum += p * k.weight();
       applied += k.weight();
       if (trace != null) {
         trace.components.add(
-            line(k, indicatorValue(k.indicator(), c, b, true), new double[] {p, wp}));
+            line(
+                k,
+                indicatorValue(k.indicator(), c, b, true),
+                new double[] {p, p * k.weight() / 100.0}));
       }
     }
     if (trace != null) {
-      trace.weightedSum = sum;
+      trace.weightedSum = sum / 100.0;
     }
     if (missing) {
       NotApplicablePolicy policy = scheme.notApplicable();
@@ -199,10 +209,8 @@ final class ScoreEngine {
         }
         return Double.NaN;
       }
-      double factor = totalWeight / applied;
-      sum = sum * factor;
       if (trace != null) {
-        trace.renormalisation = factor;
+        trace.renormalisation = totalWeight / applied;
         trace.notes.add(
             "weights of applicable components ("
                 + Numbers.plain(applied)
@@ -210,14 +218,18 @@ final class ScoreEngine {
                 + Numbers.plain(totalWeight));
       }
     }
+    // Weighted points P = (Σ p·w / Σ w) · W / 100: the weighted mean of the points scaled to the
+    // scheme's total weight W. It equals Σ p·w / 100 when every component applies and renormalises
+    // otherwise; scaling every weight by the same exact factor leaves the mean unchanged.
+    double weighted = sum / applied * totalWeight / 100.0;
     double deducted = 0;
     for (Deduction d : deductions) {
       long count = (long) formulas.numerator(d.indicator(), c, b);
-      double points = d.points(count);
-      deducted += points;
+      double off = d.points(count);
+      deducted += off;
       if (trace != null) {
         trace.deductions.add(
-            new Explanation.DeductionLine(d.indicator(), count, d.pointsEach(), d.cap(), points));
+            new Explanation.DeductionLine(d.indicator(), count, d.pointsEach(), d.cap(), off));
       }
     }
     if (scheme.deductionCap().isPresent()) {
@@ -228,7 +240,7 @@ final class ScoreEngine {
       }
       deducted = Math.min(cap, deducted);
     }
-    double total = sum - deducted;
+    double total = weighted - deducted;
     double clamped = Math.max(scheme.minScore(), Math.min(scheme.maxScore(), total));
     if (trace != null) {
       trace.deductionTotal = deducted;

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.gridgov.scoring.internal.Aggregator;
 import org.gridgov.scoring.internal.Formulas;
-import org.gridgov.scoring.internal.Ranker;
 
 /**
  * The result of scoring one kind of unit over one period under one scheme (考核结果): every unit with
@@ -269,7 +268,7 @@ public final class Scorecard {
   public double[] scores() {
     double[] out = new double[table.names.length];
     for (int u = 0; u < out.length; u++) {
-      out[u] = table.cents[u] == Ranker.NO_SCORE ? Double.NaN : table.cents[u] / 100.0;
+      out[u] = table.cents[u] == ScoreEngine.NO_SCORE ? Double.NaN : table.cents[u] / 100.0;
     }
     return out;
   }
@@ -281,7 +280,7 @@ public final class Scorecard {
     for (Indicator i : reported) {
       values.add(engine.indicatorValue(i, table.counts.blocks(), b, active));
     }
-    boolean scored = table.cents[u] != Ranker.NO_SCORE;
+    boolean scored = table.cents[u] != ScoreEngine.NO_SCORE;
     Optional<BigDecimal> score =
         scored ? Optional.of(BigDecimal.valueOf(table.cents[u], 2)) : Optional.empty();
     return new UnitScore(

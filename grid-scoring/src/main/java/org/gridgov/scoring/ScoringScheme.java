@@ -21,13 +21,20 @@ import org.gridgov.scoring.internal.SchemeValidator;
  * once:
  *
  * <ol>
- *   <li>each component: value <i>v</i> of its indicator; points <i>p</i> =
- *       clamp(transform(<i>v</i>)), 0–100; weighted points <i>p</i>·<i>w</i>/100, components added
- *       in the order listed;
- *   <li>deductions: Σ<sub>j</sub> min(cap<sub>j</sub>, points each<sub>j</sub> ·
- *       count<sub>j</sub>), then limited to {@code deductionCap};
- *   <li>total = weighted points − deductions, clamped to [{@code minScore}, {@code maxScore}];
- *   <li>the total is rounded half-up to two decimals; grade and rank use the rounded score.
+ *   <li>each component <i>i</i>: value <i>v<sub>i</sub></i> of its indicator; points
+ *       <i>p<sub>i</sub></i> = clamp(transform(<i>v<sub>i</sub></i>)), 0–100;
+ *   <li>weighted points <i>P</i> = (Σ<sub>i</sub> <i>p<sub>i</sub>w<sub>i</sub></i> / Σ<sub>i</sub>
+ *       <i>w<sub>i</sub></i>) · <i>W</i> / 100 over the applicable components, in the order listed,
+ *       where <i>W</i> is the scheme's total weight. When every component applies this is Σ
+ *       <i>p<sub>i</sub>w<sub>i</sub></i> / 100; under {@link NotApplicablePolicy#RENORMALISE} it
+ *       rescales the applicable weights to <i>W</i>;
+ *   <li>deductions Δ = min(deductionCap, Σ<sub>j</sub> min(cap<sub>j</sub>, points each<sub>j</sub>
+ *       · count<sub>j</sub>));
+ *   <li>total = clamp(<i>P</i> − Δ, minScore, maxScore);
+ *   <li>the published score is the total rounded half-up to two decimals, the only rounding; the
+ *       grade is read from the published score. Ranks compare the unrounded totals, so units with
+ *       the same counts tie, and scaling every weight by the same factor (with no deductions) never
+ *       changes a ranking.
  * </ol>
  *
  * <p>Constructing a scheme validates it: weights must sum to 100 unless {@code additive}, no weight

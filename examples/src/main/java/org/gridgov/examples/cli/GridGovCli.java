@@ -31,6 +31,7 @@ import picocli.CommandLine.ScopeType;
       DecideCommand.class,
       VerifyTableCommand.class,
       CheckListsCommand.class,
+      ScoreCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class GridGovCli implements Runnable {

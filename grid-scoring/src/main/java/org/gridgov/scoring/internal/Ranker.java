@@ -4,19 +4,15 @@ import java.util.Arrays;
 import java.util.Comparator;
 
 /**
- * Competition ranking (1, 2, 2, 4) of rounded scores, highest first; ties are listed by unit id.
- * Units without a score are either left unranked or share the rank after the last scored unit.
- * Sorting packs (score, position by id) into one long per unit, so ranking n units costs one
- * primitive sort and no comparator calls. Stateless.
+ * Competition ranking (1, 2, 2, 4) on unrounded totals, highest first; units with equal totals
+ * share a rank and are listed by id. Units without a score are either left unranked or share the
+ * rank after the last scored unit.
+ *
+ * <p>The sort is a stable least-significant-digit radix sort of order-preserving 64-bit keys over
+ * the units taken in id order, so equal totals stay in id order and ranking n units costs eight
+ * linear passes with no comparator calls. Stateless.
  */
 public final class Ranker {
-  /** Marker of a unit without a score in the cents array. */
-  public static final long NO_SCORE = Long.MIN_VALUE;
-
-  private static final long BIAS = 1L << 38;
-  private static final int INDEX_BITS = 24;
-  private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
-
   private Ranker() {}
 
   /**
@@ -41,50 +37,43 @@ public final class Ranker {
   /**
    * Ranks units.
    *
-   * @param cents each unit's rounded score in hundredths, or {@link #NO_SCORE}
+   * @param totals each unit's unrounded total, NaN when it has no score
    * @param nameOrder unit indices in id order ({@link #byName(String[])})
    * @param unscoredLast whether units without a score share the last rank
    * @param rank output: rank per unit, 0 for unranked
-   * @return the number of scored units; {@code order} holds scored units by rank then id, then the
-   *     unscored by id
-   * @param order output: display order
+   * @param order output: display order, scored units by rank then id, then the others by id
+   * @return the number of scored units
    */
   public static int rank(
-      long[] cents, int[] nameOrder, boolean unscoredLast, int[] rank, int[] order) {
-    int n = cents.length;
-    if (n >= 1 << INDEX_BITS) {
-      throw new IllegalArgumentException("too many units to rank: " + n);
-    }
+      double[] totals, int[] nameOrder, boolean unscoredLast, int[] rank, int[] order) {
+    int n = totals.length;
     int scored = 0;
-    for (long c : cents) {
-      if (c != NO_SCORE) {
-        if (Math.abs(c) >= BIAS) {
-          throw new IllegalArgumentException("score out of rankable range: " + c);
-        }
+    for (double t : totals) {
+      if (!Double.isNaN(t)) {
         scored++;
       }
     }
     long[] keys = new long[scored];
+    int[] units = new int[scored];
     int k = 0;
     int unscoredAt = scored;
     for (int p = 0; p < n; p++) {
       int i = nameOrder[p];
-      if (cents[i] == NO_SCORE) {
+      if (Double.isNaN(totals[i])) {
         order[unscoredAt++] = i;
         rank[i] = 0;
       } else {
-        keys[k++] = ((BIAS - cents[i]) << INDEX_BITS) | p;
+        keys[k] = descendingKey(totals[i]);
+        units[k++] = i;
       }
     }
-    Arrays.sort(keys);
+    radixSort(keys, units);
     int runRank = 0;
-    long previous = NO_SCORE;
     for (int p = 0; p < scored; p++) {
-      int i = nameOrder[(int) (keys[p] & INDEX_MASK)];
+      int i = units[p];
       order[p] = i;
-      if (cents[i] != previous) {
+      if (p == 0 || keys[p] != keys[p - 1]) {
         runRank = p + 1;
-        previous = cents[i];
       }
       rank[i] = runRank;
     }
@@ -94,5 +83,48 @@ public final class Ranker {
       }
     }
     return scored;
+  }
+
+  /**
+   * A key whose unsigned ascending order is the descending order of the double (−0.0 and 0.0 are
+   * made equal first).
+   */
+  static long descendingKey(double v) {
+    long bits = Double.doubleToLongBits(v + 0.0);
+    // Ascending signed order of doubles as unsigned longs: flip all bits of negatives, the sign
+    // bit of positives. Then invert for descending order.
+    long ascending = bits < 0 ? ~bits : bits | Long.MIN_VALUE;
+    return ~ascending;
+  }
+
+  /** Stable LSD radix sort of unsigned keys, 8 bits per pass, carrying a payload. */
+  private static void radixSort(long[] keys, int[] payload) {
+    int n = keys.length;
+    if (n < 2) {
+      return;
+    }
+    long[] k2 = new long[n];
+    int[] p2 = new int[n];
+    int[] count = new int[257];
+    for (int shift = 0; shift < 64; shift += 8) {
+      Arrays.fill(count, 0);
+      for (long key : keys) {
+        count[(int) ((key >>> shift) & 0xFF) + 1]++;
+      }
+      if (count[(int) ((keys[0] >>> shift) & 0xFF) + 1] == n) {
+        continue; // every key has the same byte here
+      }
+      for (int b = 0; b < 256; b++) {
+        count[b + 1] += count[b];
+      }
+      for (int i = 0; i < n; i++) {
+        int b = (int) ((keys[i] >>> shift) & 0xFF);
+        int to = count[b]++;
+        k2[to] = keys[i];
+        p2[to] = payload[i];
+      }
+      System.arraycopy(k2, 0, keys, 0, n);
+      System.arraycopy(p2, 0, payload, 0, n);
+    }
   }
 }
