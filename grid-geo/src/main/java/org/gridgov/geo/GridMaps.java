@@ -350,11 +350,12 @@ public final class GridMaps {
     if (byId.isEmpty()) {
       throw InvalidInputException.at(label, "/features", "the grid map has no features");
     }
-    List<HierarchyProblem> problems = builder.problems();
-    if (!problems.isEmpty()) {
-      throw hierarchyFailure(problems, byId);
+    GridHierarchy hierarchy;
+    try {
+      hierarchy = builder.build(); // checks the structure once, reporting every problem
+    } catch (HierarchyException e) {
+      throw hierarchyFailure(e, byId);
     }
-    GridHierarchy hierarchy = builder.build();
     Geometry[] geometries = new Geometry[hierarchy.size()];
     for (int o = 0; o < geometries.length; o++) {
       geometries[o] = byId.get(hierarchy.idAt(o)).geometry();
@@ -414,7 +415,8 @@ public final class GridMaps {
   }
 
   private static InvalidInputException hierarchyFailure(
-      List<HierarchyProblem> problems, Map<GridId, GeoJsonFeature> byId) {
+      HierarchyException cause, Map<GridId, GeoJsonFeature> byId) {
+    List<HierarchyProblem> problems = cause.problems();
     HierarchyProblem first = problems.get(0);
     GeoJsonFeature at = byId.get(first.ids().get(0));
     StringBuilder reason = new StringBuilder(first.message());
@@ -430,7 +432,6 @@ public final class GridMaps {
       }
       reason.append(problems.size() > 11 ? "; …)" : ")");
     }
-    HierarchyException cause = new HierarchyException(problems);
     return new InvalidInputException(
         at == null ? "" : at.source(),
         0,

@@ -31,6 +31,16 @@ final class FeatureSplitter {
    */
   record Layout(List<Member> members, int[] starts, int[] ends, int[] lines, int[] columns) {}
 
+  /** ASCII bytes that need no attention inside a nested value. */
+  private static final boolean[] PLAIN = new boolean[128];
+
+  static {
+    Arrays.fill(PLAIN, true);
+    for (char c : new char[] {'"', '{', '}', '[', ']', '\n'}) {
+      PLAIN[c] = false;
+    }
+  }
+
   private final byte[] b;
   private final int end;
   private int pos;
@@ -173,23 +183,32 @@ final class FeatureSplitter {
   /** Skips an object or array, with everything in it. */
   private void nested() {
     int depth = 0;
-    while (pos < end) {
-      int c = b[pos];
-      if (c == '"') {
-        string();
+    byte[] bytes = b;
+    int p = pos;
+    while (p < end) {
+      int c = bytes[p];
+      if (c < 0 || PLAIN[c]) { // the common case: digits, commas, letters…
+        p++;
         continue;
       }
-      pos++;
+      if (c == '"') {
+        pos = p;
+        string();
+        p = pos;
+        continue;
+      }
+      p++;
       if (c == '{' || c == '[') {
         depth++;
       } else if (c == '}' || c == ']') {
         depth--;
         if (depth == 0) {
+          pos = p;
           return;
         }
       } else if (c == '\n') {
         line++;
-        lineStart = pos;
+        lineStart = p;
       }
     }
     throw GiveUp.INSTANCE;

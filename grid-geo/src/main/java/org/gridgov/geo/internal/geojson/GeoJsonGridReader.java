@@ -206,15 +206,30 @@ public final class GeoJsonGridReader {
                 c -> {
                   int from = (int) ((long) n * c / chunks);
                   int to = (int) ((long) n * (c + 1) / chunks);
+                  if (from == to) {
+                    return List.<GeoJsonFeature>of();
+                  }
+                  // The chunk's features, as written, wrapped in brackets: one parser per chunk.
+                  int start = layout.starts()[from];
+                  int length = layout.ends()[to - 1] - start;
+                  byte[] chunk = new byte[length + 2];
+                  chunk[0] = '[';
+                  System.arraycopy(bytes, start, chunk, 1, length);
+                  chunk[length + 1] = ']';
                   List<GeoJsonFeature> out = new ArrayList<>(to - from);
-                  for (int i = from; i < to; i++) {
-                    int start = layout.starts()[i];
-                    try (JsonParser p =
-                        MAPPER.createParser(bytes, start, layout.ends()[i] - start)) {
-                      out.add(new Run(p, source).single(i));
-                    } catch (IOException | RuntimeException e) {
-                      return null; // read again sequentially to report it
+                  try (JsonParser p = MAPPER.createParser(chunk)) {
+                    Run run = new Run(p, source);
+                    if (p.nextToken() != JsonToken.START_ARRAY) {
+                      return null;
                     }
+                    for (int i = from; i < to; i++) {
+                      out.add(run.feature(i, p.nextToken()));
+                    }
+                    if (p.nextToken() != JsonToken.END_ARRAY || p.nextToken() != null) {
+                      return null;
+                    }
+                  } catch (IOException | RuntimeException e) {
+                    return null; // read again sequentially to report it
                   }
                   return out;
                 })
@@ -244,15 +259,6 @@ public final class GeoJsonGridReader {
     Run(JsonParser p, String source) {
       this.p = p;
       this.source = source;
-    }
-
-    /** Reads a parser that holds exactly one feature, the {@code index}-th of its collection. */
-    GeoJsonFeature single(int index) throws IOException {
-      GeoJsonFeature f = feature(index, p.nextToken());
-      if (p.nextToken() != null) {
-        throw failHere("/features/" + index, "unexpected content after the feature");
-      }
-      return f;
     }
 
     GeoJsonDocument document() throws IOException {
