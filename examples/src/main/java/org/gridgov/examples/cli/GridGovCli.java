@@ -32,6 +32,7 @@ import picocli.CommandLine.ScopeType;
       VerifyTableCommand.class,
       CheckListsCommand.class,
       ScoreCommand.class,
+      SimulateCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class GridGovCli implements Runnable {

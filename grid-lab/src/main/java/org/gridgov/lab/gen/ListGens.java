@@ -39,9 +39,12 @@ public final class ListGens {
   /** The day every generated access entry takes effect. */
   public static final LocalDate IN_FORCE_FROM = LocalDate.of(2020, 1, 1);
 
-  /** The nine categories (大类) of urban-management problems, Tongcheng-style (DOMAIN.md §2). */
+  /**
+   * The nine categories (大类) of urban-management problems, as the shipped dispatch table names
+   * them.
+   */
   public static final List<String> CATEGORIES =
-      List.of("市容环境", "宣传广告", "施工管理", "突发事件", "街面秩序", "园林绿化", "道路交通", "房屋土地", "其他事件");
+      List.of("市容环境", "宣传广告", "施工管理", "突发事件", "街面秩序", "园林绿化", "道路交通", "房屋土地", "公用设施");
 
   /** The grid agency (网格化服务管理中心) that approves access entries. */
   public static final String GRID_AGENCY = "WGZX";

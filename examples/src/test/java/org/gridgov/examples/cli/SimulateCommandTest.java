@@ -1,0 +1,174 @@
+package org.gridgov.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.gridgov.core.time.WorkCalendar;
+import org.gridgov.lab.City;
+import org.gridgov.lab.CityDirectory;
+import org.gridgov.lab.gen.CityGens;
+import org.gridgov.lab.gen.CityPlan;
+import org.gridgov.lab.gen.ListGens;
+import org.gridgov.lab.gen.TableGens;
+import org.gridgov.rules.table.DecisionTables;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SimulateCommandTest {
+  @TempDir Path dir;
+  Path city;
+  Path baseline;
+  Path longer;
+
+  @BeforeEach
+  void files() throws IOException {
+    City c =
+        CityGens.generate(CityPlan.uniform(2, 2, 3), 8)
+            .city(ListGens.generate(20, 4, 8), WorkCalendar.standard());
+    city = dir.resolve("city");
+    CityDirectory.write(c, city);
+    baseline =
+        write("baseline.json", "{\"format\": \"gridgov-variant/1\", \"name\": \"baseline\"}");
+    longer =
+        write(
+            "longer.json",
+            "{\"format\": \"gridgov-variant/1\", \"name\": \"longer-limits\","
+                + " \"description\": \"every limit one and a half times\", \"timeLimitFactor\": 1.5}");
+  }
+
+  private Path write(String name, String text) throws IOException {
+    Path p = dir.resolve(name);
+    Files.writeString(p, text);
+    return p;
+  }
+
+  private CliRun simulate(String... more) {
+    String[] base = {
+      "simulate",
+      "--city",
+      city.toString(),
+      "--policy",
+      baseline.toString(),
+      "--policy",
+      longer.toString(),
+      "--days",
+      "10",
+      "--seed",
+      "3"
+    };
+    String[] args = new String[base.length + more.length];
+    System.arraycopy(base, 0, args, 0, base.length);
+    System.arraycopy(more, 0, args, base.length, more.length);
+    return CliRun.of(args);
+  }
+
+  @Test
+  void comparesTheVariantsSideBySide() {
+    CliRun r = simulate();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isZero();
+    assertThat(r.out())
+        .startsWith("Policy simulation of city: 2026-03-02 + 10 days")
+        .contains("baseline baseline")
+        .contains("longer-limits: every limit one and a half times")
+        .contains("settled_in_grid_share")
+        .contains("Ranking department:tongcheng-2022")
+        .contains("rank changed vs baseline");
+    String header = r.out().lines().filter(l -> l.startsWith("measure")).findFirst().orElseThrow();
+    assertThat(header).contains("baseline").contains("longer-limits");
+  }
+
+  @Test
+  void theSameArgumentsGiveTheSameReportInEveryFormat() throws Exception {
+    assertThat(simulate().out()).isEqualTo(simulate().out());
+    assertThat(simulate("--format", "csv", "--threads", "1").out())
+        .isEqualTo(simulate("--format", "csv", "--threads", "2").out())
+        .startsWith("variant,measure,unit,value\n");
+    JsonNode json = new ObjectMapper().readTree(simulate("--format", "json").out());
+    assertThat(json.get("baseline").asText()).isEqualTo("baseline");
+    assertThat(json.get("variants")).hasSize(2);
+    assertThat(json.at("/stream/seed").asLong()).isEqualTo(3);
+    assertThat(simulate("--seed", "4").out()).isNotEqualTo(simulate().out());
+  }
+
+  @Test
+  void writesTheReportToAFile() throws Exception {
+    Path out = dir.resolve("report.json");
+    CliRun r = simulate("--format", "json", "--out", out.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEmpty();
+    assertThat(Files.readString(out)).isEqualTo(simulate("--format", "json").out());
+  }
+
+  @Test
+  void aPolicyDocumentAndGeneratedTablesWork() throws Exception {
+    Files.writeString(
+        dir.resolve("dispatch.json"), DecisionTables.toJson(TableGens.dispatchTable(2)));
+    Path generated =
+        write(
+            "generated.json",
+            "{\"format\": \"gridgov-variant/1\", \"name\": \"generated\", \"dispatch\": \"dispatch.json\"}");
+    CliRun r =
+        CliRun.of(
+            "simulate",
+            "--city",
+            city.toString(),
+            "--policy",
+            baseline.toString(),
+            "--policy",
+            generated.toString(),
+            "--days",
+            "5",
+            "--baseline",
+            "generated");
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("rank changed vs generated");
+  }
+
+  @Test
+  void unusableInputFailsWithOneLineNamingTheFile() throws Exception {
+    Path bad =
+        write("bad.json", "{\"format\": \"gridgov-variant/1\", \"name\": \"b\", \"speed\": 3}");
+    CliRun r = CliRun.of("simulate", "--city", city.toString(), "--policy", bad.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip())
+        .isEqualTo(
+            "gridgov: "
+                + bad
+                + ": /speed: unknown member; known: "
+                + "description, dispatch, escalation, format, lists, name, policy, rankings, timeLimitFactor, timeLimits");
+    assertThat(r.out()).isEmpty();
+
+    CliRun noCity =
+        CliRun.of(
+            "simulate",
+            "--city",
+            dir.resolve("nowhere").toString(),
+            "--policy",
+            baseline.toString());
+    assertThat(noCity.code()).isEqualTo(2);
+    assertThat(noCity.err()).contains("nowhere").contains("not a directory");
+
+    CliRun same =
+        CliRun.of(
+            "simulate",
+            "--city",
+            city.toString(),
+            "--policy",
+            baseline.toString(),
+            "--policy",
+            baseline.toString());
+    assertThat(same.code()).isEqualTo(2);
+    assertThat(same.err()).contains("already used");
+
+    assertThat(simulate("--days", "0").code()).isEqualTo(2);
+    assertThat(simulate("--baseline", "nobody").err()).contains("'nobody'");
+    assertThat(simulate("--format", "xml").code()).isEqualTo(2);
+  }
+}
