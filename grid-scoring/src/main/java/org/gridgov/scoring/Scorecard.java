@@ -256,7 +256,7 @@ public final class Scorecard {
     Formulas f = engine.formulas();
     Aggregator.Blocks b = table.counts;
     for (int k = 0; k < inds.length; k++) {
-      f.values(inds[k], b.blocks(), b.slotOf(), b.activeCount(), out[k]);
+      f.values(inds[k], b.blocks(), b.unitOfSlot(), b.activeCount(), out[k], table.names.length);
     }
   }
 

@@ -148,12 +148,14 @@ public final class Aggregator {
   public Blocks compact() {
     int n = touchedCount;
     int[] slotOf = new int[units];
+    int[] unitOfSlot = new int[n];
     int[] blocks = new int[(n + 1) * WIDTH];
     int s = 0;
     // A scan in unit order keeps the blocks in unit order (sequential reads later) without a sort.
     for (int u = 0; u < units; u++) {
       if (marked[u]) {
         slotOf[u] = s;
+        unitOfSlot[s] = u;
         System.arraycopy(dense, u * WIDTH, blocks, s * WIDTH, WIDTH);
         Arrays.fill(dense, u * WIDTH, (u + 1) * WIDTH, 0);
         marked[u] = false;
@@ -163,7 +165,7 @@ public final class Aggregator {
       }
     }
     touchedCount = 0;
-    return new Blocks(slotOf, blocks, n);
+    return new Blocks(slotOf, unitOfSlot, blocks, n);
   }
 
   /**
@@ -171,10 +173,11 @@ public final class Aggregator {
    * that were not touched point at a final all-zero block, slot {@code activeCount}.
    *
    * @param slotOf the slot of each unit
+   * @param unitOfSlot the unit of each touched slot, ascending
    * @param blocks the count blocks, one per touched unit plus a zero block
    * @param activeCount the number of touched units
    */
-  public record Blocks(int[] slotOf, int[] blocks, int activeCount) {
+  public record Blocks(int[] slotOf, int[] unitOfSlot, int[] blocks, int activeCount) {
     /**
      * Whether a unit has counts.
      *

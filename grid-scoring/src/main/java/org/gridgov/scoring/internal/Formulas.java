@@ -70,6 +70,9 @@ public final class Formulas {
   private final double[] denCoef = new double[INDICATORS.length * DEN_TERMS];
   private final double[] denConst = new double[INDICATORS.length];
   private final boolean[] rate = new boolean[INDICATORS.length];
+  // Whether the numerator is one count with coefficient 1 (and the denominator likewise).
+  private final boolean[] simpleNum = new boolean[INDICATORS.length];
+  private final boolean[] simpleDen = new boolean[INDICATORS.length];
 
   /**
    * Formulas under a scheme's parameters.
@@ -136,10 +139,22 @@ public final class Formulas {
         case REPEATED_REWORK_COUNT -> plan(ind, t(REPEATED_REWORKS, 1), null);
         case WHISTLED_COUNT -> plan(ind, t(WHISTLED, 1), null);
       }
-      if (numCoef[ind.ordinal() * NUM_TERMS] == 0) {
+      int i = ind.ordinal();
+      if (numCoef[i * NUM_TERMS] == 0) {
         throw new IllegalStateException("no formula for " + ind);
       }
+      simpleNum[i] = single(numCoef, i * NUM_TERMS, NUM_TERMS);
+      simpleDen[i] = denConst[i] == 0 && single(denCoef, i * DEN_TERMS, DEN_TERMS);
     }
+  }
+
+  private static boolean single(double[] coef, int at, int terms) {
+    for (int k = 1; k < terms; k++) {
+      if (coef[at + k] != 0) {
+        return false;
+      }
+    }
+    return coef[at] == 1;
   }
 
   private static Object[] t(Object... countCoefPairs) {
@@ -235,19 +250,41 @@ public final class Formulas {
   }
 
   /**
-   * One indicator for every unit of a compact block set.
+   * One indicator for every unit of a compact block set: NaN for units without counts, then one
+   * pass over the active units' blocks in slot order (no branch on whether a unit is active).
    *
    * @param ind the indicator
-   * @param c the count blocks
-   * @param slotOf the block slot of each unit
-   * @param inactive the slot of units without counts
+   * @param c the count blocks, slot by slot
+   * @param unitOfSlot the unit of each active slot
+   * @param active the number of active slots
    * @param out receives the value of unit u at {@code out[u]}, NaN where not applicable
+   * @param units the number of units
    */
-  public void values(Indicator ind, int[] c, int[] slotOf, int inactive, double[] out) {
+  public void values(
+      Indicator ind, int[] c, int[] unitOfSlot, int active, double[] out, int units) {
     int i = ind.ordinal();
-    for (int u = 0; u < slotOf.length; u++) {
-      int s = slotOf[u];
-      out[u] = s == inactive ? Double.NaN : value(i, c, s * WIDTH);
+    java.util.Arrays.fill(out, 0, units, Double.NaN);
+    int t = i * NUM_TERMS;
+    int d = i * DEN_TERMS;
+    if (simpleNum[i] && denConst[i] == 1) {
+      // A count: one term.
+      int x = numIdx[t];
+      for (int s = 0; s < active; s++) {
+        out[unitOfSlot[s]] = c[s * WIDTH + x];
+      }
+    } else if (simpleNum[i] && simpleDen[i]) {
+      // A ratio of two counts.
+      int x = numIdx[t];
+      int y = denIdx[d];
+      for (int s = 0; s < active; s++) {
+        int b = s * WIDTH;
+        int den = c[b + y];
+        out[unitOfSlot[s]] = den == 0 ? Double.NaN : Math.min(1.0, (double) c[b + x] / den);
+      }
+    } else {
+      for (int s = 0; s < active; s++) {
+        out[unitOfSlot[s]] = value(i, c, s * WIDTH);
+      }
     }
   }
 }
