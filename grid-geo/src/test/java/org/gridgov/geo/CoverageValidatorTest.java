@@ -19,6 +19,12 @@ import org.gridgov.core.GridLevel;
 import org.gridgov.core.Severity;
 import org.gridgov.geo.CoverageFinding.Kind;
 import org.gridgov.geo.internal.coverage.LocalMetres;
+import org.gridgov.geo.synthetic.CitySpec;
+import org.gridgov.geo.synthetic.SyntheticCity;
+import org.gridgov.testkit.ForAll;
+import org.gridgov.testkit.Gen;
+import org.gridgov.testkit.Gens;
+import org.gridgov.testkit.Property;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
@@ -228,6 +234,69 @@ class CoverageValidatorTest {
     assertThat(LocalMetres.distance(113, 60, 114, 60)).isCloseTo(55_597.54, within(0.01));
     assertThat(LocalMetres.area(box(0, 0, 1, 1)))
         .isCloseTo(111_195.08 * 111_195.08 * 1e-4 * Math.cos(Math.toRadians(34.705)), within(1.0));
+  }
+
+  /** A synthetic city nests exactly: nothing to report, even with exact tolerances. */
+  @Property(tries = 5)
+  void aSyntheticCityIsClean(@ForAll("seeds") long seed) {
+    SyntheticCity city = SyntheticCity.generate(CitySpec.tongcheng().withExclusiveGrids(4), seed);
+    GridMap map = GridMaps.of(city.hierarchy(), city.polygons(), TRUSTED);
+
+    assertThat(CoverageValidator.withDefaults().validate(map)).isEmpty();
+    assertThat(CoverageValidator.of(CoverageTolerances.exact()).validate(map)).isEmpty();
+  }
+
+  /** Taking one leaf out of a synthetic city leaves exactly its polygon as a gap in its parent. */
+  @Property(tries = 5)
+  void aMissingLeafIsAGapOfItsShape(@ForAll("seeds") long seed) {
+    SyntheticCity city = SyntheticCity.generate(CitySpec.tongcheng(), seed);
+    // A leaf with siblings: a parent left without children is a leaf itself, not a gap.
+    List<GridId> withSiblings =
+        city.leaves().stream()
+            .filter(
+                l -> city.hierarchy().children(city.hierarchy().parent(l).orElseThrow()).size() > 1)
+            .toList();
+    GridId gone = withSiblings.get((int) Math.floorMod(seed, (long) withSiblings.size()));
+    GridHierarchy.Builder h = GridHierarchy.builder(city.hierarchy().ladder());
+    Map<GridId, Geometry> polygons = new LinkedHashMap<>(city.polygons());
+    city.hierarchy().grids().stream().filter(g -> !g.id().equals(gone)).forEach(h::add);
+    polygons.remove(gone);
+    GridMap map = GridMaps.of(h.build(), polygons, TRUSTED);
+
+    List<CoverageFinding> findings = validate(map);
+
+    CoverageFinding gap = only(findings, Kind.GAP);
+    assertThat(findings).hasSize(1);
+    assertThat(gap.grids()).containsExactly(city.hierarchy().parent(gone).orElseThrow());
+    Geometry region = wkt(gap.regionWkt());
+    Geometry leaf = city.polygons().get(gone);
+    assertThat(region.symDifference(leaf).getArea()).isLessThan(leaf.getArea() * 1e-9);
+  }
+
+  /** Growing one leaf makes it overlap its siblings. */
+  @Property(tries = 5)
+  void aGrownLeafOverlapsItsSiblings(@ForAll("seeds") long seed) {
+    SyntheticCity city = SyntheticCity.generate(CitySpec.tongcheng(), seed);
+    GridId grown = city.leaves().get((int) Math.floorMod(seed * 7, (long) city.leaves().size()));
+    Map<GridId, Geometry> polygons = new LinkedHashMap<>(city.polygons());
+    polygons.put(grown, city.polygons().get(grown).buffer(0.0005)); // about 50 m
+    GridMap map = GridMaps.of(city.hierarchy(), polygons, TRUSTED);
+
+    List<CoverageFinding> overlaps =
+        validate(map).stream().filter(f -> f.kind() == Kind.OVERLAP).toList();
+
+    assertThat(overlaps).isNotEmpty().allSatisfy(f -> assertThat(f.grids()).contains(grown));
+    for (CoverageFinding f : overlaps) {
+      GridId other = f.grids().get(0).equals(grown) ? f.grids().get(1) : f.grids().get(0);
+      assertThat(city.hierarchy().parent(other)).isEqualTo(city.hierarchy().parent(grown));
+      Geometry expected = polygons.get(grown).intersection(city.polygons().get(other));
+      assertThat(wkt(f.regionWkt()).symDifference(expected).getArea())
+          .isLessThan(expected.getArea() * 1e-6);
+    }
+  }
+
+  Gen<Long> seeds() {
+    return Gens.longs(1, 1_000_000);
   }
 
   // ---- helpers -------------------------------------------------------------------------------

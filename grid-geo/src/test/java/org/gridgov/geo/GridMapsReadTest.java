@@ -202,6 +202,22 @@ class GridMapsReadTest {
     assertThat(in.available()).isZero();
   }
 
+  @Test
+  void theExampleInTheDocsLoadsStrictly() throws IOException {
+    String doc = Files.readString(Path.of("../docs/geojson.md"));
+    int start = doc.indexOf("```json\n") + "```json\n".length();
+    String json = doc.substring(start, doc.indexOf("```", start));
+
+    GridMap map = read(json);
+
+    assertThat(map.size()).isEqualTo(4);
+    assertThat(map.coordinateSystem()).isEqualTo(CoordinateSystem.GCJ02);
+    assertThat(map.grid(GridId.of("E-MALL-7")).orElseThrow().kind()).isEqualTo(GridKind.EXCLUSIVE);
+    assertThat(map.grid(GridId.of("410105001003")).orElseThrow().attributes())
+        .containsEntry("leader", "张敏");
+    assertThat(map.findings()).isEmpty();
+  }
+
   private Path write(String name, String json) throws IOException {
     Path p = dir.resolve(name);
     Files.writeString(p, json);
