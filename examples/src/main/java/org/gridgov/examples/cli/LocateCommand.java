@@ -93,22 +93,24 @@ final class LocateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    // Parse once; then validate (for the findings line, or to refuse in --strict), build the index
-    // and read the points at the same time: the three are independent and each takes a while on
-    // a city-sized map.
-    GridMap map =
-        GridMaps.readGeoJson(
-            grids.files, GridMapOptions.defaults().withMode(GridMapOptions.Mode.TRUSTED));
+    // The points, the map, its validation (for the findings line, or to refuse in --strict) and
+    // its index are independent and each takes a while on a city-sized map: the points are read
+    // while the map is parsed, then the map is validated while its index is built.
     ExecutorService background = Executors.newFixedThreadPool(2, LocateCommand::daemon);
+    GridMap map;
     PointCsv points;
     List<CoverageFinding> findings;
     try {
+      Future<PointCsv> read = background.submit(this::readPoints);
+      map =
+          GridMaps.readGeoJson(
+              grids.files, GridMapOptions.defaults().withMode(GridMapOptions.Mode.TRUSTED));
+      GridMap loaded = map;
       Future<List<CoverageFinding>> validated =
-          background.submit(() -> CoverageValidator.withDefaults().validate(map));
-      Future<GridLocator> indexed = background.submit(map::locator);
-      points = readPoints();
+          background.submit(() -> CoverageValidator.withDefaults().validate(loaded));
+      map.locator();
       findings = join(validated);
-      join(indexed);
+      points = join(read);
     } finally {
       background.shutdownNow();
     }
