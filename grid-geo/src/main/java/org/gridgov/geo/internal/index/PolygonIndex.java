@@ -6,26 +6,26 @@ package org.gridgov.geo.internal.index;
  *
  * <p><b>Layout.</b> The bounding box of all vertices is cut into {@code nx × ny} cells. A cell that
  * no polygon edge touches has the same answer at every point; it is stored directly in {@link
- * #table}. Every other cell has a record in {@link #data}, one {@code long[]} laid out so that a
- * query reads one contiguous stretch of memory after the table: a header, the status at the cell's
- * reference point R of each candidate polygon (a bit mask), the candidates' keys, and the runs of
- * edges touching the cell. Edges are deduplicated first, however many polygons share them: borders
- * are cut into arcs (maximal chains of edges used by the same polygons), and a run is a range of
- * consecutive edges of one arc clipped to the cell, stored as its vertices (exact doubles, as raw
- * bits) with the bit masks of the candidates that use them.
+ * #table}. Every other cell has a record: the status of each candidate polygon at the cell's
+ * reference point D (a bit mask), the candidates' keys, and runs of the edges touching the cell.
+ * Edges are deduplicated first, however many polygons share them: borders are cut into arcs
+ * (maximal chains of edges used by the same polygons) stored once in {@link #xy}, and a run is a
+ * range of consecutive edges of one arc, with bit masks of the candidates it flips and bounds. Most
+ * records are compact ({@link #cdata}: vertices quantised to 16 bits in the cell's frame, about 56
+ * bytes, read right after the table entry); crowded cells get exact records ({@link #data}).
  *
- * <p><b>Query.</b> The status of a point p for a candidate is its status at R flipped by the number
- * of its edges crossing the segment pR (a crossing-number argument confined to the cell), and p
- * lies on a candidate's boundary when it lies on one of its edges. Every decision is an exact
- * orientation predicate ({@link Predicates}), so there is no epsilon anywhere: the answer equals
- * the even-odd rule with closed boundaries, i.e. JTS {@code covers}, for every point. The proof is
- * in {@code docs/lookup.md}.
+ * <p><b>Query.</b> The status of a point p for a candidate is its status at D flipped by the number
+ * of its edges crossing the path p → (X, p.y) → D, X the cell's right side (a crossing-number
+ * argument confined to the cell), and p lies on a candidate's boundary when it lies on one of its
+ * edges. Every decision is an exact comparison or orientation predicate ({@link Predicates}), so
+ * there is no epsilon anywhere: the answer equals the even-odd rule with closed boundaries, i.e.
+ * JTS {@code covers}, for every point. The proof is in {@code docs/lookup.md}.
  *
  * <p><b>Modes.</b> In {@link Mode#FIRST} the polygons are given in precedence order and a query
  * returns the first polygon covering the point; in {@link Mode#ALL} it returns every covering
  * polygon.
  *
- * <p>Immutable and thread-safe; {@link #first} and {@link #all} do not allocate.
+ * <p>Immutable and thread-safe; {@link #first}, {@link #firstAll} and {@link #all} do not allocate.
  */
 public final class PolygonIndex {
   /** What a query answers. */
@@ -173,7 +173,7 @@ public final class PolygonIndex {
     int rec = code >>> 1;
     if ((code & 1) == 0) {
       int bits = compactMask(rec, x, y, ix, iy);
-      return bits == 0 ? -1 : cdata[rec + 1 + Integer.numberOfTrailingZeros(bits)];
+      return bits == 0 ? -1 : compactKey(rec, Integer.numberOfTrailingZeros(bits));
     }
     long h = data[rec];
     int words = Math.max(1, words(h));
@@ -192,7 +192,7 @@ public final class PolygonIndex {
   }
 
   /** Points looked ahead in {@link #firstAll}: their cells' records are loaded before use. */
-  private static final int LOOKAHEAD = 16;
+  private static final int LOOKAHEAD = 32;
 
   /**
    * {@link #first} for many points. The table entries and record headers of a block of points are
@@ -215,12 +215,17 @@ public final class PolygonIndex {
         double y = ys[i];
         out[i] = inBox(x, y) ? table[row(y) * nx + column(x)] : -1;
       }
-      // Pass 2: the records' first words (independent loads).
+      // Pass 2: the records' first two cache lines (independent loads).
       for (int i = base; i < end; i++) {
         int v = out[i];
         if (v < -1) {
           int code = -v - 2;
-          sink += (code & 1) == 0 ? cdata[code >>> 1] : data[code >>> 1];
+          int rec = code >>> 1;
+          if ((code & 1) == 0) {
+            sink += cdata[rec] + cdata[Math.min(rec + 16, cdata.length - 1)];
+          } else {
+            sink += data[rec];
+          }
         }
       }
       // Pass 3: evaluate, mostly from cache.
@@ -271,7 +276,7 @@ public final class PolygonIndex {
       while (bits != 0) {
         int local = (w << 6) + Long.numberOfTrailingZeros(bits);
         if (count < out.length) {
-          out[count] = compact ? cdata[rec + 1 + local] : candidate(candidateBase(rec, h), local);
+          out[count] = compact ? compactKey(rec, local) : candidate(candidateBase(rec, h), local);
         }
         count++;
         bits &= bits - 1;
@@ -296,6 +301,32 @@ public final class PolygonIndex {
     return (int) (data[base + (i >>> 1)] >>> ((i & 1) << 5));
   }
 
+  /** Header bit of a compact record whose candidates are full keys rather than deltas. */
+  static final int FULL_KEYS = 1 << 20;
+
+  /**
+   * Candidate {@code i} of a compact record. Candidates are stored as the first key and 16-bit
+   * differences from it (neighbouring grids and their ancestors have close ordinals), or, when a
+   * difference does not fit, as full keys.
+   */
+  private int compactKey(int rec, int i) {
+    final int[] d = cdata;
+    if ((d[rec] & FULL_KEYS) != 0) {
+      return d[rec + 1 + i];
+    }
+    if (i == 0) {
+      return d[rec + 1];
+    }
+    int packed = d[rec + 2 + ((i - 1) >>> 1)];
+    return d[rec + 1] + (short) (packed >>> (((i - 1) & 1) << 4));
+  }
+
+  /** Where the runs of a compact record start. */
+  static int compactRuns(int rec, int header) {
+    int m = (header >>> 4) & 0xF;
+    return (header & FULL_KEYS) != 0 ? rec + 1 + m : rec + 2 + (m >>> 1);
+  }
+
   /**
    * The covered-candidates mask of a compact record: the hot path. Vertices are quantised to 1/4096
    * of a cell side in the cell's own frame (x and y scaled separately, which keeps every
@@ -316,7 +347,7 @@ public final class PolygonIndex {
     double qyd = (yd - oy) * sy;
     int parity = 0;
     int covered = 0;
-    int p = rec + 1 + ((h >>> 4) & 0xF);
+    int p = compactRuns(rec, h);
     for (int r = 0; r < nRuns; r++) {
       int rh = d[p];
       int len = rh & 0xFF;
@@ -667,13 +698,13 @@ public final class PolygonIndex {
     if ((code & 1) == 0) {
       final int[] d = cdata;
       int h = d[rec];
-      int p = rec + 1 + ((h >>> 4) & 0xF);
+      int p = compactRuns(rec, h);
       for (int r = 0; r < (h & 0xF); r++) {
         int len = d[p] & 0xFF;
         long bound = d[p] >>> 20;
         int exact = d[p + 1];
         while (bound != 0) {
-          int key = d[rec + 1 + Long.numberOfTrailingZeros(bound)];
+          int key = compactKey(rec, Long.numberOfTrailingZeros(bound));
           bound &= bound - 1;
           offer(best, key, () -> runDistance(exact, len, px, py, kx, ky));
         }

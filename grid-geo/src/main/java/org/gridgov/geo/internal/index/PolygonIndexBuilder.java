@@ -16,7 +16,7 @@ import org.gridgov.geo.internal.index.PolygonIndex.Mode;
  */
 final class PolygonIndexBuilder {
   /** Cells per unique edge: fewer cells mean less memory and more edges per border cell. */
-  static final double CELLS_PER_EDGE = 0.9;
+  static final double CELLS_PER_EDGE = 1.5;
 
   /** Largest number of cells. */
   static final int MAX_CELLS = 1 << 25;
@@ -791,9 +791,24 @@ final class PolygonIndexBuilder {
         ref |= 1 << i;
       }
     }
-    cout.add(runStarts.size() | (m << 4) | (ref << 8));
-    for (int i = 0; i < m; i++) {
-      cout.add(keys[cand.get(i)]);
+    int base = keys[cand.get(0)];
+    boolean deltas = true;
+    for (int i = 1; i < m; i++) {
+      int delta = keys[cand.get(i)] - base;
+      deltas &= delta >= Short.MIN_VALUE && delta <= Short.MAX_VALUE;
+    }
+    cout.add(runStarts.size() | (m << 4) | (ref << 8) | (deltas ? 0 : PolygonIndex.FULL_KEYS));
+    if (deltas) {
+      cout.add(base);
+      for (int i = 1; i < m; i += 2) {
+        int lo = (keys[cand.get(i)] - base) & 0xFFFF;
+        int hi = i + 1 < m ? (keys[cand.get(i + 1)] - base) << 16 : 0;
+        cout.add(lo | hi);
+      }
+    } else {
+      for (int i = 0; i < m; i++) {
+        cout.add(keys[cand.get(i)]);
+      }
     }
     for (int r = 0; r < runStarts.size(); r++) {
       int s = runStarts.get(r);

@@ -134,6 +134,8 @@ class PolygonIndexTest {
    */
   private static void check(Scenario s, int steps, int randomPoints) {
     int n = s.polygons().size();
+    // Far-apart keys make compact records store full keys instead of 16-bit differences.
+    int keyStep = s.origin() == 0 ? 1 : 40_000;
     double[][][] rings = new double[n][][];
     int[] keys = new int[n];
     PreparedGeometry[] oracle = new PreparedGeometry[n];
@@ -165,7 +167,7 @@ class PolygonIndexTest {
           }
         }
       }
-      keys[p] = p;
+      keys[p] = p * keyStep;
       Polygon poly = polygon(rings[p]);
       oracle[p] = PreparedGeometryFactory.prepare(poly);
       evenOdd[p] = new IndexedPointInAreaLocator(poly);
@@ -218,14 +220,14 @@ class PolygonIndexTest {
           covering.add(p);
         }
       }
-      int expectedFirst = covering.isEmpty() ? -1 : covering.get(0);
+      int expectedFirst = covering.isEmpty() ? -1 : covering.get(0) * keyStep;
       assertThat(first.first(q[0], q[1]))
           .as("first at %s %s in %s", q[0], q[1], s)
           .isEqualTo(expectedFirst);
       int count = all.all(q[0], q[1], out);
       List<Integer> got = new ArrayList<>();
       for (int i = 0; i < count; i++) {
-        got.add(out[i]);
+        got.add(out[i] / keyStep);
       }
       assertThat(got).as("all at %s %s", q[0], q[1]).isEqualTo(covering);
     }
