@@ -33,6 +33,7 @@ import picocli.CommandLine.ScopeType;
       CheckListsCommand.class,
       ScoreCommand.class,
       SimulateCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class GridGovCli implements Runnable {

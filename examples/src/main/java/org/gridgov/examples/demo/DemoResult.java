@@ -1,0 +1,212 @@
+package org.gridgov.examples.demo;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import org.gridgov.core.GridId;
+import org.gridgov.core.cases.Rating;
+import org.gridgov.core.cases.SourceChannel;
+import org.gridgov.geo.CoordinateSystem;
+import org.gridgov.lab.LoopResult;
+import org.gridgov.lab.RankingResult;
+import org.gridgov.scoring.UnitKind;
+
+/**
+ * Everything one demo run computed: the sample, the reports, the loop's result (every case with its
+ * trail, the summary, the rankings) and the demo's own tallies (stages, intake, channels, months,
+ * cases per grid). The report writers read only this. Immutable.
+ *
+ * @param sample the sample city
+ * @param options the options
+ * @param reports the reports as received, in stream order
+ * @param loop the case loop's result, runs in the same order
+ * @param periodEnd the end of the period, exclusive
+ * @param stages how many cases reached each stage, and the side roads
+ * @param intake how positions were received and located
+ * @param channels reports per channel
+ * @param months reports per month of the period
+ * @param casesByLeaf filed cases per leaf grid (every leaf, zeros included)
+ * @param casesByExclusive filed cases inside each exclusive grid
+ * @param openAtEnd cases not yet closed or rejected when the period ended (the loop still runs them
+ *     to their end; they are listed so that nothing is silently cut off)
+ * @param settledInCommunity closed cases that never left the community: settled by the grid or the
+ *     community, or whistled up to the community and settled there (大事不出社区)
+ * @param ratings ratings given at the follow-up visit
+ */
+public record DemoResult(
+    SampleCity sample,
+    DemoOptions options,
+    List<Report> reports,
+    LoopResult loop,
+    Instant periodEnd,
+    Map<Stage, Integer> stages,
+    Intake intake,
+    Map<SourceChannel, Integer> channels,
+    SortedMap<String, Integer> months,
+    SortedMap<GridId, Integer> casesByLeaf,
+    SortedMap<GridId, Integer> casesByExclusive,
+    List<String> openAtEnd,
+    int settledInCommunity,
+    Map<Rating, Integer> ratings) {
+
+  /** The stages of the case loop (事件闭环) and its side roads, in the order they are reported. */
+  public enum Stage {
+    /** Reported (上报). */
+    REPORTED("reported", "上报"),
+    /** Filed (立案). */
+    FILED("filed", "立案"),
+    /** Dispatched (派遣). */
+    DISPATCHED("dispatched", "派遣"),
+    /** Accepted by a handler (签收处置). */
+    HANDLED("handled", "处置"),
+    /** Fed back (反馈). */
+    FED_BACK("fed back", "反馈"),
+    /** Verified (核查). */
+    VERIFIED("verified", "核查"),
+    /** Closed (结案). */
+    CLOSED("closed", "结案"),
+    /** Rated at the follow-up visit (评价). */
+    RATED("rated", "评价"),
+    /** Rejected at filing (不予立案). */
+    REJECTED("rejected", "不予立案"),
+    /** Sent back by the first handler as not theirs (退回). */
+    RETURNED("returned", "退回"),
+    /** Suspended for a while (挂账/缓办). */
+    SUSPENDED("suspended", "缓办"),
+    /** Sent back at verification for rework (返工). */
+    REWORKED("reworked", "返工"),
+    /** Escalated by a whistle (吹哨). */
+    ESCALATED("escalated", "吹哨");
+
+    private final String english;
+    private final String chinese;
+
+    Stage(String english, String chinese) {
+      this.english = english;
+      this.chinese = chinese;
+    }
+
+    /**
+     * The English label.
+     *
+     * @return the label
+     */
+    public String english() {
+      return english;
+    }
+
+    /**
+     * The Chinese term.
+     *
+     * @return the term
+     */
+    public String chinese() {
+      return chinese;
+    }
+
+    /**
+     * Whether the stage is on the main road of the loop (not a side road).
+     *
+     * @return true for reported … rated
+     */
+    public boolean mainRoad() {
+      return ordinal() <= RATED.ordinal();
+    }
+  }
+
+  /**
+   * How positions arrived and were located.
+   *
+   * @param byCrs reports per coordinate system
+   * @param misplacedWithoutConversion converted reports that would have landed in another grid (or
+   *     outside) had their coordinates been taken as WGS-84
+   * @param patrolPoint reports made at a patrol point
+   * @param outsideEdge reports placed outside the town's edge
+   * @param snapped reports outside every grid snapped to the nearest grid
+   * @param rejectedOutside reports too far outside, refused
+   * @param onBorder reports exactly on a shared border
+   */
+  public record Intake(
+      Map<CoordinateSystem, Integer> byCrs,
+      int misplacedWithoutConversion,
+      int patrolPoint,
+      int outsideEdge,
+      int snapped,
+      int rejectedOutside,
+      int onBorder) {
+    /**
+     * Copies the map.
+     *
+     * @param byCrs per system
+     * @param misplacedWithoutConversion misplaced without conversion
+     * @param patrolPoint at patrol points
+     * @param outsideEdge outside the edge
+     * @param snapped snapped
+     * @param rejectedOutside refused outside
+     * @param onBorder on a border
+     */
+    public Intake {
+      EnumMap<CoordinateSystem, Integer> m = new EnumMap<>(CoordinateSystem.class);
+      m.putAll(byCrs);
+      byCrs = Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * Reports that needed a coordinate conversion.
+     *
+     * @return GCJ-02 and BD-09 reports
+     */
+    public int converted() {
+      return byCrs.getOrDefault(CoordinateSystem.GCJ02, 0)
+          + byCrs.getOrDefault(CoordinateSystem.BD09, 0);
+    }
+  }
+
+  /**
+   * The ranking of a kind of unit.
+   *
+   * @param kind the kind
+   * @return the ranking, when the demo ranks that kind
+   */
+  public Optional<RankingResult> ranking(UnitKind kind) {
+    return loop.ranking(kind);
+  }
+
+  /**
+   * The closed cases the grid settled itself, never leaving it (小事不出网格).
+   *
+   * @return the count
+   */
+  public int settledInGrid() {
+    return loop.summary().settledInGrid();
+  }
+
+  /**
+   * Satisfaction as the 12345 practice counts it: (satisfied + 0.9 × basically satisfied) / rated
+   * (DOMAIN.md §7).
+   *
+   * @return the share, or empty when nobody was rated
+   */
+  public java.util.OptionalDouble satisfaction() {
+    int s = ratings.getOrDefault(Rating.SATISFIED, 0);
+    int b = ratings.getOrDefault(Rating.BASICALLY_SATISFIED, 0);
+    int d = ratings.getOrDefault(Rating.DISSATISFIED, 0);
+    return s + b + d == 0
+        ? java.util.OptionalDouble.empty()
+        : java.util.OptionalDouble.of((s + 0.9 * b) / (s + b + d));
+  }
+
+  /**
+   * The number of cases that reached a stage.
+   *
+   * @param stage the stage
+   * @return the count
+   */
+  public int count(Stage stage) {
+    return stages.getOrDefault(stage, 0);
+  }
+}

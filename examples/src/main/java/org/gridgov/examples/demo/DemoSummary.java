@@ -1,0 +1,188 @@
+package org.gridgov.examples.demo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.gridgov.core.GridLevel;
+import org.gridgov.core.cases.SourceChannel;
+import org.gridgov.geo.CoordinateSystem;
+import org.gridgov.lab.LoopSummary;
+import org.gridgov.lab.RankingResult;
+import org.gridgov.scoring.UnitKind;
+
+/**
+ * The short text summary {@code gridgov demo} prints on stdout: the sample, the intake, the counts
+ * per stage, the share settled in the grid, escalations per level, overdue cases, and the top and
+ * bottom five of every ranking.
+ */
+public final class DemoSummary {
+  /** The rankings in the order they are printed, with their titles. */
+  static final List<UnitKind> KINDS =
+      List.of(UnitKind.STREET, UnitKind.COMMUNITY, UnitKind.GRID, UnitKind.DEPARTMENT);
+
+  private DemoSummary() {}
+
+  /**
+   * Renders the summary.
+   *
+   * @param r the result
+   * @return the text, lines ending in {@code \n}
+   */
+  public static String render(DemoResult r) {
+    StringBuilder out = new StringBuilder();
+    SampleCity s = r.sample();
+    LoopSummary sum = r.loop().summary();
+    out.append("GridGov demo — ")
+        .append(s.name())
+        .append(", ")
+        .append(r.options().start())
+        .append(" … ")
+        .append(r.options().end().minusDays(1))
+        .append(", seed ")
+        .append(r.options().seed())
+        .append('\n');
+    out.append("sample city: ")
+        .append(s.gridsAt(GridLevel.STREET).size())
+        .append(" streets, ")
+        .append(s.gridsAt(GridLevel.COMMUNITY).size())
+        .append(" communities, ")
+        .append(s.gridsAt(GridLevel.COMPOUND).size())
+        .append(" grids, ")
+        .append(s.exclusiveGrids().size())
+        .append(" exclusive grids, ")
+        .append(s.patrolPoints().size())
+        .append(" patrol points, ")
+        .append(s.policy().lists().items().size())
+        .append(" items; validated: ")
+        .append(s.findings().isEmpty() ? "no findings" : s.findings().size() + " findings")
+        .append('\n');
+    List<String> channels = new ArrayList<>();
+    for (Map.Entry<SourceChannel, Integer> e : r.channels().entrySet()) {
+      channels.add(channel(e.getKey()) + " " + Xml.count(e.getValue()));
+    }
+    out.append("reports: ")
+        .append(Xml.count(r.count(DemoResult.Stage.REPORTED)))
+        .append(" — ")
+        .append(String.join(" · ", channels))
+        .append('\n');
+    DemoResult.Intake in = r.intake();
+    out.append("intake: ")
+        .append(Xml.count(in.converted()))
+        .append(" positions converted to WGS-84 (GCJ-02 ")
+        .append(Xml.count(in.byCrs().getOrDefault(CoordinateSystem.GCJ02, 0)))
+        .append(", BD-09 ")
+        .append(Xml.count(in.byCrs().getOrDefault(CoordinateSystem.BD09, 0)))
+        .append("; ")
+        .append(Xml.count(in.misplacedWithoutConversion()))
+        .append(" would have landed in the wrong grid unconverted); ")
+        .append(Xml.count(in.outsideEdge()))
+        .append(" just outside the edge (")
+        .append(Xml.count(in.snapped()))
+        .append(" snapped, ")
+        .append(Xml.count(in.rejectedOutside()))
+        .append(" refused); ")
+        .append(Xml.count(in.onBorder()))
+        .append(" on shared borders\n");
+    List<String> main = new ArrayList<>();
+    List<String> side = new ArrayList<>();
+    for (DemoResult.Stage st : DemoResult.Stage.values()) {
+      (st.mainRoad() ? main : side).add(st.english() + " " + Xml.count(r.count(st)));
+    }
+    out.append("stages: ").append(String.join(" → ", main)).append('\n');
+    out.append("  also: ").append(String.join(" · ", side)).append('\n');
+    long closed = r.count(DemoResult.Stage.CLOSED);
+    out.append("small matters stay in the grid (小事不出网格): ")
+        .append(Xml.percent(r.settledInGrid(), closed))
+        .append(" of closed cases settled inside the grid; ")
+        .append(Xml.percent(r.settledInCommunity(), closed))
+        .append(" never left the community\n");
+    List<String> levels = new ArrayList<>();
+    for (Map.Entry<GridLevel, Integer> e : sum.escalationsByLevel().entrySet()) {
+      if (e.getValue() > 0 || s.map().hierarchy().levelCounts().getOrDefault(e.getKey(), 0) > 0) {
+        levels.add(e.getKey().name() + " " + Xml.count(e.getValue()));
+      }
+    }
+    out.append("escalations (whistles, 吹哨) by the level that blew them: ")
+        .append(String.join(" · ", levels))
+        .append(" (")
+        .append(Xml.count(sum.escalatedCases()))
+        .append(" cases)\n");
+    out.append("overdue: ")
+        .append(Xml.count(sum.overdue()))
+        .append(" closed cases fed back after their deadline (")
+        .append(Xml.percent(sum.overdue(), closed))
+        .append("); open at the end of the period: ")
+        .append(Xml.count(r.openAtEnd().size()))
+        .append(" (run on to their end)\n");
+    out.append("rankings:\n");
+    for (UnitKind kind : KINDS) {
+      List<ScoreRow> rows = ScoreRow.of(r, kind);
+      RankingResult rr = r.ranking(kind).orElseThrow();
+      List<ScoreRow> ranked = rows.stream().filter(x -> x.rank().isPresent()).toList();
+      out.append("  ")
+          .append(title(kind))
+          .append(" — ")
+          .append(rr.scorecard().scheme().id())
+          .append(", ")
+          .append(ranked.size())
+          .append(" ranked:\n");
+      if (ranked.size() <= 10) {
+        out.append("    ").append(line(ranked)).append('\n');
+      } else {
+        out.append("    top five:    ").append(line(ranked.subList(0, 5))).append('\n');
+        out.append("    bottom five: ")
+            .append(line(ranked.subList(ranked.size() - 5, ranked.size())))
+            .append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * A plural title for a kind of unit.
+   *
+   * @param kind the kind
+   * @return the title
+   */
+  static String title(UnitKind kind) {
+    return switch (kind) {
+      case STREET -> "streets 街道";
+      case COMMUNITY -> "communities 社区";
+      case GRID -> "grids 网格";
+      case DEPARTMENT -> "departments 联勤单位";
+      default -> kind.key();
+    };
+  }
+
+  /**
+   * A channel's label.
+   *
+   * @param c the channel
+   * @return the label
+   */
+  static String channel(SourceChannel c) {
+    return switch (c) {
+      case PATROL -> "patrol";
+      case HOTLINE_12345 -> "hotline 12345";
+      case APP_PHOTO -> "app photo";
+      case MINI_PROGRAM -> "mini program";
+      case GRID_QR_CODE -> "grid QR code";
+      case VIDEO_IOT -> "video/IoT";
+      case SUPERIOR_REFERRAL -> "referred";
+    };
+  }
+
+  private static String line(List<ScoreRow> rows) {
+    List<String> parts = new ArrayList<>();
+    for (ScoreRow x : rows) {
+      parts.add(
+          x.rank().getAsInt()
+              + " "
+              + x.name()
+              + " "
+              + x.scoreText()
+              + (x.grade().isPresent() ? " " + x.grade().get() : ""));
+    }
+    return String.join(" · ", parts);
+  }
+}

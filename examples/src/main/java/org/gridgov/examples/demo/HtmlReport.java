@@ -1,0 +1,443 @@
+package org.gridgov.examples.demo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.gridgov.core.GridLevel;
+import org.gridgov.core.cases.Rating;
+import org.gridgov.core.cases.SourceChannel;
+import org.gridgov.geo.CoordinateSystem;
+import org.gridgov.lab.LoopSummary;
+import org.gridgov.lab.RankingResult;
+import org.gridgov.scoring.UnitKind;
+
+/**
+ * Writes the demo's report: one self-contained XHTML page — inline CSS, the map as inline SVG, the
+ * tables, a month-by-month chart — that opens offline in any browser and parses as XML. Nothing is
+ * fetched: no scripts, fonts, images or style sheets from elsewhere.
+ */
+public final class HtmlReport {
+  private static final String CSS =
+      """
+      :root { --ink:#1d1d1d; --muted:#666; --line:#e4dfd4; --paper:#f6f3ec; --card:#fff;
+              --accent:#0b3d91; --warn:#a50f15; }
+      * { box-sizing: border-box; }
+      body { margin: 0; background: var(--paper); color: var(--ink);
+             font: 15px/1.55 'Noto Sans CJK SC','Source Han Sans SC','PingFang SC',
+                   'Microsoft YaHei','Segoe UI',Roboto,Helvetica,Arial,sans-serif; }
+      main { max-width: 1280px; margin: 0 auto; padding: 28px 28px 60px; }
+      header h1 { font-size: 30px; margin: 0 0 4px; letter-spacing: .5px; }
+      header p { margin: 0; color: var(--muted); }
+      h2 { font-size: 20px; margin: 40px 0 12px; padding-bottom: 6px; border-bottom: 2px solid var(--ink); }
+      h3 { font-size: 16px; margin: 22px 0 8px; }
+      .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(240px, 1fr));
+               gap: 12px; margin: 22px 0 8px; }
+      .card { background: var(--card); border: 1px solid var(--line); border-radius: 10px;
+              padding: 12px 14px; }
+      .card .v { font-size: 26px; font-weight: 800; font-variant-numeric: tabular-nums; }
+      .card .k { color: var(--muted); font-size: 13px; }
+      .map { background: var(--card); border: 1px solid var(--line); border-radius: 12px;
+             padding: 8px; overflow-x: auto; }
+      .map svg { display: block; width: 100%; height: auto; min-width: 900px; }
+      .cols { display: grid; grid-template-columns: repeat(auto-fit, minmax(380px, 1fr)); gap: 24px; }
+      table { border-collapse: collapse; width: 100%; background: var(--card);
+              border: 1px solid var(--line); font-size: 14px; }
+      th, td { padding: 5px 9px; border-bottom: 1px solid var(--line); text-align: left;
+               vertical-align: middle; }
+      th { background: #efebe2; font-weight: 700; white-space: nowrap; }
+      td.name { white-space: nowrap; }
+      td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+      tbody tr:nth-child(even) td { background: #fbfaf7; }
+      .chip { display: inline-block; width: 11px; height: 11px; border-radius: 2px;
+              margin-right: 6px; vertical-align: -1px; }
+      .bar { height: 12px; background: var(--accent); border-radius: 2px; opacity: .8; }
+      .bar.side { background: #b8860b; }
+      .muted { color: var(--muted); }
+      .small { font-size: 13px; }
+      .tag { display: inline-block; padding: 0 6px; border-radius: 4px; background: #efebe2;
+             font-size: 12px; }
+      .scroll { overflow-x: auto; }
+      details { margin-top: 10px; }
+      summary { cursor: pointer; color: var(--accent); }
+      footer { margin-top: 48px; color: var(--muted); font-size: 13px; }
+      @media print { .map svg { min-width: 0; } }
+      """;
+
+  private HtmlReport() {}
+
+  /**
+   * Renders the report.
+   *
+   * @param r the demo result
+   * @return the XHTML text
+   */
+  public static String render(DemoResult r) {
+    return render(r, MapSvg.element(r));
+  }
+
+  /**
+   * Renders the report around an already drawn map.
+   *
+   * @param r the demo result
+   * @param mapElement the map's {@code <svg>} element, from {@link MapSvg#element}
+   * @return the XHTML text
+   */
+  public static String render(DemoResult r, String mapElement) {
+    StringBuilder h = new StringBuilder(1 << 20);
+    SampleCity s = r.sample();
+    LoopSummary sum = r.loop().summary();
+    long reported = r.count(DemoResult.Stage.REPORTED);
+    long filed = r.count(DemoResult.Stage.FILED);
+    long closed = r.count(DemoResult.Stage.CLOSED);
+    String period = r.options().start() + " – " + r.options().end().minusDays(1);
+    h.append(
+            "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"zh-CN\">\n<head>\n")
+        .append("<meta charset=\"UTF-8\"/>\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
+        .append("<title>")
+        .append(Xml.esc("GridGov demo — " + s.name() + " " + r.options().start().getYear()))
+        .append("</title>\n<style>\n")
+        .append(CSS)
+        .append("</style>\n</head>\n<body>\n<main>\n");
+
+    h.append("<header>\n<h1>")
+        .append(Xml.esc(s.name() + " · 网格化治理年度报告 " + r.options().start().getYear()))
+        .append("</h1>\n<p>")
+        .append(
+            Xml.esc(
+                "Grid governance report of the GridGov sample town: one year of cases through the"
+                    + " closed loop (事件闭环), scored by grid, community, street and department. "
+                    + period
+                    + " · seed "
+                    + r.options().seed()
+                    + " · synthetic data"))
+        .append("</p>\n</header>\n");
+
+    // ---- key figures
+    h.append("<section class=\"cards\">\n");
+    card(h, Xml.count(reported), "上报 reports");
+    card(h, Xml.percent(closed, filed), "结案率 closed of filed");
+    card(h, Xml.percent(r.settledInGrid(), closed), "小事不出网格 settled in the grid");
+    card(h, Xml.percent(r.settledInCommunity(), closed), "大事不出社区 stayed in the community");
+    card(h, Xml.count(sum.overdue()), "超期 overdue (" + Xml.percent(sum.overdue(), closed) + ")");
+    card(h, Xml.count(sum.escalatedCases()), "吹哨 escalated cases");
+    card(
+        h,
+        r.satisfaction().isPresent()
+            ? Xml.fixed(100 * r.satisfaction().getAsDouble(), 1) + " %"
+            : "–",
+        "满意度 satisfaction");
+    card(
+        h,
+        sum.meanHoursToClose().isPresent()
+            ? Xml.fixed(sum.meanHoursToClose().getAsDouble(), 1) + " h"
+            : "–",
+        "mean working hours to close");
+    h.append("</section>\n");
+
+    // ---- map
+    h.append("<h2 id=\"map\">网格考核地图 · Grid map</h2>\n<div class=\"map\">\n")
+        .append(mapElement)
+        .append("</div>\n<p class=\"small muted\">")
+        .append(
+            Xml.esc(
+                "Grids coloured by score in seven classes of equal size (red lowest, blue highest);"
+                    + " heavy lines are street borders, medium lines community borders; hatched"
+                    + " shapes are exclusive grids (专属网格); dots are the "
+                    + s.patrolPoints().size()
+                    + " patrol points; numbered circles mark the top and bottom five grids. Hover"
+                    + " a grid for its details. The same map is map.svg."))
+        .append("</p>\n");
+
+    // ---- the loop
+    h.append("<h2 id=\"loop\">事件闭环 · The case loop</h2>\n<div class=\"cols\">\n<div>\n");
+    h.append("<h3>Cases per stage</h3>\n<table>\n<thead><tr><th>stage</th><th>环节</th>")
+        .append("<th class=\"n\">cases</th><th class=\"n\">share</th><th style=\"width:35%\"></th>")
+        .append("</tr></thead>\n<tbody>\n");
+    for (DemoResult.Stage st : DemoResult.Stage.values()) {
+      int n = r.count(st);
+      h.append("<tr><td>")
+          .append(Xml.esc(st.english()))
+          .append("</td><td>")
+          .append(Xml.esc(st.chinese()))
+          .append("</td><td class=\"n\">")
+          .append(Xml.count(n))
+          .append("</td><td class=\"n\">")
+          .append(Xml.percent(n, reported))
+          .append("</td><td>")
+          .append(bar(n, reported, !st.mainRoad()))
+          .append("</td></tr>\n");
+    }
+    h.append("</tbody>\n</table>\n</div>\n<div>\n");
+    h.append("<h3>Reports per month</h3>\n").append(monthChart(r));
+    h.append("<h3>Reports per channel</h3>\n<table>\n<thead><tr><th>channel</th>")
+        .append(
+            "<th class=\"n\">reports</th><th class=\"n\">share</th><th style=\"width:40%\"></th>")
+        .append("</tr></thead>\n<tbody>\n");
+    for (Map.Entry<SourceChannel, Integer> e : r.channels().entrySet()) {
+      h.append("<tr><td>")
+          .append(Xml.esc(DemoSummary.channel(e.getKey())))
+          .append("</td><td class=\"n\">")
+          .append(Xml.count(e.getValue()))
+          .append("</td><td class=\"n\">")
+          .append(Xml.percent(e.getValue(), reported))
+          .append("</td><td>")
+          .append(bar(e.getValue(), reported, false))
+          .append("</td></tr>\n");
+    }
+    h.append("</tbody>\n</table>\n</div>\n</div>\n");
+
+    // ---- intake and escalation
+    DemoResult.Intake in = r.intake();
+    h.append("<div class=\"cols\">\n<div>\n<h3>Intake: where reports were located</h3>\n<table>\n")
+        .append("<thead><tr><th>what</th><th class=\"n\">reports</th></tr></thead>\n<tbody>\n");
+    row(
+        h,
+        "reported in WGS-84 (patrol, QR code, video/IoT)",
+        in.byCrs().getOrDefault(CoordinateSystem.WGS84, 0));
+    row(
+        h,
+        "reported in GCJ-02 (app photo, mini program), converted",
+        in.byCrs().getOrDefault(CoordinateSystem.GCJ02, 0));
+    row(
+        h,
+        "reported in BD-09 (hotline 12345, geocoded), converted",
+        in.byCrs().getOrDefault(CoordinateSystem.BD09, 0));
+    row(
+        h,
+        "… of which would have landed in the wrong grid unconverted",
+        in.misplacedWithoutConversion());
+    row(h, "made at a patrol point", in.patrolPoint());
+    row(h, "just outside the town's edge", in.outsideEdge());
+    row(h, "… snapped to the nearest grid (within 100 m)", in.snapped());
+    row(h, "… refused: outside the town", in.rejectedOutside());
+    row(h, "exactly on a border shared by grids (smallest id wins)", in.onBorder());
+    h.append("</tbody>\n</table>\n</div>\n<div>\n<h3>Escalations (吹哨报到)</h3>\n<table>\n")
+        .append(
+            "<thead><tr><th>whistled by</th><th class=\"n\">whistles</th></tr></thead>\n<tbody>\n");
+    for (Map.Entry<GridLevel, Integer> e : sum.escalationsByLevel().entrySet()) {
+      if (e.getValue() > 0 || s.map().hierarchy().levelCounts().getOrDefault(e.getKey(), 0) > 0) {
+        row(h, e.getKey().name(), e.getValue());
+      }
+    }
+    row(h, "cases escalated at least once", sum.escalatedCases());
+    row(h, "cases urged (督办)", sum.urgedCases());
+    row(h, "kept from the grid by the access list (准入清单)", sum.admissionDenied());
+    h.append("</tbody>\n</table>\n<h3>Ratings at the follow-up visit</h3>\n<table>\n")
+        .append("<thead><tr><th>rating</th><th class=\"n\">cases</th></tr></thead>\n<tbody>\n");
+    row(h, "satisfied 满意", r.ratings().getOrDefault(Rating.SATISFIED, 0));
+    row(h, "basically satisfied 基本满意", r.ratings().getOrDefault(Rating.BASICALLY_SATISFIED, 0));
+    row(h, "dissatisfied 不满意", r.ratings().getOrDefault(Rating.DISSATISFIED, 0));
+    h.append("</tbody>\n</table>\n</div>\n</div>\n");
+
+    // ---- rankings
+    h.append("<h2 id=\"rankings\">考核排名 · Rankings</h2>\n");
+    ranking(h, r, UnitKind.STREET, Integer.MAX_VALUE);
+    ranking(h, r, UnitKind.COMMUNITY, Integer.MAX_VALUE);
+    ranking(h, r, UnitKind.GRID, 10);
+    ranking(h, r, UnitKind.DEPARTMENT, Integer.MAX_VALUE);
+    h.append("<p class=\"small muted\">")
+        .append(
+            Xml.esc(
+                "Departments are the 22 joint-duty departments (大联勤单位); one without a case"
+                    + " in the year has no score. Tongcheng summons the department ranked last"
+                    + " for a talk, and one last two years running loses its award eligibility."))
+        .append("</p>\n");
+
+    // ---- about
+    h.append("<h2 id=\"about\">样例城市 · About the sample</h2>\n<ul class=\"small\">\n");
+    for (String src : s.sources()) {
+      h.append("<li>").append(Xml.esc(src)).append("</li>\n");
+    }
+    for (RankingResult rr : r.loop().rankings()) {
+      h.append("<li>")
+          .append(Xml.esc(DemoSummary.title(rr.ranking().kind())))
+          .append(" scored under <span class=\"tag\">")
+          .append(Xml.esc(rr.scorecard().scheme().id()))
+          .append("</span> ")
+          .append(
+              Xml.esc(
+                  rr.scorecard().scheme().name()
+                      + ": "
+                      + rr.scorecard().scheme().citation().title()))
+          .append("</li>\n");
+    }
+    h.append("<li>")
+        .append(
+            Xml.esc(
+                "validation of the sample city: "
+                    + (s.findings().isEmpty()
+                        ? "no findings (coverage, lists, tables, schemes, patrol points)"
+                        : s.findings().size() + " findings")))
+        .append("</li>\n</ul>\n");
+    h.append("<footer>")
+        .append(
+            Xml.esc(
+                "Made by `gridgov demo` (GridGov SDK). The town, its people and its cases are"
+                    + " synthetic; the sizes follow Tongcheng (桐城) as reported in 2022, the"
+                    + " calendar is the official 2026 one. Same seed, same bytes."))
+        .append("</footer>\n</main>\n</body>\n</html>\n");
+    return h.toString();
+  }
+
+  private static void card(StringBuilder h, String value, String label) {
+    h.append("<div class=\"card\"><div class=\"v\">")
+        .append(Xml.esc(value))
+        .append("</div><div class=\"k\">")
+        .append(Xml.esc(label))
+        .append("</div></div>\n");
+  }
+
+  private static void row(StringBuilder h, String label, long n) {
+    h.append("<tr><td>")
+        .append(Xml.esc(label))
+        .append("</td><td class=\"n\">")
+        .append(Xml.count(n))
+        .append("</td></tr>\n");
+  }
+
+  private static String bar(long n, long whole, boolean side) {
+    double pct = whole == 0 ? 0 : 100.0 * n / whole;
+    return "<div class=\"bar"
+        + (side ? " side" : "")
+        + "\" style=\"width:"
+        + Xml.fixed(pct, 1)
+        + "%\"></div>";
+  }
+
+  /** A ranking table; with a limit, the top and bottom {@code limit} and the rest folded away. */
+  private static void ranking(StringBuilder h, DemoResult r, UnitKind kind, int limit) {
+    List<ScoreRow> rows = ScoreRow.of(r, kind);
+    RankingResult rr = r.ranking(kind).orElseThrow();
+    List<Double> scores = new ArrayList<>();
+    rows.forEach(x -> x.score().ifPresent(scores::add));
+    double[] classes = MapSvg.classes(scores);
+    h.append("<h3>")
+        .append(Xml.esc(DemoSummary.title(kind)))
+        .append(" <span class=\"tag\">")
+        .append(Xml.esc(rr.scorecard().scheme().id()))
+        .append("</span></h3>\n");
+    if (rows.size() <= 2L * limit) {
+      table(h, rows, classes, kind);
+      return;
+    }
+    List<ScoreRow> ranked = rows.stream().filter(x -> x.rank().isPresent()).toList();
+    h.append("<div class=\"cols\">\n<div>\n<p class=\"small muted\">top ")
+        .append(limit)
+        .append("</p>\n");
+    table(h, ranked.subList(0, Math.min(limit, ranked.size())), classes, kind);
+    h.append("</div>\n<div>\n<p class=\"small muted\">bottom ").append(limit).append("</p>\n");
+    table(h, ranked.subList(Math.max(0, ranked.size() - limit), ranked.size()), classes, kind);
+    h.append("</div>\n</div>\n<details>\n<summary>all ")
+        .append(rows.size())
+        .append(" ")
+        .append(Xml.esc(DemoSummary.title(kind)))
+        .append("</summary>\n");
+    table(h, rows, classes, kind);
+    h.append("</details>\n");
+  }
+
+  private static void table(StringBuilder h, List<ScoreRow> rows, double[] classes, UnitKind kind) {
+    h.append("<div class=\"scroll\"><table>\n<thead><tr><th class=\"n\">#</th><th>")
+        .append(kind == UnitKind.DEPARTMENT ? "department" : "name")
+        .append("</th>");
+    if (kind == UnitKind.COMMUNITY) {
+      h.append("<th>street</th>");
+    }
+    h.append("<th class=\"n\">score</th><th>grade</th><th class=\"n\">cases</th>")
+        .append("<th class=\"n\">on time</th><th class=\"n\">satisfied</th>")
+        .append("<th class=\"n\">overdue</th></tr></thead>\n<tbody>\n");
+    for (ScoreRow x : rows) {
+      h.append("<tr><td class=\"n\">")
+          .append(x.rank().isPresent() ? Integer.toString(x.rank().getAsInt()) : "–")
+          .append("</td><td class=\"name\">");
+      if (x.score().isPresent()) {
+        h.append("<span class=\"chip\" style=\"background:")
+            .append(MapSvg.PALETTE[MapSvg.classOf(x.score().getAsDouble(), classes)])
+            .append("\"></span>");
+      } else {
+        h.append("<span class=\"chip\" style=\"background:")
+            .append(MapSvg.NO_SCORE)
+            .append("\"></span>");
+      }
+      h.append(Xml.esc(x.name()))
+          .append(" <span class=\"muted small\">")
+          .append(Xml.esc(x.unit()))
+          .append("</span></td>");
+      if (kind == UnitKind.COMMUNITY) {
+        h.append("<td class=\"name\">").append(Xml.esc(x.parent())).append("</td>");
+      }
+      h.append("<td class=\"n\">")
+          .append(x.scoreText())
+          .append("</td><td>")
+          .append(Xml.esc(x.grade().orElse("–")))
+          .append("</td><td class=\"n\">")
+          .append(Xml.count(Math.round(x.cases())))
+          .append("</td><td class=\"n\">")
+          .append(
+              x.onTime().isPresent() ? Xml.fixed(100 * x.onTime().getAsDouble(), 1) + " %" : "–")
+          .append("</td><td class=\"n\">")
+          .append(
+              x.satisfaction().isPresent()
+                  ? Xml.fixed(100 * x.satisfaction().getAsDouble(), 1) + " %"
+                  : "–")
+          .append("</td><td class=\"n\">")
+          .append(Xml.count(Math.round(x.overdue())))
+          .append("</td></tr>\n");
+    }
+    h.append("</tbody>\n</table></div>\n");
+  }
+
+  /** Reports per month as an inline SVG column chart. */
+  private static String monthChart(DemoResult r) {
+    int max = 1;
+    for (int v : r.months().values()) {
+      max = Math.max(max, v);
+    }
+    int n = r.months().size();
+    double w = 560;
+    double hgt = 170;
+    double bw = (w - 40) / Math.max(1, n);
+    StringBuilder s = new StringBuilder();
+    s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+        .append(Xml.n1(w))
+        .append(' ')
+        .append(Xml.n1(hgt))
+        .append("\" width=\"100%\" role=\"img\" aria-label=\"reports per month\"")
+        .append(" font-family=\"sans-serif\" font-size=\"10\">\n");
+    int i = 0;
+    for (Map.Entry<String, Integer> e : r.months().entrySet()) {
+      double bh = 120.0 * e.getValue() / max;
+      double x = 30 + i * bw;
+      s.append("<rect x=\"")
+          .append(Xml.n1(x + 3))
+          .append("\" y=\"")
+          .append(Xml.n1(140 - bh))
+          .append("\" width=\"")
+          .append(Xml.n1(bw - 6))
+          .append("\" height=\"")
+          .append(Xml.n1(bh))
+          .append("\" fill=\"#4575b4\"><title>")
+          .append(e.getKey())
+          .append(": ")
+          .append(Xml.count(e.getValue()))
+          .append(" reports</title></rect>")
+          .append("<text x=\"")
+          .append(Xml.n1(x + bw / 2))
+          .append("\" y=\"154\" text-anchor=\"middle\" fill=\"#555\">")
+          .append(e.getKey().substring(5))
+          .append("</text><text x=\"")
+          .append(Xml.n1(x + bw / 2))
+          .append("\" y=\"")
+          .append(Xml.n1(136 - bh))
+          .append("\" text-anchor=\"middle\" fill=\"#333\">")
+          .append(Xml.count(e.getValue()))
+          .append("</text>\n");
+      i++;
+    }
+    s.append("<line x1=\"30\" y1=\"140\" x2=\"")
+        .append(Xml.n1(w - 10))
+        .append("\" y2=\"140\" stroke=\"#444\"/>\n</svg>\n");
+    return s.toString();
+  }
+}
