@@ -20,6 +20,8 @@ import org.gridgov.scoring.internal.Formulas;
  * made on request. Immutable and thread-safe.
  */
 public final class Scorecard {
+  private static final int TILE = 512;
+
   private final ScoreEngine engine;
   private final UnitKind kind;
   private final Period period;
@@ -255,8 +257,16 @@ public final class Scorecard {
     }
     Formulas f = engine.formulas();
     Aggregator.Blocks b = table.counts;
+    int n = table.names.length;
     for (int k = 0; k < inds.length; k++) {
-      f.values(inds[k], b.blocks(), b.unitOfSlot(), b.activeCount(), out[k], table.names.length);
+      java.util.Arrays.fill(out[k], 0, n, Double.NaN);
+    }
+    // Active units in tiles whose count blocks stay in cache while every indicator reads them.
+    for (int from = 0; from < b.activeCount(); from += TILE) {
+      int to = Math.min(b.activeCount(), from + TILE);
+      for (int k = 0; k < inds.length; k++) {
+        f.values(inds[k], b.blocks(), b.unitOfSlot(), from, to, out[k]);
+      }
     }
   }
 

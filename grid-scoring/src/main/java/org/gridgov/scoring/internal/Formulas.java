@@ -262,27 +262,42 @@ public final class Formulas {
    */
   public void values(
       Indicator ind, int[] c, int[] unitOfSlot, int active, double[] out, int units) {
-    int i = ind.ordinal();
     java.util.Arrays.fill(out, 0, units, Double.NaN);
+    values(ind, c, unitOfSlot, 0, active, out);
+  }
+
+  /**
+   * One indicator for the active slots {@code [from, to)}; other entries of {@code out} are left
+   * alone.
+   *
+   * @param ind the indicator
+   * @param c the count blocks, slot by slot
+   * @param unitOfSlot the unit of each active slot
+   * @param from the first slot
+   * @param to the slot after the last
+   * @param out receives the value of unit u at {@code out[u]}
+   */
+  public void values(Indicator ind, int[] c, int[] unitOfSlot, int from, int to, double[] out) {
+    int i = ind.ordinal();
     int t = i * NUM_TERMS;
     int d = i * DEN_TERMS;
     if (simpleNum[i] && denConst[i] == 1) {
       // A count: one term.
       int x = numIdx[t];
-      for (int s = 0; s < active; s++) {
+      for (int s = from; s < to; s++) {
         out[unitOfSlot[s]] = c[s * WIDTH + x];
       }
     } else if (simpleNum[i] && simpleDen[i]) {
       // A ratio of two counts.
       int x = numIdx[t];
       int y = denIdx[d];
-      for (int s = 0; s < active; s++) {
+      for (int s = from; s < to; s++) {
         int b = s * WIDTH;
         int den = c[b + y];
         out[unitOfSlot[s]] = den == 0 ? Double.NaN : Math.min(1.0, (double) c[b + x] / den);
       }
     } else {
-      for (int s = 0; s < active; s++) {
+      for (int s = from; s < to; s++) {
         out[unitOfSlot[s]] = value(i, c, s * WIDTH);
       }
     }
