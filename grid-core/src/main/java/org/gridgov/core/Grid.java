@@ -1,6 +1,6 @@
 package org.gridgov.core;
 
-import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSortedMap;
 import com.google.common.collect.ImmutableSortedSet;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -30,7 +30,7 @@ import java.util.Set;
  * @param population number of residents, when known
  * @param validFrom first day the grid is in force, inclusive, when bounded
  * @param validTo last day the grid is in force, inclusive, when bounded
- * @param attributes other properties, kept as strings
+ * @param attributes other properties, kept as strings in key order
  */
 public record Grid(
     GridId id,
@@ -63,7 +63,7 @@ public record Grid(
     Objects.requireNonNull(validFrom, "validFrom");
     Objects.requireNonNull(validTo, "validTo");
     coverage = ImmutableSortedSet.copyOf(coverage);
-    attributes = ImmutableMap.copyOf(attributes);
+    attributes = ImmutableSortedMap.copyOf(attributes); // sorted: output is byte-reproducible
     if (households.isPresent() && households.getAsInt() < 0) {
       throw new IllegalArgumentException("grid " + id + ": households is negative");
     }
@@ -275,7 +275,7 @@ public record Grid(
      * @return this builder
      */
     public Builder attributes(Map<String, String> value) {
-      this.attributes = Map.copyOf(value);
+      this.attributes = ImmutableSortedMap.copyOf(value);
       return this;
     }
 

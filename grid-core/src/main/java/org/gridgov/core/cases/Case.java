@@ -1,7 +1,7 @@
 package org.gridgov.core.cases;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSortedMap;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +36,8 @@ import org.gridgov.core.risk.RiskColour;
  * @param risk the risk colour, when marked
  * @param element the governance element concerned, when classified
  * @param trail every step taken, oldest first
- * @param attributes other properties (e.g. {@code worker}, {@code department}), kept as strings
+ * @param attributes other properties (e.g. {@code worker}, {@code department}), kept as strings in
+ *     key order
  */
 public record Case(
     CaseId id,
@@ -76,7 +77,7 @@ public record Case(
     Objects.requireNonNull(risk, "risk");
     Objects.requireNonNull(element, "element");
     trail = ImmutableList.copyOf(trail);
-    attributes = ImmutableMap.copyOf(attributes);
+    attributes = ImmutableSortedMap.copyOf(attributes); // sorted: output is byte-reproducible
     if (itemCode.isBlank()) {
       throw new IllegalArgumentException("case " + id + ": item code is empty");
     }
@@ -206,23 +207,7 @@ public record Case(
    * @return a copy with {@link #grid()} set
    */
   public Case locatedIn(GridId where) {
-    return new Case(
-        id,
-        itemCode,
-        location,
-        Optional.of(where),
-        channel,
-        reporter,
-        reportedAt,
-        urgent,
-        state,
-        assignee,
-        deadline,
-        rating,
-        risk,
-        element,
-        trail,
-        attributes);
+    return copy(Optional.of(where), deadline, attributes);
   }
 
   /**
@@ -232,23 +217,38 @@ public record Case(
    * @return a copy with {@link #deadline()} set
    */
   public Case withDeadline(Instant due) {
+    return copy(grid, Optional.of(due), attributes);
+  }
+
+  /**
+   * The same case with other attributes.
+   *
+   * @param newAttributes the attributes, replacing the current ones
+   * @return a copy with {@link #attributes()} replaced
+   */
+  public Case withAttributes(Map<String, String> newAttributes) {
+    return copy(grid, deadline, newAttributes);
+  }
+
+  private Case copy(
+      Optional<GridId> newGrid, Optional<Instant> newDeadline, Map<String, String> newAttributes) {
     return new Case(
         id,
         itemCode,
         location,
-        grid,
+        newGrid,
         channel,
         reporter,
         reportedAt,
         urgent,
         state,
         assignee,
-        Optional.of(due),
+        newDeadline,
         rating,
         risk,
         element,
         trail,
-        attributes);
+        newAttributes);
   }
 
   /**
@@ -436,7 +436,7 @@ public record Case(
      * @return this builder
      */
     public Builder attributes(Map<String, String> value) {
-      this.attributes = Map.copyOf(value);
+      this.attributes = ImmutableSortedMap.copyOf(value);
       return this;
     }
 

@@ -81,6 +81,23 @@ class GridGovJsonTest {
   }
 
   @Test
+  void attributesAreWrittenInKeyOrderWhateverOrderTheyCameIn() {
+    Map<String, String> attrs = new java.util.LinkedHashMap<>();
+    for (String k : List.of("zeta", "alpha", "mu", "beta", "omega", "kappa")) {
+      attrs.put(k, k.toUpperCase(java.util.Locale.ROOT));
+    }
+    Grid g = Grid.territorial("g", GridLevel.MICRO).attributes(attrs).build();
+    assertThat(g.attributes().keySet())
+        .containsExactly("alpha", "beta", "kappa", "mu", "omega", "zeta");
+    assertThat(GridGovJson.toJson(g))
+        .containsSubsequence("alpha", "beta", "kappa", "mu", "omega", "zeta");
+    Case c = fullCase().withAttributes(attrs);
+    assertThat(c.attributes().keySet())
+        .containsExactly("alpha", "beta", "kappa", "mu", "omega", "zeta");
+    assertThat(GridGovJson.readCase(GridGovJson.toJsonLine(c))).isEqualTo(c);
+  }
+
+  @Test
   void malformedJsonNamesFileLineAndColumn() throws Exception {
     Path f = dir.resolve("bad.json");
     Files.writeString(f, "{\n  \"grids\": [\n    {\"id\": \"a\" \"level\": \"street\"}\n  ]\n}\n");
