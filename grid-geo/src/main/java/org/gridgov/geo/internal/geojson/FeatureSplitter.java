@@ -1,5 +1,6 @@
 package org.gridgov.geo.internal.geojson;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -28,8 +29,18 @@ final class FeatureSplitter {
    * @param ends one past the last byte of each feature
    * @param lines the 1-based line of each feature's first byte
    * @param columns the 1-based column (in bytes) of each feature's first byte
+   * @param geometryStarts the first byte of each feature's {@code geometry} value, or -1 when the
+   *     feature is not an object or has no (or more than one) geometry member
+   * @param geometryEnds one past the last byte of each feature's geometry value
    */
-  record Layout(List<Member> members, int[] starts, int[] ends, int[] lines, int[] columns) {}
+  record Layout(
+      List<Member> members,
+      int[] starts,
+      int[] ends,
+      int[] lines,
+      int[] columns,
+      int[] geometryStarts,
+      int[] geometryEnds) {}
 
   /** ASCII bytes that need no attention inside a nested value. */
   private static final boolean[] PLAIN = new boolean[128];
@@ -40,6 +51,8 @@ final class FeatureSplitter {
       PLAIN[c] = false;
     }
   }
+
+  private static final byte[] GEOMETRY = "geometry".getBytes(StandardCharsets.US_ASCII);
 
   private final byte[] b;
   private final int end;
@@ -110,7 +123,8 @@ final class FeatureSplitter {
     if (pos != end || features == null) {
       throw GiveUp.INSTANCE;
     }
-    return new Layout(members, features[0], features[1], features[2], features[3]);
+    return new Layout(
+        members, features[0], features[1], features[2], features[3], features[4], features[5]);
   }
 
   /** Scans the features array, recording each element. */
@@ -121,6 +135,8 @@ final class FeatureSplitter {
     int[] ends = new int[1024];
     int[] lines = new int[1024];
     int[] columns = new int[1024];
+    int[] geometryStarts = new int[1024];
+    int[] geometryEnds = new int[1024];
     skipWhitespace();
     if (peek() == ']') {
       pos++;
@@ -132,11 +148,22 @@ final class FeatureSplitter {
           ends = Arrays.copyOf(ends, 2 * n);
           lines = Arrays.copyOf(lines, 2 * n);
           columns = Arrays.copyOf(columns, 2 * n);
+          geometryStarts = Arrays.copyOf(geometryStarts, 2 * n);
+          geometryEnds = Arrays.copyOf(geometryEnds, 2 * n);
         }
         starts[n] = pos;
         lines[n] = line;
         columns[n] = pos - lineStart + 1;
-        value();
+        geometryStarts[n] = -1;
+        if (peek() == '{') {
+          long geometry = featureObject();
+          if (geometry >= 0) {
+            geometryStarts[n] = (int) (geometry >>> 32);
+            geometryEnds[n] = (int) geometry;
+          }
+        } else {
+          value();
+        }
         ends[n] = pos;
         n++;
         skipWhitespace();
@@ -153,8 +180,68 @@ final class FeatureSplitter {
       Arrays.copyOf(starts, n),
       Arrays.copyOf(ends, n),
       Arrays.copyOf(lines, n),
-      Arrays.copyOf(columns, n)
+      Arrays.copyOf(columns, n),
+      Arrays.copyOf(geometryStarts, n),
+      Arrays.copyOf(geometryEnds, n)
     };
+  }
+
+  /**
+   * Skips a feature object, noting where its {@code geometry} value is.
+   *
+   * @return start and end of the geometry value packed as {@code start << 32 | end}, or -1
+   */
+  private long featureObject() {
+    expect('{');
+    long geometry = -1;
+    boolean twice = false;
+    skipWhitespace();
+    if (peek() == '}') {
+      pos++;
+      return -1;
+    }
+    while (true) {
+      skipWhitespace();
+      boolean isGeometry = keyIs(GEOMETRY);
+      skipWhitespace();
+      expect(':');
+      skipWhitespace();
+      int start = pos;
+      value();
+      if (isGeometry) {
+        twice = geometry >= 0;
+        geometry = ((long) start << 32) | pos;
+      }
+      skipWhitespace();
+      int c = next();
+      if (c == '}') {
+        return twice ? -1 : geometry;
+      }
+      if (c != ',') {
+        throw GiveUp.INSTANCE;
+      }
+    }
+  }
+
+  /** Reads a member name and tells whether it is {@code word}; names with escapes are not. */
+  private boolean keyIs(byte[] word) {
+    expect('"');
+    int start = pos;
+    boolean escaped = false;
+    while (pos < end && b[pos] != '"') {
+      if (b[pos] == '\\') {
+        escaped = true;
+        pos++;
+      } else if (b[pos] < 0x20 && b[pos] >= 0) {
+        throw GiveUp.INSTANCE;
+      }
+      pos++;
+    }
+    if (pos >= end) {
+      throw GiveUp.INSTANCE;
+    }
+    pos++;
+    return !escaped && Arrays.equals(b, start, pos - 1, word, 0, word.length);
   }
 
   /** Skips one value of any kind. */
@@ -244,7 +331,7 @@ final class FeatureSplitter {
     if (pos == end) {
       throw GiveUp.INSTANCE;
     }
-    String name = new String(b, start, pos - start, java.nio.charset.StandardCharsets.UTF_8);
+    String name = new String(b, start, pos - start, StandardCharsets.UTF_8);
     pos++;
     return name;
   }

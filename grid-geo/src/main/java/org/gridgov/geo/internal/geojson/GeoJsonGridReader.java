@@ -76,6 +76,8 @@ public final class GeoJsonGridReader {
   /** By default, documents from this size on are split and their features parsed in parallel. */
   private static final int PARALLEL_MIN_BYTES = 4 << 20;
 
+  private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+
   /** Positions are stored packed, 16 bytes each: a city has millions of them. */
   private static final PackedCoordinateSequenceFactory PACKED =
       PackedCoordinateSequenceFactory.DOUBLE_FACTORY;
@@ -206,30 +208,14 @@ public final class GeoJsonGridReader {
                 c -> {
                   int from = (int) ((long) n * c / chunks);
                   int to = (int) ((long) n * (c + 1) / chunks);
-                  if (from == to) {
-                    return List.<GeoJsonFeature>of();
-                  }
-                  // The chunk's features, as written, wrapped in brackets: one parser per chunk.
-                  int start = layout.starts()[from];
-                  int length = layout.ends()[to - 1] - start;
-                  byte[] chunk = new byte[length + 2];
-                  chunk[0] = '[';
-                  System.arraycopy(bytes, start, chunk, 1, length);
-                  chunk[length + 1] = ']';
                   List<GeoJsonFeature> out = new ArrayList<>(to - from);
-                  try (JsonParser p = MAPPER.createParser(chunk)) {
-                    Run run = new Run(p, source);
-                    if (p.nextToken() != JsonToken.START_ARRAY) {
-                      return null;
+                  GeometryScanner scanner = new GeometryScanner(factory);
+                  for (int i = from; i < to; i++) {
+                    GeoJsonFeature f = feature(bytes, source, layout, i, scanner);
+                    if (f == null) {
+                      return null; // read again sequentially to report it
                     }
-                    for (int i = from; i < to; i++) {
-                      out.add(run.feature(i, p.nextToken()));
-                    }
-                    if (p.nextToken() != JsonToken.END_ARRAY || p.nextToken() != null) {
-                      return null;
-                    }
-                  } catch (IOException | RuntimeException e) {
-                    return null; // read again sequentially to report it
+                    out.add(f);
                   }
                   return out;
                 })
@@ -244,6 +230,43 @@ public final class GeoJsonGridReader {
     return new GeoJsonDocument(source, Optional.ofNullable(crs), features);
   }
 
+  /**
+   * Parses one feature of a split document: its geometry by the {@link GeometryScanner} when it
+   * can, everything else (and the geometry when the scanner gives up) by Jackson.
+   *
+   * @return the feature, or {@code null} when anything is wrong
+   */
+  private GeoJsonFeature feature(
+      byte[] bytes, String source, FeatureSplitter.Layout layout, int i, GeometryScanner scanner) {
+    int start = layout.starts()[i];
+    int end = layout.ends()[i];
+    int geometryStart = layout.geometryStarts()[i];
+    Geometry geometry =
+        geometryStart < 0 ? null : scanner.parse(bytes, geometryStart, layout.geometryEnds()[i]);
+    byte[] text = bytes;
+    int offset = start;
+    int length = end - start;
+    if (geometry != null) {
+      // The feature without its geometry, which Jackson then sees as null.
+      int geometryEnd = layout.geometryEnds()[i];
+      text = new byte[(geometryStart - start) + NULL.length + (end - geometryEnd)];
+      System.arraycopy(bytes, start, text, 0, geometryStart - start);
+      System.arraycopy(NULL, 0, text, geometryStart - start, NULL.length);
+      System.arraycopy(
+          bytes, geometryEnd, text, geometryStart - start + NULL.length, end - geometryEnd);
+      offset = 0;
+      length = text.length;
+    }
+    try (JsonParser p = MAPPER.createParser(text, offset, length)) {
+      Run run = new Run(p, source);
+      run.parsedGeometry = geometry;
+      GeoJsonFeature f = run.feature(i, p.nextToken());
+      return p.nextToken() == null ? f : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
   /** The state of reading one document. */
   private final class Run {
     private final JsonParser p;
@@ -253,6 +276,10 @@ public final class GeoJsonGridReader {
     private final int[] path = new int[MAX_DEPTH + 1];
 
     private String coordinatesPointer = "";
+
+    /** A geometry parsed beforehand, standing for the {@code null} the parser will see. */
+    private Geometry parsedGeometry;
+
     private double lastX;
     private double lastY;
 
@@ -324,7 +351,7 @@ public final class GeoJsonGridReader {
           case "properties" -> props = properties(t, ptr + "/properties");
           case "geometry" -> {
             geometrySeen = true;
-            geometry = t == JsonToken.VALUE_NULL ? null : geometry(t, ptr + "/geometry");
+            geometry = t == JsonToken.VALUE_NULL ? parsedGeometry : geometry(t, ptr + "/geometry");
           }
           default -> p.skipChildren();
         }
@@ -640,15 +667,7 @@ public final class GeoJsonGridReader {
                 + xy[1]
                 + "]");
       }
-      // RFC 7946 §3.1.6: exterior rings counter-clockwise, holes clockwise. Readers must not
-      // reject the other winding, so it is reversed here; nothing else about the ring changes.
-      double[] packed = xy.length == 2 * n ? xy : Arrays.copyOf(xy, 2 * n);
-      CoordinateSequence seq = PACKED.create(packed, 2);
-      if (Rings.needsReversal(seq, shell)) {
-        reverse(packed, n);
-        seq = PACKED.create(packed, 2);
-      }
-      return factory.createLinearRing(seq);
+      return orientedRing(factory, xy, n, shell);
     }
 
     /**
@@ -761,6 +780,27 @@ public final class GeoJsonGridReader {
     private InvalidInputException fail(String ptr, String reason) {
       return InvalidInputException.at(source, ptr, reason);
     }
+  }
+
+  /**
+   * A linear ring of packed positions, wound as RFC 7946 §3.1.6 recommends: exterior rings
+   * counter-clockwise, holes clockwise. Readers must not reject the other winding, so it is
+   * reversed here; nothing else about the ring changes.
+   *
+   * @param factory the geometry factory
+   * @param xy positions x0, y0, x1, y1, …, checked closed; may be reversed in place
+   * @param n how many positions
+   * @param shell true for an exterior ring
+   * @return the ring
+   */
+  static LinearRing orientedRing(GeometryFactory factory, double[] xy, int n, boolean shell) {
+    double[] packed = xy.length == 2 * n ? xy : Arrays.copyOf(xy, 2 * n);
+    CoordinateSequence seq = PACKED.create(packed, 2);
+    if (Rings.needsReversal(seq, shell)) {
+      reverse(packed, n);
+      seq = PACKED.create(packed, 2);
+    }
+    return factory.createLinearRing(seq);
   }
 
   private static void reverse(double[] xy, int n) {
