@@ -51,7 +51,7 @@ class GeometryScannerTest {
             "{\"type\":\"Polygon\"}",
             "{}")) {
       byte[] b = geometry.getBytes(UTF_8);
-      assertThat(new GeometryScanner(F).parse(b, 0, b.length)).as(geometry).isNull();
+      assertThat((Object) new GeometryScanner(F).parse(b, 0, b.length)).as(geometry).isNull();
     }
   }
 
@@ -60,7 +60,7 @@ class GeometryScannerTest {
   void agreesWithJacksonBitForBit(@ForAll("geometries") String geometry) throws IOException {
     byte[] b = geometry.getBytes(UTF_8);
     Geometry scanned = new GeometryScanner(F).parse(b, 0, b.length);
-    assertThat(scanned).as(geometry).isNotNull();
+    assertThat((Object) scanned).as(geometry).isNotNull();
 
     String doc =
         "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"x\","
