@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Building the lookup index of the Zhengzhou-scale city ({@link SyntheticCity#zhengzhou(long)},
- * every level's polygons: 74,955 grids, 4.2 million ring vertices) on one thread: {@code build} is
+ * every level's polygons: 74,956 grids, 4.6 million ring vertices) on one thread: {@code build} is
  * {@link GridLocator#build}; {@code generate} is the synthetic city generator, for reference.
  * Single-shot: each iteration is one cold-ish build after warm-up iterations. Memory is measured by
  * {@link LocateMemory}.
