@@ -462,7 +462,7 @@ public final class CaseLoop {
         now = cal.plusWorking(now, model.evaluateDelay());
         c = c.evaluate(CENTRE, now, rating, "");
       }
-      c = withAttributes(c, attributes);
+      c = c.withAttributes(attributes);
       boolean settled =
           firstTier == HandlerTier.GRID
               && denied.isEmpty()
@@ -734,25 +734,5 @@ public final class CaseLoop {
   private static Duration scale(Duration d, double factor) {
     double seconds = d.getSeconds() * factor + d.getNano() * factor / 1e9;
     return Duration.ofSeconds(Math.max(0, Math.round(seconds)));
-  }
-
-  private static Case withAttributes(Case c, Map<String, String> attributes) {
-    return new Case(
-        c.id(),
-        c.itemCode(),
-        c.location(),
-        c.grid(),
-        c.channel(),
-        c.reporter(),
-        c.reportedAt(),
-        c.urgent(),
-        c.state(),
-        c.assignee(),
-        c.deadline(),
-        c.rating(),
-        c.risk(),
-        c.element(),
-        c.trail(),
-        attributes);
   }
 }

@@ -166,28 +166,8 @@ public final class DemoOutputs {
           a.put("exclusive", x.stream().map(GridId::value).collect(Collectors.joining(",")));
         }
       }
-      cases.add(withAttributes(c, a));
+      cases.add(c.withAttributes(a));
     }
     GridMaps.writeCasesGeoJson(cases, r.sample().map().hierarchy(), out);
-  }
-
-  private static Case withAttributes(Case c, Map<String, String> attributes) {
-    return new Case(
-        c.id(),
-        c.itemCode(),
-        c.location(),
-        c.grid(),
-        c.channel(),
-        c.reporter(),
-        c.reportedAt(),
-        c.urgent(),
-        c.state(),
-        c.assignee(),
-        c.deadline(),
-        c.rating(),
-        c.risk(),
-        c.element(),
-        c.trail(),
-        attributes);
   }
 }
