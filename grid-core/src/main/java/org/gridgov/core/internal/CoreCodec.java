@@ -559,11 +559,11 @@ public final class CoreCodec {
     ObjectNode r = o.putObject("role");
     r.put("name", p.role().name());
     ArrayNode perms = r.putArray("permissions");
-    EnumSet.copyOf(
-            p.role().permissions().isEmpty()
-                ? EnumSet.noneOf(Permission.class)
-                : EnumSet.copyOf(p.role().permissions()))
-        .forEach(x -> perms.add(lower(x)));
+    for (Permission x : Permission.values()) { // declaration order: byte-reproducible output
+      if (p.role().permissions().contains(x)) {
+        perms.add(lower(x));
+      }
+    }
     ArrayNode b = o.putArray("bindings");
     p.bindings().forEach(g -> b.add(g.value()));
     return o;
