@@ -4,15 +4,20 @@ import java.util.Arrays;
 import java.util.Comparator;
 
 /**
- * Competition ranking (1, 2, 2, 4) on unrounded totals, highest first; units with equal totals
- * share a rank and are listed by id. Units without a score are either left unranked or share the
- * rank after the last scored unit.
+ * Competition ranking (1, 2, 2, 4) on unrounded totals, highest first; units whose totals agree to
+ * {@value #TIE_RESOLUTION} points share a rank and are listed by id. The resolution keeps
+ * floating-point noise (the same total reached by a different order of operations, e.g. after all
+ * weights were scaled by 7.5) from splitting a tie, while staying far below the published 0.01.
+ * Units without a score are either left unranked or share the rank after the last scored unit.
  *
  * <p>The sort is a stable least-significant-digit radix sort of order-preserving 64-bit keys over
  * the units taken in id order, so equal totals stay in id order and ranking n units costs eight
  * linear passes with no comparator calls. Stateless.
  */
 public final class Ranker {
+  /** Totals closer than this many points tie. */
+  public static final double TIE_RESOLUTION = 1e-6;
+
   private Ranker() {}
 
   /**
@@ -63,7 +68,7 @@ public final class Ranker {
         order[unscoredAt++] = i;
         rank[i] = 0;
       } else {
-        keys[k] = descendingKey(totals[i]);
+        keys[k] = descendingKey(Math.rint(totals[i] / TIE_RESOLUTION));
         units[k++] = i;
       }
     }
