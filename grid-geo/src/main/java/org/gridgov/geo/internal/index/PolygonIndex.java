@@ -59,9 +59,6 @@ public final class PolygonIndex {
    */
   static final double TOLERANCE = 0.5 + 1e-6;
 
-  /** Result of {@link #edgeQ} when quantised coordinates cannot decide. */
-  static final int UNSURE = -1;
-
   final Mode mode;
   final double minX;
   final double minY;
@@ -74,8 +71,33 @@ public final class PolygonIndex {
   final int nx;
   final int ny;
 
-  /** Per cell: a key (the same answer everywhere in the cell), -1 (nothing), or -offset - 2. */
-  final int[] table;
+  /** Columns and rows of half-cells (the table's resolution): twice nx and ny. */
+  final int fnx;
+
+  final int fny;
+
+  /** Log2 of a block's width and height in half-cells (at most 4: at most 256 half-cells). */
+  final int bwBits;
+
+  final int bhBits;
+
+  /** Blocks a row. */
+  final int nbx;
+
+  /**
+   * Per half-cell, blocks in row-major order and half-cells row-major within a block: the index of
+   * its code in its block's palette.
+   */
+  final byte[] table;
+
+  /** Per block: where its palette starts in {@link #palette}. */
+  final int[] paletteBase;
+
+  /**
+   * Each block's distinct codes: a key (the same answer everywhere in the half-cell), -1 (nothing),
+   * or -offset - 2 (the record of the half-cell's cell, see below).
+   */
+  final int[] palette;
 
   /** Per row: the y of the reference points of the row's cells. */
   final double[] rowRefY;
@@ -109,7 +131,6 @@ public final class PolygonIndex {
     invHy = 1.0 / hy;
     nx = b.nx;
     ny = b.ny;
-    table = b.table;
     rowRefY = b.rowRefY;
     data = b.data;
     cdata = b.cdata;
@@ -117,6 +138,98 @@ public final class PolygonIndex {
     sx = b.sx;
     sy = b.sy;
     rankOfKey = b.rankOfKey;
+    fnx = 2 * nx;
+    fny = 2 * ny;
+    bwBits = Math.min(4, 32 - Integer.numberOfLeadingZeros(fnx - 1));
+    bhBits = Math.min(4, 32 - Integer.numberOfLeadingZeros(fny - 1));
+    nbx = (fnx + (1 << bwBits) - 1) >>> bwBits;
+    int nby = (fny + (1 << bhBits) - 1) >>> bhBits;
+    table = new byte[Math.multiplyExact(nbx * nby, 1 << (bwBits + bhBits))];
+    paletteBase = new int[nbx * nby + 1];
+    palette = halfCells(b.table, b.touched, nby);
+  }
+
+  /**
+   * Fills {@link #table} and {@link #paletteBase} from the builder's per-cell codes and returns the
+   * palettes. A half-cell of a cell with a record that no edge touches gets the record's (constant)
+   * answer there, when that is one key or nothing; the others keep the record.
+   */
+  private int[] halfCells(int[] cellCodes, byte[] touched, int nby) {
+    IntList codes = new IntList(Math.max(16, cellCodes.length / 2));
+    int[] slotCode = new int[1024];
+    int[] slotIndex = new int[1024];
+    int[] slotStamp = new int[1024];
+    int[] one = new int[1];
+    int bw = 1 << bwBits;
+    int bh = 1 << bhBits;
+    for (int by = 0; by < nby; by++) {
+      for (int bx = 0; bx < nbx; bx++) {
+        int block = by * nbx + bx;
+        int stamp = block + 1;
+        int base = codes.size();
+        paletteBase[block] = base;
+        for (int fy = by * bh; fy < Math.min(fny, (by + 1) * bh); fy++) {
+          for (int fx = bx * bw; fx < Math.min(fnx, (bx + 1) * bw); fx++) {
+            int ix = fx >> 1;
+            int iy = fy >> 1;
+            int v = cellCodes[iy * nx + ix];
+            int quarter = ((fy & 1) << 1) | (fx & 1);
+            if (v < -1 && (touched[iy * nx + ix] & (1 << quarter)) == 0) {
+              double cx = minX + (fx + 0.5) * 0.5 * hx;
+              double cy = minY + (fy + 0.5) * 0.5 * hy;
+              if (mode == Mode.FIRST) {
+                v = evaluate(-v - 2, cx, cy, ix, iy);
+              } else {
+                int n = allInRecord(-v - 2, cx, cy, ix, iy, one);
+                v = n == 0 ? -1 : n == 1 ? one[0] : v;
+              }
+            }
+            int slot = (v * 0x9E3779B9) >>> 22;
+            while (slotStamp[slot] == stamp && slotCode[slot] != v) {
+              slot = (slot + 1) & 1023;
+            }
+            if (slotStamp[slot] != stamp) {
+              slotStamp[slot] = stamp;
+              slotCode[slot] = v;
+              slotIndex[slot] = codes.size() - base;
+              codes.add(v);
+            }
+            table[slotOf(fx, fy)] = (byte) slotIndex[slot];
+          }
+        }
+        if (codes.size() == base) {
+          codes.add(-1); // a block with no half-cell (never queried) still has a palette
+        }
+      }
+    }
+    paletteBase[nbx * nby] = codes.size();
+    return codes.toArray();
+  }
+
+  /** The position of half-cell (fx, fy) in {@link #table}. */
+  private int slotOf(int fx, int fy) {
+    int block = (fy >>> bhBits) * nbx + (fx >>> bwBits);
+    return (block << (bwBits + bhBits))
+        | ((fy & ((1 << bhBits) - 1)) << bwBits)
+        | (fx & ((1 << bwBits) - 1));
+  }
+
+  /** The code of half-cell (fx, fy). */
+  private int code(int fx, int fy) {
+    int block = (fy >>> bhBits) * nbx + (fx >>> bwBits);
+    return palette[paletteBase[block] + (table[slotOf(fx, fy)] & 0xFF)];
+  }
+
+  /** The code of cell (ix, iy): its record if it has one, else its key or -1. */
+  int cellCode(int ix, int iy) {
+    int v = -1;
+    for (int q = 0; q < 4; q++) {
+      v = code(2 * ix + (q & 1), 2 * iy + (q >> 1));
+      if (v < -1) {
+        return v;
+      }
+    }
+    return v;
   }
 
   /**
@@ -146,13 +259,21 @@ public final class PolygonIndex {
     if (!inBox(x, y)) {
       return -1;
     }
-    int ix = column(x);
-    int iy = row(y);
-    int v = table[iy * nx + ix];
+    // 2t is exact, so fx >> 1 is the cell's column (int) t, clamped as in column(x).
+    int fx = Math.min(fnx - 1, (int) ((x - minX) * invHx * 2));
+    int fy = Math.min(fny - 1, (int) ((y - minY) * invHy * 2));
+    int v = code(fx, fy);
     if (v >= -1) {
       return v;
     }
-    return evaluate(-v - 2, x, y, ix, iy);
+    return evaluate(-v - 2, x, y, fx >> 1, fy >> 1);
+  }
+
+  /** The code of the half-cell holding a point of the box. */
+  private int codeAt(double x, double y) {
+    return code(
+        Math.min(fnx - 1, (int) ((x - minX) * invHx * 2)),
+        Math.min(fny - 1, (int) ((y - minY) * invHy * 2)));
   }
 
   private boolean inBox(double x, double y) {
@@ -213,7 +334,7 @@ public final class PolygonIndex {
       for (int i = base; i < end; i++) {
         double x = xs[i];
         double y = ys[i];
-        out[i] = inBox(x, y) ? table[row(y) * nx + column(x)] : -1;
+        out[i] = inBox(x, y) ? codeAt(x, y) : -1;
       }
       // Pass 2: the records' first two cache lines (independent loads).
       for (int i = base; i < end; i++) {
@@ -253,9 +374,7 @@ public final class PolygonIndex {
     if (!inBox(x, y)) {
       return 0;
     }
-    int ix = column(x);
-    int iy = row(y);
-    int v = table[iy * nx + ix];
+    int v = codeAt(x, y);
     if (v == -1) {
       return 0;
     }
@@ -265,7 +384,11 @@ public final class PolygonIndex {
       }
       return 1;
     }
-    int code = -v - 2;
+    return allInRecord(-v - 2, x, y, column(x), row(y), out);
+  }
+
+  /** {@link #all} for a point of cell (ix, iy), whose record code is given. */
+  private int allInRecord(int code, double x, double y, int ix, int iy, int[] out) {
     int rec = code >>> 1;
     boolean compact = (code & 1) == 0;
     long h = compact ? 0 : data[rec];
@@ -330,8 +453,14 @@ public final class PolygonIndex {
   /**
    * The covered-candidates mask of a compact record: the hot path. Vertices are quantised to 1/4096
    * of a cell side in the cell's own frame (x and y scaled separately, which keeps every
-   * orientation sign); every decision is made on them when the quantisation error cannot change it,
-   * and on the exact coordinates otherwise (see {@link #edgeQ}).
+   * orientation sign). Each edge is classified on them by {@link #edgeQ}, which also says whether
+   * the quantisation error could change its answer; if it could for any edge, the record is
+   * evaluated again on the exact coordinates ({@link #compactMaskExact}).
+   *
+   * <p>The loop has no branch that depends on the coordinates: such a branch is decided only when
+   * the record has arrived from memory, and when it is mispredicted the processor discards the work
+   * of the next lookups it had already started, so the lookups' cache misses queue one after
+   * another instead of overlapping.
    */
   private int compactMask(int rec, double px, double py, int ix, int iy) {
     final int[] d = cdata;
@@ -346,145 +475,124 @@ public final class PolygonIndex {
     double qxr = (xr - ox) * sx;
     double qyd = (yd - oy) * sy;
     int parity = 0;
-    int covered = 0;
+    long unsure = 0;
     int p = compactRuns(rec, h);
     for (int r = 0; r < nRuns; r++) {
       int rh = d[p];
       int len = rh & 0xFF;
-      int exact = d[p + 1];
-      p += 2;
-      int va = d[p];
+      int va = d[p + 2];
       double ax = (short) va;
       double ay = va >> 16;
-      int hit = 0;
-      boolean onEdge = false;
+      long hit = 0;
       for (int i = 1; i <= len; i++) {
-        int vb = d[p + i];
+        int vb = d[p + 2 + i];
         double bx = (short) vb;
         double by = vb >> 16;
-        int e = edgeQ(qpx, qpy, qxr, qyd, ax, ay, bx, by);
-        if (e == UNSURE) {
-          int a = 2 * (exact + i - 1);
-          e = edge(px, py, xr, yd, xy[a], xy[a + 1], xy[a + 2], xy[a + 3]);
-        }
-        hit ^= e & 1;
-        onEdge |= e > 1;
+        long e = edgeQ(qpx, qpy, qxr, qyd, ax, ay, bx, by);
+        hit ^= e;
+        unsure |= e;
         ax = bx;
         ay = by;
       }
-      if (hit != 0) {
+      parity ^= (rh >>> 8) & 0xFFF & -(int) (hit & 1);
+      p += len + 3;
+    }
+    if ((unsure & 2) != 0) {
+      return compactMaskExact(rec, px, py, ix, iy);
+    }
+    return ((h >>> 8) & 0xFFF) ^ parity;
+  }
+
+  /** {@link #compactMask} on the exact coordinates of the record's runs. */
+  private int compactMaskExact(int rec, double px, double py, int ix, int iy) {
+    final int[] d = cdata;
+    int h = d[rec];
+    double xr = minX + (ix + 1) * hx;
+    double yd = rowRefY[iy];
+    int parity = 0;
+    int covered = 0;
+    int p = compactRuns(rec, h);
+    for (int r = 0; r < (h & 0xF); r++) {
+      int rh = d[p];
+      int len = rh & 0xFF;
+      int exact = d[p + 1];
+      int hit = 0;
+      for (int i = 0; i < len; i++) {
+        int a = 2 * (exact + i);
+        int e = edge(px, py, xr, yd, xy[a], xy[a + 1], xy[a + 2], xy[a + 3]);
+        hit = (hit ^ (e & 1)) | (e & 2);
+      }
+      if ((hit & 1) != 0) {
         parity ^= (rh >>> 8) & 0xFFF;
       }
-      if (onEdge) {
+      if ((hit & 2) != 0) {
         covered |= rh >>> 20;
       }
-      p += len + 1;
+      p += len + 3;
     }
     return (((h >>> 8) & 0xFFF) ^ parity) | covered;
   }
 
+  /** Largest |x| + |y| of p, C or D in a cell's quantised frame (a cell side is 4096 quanta). */
+  private static final double FRAME_L1 = 2 * QUANTA + 8;
+
   /**
-   * {@link #edge} on quantised coordinates: the same decisions, each taken only when it holds for
-   * every exact position within {@link #TOLERANCE} of the quantised vertices, else {@link #UNSURE}.
-   * Comparisons need a margin of more than the tolerance; orientations need a determinant larger
-   * than the bound on what moving each vertex by the tolerance can change.
+   * {@link #edge} on quantised coordinates, without branches: bit 0 is the parity of ab's crossings
+   * with the path p → C = (xr, py) → D = (xr, yd); bit 1 is set when that answer might differ for
+   * the exact vertices, each of which lies within {@link #TOLERANCE} of its quantised position
+   * (then bit 0 means nothing).
+   *
+   * <p>An edge crosses the horizontal leg when its ends lie on different sides of y = py and its
+   * crossing x0 lies right of p but not right of C; x0 > q.x exactly when the orientation of q
+   * relative to a→b has the sign of b.y − a.y. It crosses the vertical leg when its ends lie on
+   * different sides of x = xr and C and D lie on different sides of its line. The answer is sure
+   * when no end lies within the tolerance of those lines and each orientation used exceeds the most
+   * that moving a and b by the tolerance can change it: t·(|ux| + |uy|) + 2t·|q − a|₁ + 4t² (plus a
+   * margin for rounding), with |q − a|₁ bounded by |a|₁ plus {@link #FRAME_L1}.
+   *
+   * <p>Comparisons are taken from the sign bits of differences (x − y is +0.0 when x equals y), so
+   * the compiled code has no conditional jumps.
    */
-  static int edgeQ(
+  static long edgeQ(
       double px, double py, double xr, double yd, double ax, double ay, double bx, double by) {
+    final double t = TOLERANCE;
     double day = ay - py;
     double dby = by - py;
-    if (Math.abs(day) <= TOLERANCE || Math.abs(dby) <= TOLERANCE) {
-      return UNSURE;
-    }
-    int crossings = 0;
-    boolean aUp = day > 0;
-    if (aUp != dby > 0) {
-      double xmin = Math.min(ax, bx);
-      double xmax = Math.max(ax, bx);
-      int rightOfP = crossingRightOfQ(ax, ay, bx, by, aUp, xmin, xmax, px, py);
-      int rightOfC = crossingRightOfQ(ax, ay, bx, by, aUp, xmin, xmax, xr, py);
-      if (rightOfP == UNSURE || rightOfC == UNSURE) {
-        return UNSURE;
-      }
-      crossings = rightOfP != rightOfC ? 1 : 0;
-    }
     double dax = ax - xr;
     double dbx = bx - xr;
-    if (Math.abs(dax) <= TOLERANCE || Math.abs(dbx) <= TOLERANCE) {
-      return UNSURE;
-    }
-    if ((dax > 0) != (dbx > 0)) {
-      double lo = Math.min(py, yd);
-      double hi = Math.max(py, yd);
-      double ymin = Math.min(ay, by);
-      double ymax = Math.max(ay, by);
-      if (ymin - lo > TOLERANCE && hi - ymax > TOLERANCE) {
-        crossings ^= 1;
-      } else if (!(lo - ymax > TOLERANCE || ymin - hi > TOLERANCE)) {
-        boolean aLeft = dax < 0;
-        double lx = aLeft ? ax : bx;
-        double ly = aLeft ? ay : by;
-        double rx = aLeft ? bx : ax;
-        double ry = aLeft ? by : ay;
-        int oc = orientQ(lx, ly, rx, ry, xr, py);
-        int od = orientQ(lx, ly, rx, ry, xr, yd);
-        if (oc == 0 || od == 0) {
-          return UNSURE;
-        }
-        if ((oc < 0) != (od < 0)) {
-          crossings ^= 1;
-        }
-      }
-    }
-    return crossings;
-  }
-
-  /**
-   * Whether the crossing x0 of ab with the horizontal line through q lies right of q: 1, 0, or
-   * {@link #UNSURE}.
-   */
-  private static int crossingRightOfQ(
-      double ax,
-      double ay,
-      double bx,
-      double by,
-      boolean aUp,
-      double xmin,
-      double xmax,
-      double qx,
-      double qy) {
-    if (xmin - qx > TOLERANCE) {
-      return 1;
-    }
-    if (qx - xmax > TOLERANCE) {
-      return 0;
-    }
-    int o = upwardQ(ax, ay, bx, by, aUp, qx, qy);
-    return o == 0 ? UNSURE : o > 0 ? 1 : 0;
-  }
-
-  private static int upwardQ(
-      double ax, double ay, double bx, double by, boolean aUp, double qx, double qy) {
-    return aUp ? orientQ(bx, by, ax, ay, qx, qy) : orientQ(ax, ay, bx, by, qx, qy);
-  }
-
-  /**
-   * The orientation of q relative to a→b when a and b are known within {@link #TOLERANCE} and q
-   * almost exactly: the sign of the determinant when it exceeds the most that those errors (and
-   * rounding) can move it, else 0 for "unsure".
-   */
-  static int orientQ(double ax, double ay, double bx, double by, double qx, double qy) {
+    // Sign bit set when every end lies more than t from both lines.
+    long clear =
+        bits(t - Math.abs(day))
+            & bits(t - Math.abs(dby))
+            & bits(t - Math.abs(dax))
+            & bits(t - Math.abs(dbx));
+    long straddlesY = bits(day) ^ bits(dby);
+    long straddlesX = bits(dax) ^ bits(dbx);
     double ux = bx - ax;
     double uy = by - ay;
-    double vx = qx - ax;
-    double vy = qy - ay;
-    double det = ux * vy - uy * vx;
+    double uxDay = ux * day;
+    double uyCx = uy * -dax;
+    double detP = -uxDay - uy * (px - ax);
+    double detC = -uxDay - uyCx;
+    double detD = ux * (yd - ay) - uyCx;
     double bound =
-        (TOLERANCE + 0.01) * (Math.abs(ux) + Math.abs(uy))
-            + (2 * TOLERANCE + 0.01) * (Math.abs(vx) + Math.abs(vy))
-            + 4 * TOLERANCE * TOLERANCE
+        (t + 0.01) * (Math.abs(ux) + Math.abs(uy))
+            + (2 * t + 0.01) * (Math.abs(ax) + Math.abs(ay) + FRAME_L1)
+            + 4 * t * t
             + 1e-3;
-    return det > bound ? 1 : det < -bound ? -1 : 0;
+    long sureP = bits(bound - Math.abs(detP));
+    long sureC = bits(bound - Math.abs(detC));
+    long sureD = bits(bound - Math.abs(detD));
+    // x0 > p.x and x0 > C.x have the signs of detP·uy and detC·uy: the leg is crossed when they
+    // differ, i.e. when detP and detC differ in sign.
+    long crossH = straddlesY & (bits(detP) ^ bits(detC));
+    long crossV = straddlesX & (bits(detC) ^ bits(detD));
+    long sure = clear & (~straddlesY | (sureP & sureC)) & (~straddlesX | (sureC & sureD));
+    return ((crossH ^ crossV) >>> 63) | ((~sure >>> 63) << 1);
+  }
+
+  private static long bits(double v) {
+    return Double.doubleToRawLongBits(v);
   }
 
   /**
@@ -683,7 +791,7 @@ public final class PolygonIndex {
             ix = x1 - 1; // only the ring's left and right cells on this row
             continue;
           }
-          int v = table[iy * nx + ix];
+          int v = cellCode(ix, iy);
           if (v < -1) {
             nearestInRecord(-v - 2, x, y, kx, ky, best);
           }
@@ -800,7 +908,11 @@ public final class PolygonIndex {
   public long sizeInBytes() {
     return 160
         + 16
-        + 4L * table.length
+        + table.length
+        + 16
+        + 4L * paletteBase.length
+        + 16
+        + 4L * palette.length
         + 16
         + 8L * rowRefY.length
         + 16
@@ -822,7 +934,14 @@ public final class PolygonIndex {
     int compact = 0;
     int exact = 0;
     int empty = 0;
-    for (int v : table) {
+    int direct = 0;
+    for (int fy = 0; fy < fny; fy++) {
+      for (int fx = 0; fx < fnx; fx++) {
+        direct += code(fx, fy) >= -1 ? 1 : 0;
+      }
+    }
+    for (int c = 0; c < nx * ny; c++) {
+      int v = cellCode(c % nx, c / nx);
       if (v < -1) {
         if (((-v - 2) & 1) == 0) {
           compact++;
@@ -834,14 +953,17 @@ public final class PolygonIndex {
       }
     }
     return String.format(
-        "cells %d x %d = %d (compact %d, exact %d, empty %d), record ints %d, record longs %d,"
-            + " vertices %d, %.1f MB",
+        "cells %d x %d = %d (compact %d, exact %d, empty %d), half-cells answered without a record"
+            + " %d of %d, palette %d, record ints %d, record longs %d, vertices %d, %.1f MB",
         nx,
         ny,
-        table.length,
+        nx * ny,
         compact,
         exact,
         empty,
+        direct,
+        fnx * fny,
+        palette.length,
         cdata.length,
         data.length,
         xy.length / 2,

@@ -73,6 +73,7 @@ final class PolygonIndexBuilder {
   int nx;
   int ny;
   int[] table;
+  byte[] touched;
   double[] rowRefY;
   long[] data;
   int[] cdata;
@@ -556,6 +557,7 @@ final class PolygonIndexBuilder {
   private void sweepRows() {
     int cells = nx * ny;
     table = new int[cells];
+    touched = new byte[cells];
     rowRefY = new double[ny];
     inside = new byte[nPolys];
     insidePos = new int[nPolys];
@@ -749,14 +751,69 @@ final class PolygonIndexBuilder {
     } else if (fitsCompact(c, m)) {
       result = -(cout.size() << 1) - 2;
       writeCompact(m);
+      touched[c] = touchedHalves(c);
     } else {
       result = -((out.size() << 1) | 1) - 2;
       writeExact(m);
+      touched[c] = touchedHalves(c);
     }
     for (int t = 0; t < m; t++) {
       polyLocal[cand.get(t)] = -1;
     }
     return result;
+  }
+
+  /**
+   * Which quarters of cell {@code c} (widened by the margin) the edges of its runs touch: bit
+   * {@code 2 * qy + qx} for the quarter in column qx and row qy. A quarter no edge touches has one
+   * answer everywhere (no candidate's boundary passes through it), so the index can answer it
+   * without the record. The test is exact: bounding boxes, then the orientation of the quarter's
+   * corners.
+   */
+  private byte touchedHalves(int c) {
+    int ix = c % nx;
+    int iy = c / nx;
+    double mx = hx * MARGIN;
+    double my = hy * MARGIN;
+    double half = 0.5;
+    int mask = 0;
+    for (int q = 0; q < 4; q++) {
+      int qx = q & 1;
+      int qy = q >> 1;
+      double x0 = minX + (ix + qx * half) * hx - mx;
+      double x1 = minX + (ix + (qx + 1) * half) * hx + mx;
+      double y0 = minY + (iy + qy * half) * hy - my;
+      double y1 = minY + (iy + (qy + 1) * half) * hy + my;
+      search:
+      for (int r = 0; r < runStarts.size(); r++) {
+        int s = runStarts.get(r);
+        for (int v = s; v < s + runLens.get(r); v++) {
+          if (touches(xy[2 * v], xy[2 * v + 1], xy[2 * v + 2], xy[2 * v + 3], x0, y0, x1, y1)) {
+            mask |= 1 << q;
+            break search;
+          }
+        }
+      }
+    }
+    return (byte) mask;
+  }
+
+  /** Whether segment ab meets the closed box [x0, x1] × [y0, y1]. Exact. */
+  static boolean touches(
+      double ax, double ay, double bx, double by, double x0, double y0, double x1, double y1) {
+    if (Math.max(ax, bx) < x0
+        || Math.min(ax, bx) > x1
+        || Math.max(ay, by) < y0
+        || Math.min(ay, by) > y1) {
+      return false;
+    }
+    // The boxes overlap: the segment misses the box only when its line leaves every corner
+    // strictly on one side.
+    int o1 = Predicates.orient(ax, ay, bx, by, x0, y0);
+    int o2 = Predicates.orient(ax, ay, bx, by, x1, y0);
+    int o3 = Predicates.orient(ax, ay, bx, by, x1, y1);
+    int o4 = Predicates.orient(ax, ay, bx, by, x0, y1);
+    return !((o1 > 0 && o2 > 0 && o3 > 0 && o4 > 0) || (o1 < 0 && o2 < 0 && o3 < 0 && o4 < 0));
   }
 
   /** Whether a cell's record fits the compact layout (see {@link PolygonIndex}). */

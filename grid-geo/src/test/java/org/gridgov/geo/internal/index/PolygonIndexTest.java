@@ -285,4 +285,75 @@ class PolygonIndexTest {
     // Polygon 12 is not a target, however near its boundary is.
     assertThat(index.nearest(113.0015, 34.0029, 100)).isNull();
   }
+
+  /**
+   * An edge and a point in a cell's quantised frame: exact vertices near integers (so quantising
+   * them moves each by up to half a quantum), the point anywhere in the cell, on the edge, or a
+   * hair off it, and the reference point D anywhere on the cell's right side.
+   */
+  record Quantised(double ax, double ay, double bx, double by, double px, double py, double yd) {}
+
+  Gen<Quantised> quantised() {
+    Gen<Double> coordinate =
+        Gens.frequency(
+            Gens.weighted(3, Gens.doubles(-6000, 10000)),
+            Gens.weighted(2, Gens.doubles(-2, 4098)),
+            Gens.weighted(
+                2,
+                Gens.combine(Gens.integers(-8, 4104), Gens.doubles(-0.6, 0.6), (i, f) -> i + f)));
+    Gen<double[]> edge =
+        Gens.lists(coordinate, 4, 4)
+            .map(l -> new double[] {l.get(0), l.get(1), l.get(2), l.get(3)});
+    return Gens.combine(
+        edge,
+        Gens.doubles(0, 1),
+        Gens.combine(
+            Gens.elements(0.0, 1e-9, -1e-9, 0.3, -0.3, 4.0),
+            Gens.frequency(
+                Gens.weighted(2, Gens.doubles(0, 4096)),
+                Gens.weighted(1, Gens.elements(0.0, 2048.0, 4096.0))),
+            (off, yd) -> new double[] {off, yd}),
+        (e, s, oy) -> {
+          // The point: on the edge at s, moved by an offset (0: exactly on it, up to rounding).
+          double px = e[0] + s * (e[2] - e[0]) + oy[0];
+          double py = e[1] + s * (e[3] - e[1]) - oy[0];
+          if (oy[0] == 4.0) { // anywhere in the cell instead
+            px = s * 4096;
+            py = oy[1];
+          }
+          return new Quantised(e[0], e[1], e[2], e[3], px, py, oy[1]);
+        });
+  }
+
+  @Property(tries = 20_000)
+  void quantisedEdgeTestIsExactWheneverItSaysItIsSure(@ForAll("quantised") Quantised q) {
+    double xr = PolygonIndex.QUANTA;
+    long e =
+        PolygonIndex.edgeQ(
+            q.px(),
+            q.py(),
+            xr,
+            q.yd(),
+            Math.rint(q.ax()),
+            Math.rint(q.ay()),
+            Math.rint(q.bx()),
+            Math.rint(q.by()));
+    if ((e & 2) == 0) {
+      int exact = PolygonIndex.edge(q.px(), q.py(), xr, q.yd(), q.ax(), q.ay(), q.bx(), q.by());
+      assertThat(exact).as("a sure answer is never given for a point on the edge").isLessThan(2);
+      assertThat(e & 1).isEqualTo((long) exact);
+    }
+  }
+
+  @Test
+  void quantisedEdgeTestIsSureAwayFromTheEdge() {
+    // An edge across the cell, the point well left of it: a crossing of the horizontal leg.
+    assertThat(PolygonIndex.edgeQ(1000, 1000, 4096, 2048, 2000, 0, 2000, 4096)).isEqualTo(1);
+    // The same point right of it: no crossing.
+    assertThat(PolygonIndex.edgeQ(3000, 1000, 4096, 2048, 2000, 0, 2000, 4096)).isEqualTo(0);
+    // A point on the edge: not sure.
+    assertThat(PolygonIndex.edgeQ(2000, 1000, 4096, 2048, 2000, 0, 2000, 4096) & 2).isEqualTo(2);
+    // An edge across the right side between p.y and D's y: a crossing of the vertical leg.
+    assertThat(PolygonIndex.edgeQ(100, 1000, 4096, 2048, 3000, 1500, 5000, 1500)).isEqualTo(1);
+  }
 }
