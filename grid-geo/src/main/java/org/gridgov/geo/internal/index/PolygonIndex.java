@@ -343,7 +343,7 @@ public final class PolygonIndex {
           int code = -v - 2;
           int rec = code >>> 1;
           if ((code & 1) == 0) {
-            sink += cdata[rec] + cdata[Math.min(rec + 16, cdata.length - 1)];
+            sink += cdata[rec] + cdata[Math.min(rec + 15, cdata.length - 1)];
           } else {
             sink += data[rec];
           }
@@ -428,26 +428,29 @@ public final class PolygonIndex {
   static final int FULL_KEYS = 1 << 20;
 
   /**
-   * Candidate {@code i} of a compact record. Candidates are stored as the first key and 16-bit
-   * differences from it (neighbouring grids and their ancestors have close ordinals), or, when a
-   * difference does not fit, as full keys.
+   * Candidate {@code i} of a compact record. Candidates are stored just before the header, as the
+   * first key and 16-bit differences from it (neighbouring grids and their ancestors have close
+   * ordinals), or, when a difference does not fit, as full keys.
    */
   private int compactKey(int rec, int i) {
     final int[] d = cdata;
-    if ((d[rec] & FULL_KEYS) != 0) {
-      return d[rec + 1 + i];
+    int h = d[rec];
+    int m = (h >>> 4) & 0xF;
+    if ((h & FULL_KEYS) != 0) {
+      return d[rec - m + i];
     }
-    if (i == 0) {
-      return d[rec + 1];
-    }
-    int packed = d[rec + 2 + ((i - 1) >>> 1)];
-    return d[rec + 1] + (short) (packed >>> (((i - 1) & 1) << 4));
+    int keys = rec - 1 - (m >>> 1);
+    int j = Math.max(0, i - 1);
+    int delta = (short) (d[keys + 1 + (j >>> 1)] >>> ((j & 1) << 4));
+    return d[keys] + (i == 0 ? 0 : delta);
   }
 
-  /** Where the runs of a compact record start. */
-  static int compactRuns(int rec, int header) {
-    int m = (header >>> 4) & 0xF;
-    return (header & FULL_KEYS) != 0 ? rec + 1 + m : rec + 2 + (m >>> 1);
+  /**
+   * Where the runs of a compact record start: right after its header, so that their loads need not
+   * wait for the header.
+   */
+  static int compactRuns(int rec) {
+    return rec + 1;
   }
 
   /**
@@ -476,7 +479,7 @@ public final class PolygonIndex {
     double qyd = (yd - oy) * sy;
     int parity = 0;
     long unsure = 0;
-    int p = compactRuns(rec, h);
+    int p = compactRuns(rec);
     for (int r = 0; r < nRuns; r++) {
       int rh = d[p];
       int len = rh & 0xFF;
@@ -511,7 +514,7 @@ public final class PolygonIndex {
     double yd = rowRefY[iy];
     int parity = 0;
     int covered = 0;
-    int p = compactRuns(rec, h);
+    int p = compactRuns(rec);
     for (int r = 0; r < (h & 0xF); r++) {
       int rh = d[p];
       int len = rh & 0xFF;
@@ -806,7 +809,7 @@ public final class PolygonIndex {
     if ((code & 1) == 0) {
       final int[] d = cdata;
       int h = d[rec];
-      int p = compactRuns(rec, h);
+      int p = compactRuns(rec);
       for (int r = 0; r < (h & 0xF); r++) {
         int len = d[p] & 0xFF;
         long bound = d[p] >>> 20;

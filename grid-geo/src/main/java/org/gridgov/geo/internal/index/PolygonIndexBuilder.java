@@ -749,8 +749,7 @@ final class PolygonIndexBuilder {
         }
       }
     } else if (fitsCompact(c, m)) {
-      result = -(cout.size() << 1) - 2;
-      writeCompact(m);
+      result = -(writeCompact(m) << 1) - 2;
       touched[c] = touchedHalves(c);
     } else {
       result = -((out.size() << 1) | 1) - 2;
@@ -838,7 +837,8 @@ final class PolygonIndexBuilder {
     return true;
   }
 
-  private void writeCompact(int m) {
+  /** Writes a compact record (candidates, header, runs); returns the header's offset. */
+  private int writeCompact(int m) {
     int c = currentCell;
     double ox = minX + (c % nx) * hx;
     double oy = minY + (c / nx) * hy;
@@ -854,7 +854,6 @@ final class PolygonIndexBuilder {
       int delta = keys[cand.get(i)] - base;
       deltas &= delta >= Short.MIN_VALUE && delta <= Short.MAX_VALUE;
     }
-    cout.add(runStarts.size() | (m << 4) | (ref << 8) | (deltas ? 0 : PolygonIndex.FULL_KEYS));
     if (deltas) {
       cout.add(base);
       for (int i = 1; i < m; i += 2) {
@@ -867,6 +866,8 @@ final class PolygonIndexBuilder {
         cout.add(keys[cand.get(i)]);
       }
     }
+    int header = cout.size();
+    cout.add(runStarts.size() | (m << 4) | (ref << 8) | (deltas ? 0 : PolygonIndex.FULL_KEYS));
     for (int r = 0; r < runStarts.size(); r++) {
       int s = runStarts.get(r);
       int len = runLens.get(r);
@@ -879,6 +880,7 @@ final class PolygonIndexBuilder {
         cout.add((qx & 0xFFFF) | (qy << 16));
       }
     }
+    return header;
   }
 
   private void writeExact(int m) {
