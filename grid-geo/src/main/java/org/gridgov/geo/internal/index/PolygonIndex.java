@@ -85,17 +85,19 @@ public final class PolygonIndex {
   final int nbx;
 
   /**
-   * Per half-cell, blocks in row-major order and half-cells row-major within a block: the index of
-   * its code in its block's palette.
+   * Per half-cell, blocks in row-major order and half-cells row-major within a block: a byte u.
+   * When u is below the block's palette size, the half-cell's code is the palette's entry u;
+   * otherwise the half-cell's cell has a compact record whose header is at {@code 4 * (u - size)}
+   * ints after the block's record base.
    */
   final byte[] table;
 
-  /** Per block: where its palette starts in {@link #palette}. */
-  final int[] paletteBase;
+  /** Per block, three ints: where its palette starts, the palette's size, its record base. */
+  final int[] blocks;
 
   /**
-   * Each block's distinct codes: a key (the same answer everywhere in the half-cell), -1 (nothing),
-   * or -offset - 2 (the record of the half-cell's cell, see below).
+   * Each block's palette: a key (the same answer everywhere in the half-cell), -1 (nothing), or a
+   * record code -offset - 2 (the records that could not be given a byte of their own).
    */
   final int[] palette;
 
@@ -119,7 +121,9 @@ public final class PolygonIndex {
   /** Per key: its position in the precedence order (for nearest-search ties), -1 if unused. */
   final int[] rankOfKey;
 
-  PolygonIndex(PolygonIndexBuilder b) {
+  /** An index on the builder's arrays and the given half-cell table (empty while staging). */
+  private PolygonIndex(
+      PolygonIndexBuilder b, int[] cdata, byte[] table, int[] blocks, int[] palette) {
     mode = b.mode;
     minX = b.minX;
     minY = b.minY;
@@ -133,7 +137,6 @@ public final class PolygonIndex {
     ny = b.ny;
     rowRefY = b.rowRefY;
     data = b.data;
-    cdata = b.cdata;
     xy = b.xy;
     sx = b.sx;
     sy = b.sy;
@@ -143,36 +146,59 @@ public final class PolygonIndex {
     bwBits = Math.min(4, 32 - Integer.numberOfLeadingZeros(fnx - 1));
     bhBits = Math.min(4, 32 - Integer.numberOfLeadingZeros(fny - 1));
     nbx = (fnx + (1 << bwBits) - 1) >>> bwBits;
-    int nby = (fny + (1 << bhBits) - 1) >>> bhBits;
-    table = new byte[Math.multiplyExact(nbx * nby, 1 << (bwBits + bhBits))];
-    paletteBase = new int[nbx * nby + 1];
-    palette = halfCells(b.table, b.touched, nby);
+    this.cdata = cdata;
+    this.table = table;
+    this.blocks = blocks;
+    this.palette = palette;
   }
 
   /**
-   * Fills {@link #table} and {@link #paletteBase} from the builder's per-cell codes and returns the
-   * palettes. A half-cell of a cell with a record that no edge touches gets the record's (constant)
-   * answer there, when that is one key or nothing; the others keep the record.
+   * The index for a builder that has written its cells: per cell a code ({@code b.table}) and the
+   * quarters its record's edges touch ({@code b.touched}).
    */
-  private int[] halfCells(int[] cellCodes, byte[] touched, int nby) {
-    IntList codes = new IntList(Math.max(16, cellCodes.length / 2));
+  static PolygonIndex of(PolygonIndexBuilder b) {
+    PolygonIndex staging = new PolygonIndex(b, b.cdata, new byte[0], new int[0], new int[0]);
+    return staging.halfCells(b);
+  }
+
+  /**
+   * Builds the half-cell table from per-cell codes, with this (staging) index evaluating records. A
+   * half-cell of a cell with a record that no edge touches gets the record's (constant) answer
+   * there, when that is one key or nothing; the others keep the record. Each block's compact
+   * records are then copied next to each other, headers on 16-byte boundaries, so that a
+   * half-cell's byte can give its record's offset: one memory access fewer than through the
+   * palette.
+   */
+  private PolygonIndex halfCells(PolygonIndexBuilder b) {
+    int[] cellCodes = b.table;
+    byte[] touched = b.touched;
+    int nby = (fny + (1 << bhBits) - 1) >>> bhBits;
+    int bw = 1 << bwBits;
+    int bh = 1 << bhBits;
+    byte[] out = new byte[Math.multiplyExact(nbx * nby, 1 << (bwBits + bhBits))];
+    int[] outBlocks = new int[3 * nbx * nby];
+    IntList pal = new IntList(1 << 16);
+    IntList recs = new IntList(Math.max(16, cdata.length + cdata.length / 4));
+    int[] codes = new int[bw * bh]; // the block's half-cells' codes
+    IntList distinct = new IntList(256);
     int[] slotCode = new int[1024];
     int[] slotIndex = new int[1024];
     int[] slotStamp = new int[1024];
     int[] one = new int[1];
-    int bw = 1 << bwBits;
-    int bh = 1 << bhBits;
     for (int by = 0; by < nby; by++) {
       for (int bx = 0; bx < nbx; bx++) {
         int block = by * nbx + bx;
         int stamp = block + 1;
-        int base = codes.size();
-        paletteBase[block] = base;
-        for (int fy = by * bh; fy < Math.min(fny, (by + 1) * bh); fy++) {
-          for (int fx = bx * bw; fx < Math.min(fnx, (bx + 1) * bw); fx++) {
+        distinct.clear();
+        // 1. Each half-cell's code; the block's distinct codes in order of first use.
+        for (int i = 0; i < bw * bh; i++) {
+          int fx = bx * bw + (i & (bw - 1));
+          int fy = by * bh + (i >>> bwBits);
+          int v = -1;
+          if (fx < fnx && fy < fny) {
             int ix = fx >> 1;
             int iy = fy >> 1;
-            int v = cellCodes[iy * nx + ix];
+            v = cellCodes[iy * nx + ix];
             int quarter = ((fy & 1) << 1) | (fx & 1);
             if (v < -1 && (touched[iy * nx + ix] & (1 << quarter)) == 0) {
               double cx = minX + (fx + 0.5) * 0.5 * hx;
@@ -184,26 +210,107 @@ public final class PolygonIndex {
                 v = n == 0 ? -1 : n == 1 ? one[0] : v;
               }
             }
-            int slot = (v * 0x9E3779B9) >>> 22;
-            while (slotStamp[slot] == stamp && slotCode[slot] != v) {
-              slot = (slot + 1) & 1023;
-            }
-            if (slotStamp[slot] != stamp) {
-              slotStamp[slot] = stamp;
-              slotCode[slot] = v;
-              slotIndex[slot] = codes.size() - base;
-              codes.add(v);
-            }
-            table[slotOf(fx, fy)] = (byte) slotIndex[slot];
+          }
+          codes[i] = v;
+          int slot = (v * 0x9E3779B9) >>> 22;
+          while (slotStamp[slot] == stamp && slotCode[slot] != v) {
+            slot = (slot + 1) & 1023;
+          }
+          if (slotStamp[slot] != stamp) {
+            slotStamp[slot] = stamp;
+            slotCode[slot] = v;
+            slotIndex[slot] = distinct.size();
+            distinct.add(v);
           }
         }
-        if (codes.size() == base) {
-          codes.add(-1); // a block with no half-cell (never queried) still has a palette
+        // 2. Copy the compact records; the first f get bytes of their own, the rest (and keys,
+        // nothing, exact records) go in the palette. f is the most that fit in a byte.
+        while ((recs.size() & 3) != 0) {
+          recs.add(0);
         }
+        int recordBase = recs.size();
+        int nonCompact = 0;
+        IntList moved = new IntList(distinct.size()); // per distinct code: new code
+        IntList units = new IntList(distinct.size()); // per compact code: its header's unit
+        for (int d = 0; d < distinct.size(); d++) {
+          int v = distinct.get(d);
+          if (v < -1 && ((-v - 2) & 1) == 0) {
+            int header = copyCompact((-v - 2) >>> 1, recs);
+            moved.add(-(header << 1) - 2);
+            units.add((header - recordBase) >>> 2);
+          } else {
+            moved.add(v);
+            units.add(-1);
+            nonCompact++;
+          }
+        }
+        IntList compactUnits = new IntList(distinct.size());
+        for (int d = 0; d < distinct.size(); d++) {
+          if (units.get(d) >= 0) {
+            compactUnits.add(units.get(d));
+          }
+        }
+        int compact = compactUnits.size();
+        int own = compact;
+        while (own > 0 && nonCompact + (compact - own) + compactUnits.get(own - 1) > 255) {
+          own--;
+        }
+        int paletteStart = pal.size();
+        int[] byteOf = new int[distinct.size()];
+        int ownSeen = 0;
+        for (int d = 0; d < distinct.size(); d++) {
+          boolean hasOwn = units.get(d) >= 0 && ownSeen++ < own;
+          if (!hasOwn) {
+            byteOf[d] = pal.size() - paletteStart;
+            pal.add(moved.get(d));
+          }
+        }
+        int size = pal.size() - paletteStart;
+        ownSeen = 0;
+        for (int d = 0; d < distinct.size(); d++) {
+          if (units.get(d) >= 0 && ownSeen++ < own) {
+            byteOf[d] = size + units.get(d);
+          }
+        }
+        for (int i = 0; i < bw * bh; i++) {
+          int v = codes[i];
+          int slot = (v * 0x9E3779B9) >>> 22;
+          while (slotCode[slot] != v) {
+            slot = (slot + 1) & 1023;
+          }
+          out[(block << (bwBits + bhBits)) | i] = (byte) byteOf[slotIndex[slot]];
+        }
+        outBlocks[3 * block] = paletteStart;
+        outBlocks[3 * block + 1] = size;
+        outBlocks[3 * block + 2] = recordBase;
       }
     }
-    paletteBase[nbx * nby] = codes.size();
-    return codes.toArray();
+    for (int i = 0; i < 16; i++) {
+      recs.add(0); // queries read a little past a record's last run
+    }
+    return new PolygonIndex(b, recs.toArray(), out, outBlocks, pal.toArray());
+  }
+
+  /**
+   * Copies the compact record with header {@code rec} to the end of {@code to}, its header on a
+   * multiple of 4 ints; returns the header's new offset.
+   */
+  private int copyCompact(int rec, IntList to) {
+    int h = cdata[rec];
+    int m = (h >>> 4) & 0xF;
+    int keys = (h & FULL_KEYS) != 0 ? m : 1 + (m >>> 1);
+    int end = rec + 1;
+    for (int r = 0; r < (h & 0xF); r++) {
+      end += 3 + (cdata[end] & 0xFF);
+    }
+    while (((to.size() + keys) & 3) != 0) {
+      to.add(0);
+    }
+    int header = to.size() + keys;
+    for (int i = rec - keys; i < end; i++) {
+      to.add(cdata[i]);
+    }
+    return header;
   }
 
   /** The position of half-cell (fx, fy) in {@link #table}. */
@@ -216,8 +323,12 @@ public final class PolygonIndex {
 
   /** The code of half-cell (fx, fy). */
   private int code(int fx, int fy) {
-    int block = (fy >>> bhBits) * nbx + (fx >>> bwBits);
-    return palette[paletteBase[block] + (table[slotOf(fx, fy)] & 0xFF)];
+    int block = 3 * ((fy >>> bhBits) * nbx + (fx >>> bwBits));
+    int u = table[slotOf(fx, fy)] & 0xFF;
+    int size = blocks[block + 1];
+    return u < size
+        ? palette[blocks[block] + u]
+        : -((blocks[block + 2] + ((u - size) << 2)) << 1) - 2;
   }
 
   /** The code of cell (ix, iy): its record if it has one, else its key or -1. */
@@ -913,7 +1024,7 @@ public final class PolygonIndex {
         + 16
         + table.length
         + 16
-        + 4L * paletteBase.length
+        + 4L * blocks.length
         + 16
         + 4L * palette.length
         + 16

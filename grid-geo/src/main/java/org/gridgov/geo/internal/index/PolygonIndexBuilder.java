@@ -136,7 +136,7 @@ final class PolygonIndexBuilder {
     sizeGrid();
     collectIncidences();
     sweepRows();
-    return new PolygonIndex(this);
+    return PolygonIndex.of(this);
   }
 
   // ---------------------------------------------------------------- vertices, edges and labels
