@@ -87,10 +87,15 @@ public final class PolygonIndex {
   /**
    * Per half-cell, blocks in row-major order and half-cells row-major within a block: a byte u.
    * When u is below the block's palette size, the half-cell's code is the palette's entry u;
-   * otherwise the half-cell's cell has a compact record whose header is at {@code 4 * (u - size)}
+   * otherwise the half-cell's cell has a compact record whose header is {@code UNIT * (u - size)}
    * ints after the block's record base.
    */
   final byte[] table;
+
+  /** Log2 of the ints between the places a record header may start at in a block's records. */
+  static final int UNIT_SHIFT = 1;
+
+  static final int UNIT = 1 << UNIT_SHIFT;
 
   /** Per block, three ints: where its palette starts, the palette's size, its record base. */
   final int[] blocks;
@@ -165,9 +170,8 @@ public final class PolygonIndex {
    * Builds the half-cell table from per-cell codes, with this (staging) index evaluating records. A
    * half-cell of a cell with a record that no edge touches gets the record's (constant) answer
    * there, when that is one key or nothing; the others keep the record. Each block's compact
-   * records are then copied next to each other, headers on 16-byte boundaries, so that a
-   * half-cell's byte can give its record's offset: one memory access fewer than through the
-   * palette.
+   * records are then copied next to each other, headers on 8-byte boundaries, so that a half-cell's
+   * byte can give its record's offset: one memory access fewer than through the palette.
    */
   private PolygonIndex halfCells(PolygonIndexBuilder b) {
     int[] cellCodes = b.table;
@@ -225,7 +229,7 @@ public final class PolygonIndex {
         }
         // 2. Copy the compact records; the first f get bytes of their own, the rest (and keys,
         // nothing, exact records) go in the palette. f is the most that fit in a byte.
-        while ((recs.size() & 3) != 0) {
+        while ((recs.size() & (UNIT - 1)) != 0) {
           recs.add(0);
         }
         int recordBase = recs.size();
@@ -237,7 +241,7 @@ public final class PolygonIndex {
           if (v < -1 && ((-v - 2) & 1) == 0) {
             int header = copyCompact((-v - 2) >>> 1, recs);
             moved.add(-(header << 1) - 2);
-            units.add((header - recordBase) >>> 2);
+            units.add((header - recordBase) >>> UNIT_SHIFT);
           } else {
             moved.add(v);
             units.add(-1);
@@ -303,7 +307,7 @@ public final class PolygonIndex {
     for (int r = 0; r < (h & 0xF); r++) {
       end += 3 + (cdata[end] & 0xFF);
     }
-    while (((to.size() + keys) & 3) != 0) {
+    while (((to.size() + keys) & (UNIT - 1)) != 0) {
       to.add(0);
     }
     int header = to.size() + keys;
@@ -328,7 +332,7 @@ public final class PolygonIndex {
     int size = blocks[block + 1];
     return u < size
         ? palette[blocks[block] + u]
-        : -((blocks[block + 2] + ((u - size) << 2)) << 1) - 2;
+        : -((blocks[block + 2] + ((u - size) << UNIT_SHIFT)) << 1) - 2;
   }
 
   /** The code of cell (ix, iy): its record if it has one, else its key or -1. */

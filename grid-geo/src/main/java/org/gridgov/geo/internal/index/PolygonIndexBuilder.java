@@ -16,7 +16,7 @@ import org.gridgov.geo.internal.index.PolygonIndex.Mode;
  */
 final class PolygonIndexBuilder {
   /** Cells per unique edge: fewer cells mean less memory and more edges per border cell. */
-  static final double CELLS_PER_EDGE = 1.5;
+  static final double CELLS_PER_EDGE = 2.0;
 
   /** Largest number of cells. */
   static final int MAX_CELLS = 1 << 25;
