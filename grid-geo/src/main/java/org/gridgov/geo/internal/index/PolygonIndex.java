@@ -451,14 +451,14 @@ public final class PolygonIndex {
         double y = ys[i];
         out[i] = inBox(x, y) ? codeAt(x, y) : -1;
       }
-      // Pass 2: the records' first two cache lines (independent loads).
+      // Pass 2: the records' cache lines (candidates before the header, runs after it).
       for (int i = base; i < end; i++) {
         int v = out[i];
         if (v < -1) {
           int code = -v - 2;
           int rec = code >>> 1;
           if ((code & 1) == 0) {
-            sink += cdata[rec] + cdata[Math.min(rec + 15, cdata.length - 1)];
+            sink += cdata[Math.max(0, rec - 3)] + cdata[Math.min(rec + 8, cdata.length - 1)];
           } else {
             sink += data[rec];
           }
