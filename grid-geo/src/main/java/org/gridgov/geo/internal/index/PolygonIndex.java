@@ -297,7 +297,7 @@ public final class PolygonIndex {
 
   /**
    * Copies the compact record with header {@code rec} to the end of {@code to}, its header on a
-   * multiple of 4 ints; returns the header's new offset.
+   * multiple of {@link #UNIT} ints; returns the header's new offset.
    */
   private int copyCompact(int rec, IntList to) {
     int h = cdata[rec];
