@@ -12,7 +12,9 @@ import org.gridgov.geo.internal.index.PolygonIndex.Mode;
  * coordinates; (2) label every unique edge with the sorted multiset of polygons using it; (3) cut
  * the edges into arcs of one label; (4) size the cell grid and list the arc segments touching each
  * cell; (5) sweep each row of cells along a horizontal reference line, keeping the even-odd status
- * of every polygon at each cell's reference point, and write each cell.
+ * of every polygon at each cell's reference point, and write each cell and which of its quarters
+ * its edges touch; (6) {@link PolygonIndex#of} turns that into the half-cell table, answering the
+ * untouched quarters, and copies each block's records together.
  */
 final class PolygonIndexBuilder {
   /** Cells per unique edge: fewer cells mean less memory and more edges per border cell. */
@@ -750,11 +752,11 @@ final class PolygonIndexBuilder {
       }
     } else if (fitsCompact(c, m)) {
       result = -(writeCompact(m) << 1) - 2;
-      touched[c] = touchedHalves(c);
+      touched[c] = touchedQuarters(c);
     } else {
       result = -((out.size() << 1) | 1) - 2;
       writeExact(m);
-      touched[c] = touchedHalves(c);
+      touched[c] = touchedQuarters(c);
     }
     for (int t = 0; t < m; t++) {
       polyLocal[cand.get(t)] = -1;
@@ -769,7 +771,7 @@ final class PolygonIndexBuilder {
    * without the record. The test is exact: bounding boxes, then the orientation of the quarter's
    * corners.
    */
-  private byte touchedHalves(int c) {
+  private byte touchedQuarters(int c) {
     int ix = c % nx;
     int iy = c / nx;
     double mx = hx * MARGIN;

@@ -356,4 +356,20 @@ class PolygonIndexTest {
     // An edge across the right side between p.y and D's y: a crossing of the vertical leg.
     assertThat(PolygonIndex.edgeQ(100, 1000, 4096, 2048, 3000, 1500, 5000, 1500)).isEqualTo(1);
   }
+
+  @Test
+  void segmentBoxTestIsExactAtCornersAndSides() {
+    // Through the box without an end inside it.
+    assertThat(PolygonIndexBuilder.touches(-1, 0.5, 2, 0.5, 0, 0, 1, 1)).isTrue();
+    // Through a corner exactly, and just beside it (the bounding boxes overlap in both cases).
+    assertThat(PolygonIndexBuilder.touches(0, 2, 2, 0, 0, 0, 1, 1)).isTrue();
+    assertThat(PolygonIndexBuilder.touches(0.5, 1.5, 1.5, 0.5, 0, 0, 1, 1)).isTrue();
+    assertThat(PolygonIndexBuilder.touches(0.5, 1.5 + 1e-15, 1.5 + 1e-15, 0.5, 0, 0, 1, 1))
+        .isFalse();
+    assertThat(PolygonIndexBuilder.touches(0, 2.001, 2.001, 0, 0, 0, 1, 1)).isFalse();
+    // Wholly inside; on a side; a point (degenerate segment) outside.
+    assertThat(PolygonIndexBuilder.touches(0.2, 0.2, 0.3, 0.4, 0, 0, 1, 1)).isTrue();
+    assertThat(PolygonIndexBuilder.touches(1, -5, 1, 5, 0, 0, 1, 1)).isTrue();
+    assertThat(PolygonIndexBuilder.touches(3, 3, 3, 3, 0, 0, 1, 1)).isFalse();
+  }
 }
