@@ -76,7 +76,8 @@ import org.gridgov.core.time.WorkCalendar;
  *       EVALUATE step). Contacted = attribute {@code contacted} ({@code true}/{@code false}), else
  *       "an ACCEPT was recorded"; resolved = attribute {@code resolved}, else closed.
  *   <li><b>Whistle</b>: whistled when the trail has an ESCALATE; the reverse grade is attribute
- *       {@code reverse_grade}, a whole number 0–100, allowed only on whistled cases.
+ *       {@code reverse_grade}, a whole number 0–100, allowed only on cases whose trail has an
+ *       ESCALATE, and counted once that step is not after the as-of instant.
  * </ul>
  *
  * <p>Limits that the sources do not fix are defaults, not citations: filing 1 working hour,
@@ -259,8 +260,17 @@ public final class FactRules {
     }
     String g = c.attributes().get(REVERSE_GRADE);
     if (g != null) {
-      grade = OptionalInt.of(reverseGrade(c, g, whistled));
-      f.add(Count.REVERSE_GRADED);
+      // The grade is checked against the whole trail; it counts once the whistle is in the
+      // as-of view (a case whistled later is graded later).
+      boolean everWhistled = whistled;
+      for (Transition t : c.trail()) {
+        everWhistled |= t.action() == CaseAction.ESCALATE;
+      }
+      int v = reverseGrade(c, g, everWhistled);
+      if (whistled) {
+        grade = OptionalInt.of(v);
+        f.add(Count.REVERSE_GRADED);
+      }
     }
     Optional<String> worker = attribute(c, WORKER);
     if (worker.isPresent()) {

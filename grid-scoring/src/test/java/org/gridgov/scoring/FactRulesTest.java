@@ -214,6 +214,25 @@ class FactRulesTest {
   }
 
   @Test
+  void aReverseGradeCountsOnceTheWhistleIsInTheAsOfView() {
+    Case c =
+        report("c7", "2026-03-30T09:00:00")
+            .attributes(Map.of(FactRules.REVERSE_GRADE, "70"))
+            .build()
+            .apply(CaseAction.FILE, "F1", at("2026-03-30T09:10:00"), "")
+            .dispatch("P1", at("2026-03-30T09:20:00"), "城管局", "")
+            .apply(CaseAction.RETURN, "城管局", at("2026-03-30T09:30:00"), "not ours")
+            .escalate("S1", at("2026-04-01T09:40:00"), "县中心", "whistle");
+    // March, taken from the finished record: the whistle came in April, so no grade yet.
+    CaseFacts march = rules("2026-03-31T23:59:59").derive(c);
+    assertThat(march.reverseGrade()).isEmpty();
+    assertThat(march.flags()).doesNotContain(Count.WHISTLED, Count.REVERSE_GRADED);
+    CaseFacts april = rules("2026-04-30T23:59:59").derive(c);
+    assertThat(april.reverseGrade()).hasValue(70);
+    assertThat(april.flags()).contains(Count.WHISTLED, Count.REVERSE_GRADED);
+  }
+
+  @Test
   void stepsAfterTheAsOfInstantAreIgnored() {
     Case c =
         report("c6", "2026-03-02T09:00:00")
