@@ -143,21 +143,22 @@ public final class CaseLoop {
    * @param variant the policy variant
    * @param model the handling model
    * @return the loop
-   * @throws IllegalArgumentException when a level of the city's grids is not on the variant's
-   *     escalation ladder
+   * @throws IllegalArgumentException when a level that holds some of the city's grids is not on the
+   *     variant's escalation ladder
    */
   public static CaseLoop of(City city, PolicyVariant variant, HandlingModel model) {
     Objects.requireNonNull(city, "city");
     Objects.requireNonNull(variant, "variant");
     Objects.requireNonNull(model, "model");
     LevelLadder escalation = variant.escalation().levels();
-    for (GridLevel level : city.hierarchy().levelCounts().keySet()) {
-      if (!escalation.contains(level)) {
+    for (Map.Entry<GridLevel, Integer> level : city.hierarchy().levelCounts().entrySet()) {
+      // A level of the city's ladder that holds no grid never files or receives a case.
+      if (level.getValue() > 0 && !escalation.contains(level.getKey())) {
         throw new IllegalArgumentException(
             "variant "
                 + variant.name()
                 + ": the city has grids at level '"
-                + level
+                + level.getKey()
                 + "', which the escalation ladder "
                 + escalation
                 + " does not know");

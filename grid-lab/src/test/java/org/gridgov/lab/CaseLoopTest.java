@@ -195,6 +195,17 @@ class CaseLoopTest {
     assertThatThrownBy(() -> CaseLoop.of(odd, PolicyVariant.defaults("d")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'ward'");
+    // A level on the city's ladder that holds no grid is no obstacle.
+    City emptyWard =
+        City.withoutMap(
+            "empty-ward",
+            org.gridgov.core.GridHierarchy.builder(
+                    LevelLadder.of(List.of(GridLevel.CITY, GridLevel.of("ward"))))
+                .add(org.gridgov.core.Grid.territorial("c1", GridLevel.CITY).build())
+                .build(),
+            city.lists(),
+            city.calendar());
+    assertThat(CaseLoop.of(emptyWard, PolicyVariant.defaults("d"))).isNotNull();
   }
 
   // ------------------------------------------------------------------ properties
