@@ -181,7 +181,7 @@ public class ScoringBenchmark {
     }
   }
 
-  private List<Scorecard> groupingByCards(UnitKind kind) {
+  List<Scorecard> groupingByCards(UnitKind kind) {
     Map<YearMonth, Map<String, Counts>> byMonth =
         facts.stream()
             .flatMap(
