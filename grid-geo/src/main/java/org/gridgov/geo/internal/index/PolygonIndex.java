@@ -673,41 +673,50 @@ public final class PolygonIndex {
    */
   static long edgeQ(
       double px, double py, double xr, double yd, double ax, double ay, double bx, double by) {
-    final double t = TOLERANCE;
-    double day = ay - py;
-    double dby = by - py;
-    double dax = ax - xr;
-    double dbx = bx - xr;
-    // Sign bit set when every end lies more than t from both lines.
-    long clear =
-        bits(t - Math.abs(day))
-            & bits(t - Math.abs(dby))
-            & bits(t - Math.abs(dax))
-            & bits(t - Math.abs(dbx));
-    long straddlesY = bits(day) ^ bits(dby);
-    long straddlesX = bits(dax) ^ bits(dbx);
+    // Kept under C2's inlining limit for hot methods (325 bytes of bytecode): a call per edge
+    // would cost more than the test.
+    double ya = py - ay;
+    double yb = py - by;
+    double xa = xr - ax;
+    double xb = xr - bx;
     double ux = bx - ax;
     double uy = by - ay;
-    double uxDay = ux * day;
-    double uyCx = uy * -dax;
-    double detP = -uxDay - uy * (px - ax);
-    double detC = -uxDay - uyCx;
-    double detD = ux * (yd - ay) - uyCx;
+    double uxYa = ux * ya;
+    double uyXa = uy * xa;
+    // Orientations of P = (px, py), C = (xr, py) and D = (xr, yd) relative to a→b.
+    double detP = uxYa - uy * (px - ax);
+    double detC = uxYa - uyXa;
+    double detD = ux * (yd - ay) - uyXa;
     double bound =
-        (t + 0.01) * (Math.abs(ux) + Math.abs(uy))
-            + (2 * t + 0.01) * (Math.abs(ax) + Math.abs(ay) + FRAME_L1)
-            + 4 * t * t
-            + 1e-3;
-    long sureP = bits(bound - Math.abs(detP));
-    long sureC = bits(bound - Math.abs(detC));
-    long sureD = bits(bound - Math.abs(detD));
-    // x0 > p.x and x0 > C.x have the signs of detP·uy and detC·uy: the leg is crossed when they
-    // differ, i.e. when detP and detC differ in sign.
-    long crossH = straddlesY & (bits(detP) ^ bits(detC));
-    long crossV = straddlesX & (bits(detC) ^ bits(detD));
-    long sure = clear & (~straddlesY | (sureP & sureC)) & (~straddlesX | (sureC & sureD));
-    return ((crossH ^ crossV) >>> 63) | ((~sure >>> 63) << 1);
+        SLACK_U * (Math.abs(ux) + Math.abs(uy)) + SLACK_A * (Math.abs(ax) + Math.abs(ay));
+    bound += SLACK;
+    // Sign bits: set when the ends lie on different sides of y = py (of x = xr).
+    long straddlesY = bits(ya) ^ bits(yb);
+    long straddlesX = bits(xa) ^ bits(xb);
+    long unsureC = bits(Math.abs(detC) - bound);
+    long unsure =
+        bits(Math.abs(ya) - TOLERANCE)
+            | bits(Math.abs(yb) - TOLERANCE)
+            | bits(Math.abs(xa) - TOLERANCE)
+            | bits(Math.abs(xb) - TOLERANCE)
+            | (straddlesY & (bits(Math.abs(detP) - bound) | unsureC))
+            | (straddlesX & (unsureC | bits(Math.abs(detD) - bound)));
+    // x0 > p.x and x0 > C.x have the signs of detP·uy and detC·uy: the horizontal leg is crossed
+    // when detP and detC differ in sign; the vertical one when detC and detD do.
+    long cross =
+        (straddlesY & (bits(detP) ^ bits(detC))) ^ (straddlesX & (bits(detC) ^ bits(detD)));
+    return (cross >>> 63) | ((unsure >>> 63) << 1);
   }
+
+  /**
+   * {@link #edgeQ}'s bound: t + 0.01 per unit of |ux| + |uy| (moving a and b by t, and rounding).
+   */
+  private static final double SLACK_U = TOLERANCE + 0.01;
+
+  /** 2t + 0.01 per unit of |q − a|₁, which is at most |a|₁ + {@link #FRAME_L1}. */
+  private static final double SLACK_A = 2 * TOLERANCE + 0.01;
+
+  private static final double SLACK = SLACK_A * FRAME_L1 + 4 * TOLERANCE * TOLERANCE + 1e-3;
 
   private static long bits(double v) {
     return Double.doubleToRawLongBits(v);

@@ -308,7 +308,10 @@ class PolygonIndexTest {
         edge,
         Gens.doubles(0, 1),
         Gens.combine(
-            Gens.elements(0.0, 1e-9, -1e-9, 0.3, -0.3, 4.0),
+            Gens.frequency(
+                Gens.weighted(2, Gens.elements(0.0, 1e-9, -1e-9, 0.3, -0.3, 4.0)),
+                // a few quanta off the edge: where the quantisation error bound decides
+                Gens.weighted(3, Gens.doubles(-3, 3))),
             Gens.frequency(
                 Gens.weighted(2, Gens.doubles(0, 4096)),
                 Gens.weighted(1, Gens.elements(0.0, 2048.0, 4096.0))),
