@@ -47,7 +47,7 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code sdkLeaf}: {@link GridLocator#locateLeaf}, one call per position (the allocation-free
  *       hot path: the leaf's ordinal);
  *   <li>{@code sdkBatch}: {@link GridLocator#locateAll} on the 1,024 positions (overlaps the cache
- *       misses of 16 positions at a time);
+ *       misses of 32 positions at a time);
  *   <li>{@code sdkLocate}: {@link GridLocator#locate}, a full {@code Location} (leaf, path,
  *       exclusive grids) per position;
  *   <li>{@code ...2t}: the same on two threads sharing one index.
