@@ -179,33 +179,23 @@ class CaseLoopTest {
     // the generated table is for the default ladder, so it fits; a city level outside fails
     assertThat(CaseLoop.of(city, PolicyVariant.builder("x").escalation(twoLevels).build()))
         .isNotNull();
-    City odd =
-        City.withoutMap(
-            "odd",
-            org.gridgov.core.GridHierarchy.builder(
-                    LevelLadder.of(List.of(GridLevel.CITY, GridLevel.of("ward"))))
-                .add(org.gridgov.core.Grid.territorial("c1", GridLevel.CITY).build())
-                .add(
-                    org.gridgov.core.Grid.territorial("w1", GridLevel.of("ward"))
-                        .parent("c1")
-                        .build())
-                .build(),
-            city.lists(),
-            city.calendar());
-    assertThatThrownBy(() -> CaseLoop.of(odd, PolicyVariant.defaults("d")))
+    assertThatThrownBy(() -> CaseLoop.of(wardCity(city, true), PolicyVariant.defaults("d")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'ward'");
     // A level on the city's ladder that holds no grid is no obstacle.
-    City emptyWard =
-        City.withoutMap(
-            "empty-ward",
-            org.gridgov.core.GridHierarchy.builder(
-                    LevelLadder.of(List.of(GridLevel.CITY, GridLevel.of("ward"))))
-                .add(org.gridgov.core.Grid.territorial("c1", GridLevel.CITY).build())
-                .build(),
-            city.lists(),
-            city.calendar());
-    assertThat(CaseLoop.of(emptyWard, PolicyVariant.defaults("d"))).isNotNull();
+    assertThat(CaseLoop.of(wardCity(city, false), PolicyVariant.defaults("d"))).isNotNull();
+  }
+
+  /** A city on a ladder city → ward (a level the default escalation ladder lacks). */
+  private static City wardCity(City like, boolean withWard) {
+    var b =
+        org.gridgov.core.GridHierarchy.builder(
+                LevelLadder.of(List.of(GridLevel.CITY, GridLevel.of("ward"))))
+            .add(org.gridgov.core.Grid.territorial("c1", GridLevel.CITY).build());
+    if (withWard) {
+      b.add(org.gridgov.core.Grid.territorial("w1", GridLevel.of("ward")).parent("c1").build());
+    }
+    return City.withoutMap("ward", b.build(), like.lists(), like.calendar());
   }
 
   // ------------------------------------------------------------------ properties
