@@ -664,9 +664,10 @@ public final class PolygonIndex {
    * crossing x0 lies right of p but not right of C; x0 > q.x exactly when the orientation of q
    * relative to a→b has the sign of b.y − a.y. It crosses the vertical leg when its ends lie on
    * different sides of x = xr and C and D lie on different sides of its line. The answer is sure
-   * when no end lies within the tolerance of those lines and each orientation used exceeds the most
-   * that moving a and b by the tolerance can change it: t·(|ux| + |uy|) + 2t·|q − a|₁ + 4t² (plus a
-   * margin for rounding), with |q − a|₁ bounded by |a|₁ plus {@link #FRAME_L1}.
+   * when every end lies at least the tolerance t from those lines and each orientation used is at
+   * least the most that moving a and b by t can change it: t·(|ux| + |uy|) + 2t·|q − a|₁ + 4t²
+   * (plus a margin for rounding), with |q − a|₁ bounded by |a|₁ plus {@link #FRAME_L1}. (t exceeds
+   * the true quantisation error, so reaching it exactly is still sure.)
    *
    * <p>Comparisons are taken from the sign bits of differences (x − y is +0.0 when x equals y), so
    * the compiled code has no conditional jumps.
