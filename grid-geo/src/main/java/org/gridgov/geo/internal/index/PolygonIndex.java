@@ -183,7 +183,7 @@ public final class PolygonIndex {
     int[] outBlocks = new int[3 * nbx * nby];
     IntList pal = new IntList(1 << 16);
     IntList recs = new IntList(Math.max(16, cdata.length + cdata.length / 4));
-    int[] codes = new int[bw * bh]; // the block's half-cells' codes
+    int[] distinctOf = new int[bw * bh]; // per half-cell of the block: its code's index in distinct
     IntList distinct = new IntList(256);
     int[] slotCode = new int[1024];
     int[] slotIndex = new int[1024];
@@ -215,7 +215,6 @@ public final class PolygonIndex {
               }
             }
           }
-          codes[i] = v;
           int slot = (v * 0x9E3779B9) >>> 22;
           while (slotStamp[slot] == stamp && slotCode[slot] != v) {
             slot = (slot + 1) & 1023;
@@ -226,6 +225,7 @@ public final class PolygonIndex {
             slotIndex[slot] = distinct.size();
             distinct.add(v);
           }
+          distinctOf[i] = slotIndex[slot];
         }
         // 2. Copy the compact records; the first f get bytes of their own, the rest (and keys,
         // nothing, exact records) go in the palette. f is the most that fit in a byte.
@@ -277,12 +277,7 @@ public final class PolygonIndex {
           }
         }
         for (int i = 0; i < bw * bh; i++) {
-          int v = codes[i];
-          int slot = (v * 0x9E3779B9) >>> 22;
-          while (slotCode[slot] != v) {
-            slot = (slot + 1) & 1023;
-          }
-          out[(block << (bwBits + bhBits)) | i] = (byte) byteOf[slotIndex[slot]];
+          out[(block << (bwBits + bhBits)) | i] = (byte) byteOf[distinctOf[i]];
         }
         outBlocks[3 * block] = paletteStart;
         outBlocks[3 * block + 1] = size;
