@@ -1,15 +1,19 @@
 /**
- * GridGov lab: domain generators for property-based policy tests ({@code org.gridgov.lab.gen}) and
- * the policy simulator ({@code org.gridgov.lab}: {@link org.gridgov.lab.CaseLoop}, {@link
- * org.gridgov.lab.PolicySimulation}). See {@code docs/lab.md}.
+ * GridGov lab: the policy simulator ({@code org.gridgov.lab}: {@link org.gridgov.lab.CaseLoop},
+ * {@link org.gridgov.lab.PolicySimulation}) and the run-time makers it needs (case streams from
+ * {@link org.gridgov.lab.CaseStream#generate}, generated cities from grid-fixtures). The {@code Gen}
+ * generators for property tests are in grid-lab-testkit, so the lab carries no JUnit and no testkit.
+ * See {@code docs/lab.md}.
  */
 module org.gridgov.lab {
   requires transitive org.gridgov.core;
   requires transitive org.gridgov.geo;
   requires transitive org.gridgov.rules;
   requires transitive org.gridgov.scoring;
-  requires transitive org.gridgov.testkit;
+  requires transitive org.gridgov.fixtures;
 
   exports org.gridgov.lab;
-  exports org.gridgov.lab.gen;
+  // Incident drawing for grid-lab-testkit's property generators; not API.
+  exports org.gridgov.lab.internal to
+      org.gridgov.lab.testkit;
 }

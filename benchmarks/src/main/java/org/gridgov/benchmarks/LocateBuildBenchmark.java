@@ -2,7 +2,7 @@ package org.gridgov.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 import org.gridgov.geo.GridLocator;
-import org.gridgov.geo.synthetic.SyntheticCity;
+import org.gridgov.fixtures.SyntheticCity;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -6,7 +6,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 import org.gridgov.core.GridId;
 import org.gridgov.geo.GridLocator;
-import org.gridgov.geo.synthetic.SyntheticCity;
+import org.gridgov.fixtures.SyntheticCity;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.index.strtree.STRtree;

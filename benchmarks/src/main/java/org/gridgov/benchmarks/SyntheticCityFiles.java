@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import org.gridgov.geo.GridMap;
 import org.gridgov.geo.GridMapOptions;
 import org.gridgov.geo.GridMaps;
-import org.gridgov.geo.synthetic.SyntheticCity;
-import org.gridgov.geo.synthetic.SyntheticPoints;
+import org.gridgov.fixtures.SyntheticCity;
+import org.gridgov.fixtures.SyntheticPoints;
 
 /**
  * Writes the input files of the end-to-end {@code gridgov locate} measurement: the Zhengzhou-sized

@@ -12,7 +12,7 @@ import org.gridgov.geo.CoverageValidator;
 import org.gridgov.geo.GridMap;
 import org.gridgov.geo.GridMapOptions;
 import org.gridgov.geo.GridMaps;
-import org.gridgov.geo.synthetic.SyntheticCity;
+import org.gridgov.fixtures.SyntheticCity;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -98,7 +98,7 @@ public final class DecisionTableExample {
   static DecisionTable bundledDispatchTable() {
     try (InputStream in =
         DecisionTableExample.class.getResourceAsStream(
-            "/org/gridgov/examples/sample/dispatch.json")) {
+            "/org/gridgov/cli/sample/dispatch.json")) {
       return DecisionTables.readJson(in, "sample/dispatch.json");
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -10,7 +10,7 @@ import java.util.List;
 import org.gridgov.core.GridLevel;
 import org.gridgov.core.json.GridGovJson;
 import org.gridgov.core.time.WorkCalendar;
-import org.gridgov.examples.demo.SampleCity;
+import org.gridgov.cli.demo.SampleCity;
 import org.gridgov.rules.PolicySet;
 import org.gridgov.rules.PolicySets;
 import org.gridgov.rules.dispatch.CaseScope;

@@ -104,7 +104,7 @@ public final class LocateExample {
   /** The sample town's grid map, read from the class path. */
   static GridMap bundledMap() {
     try (InputStream in =
-        LocateExample.class.getResourceAsStream("/org/gridgov/examples/sample/grids.geojson")) {
+        LocateExample.class.getResourceAsStream("/org/gridgov/cli/sample/grids.geojson")) {
       return GridMaps.readGeoJson(in, "sample/grids.geojson");
     } catch (IOException e) {
       throw new UncheckedIOException(e);

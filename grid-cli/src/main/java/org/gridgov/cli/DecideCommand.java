@@ -1,4 +1,4 @@
-package org.gridgov.examples.cli;
+package org.gridgov.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 

@@ -1,18 +1,18 @@
-package org.gridgov.examples.cli;
+package org.gridgov.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.gridgov.examples.demo.Demo;
-import org.gridgov.examples.demo.DemoOptions;
-import org.gridgov.examples.demo.DemoOutputs;
-import org.gridgov.examples.demo.DemoResult;
-import org.gridgov.examples.demo.DemoSummary;
-import org.gridgov.examples.demo.Progress;
-import org.gridgov.examples.demo.SampleCity;
-import org.gridgov.examples.demo.SampleFinding;
+import org.gridgov.cli.demo.Demo;
+import org.gridgov.cli.demo.DemoOptions;
+import org.gridgov.cli.demo.DemoOutputs;
+import org.gridgov.cli.demo.DemoResult;
+import org.gridgov.cli.demo.DemoSummary;
+import org.gridgov.cli.demo.Progress;
+import org.gridgov.cli.demo.SampleCity;
+import org.gridgov.cli.demo.SampleFinding;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,4 +1,4 @@
-package org.gridgov.examples.cli;
+package org.gridgov.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.gridgov.examples.cli;
+package org.gridgov.cli;
 
 import com.fasterxml.jackson.core.io.NumberInput;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.gridgov.examples.cli;
+package org.gridgov.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

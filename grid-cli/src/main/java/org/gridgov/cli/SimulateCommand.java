@@ -1,4 +1,4 @@
-package org.gridgov.examples.cli;
+package org.gridgov.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,8 +19,7 @@ import org.gridgov.lab.PolicySimulation;
 import org.gridgov.lab.PolicyVariant;
 import org.gridgov.lab.PolicyVariants;
 import org.gridgov.lab.SimulationReport;
-import org.gridgov.lab.gen.CaseGens;
-import org.gridgov.lab.gen.CaseStreamSpec;
+import org.gridgov.lab.CaseStreamSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -163,7 +162,7 @@ final class SimulateCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(cl, e.getMessage());
     }
     double perDay = casesPerDay != null ? casesPerDay : defaultVolume(c);
-    CaseStream stream = CaseGens.generate(c, CaseStreamSpec.of(start, days, perDay), seed);
+    CaseStream stream = CaseStream.generate(c, CaseStreamSpec.of(start, days, perDay), seed);
     SimulationReport report;
     try {
       report = sim.run(stream);

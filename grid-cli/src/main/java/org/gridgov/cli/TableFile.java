@@ -1,4 +1,4 @@
-package org.gridgov.examples.cli;
+package org.gridgov.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

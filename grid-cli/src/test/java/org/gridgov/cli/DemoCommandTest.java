@@ -1,11 +1,11 @@
-package org.gridgov.examples.cli;
+package org.gridgov.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.gridgov.examples.demo.DemoOutputs;
+import org.gridgov.cli.demo.DemoOutputs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

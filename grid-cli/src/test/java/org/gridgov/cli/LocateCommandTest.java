@@ -1,9 +1,9 @@
-package org.gridgov.examples.cli;
+package org.gridgov.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.gridgov.examples.cli.MapFiles.lat;
-import static org.gridgov.examples.cli.MapFiles.lon;
+import static org.gridgov.cli.MapFiles.lat;
+import static org.gridgov.cli.MapFiles.lon;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

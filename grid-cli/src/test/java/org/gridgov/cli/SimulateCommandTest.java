@@ -1,5 +1,6 @@
-package org.gridgov.examples.cli;
+package org.gridgov.cli;
 
+import org.gridgov.fixtures.CityMaker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,10 +11,10 @@ import java.nio.file.Path;
 import org.gridgov.core.time.WorkCalendar;
 import org.gridgov.lab.City;
 import org.gridgov.lab.CityDirectory;
-import org.gridgov.lab.gen.CityGens;
-import org.gridgov.lab.gen.CityPlan;
-import org.gridgov.lab.gen.ListGens;
-import org.gridgov.lab.gen.TableGens;
+import org.gridgov.lab.testkit.CityGens;
+import org.gridgov.fixtures.CityPlan;
+import org.gridgov.lab.testkit.ListGens;
+import org.gridgov.lab.testkit.TableGens;
 import org.gridgov.rules.table.DecisionTables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,8 +29,7 @@ class SimulateCommandTest {
   @BeforeEach
   void files() throws IOException {
     City c =
-        CityGens.generate(CityPlan.uniform(2, 2, 3), 8)
-            .city(ListGens.generate(20, 4, 8), WorkCalendar.standard());
+        City.of(CityMaker.generate(CityPlan.uniform(2, 2, 3), 8), ListGens.generate(20, 4, 8), WorkCalendar.standard());
     city = dir.resolve("city");
     CityDirectory.write(c, city);
     baseline =

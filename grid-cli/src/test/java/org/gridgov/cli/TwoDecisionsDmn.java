@@ -1,4 +1,4 @@
-package org.gridgov.examples.cli;
+package org.gridgov.cli;
 
 /** A DMN 1.3 file with two decision tables, for the command-line tests. */
 final class TwoDecisionsDmn {

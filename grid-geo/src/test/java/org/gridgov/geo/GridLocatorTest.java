@@ -14,7 +14,7 @@ import org.gridgov.core.GeoPoint;
 import org.gridgov.core.GridHierarchy;
 import org.gridgov.core.GridId;
 import org.gridgov.core.GridLevel;
-import org.gridgov.geo.synthetic.SyntheticCity;
+import org.gridgov.fixtures.SyntheticCity;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;

@@ -1,7 +1,7 @@
 package org.gridgov.geo;
 
-import org.gridgov.geo.synthetic.CitySpec;
-import org.gridgov.geo.synthetic.SyntheticCity;
+import org.gridgov.fixtures.CitySpec;
+import org.gridgov.fixtures.SyntheticCity;
 
 /** Generated cities shared by the tests of this module (built once per JVM). */
 final class TestCities {

@@ -6,10 +6,12 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.gridgov.core.GeoPoint;
 import org.gridgov.core.Grid;
 import org.gridgov.core.GridId;
@@ -32,6 +34,7 @@ import org.gridgov.rules.dispatch.EscalationFacts;
 import org.gridgov.rules.dispatch.EscalationStep;
 import org.gridgov.rules.dispatch.EvaluationException;
 import org.gridgov.rules.dispatch.HandlerTier;
+import org.gridgov.rules.lists.AccessEntry;
 import org.gridgov.rules.lists.Admission;
 import org.gridgov.rules.lists.AdmissionReason;
 import org.gridgov.rules.lists.AuthorityEntry;
@@ -58,7 +61,7 @@ import org.gridgov.scoring.UnitScore;
  *
  * <pre>{@code
  * CaseLoop loop = CaseLoop.of(city, PolicyVariant.defaults("baseline"));
- * LoopResult result = loop.run(CaseGens.generate(city, CaseStreamSpec.of(start, 30, 40), 7L));
+ * LoopResult result = loop.run(CaseStream.generate(city, CaseStreamSpec.of(start, 30, 40), 7L));
  * result.summary().settledInGridShare();   // 小事不出网格
  * result.cases();                          // core cases with full trails
  * }</pre>
@@ -256,8 +259,14 @@ public final class CaseLoop {
   private CaseLog log(List<CaseRun> runs, Instant asOf) {
     FactRules rules = FactRules.builder(asOf).calendar(cal).hierarchy(city.hierarchy()).build();
     CaseLog.Builder b = rules.newLog();
+    // The grid agency approves access entries and is not assessed as a department; the lists say
+    // which agency that is.
+    Set<String> gridAgencies = new HashSet<>();
+    for (AccessEntry a : lists.access()) {
+      gridAgencies.add(a.approvingAgency());
+    }
     for (Department d : lists.departments()) {
-      if (!d.id().equals(org.gridgov.lab.gen.ListGens.GRID_AGENCY)) {
+      if (!gridAgencies.contains(d.id())) {
         b.declare(UnitKind.DEPARTMENT, d.id());
       }
     }

@@ -5,11 +5,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.SplittableRandom;
+import org.gridgov.lab.internal.IncidentMaker;
+import org.gridgov.lab.internal.Rng;
 
 /**
  * A trace of incidents to replay through policy variants: what was reported, in order of report
- * time, over a period of days. Generate one with {@code org.gridgov.lab.gen.CaseGens}; the same
- * stream is fed to every variant of a {@link PolicySimulation}.
+ * time, over a period of days. Generate one with {@link #generate} (or, in property tests, with
+ * grid-lab-testkit's {@code CaseGens}); the same stream is fed to every variant of a {@link PolicySimulation}.
  *
  * @param start the first day
  * @param days the number of days
@@ -42,6 +45,34 @@ public record CaseStream(LocalDate start, int days, long seed, List<Incident> in
       }
     }
     incidents = List.copyOf(sorted);
+  }
+
+  /**
+   * Generates a stream for sample data and simulation: per day a Poisson number of incidents with
+   * the spec's mean (a third on rest days), each drawn from its own split of the seed, with
+   * realistic timing, positions, items, severities and the world's response (see {@link
+   * CaseStreamSpec}). The same city, spec and seed give the same stream.
+   *
+   * @param city the city
+   * @param spec the period, volume and shares
+   * @param seed the seed
+   * @return the stream; ids are {@code K<yyyyMMdd>-<nnnn>}
+   */
+  public static CaseStream generate(City city, CaseStreamSpec spec, long seed) {
+    Objects.requireNonNull(city, "city");
+    Objects.requireNonNull(spec, "spec");
+    IncidentMaker maker = new IncidentMaker(city, spec);
+    SplittableRandom root = new SplittableRandom(seed);
+    List<Incident> out = new ArrayList<>();
+    for (int d = 0; d < spec.days(); d++) {
+      Rng day = Rng.of(root.split());
+      int n = IncidentMaker.poisson(day, maker.meanOn(d));
+      String prefix = "K" + spec.start().plusDays(d).toString().replace("-", "") + "-";
+      for (int i = 0; i < n; i++) {
+        out.add(maker.make(day, d, prefix + String.format("%04d", i + 1)));
+      }
+    }
+    return new CaseStream(spec.start(), spec.days(), seed, out);
   }
 
   /**

@@ -1,4 +1,4 @@
-package org.gridgov.lab.gen;
+package org.gridgov.lab;
 
 import java.time.LocalDate;
 import java.util.Objects;

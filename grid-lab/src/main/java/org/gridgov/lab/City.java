@@ -10,7 +10,11 @@ import org.gridgov.core.GridId;
 import org.gridgov.core.GridKind;
 import org.gridgov.core.GridLevel;
 import org.gridgov.core.time.WorkCalendar;
+import org.gridgov.fixtures.CityMaker;
+import org.gridgov.fixtures.GeneratedCity;
 import org.gridgov.geo.GridMap;
+import org.gridgov.geo.GridMapOptions;
+import org.gridgov.geo.GridMaps;
 import org.gridgov.rules.lists.GovernanceLists;
 
 /**
@@ -20,8 +24,8 @@ import org.gridgov.rules.lists.GovernanceLists;
  * the calendar) is here.
  *
  * <p>Without a map, cases carry their grid instead of a position and are not located. Read a city
- * from a directory with {@link CityDirectory}, or generate one with {@code
- * org.gridgov.lab.gen.CityGens}. Immutable.
+ * from a directory with {@link CityDirectory}, or generate one with {@link
+ * #of(GeneratedCity, GovernanceLists, WorkCalendar)}. Immutable.
  *
  * @param name a display name
  * @param hierarchy the grids
@@ -70,6 +74,24 @@ public record City(
    */
   public static City of(String name, GridMap map, GovernanceLists lists, WorkCalendar calendar) {
     return new City(name, map.hierarchy(), Optional.of(map), lists, calendar);
+  }
+
+  /**
+   * A generated city ({@link CityMaker}) as a city for simulation, named {@link
+   * GeneratedCity#name()}. Its map is built without validation ({@code TRUSTED} mode).
+   *
+   * @param generated the generated city
+   * @param lists the lists
+   * @param calendar the calendar
+   * @return the city
+   */
+  public static City of(GeneratedCity generated, GovernanceLists lists, WorkCalendar calendar) {
+    GridMap map =
+        GridMaps.of(
+            generated.hierarchy(),
+            generated.polygons(),
+            GridMapOptions.defaults().withMode(GridMapOptions.Mode.TRUSTED));
+    return of(generated.name(), map, lists, calendar);
   }
 
   /**

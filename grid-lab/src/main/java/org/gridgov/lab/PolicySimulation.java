@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *     .variant(PolicyVariant.defaults("baseline"))
  *     .variant(PolicyVariant.builder("longer-limits").timeLimitFactor(1.5).build())
  *     .build();
- * SimulationReport report = sim.run(CaseGens.generate(city, CaseStreamSpec.of(start, 90, 40), 7L));
+ * SimulationReport report = sim.run(CaseStream.generate(city, CaseStreamSpec.of(start, 90, 40), 7L));
  * System.out.print(report.toText());
  * }</pre>
  *

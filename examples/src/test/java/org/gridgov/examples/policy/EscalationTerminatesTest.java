@@ -10,7 +10,7 @@ import org.gridgov.lab.CaseLoop;
 import org.gridgov.lab.CaseRun;
 import org.gridgov.lab.LoopResult;
 import org.gridgov.lab.PolicyVariant;
-import org.gridgov.lab.gen.CaseGens;
+import org.gridgov.lab.testkit.CaseGens;
 import org.gridgov.rules.dispatch.EscalationLadder;
 import org.gridgov.testkit.ForAll;
 import org.gridgov.testkit.Gen;

@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gridgov.core.GridId;
 import org.gridgov.geo.GridLocator;
+import org.gridgov.geo.GridMap;
 import org.gridgov.geo.Location;
-import org.gridgov.lab.gen.CityGens;
-import org.gridgov.lab.gen.GeneratedCity;
+import org.gridgov.lab.testkit.CityGens;
+import org.gridgov.fixtures.GeneratedCity;
 import org.gridgov.testkit.ForAll;
 import org.gridgov.testkit.Gen;
 import org.gridgov.testkit.Gens;
@@ -47,8 +48,9 @@ class LocateEveryPointTest {
   @DisplayName("every point inside the city resolves to exactly one leaf grid")
   void everyPointInsideTheCityResolvesToExactlyOneLeafGrid(
       @ForAll("cities") GeneratedCity city, @ForAll("spots") List<double[]> spots) {
-    GridLocator locator = city.map().locator();
-    Geometry root = city.map().geometry(city.hierarchy().roots().get(0)).orElseThrow();
+    GridMap map = CityGens.map(city);
+    GridLocator locator = map.locator();
+    Geometry root = map.geometry(city.hierarchy().roots().get(0)).orElseThrow();
     Envelope box = root.getEnvelopeInternal();
     List<Coordinate> points = new ArrayList<>();
     for (double[] s : spots) {
@@ -57,13 +59,13 @@ class LocateEveryPointTest {
               box.getMinX() + s[0] * box.getWidth(), box.getMinY() + s[1] * box.getHeight()));
     }
     // corners shared by neighbouring grids
-    Geometry first = city.map().geometry(city.leaves().get(0)).orElseThrow();
+    Geometry first = map.geometry(city.leaves().get(0)).orElseThrow();
     for (Coordinate c : first.getCoordinates()) {
       points.add(c);
     }
     List<Geometry> leaves = new ArrayList<>();
     for (GridId leaf : city.leaves()) {
-      leaves.add(city.map().geometry(leaf).orElseThrow());
+      leaves.add(map.geometry(leaf).orElseThrow());
     }
     for (Coordinate c : points) {
       Point p = F.createPoint(c);

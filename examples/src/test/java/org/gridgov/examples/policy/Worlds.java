@@ -1,9 +1,9 @@
 package org.gridgov.examples.policy;
 
 import java.time.LocalDate;
-import org.gridgov.lab.gen.CaseGens;
-import org.gridgov.lab.gen.CaseStreamSpec;
-import org.gridgov.lab.gen.CityGens;
+import org.gridgov.lab.testkit.CaseGens;
+import org.gridgov.lab.CaseStreamSpec;
+import org.gridgov.lab.testkit.CityGens;
 import org.gridgov.testkit.Gen;
 
 /**

@@ -1,4 +1,4 @@
-package org.gridgov.examples.demo;
+package org.gridgov.cli.demo;
 
 import java.time.Instant;
 import java.time.YearMonth;
@@ -32,7 +32,7 @@ import org.gridgov.lab.Incident;
 import org.gridgov.lab.LoopResult;
 import org.gridgov.lab.PolicyVariant;
 import org.gridgov.lab.Ranking;
-import org.gridgov.lab.gen.CaseStreamSpec;
+import org.gridgov.lab.CaseStreamSpec;
 import org.gridgov.rules.dispatch.HandlerTier;
 import org.gridgov.scoring.UnitKind;
 

@@ -1,4 +1,4 @@
-package org.gridgov.examples.demo;
+package org.gridgov.cli.demo;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.gridgov.examples.demo;
+package org.gridgov.cli.demo;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;

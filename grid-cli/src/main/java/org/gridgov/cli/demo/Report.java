@@ -1,4 +1,4 @@
-package org.gridgov.examples.demo;
+package org.gridgov.cli.demo;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.gridgov.examples.demo;
+package org.gridgov.cli.demo;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,8 +22,7 @@ import org.gridgov.geo.GridLocator;
 import org.gridgov.geo.GridMap;
 import org.gridgov.lab.CaseStream;
 import org.gridgov.lab.Incident;
-import org.gridgov.lab.gen.CaseGens;
-import org.gridgov.lab.gen.CaseStreamSpec;
+import org.gridgov.lab.CaseStreamSpec;
 import org.gridgov.rules.lists.Item;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Coordinate;
@@ -92,7 +91,7 @@ public final class ReportGenerator {
             spec.reworkShare(),
             spec.misdirectedShare(),
             spec.followUpShare());
-    CaseStream stream = CaseGens.generate(sample.city(), inside, seed);
+    CaseStream stream = CaseStream.generate(sample.city(), inside, seed);
     Places places = new Places(sample);
     Quality quality = new Quality(sample, places.locator, seed);
     SplittableRandom rnd = new SplittableRandom(seed ^ 0x5DEECE66DL);

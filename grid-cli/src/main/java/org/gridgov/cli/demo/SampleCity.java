@@ -1,4 +1,4 @@
-package org.gridgov.examples.demo;
+package org.gridgov.cli.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -104,7 +104,7 @@ public final class SampleCity {
           MANIFEST);
 
   /** Where the bundled sample lives on the class path. */
-  public static final String RESOURCE_DIR = "/org/gridgov/examples/sample/";
+  public static final String RESOURCE_DIR = "/org/gridgov/cli/sample/";
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 

@@ -1,4 +1,4 @@
-package org.gridgov.examples.demo;
+package org.gridgov.cli.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -39,8 +39,8 @@ import org.gridgov.core.time.WorkCalendar;
 import org.gridgov.geo.GridMap;
 import org.gridgov.geo.GridMapOptions;
 import org.gridgov.geo.GridMaps;
-import org.gridgov.geo.synthetic.CitySpec;
-import org.gridgov.geo.synthetic.SyntheticCity;
+import org.gridgov.fixtures.CitySpec;
+import org.gridgov.fixtures.SyntheticCity;
 import org.gridgov.rules.PolicySets;
 import org.gridgov.rules.dispatch.Dispatcher;
 import org.gridgov.rules.lists.AccessEntry;
@@ -71,8 +71,8 @@ import org.locationtech.jts.geom.PrecisionModel;
  * are exactly what it produces):
  *
  * <pre>{@code
- * java -cp examples/target/gridgov.jar org.gridgov.examples.demo.SampleCityGenerator \
- *     examples/src/main/resources/org/gridgov/examples/sample
+ * java -cp examples/target/gridgov.jar org.gridgov.cli.demo.SampleCityGenerator \
+ *     examples/src/main/resources/org/gridgov/cli/sample
  * }</pre>
  *
  * <p>Everything is a pure function of {@link #SEED}: the geometry comes from grid-geo's {@link
@@ -120,7 +120,7 @@ public final class SampleCityGenerator {
   public static void main(String[] args) throws IOException {
     Path dir =
         Path.of(
-            args.length > 0 ? args[0] : "examples/src/main/resources/org/gridgov/examples/sample");
+            args.length > 0 ? args[0] : "examples/src/main/resources/org/gridgov/cli/sample");
     List<Path> written = generate(dir);
     for (Path p : written) {
       System.out.println("wrote " + p);

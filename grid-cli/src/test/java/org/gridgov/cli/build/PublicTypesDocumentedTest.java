@@ -1,4 +1,4 @@
-package org.gridgov.examples.build;
+package org.gridgov.cli.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.gridgov.examples.demo;
+package org.gridgov.cli.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,7 @@ import org.gridgov.core.GridId;
 import org.gridgov.geo.CoordinateSystem;
 import org.gridgov.geo.GridLocator;
 import org.gridgov.geo.GridMap;
-import org.gridgov.lab.gen.CaseStreamSpec;
+import org.gridgov.lab.CaseStreamSpec;
 import org.gridgov.testkit.ForAll;
 import org.gridgov.testkit.Property;
 import org.locationtech.jts.geom.Coordinate;

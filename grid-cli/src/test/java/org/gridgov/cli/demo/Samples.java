@@ -1,4 +1,4 @@
-package org.gridgov.examples.demo;
+package org.gridgov.cli.demo;
 
 /** The bundled sample, loaded once for all tests of the module's JVM. */
 final class Samples {

@@ -1,12 +1,13 @@
-package org.gridgov.lab.gen;
+package org.gridgov.lab.testkit;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import org.gridgov.lab.CaseStream;
+import org.gridgov.lab.CaseStreamSpec;
 import org.gridgov.lab.City;
 import org.gridgov.lab.Incident;
+import org.gridgov.lab.internal.IncidentMaker;
 import org.gridgov.lab.internal.Rng;
 import org.gridgov.testkit.Gen;
 import org.gridgov.testkit.Gens;
@@ -23,13 +24,13 @@ import org.gridgov.testkit.Gens;
  *
  * <pre>{@code
  * Gen<CaseStream> streams = CaseGens.streams(city, CaseStreamSpec.of(start, 20, 30), 200);
- * CaseStream year = CaseGens.generate(city, CaseStreamSpec.of(start, 365, 40), 42L);  // bulk
+ * CaseStream year = CaseStream.generate(city, CaseStreamSpec.of(start, 365, 40), 42L);  // bulk
  * }</pre>
  *
  * <p>{@link #streams} draws through the property engine and shrinks to fewer incidents (each
  * incident's draws also shrink towards the simplest case); it is meant for property tests of up to
- * a few thousand incidents. {@link #generate} draws from a seeded generator, without limit, for
- * sample data; the same city, spec and seed give the same stream.
+ * a few thousand incidents. For sample data without limit, {@link CaseStream#generate} (grid-lab)
+ * draws the same kind of incidents from a seeded generator.
  *
  * <p>Stateless and thread-safe.
  */
@@ -56,7 +57,7 @@ public final class CaseGens {
       double[] days = maker.dayWeights();
       Gen<Incident> one =
           s -> {
-            Rng r = Rng.of(s);
+            Rng r = SourceRng.of(s);
             return maker.make(r, r.weighted(days), "tmp");
           };
       List<Incident> drawn = Gens.lists(one, 0, maxIncidents).generate(src);
@@ -99,32 +100,6 @@ public final class CaseGens {
     public String toString() {
       return city + " with " + stream;
     }
-  }
-
-  /**
-   * Generates a stream outside a property: per day a Poisson number of incidents with the spec's
-   * mean (a third on rest days), each drawn from its own split of the seed.
-   *
-   * @param city the city
-   * @param spec the period, volume and shares
-   * @param seed the seed
-   * @return the stream; ids are {@code K<yyyyMMdd>-<nnnn>}
-   */
-  public static CaseStream generate(City city, CaseStreamSpec spec, long seed) {
-    Objects.requireNonNull(city, "city");
-    Objects.requireNonNull(spec, "spec");
-    IncidentMaker maker = new IncidentMaker(city, spec);
-    SplittableRandom root = new SplittableRandom(seed);
-    List<Incident> out = new ArrayList<>();
-    for (int d = 0; d < spec.days(); d++) {
-      Rng day = Rng.of(root.split());
-      int n = IncidentMaker.poisson(day, maker.meanOn(d));
-      String prefix = "K" + spec.start().plusDays(d).toString().replace("-", "") + "-";
-      for (int i = 0; i < n; i++) {
-        out.add(maker.make(day, d, prefix + String.format("%04d", i + 1)));
-      }
-    }
-    return new CaseStream(spec.start(), spec.days(), seed, out);
   }
 
   /** Sorts by time and numbers the incidents {@code K-00001}, … in that order. */

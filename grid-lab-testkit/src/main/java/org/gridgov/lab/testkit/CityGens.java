@@ -1,8 +1,14 @@
-package org.gridgov.lab.gen;
+package org.gridgov.lab.testkit;
 
 import java.util.List;
 import java.util.Objects;
 import org.gridgov.core.time.WorkCalendar;
+import org.gridgov.fixtures.CityMaker;
+import org.gridgov.fixtures.CityPlan;
+import org.gridgov.fixtures.GeneratedCity;
+import org.gridgov.geo.GridMap;
+import org.gridgov.geo.GridMapOptions;
+import org.gridgov.geo.GridMaps;
 import org.gridgov.lab.City;
 import org.gridgov.rules.lists.GovernanceLists;
 import org.gridgov.testkit.Gen;
@@ -16,7 +22,7 @@ import org.gridgov.testkit.Gens;
  * <pre>{@code
  * Gen<GeneratedCity> maps = CityGens.builder().streets(1, 4).gridsPerCommunity(2, 6).maps();
  * Gen<City> cities = CityGens.cities();                  // small cities with generated lists
- * GeneratedCity tongcheng = CityGens.generate(CityPlan.tongcheng(), 7L);   // sample data
+ * GeneratedCity tongcheng = CityMaker.generate(CityPlan.tongcheng(), 7L);  // sample data
  * }</pre>
  *
  * <p>Shrinking: the plan is drawn as nested lists (streets of communities of grid counts), so a
@@ -30,69 +36,6 @@ import org.gridgov.testkit.Gens;
  */
 public final class CityGens {
   private CityGens() {}
-
-  /**
-   * Options of the layout: where the city is, how detailed its grids are, and what to plant.
-   *
-   * @param name the city's display name
-   * @param code the 6-digit code of the root grid, prefix of every id
-   * @param centreLon longitude of the centre (WGS-84)
-   * @param centreLat latitude of the centre
-   * @param cellMetres side of a lattice cell on the ground
-   * @param cellsPerGrid lattice cells per leaf grid, on average (shape detail)
-   * @param gaps how many gaps to plant
-   * @param overlaps how many overlaps to plant
-   */
-  public record Options(
-      String name,
-      String code,
-      double centreLon,
-      double centreLat,
-      double cellMetres,
-      int cellsPerGrid,
-      int gaps,
-      int overlaps) {
-    /**
-     * Validates the options.
-     *
-     * @param name the name
-     * @param code the code
-     * @param centreLon the centre longitude
-     * @param centreLat the centre latitude
-     * @param cellMetres the cell side
-     * @param cellsPerGrid cells per grid
-     * @param gaps gaps to plant
-     * @param overlaps overlaps to plant
-     */
-    public Options {
-      Objects.requireNonNull(name, "name");
-      if (!code.matches("\\d{6}")) {
-        throw new IllegalArgumentException("code must have 6 digits: " + code);
-      }
-      if (!(Math.abs(centreLon) <= 179 && Math.abs(centreLat) <= 80)) {
-        throw new IllegalArgumentException("centre out of range: " + centreLon + ", " + centreLat);
-      }
-      if (!(cellMetres >= 1 && cellMetres <= 10_000)) {
-        throw new IllegalArgumentException("cellMetres must be in [1, 10000]: " + cellMetres);
-      }
-      if (cellsPerGrid < 1 || cellsPerGrid > 200) {
-        throw new IllegalArgumentException("cellsPerGrid must be in [1, 200]: " + cellsPerGrid);
-      }
-      if (gaps < 0 || overlaps < 0) {
-        throw new IllegalArgumentException("defect counts must be >= 0: " + gaps + ", " + overlaps);
-      }
-    }
-
-    /**
-     * The defaults: a city near Tongcheng (lon 116.95, lat 31.05), code 990100 (not a real county),
-     * cells of 120 m, 6 cells a grid (about 0.09 km²), no defects.
-     *
-     * @return the defaults
-     */
-    public static Options defaults() {
-      return new Options("Generated city", "990100", 116.95, 31.05, 120, 6, 0, 0);
-    }
-  }
 
   /**
    * A builder with small defaults: 1–3 streets, 1–3 communities per street, 1–4 grids per
@@ -123,33 +66,18 @@ public final class CityGens {
   }
 
   /**
-   * Generates one city map outside a property, for sample data and benchmarks.
+   * The grid map of a generated city, built without validation ({@code TRUSTED} mode), as tests
+   * that locate or validate want it.
    *
-   * @param plan the grids per community per street
-   * @param seed the layout seed
+   * @param city the generated city
    * @return the map
    */
-  public static GeneratedCity generate(CityPlan plan, long seed) {
-    return generate(plan, seed, Options.defaults(), 0);
-  }
-
-  /**
-   * Generates one city map outside a property.
-   *
-   * @param plan the grids per community per street
-   * @param seed the layout seed
-   * @param options where and how detailed, and which defects to plant
-   * @param exclusiveGrids how many exclusive grids to add
-   * @return the map
-   */
-  public static GeneratedCity generate(
-      CityPlan plan, long seed, Options options, int exclusiveGrids) {
-    Objects.requireNonNull(plan, "plan");
-    Objects.requireNonNull(options, "options");
-    if (exclusiveGrids < 0) {
-      throw new IllegalArgumentException("exclusiveGrids must be >= 0: " + exclusiveGrids);
-    }
-    return CityMaker.make(plan, seed, options, exclusiveGrids);
+  public static GridMap map(GeneratedCity city) {
+    Objects.requireNonNull(city, "city");
+    return GridMaps.of(
+        city.hierarchy(),
+        city.polygons(),
+        GridMapOptions.defaults().withMode(GridMapOptions.Mode.TRUSTED));
   }
 
   /** Configures city generators; validates each setting eagerly. Not thread-safe. */
@@ -162,7 +90,7 @@ public final class CityGens {
     private int maxGrids = 4;
     private int minExclusive;
     private int maxExclusive;
-    private Options options = Options.defaults();
+    private CityMaker.Options options = CityMaker.Options.defaults();
     private Gen<GovernanceLists> lists = ListGens.lists();
     private WorkCalendar calendar = WorkCalendar.standard();
 
@@ -234,7 +162,7 @@ public final class CityGens {
      * @param value the options
      * @return this builder
      */
-    public Builder options(Options value) {
+    public Builder options(CityMaker.Options value) {
       options = Objects.requireNonNull(value, "options");
       return this;
     }
@@ -248,16 +176,7 @@ public final class CityGens {
      * @return this builder
      */
     public Builder defects(int gaps, int overlaps) {
-      options =
-          new Options(
-              options.name(),
-              options.code(),
-              options.centreLon(),
-              options.centreLat(),
-              options.cellMetres(),
-              options.cellsPerGrid(),
-              gaps,
-              overlaps);
+      options = options.withDefects(gaps, overlaps);
       return this;
     }
 
@@ -302,14 +221,14 @@ public final class CityGens {
      */
     public Gen<GeneratedCity> maps() {
       Gen<CityPlan> plans = plans();
-      Options o = options;
+      CityMaker.Options o = options;
       int minE = minExclusive;
       int maxE = maxExclusive;
       return src -> {
         CityPlan plan = plans.generate(src);
         long seed = src.longs(0, Long.MAX_VALUE);
         int exclusive = src.ints(minE, maxE);
-        return CityMaker.make(plan, seed, o, exclusive);
+        return CityMaker.generate(plan, seed, o, exclusive);
       };
     }
 
@@ -322,7 +241,7 @@ public final class CityGens {
       Gen<GeneratedCity> maps = maps();
       Gen<GovernanceLists> l = lists;
       WorkCalendar cal = calendar;
-      return Gens.combine(maps, l, (m, g) -> m.city(g, cal));
+      return Gens.combine(maps, l, (m, g) -> City.of(m, g, cal));
     }
 
     private static void range(String what, int min, int max, int limit) {

@@ -1,4 +1,4 @@
-package org.gridgov.lab.gen;
+package org.gridgov.lab.testkit;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -292,7 +292,7 @@ public final class ListGens {
      * @return lists as configured
      */
     public Gen<GovernanceLists> build() {
-      Gen<ItemSpec> item = src -> spec(Rng.of(src));
+      Gen<ItemSpec> item = src -> spec(SourceRng.of(src));
       Gen<List<ItemSpec>> items = Gens.lists(item, minItems, maxItems);
       Gen<Integer> departments = Gens.integers(minDepartments, maxDepartments);
       Gen<Integer> notGrid = Gens.integers(0, NOT_GRID_MATTERS.size());

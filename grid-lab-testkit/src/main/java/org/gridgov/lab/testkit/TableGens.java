@@ -1,4 +1,4 @@
-package org.gridgov.lab.gen;
+package org.gridgov.lab.testkit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -153,7 +153,7 @@ public final class TableGens {
    * @return the generator
    */
   public static Gen<DecisionTable> dispatchTables() {
-    return src -> dispatchTable(Rng.of(src));
+    return src -> dispatchTableFrom(SourceRng.of(src));
   }
 
   /**
@@ -163,10 +163,10 @@ public final class TableGens {
    * @return the table
    */
   public static DecisionTable dispatchTable(long seed) {
-    return dispatchTable(Rng.of(new java.util.SplittableRandom(seed)));
+    return dispatchTableFrom(Rng.of(new java.util.SplittableRandom(seed)));
   }
 
-  private static DecisionTable dispatchTable(Rng r) {
+  private static DecisionTable dispatchTableFrom(Rng r) {
     List<String> tiers = names(HandlerTier.values());
     DecisionTable.Builder b =
         DecisionTable.builder("dispatch")
@@ -219,7 +219,7 @@ public final class TableGens {
    * @return the generator
    */
   public static Gen<DecisionTable> escalationTables() {
-    return src -> escalationTable(Rng.of(src));
+    return src -> escalationTableFrom(SourceRng.of(src));
   }
 
   /**
@@ -229,10 +229,10 @@ public final class TableGens {
    * @return the table
    */
   public static DecisionTable escalationTable(long seed) {
-    return escalationTable(Rng.of(new java.util.SplittableRandom(seed)));
+    return escalationTableFrom(Rng.of(new java.util.SplittableRandom(seed)));
   }
 
-  private static DecisionTable escalationTable(Rng r) {
+  private static DecisionTable escalationTableFrom(Rng r) {
     List<GridLevel> levels = LevelLadder.defaults().levels();
     List<String> names = new ArrayList<>();
     levels.forEach(l -> names.add(l.name()));

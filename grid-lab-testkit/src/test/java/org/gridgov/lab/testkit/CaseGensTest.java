@@ -1,5 +1,9 @@
-package org.gridgov.lab.gen;
+package org.gridgov.lab.testkit;
 
+import org.gridgov.fixtures.CityPlan;
+import org.gridgov.lab.CaseStreamSpec;
+
+import org.gridgov.fixtures.CityMaker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -22,8 +26,7 @@ class CaseGensTest {
   static final LocalDate START = LocalDate.of(2026, 3, 2); // a Monday
   static final CaseStreamSpec SPEC = CaseStreamSpec.of(START, 14, 30);
   static final City CITY =
-      CityGens.generate(CityPlan.uniform(2, 2, 3), 9)
-          .city(ListGens.generate(25, 4, 9), WorkCalendar.standard());
+      City.of(CityMaker.generate(CityPlan.uniform(2, 2, 3), 9), ListGens.generate(25, 4, 9), WorkCalendar.standard());
 
   Gen<CaseGens.CityAndStream> streams() {
     return CaseGens.citiesWithStreams(CityGens.cities(), SPEC, 60);
@@ -62,15 +65,15 @@ class CaseGensTest {
 
   @Test
   void theSameSeedGivesTheSameStream() {
-    CaseStream a = CaseGens.generate(CITY, SPEC, 5);
-    assertThat(CaseGens.generate(CITY, SPEC, 5)).isEqualTo(a);
-    assertThat(CaseGens.generate(CITY, SPEC, 6)).isNotEqualTo(a);
+    CaseStream a = CaseStream.generate(CITY, SPEC, 5);
+    assertThat(CaseStream.generate(CITY, SPEC, 5)).isEqualTo(a);
+    assertThat(CaseStream.generate(CITY, SPEC, 6)).isNotEqualTo(a);
     assertThat(streams().sample(5).stream()).isEqualTo(streams().sample(5).stream());
   }
 
   @Test
   void timingFollowsWorkingDaysAndWorkingHours() {
-    CaseStream s = CaseGens.generate(CITY, CaseStreamSpec.of(START, 56, 60), 1);
+    CaseStream s = CaseStream.generate(CITY, CaseStreamSpec.of(START, 56, 60), 1);
     int working = 0;
     int rest = 0;
     int peak = 0;
@@ -109,7 +112,7 @@ class CaseGensTest {
   @Test
   void incidentsOfACityWithoutAMapCarryALeafGrid() {
     City plain = City.withoutMap("plain", CITY.hierarchy(), CITY.lists(), CITY.calendar());
-    CaseStream s = CaseGens.generate(plain, SPEC, 3);
+    CaseStream s = CaseStream.generate(plain, SPEC, 3);
     Set<GridId> leaves = new HashSet<>(plain.leaves());
     assertThat(s.incidents())
         .allSatisfy(

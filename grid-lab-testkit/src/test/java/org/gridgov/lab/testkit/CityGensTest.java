@@ -1,5 +1,9 @@
-package org.gridgov.lab.gen;
+package org.gridgov.lab.testkit;
 
+import org.gridgov.fixtures.CityDefect;
+import org.gridgov.fixtures.CityPlan;
+import org.gridgov.fixtures.GeneratedCity;
+import org.gridgov.fixtures.CityMaker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,7 +51,8 @@ class CityGensTest {
         .isEqualTo(city.plan().gridCount())
         .isEqualTo(city.leaves().size());
     for (Grid g : city.hierarchy().grids()) {
-      Geometry p = city.map().geometry(g.id()).orElseThrow();
+      Geometry p = city.polygons().get(g.id());
+      assertThat(p).as("polygon of %s", g.id()).isNotNull();
       assertThat(new IsValidOp(p).isValid()).as("polygon of %s", g.id()).isTrue();
     }
     for (GridId leaf : city.leaves()) {
@@ -55,13 +60,13 @@ class CityGensTest {
       assertThat(leaf.isNationalCode()).as("%s is a 14-digit unit-grid code", leaf).isTrue();
       assertThat(g.households().orElseThrow()).isBetween(300, 500);
     }
-    assertThat(EXACT.validate(city.map())).isEmpty();
+    assertThat(EXACT.validate(CityGens.map(city))).isEmpty();
   }
 
   @Property(tries = 25)
   void plantedDefectsAreFoundByTheValidator(@ForAll("defective") GeneratedCity city) {
     assertThat(city.defects()).hasSize(2);
-    List<CoverageFinding> findings = CoverageValidator.withDefaults().validate(city.map());
+    List<CoverageFinding> findings = CoverageValidator.withDefaults().validate(CityGens.map(city));
     for (CityDefect d : city.defects()) {
       CoverageFinding.Kind kind =
           d.kind() == CityDefect.Kind.GAP ? CoverageFinding.Kind.GAP : CoverageFinding.Kind.OVERLAP;
@@ -90,8 +95,8 @@ class CityGensTest {
     Gen<GeneratedCity> gen = maps();
     assertThat(geoJson(gen.sample(42))).isEqualTo(geoJson(gen.sample(42)));
     assertThat(geoJson(gen.sample(42))).isNotEqualTo(geoJson(gen.sample(43)));
-    GeneratedCity a = CityGens.generate(CityPlan.uniform(2, 2, 3), 5);
-    GeneratedCity b = CityGens.generate(CityPlan.uniform(2, 2, 3), 5);
+    GeneratedCity a = CityMaker.generate(CityPlan.uniform(2, 2, 3), 5);
+    GeneratedCity b = CityMaker.generate(CityPlan.uniform(2, 2, 3), 5);
     assertThat(geoJson(a)).isEqualTo(geoJson(b));
   }
 
@@ -101,9 +106,9 @@ class CityGensTest {
     assertThat(plan.streets()).hasSize(3);
     assertThat(plan.communityCount()).isEqualTo(23);
     assertThat(plan.gridCount()).isEqualTo(105);
-    GeneratedCity city = CityGens.generate(plan, 1);
+    GeneratedCity city = CityMaker.generate(plan, 1);
     assertThat(city.leaves()).hasSize(105);
-    assertThat(EXACT.validate(city.map())).isEmpty();
+    assertThat(EXACT.validate(CityGens.map(city))).isEmpty();
   }
 
   @Test
@@ -145,7 +150,7 @@ class CityGensTest {
 
   private static String geoJson(GeneratedCity c) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    GridMaps.writeGeoJson(c.map(), out);
+    GridMaps.writeGeoJson(CityGens.map(c), out);
     return out.toString(java.nio.charset.StandardCharsets.UTF_8);
   }
 }

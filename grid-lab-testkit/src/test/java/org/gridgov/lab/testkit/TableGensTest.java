@@ -1,4 +1,4 @@
-package org.gridgov.lab.gen;
+package org.gridgov.lab.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

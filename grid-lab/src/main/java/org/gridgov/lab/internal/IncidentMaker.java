@@ -1,4 +1,4 @@
-package org.gridgov.lab.gen;
+package org.gridgov.lab.internal;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +12,7 @@ import org.gridgov.core.GridId;
 import org.gridgov.core.GridLevel;
 import org.gridgov.core.LevelLadder;
 import org.gridgov.core.cases.SourceChannel;
+import org.gridgov.lab.CaseStreamSpec;
 import org.gridgov.lab.City;
 import org.gridgov.lab.Incident;
 import org.gridgov.lab.internal.Rng;
@@ -31,7 +32,7 @@ import org.locationtech.jts.geom.Location;
  * leaf polygon), when (working-day and working-hour peaks), what (items Zipf-weighted), and the
  * world's response. Not thread-safe: one per generated stream.
  */
-final class IncidentMaker {
+public final class IncidentMaker {
   /** Relative report intensity by hour of day: peaks 9–11 and 14–17, quiet nights. */
   static final double[] HOURS = {
     0.2, 0.15, 0.1, 0.1, 0.1, 0.2, 0.4, 0.8, 1.6, 2.6, 2.8, 2.2, 1.2, 1.3, 2.2, 2.5, 2.3, 1.8, 1.2,
@@ -65,7 +66,7 @@ final class IncidentMaker {
   private final List<String> departments;
   private final double[] dayWeights;
 
-  IncidentMaker(City city, CaseStreamSpec spec) {
+  public IncidentMaker(City city, CaseStreamSpec spec) {
     this.city = city;
     this.spec = spec;
     this.leaves = city.leaves();
@@ -111,17 +112,17 @@ final class IncidentMaker {
     }
   }
 
-  double[] dayWeights() {
+  public double[] dayWeights() {
     return dayWeights;
   }
 
   /** The mean number of incidents of a day. */
-  double meanOn(int day) {
+  public double meanOn(int day) {
     return spec.casesPerWorkingDay() * dayWeights[day];
   }
 
   /** A Poisson count with a mean (normal approximation above 30). */
-  static int poisson(Rng r, double mean) {
+  public static int poisson(Rng r, double mean) {
     if (mean <= 0) {
       return 0;
     }
@@ -141,7 +142,7 @@ final class IncidentMaker {
     return k - 1;
   }
 
-  Incident make(Rng r, int day, String id) {
+  public Incident make(Rng r, int day, String id) {
     LocalDate date = spec.start().plusDays(day);
     boolean working = city.calendar().isWorkingDay(date);
     int hour = r.weighted(HOURS);

@@ -2,13 +2,13 @@ package org.gridgov.lab.internal;
 
 import java.util.Objects;
 import java.util.SplittableRandom;
-import org.gridgov.testkit.Source;
 
 /**
  * The random draws the lab's generators make, behind one small interface, so that the same
- * generating code serves two callers: property tests, which draw from a testkit {@link Source}
- * (recorded, replayable, shrinkable), and bulk sample data such as a year of cases, which draws
- * from a {@link SplittableRandom} (a Source caps the number of choices per value).
+ * generating code serves two callers: bulk sample data such as a year of cases, which draws from a
+ * {@link SplittableRandom}, and property tests (grid-lab-testkit), which draw from a testkit source
+ * (recorded, replayable, shrinkable; a source caps the number of choices per value). The lab itself
+ * has no testkit dependency: the testkit adapter lives in grid-lab-testkit.
  *
  * <p>Not thread-safe: one instance per generated value.
  */
@@ -39,7 +39,7 @@ public interface Rng {
   double unit();
 
   /**
-   * True with probability {@code p} (from a Source: shrinks towards false).
+   * True with probability {@code p} (from a testkit source: shrinks towards false).
    *
    * @param p the probability, 0..1
    * @return the outcome
@@ -83,32 +83,6 @@ public interface Rng {
       }
     }
     throw new IllegalArgumentException("all weights are zero");
-  }
-
-  /**
-   * Draws from a testkit source: shrinkable, and edge-biased as property tests want.
-   *
-   * @param src the source
-   * @return the adapter
-   */
-  static Rng of(Source src) {
-    Objects.requireNonNull(src, "src");
-    return new Rng() {
-      @Override
-      public int ints(int lo, int hi) {
-        return src.ints(lo, hi);
-      }
-
-      @Override
-      public long longs(long lo, long hi) {
-        return src.longs(lo, hi);
-      }
-
-      @Override
-      public double unit() {
-        return src.longs(0, (1L << 30) - 1) / (double) (1L << 30);
-      }
-    };
   }
 
   /**

@@ -1,5 +1,8 @@
-package org.gridgov.lab;
+package org.gridgov.lab.simulation;
 
+import org.gridgov.lab.*;
+
+import org.gridgov.fixtures.CityMaker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,9 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.gridgov.core.InvalidInputException;
 import org.gridgov.core.time.WorkCalendar;
-import org.gridgov.lab.gen.CityGens;
-import org.gridgov.lab.gen.CityPlan;
-import org.gridgov.lab.gen.ListGens;
+import org.gridgov.lab.testkit.CityGens;
+import org.gridgov.fixtures.CityPlan;
+import org.gridgov.lab.testkit.ListGens;
 import org.gridgov.rules.PolicySets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +28,7 @@ class CityDirectoryTest {
             .holidays(java.util.List.of(java.time.LocalDate.of(2026, 5, 1)))
             .build();
     City city =
-        CityGens.generate(CityPlan.uniform(2, 2, 2), 4).city(ListGens.generate(12, 3, 4), cal);
+        City.of(CityMaker.generate(CityPlan.uniform(2, 2, 2), 4), ListGens.generate(12, 3, 4), cal);
     Path d = dir.resolve("tongcheng-like");
     CityDirectory.write(city, d);
     City back = CityDirectory.read(d);
@@ -41,8 +44,7 @@ class CityDirectoryTest {
   void aHierarchyWithoutPolygonsMakesACityWithoutAMapAndTheSampleListsAreTheDefault()
       throws IOException {
     City city =
-        CityGens.generate(CityPlan.uniform(1, 2, 2), 4)
-            .city(ListGens.generate(5, 2, 4), WorkCalendar.standard());
+        City.of(CityMaker.generate(CityPlan.uniform(1, 2, 2), 4), ListGens.generate(5, 2, 4), WorkCalendar.standard());
     City plain = City.withoutMap("p", city.hierarchy(), city.lists(), city.calendar());
     CityDirectory.write(plain, dir);
     Files.delete(dir.resolve(CityDirectory.LISTS));

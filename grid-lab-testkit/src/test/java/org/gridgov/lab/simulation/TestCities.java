@@ -1,4 +1,6 @@
-package org.gridgov.lab;
+package org.gridgov.lab.simulation;
+
+import org.gridgov.lab.*;
 
 import java.time.Duration;
 import java.time.Instant;

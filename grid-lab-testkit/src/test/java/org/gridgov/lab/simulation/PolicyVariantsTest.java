@@ -1,4 +1,6 @@
-package org.gridgov.lab;
+package org.gridgov.lab.simulation;
+
+import org.gridgov.lab.*;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,8 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.gridgov.core.InvalidInputException;
 import org.gridgov.core.time.TimeLimit;
-import org.gridgov.lab.gen.ListGens;
-import org.gridgov.lab.gen.TableGens;
+import org.gridgov.lab.testkit.ListGens;
+import org.gridgov.lab.testkit.TableGens;
 import org.gridgov.rules.dispatch.Dispatcher;
 import org.gridgov.rules.lists.ListsJson;
 import org.gridgov.rules.table.DecisionTables;

@@ -1,8 +1,11 @@
-package org.gridgov.lab;
+package org.gridgov.lab.simulation;
 
+import org.gridgov.lab.*;
+
+import org.gridgov.fixtures.CityMaker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.gridgov.lab.TestCities.local;
+import static org.gridgov.lab.simulation.TestCities.local;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -17,9 +20,9 @@ import org.gridgov.core.cases.CaseAction;
 import org.gridgov.core.cases.CaseState;
 import org.gridgov.core.cases.Rating;
 import org.gridgov.core.cases.Transition;
-import org.gridgov.lab.gen.CaseGens;
-import org.gridgov.lab.gen.CaseStreamSpec;
-import org.gridgov.lab.gen.CityGens;
+import org.gridgov.lab.testkit.CaseGens;
+import org.gridgov.lab.CaseStreamSpec;
+import org.gridgov.lab.testkit.CityGens;
 import org.gridgov.rules.dispatch.HandlerTier;
 import org.gridgov.rules.lists.AdmissionReason;
 import org.gridgov.scoring.CaseFacts;
@@ -134,8 +137,7 @@ class CaseLoopTest {
   @Test
   void aPositionFarOutsideTheMapIsRejectedAndOneJustOutsideIsSnapped() {
     City city =
-        CityGens.generate(org.gridgov.lab.gen.CityPlan.uniform(1, 1, 2), 3)
-            .city(TestCities.tiny().lists(), org.gridgov.core.time.WorkCalendar.standard());
+        City.of(CityMaker.generate(org.gridgov.fixtures.CityPlan.uniform(1, 1, 2), 3), TestCities.tiny().lists(), org.gridgov.core.time.WorkCalendar.standard());
     CaseLoop loop = CaseLoop.of(city, PolicyVariant.defaults("d"));
     org.locationtech.jts.geom.Envelope e =
         city.map()
@@ -175,7 +177,7 @@ class CaseLoopTest {
     City city = TestCities.tiny();
     org.gridgov.rules.dispatch.EscalationLadder twoLevels =
         org.gridgov.rules.dispatch.EscalationLadder.of(
-            org.gridgov.lab.gen.TableGens.escalationTable(1), LevelLadder.defaults());
+            org.gridgov.lab.testkit.TableGens.escalationTable(1), LevelLadder.defaults());
     // the generated table is for the default ladder, so it fits; a city level outside fails
     assertThat(CaseLoop.of(city, PolicyVariant.builder("x").escalation(twoLevels).build()))
         .isNotNull();

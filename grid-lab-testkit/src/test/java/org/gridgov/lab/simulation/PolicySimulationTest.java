@@ -1,5 +1,8 @@
-package org.gridgov.lab;
+package org.gridgov.lab.simulation;
 
+import org.gridgov.lab.*;
+
+import org.gridgov.fixtures.CityMaker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,12 +12,12 @@ import java.time.LocalDate;
 import java.util.List;
 import org.gridgov.core.LevelLadder;
 import org.gridgov.core.time.WorkCalendar;
-import org.gridgov.lab.gen.CaseGens;
-import org.gridgov.lab.gen.CaseStreamSpec;
-import org.gridgov.lab.gen.CityGens;
-import org.gridgov.lab.gen.CityPlan;
-import org.gridgov.lab.gen.ListGens;
-import org.gridgov.lab.gen.TableGens;
+import org.gridgov.lab.testkit.CaseGens;
+import org.gridgov.lab.CaseStreamSpec;
+import org.gridgov.lab.testkit.CityGens;
+import org.gridgov.fixtures.CityPlan;
+import org.gridgov.lab.testkit.ListGens;
+import org.gridgov.lab.testkit.TableGens;
 import org.gridgov.rules.dispatch.Dispatcher;
 import org.gridgov.rules.dispatch.EscalationLadder;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,9 +30,8 @@ class PolicySimulationTest {
   @BeforeAll
   static void city() {
     city =
-        CityGens.generate(CityPlan.uniform(2, 3, 3), 21)
-            .city(ListGens.generate(30, 5, 21), WorkCalendar.standard());
-    stream = CaseGens.generate(city, CaseStreamSpec.of(LocalDate.of(2026, 3, 2), 20, 25), 21);
+        City.of(CityMaker.generate(CityPlan.uniform(2, 3, 3), 21), ListGens.generate(30, 5, 21), WorkCalendar.standard());
+    stream = CaseStream.generate(city, CaseStreamSpec.of(LocalDate.of(2026, 3, 2), 20, 25), 21);
   }
 
   static List<PolicyVariant> variants() {
@@ -53,7 +55,7 @@ class PolicySimulationTest {
     assertThat(many).isEqualTo(one);
     assertThat(again).isEqualTo(one);
     CaseStream regenerated =
-        CaseGens.generate(city, CaseStreamSpec.of(LocalDate.of(2026, 3, 2), 20, 25), 21);
+        CaseStream.generate(city, CaseStreamSpec.of(LocalDate.of(2026, 3, 2), 20, 25), 21);
     assertThat(
             PolicySimulation.builder(city).variants(variants()).build().run(regenerated).toJson())
         .isEqualTo(one);
