@@ -1,9 +1,9 @@
 /**
  * GridGov lab: the policy simulator ({@code org.gridgov.lab}: {@link org.gridgov.lab.CaseLoop},
  * {@link org.gridgov.lab.PolicySimulation}) and the run-time makers it needs (case streams from
- * {@link org.gridgov.lab.CaseStream#generate}, generated cities from grid-fixtures). The {@code Gen}
- * generators for property tests are in grid-lab-testkit, so the lab carries no JUnit and no testkit.
- * See {@code docs/lab.md}.
+ * {@link org.gridgov.lab.CaseStream#generate}, generated cities from grid-fixtures). The {@code
+ * Gen} generators for property tests are in grid-lab-testkit, so the lab carries no JUnit and no
+ * testkit. See {@code docs/lab.md}.
  */
 module org.gridgov.lab {
   requires transitive org.gridgov.core;

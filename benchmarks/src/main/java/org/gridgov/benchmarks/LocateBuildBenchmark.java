@@ -1,8 +1,8 @@
 package org.gridgov.benchmarks;
 
 import java.util.concurrent.TimeUnit;
-import org.gridgov.geo.GridLocator;
 import org.gridgov.fixtures.SyntheticCity;
+import org.gridgov.geo.GridLocator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

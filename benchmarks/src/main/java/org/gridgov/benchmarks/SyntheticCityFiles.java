@@ -4,11 +4,11 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.gridgov.fixtures.SyntheticCity;
+import org.gridgov.fixtures.SyntheticPoints;
 import org.gridgov.geo.GridMap;
 import org.gridgov.geo.GridMapOptions;
 import org.gridgov.geo.GridMaps;
-import org.gridgov.fixtures.SyntheticCity;
-import org.gridgov.fixtures.SyntheticPoints;
 
 /**
  * Writes the input files of the end-to-end {@code gridgov locate} measurement: the Zhengzhou-sized

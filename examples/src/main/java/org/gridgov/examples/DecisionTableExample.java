@@ -97,8 +97,7 @@ public final class DecisionTableExample {
   /** The sample town's dispatch table, read from the class path. */
   static DecisionTable bundledDispatchTable() {
     try (InputStream in =
-        DecisionTableExample.class.getResourceAsStream(
-            "/org/gridgov/cli/sample/dispatch.json")) {
+        DecisionTableExample.class.getResourceAsStream("/org/gridgov/cli/sample/dispatch.json")) {
       return DecisionTables.readJson(in, "sample/dispatch.json");
     } catch (IOException e) {
       throw new UncheckedIOException(e);

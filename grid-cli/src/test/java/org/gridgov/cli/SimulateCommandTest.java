@@ -1,6 +1,5 @@
 package org.gridgov.cli;
 
-import org.gridgov.fixtures.CityMaker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,10 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.gridgov.core.time.WorkCalendar;
+import org.gridgov.fixtures.CityMaker;
+import org.gridgov.fixtures.CityPlan;
 import org.gridgov.lab.City;
 import org.gridgov.lab.CityDirectory;
-import org.gridgov.lab.testkit.CityGens;
-import org.gridgov.fixtures.CityPlan;
 import org.gridgov.lab.testkit.ListGens;
 import org.gridgov.lab.testkit.TableGens;
 import org.gridgov.rules.table.DecisionTables;
@@ -29,7 +28,10 @@ class SimulateCommandTest {
   @BeforeEach
   void files() throws IOException {
     City c =
-        City.of(CityMaker.generate(CityPlan.uniform(2, 2, 3), 8), ListGens.generate(20, 4, 8), WorkCalendar.standard());
+        City.of(
+            CityMaker.generate(CityPlan.uniform(2, 2, 3), 8),
+            ListGens.generate(20, 4, 8),
+            WorkCalendar.standard());
     city = dir.resolve("city");
     CityDirectory.write(c, city);
     baseline =

@@ -12,7 +12,8 @@ import org.gridgov.lab.internal.Rng;
 /**
  * A trace of incidents to replay through policy variants: what was reported, in order of report
  * time, over a period of days. Generate one with {@link #generate} (or, in property tests, with
- * grid-lab-testkit's {@code CaseGens}); the same stream is fed to every variant of a {@link PolicySimulation}.
+ * grid-lab-testkit's {@code CaseGens}); the same stream is fed to every variant of a {@link
+ * PolicySimulation}.
  *
  * @param start the first day
  * @param days the number of days

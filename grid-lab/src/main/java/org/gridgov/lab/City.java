@@ -24,8 +24,8 @@ import org.gridgov.rules.lists.GovernanceLists;
  * the calendar) is here.
  *
  * <p>Without a map, cases carry their grid instead of a position and are not located. Read a city
- * from a directory with {@link CityDirectory}, or generate one with {@link
- * #of(GeneratedCity, GovernanceLists, WorkCalendar)}. Immutable.
+ * from a directory with {@link CityDirectory}, or generate one with {@link #of(GeneratedCity,
+ * GovernanceLists, WorkCalendar)}. Immutable.
  *
  * @param name a display name
  * @param hierarchy the grids

@@ -1,8 +1,8 @@
 package org.gridgov.examples.policy;
 
 import java.time.LocalDate;
-import org.gridgov.lab.testkit.CaseGens;
 import org.gridgov.lab.CaseStreamSpec;
+import org.gridgov.lab.testkit.CaseGens;
 import org.gridgov.lab.testkit.CityGens;
 import org.gridgov.testkit.Gen;
 

@@ -27,12 +27,12 @@ import org.gridgov.geo.Location;
 import org.gridgov.lab.CaseLoop;
 import org.gridgov.lab.CaseRun;
 import org.gridgov.lab.CaseStream;
+import org.gridgov.lab.CaseStreamSpec;
 import org.gridgov.lab.HandlingModel;
 import org.gridgov.lab.Incident;
 import org.gridgov.lab.LoopResult;
 import org.gridgov.lab.PolicyVariant;
 import org.gridgov.lab.Ranking;
-import org.gridgov.lab.CaseStreamSpec;
 import org.gridgov.rules.dispatch.HandlerTier;
 import org.gridgov.scoring.UnitKind;
 

@@ -36,11 +36,11 @@ import org.gridgov.core.GridKind;
 import org.gridgov.core.GridLevel;
 import org.gridgov.core.json.GridGovJson;
 import org.gridgov.core.time.WorkCalendar;
+import org.gridgov.fixtures.CitySpec;
+import org.gridgov.fixtures.SyntheticCity;
 import org.gridgov.geo.GridMap;
 import org.gridgov.geo.GridMapOptions;
 import org.gridgov.geo.GridMaps;
-import org.gridgov.fixtures.CitySpec;
-import org.gridgov.fixtures.SyntheticCity;
 import org.gridgov.rules.PolicySets;
 import org.gridgov.rules.dispatch.Dispatcher;
 import org.gridgov.rules.lists.AccessEntry;
@@ -119,8 +119,7 @@ public final class SampleCityGenerator {
    */
   public static void main(String[] args) throws IOException {
     Path dir =
-        Path.of(
-            args.length > 0 ? args[0] : "examples/src/main/resources/org/gridgov/cli/sample");
+        Path.of(args.length > 0 ? args[0] : "examples/src/main/resources/org/gridgov/cli/sample");
     List<Path> written = generate(dir);
     for (Path p : written) {
       System.out.println("wrote " + p);

@@ -30,7 +30,14 @@ class PublicTypesDocumentedTest {
     int checked = 0;
     for (String module :
         List.of(
-            "grid-core", "grid-geo", "grid-rules", "grid-scoring", "grid-testkit", "grid-lab")) {
+            "grid-core",
+            "grid-geo",
+            "grid-rules",
+            "grid-scoring",
+            "grid-testkit",
+            "grid-fixtures",
+            "grid-lab",
+            "grid-lab-testkit")) {
       Path src = root.resolve(module).resolve("src/main/java");
       if (!Files.isDirectory(src)) {
         continue;

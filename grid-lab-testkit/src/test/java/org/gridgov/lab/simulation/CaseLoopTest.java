@@ -1,8 +1,5 @@
 package org.gridgov.lab.simulation;
 
-import org.gridgov.lab.*;
-
-import org.gridgov.fixtures.CityMaker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.gridgov.lab.simulation.TestCities.local;
@@ -20,8 +17,10 @@ import org.gridgov.core.cases.CaseAction;
 import org.gridgov.core.cases.CaseState;
 import org.gridgov.core.cases.Rating;
 import org.gridgov.core.cases.Transition;
-import org.gridgov.lab.testkit.CaseGens;
+import org.gridgov.fixtures.CityMaker;
+import org.gridgov.lab.*;
 import org.gridgov.lab.CaseStreamSpec;
+import org.gridgov.lab.testkit.CaseGens;
 import org.gridgov.lab.testkit.CityGens;
 import org.gridgov.rules.dispatch.HandlerTier;
 import org.gridgov.rules.lists.AdmissionReason;
@@ -137,7 +136,10 @@ class CaseLoopTest {
   @Test
   void aPositionFarOutsideTheMapIsRejectedAndOneJustOutsideIsSnapped() {
     City city =
-        City.of(CityMaker.generate(org.gridgov.fixtures.CityPlan.uniform(1, 1, 2), 3), TestCities.tiny().lists(), org.gridgov.core.time.WorkCalendar.standard());
+        City.of(
+            CityMaker.generate(org.gridgov.fixtures.CityPlan.uniform(1, 1, 2), 3),
+            TestCities.tiny().lists(),
+            org.gridgov.core.time.WorkCalendar.standard());
     CaseLoop loop = CaseLoop.of(city, PolicyVariant.defaults("d"));
     org.locationtech.jts.geom.Envelope e =
         city.map()

@@ -1,8 +1,5 @@
 package org.gridgov.lab.simulation;
 
-import org.gridgov.lab.*;
-
-import org.gridgov.fixtures.CityMaker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,8 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.gridgov.core.InvalidInputException;
 import org.gridgov.core.time.WorkCalendar;
-import org.gridgov.lab.testkit.CityGens;
+import org.gridgov.fixtures.CityMaker;
 import org.gridgov.fixtures.CityPlan;
+import org.gridgov.lab.*;
 import org.gridgov.lab.testkit.ListGens;
 import org.gridgov.rules.PolicySets;
 import org.junit.jupiter.api.Test;
@@ -44,7 +42,10 @@ class CityDirectoryTest {
   void aHierarchyWithoutPolygonsMakesACityWithoutAMapAndTheSampleListsAreTheDefault()
       throws IOException {
     City city =
-        City.of(CityMaker.generate(CityPlan.uniform(1, 2, 2), 4), ListGens.generate(5, 2, 4), WorkCalendar.standard());
+        City.of(
+            CityMaker.generate(CityPlan.uniform(1, 2, 2), 4),
+            ListGens.generate(5, 2, 4),
+            WorkCalendar.standard());
     City plain = City.withoutMap("p", city.hierarchy(), city.lists(), city.calendar());
     CityDirectory.write(plain, dir);
     Files.delete(dir.resolve(CityDirectory.LISTS));

@@ -1,8 +1,5 @@
 package org.gridgov.lab.simulation;
 
-import org.gridgov.lab.*;
-
-import org.gridgov.fixtures.CityMaker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,10 +9,10 @@ import java.time.LocalDate;
 import java.util.List;
 import org.gridgov.core.LevelLadder;
 import org.gridgov.core.time.WorkCalendar;
-import org.gridgov.lab.testkit.CaseGens;
-import org.gridgov.lab.CaseStreamSpec;
-import org.gridgov.lab.testkit.CityGens;
+import org.gridgov.fixtures.CityMaker;
 import org.gridgov.fixtures.CityPlan;
+import org.gridgov.lab.*;
+import org.gridgov.lab.CaseStreamSpec;
 import org.gridgov.lab.testkit.ListGens;
 import org.gridgov.lab.testkit.TableGens;
 import org.gridgov.rules.dispatch.Dispatcher;
@@ -30,7 +27,10 @@ class PolicySimulationTest {
   @BeforeAll
   static void city() {
     city =
-        City.of(CityMaker.generate(CityPlan.uniform(2, 3, 3), 21), ListGens.generate(30, 5, 21), WorkCalendar.standard());
+        City.of(
+            CityMaker.generate(CityPlan.uniform(2, 3, 3), 21),
+            ListGens.generate(30, 5, 21),
+            WorkCalendar.standard());
     stream = CaseStream.generate(city, CaseStreamSpec.of(LocalDate.of(2026, 3, 2), 20, 25), 21);
   }
 

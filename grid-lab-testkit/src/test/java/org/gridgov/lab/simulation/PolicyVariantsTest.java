@@ -1,7 +1,5 @@
 package org.gridgov.lab.simulation;
 
-import org.gridgov.lab.*;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.gridgov.core.InvalidInputException;
 import org.gridgov.core.time.TimeLimit;
+import org.gridgov.lab.*;
 import org.gridgov.lab.testkit.ListGens;
 import org.gridgov.lab.testkit.TableGens;
 import org.gridgov.rules.dispatch.Dispatcher;

@@ -1,7 +1,5 @@
 package org.gridgov.lab.simulation;
 
-import org.gridgov.lab.*;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +17,7 @@ import org.gridgov.core.cases.SourceChannel;
 import org.gridgov.core.time.TimeLimit;
 import org.gridgov.core.time.TimeLimits;
 import org.gridgov.core.time.WorkCalendar;
+import org.gridgov.lab.*;
 import org.gridgov.rules.dispatch.CaseScope;
 import org.gridgov.rules.dispatch.CaseSeverity;
 import org.gridgov.rules.dispatch.Dispatcher;

@@ -1,9 +1,5 @@
 package org.gridgov.lab.testkit;
 
-import org.gridgov.fixtures.CityPlan;
-import org.gridgov.lab.CaseStreamSpec;
-
-import org.gridgov.fixtures.CityMaker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -12,7 +8,10 @@ import java.util.HashSet;
 import java.util.Set;
 import org.gridgov.core.GridId;
 import org.gridgov.core.time.WorkCalendar;
+import org.gridgov.fixtures.CityMaker;
+import org.gridgov.fixtures.CityPlan;
 import org.gridgov.lab.CaseStream;
+import org.gridgov.lab.CaseStreamSpec;
 import org.gridgov.lab.City;
 import org.gridgov.lab.Incident;
 import org.gridgov.testkit.ForAll;
@@ -26,7 +25,10 @@ class CaseGensTest {
   static final LocalDate START = LocalDate.of(2026, 3, 2); // a Monday
   static final CaseStreamSpec SPEC = CaseStreamSpec.of(START, 14, 30);
   static final City CITY =
-      City.of(CityMaker.generate(CityPlan.uniform(2, 2, 3), 9), ListGens.generate(25, 4, 9), WorkCalendar.standard());
+      City.of(
+          CityMaker.generate(CityPlan.uniform(2, 2, 3), 9),
+          ListGens.generate(25, 4, 9),
+          WorkCalendar.standard());
 
   Gen<CaseGens.CityAndStream> streams() {
     return CaseGens.citiesWithStreams(CityGens.cities(), SPEC, 60);

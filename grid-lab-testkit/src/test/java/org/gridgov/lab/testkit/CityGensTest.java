@@ -1,9 +1,5 @@
 package org.gridgov.lab.testkit;
 
-import org.gridgov.fixtures.CityDefect;
-import org.gridgov.fixtures.CityPlan;
-import org.gridgov.fixtures.GeneratedCity;
-import org.gridgov.fixtures.CityMaker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,6 +10,10 @@ import org.gridgov.core.Grid;
 import org.gridgov.core.GridId;
 import org.gridgov.core.GridKind;
 import org.gridgov.core.GridLevel;
+import org.gridgov.fixtures.CityDefect;
+import org.gridgov.fixtures.CityMaker;
+import org.gridgov.fixtures.CityPlan;
+import org.gridgov.fixtures.GeneratedCity;
 import org.gridgov.geo.CoverageFinding;
 import org.gridgov.geo.CoverageTolerances;
 import org.gridgov.geo.CoverageValidator;

@@ -15,7 +15,6 @@ import org.gridgov.core.cases.SourceChannel;
 import org.gridgov.lab.CaseStreamSpec;
 import org.gridgov.lab.City;
 import org.gridgov.lab.Incident;
-import org.gridgov.lab.internal.Rng;
 import org.gridgov.rules.dispatch.CaseScope;
 import org.gridgov.rules.dispatch.CaseSeverity;
 import org.gridgov.rules.lists.Department;
