@@ -5,6 +5,7 @@
  * Gen} generators for property tests are in grid-lab-testkit, so the lab carries no JUnit and no
  * testkit. See {@code docs/lab.md}.
  */
+@SuppressWarnings("module") // the qualified export names grid-lab-testkit, built after this module
 module org.gridgov.lab {
   requires transitive org.gridgov.core;
   requires transitive org.gridgov.geo;
