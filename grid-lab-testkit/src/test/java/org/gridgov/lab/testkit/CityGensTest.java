@@ -51,8 +51,8 @@ class CityGensTest {
         .isEqualTo(city.plan().gridCount())
         .isEqualTo(city.leaves().size());
     for (Grid g : city.hierarchy().grids()) {
+      assertThat(city.polygons()).containsKey(g.id());
       Geometry p = city.polygons().get(g.id());
-      assertThat(p).as("polygon of %s", g.id()).isNotNull();
       assertThat(new IsValidOp(p).isValid()).as("polygon of %s", g.id()).isTrue();
     }
     for (GridId leaf : city.leaves()) {
