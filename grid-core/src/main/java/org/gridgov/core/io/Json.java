@@ -215,14 +215,12 @@ public final class Json {
    * @return the parsed document
    */
   public static JsonDocument parse(byte[] bytes, String source) {
-    try {
-      JsonNode root = READER.readTree(bytes);
-      if (root == null || root.isMissingNode()) {
+    try (JsonParser p = FACTORY.createParser(bytes)) {
+      JsonNode root = tree(p, source, 0, bytes);
+      if (root == null) {
         throw new InvalidInputException(source, 0, 0, "", "the document is empty", null);
       }
       return new JsonDocument(source, bytes, root);
-    } catch (JsonProcessingException e) {
-      throw syntax(source, 0, e, bytes);
     } catch (IOException e) {
       throw unreadable(source, e);
     }
@@ -233,19 +231,39 @@ public final class Json {
    *
    * @param text the line
    * @param source the name used in messages
-   * @param line the 1-based line number, for messages
+   * @param line the 1-based line number, for messages (0 when the text is a whole document)
    * @return the root node
    * @throws InvalidInputException for malformed JSON or a limit, located at the line and column
    */
   public static JsonNode parseLine(String text, String source, int line) {
-    try {
-      JsonNode node = READER.readTree(text);
-      if (node == null || node.isMissingNode()) {
-        throw InvalidInputException.atLine(source, line, "the line is empty");
+    try (JsonParser p = FACTORY.createParser(text)) {
+      JsonNode node = tree(p, source, line, null);
+      if (node == null) {
+        throw new InvalidInputException(source, line, 0, "", "the line is empty", null);
       }
       return node;
+    } catch (IOException e) {
+      throw unreadable(source, e);
+    }
+  }
+
+  /** Reads one root value and refuses anything after it; errors are located. */
+  private static JsonNode tree(JsonParser p, String source, int line, byte[] bytes)
+      throws IOException {
+    try {
+      JsonNode root = READER.readTree(p);
+      if (root != null && p.nextToken() != null) {
+        throw new InvalidInputException(
+            source,
+            line > 0 ? line : Math.max(0, p.currentTokenLocation().getLineNr()),
+            Math.max(0, p.currentTokenLocation().getColumnNr()),
+            "",
+            "malformed JSON: unexpected content after the root value",
+            null);
+      }
+      return root;
     } catch (JsonProcessingException e) {
-      throw syntax(source, line, e, null);
+      throw syntax(source, line, e, e.getLocation() != null ? e.getLocation() : p.currentLocation(), bytes);
     }
   }
 
@@ -322,8 +340,7 @@ public final class Json {
    * encodings.
    */
   static InvalidInputException syntax(
-      String source, int line, JsonProcessingException e, byte[] bytes) {
-    JsonLocation loc = e.getLocation();
+      String source, int line, JsonProcessingException e, JsonLocation loc, byte[] bytes) {
     int l = line > 0 ? line : loc == null ? 0 : Math.max(0, loc.getLineNr());
     int c = loc == null ? 0 : Math.max(0, loc.getColumnNr());
     String m = e.getOriginalMessage();
