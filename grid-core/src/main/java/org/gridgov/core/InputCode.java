@@ -2,7 +2,7 @@ package org.gridgov.core;
 
 /**
  * The finding codes of input that cannot be read: what the readers of the I/O toolkit and {@link
- * InvalidInputException#findings()} report.
+ * InvalidInputException#problems()} report.
  */
 public enum InputCode implements Finding.Code {
   /** The text is not well-formed JSON, CSV or JSON Lines (including duplicate keys). */

@@ -18,7 +18,7 @@ import java.util.OptionalInt;
  *
  * <p>This is the one exception type for bad data: readers that collect every problem ({@code
  * org.gridgov.core.io.Problems} in all-errors mode) throw one {@code InvalidInputException} made
- * with {@link #of(Findings)} whose {@link #findings()} lists them all; {@link #withLine(int)} and
+ * with {@link #of(Findings)} whose {@link #problems()} lists them all; {@link #withLine(int)} and
  * {@link #withSource(String)} add the place a reader learns later.
  */
 public class InvalidInputException extends GridGovException {
@@ -71,7 +71,7 @@ public class InvalidInputException extends GridGovException {
    * …; line 5: /b: …}, the first 20).
    *
    * @param findings the findings, at least one of them an error
-   * @return the exception; its {@link #findings()} are the given findings
+   * @return the exception; its {@link #problems()} are the given findings
    * @throws IllegalArgumentException when there is no error among the findings
    */
   public static InvalidInputException of(Findings findings) {
@@ -175,7 +175,7 @@ public class InvalidInputException extends GridGovException {
    *
    * @return the findings, at least one error
    */
-  public Findings findings() {
+  public Findings problems() {
     if (problems != null) {
       return problems;
     }

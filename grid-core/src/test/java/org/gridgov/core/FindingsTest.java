@@ -95,7 +95,7 @@ class FindingsTest {
             Finding.at(Severity.ERROR, Code.TWO, new SourceLocation("f.json", 7, 0, "/b"), "bad b"));
     InvalidInputException e = InvalidInputException.of(two);
     assertThat(e).hasMessage("f.json: 2 problems: /a: bad a; line 7: /b: bad b");
-    assertThat(e.findings()).isEqualTo(two);
+    assertThat(e.problems()).isEqualTo(two);
     InvalidInputException one =
         InvalidInputException.of(Findings.of(two.all().get(0)));
     assertThat(one).hasMessage("f.json: /a: bad a");
@@ -104,6 +104,6 @@ class FindingsTest {
     assertThatThrownBy(() -> InvalidInputException.of(Findings.of(two.all().get(1))))
         .isInstanceOf(IllegalArgumentException.class);
     InvalidInputException plain = InvalidInputException.at("x.json", "/p", "why");
-    assertThat(plain.findings().all().get(0).render()).isEqualTo("error BAD_VALUE x.json: /p: why");
+    assertThat(plain.problems().all().get(0).render()).isEqualTo("error BAD_VALUE x.json: /p: why");
   }
 }

@@ -91,7 +91,7 @@ public final class JsonDocument {
     try {
       value = p.attempt(() -> reader.apply(root(p)));
     } catch (InvalidInputException tooMany) {
-      return new Result<>(Optional.empty(), tooMany.findings());
+      return new Result<>(Optional.empty(), tooMany.problems());
     }
     Findings f = p.findings();
     return new Result<>(f.hasErrors() ? Optional.empty() : value, f);

@@ -26,7 +26,7 @@ import org.gridgov.core.SourceLocation;
  *   <li>{@link Mode#ALL_ERRORS}: errors are collected; a reader that cannot go on with a value
  *       (a required member is missing, …) abandons only that value and its siblings are still
  *       checked. At the end {@link #throwIfErrors()} throws one {@link InvalidInputException}
- *       listing every error ({@link InvalidInputException#findings()}), or {@link #findings()}
+ *       listing every error ({@link InvalidInputException#problems()}), or {@link #findings()}
  *       returns them.
  * </ul>
  *
@@ -205,7 +205,7 @@ public final class Problems {
     if (mode == Mode.FIRST_ERROR) {
       throw e;
     }
-    for (Finding f : e.findings().errors()) {
+    for (Finding f : e.problems().errors()) {
       SourceLocation l = f.location().orElse(SourceLocation.UNKNOWN);
       InputCode code =
           f instanceof BasicFinding b && b.kind() instanceof InputCode c ? c : InputCode.BAD_VALUE;

@@ -38,7 +38,7 @@ import org.gridgov.core.time.WorkCalendar;
  * <p>Reading is all-or-nothing: a document either loads completely or fails with an {@link
  * InvalidInputException} naming the file, the line and column and the JSON pointer of the offending
  * value; a document's problems are collected and reported together ({@link
- * InvalidInputException#findings()}), a JSON Lines file stops at its first bad record. Duplicate
+ * InvalidInputException#problems()}), a JSON Lines file stops at its first bad record. Duplicate
  * keys and unknown fields are refused (with a "did you mean"), so typos do not pass silently. The
  * size limits are those of the GridGov I/O toolkit (docs/formats.md, "Limits").
  *

@@ -71,7 +71,7 @@ class JsonToolkitTest {
             + "  {\"name\": \"c\", \"size\": 3, \"kind\": \"gamma\"}\n"
             + "]}";
     InvalidInputException e = fails(json, Problems.Mode.ALL_ERRORS);
-    List<Finding> errors = e.findings().errors();
+    List<Finding> errors = e.problems().errors();
     assertThat(errors).extracting(Finding::code)
         .containsExactly("TYPE", "UNKNOWN_NAME", "MISSING", "UNKNOWN_NAME");
     SourceLocation size = errors.get(0).location().orElseThrow();
@@ -93,7 +93,7 @@ class JsonToolkitTest {
         fails(
             "{\"items\": [\n  {\"name\": \"a\", \"size\": \"big\"},\n  {\"nmae\": 1}]}",
             Problems.Mode.FIRST_ERROR);
-    assertThat(e.findings().errors()).hasSize(1);
+    assertThat(e.problems().errors()).hasSize(1);
     assertThat(e).hasMessage("t.json:2:25: /items/0/size: expected a whole number, found a string \"big\"");
     assertThat(e.pointer()).contains("/items/0/size");
   }
@@ -103,16 +103,16 @@ class JsonToolkitTest {
     InvalidInputException dup = fails("{\"items\": [],\n \"items\": []}", Problems.Mode.ALL_ERRORS);
     assertThat(dup.line()).hasValue(2);
     assertThat(dup.reason()).contains("Duplicate");
-    assertThat(dup.findings().all().get(0).code()).isEqualTo("SYNTAX");
+    assertThat(dup.problems().all().get(0).code()).isEqualTo("SYNTAX");
 
     String deep = "[".repeat(Json.MAX_NESTING_DEPTH + 1) + "]".repeat(Json.MAX_NESTING_DEPTH + 1);
     InvalidInputException nest = fails(deep, Problems.Mode.FIRST_ERROR);
-    assertThat(nest.findings().all().get(0).code()).isEqualTo(InputCode.LIMIT.name());
+    assertThat(nest.problems().all().get(0).code()).isEqualTo(InputCode.LIMIT.name());
     assertThat(nest.reason()).contains("limit");
 
     InvalidInputException number =
         fails("{\"items\": [{\"size\": 1" + "0".repeat(200) + "}]}", Problems.Mode.FIRST_ERROR);
-    assertThat(number.findings().all().get(0).code()).isEqualTo("LIMIT");
+    assertThat(number.problems().all().get(0).code()).isEqualTo("LIMIT");
     assertThat(number.line()).hasValue(1);
 
     InvalidInputException trailing = fails("{\"items\": []} []", Problems.Mode.FIRST_ERROR);

@@ -76,10 +76,10 @@ class LinesAndCsvTest {
                     },
                     (line, v) -> got.add(v)));
     assertThat(got).containsExactly("ok");
-    assertThat(e.findings().errors())
+    assertThat(e.problems().errors())
         .extracting(f -> f.location().orElseThrow().line())
         .containsExactly(1, 3, 4, 4);
-    assertThat(e.findings().errors().get(1).code()).isEqualTo("SYNTAX");
+    assertThat(e.problems().errors().get(1).code()).isEqualTo("SYNTAX");
   }
 
   @Test
