@@ -49,8 +49,7 @@ public interface Finding {
   String code();
 
   /**
-   * One line for a person: what is wrong (ids, values); the location is added by {@link
-   * #render()}.
+   * One line for a person: what is wrong (ids, values); the location is added by {@link #render()}.
    *
    * @return the message
    */
@@ -123,11 +122,7 @@ public interface Finding {
    * @return the finding
    */
   static BasicFinding at(
-      Severity severity,
-      Code code,
-      SourceLocation location,
-      String message,
-      String... subjects) {
+      Severity severity, Code code, SourceLocation location, String message, String... subjects) {
     return new BasicFinding(severity, code, List.of(subjects), Optional.of(location), message);
   }
 }

@@ -102,7 +102,9 @@ public class InvalidInputException extends GridGovException {
       }
       SourceLocation l = f.location().orElse(SourceLocation.UNKNOWN);
       String where =
-          (l.source().equals(source) ? new SourceLocation("", l.line(), l.column(), l.pointer()) : l)
+          (l.source().equals(source)
+                  ? new SourceLocation("", l.line(), l.column(), l.pointer())
+                  : l)
               .render();
       sb.append(where.isEmpty() ? "" : where + ": ").append(f.message());
     }
@@ -170,8 +172,8 @@ public class InvalidInputException extends GridGovException {
   }
 
   /**
-   * Every problem behind this exception: those collected by an all-errors read, or this one
-   * problem as a {@link InputCode#BAD_VALUE} error.
+   * Every problem behind this exception: those collected by an all-errors read, or this one problem
+   * as a {@link InputCode#BAD_VALUE} error.
    *
    * @return the findings, at least one error
    */

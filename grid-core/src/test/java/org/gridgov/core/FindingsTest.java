@@ -36,8 +36,7 @@ class FindingsTest {
     joined.addAll(f.infos());
     assertThat(joined).containsExactlyInAnyOrderElementsOf(list);
     for (Severity s : Severity.values()) {
-      assertThat(f.bySeverity(s))
-          .isEqualTo(list.stream().filter(x -> x.severity() == s).toList());
+      assertThat(f.bySeverity(s)).isEqualTo(list.stream().filter(x -> x.severity() == s).toList());
     }
     assertThat(f.hasErrors()).isEqualTo(!f.errors().isEmpty());
     assertThat(f.isEmpty()).isEqualTo(list.isEmpty());
@@ -92,12 +91,12 @@ class FindingsTest {
         Findings.of(
             Finding.at(Severity.ERROR, Code.ONE, SourceLocation.at("f.json", "/a"), "bad a"),
             Finding.at(Severity.WARNING, Code.TWO, SourceLocation.at("f.json", "/w"), "odd"),
-            Finding.at(Severity.ERROR, Code.TWO, new SourceLocation("f.json", 7, 0, "/b"), "bad b"));
+            Finding.at(
+                Severity.ERROR, Code.TWO, new SourceLocation("f.json", 7, 0, "/b"), "bad b"));
     InvalidInputException e = InvalidInputException.of(two);
     assertThat(e).hasMessage("f.json: 2 problems: /a: bad a; line 7: /b: bad b");
     assertThat(e.problems()).isEqualTo(two);
-    InvalidInputException one =
-        InvalidInputException.of(Findings.of(two.all().get(0)));
+    InvalidInputException one = InvalidInputException.of(Findings.of(two.all().get(0)));
     assertThat(one).hasMessage("f.json: /a: bad a");
     assertThat(one.pointer()).contains("/a");
     assertThat(one.withLine(4)).hasMessage("f.json:4: /a: bad a");

@@ -8,10 +8,10 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * The facts that assessment (考核) needs about a case beyond its trail, typed and each optional:
- * who was responsible, which department handled it, the follow-up visit (回访) and the whistling
- * street's reverse grade (吹哨报到 反向评价). Carried by {@link Case#assessment()}; {@link #NONE}
- * when nothing is known. Immutable; build one with {@link #builder()}.
+ * The facts that assessment (考核) needs about a case beyond its trail, typed and each optional: who
+ * was responsible, which department handled it, the follow-up visit (回访) and the whistling street's
+ * reverse grade (吹哨报到 反向评价). Carried by {@link Case#assessment()}; {@link #NONE} when nothing is
+ * known. Immutable; build one with {@link #builder()}.
  *
  * <p>In the case JSON format (version 2) these are the members of {@code "assessment"}; version-1
  * documents carried them as strings in {@code attributes} under the {@link #ATTRIBUTE_NAMES}, and

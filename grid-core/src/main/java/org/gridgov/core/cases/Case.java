@@ -36,9 +36,9 @@ import org.gridgov.core.risk.RiskColour;
  * @param risk the risk colour, when marked
  * @param element the governance element concerned, when classified
  * @param trail every step taken, oldest first
- * @param attributes other, free-form properties, kept as strings in key order (the facts
- *     assessment needs belong in {@code assessment}; in-memory cases may still carry them here under
- *     their version-1 names, {@link Assessment#ATTRIBUTE_NAMES})
+ * @param attributes other, free-form properties, kept as strings in key order (the facts assessment
+ *     needs belong in {@code assessment}; in-memory cases may still carry them here under their
+ *     version-1 names, {@link Assessment#ATTRIBUTE_NAMES})
  * @param assessment the typed facts assessment needs, {@link Assessment#NONE} when none
  */
 public record Case(

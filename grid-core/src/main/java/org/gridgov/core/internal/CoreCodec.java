@@ -266,7 +266,9 @@ public final class CoreCodec {
         }
       }
       assessment =
-          in.optObject("assessment").map(a -> assessmentV2(a, id, whistled)).orElse(Assessment.NONE);
+          in.optObject("assessment")
+              .map(a -> assessmentV2(a, id, whistled))
+              .orElse(Assessment.NONE);
     }
     Optional<String> finalAssignee = assignee;
     Map<String, String> finalAttributes = attributes;
@@ -348,8 +350,8 @@ public final class CoreCodec {
   }
 
   /**
-   * Moves the version-1 fact attributes out of {@code free} into an assessment, with the checks
-   * and messages scoring used to apply (blank means absent, values are trimmed).
+   * Moves the version-1 fact attributes out of {@code free} into an assessment, with the checks and
+   * messages scoring used to apply (blank means absent, values are trimmed).
    */
   private static Assessment assessmentV1(
       JsonNodeAt in, CaseId id, Map<String, String> free, boolean whistled) {
@@ -395,11 +397,18 @@ public final class CoreCodec {
             .fail(
                 InputCode.BAD_VALUE,
                 ptr,
-                "case " + id + ": reverse_grade " + Problems.quote(g) + " is not a whole number 0–100");
+                "case "
+                    + id
+                    + ": reverse_grade "
+                    + Problems.quote(g)
+                    + " is not a whole number 0–100");
       }
       if (v < 0 || v > 100) {
         throw in.problems()
-            .fail(InputCode.BAD_VALUE, ptr, "case " + id + ": reverse_grade " + v + " is outside 0–100");
+            .fail(
+                InputCode.BAD_VALUE,
+                ptr,
+                "case " + id + ": reverse_grade " + v + " is outside 0–100");
       }
       if (!whistled) {
         throw in.problems().fail(InputCode.BAD_VALUE, ptr, needsWhistle(id));
@@ -423,7 +432,12 @@ public final class CoreCodec {
             .error(
                 InputCode.BAD_VALUE,
                 Pointers.child(at, name),
-                "case " + id + ": " + name + " must be 'true' or 'false', not " + Problems.quote(v));
+                "case "
+                    + id
+                    + ": "
+                    + name
+                    + " must be 'true' or 'false', not "
+                    + Problems.quote(v));
         yield Optional.empty();
       }
     };
@@ -457,13 +471,16 @@ public final class CoreCodec {
    */
   public static ObjectNode writeCase(Case c) {
     ObjectNode o = F.objectNode();
-    boolean legacy = c.attributes().keySet().stream().anyMatch(Assessment.ATTRIBUTE_NAMES::contains);
+    boolean legacy =
+        c.attributes().keySet().stream().anyMatch(Assessment.ATTRIBUTE_NAMES::contains);
     if (legacy && !c.assessment().isEmpty()) {
       throw new IllegalArgumentException(
           "case "
               + c.id()
               + " carries assessment facts both typed and as attributes "
-              + c.attributes().keySet().stream().filter(Assessment.ATTRIBUTE_NAMES::contains).toList()
+              + c.attributes().keySet().stream()
+                  .filter(Assessment.ATTRIBUTE_NAMES::contains)
+                  .toList()
               + "; keep them in the Assessment only");
     }
     if (!legacy) {
@@ -585,7 +602,8 @@ public final class CoreCodec {
     doc.object("limits")
         .members()
         .forEach(
-            (k, v) -> doc.problems().attempt(() -> readTimeLimits(v)).ifPresent(l -> out.put(k, l)));
+            (k, v) ->
+                doc.problems().attempt(() -> readTimeLimits(v)).ifPresent(l -> out.put(k, l)));
     return new TimeLimitTable(out);
   }
 

@@ -24,7 +24,8 @@ public final class Csv {
             || field.indexOf('"') >= 0
             || field.indexOf('\n') >= 0
             || field.indexOf('\r') >= 0
-            || (!field.isEmpty() && (field.charAt(0) == ' ' || field.charAt(field.length() - 1) == ' '));
+            || (!field.isEmpty()
+                && (field.charAt(0) == ' ' || field.charAt(field.length() - 1) == ' '));
     return needs ? '"' + field.replace("\"", "\"\"") + '"' : field;
   }
 

@@ -11,8 +11,8 @@ import java.util.Set;
 import org.gridgov.core.InvalidInputException;
 
 /**
- * The header row of a CSV file, checked against the columns a format allows: names are trimmed
- * and matched exactly; an unknown column gets a "did you mean", a missing required column and a
+ * The header row of a CSV file, checked against the columns a format allows: names are trimmed and
+ * matched exactly; an unknown column gets a "did you mean", a missing required column and a
  * repeated column are errors. Then fields are looked up by column name. Immutable.
  */
 public final class CsvHeader {
@@ -37,7 +37,8 @@ public final class CsvHeader {
    * @return the header
    * @throws InvalidInputException at the header's line for an unknown, missing or repeated column
    */
-  public static CsvHeader read(CsvRow row, Collection<String> required, Collection<String> optional) {
+  public static CsvHeader read(
+      CsvRow row, Collection<String> required, Collection<String> optional) {
     Set<String> allowed = new LinkedHashSet<>(required);
     allowed.addAll(optional);
     List<String> names = new ArrayList<>();
@@ -86,8 +87,7 @@ public final class CsvHeader {
    */
   public void checkWidth(CsvRow row) {
     if (row.size() != names.size()) {
-      throw row.error(
-          "the record has " + row.size() + " fields; the header has " + names.size());
+      throw row.error("the record has " + row.size() + " fields; the header has " + names.size());
     }
   }
 

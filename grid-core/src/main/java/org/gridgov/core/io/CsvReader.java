@@ -48,7 +48,8 @@ public final class CsvReader implements Closeable {
   public static CsvReader open(Path file) {
     try {
       InputStream in = new BufferedInputStream(Files.newInputStream(file));
-      return new CsvReader(new LineReader(in, file.toString(), MAX_LINE_BYTES), file.toString(), in);
+      return new CsvReader(
+          new LineReader(in, file.toString(), MAX_LINE_BYTES), file.toString(), in);
     } catch (IOException e) {
       throw Json.unreadable(file.toString(), e);
     }
@@ -163,7 +164,9 @@ public final class CsvReader implements Closeable {
         throw InvalidInputException.atLine(
             source,
             lines.lineNumber(),
-            "unexpected character '" + c + "' after a closing quote; a quote inside a quoted"
+            "unexpected character '"
+                + c
+                + "' after a closing quote; a quote inside a quoted"
                 + " field is written \"\"");
       } else if (c == '"' && field.length() == 0) {
         quoted = true;

@@ -101,7 +101,8 @@ public final class Json {
 
   private static final ObjectMapper MAPPER = newMapper();
   private static final ObjectReader READER = MAPPER.reader();
-  private static final ObjectWriter PRETTY = MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectWriter PRETTY =
+      MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT);
   private static final ObjectWriter COMPACT =
       MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
 
@@ -164,8 +165,7 @@ public final class Json {
    */
   public static <T> T readText(
       String text, String source, Problems.Mode mode, Function<JsonNodeAt, T> reader) {
-    return parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), source)
-        .read(mode, reader);
+    return parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), source).read(mode, reader);
   }
 
   /**
@@ -263,7 +263,8 @@ public final class Json {
       }
       return root;
     } catch (JsonProcessingException e) {
-      throw syntax(source, line, e, e.getLocation() != null ? e.getLocation() : p.currentLocation(), bytes);
+      throw syntax(
+          source, line, e, e.getLocation() != null ? e.getLocation() : p.currentLocation(), bytes);
     }
   }
 
@@ -326,12 +327,7 @@ public final class Json {
 
   static InvalidInputException unreadable(String source, IOException e) {
     return new InvalidInputException(
-        source,
-        0,
-        0,
-        "",
-        "cannot read: " + e.getClass().getSimpleName() + " " + e.getMessage(),
-        e);
+        source, 0, 0, "", "cannot read: " + e.getClass().getSimpleName() + " " + e.getMessage(), e);
   }
 
   /**
@@ -365,8 +361,7 @@ public final class Json {
       reason = "malformed JSON: " + m;
     }
     return InvalidInputException.of(
-        Findings.of(
-            Finding.at(Severity.ERROR, code, new SourceLocation(source, l, c, ""), reason)),
+        Findings.of(Finding.at(Severity.ERROR, code, new SourceLocation(source, l, c, ""), reason)),
         e);
   }
 
@@ -388,8 +383,8 @@ public final class Json {
   }
 
   /**
-   * Finds the line and column of pointers in a document by scanning its tokens once; a pointer
-   * that names no value (a missing member) gets the place of its closest existing ancestor.
+   * Finds the line and column of pointers in a document by scanning its tokens once; a pointer that
+   * names no value (a missing member) gets the place of its closest existing ancestor.
    */
   static Map<String, int[]> locate(byte[] bytes, Set<String> pointers) {
     Set<String> wanted = new HashSet<>();

@@ -78,7 +78,12 @@ public final class JsonLines {
       Problems.Mode mode,
       Function<JsonNodeAt, T> decode,
       Sink<? super T> sink) {
-    run(new LineReader(new java.io.BufferedInputStream(in), source, MAX_LINE_BYTES), source, mode, decode, sink);
+    run(
+        new LineReader(new java.io.BufferedInputStream(in), source, MAX_LINE_BYTES),
+        source,
+        mode,
+        decode,
+        sink);
   }
 
   /**

@@ -24,8 +24,8 @@ import org.gridgov.core.InputCode;
  * A JSON value being read, with its RFC 6901 pointer and the {@link Problems} of the read, so that
  * every problem names where it is (source, pointer, and line and column for documents).
  *
- * <p>Getters come in two forms: {@code string("id")} for a required member (missing, null or of
- * the wrong type is an error that abandons the current value, see {@link Problems}) and {@code
+ * <p>Getters come in two forms: {@code string("id")} for a required member (missing, null or of the
+ * wrong type is an error that abandons the current value, see {@link Problems}) and {@code
  * optString("id")} for an optional one (absent or {@code null} is empty; the wrong type is an
  * error, and in all-errors mode the getter then returns empty and reading goes on). Numbers refuse
  * NaN and infinities, whole numbers refuse fractions and overflow, enums are written in lower case
@@ -312,8 +312,8 @@ public final class JsonNodeAt {
   }
 
   /**
-   * Reads each element of this array; in all-errors mode an element that was abandoned is left
-   * out and the others are still read.
+   * Reads each element of this array; in all-errors mode an element that was abandoned is left out
+   * and the others are still read.
    *
    * @param read reads one element
    * @param <T> the element type
@@ -721,7 +721,8 @@ public final class JsonNodeAt {
   }
 
   private RuntimeException type(String expected, String where, JsonNode found) {
-    return problems.fail(InputCode.TYPE, where, "expected " + expected + ", found " + describe(found));
+    return problems.fail(
+        InputCode.TYPE, where, "expected " + expected + ", found " + describe(found));
   }
 
   private static String bounded(JsonNode n) {
@@ -733,5 +734,4 @@ public final class JsonNodeAt {
   public String toString() {
     return (pointer.isEmpty() ? "(root)" : pointer) + " " + describe(node);
   }
-
 }

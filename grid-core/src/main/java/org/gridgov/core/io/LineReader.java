@@ -17,8 +17,8 @@ import org.gridgov.core.SourceLocation;
 
 /**
  * Reads lines from bytes (strict UTF-8) or characters, ending at LF, CRLF or a lone CR; skips a
- * byte order mark at the start; refuses lines over a length limit. Tracks the 1-based number of
- * the line last returned. Not thread-safe.
+ * byte order mark at the start; refuses lines over a length limit. Tracks the 1-based number of the
+ * line last returned. Not thread-safe.
  */
 final class LineReader {
   private final InputStream bytes;
@@ -169,6 +169,8 @@ final class LineReader {
                 Severity.ERROR,
                 InputCode.LIMIT,
                 SourceLocation.atLine(source, lineNo),
-                "the line is longer than " + maxLength + (bytes != null ? " bytes" : " characters"))));
+                "the line is longer than "
+                    + maxLength
+                    + (bytes != null ? " bytes" : " characters"))));
   }
 }

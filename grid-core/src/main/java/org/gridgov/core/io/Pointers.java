@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * RFC 6901 JSON pointers as strings ({@code ""} is the whole document, {@code /grids/0/id} a
- * member of an element): the one place that escapes {@code ~} as {@code ~0} and {@code /} as
- * {@code ~1}. Stateless.
+ * RFC 6901 JSON pointers as strings ({@code ""} is the whole document, {@code /grids/0/id} a member
+ * of an element): the one place that escapes {@code ~} as {@code ~0} and {@code /} as {@code ~1}.
+ * Stateless.
  */
 public final class Pointers {
   private Pointers() {}

@@ -23,11 +23,10 @@ import org.gridgov.core.SourceLocation;
  * <ul>
  *   <li>{@link Mode#FIRST_ERROR}: the first error is thrown at once as a located {@link
  *       InvalidInputException};
- *   <li>{@link Mode#ALL_ERRORS}: errors are collected; a reader that cannot go on with a value
- *       (a required member is missing, …) abandons only that value and its siblings are still
- *       checked. At the end {@link #throwIfErrors()} throws one {@link InvalidInputException}
- *       listing every error ({@link InvalidInputException#problems()}), or {@link #findings()}
- *       returns them.
+ *   <li>{@link Mode#ALL_ERRORS}: errors are collected; a reader that cannot go on with a value (a
+ *       required member is missing, …) abandons only that value and its siblings are still checked.
+ *       At the end {@link #throwIfErrors()} throws one {@link InvalidInputException} listing every
+ *       error ({@link InvalidInputException#problems()}), or {@link #findings()} returns them.
  * </ul>
  *
  * <p>Locations: every problem has the source and, when known, a JSON pointer; for a JSON document

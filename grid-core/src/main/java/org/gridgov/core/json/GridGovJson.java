@@ -222,9 +222,7 @@ public final class GridGovJson {
     return out;
   }
 
-  /**
-   * Receives each case of a JSON Lines input with its line number.
-   */
+  /** Receives each case of a JSON Lines input with its line number. */
   @FunctionalInterface
   public interface CaseSink {
     /**
@@ -250,8 +248,8 @@ public final class GridGovJson {
   }
 
   /**
-   * Streams JSON Lines of cases from a reader to a sink; see {@link #readCases(InputStream,
-   * String, CaseSink)}.
+   * Streams JSON Lines of cases from a reader to a sink; see {@link #readCases(InputStream, String,
+   * CaseSink)}.
    *
    * @param in the reader, not closed
    * @param source the name used in errors

@@ -17,11 +17,11 @@ import org.gridgov.core.GridHierarchy;
 import org.gridgov.core.GridId;
 import org.gridgov.core.GridLevel;
 import org.gridgov.core.HierarchyException;
+import org.gridgov.core.InvalidInputException;
 import org.gridgov.core.access.Principal;
 import org.gridgov.core.cases.Case;
 import org.gridgov.core.cases.CaseId;
 import org.gridgov.core.internal.CoreCodec;
-import org.gridgov.core.InvalidInputException;
 import org.gridgov.core.io.JsonNodeAt;
 import org.gridgov.core.io.Problems;
 import org.gridgov.core.time.TimeLimit;
@@ -106,8 +106,7 @@ public final class GridGovModule extends SimpleModule {
         });
   }
 
-  private <T> void tree(
-      Class<T> type, Function<T, JsonNode> write, Function<JsonNodeAt, T> read) {
+  private <T> void tree(Class<T> type, Function<T, JsonNode> write, Function<JsonNodeAt, T> read) {
     addSerializer(
         type,
         new JsonSerializer<T>() {

@@ -50,9 +50,7 @@ class AssessmentJsonTest {
               f,
               fl.get(0),
               fl.get(1),
-              g.isPresent()
-                  ? java.util.OptionalInt.of(g.get())
-                  : java.util.OptionalInt.empty());
+              g.isPresent() ? java.util.OptionalInt.of(g.get()) : java.util.OptionalInt.empty());
         });
   }
 
@@ -71,7 +69,9 @@ class AssessmentJsonTest {
     a.department().ifPresent(v -> attrs.put("department", v));
     a.community().ifPresent(v -> attrs.put("community", v));
     a.street().ifPresent(v -> attrs.put("street", v));
-    a.followUp().ifPresent(v -> attrs.put("follow_up", v == Assessment.FollowUp.VALID ? "valid" : "invalid"));
+    a.followUp()
+        .ifPresent(
+            v -> attrs.put("follow_up", v == Assessment.FollowUp.VALID ? "valid" : "invalid"));
     a.contacted().ifPresent(v -> attrs.put("contacted", v.toString()));
     a.resolved().ifPresent(v -> attrs.put("resolved", v.toString()));
     a.reverseGrade().ifPresent(v -> attrs.put("reverse_grade", " " + v + " "));
@@ -94,16 +94,16 @@ class AssessmentJsonTest {
             "/attributes/department: 'department' is an assessment fact; in version 2 it goes in"
                 + " /assessment/department");
     assertThatThrownBy(() -> GridGovJson.readCase(base + "\"attributes\":{\"departmnet\":\"x\"}}"))
-        .hasMessageStartingWith("/attributes/departmnet: attribute 'departmnet' looks like the"
-            + " assessment fact 'department' (did you mean /assessment/department?)");
-    assertThatThrownBy(
-            () -> GridGovJson.readCase(base + "\"assessment\":{\"departmnet\":\"x\"}}"))
-        .hasMessage("/assessment/departmnet: unknown field 'departmnet'; did you mean 'department'?");
+        .hasMessageStartingWith(
+            "/attributes/departmnet: attribute 'departmnet' looks like the"
+                + " assessment fact 'department' (did you mean /assessment/department?)");
+    assertThatThrownBy(() -> GridGovJson.readCase(base + "\"assessment\":{\"departmnet\":\"x\"}}"))
+        .hasMessage(
+            "/assessment/departmnet: unknown field 'departmnet'; did you mean 'department'?");
     assertThatThrownBy(
             () -> GridGovJson.readCase(base + "\"assessment\":{\"followUp\":\"maybe\"}}"))
         .hasMessageStartingWith("/assessment/followUp: unknown value 'maybe'");
-    assertThatThrownBy(
-            () -> GridGovJson.readCase(base + "\"assessment\":{\"reverseGrade\":90}}"))
+    assertThatThrownBy(() -> GridGovJson.readCase(base + "\"assessment\":{\"reverseGrade\":90}}"))
         .hasMessage(
             "/assessment/reverseGrade: case k: a reverse grade needs a whistle (an ESCALATE step)"
                 + " in the trail");
@@ -134,18 +134,23 @@ class AssessmentJsonTest {
                 + " 'yes'");
     assertThat(lines).containsExactly(1);
     assertThatThrownBy(() -> GridGovJson.readCase(String.format(v1, "reverse_grade", "abc")))
-        .hasMessage("/attributes/reverse_grade: case k: reverse_grade 'abc' is not a whole number 0–100");
+        .hasMessage(
+            "/attributes/reverse_grade: case k: reverse_grade 'abc' is not a whole number 0–100");
     assertThatThrownBy(() -> GridGovJson.readCase(String.format(v1, "follow_up", "ok")))
-        .hasMessage("/attributes/follow_up: case k: follow_up must be 'valid' or 'invalid', not 'ok'");
+        .hasMessage(
+            "/attributes/follow_up: case k: follow_up must be 'valid' or 'invalid', not 'ok'");
     assertThat(GridGovJson.readCase(String.format(v1, "follow_up", " ")).assessment())
         .isEqualTo(Assessment.NONE);
   }
 
   @Test
   void builderAndCopyCarryTheFacts() {
-    Assessment a = Assessment.builder().department("城管局").followUp(Assessment.FollowUp.VALID).build();
+    Assessment a =
+        Assessment.builder().department("城管局").followUp(Assessment.FollowUp.VALID).build();
     Case c =
-        Case.report(CaseId.of("k2"), "01001", SourceChannel.HOTLINE_12345, T0).assessment(a).build();
+        Case.report(CaseId.of("k2"), "01001", SourceChannel.HOTLINE_12345, T0)
+            .assessment(a)
+            .build();
     assertThat(c.assessment()).isEqualTo(a);
     assertThat(c.apply(CaseAction.FILE, "f", T0, "").assessment()).isEqualTo(a);
     assertThat(c.withAssessment(Assessment.NONE).assessment().isEmpty()).isTrue();

@@ -72,7 +72,8 @@ class JsonToolkitTest {
             + "]}";
     InvalidInputException e = fails(json, Problems.Mode.ALL_ERRORS);
     List<Finding> errors = e.problems().errors();
-    assertThat(errors).extracting(Finding::code)
+    assertThat(errors)
+        .extracting(Finding::code)
         .containsExactly("TYPE", "UNKNOWN_NAME", "MISSING", "UNKNOWN_NAME");
     SourceLocation size = errors.get(0).location().orElseThrow();
     assertThat(size.pointer()).isEqualTo("/items/0/size");
@@ -94,7 +95,8 @@ class JsonToolkitTest {
             "{\"items\": [\n  {\"name\": \"a\", \"size\": \"big\"},\n  {\"nmae\": 1}]}",
             Problems.Mode.FIRST_ERROR);
     assertThat(e.problems().errors()).hasSize(1);
-    assertThat(e).hasMessage("t.json:2:25: /items/0/size: expected a whole number, found a string \"big\"");
+    assertThat(e)
+        .hasMessage("t.json:2:25: /items/0/size: expected a whole number, found a string \"big\"");
     assertThat(e.pointer()).contains("/items/0/size");
   }
 

@@ -120,9 +120,9 @@ class LinesAndCsvTest {
 
   @Test
   void csvReadsQuotesAndEveryLineEnd() {
-    List<CsvRow> rows =
-        rows("\uFEFFid,name\r\n1,\"a, \"\"b\"\"\"\r2,\"two\nlines\"\n\n3,\n");
-    assertThat(rows).extracting(CsvRow::fields)
+    List<CsvRow> rows = rows("\uFEFFid,name\r\n1,\"a, \"\"b\"\"\"\r2,\"two\nlines\"\n\n3,\n");
+    assertThat(rows)
+        .extracting(CsvRow::fields)
         .containsExactly(
             List.of("id", "name"),
             List.of("1", "a, \"b\""),
@@ -138,8 +138,7 @@ class LinesAndCsvTest {
     assertThatThrownBy(() -> rows("a\n\"x\"y\n"))
         .hasMessageStartingWith("t.csv:2: unexpected character 'y' after a closing quote");
     byte[] gbk = "id,名称\n1,街道\n".getBytes(Charset.forName("GBK"));
-    assertThatThrownBy(
-            () -> CsvReader.of(new ByteArrayInputStream(gbk), "g.csv").next())
+    assertThatThrownBy(() -> CsvReader.of(new ByteArrayInputStream(gbk), "g.csv").next())
         .hasMessage("g.csv:1: the file looks GBK-encoded; save it as UTF-8");
     byte[] bad = {'i', 'd', '\n', (byte) 0xC3, '\n'};
     try (CsvReader r = CsvReader.of(new ByteArrayInputStream(bad), "b.csv")) {
@@ -169,8 +168,7 @@ class LinesAndCsvTest {
 
   Gen<List<List<String>>> tables() {
     Gen<String> field = Gens.strings("ab ,\"\r\n\u00e9", 0, 5);
-    return Gens.integers(1, 4)
-        .flatMap(w -> Gens.lists(Gens.lists(field, w, w), 1, 8));
+    return Gens.integers(1, 4).flatMap(w -> Gens.lists(Gens.lists(field, w, w), 1, 8));
   }
 
   @Property(tries = 300)
