@@ -1,7 +1,8 @@
 /**
  * GridGov core: the grid hierarchy, grid ids and levels, cases and their lifecycle, working-time
- * calendars and time limits, access scopes, and the JSON formats of all of them.
+ * calendars and time limits, access scopes, findings, and the JSON formats of all of them.
  */
+@SuppressWarnings("module") // the I/O toolkit is exported to modules built after this one
 module org.gridgov.core {
   requires transitive com.fasterxml.jackson.databind;
   requires com.google.common;
@@ -14,4 +15,11 @@ module org.gridgov.core {
   exports org.gridgov.core.json;
   exports org.gridgov.core.risk;
   exports org.gridgov.core.time;
+  exports org.gridgov.core.io to
+      org.gridgov.geo,
+      org.gridgov.rules,
+      org.gridgov.scoring,
+      org.gridgov.lab,
+      org.gridgov.cli,
+      org.gridgov.fixtures;
 }

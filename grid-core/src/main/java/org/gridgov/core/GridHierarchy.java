@@ -481,6 +481,15 @@ public final class GridHierarchy {
     }
 
     /**
+     * Every structural problem of the grids added so far, as {@link Findings} (all errors).
+     *
+     * @return the findings, empty when the hierarchy can be built
+     */
+    public Findings findings() {
+      return Findings.of(problems());
+    }
+
+    /**
      * Builds the hierarchy.
      *
      * @return the hierarchy

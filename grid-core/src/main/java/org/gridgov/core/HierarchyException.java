@@ -32,6 +32,15 @@ public final class HierarchyException extends GridGovException {
     return problems;
   }
 
+  /**
+   * Every problem found, as {@link Findings}.
+   *
+   * @return the findings, all errors
+   */
+  public Findings findings() {
+    return Findings.of(problems);
+  }
+
   private static String render(List<HierarchyProblem> problems) {
     String head =
         problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + " in grid hierarchy: ";

@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param message one line for a person
  */
 public record HierarchyProblem(Kind kind, List<GridId> ids, String message) implements Finding {
-  /** The kinds of structural problem. */
-  public enum Kind {
+  /** The kinds of structural problem; the finding codes of grid-core. */
+  public enum Kind implements Finding.Code {
     /** Two grids share an id. */
     DUPLICATE_ID,
     /** A territorial grid names a parent that does not exist. */
@@ -57,5 +57,10 @@ public record HierarchyProblem(Kind kind, List<GridId> ids, String message) impl
   @Override
   public String code() {
     return kind.name();
+  }
+
+  @Override
+  public List<String> subjects() {
+    return ids.stream().map(GridId::value).toList();
   }
 }

@@ -1,5 +1,8 @@
 package org.gridgov.core;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -12,6 +15,11 @@ import java.util.OptionalInt;
  * <p>{@link #getMessage()} renders all of it on one line, {@code file:line:column: pointer:
  * reason}, so that a command line can print it as is. Loaders that throw this exception have loaded
  * nothing.
+ *
+ * <p>This is the one exception type for bad data: readers that collect every problem ({@code
+ * org.gridgov.core.io.Problems} in all-errors mode) throw one {@code InvalidInputException} made
+ * with {@link #of(Findings)} whose {@link #problems()} lists them all; {@link #withLine(int)} and
+ * {@link #withSource(String)} add the place a reader learns later.
  */
 public class InvalidInputException extends GridGovException {
   private static final long serialVersionUID = 1L;
@@ -21,6 +29,9 @@ public class InvalidInputException extends GridGovException {
   private final int column;
   private final String pointer;
   private final String reason;
+
+  @SuppressWarnings("serial") // immutable; rebuilt from the fields when absent
+  private final transient Findings problems;
 
   /**
    * Creates an exception.
@@ -40,6 +51,68 @@ public class InvalidInputException extends GridGovException {
     this.column = Math.max(0, column);
     this.pointer = Objects.requireNonNull(pointer, "pointer");
     this.reason = Objects.requireNonNull(reason, "reason");
+    this.problems = null;
+  }
+
+  private InvalidInputException(
+      SourceLocation where, String reason, Findings problems, Throwable cause) {
+    super(render(where.source(), where.line(), where.column(), where.pointer(), reason), cause);
+    this.source = where.source();
+    this.line = where.line();
+    this.column = where.column();
+    this.pointer = where.pointer();
+    this.reason = reason;
+    this.problems = problems;
+  }
+
+  /**
+   * One exception for every error of a read: located like its only error when there is one, else
+   * named after the common source with a reason listing each error ({@code 3 problems: line 2: /a:
+   * …; line 5: /b: …}, the first 20).
+   *
+   * @param findings the findings, at least one of them an error
+   * @return the exception; its {@link #problems()} are the given findings
+   * @throws IllegalArgumentException when there is no error among the findings
+   */
+  public static InvalidInputException of(Findings findings) {
+    return of(findings, null);
+  }
+
+  /**
+   * Like {@link #of(Findings)}, with the underlying failure.
+   *
+   * @param findings the findings, at least one of them an error
+   * @param cause the underlying failure (a parser's exception), may be {@code null}
+   * @return the exception
+   */
+  public static InvalidInputException of(Findings findings, Throwable cause) {
+    List<Finding> errors = findings.errors();
+    checkArgument(!errors.isEmpty(), "no error among the findings %s", findings);
+    if (errors.size() == 1) {
+      Finding f = errors.get(0);
+      return new InvalidInputException(
+          f.location().orElse(SourceLocation.UNKNOWN), f.message(), findings, cause);
+    }
+    String source = errors.get(0).location().map(SourceLocation::source).orElse("");
+    StringBuilder sb = new StringBuilder().append(errors.size()).append(" problems: ");
+    for (int i = 0; i < errors.size() && i < 20; i++) {
+      Finding f = errors.get(i);
+      if (i > 0) {
+        sb.append("; ");
+      }
+      SourceLocation l = f.location().orElse(SourceLocation.UNKNOWN);
+      String where =
+          (l.source().equals(source)
+                  ? new SourceLocation("", l.line(), l.column(), l.pointer())
+                  : l)
+              .render();
+      sb.append(where.isEmpty() ? "" : where + ": ").append(f.message());
+    }
+    if (errors.size() > 20) {
+      sb.append("; …");
+    }
+    return new InvalidInputException(
+        new SourceLocation(source, 0, 0, ""), sb.toString(), findings, cause);
   }
 
   /**
@@ -75,6 +148,42 @@ public class InvalidInputException extends GridGovException {
    */
   public InvalidInputException withSource(String newSource) {
     return new InvalidInputException(newSource, line, column, pointer, reason, getCause());
+  }
+
+  /**
+   * The same problem, now attributed to a line (used when a reader that saw only one record of a
+   * JSON Lines or CSV file learns which line it was).
+   *
+   * @param newLine the 1-based line number
+   * @return a copy naming {@code newLine}
+   */
+  public InvalidInputException withLine(int newLine) {
+    checkArgument(newLine > 0, "a line number is 1 or more, not %s", newLine);
+    return new InvalidInputException(source, newLine, column, pointer, reason, getCause());
+  }
+
+  /**
+   * Where the problem is.
+   *
+   * @return the location
+   */
+  public SourceLocation location() {
+    return new SourceLocation(source, line, column, pointer);
+  }
+
+  /**
+   * Every problem behind this exception: those collected by an all-errors read, or this one problem
+   * as a {@link InputCode#BAD_VALUE} error.
+   *
+   * @return the findings, at least one error
+   */
+  public Findings problems() {
+    if (problems != null) {
+      return problems;
+    }
+    return Findings.of(
+        new BasicFinding(
+            Severity.ERROR, InputCode.BAD_VALUE, List.of(), Optional.of(location()), reason));
   }
 
   /**

@@ -18,6 +18,7 @@ import org.gridgov.core.GridHierarchy;
 import org.gridgov.core.GridId;
 import org.gridgov.core.GridLevel;
 import org.gridgov.core.InvalidInputException;
+import org.gridgov.core.cases.Assessment;
 import org.gridgov.core.cases.Case;
 import org.gridgov.core.cases.CaseAction;
 import org.gridgov.core.cases.CaseState;
@@ -258,7 +259,7 @@ public final class FactRules {
     if (whistled) {
       f.add(Count.WHISTLED);
     }
-    String g = c.attributes().get(REVERSE_GRADE);
+    String g = attribute(c, REVERSE_GRADE).orElse(null);
     if (g != null) {
       // The grade is checked against the whole trail; it counts once the whistle is in the
       // as-of view (a case whistled later is graded later).
@@ -510,9 +511,30 @@ public final class FactRules {
     return v;
   }
 
+  /**
+   * A fact by its version-1 attribute name: the attribute when a case still carries it there, else
+   * the typed {@link Case#assessment()} value in the same text form.
+   */
   private static Optional<String> attribute(Case c, String name) {
     String v = c.attributes().get(name);
-    return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+    if (v != null && !v.isBlank()) {
+      return Optional.of(v.trim());
+    }
+    Assessment a = c.assessment();
+    return switch (name) {
+      case WORKER -> a.worker();
+      case DEPARTMENT -> a.department();
+      case COMMUNITY -> a.community();
+      case STREET -> a.street();
+      case FOLLOW_UP -> a.followUp().map(f -> f.name().toLowerCase(java.util.Locale.ROOT));
+      case CONTACTED -> a.contacted().map(String::valueOf);
+      case RESOLVED -> a.resolved().map(String::valueOf);
+      case REVERSE_GRADE ->
+          a.reverseGrade().isPresent()
+              ? Optional.of(Integer.toString(a.reverseGrade().getAsInt()))
+              : Optional.empty();
+      default -> Optional.empty();
+    };
   }
 
   private String[] communityAndStreet(Case c) {

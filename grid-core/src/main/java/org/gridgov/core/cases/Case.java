@@ -36,8 +36,10 @@ import org.gridgov.core.risk.RiskColour;
  * @param risk the risk colour, when marked
  * @param element the governance element concerned, when classified
  * @param trail every step taken, oldest first
- * @param attributes other properties (e.g. {@code worker}, {@code department}), kept as strings in
- *     key order
+ * @param attributes other, free-form properties, kept as strings in key order (the facts assessment
+ *     needs belong in {@code assessment}; in-memory cases may still carry them here under their
+ *     version-1 names, {@link Assessment#ATTRIBUTE_NAMES})
+ * @param assessment the typed facts assessment needs, {@link Assessment#NONE} when none
  */
 public record Case(
     CaseId id,
@@ -55,7 +57,8 @@ public record Case(
     Optional<RiskColour> risk,
     Optional<ElementType> element,
     List<Transition> trail,
-    Map<String, String> attributes) {
+    Map<String, String> attributes,
+    Assessment assessment) {
 
   /**
    * Checks the fields and replays the trail.
@@ -76,6 +79,7 @@ public record Case(
     Objects.requireNonNull(rating, "rating");
     Objects.requireNonNull(risk, "risk");
     Objects.requireNonNull(element, "element");
+    Objects.requireNonNull(assessment, "assessment");
     trail = ImmutableList.copyOf(trail);
     attributes = ImmutableSortedMap.copyOf(attributes); // sorted: output is byte-reproducible
     if (itemCode.isBlank()) {
@@ -120,6 +124,64 @@ public record Case(
       throw new IllegalArgumentException(
           "case " + id + ": state is " + state + " but the trail ends in " + s);
     }
+  }
+
+  /**
+   * A case without assessment facts ({@link Assessment#NONE}); the form before assessment facts
+   * were typed.
+   *
+   * @param id the case id
+   * @param itemCode the item code
+   * @param location where it was reported
+   * @param grid the grid
+   * @param channel the channel
+   * @param reporter the reporter
+   * @param reportedAt when reported
+   * @param urgent whether urgent
+   * @param state the current state
+   * @param assignee the assignee
+   * @param deadline the deadline
+   * @param rating the rating
+   * @param risk the risk colour
+   * @param element the element
+   * @param trail the trail
+   * @param attributes the attributes
+   */
+  public Case(
+      CaseId id,
+      String itemCode,
+      Optional<GeoPoint> location,
+      Optional<GridId> grid,
+      SourceChannel channel,
+      String reporter,
+      Instant reportedAt,
+      boolean urgent,
+      CaseState state,
+      Optional<String> assignee,
+      Optional<Instant> deadline,
+      Optional<Rating> rating,
+      Optional<RiskColour> risk,
+      Optional<ElementType> element,
+      List<Transition> trail,
+      Map<String, String> attributes) {
+    this(
+        id,
+        itemCode,
+        location,
+        grid,
+        channel,
+        reporter,
+        reportedAt,
+        urgent,
+        state,
+        assignee,
+        deadline,
+        rating,
+        risk,
+        element,
+        trail,
+        attributes,
+        Assessment.NONE);
   }
 
   /**
@@ -207,7 +269,7 @@ public record Case(
    * @return a copy with {@link #grid()} set
    */
   public Case locatedIn(GridId where) {
-    return copy(Optional.of(where), deadline, attributes);
+    return copy(Optional.of(where), deadline, attributes, assessment);
   }
 
   /**
@@ -217,7 +279,7 @@ public record Case(
    * @return a copy with {@link #deadline()} set
    */
   public Case withDeadline(Instant due) {
-    return copy(grid, Optional.of(due), attributes);
+    return copy(grid, Optional.of(due), attributes, assessment);
   }
 
   /**
@@ -227,11 +289,24 @@ public record Case(
    * @return a copy with {@link #attributes()} replaced
    */
   public Case withAttributes(Map<String, String> newAttributes) {
-    return copy(grid, deadline, newAttributes);
+    return copy(grid, deadline, newAttributes, assessment);
+  }
+
+  /**
+   * The same case with other assessment facts.
+   *
+   * @param newAssessment the facts, replacing the current ones
+   * @return a copy with {@link #assessment()} replaced
+   */
+  public Case withAssessment(Assessment newAssessment) {
+    return copy(grid, deadline, attributes, newAssessment);
   }
 
   private Case copy(
-      Optional<GridId> newGrid, Optional<Instant> newDeadline, Map<String, String> newAttributes) {
+      Optional<GridId> newGrid,
+      Optional<Instant> newDeadline,
+      Map<String, String> newAttributes,
+      Assessment newAssessment) {
     return new Case(
         id,
         itemCode,
@@ -248,7 +323,8 @@ public record Case(
         risk,
         element,
         trail,
-        newAttributes);
+        newAttributes,
+        newAssessment);
   }
 
   /**
@@ -327,7 +403,8 @@ public record Case(
         risk,
         element,
         newTrail,
-        attributes);
+        attributes,
+        assessment);
   }
 
   /** Collects the fields of a newly reported case. Not thread-safe. */
@@ -344,6 +421,7 @@ public record Case(
     private Optional<RiskColour> risk = Optional.empty();
     private Optional<ElementType> element = Optional.empty();
     private Map<String, String> attributes = Map.of();
+    private Assessment assessment = Assessment.NONE;
 
     private Builder(CaseId id, String itemCode, SourceChannel channel, Instant reportedAt) {
       this.id = Objects.requireNonNull(id, "id");
@@ -441,6 +519,17 @@ public record Case(
     }
 
     /**
+     * Sets the assessment facts.
+     *
+     * @param value the facts
+     * @return this builder
+     */
+    public Builder assessment(Assessment value) {
+      this.assessment = Objects.requireNonNull(value, "assessment");
+      return this;
+    }
+
+    /**
      * Builds the reported case.
      *
      * @return the case, in state {@link CaseState#REPORTED}
@@ -462,7 +551,8 @@ public record Case(
           risk,
           element,
           List.of(),
-          attributes);
+          attributes,
+          assessment);
     }
   }
 }

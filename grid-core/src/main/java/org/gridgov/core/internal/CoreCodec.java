@@ -1,13 +1,15 @@
 package org.gridgov.core.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -16,15 +18,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.gridgov.core.GeoPoint;
 import org.gridgov.core.Grid;
 import org.gridgov.core.GridId;
 import org.gridgov.core.GridKind;
 import org.gridgov.core.GridLevel;
+import org.gridgov.core.InputCode;
 import org.gridgov.core.LevelLadder;
 import org.gridgov.core.access.Permission;
 import org.gridgov.core.access.Principal;
 import org.gridgov.core.access.Role;
+import org.gridgov.core.cases.Assessment;
 import org.gridgov.core.cases.Case;
 import org.gridgov.core.cases.CaseAction;
 import org.gridgov.core.cases.CaseId;
@@ -32,10 +37,15 @@ import org.gridgov.core.cases.CaseState;
 import org.gridgov.core.cases.Rating;
 import org.gridgov.core.cases.SourceChannel;
 import org.gridgov.core.cases.Transition;
+import org.gridgov.core.io.JsonNodeAt;
+import org.gridgov.core.io.Pointers;
+import org.gridgov.core.io.Problems;
+import org.gridgov.core.io.Suggestions;
 import org.gridgov.core.risk.ElementType;
 import org.gridgov.core.risk.RiskColour;
 import org.gridgov.core.time.TimeLimit;
 import org.gridgov.core.time.TimeLimitTable;
+import org.gridgov.core.time.TimeLimitUnit;
 import org.gridgov.core.time.TimeLimits;
 import org.gridgov.core.time.WorkCalendar;
 
@@ -75,7 +85,9 @@ public final class CoreCodec {
           "risk",
           "element",
           "trail",
-          "attributes");
+          "attributes",
+          "version",
+          "assessment");
   private static final Set<String> STEP_FIELDS =
       Set.of("action", "from", "to", "actor", "at", "note", "assignee");
 
@@ -89,25 +101,17 @@ public final class CoreCodec {
   /**
    * Reads a hierarchy document.
    *
-   * @param root the document
+   * @param doc the document root
    * @return the ladder and grids
    */
-  public static HierarchyDoc readHierarchy(JsonNode root) {
-    JsonIn doc = JsonIn.object(root, "");
-    doc.onlyFields(Set.of("format", "ladder", "grids"));
+  public static HierarchyDoc readHierarchy(JsonNodeAt doc) {
+    doc.onlyKeys(Set.of("format", "ladder", "grids"));
     LevelLadder ladder = LevelLadder.defaults();
     if (doc.has("ladder")) {
-      List<GridLevel> levels = doc.list("ladder", (n, p) -> level(JsonIn.string(n, p), p));
-      try {
-        ladder = LevelLadder.of(levels);
-      } catch (IllegalArgumentException e) {
-        throw new JsonProblem("/ladder", e.getMessage());
-      }
+      List<GridLevel> levels = doc.list("ladder", n -> n.asParsed("grid level", GridLevel::of));
+      ladder = doc.get("ladder").guard(() -> LevelLadder.of(levels));
     }
-    if (!doc.has("grids")) {
-      throw new JsonProblem("/grids", "required field 'grids' is missing");
-    }
-    return new HierarchyDoc(ladder, doc.list("grids", CoreCodec::readGrid));
+    return new HierarchyDoc(ladder, doc.get("grids").elements(CoreCodec::readGrid));
   }
 
   /**
@@ -130,31 +134,25 @@ public final class CoreCodec {
   /**
    * Reads one grid.
    *
-   * @param node the node
-   * @param pointer its pointer
+   * @param in the grid object
    * @return the grid
    */
-  public static Grid readGrid(JsonNode node, String pointer) {
-    JsonIn in = JsonIn.object(node, pointer);
-    in.onlyFields(GRID_FIELDS);
-    GridId id = in.req("id", "grid id", GridId::of);
-    GridLevel level = in.req("level", "grid level", GridLevel::of);
+  public static Grid readGrid(JsonNodeAt in) {
+    in.onlyKeys(GRID_FIELDS);
+    GridId id = in.parsed("id", "grid id", GridId::of);
+    GridLevel level = in.parsed("level", "grid level", GridLevel::of);
     GridKind kind = in.optEnum("kind", GridKind.class).orElse(GridKind.TERRITORIAL);
     Grid.Builder b = Grid.builder(id, level, kind);
-    in.optText("name").ifPresent(b::name);
-    in.opt("parent", "grid id", GridId::of).ifPresent(b::parent);
-    in.opt("owner", "grid id", GridId::of).ifPresent(b::owner);
-    b.coverage(in.list("coverage", (n, p) -> gridId(JsonIn.string(n, p), p)));
+    in.optString("name").ifPresent(b::name);
+    in.optParsed("parent", "grid id", GridId::of).ifPresent(b::parent);
+    in.optParsed("owner", "grid id", GridId::of).ifPresent(b::owner);
+    b.coverage(in.list("coverage", n -> n.asParsed("grid id", GridId::of)));
     in.optInt("households").ifPresent(b::households);
     in.optInt("population").ifPresent(b::population);
-    in.optDate("validFrom").ifPresent(b::validFrom);
-    in.optDate("validTo").ifPresent(b::validTo);
+    in.optParsed("validFrom", "date", LocalDate::parse).ifPresent(b::validFrom);
+    in.optParsed("validTo", "date", LocalDate::parse).ifPresent(b::validTo);
     b.attributes(in.stringMap("attributes"));
-    try {
-      return b.build();
-    } catch (IllegalArgumentException e) {
-      throw new JsonProblem(pointer, e.getMessage());
-    }
+    return in.guard(b::build);
   }
 
   /**
@@ -191,43 +189,40 @@ public final class CoreCodec {
   // ---------------------------------------------------------------- cases
 
   /**
-   * Reads one case.
+   * Reads one case, in format version 1 (no {@code version} member; assessment facts as attributes)
+   * or 2 ({@code "version": 2}, facts in {@code assessment}).
    *
-   * @param node the node
-   * @param pointer its pointer
+   * @param in the case object
    * @return the case
    */
-  public static Case readCase(JsonNode node, String pointer) {
-    JsonIn in = JsonIn.object(node, pointer);
-    in.onlyFields(CASE_FIELDS);
-    CaseId id = in.req("id", "case id", CaseId::of);
-    String item = in.text("item");
-    SourceChannel channel =
-        in.optEnum("channel", SourceChannel.class)
-            .orElseThrow(
-                () -> new JsonProblem(in.at("channel"), "required field 'channel' is missing"));
-    var reportedAt =
-        in.optInstant("reportedAt")
-            .orElseThrow(
-                () ->
-                    new JsonProblem(in.at("reportedAt"), "required field 'reportedAt' is missing"));
+  public static Case readCase(JsonNodeAt in) {
+    in.onlyKeys(CASE_FIELDS);
+    int version = in.opt("version").map(JsonNodeAt::asInt).orElse(1);
+    if (version != 1 && version != 2) {
+      throw in.fail(
+          "version", "unsupported case format version " + version + "; this reader knows 1 and 2");
+    }
+    if (version == 1 && in.has("assessment")) {
+      throw in.fail("assessment", "the 'assessment' member needs \"version\": 2");
+    }
+    CaseId id = in.parsed("id", "case id", CaseId::of);
+    String item = in.string("item");
+    SourceChannel channel = in.enumValue("channel", SourceChannel.class);
+    Instant reportedAt = in.parsed("reportedAt", "timestamp", CoreCodec::instant);
     Optional<GeoPoint> location = Optional.empty();
     if (in.has("lon") || in.has("lat")) {
       if (!in.has("lon") || !in.has("lat")) {
-        throw new JsonProblem(in.at(in.has("lon") ? "lat" : "lon"), "lon and lat come together");
+        throw in.fail(in.has("lon") ? "lat" : "lon", "lon and lat come together");
       }
-      double lon = in.optDouble("lon").getAsDouble();
-      double lat = in.optDouble("lat").getAsDouble();
-      try {
-        location = Optional.of(GeoPoint.of(lon, lat));
-      } catch (IllegalArgumentException e) {
-        throw new JsonProblem(in.at(lon < -180 || lon > 180 ? "lon" : "lat"), e.getMessage());
-      }
+      double lon = in.number("lon");
+      double lat = in.number("lat");
+      JsonNodeAt bad = in.get(lon < -180 || lon > 180 ? "lon" : "lat");
+      location = Optional.of(bad.guard(() -> GeoPoint.of(lon, lat)));
     }
     List<Transition> trail = in.list("trail", CoreCodec::readStep);
     CaseState last = trail.isEmpty() ? CaseState.REPORTED : trail.get(trail.size() - 1).to();
     CaseState state = in.optEnum("state", CaseState.class).orElse(last);
-    Optional<String> assignee = in.optText("assignee");
+    Optional<String> assignee = in.optString("assignee");
     if (assignee.isEmpty()) {
       for (Transition t : trail) {
         if (t.assignee().isPresent()) {
@@ -235,53 +230,237 @@ public final class CoreCodec {
         }
       }
     }
-    try {
-      return new Case(
-          id,
-          item,
-          location,
-          in.opt("grid", "grid id", GridId::of),
-          channel,
-          in.optText("reporter").orElse(""),
-          reportedAt,
-          in.bool("urgent", false),
-          state,
-          assignee,
-          in.optInstant("deadline"),
-          in.optEnum("rating", Rating.class),
-          in.optEnum("risk", RiskColour.class),
-          in.optEnum("element", ElementType.class),
-          trail,
-          in.stringMap("attributes"));
-    } catch (IllegalArgumentException e) {
-      throw new JsonProblem(pointer.isEmpty() ? "/trail" : pointer + "/trail", e.getMessage());
+    boolean whistled = trail.stream().anyMatch(t -> t.action() == CaseAction.ESCALATE);
+    Map<String, String> attributes = in.stringMap("attributes");
+    Assessment assessment;
+    if (version == 1) {
+      Map<String, String> free = new TreeMap<>(attributes);
+      assessment = assessmentV1(in, id, free, whistled);
+      attributes = free;
+    } else {
+      for (String key : attributes.keySet()) {
+        if (Assessment.ATTRIBUTE_NAMES.contains(key)) {
+          in.problems()
+              .error(
+                  InputCode.UNKNOWN_NAME,
+                  Pointers.child(in.at("attributes"), key),
+                  "'"
+                      + key
+                      + "' is an assessment fact; in version 2 it goes in /assessment/"
+                      + V2_NAMES.get(key));
+        } else {
+          Suggestions.didYouMean(key, Assessment.ATTRIBUTE_NAMES)
+              .ifPresent(
+                  near ->
+                      in.problems()
+                          .error(
+                              InputCode.UNKNOWN_NAME,
+                              Pointers.child(in.at("attributes"), key),
+                              "attribute "
+                                  + Problems.quote(key)
+                                  + " looks like the assessment fact '"
+                                  + near
+                                  + "' (did you mean /assessment/"
+                                  + V2_NAMES.get(near)
+                                  + "?); rename it if it is free-form"));
+        }
+      }
+      assessment =
+          in.optObject("assessment")
+              .map(a -> assessmentV2(a, id, whistled))
+              .orElse(Assessment.NONE);
     }
+    Optional<String> finalAssignee = assignee;
+    Map<String, String> finalAttributes = attributes;
+    Optional<GeoPoint> finalLocation = location;
+    Optional<GridId> grid = in.optParsed("grid", "grid id", GridId::of);
+    String reporter = in.optString("reporter").orElse("");
+    boolean urgent = in.bool("urgent", false);
+    Optional<Instant> deadline = in.optParsed("deadline", "timestamp", CoreCodec::instant);
+    Optional<Rating> rating = in.optEnum("rating", Rating.class);
+    Optional<RiskColour> risk = in.optEnum("risk", RiskColour.class);
+    Optional<ElementType> element = in.optEnum("element", ElementType.class);
+    return JsonNodeAt.of(in.node(), in.pointer() + "/trail", in.problems())
+        .guard(
+            () ->
+                new Case(
+                    id,
+                    item,
+                    finalLocation,
+                    grid,
+                    channel,
+                    reporter,
+                    reportedAt,
+                    urgent,
+                    state,
+                    finalAssignee,
+                    deadline,
+                    rating,
+                    risk,
+                    element,
+                    trail,
+                    finalAttributes,
+                    assessment));
   }
 
-  private static Transition readStep(JsonNode node, String pointer) {
-    JsonIn in = JsonIn.object(node, pointer);
-    in.onlyFields(STEP_FIELDS);
-    CaseAction action =
-        in.optEnum("action", CaseAction.class)
-            .orElseThrow(
-                () -> new JsonProblem(in.at("action"), "required field 'action' is missing"));
-    CaseState from =
-        in.optEnum("from", CaseState.class)
-            .orElseThrow(() -> new JsonProblem(in.at("from"), "required field 'from' is missing"));
-    CaseState to =
-        in.optEnum("to", CaseState.class)
-            .orElseThrow(() -> new JsonProblem(in.at("to"), "required field 'to' is missing"));
-    var at =
-        in.optInstant("at")
-            .orElseThrow(() -> new JsonProblem(in.at("at"), "required field 'at' is missing"));
+  /** The version-2 member name of each version-1 attribute name. */
+  private static final Map<String, String> V2_NAMES =
+      Map.of(
+          Assessment.WORKER, "worker",
+          Assessment.DEPARTMENT, "department",
+          Assessment.COMMUNITY, "community",
+          Assessment.STREET, "street",
+          Assessment.FOLLOW_UP, "followUp",
+          Assessment.CONTACTED, "contacted",
+          Assessment.RESOLVED, "resolved",
+          Assessment.REVERSE_GRADE, "reverseGrade");
+
+  private static final Set<String> ASSESSMENT_FIELDS = Set.copyOf(V2_NAMES.values());
+
+  private static Assessment assessmentV2(JsonNodeAt a, CaseId id, boolean whistled) {
+    a.onlyKeys(ASSESSMENT_FIELDS);
+    Assessment.Builder b = Assessment.builder();
+    a.optString("worker").ifPresent(v -> b.worker(nonBlank(a, "worker", v)));
+    a.optString("department").ifPresent(v -> b.department(nonBlank(a, "department", v)));
+    a.optString("community").ifPresent(v -> b.community(nonBlank(a, "community", v)));
+    a.optString("street").ifPresent(v -> b.street(nonBlank(a, "street", v)));
+    a.optEnum("followUp", Assessment.FollowUp.class).ifPresent(b::followUp);
+    a.optBool("contacted").ifPresent(b::contacted);
+    a.optBool("resolved").ifPresent(b::resolved);
+    a.optInt("reverseGrade")
+        .ifPresent(
+            g -> {
+              if (g < 0 || g > 100) {
+                throw a.fail(
+                    "reverseGrade", "case " + id + ": reverse grade " + g + " is outside 0–100");
+              }
+              if (!whistled) {
+                throw a.fail("reverseGrade", needsWhistle(id));
+              }
+              b.reverseGrade(g);
+            });
+    return b.build();
+  }
+
+  private static String nonBlank(JsonNodeAt a, String name, String v) {
+    if (v.isBlank()) {
+      throw a.fail(name, "the " + name + " id is blank");
+    }
+    return v;
+  }
+
+  /**
+   * Moves the version-1 fact attributes out of {@code free} into an assessment, with the checks and
+   * messages scoring used to apply (blank means absent, values are trimmed).
+   */
+  private static Assessment assessmentV1(
+      JsonNodeAt in, CaseId id, Map<String, String> free, boolean whistled) {
+    Assessment.Builder b = Assessment.builder();
+    String at = in.at("attributes");
+    Map<String, String> facts = new TreeMap<>();
+    for (String name : Assessment.ATTRIBUTE_NAMES) {
+      String v = free.remove(name);
+      if (v != null && !v.isBlank()) {
+        facts.put(name, v.trim());
+      }
+    }
+    Optional.ofNullable(facts.get(Assessment.WORKER)).ifPresent(b::worker);
+    Optional.ofNullable(facts.get(Assessment.DEPARTMENT)).ifPresent(b::department);
+    Optional.ofNullable(facts.get(Assessment.COMMUNITY)).ifPresent(b::community);
+    Optional.ofNullable(facts.get(Assessment.STREET)).ifPresent(b::street);
+    String fu = facts.get(Assessment.FOLLOW_UP);
+    if (fu != null) {
+      switch (fu) {
+        case "valid" -> b.followUp(Assessment.FollowUp.VALID);
+        case "invalid" -> b.followUp(Assessment.FollowUp.INVALID);
+        default ->
+            in.problems()
+                .error(
+                    InputCode.BAD_VALUE,
+                    Pointers.child(at, Assessment.FOLLOW_UP),
+                    "case "
+                        + id
+                        + ": follow_up must be 'valid' or 'invalid', not "
+                        + Problems.quote(fu));
+      }
+    }
+    flagV1(in, id, at, Assessment.CONTACTED, facts).ifPresent(b::contacted);
+    flagV1(in, id, at, Assessment.RESOLVED, facts).ifPresent(b::resolved);
+    String g = facts.get(Assessment.REVERSE_GRADE);
+    if (g != null) {
+      String ptr = Pointers.child(at, Assessment.REVERSE_GRADE);
+      int v;
+      try {
+        v = Integer.parseInt(g);
+      } catch (NumberFormatException e) {
+        throw in.problems()
+            .fail(
+                InputCode.BAD_VALUE,
+                ptr,
+                "case "
+                    + id
+                    + ": reverse_grade "
+                    + Problems.quote(g)
+                    + " is not a whole number 0–100");
+      }
+      if (v < 0 || v > 100) {
+        throw in.problems()
+            .fail(
+                InputCode.BAD_VALUE,
+                ptr,
+                "case " + id + ": reverse_grade " + v + " is outside 0–100");
+      }
+      if (!whistled) {
+        throw in.problems().fail(InputCode.BAD_VALUE, ptr, needsWhistle(id));
+      }
+      b.reverseGrade(v);
+    }
+    return b.build();
+  }
+
+  private static Optional<Boolean> flagV1(
+      JsonNodeAt in, CaseId id, String at, String name, Map<String, String> facts) {
+    String v = facts.get(name);
+    if (v == null) {
+      return Optional.empty();
+    }
+    return switch (v) {
+      case "true" -> Optional.of(true);
+      case "false" -> Optional.of(false);
+      default -> {
+        in.problems()
+            .error(
+                InputCode.BAD_VALUE,
+                Pointers.child(at, name),
+                "case "
+                    + id
+                    + ": "
+                    + name
+                    + " must be 'true' or 'false', not "
+                    + Problems.quote(v));
+        yield Optional.empty();
+      }
+    };
+  }
+
+  private static String needsWhistle(CaseId id) {
+    return "case " + id + ": a reverse grade needs a whistle (an ESCALATE step) in the trail";
+  }
+
+  private static Instant instant(String s) {
+    return OffsetDateTime.parse(s).toInstant();
+  }
+
+  private static Transition readStep(JsonNodeAt in) {
+    in.onlyKeys(STEP_FIELDS);
     return new Transition(
-        action,
-        from,
-        to,
-        in.optText("actor").orElse(""),
-        at,
-        in.optText("note").orElse(""),
-        in.optText("assignee"));
+        in.enumValue("action", CaseAction.class),
+        in.enumValue("from", CaseState.class),
+        in.enumValue("to", CaseState.class),
+        in.optString("actor").orElse(""),
+        in.parsed("at", "timestamp", CoreCodec::instant),
+        in.optString("note").orElse(""),
+        in.optString("assignee"));
   }
 
   /**
@@ -292,6 +471,21 @@ public final class CoreCodec {
    */
   public static ObjectNode writeCase(Case c) {
     ObjectNode o = F.objectNode();
+    boolean legacy =
+        c.attributes().keySet().stream().anyMatch(Assessment.ATTRIBUTE_NAMES::contains);
+    if (legacy && !c.assessment().isEmpty()) {
+      throw new IllegalArgumentException(
+          "case "
+              + c.id()
+              + " carries assessment facts both typed and as attributes "
+              + c.attributes().keySet().stream()
+                  .filter(Assessment.ATTRIBUTE_NAMES::contains)
+                  .toList()
+              + "; keep them in the Assessment only");
+    }
+    if (!legacy) {
+      o.put("version", 2);
+    }
     o.put("id", c.id().value());
     o.put("item", c.itemCode());
     c.location().ifPresent(p -> o.put("lon", p.lon()).put("lat", p.lat()));
@@ -329,6 +523,22 @@ public final class CoreCodec {
       ObjectNode at = o.putObject("attributes");
       c.attributes().forEach(at::put);
     }
+    if (!c.assessment().isEmpty()) {
+      o.set("assessment", writeAssessment(c.assessment()));
+    }
+    return o;
+  }
+
+  private static ObjectNode writeAssessment(Assessment a) {
+    ObjectNode o = F.objectNode();
+    a.worker().ifPresent(v -> o.put("worker", v));
+    a.department().ifPresent(v -> o.put("department", v));
+    a.community().ifPresent(v -> o.put("community", v));
+    a.street().ifPresent(v -> o.put("street", v));
+    a.followUp().ifPresent(v -> o.put("followUp", lower(v)));
+    a.contacted().ifPresent(v -> o.put("contacted", v));
+    a.resolved().ifPresent(v -> o.put("resolved", v));
+    a.reverseGrade().ifPresent(v -> o.put("reverseGrade", v));
     return o;
   }
 
@@ -338,51 +548,32 @@ public final class CoreCodec {
    * Reads a time limit, as text ({@code "4 working hours"}) or {@code
    * {"amount":4,"unit":"working_hours"}}.
    *
-   * @param n the node
-   * @param pointer its pointer
+   * @param n the value
    * @return the limit
    */
-  public static TimeLimit readTimeLimit(JsonNode n, String pointer) {
-    try {
-      if (n != null && n.isTextual()) {
-        return TimeLimit.parse(n.textValue());
-      }
-      JsonIn in = JsonIn.object(n, pointer);
-      in.onlyFields(Set.of("amount", "unit"));
-      int amount =
-          in.optInt("amount")
-              .orElseThrow(
-                  () -> new JsonProblem(in.at("amount"), "required field 'amount' is missing"));
-      var unit =
-          in.optEnum("unit", org.gridgov.core.time.TimeLimitUnit.class)
-              .orElseThrow(
-                  () -> new JsonProblem(in.at("unit"), "required field 'unit' is missing"));
-      return new TimeLimit(amount, unit);
-    } catch (IllegalArgumentException e) {
-      throw new JsonProblem(pointer, e.getMessage());
+  public static TimeLimit readTimeLimit(JsonNodeAt n) {
+    if (n.isString()) {
+      return n.guard(() -> TimeLimit.parse(n.asString()));
     }
+    n.onlyKeys(Set.of("amount", "unit"));
+    int amount = n.integer("amount");
+    TimeLimitUnit unit = n.enumValue("unit", TimeLimitUnit.class);
+    return n.guard(() -> new TimeLimit(amount, unit));
   }
 
   /**
    * Reads normal and urgent limits; a single limit applies to both.
    *
-   * @param n the node
-   * @param pointer its pointer
+   * @param n the value
    * @return the limits
    */
-  public static TimeLimits readTimeLimits(JsonNode n, String pointer) {
-    if (n != null && n.isTextual()) {
-      return TimeLimits.of(readTimeLimit(n, pointer));
+  public static TimeLimits readTimeLimits(JsonNodeAt n) {
+    if (n.isString()) {
+      return TimeLimits.of(readTimeLimit(n));
     }
-    JsonIn in = JsonIn.object(n, pointer);
-    in.onlyFields(Set.of("normal", "urgent"));
-    TimeLimit normal =
-        readTimeLimit(
-            in.raw("normal")
-                .orElseThrow(
-                    () -> new JsonProblem(in.at("normal"), "required field 'normal' is missing")),
-            in.at("normal"));
-    TimeLimit urgent = in.raw("urgent").map(u -> readTimeLimit(u, in.at("urgent"))).orElse(normal);
+    n.onlyKeys(Set.of("normal", "urgent"));
+    TimeLimit normal = readTimeLimit(n.get("normal"));
+    TimeLimit urgent = n.opt("urgent").map(CoreCodec::readTimeLimit).orElse(normal);
     return new TimeLimits(normal, urgent);
   }
 
@@ -402,21 +593,17 @@ public final class CoreCodec {
   /**
    * Reads a time-limit table {@code {"limits": {"01001": {...}}}}.
    *
-   * @param root the document
+   * @param doc the document root
    * @return the table
    */
-  public static TimeLimitTable readTimeLimitTable(JsonNode root) {
-    JsonIn doc = JsonIn.object(root, "");
-    doc.onlyFields(Set.of("format", "limits"));
-    JsonIn limits =
-        doc.optObject("limits")
-            .orElseThrow(() -> new JsonProblem("/limits", "required field 'limits' is missing"));
+  public static TimeLimitTable readTimeLimitTable(JsonNodeAt doc) {
+    doc.onlyKeys(Set.of("format", "limits"));
     Map<String, TimeLimits> out = new LinkedHashMap<>();
-    var it = root.get("limits").fields();
-    while (it.hasNext()) {
-      var e = it.next();
-      out.put(e.getKey(), readTimeLimits(e.getValue(), limits.at(e.getKey())));
-    }
+    doc.object("limits")
+        .members()
+        .forEach(
+            (k, v) ->
+                doc.problems().attempt(() -> readTimeLimits(v)).ifPresent(l -> out.put(k, l)));
     return new TimeLimitTable(out);
   }
 
@@ -437,41 +624,37 @@ public final class CoreCodec {
   /**
    * Reads a working calendar.
    *
-   * @param root the document
+   * @param in the document root
    * @return the calendar
    */
-  public static WorkCalendar readCalendar(JsonNode root) {
-    JsonIn in = JsonIn.object(root, "");
-    in.onlyFields(Set.of("format", "zone", "workingDays", "periods", "holidays", "makeUpDays"));
-    ZoneId zone = in.opt("zone", "time zone", ZoneId::of).orElse(ZoneId.of("Asia/Shanghai"));
+  public static WorkCalendar readCalendar(JsonNodeAt in) {
+    in.onlyKeys(Set.of("format", "zone", "workingDays", "periods", "holidays", "makeUpDays"));
+    ZoneId zone = in.optParsed("zone", "time zone", ZoneId::of).orElse(ZoneId.of("Asia/Shanghai"));
     WorkCalendar.Builder b = WorkCalendar.builder(zone);
-    try {
-      if (in.has("workingDays")) {
-        List<DayOfWeek> days =
-            in.list(
-                "workingDays", (n, p) -> JsonIn.enumValue(JsonIn.string(n, p), DayOfWeek.class, p));
-        b.workingDays(days.isEmpty() ? Set.of() : EnumSet.copyOf(days));
-      }
-      if (in.has("periods")) {
-        List<LocalTime> times = new ArrayList<>();
-        in.list(
-            "periods",
-            (n, p) -> {
-              if (n == null || !n.isArray() || n.size() != 2) {
-                throw new JsonProblem(p, "a working period is [\"HH:MM\", \"HH:MM\"]");
-              }
-              times.add(time(n.get(0), p + "/0"));
-              times.add(time(n.get(1), p + "/1"));
-              return n;
-            });
-        b.periods(times.toArray(new LocalTime[0]));
-      }
-      b.holidays(in.list("holidays", (n, p) -> date(n, p)));
-      b.makeUpDays(in.list("makeUpDays", (n, p) -> date(n, p)));
-    } catch (IllegalArgumentException e) {
-      throw new JsonProblem("", e.getMessage());
+    JsonNodeAt whole = JsonNodeAt.of(in.node(), "", in.problems());
+    if (in.has("workingDays")) {
+      List<DayOfWeek> days = in.list("workingDays", n -> n.asEnum(DayOfWeek.class));
+      whole.guard(() -> b.workingDays(days.isEmpty() ? Set.of() : EnumSet.copyOf(days)));
     }
-    return b.build();
+    if (in.has("periods")) {
+      List<LocalTime> times = new ArrayList<>();
+      in.list(
+          "periods",
+          n -> {
+            if (!n.isArray() || n.node().size() != 2) {
+              throw n.fail("a working period is [\"HH:MM\", \"HH:MM\"]");
+            }
+            List<JsonNodeAt> e = n.elements();
+            times.add(time(e.get(0)));
+            times.add(time(e.get(1)));
+            return n;
+          });
+      whole.guard(() -> b.periods(times.toArray(new LocalTime[0])));
+    }
+    List<LocalDate> holidays = in.list("holidays", CoreCodec::date);
+    List<LocalDate> makeUp = in.list("makeUpDays", CoreCodec::date);
+    whole.guard(() -> b.holidays(holidays).makeUpDays(makeUp));
+    return whole.guard(b::build);
   }
 
   /**
@@ -502,49 +685,38 @@ public final class CoreCodec {
   /**
    * Reads a principal; {@code role} is a built-in role name or {@code {"name","permissions"}}.
    *
-   * @param node the node
-   * @param pointer its pointer
+   * @param in the principal object
    * @return the principal
    */
-  public static Principal readPrincipal(JsonNode node, String pointer) {
-    JsonIn in = JsonIn.object(node, pointer);
-    in.onlyFields(Set.of("id", "role", "bindings"));
-    String id = in.text("id");
-    JsonNode r =
-        in.raw("role")
-            .orElseThrow(() -> new JsonProblem(in.at("role"), "required field 'role' is missing"));
+  public static Principal readPrincipal(JsonNodeAt in) {
+    in.onlyKeys(Set.of("id", "role", "bindings"));
+    String id = in.string("id");
+    JsonNodeAt r = in.get("role");
     Role role;
-    if (r.isTextual()) {
+    if (r.isString()) {
       role =
-          switch (r.textValue()) {
+          switch (r.asString()) {
             case "grid_worker" -> Role.GRID_WORKER;
             case "grid_leader" -> Role.GRID_LEADER;
             case "platform_staff" -> Role.PLATFORM_STAFF;
             case "supervisor" -> Role.SUPERVISOR;
             default ->
-                throw new JsonProblem(
-                    in.at("role"),
-                    "unknown role '"
-                        + r.textValue()
-                        + "'; built-in roles are grid_worker, grid_leader, platform_staff, supervisor");
+                throw r.fail(
+                    "unknown role "
+                        + Problems.quote(r.asString())
+                        + "; built-in roles are grid_worker, grid_leader, platform_staff, supervisor");
           };
     } else {
-      JsonIn ri = JsonIn.object(r, in.at("role"));
-      ri.onlyFields(Set.of("name", "permissions"));
-      role =
-          new Role(
-              ri.text("name"),
-              Set.copyOf(
-                  ri.list(
-                      "permissions",
-                      (n, p) -> JsonIn.enumValue(JsonIn.string(n, p), Permission.class, p))));
+      r.onlyKeys(Set.of("name", "permissions"));
+      String name = r.string("name");
+      List<Permission> perms = r.list("permissions", n -> n.asEnum(Permission.class));
+      role = r.guard(() -> new Role(name, Set.copyOf(perms)));
     }
-    List<GridId> bindings = in.list("bindings", (n, p) -> gridId(JsonIn.string(n, p), p));
-    try {
-      return new Principal(id, role, Set.copyOf(bindings));
-    } catch (IllegalArgumentException e) {
-      throw new JsonProblem(in.at("bindings"), e.getMessage());
-    }
+    List<GridId> bindings = in.list("bindings", n -> n.asParsed("grid id", GridId::of));
+    Role finalRole = role;
+    return in.opt("bindings")
+        .orElse(in)
+        .guard(() -> new Principal(id, finalRole, Set.copyOf(bindings)));
   }
 
   /**
@@ -581,35 +753,21 @@ public final class CoreCodec {
     return e.name().toLowerCase(Locale.ROOT);
   }
 
-  private static GridId gridId(String s, String p) {
+  private static LocalTime time(JsonNodeAt n) {
+    String s = n.asString();
     try {
-      return GridId.of(s);
-    } catch (IllegalArgumentException e) {
-      throw new JsonProblem(p, e.getMessage());
+      return LocalTime.parse(s);
+    } catch (DateTimeParseException e) {
+      throw n.fail("invalid time " + Problems.quote(s) + ", expected HH:MM");
     }
   }
 
-  private static GridLevel level(String s, String p) {
+  private static LocalDate date(JsonNodeAt n) {
+    String s = n.asString();
     try {
-      return GridLevel.of(s);
-    } catch (IllegalArgumentException e) {
-      throw new JsonProblem(p, e.getMessage());
-    }
-  }
-
-  private static LocalTime time(JsonNode n, String p) {
-    try {
-      return LocalTime.parse(JsonIn.string(n, p));
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new JsonProblem(p, "invalid time '" + n.asText() + "', expected HH:MM");
-    }
-  }
-
-  private static LocalDate date(JsonNode n, String p) {
-    try {
-      return LocalDate.parse(JsonIn.string(n, p));
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new JsonProblem(p, "invalid date '" + n.asText() + "', expected YYYY-MM-DD");
+      return LocalDate.parse(s);
+    } catch (DateTimeParseException e) {
+      throw n.fail("invalid date " + Problems.quote(s) + ", expected YYYY-MM-DD");
     }
   }
 }

@@ -1,28 +1,19 @@
 package org.gridgov.core.json;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.gridgov.core.Grid;
@@ -33,7 +24,11 @@ import org.gridgov.core.InvalidInputException;
 import org.gridgov.core.access.Principal;
 import org.gridgov.core.cases.Case;
 import org.gridgov.core.internal.CoreCodec;
-import org.gridgov.core.internal.JsonProblem;
+import org.gridgov.core.io.Json;
+import org.gridgov.core.io.JsonDocument;
+import org.gridgov.core.io.JsonLines;
+import org.gridgov.core.io.JsonNodeAt;
+import org.gridgov.core.io.Problems;
 import org.gridgov.core.time.TimeLimitTable;
 import org.gridgov.core.time.WorkCalendar;
 
@@ -41,14 +36,18 @@ import org.gridgov.core.time.WorkCalendar;
  * The front door for reading and writing core types as JSON (formats in {@code docs/formats.md}).
  *
  * <p>Reading is all-or-nothing: a document either loads completely or fails with an {@link
- * InvalidInputException} naming the file, the line and column (for malformed JSON or a JSON Lines
- * record) and the JSON pointer of the offending value. Duplicate keys and unknown fields are
- * refused, so typos do not pass silently.
+ * InvalidInputException} naming the file, the line and column and the JSON pointer of the offending
+ * value; a document's problems are collected and reported together ({@link
+ * InvalidInputException#problems()}), a JSON Lines file stops at its first bad record. Duplicate
+ * keys and unknown fields are refused (with a "did you mean"), so typos do not pass silently. The
+ * size limits are those of the GridGov I/O toolkit (docs/formats.md, "Limits").
+ *
+ * <p>Names: {@code readX(Path)}, {@code readX(InputStream, sourceName)} and {@code writeX(x,
+ * OutputStream)} for each document type X; {@code toJson(x)} for text.
  *
  * <p>Stateless and thread-safe.
  */
 public final class GridGovJson {
-  private static final ObjectMapper MAPPER = newMapper();
 
   private GridGovJson() {}
 
@@ -59,12 +58,10 @@ public final class GridGovJson {
    * @return a mapper the caller may configure further
    */
   public static ObjectMapper newMapper() {
-    return JsonMapper.builder()
-        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .enable(SerializationFeature.INDENT_OUTPUT)
-        .addModule(new GridGovModule())
-        .build();
+    ObjectMapper m = Json.newMapper();
+    m.disable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    m.registerModule(new GridGovModule());
+    return m;
   }
 
   // ------------------------------------------------------------------ hierarchy
@@ -100,11 +97,7 @@ public final class GridGovJson {
    * @throws InvalidInputException for malformed JSON or a bad value
    */
   public static HierarchyDocument readHierarchyDocument(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      return readHierarchyDocument(in, file.toString());
-    } catch (IOException e) {
-      throw unreadable(file, e);
-    }
+    return hierarchyDocument(Json.parse(file));
   }
 
   /**
@@ -115,7 +108,11 @@ public final class GridGovJson {
    * @return the ladder and grids
    */
   public static HierarchyDocument readHierarchyDocument(InputStream in, String source) {
-    CoreCodec.HierarchyDoc doc = decode(parse(in, source), source, 0, CoreCodec::readHierarchy);
+    return hierarchyDocument(Json.parse(in, source));
+  }
+
+  private static HierarchyDocument hierarchyDocument(JsonDocument json) {
+    CoreCodec.HierarchyDoc doc = json.read(Problems.Mode.ALL_ERRORS, CoreCodec::readHierarchy);
     return new HierarchyDocument(doc.ladder(), doc.grids());
   }
 
@@ -126,7 +123,7 @@ public final class GridGovJson {
    * @param out the stream, not closed
    */
   public static void writeHierarchy(GridHierarchy hierarchy, OutputStream out) {
-    write(CoreCodec.writeHierarchy(hierarchy.ladder(), hierarchy.grids()), out);
+    Json.writePretty(CoreCodec.writeHierarchy(hierarchy.ladder(), hierarchy.grids()), out);
   }
 
   /**
@@ -165,31 +162,25 @@ public final class GridGovJson {
   // ------------------------------------------------------------------ cases
 
   /**
-   * Reads one case from a JSON object.
+   * Reads one case from a JSON object (format version 1 or 2, see docs/formats.md).
    *
    * @param json the JSON text
    * @return the case
    * @throws InvalidInputException with the pointer of a bad value
    */
   public static Case readCase(String json) {
-    return decode(parse(json, ""), "", 0, n -> CoreCodec.readCase(n, ""));
+    return decodeText(json, CoreCodec::readCase);
   }
 
   /**
-   * Writes one case as a single-line JSON object (a JSON Lines record).
+   * Writes one case as a single-line JSON object (a JSON Lines record), in format version 2 (or
+   * version 1 for a case that still carries its assessment facts as attributes).
    *
    * @param c the case
    * @return the JSON text, without a line break
    */
   public static String toJsonLine(Case c) {
-    try {
-      return MAPPER
-          .writer()
-          .without(SerializationFeature.INDENT_OUTPUT)
-          .writeValueAsString(CoreCodec.writeCase(c));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return Json.compact(CoreCodec.writeCase(c));
   }
 
   /**
@@ -200,11 +191,22 @@ public final class GridGovJson {
    * @throws InvalidInputException naming the line and pointer of the first bad record
    */
   public static List<Case> readCases(Path file) {
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return readCases(r, file.toString());
-    } catch (IOException e) {
-      throw unreadable(file, e);
-    }
+    List<Case> out = new ArrayList<>();
+    JsonLines.read(file, Problems.Mode.FIRST_ERROR, CoreCodec::readCase, (n, c) -> out.add(c));
+    return out;
+  }
+
+  /**
+   * Reads JSON Lines of cases from a stream of UTF-8 bytes, all or nothing.
+   *
+   * @param in the stream, not closed
+   * @param source the name used in errors
+   * @return the cases
+   */
+  public static List<Case> readCases(InputStream in, String source) {
+    List<Case> out = new ArrayList<>();
+    readCases(in, source, (n, c) -> out.add(c));
+    return out;
   }
 
   /**
@@ -216,39 +218,45 @@ public final class GridGovJson {
    */
   public static List<Case> readCases(Reader in, String source) {
     List<Case> out = new ArrayList<>();
-    forEachCase(in, source, out::add);
+    readCases(in, source, (n, c) -> out.add(c));
     return out;
   }
 
+  /** Receives each case of a JSON Lines input with its line number. */
+  @FunctionalInterface
+  public interface CaseSink {
+    /**
+     * Receives one case.
+     *
+     * @param line the 1-based line it was on
+     * @param c the case
+     */
+    void accept(int line, Case c);
+  }
+
   /**
-   * Streams JSON Lines of cases to a consumer, one record at a time, for inputs too large to hold;
-   * stops at the first bad record with its line number (records before it were delivered).
+   * Streams JSON Lines of cases to a sink, one record at a time, for inputs too large to hold;
+   * stops at the first bad record with its line number (records before it were delivered). Lines
+   * may end with LF, CRLF or CR; a UTF-8 byte order mark is accepted; a record is at most 1 MiB.
+   *
+   * @param in the stream of UTF-8 bytes, not closed
+   * @param source the name used in errors
+   * @param sink receives each case and its line
+   */
+  public static void readCases(InputStream in, String source, CaseSink sink) {
+    JsonLines.read(in, source, Problems.Mode.FIRST_ERROR, CoreCodec::readCase, sink::accept);
+  }
+
+  /**
+   * Streams JSON Lines of cases from a reader to a sink; see {@link #readCases(InputStream, String,
+   * CaseSink)}.
    *
    * @param in the reader, not closed
    * @param source the name used in errors
-   * @param sink receives each case
+   * @param sink receives each case and its line
    */
-  public static void forEachCase(Reader in, String source, Consumer<Case> sink) {
-    BufferedReader br = in instanceof BufferedReader b ? b : new BufferedReader(in);
-    int lineNo = 0;
-    try {
-      for (String line = br.readLine(); line != null; line = br.readLine()) {
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonNode n;
-        try {
-          n = MAPPER.readTree(line);
-        } catch (JsonProcessingException e) {
-          throw new InvalidInputException(
-              source, lineNo, column(e.getLocation()), "", cleanMessage(e), e);
-        }
-        sink.accept(decode(n, source, lineNo, x -> CoreCodec.readCase(x, "")));
-      }
-    } catch (IOException e) {
-      throw new InvalidInputException(source, lineNo, 0, "", "cannot read: " + e.getMessage(), e);
-    }
+  public static void readCases(Reader in, String source, CaseSink sink) {
+    JsonLines.read(in, source, Problems.Mode.FIRST_ERROR, CoreCodec::readCase, sink::accept);
   }
 
   /**
@@ -278,7 +286,28 @@ public final class GridGovJson {
    * @return the calendar
    */
   public static WorkCalendar readCalendar(Path file) {
-    return decode(parse(file), file.toString(), 0, CoreCodec::readCalendar);
+    return Json.read(file, Problems.Mode.ALL_ERRORS, CoreCodec::readCalendar);
+  }
+
+  /**
+   * Reads a working calendar from a stream.
+   *
+   * @param in the stream, not closed
+   * @param source the name used in errors
+   * @return the calendar
+   */
+  public static WorkCalendar readCalendar(InputStream in, String source) {
+    return Json.read(in, source, Problems.Mode.ALL_ERRORS, CoreCodec::readCalendar);
+  }
+
+  /**
+   * Writes a working calendar.
+   *
+   * @param calendar the calendar
+   * @param out the stream, not closed
+   */
+  public static void writeCalendar(WorkCalendar calendar, OutputStream out) {
+    Json.writePretty(CoreCodec.writeCalendar(calendar), out);
   }
 
   /**
@@ -298,7 +327,28 @@ public final class GridGovJson {
    * @return the table
    */
   public static TimeLimitTable readTimeLimits(Path file) {
-    return decode(parse(file), file.toString(), 0, CoreCodec::readTimeLimitTable);
+    return Json.read(file, Problems.Mode.ALL_ERRORS, CoreCodec::readTimeLimitTable);
+  }
+
+  /**
+   * Reads a time-limit table from a stream.
+   *
+   * @param in the stream, not closed
+   * @param source the name used in errors
+   * @return the table
+   */
+  public static TimeLimitTable readTimeLimits(InputStream in, String source) {
+    return Json.read(in, source, Problems.Mode.ALL_ERRORS, CoreCodec::readTimeLimitTable);
+  }
+
+  /**
+   * Writes a time-limit table.
+   *
+   * @param table the table
+   * @param out the stream, not closed
+   */
+  public static void writeTimeLimits(TimeLimitTable table, OutputStream out) {
+    Json.writePretty(CoreCodec.writeTimeLimitTable(table), out);
   }
 
   /**
@@ -318,7 +368,7 @@ public final class GridGovJson {
    * @return the principal
    */
   public static Principal readPrincipal(String json) {
-    return decode(parse(json, ""), "", 0, n -> CoreCodec.readPrincipal(n, ""));
+    return decodeText(json, CoreCodec::readPrincipal);
   }
 
   /**
@@ -343,112 +393,13 @@ public final class GridGovJson {
 
   // ------------------------------------------------------------------ plumbing
 
-  private static JsonNode parse(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      return parse(in, file.toString());
-    } catch (IOException e) {
-      throw unreadable(file, e);
-    }
-  }
-
-  private static JsonNode parse(InputStream in, String source) {
-    return parse(() -> MAPPER.readTree(in), source);
-  }
-
-  private static JsonNode parse(String json, String source) {
-    return parse(() -> MAPPER.readTree(json), source);
-  }
-
-  private static JsonNode parse(TreeSource tree, String source) {
-    try {
-      JsonNode n = tree.read();
-      if (n == null || n.isMissingNode()) {
-        throw new InvalidInputException(source, 0, 0, "", "the document is empty", null);
-      }
-      return n;
-    } catch (JsonProcessingException e) {
-      throw new InvalidInputException(
-          source, line(e.getLocation()), column(e.getLocation()), "", cleanMessage(e), e);
-    } catch (IOException e) {
-      throw new InvalidInputException(source, 0, 0, "", "cannot read: " + e.getMessage(), e);
-    }
-  }
-
-  @FunctionalInterface
-  private interface TreeSource {
-    JsonNode read() throws IOException;
-  }
-
-  /** Applies a codec to a parsed tree, turning its pointer problems into located exceptions. */
-  private static <T> T decode(JsonNode root, String source, int line, Function<JsonNode, T> codec) {
-    try {
-      return codec.apply(root);
-    } catch (JsonProblem p) {
-      throw located(source, line, p);
-    }
-  }
-
-  private static InvalidInputException located(String source, int line, JsonProblem p) {
-    return new InvalidInputException(source, line, 0, p.pointer(), p.reason(), null);
-  }
-
-  private static InvalidInputException unreadable(Path file, IOException e) {
-    return new InvalidInputException(
-        file.toString(),
-        0,
-        0,
-        "",
-        "cannot read: " + e.getClass().getSimpleName() + " " + e.getMessage(),
-        e);
-  }
-
-  private static int line(JsonLocation l) {
-    return l == null ? 0 : Math.max(0, l.getLineNr());
-  }
-
-  private static int column(JsonLocation l) {
-    return l == null ? 0 : Math.max(0, l.getColumnNr());
-  }
-
-  /** Jackson's message without its location suffix, which we render ourselves. */
-  static String cleanMessage(JsonProcessingException e) {
-    String m = e.getOriginalMessage();
-    if (m == null) {
-      return "malformed JSON";
-    }
-    int nl = m.indexOf('\n');
-    return "malformed JSON: " + (nl >= 0 ? m.substring(0, nl) : m);
-  }
-
-  private static void write(JsonNode node, OutputStream out) {
-    try {
-      MAPPER.writeValue(new NonClosingOutputStream(out), node);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** Decodes one JSON text first-error, located by pointer (and by line for syntax errors). */
+  private static <T> T decodeText(String json, Function<JsonNodeAt, T> codec) {
+    JsonNode root = Json.parseLine(json, "", 0);
+    return codec.apply(JsonNodeAt.of(root, "", Problems.firstError("")));
   }
 
   private static String text(JsonNode node) {
-    try {
-      return MAPPER.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static final class NonClosingOutputStream extends java.io.FilterOutputStream {
-    NonClosingOutputStream(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
-    }
+    return Json.pretty(node);
   }
 }

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.gridgov.core.GeoPoint;
 import org.gridgov.core.Grid;
@@ -18,11 +17,13 @@ import org.gridgov.core.GridHierarchy;
 import org.gridgov.core.GridId;
 import org.gridgov.core.GridLevel;
 import org.gridgov.core.HierarchyException;
+import org.gridgov.core.InvalidInputException;
 import org.gridgov.core.access.Principal;
 import org.gridgov.core.cases.Case;
 import org.gridgov.core.cases.CaseId;
 import org.gridgov.core.internal.CoreCodec;
-import org.gridgov.core.internal.JsonProblem;
+import org.gridgov.core.io.JsonNodeAt;
+import org.gridgov.core.io.Problems;
 import org.gridgov.core.time.TimeLimit;
 import org.gridgov.core.time.TimeLimitTable;
 import org.gridgov.core.time.TimeLimits;
@@ -47,21 +48,18 @@ public final class GridGovModule extends SimpleModule {
     tree(Grid.class, CoreCodec::writeGrid, CoreCodec::readGrid);
     tree(Case.class, CoreCodec::writeCase, CoreCodec::readCase);
     tree(TimeLimits.class, CoreCodec::writeTimeLimits, CoreCodec::readTimeLimits);
-    tree(
-        TimeLimitTable.class,
-        CoreCodec::writeTimeLimitTable,
-        (n, p) -> CoreCodec.readTimeLimitTable(n));
-    tree(WorkCalendar.class, CoreCodec::writeCalendar, (n, p) -> CoreCodec.readCalendar(n));
+    tree(TimeLimitTable.class, CoreCodec::writeTimeLimitTable, CoreCodec::readTimeLimitTable);
+    tree(WorkCalendar.class, CoreCodec::writeCalendar, CoreCodec::readCalendar);
     tree(Principal.class, CoreCodec::writePrincipal, CoreCodec::readPrincipal);
     tree(
         GridHierarchy.class,
         h -> CoreCodec.writeHierarchy(h.ladder(), h.grids()),
-        (n, p) -> {
+        n -> {
           CoreCodec.HierarchyDoc d = CoreCodec.readHierarchy(n);
           try {
             return GridHierarchy.builder(d.ladder()).addAll(d.grids()).build();
           } catch (HierarchyException e) {
-            throw new JsonProblem("/grids", e.getMessage());
+            throw n.fail("grids", e.getMessage());
           }
         });
     tree(
@@ -71,15 +69,12 @@ public final class GridGovModule extends SimpleModule {
                 .objectNode()
                 .put("lon", g.lon())
                 .put("lat", g.lat()),
-        (n, p) -> {
-          if (!n.isObject() || !n.path("lon").isNumber() || !n.path("lat").isNumber()) {
-            throw new JsonProblem(p, "expected {\"lon\": number, \"lat\": number}");
+        n -> {
+          JsonNode j = n.node();
+          if (!j.isObject() || !j.path("lon").isNumber() || !j.path("lat").isNumber()) {
+            throw n.fail("expected {\"lon\": number, \"lat\": number}");
           }
-          try {
-            return GeoPoint.of(n.get("lon").doubleValue(), n.get("lat").doubleValue());
-          } catch (IllegalArgumentException e) {
-            throw new JsonProblem(p, e.getMessage());
-          }
+          return n.guard(() -> GeoPoint.of(j.get("lon").doubleValue(), j.get("lat").doubleValue()));
         });
   }
 
@@ -111,8 +106,7 @@ public final class GridGovModule extends SimpleModule {
         });
   }
 
-  private <T> void tree(
-      Class<T> type, Function<T, JsonNode> write, BiFunction<JsonNode, String, T> read) {
+  private <T> void tree(Class<T> type, Function<T, JsonNode> write, Function<JsonNodeAt, T> read) {
     addSerializer(
         type,
         new JsonSerializer<T>() {
@@ -129,10 +123,10 @@ public final class GridGovModule extends SimpleModule {
           public T deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
             JsonNode n = p.readValueAsTree();
             try {
-              return read.apply(n, "");
-            } catch (JsonProblem e) {
+              return read.apply(JsonNodeAt.of(n, "", Problems.firstError("")));
+            } catch (InvalidInputException e) {
               throw JsonMappingException.from(
-                  p, (e.pointer().isEmpty() ? "" : e.pointer() + ": ") + e.reason());
+                  p, e.pointer().map(x -> x + ": ").orElse("") + e.reason());
             }
           }
         });

@@ -28,6 +28,7 @@ import org.gridgov.core.InvalidInputException;
 import org.gridgov.core.LevelLadder;
 import org.gridgov.core.access.Principal;
 import org.gridgov.core.access.Role;
+import org.gridgov.core.cases.Assessment;
 import org.gridgov.core.cases.Case;
 import org.gridgov.core.cases.CaseAction;
 import org.gridgov.core.cases.CaseId;
@@ -171,7 +172,7 @@ class GridGovJsonTest {
         .risk(RiskColour.YELLOW)
         .element(ElementType.PLACES)
         .deadline(t0.plus(Duration.ofHours(4)))
-        .attributes(Map.of("worker", "w-3", "department", "urban-management"))
+        .assessment(Assessment.builder().worker("w-3").department("urban-management").build())
         .build()
         .apply(CaseAction.FILE, "centre", t0.plusSeconds(60), "")
         .dispatch("centre", t0.plusSeconds(120), "w-3", "auto")
@@ -341,7 +342,7 @@ class GridGovJsonTest {
     assertThat(
             new String(
                 GridGovJson.toJsonLine(c).getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))
-        .startsWith("{\"id\":\"p\"");
+        .startsWith("{\"version\":2,\"id\":\"p\"");
     assertThat(Set.of(c)).hasSize(1);
   }
 }
