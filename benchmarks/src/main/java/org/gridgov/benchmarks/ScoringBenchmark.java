@@ -19,16 +19,16 @@ import java.util.stream.Collectors;
 import org.gridgov.scoring.CaseFacts;
 import org.gridgov.scoring.CaseLog;
 import org.gridgov.scoring.Count;
-import org.gridgov.scoring.Counts;
+import org.gridgov.scoring.Count.Counts;
 import org.gridgov.scoring.ExtraCounts;
 import org.gridgov.scoring.Indicator;
-import org.gridgov.scoring.Period;
+import org.gridgov.scoring.ScoringPeriod;
 import org.gridgov.scoring.Scorecard;
 import org.gridgov.scoring.Scorer;
 import org.gridgov.scoring.ScoringScheme;
 import org.gridgov.scoring.ScoringSchemes;
 import org.gridgov.scoring.UnitKind;
-import org.gridgov.scoring.WorkerRole;
+import org.gridgov.scoring.CaseFacts.WorkerRole;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -85,7 +85,7 @@ public class ScoringBenchmark {
   CaseLog log;
   List<CaseFacts> facts;
   Scorer scorer;
-  Period period;
+  ScoringPeriod period;
   List<UnitKind> unitKinds;
   Scorer twoThreads;
   double[][][] buffers;
@@ -97,7 +97,7 @@ public class ScoringBenchmark {
         ScoringSchemes.builtIn("gbt30428-region").toBuilder().unitKinds(Set.of()).build();
     scorer = Scorer.of(scheme);
     twoThreads = scorer.withThreads(2);
-    period = new Period(FIRST, FIRST.plusMonths(MONTHS - 1));
+    period = new ScoringPeriod(FIRST, FIRST.plusMonths(MONTHS - 1));
     unitKinds =
         kinds.equals("ALL")
             ? List.of(UnitKind.values())
@@ -195,7 +195,7 @@ public class ScoringBenchmark {
                         Row::unit, Collectors.reducing(Counts.zero(), Row::counts, Counts::plus))));
     List<Scorecard> out = new ArrayList<>();
     for (YearMonth m : period.months()) {
-      out.add(scorer.scoreCounts(byMonth.getOrDefault(m, Map.of()), Period.month(m), kind));
+      out.add(scorer.scoreCounts(byMonth.getOrDefault(m, Map.of()), ScoringPeriod.month(m), kind));
     }
     return out;
   }
@@ -205,7 +205,7 @@ public class ScoringBenchmark {
   private void checkSame() {
     YearMonth m = FIRST.plusMonths(7);
     for (UnitKind kind : unitKinds) {
-      Scorecard fast = scorer.score(log, Period.month(m), kind);
+      Scorecard fast = scorer.score(log, ScoringPeriod.month(m), kind);
       Scorecard slow = groupingByCards(kind).get(7);
       for (var u : slow.units()) {
         var f = fast.unit(u.unit()).orElseThrow();

@@ -6,7 +6,7 @@ import java.util.List;
 import org.gridgov.scoring.ExtraCounts;
 import org.gridgov.scoring.Scorecard;
 import org.gridgov.scoring.UnitKind;
-import org.gridgov.scoring.UnitScore;
+import org.gridgov.scoring.Scorecard.UnitScore;
 import org.junit.jupiter.api.Test;
 
 class ScoringBenchmarkTest {

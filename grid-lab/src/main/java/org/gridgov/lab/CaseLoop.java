@@ -41,13 +41,13 @@ import org.gridgov.rules.lists.Item;
 import org.gridgov.rules.lists.ProhibitedEntry;
 import org.gridgov.scoring.CaseFacts;
 import org.gridgov.scoring.CaseLog;
-import org.gridgov.scoring.Explanation;
+import org.gridgov.scoring.Scorecard.Explanation;
 import org.gridgov.scoring.FactRules;
-import org.gridgov.scoring.Period;
+import org.gridgov.scoring.ScoringPeriod;
 import org.gridgov.scoring.Scorecard;
 import org.gridgov.scoring.Scorer;
 import org.gridgov.scoring.UnitKind;
-import org.gridgov.scoring.UnitScore;
+import org.gridgov.scoring.Scorecard.UnitScore;
 
 /**
  * Runs incidents through the case loop (事件闭环) of one city under one policy variant: locate → file →
@@ -214,8 +214,8 @@ public final class CaseLoop {
    */
   public LoopResult run(CaseStream stream) {
     Objects.requireNonNull(stream, "stream");
-    Period period =
-        new Period(YearMonth.from(stream.start()), YearMonth.from(stream.end().minusDays(1)));
+    ScoringPeriod period =
+        new ScoringPeriod(YearMonth.from(stream.start()), YearMonth.from(stream.end().minusDays(1)));
     for (Ranking r : variant.rankings()) {
       if (!r.scheme().appliesTo(period)) {
         throw new IllegalArgumentException(

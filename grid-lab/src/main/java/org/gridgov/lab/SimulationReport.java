@@ -22,7 +22,7 @@ import java.util.function.Function;
 import org.gridgov.core.GridLevel;
 import org.gridgov.scoring.Scorecard;
 import org.gridgov.scoring.UnitKind;
-import org.gridgov.scoring.UnitScore;
+import org.gridgov.scoring.Scorecard.UnitScore;
 
 /**
  * The side-by-side comparison of policy variants on one case stream: for each variant the measures

@@ -1,5 +1,7 @@
 package org.gridgov.scoring;
 
+import org.gridgov.scoring.CaseFacts.WorkerRole;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -78,12 +80,12 @@ public final class CaseLog {
   }
 
   /** The months from the first to the last month with a case, or empty for an empty log. */
-  public Optional<Period> span() {
+  public Optional<ScoringPeriod> span() {
     if (columns.size == 0) {
       return Optional.empty();
     }
     return Optional.of(
-        new Period(Months.at(columns.month[0]), Months.at(columns.month[columns.size - 1])));
+        new ScoringPeriod(Months.at(columns.month[0]), Months.at(columns.month[columns.size - 1])));
   }
 
   /**

@@ -1,5 +1,7 @@
 package org.gridgov.scoring;
 
+import org.gridgov.scoring.Count.Counts;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -214,7 +216,7 @@ public final class ExtraCounts {
    * @param period the period
    * @return the matching entries
    */
-  List<Entry> select(UnitKind kind, Period period) {
+  List<Entry> select(UnitKind kind, ScoringPeriod period) {
     List<Entry> out = new ArrayList<>();
     for (Entry e : entries) {
       if (e.kind() == kind && period.contains(e.month())) {

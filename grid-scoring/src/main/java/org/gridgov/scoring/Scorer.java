@@ -1,5 +1,9 @@
 package org.gridgov.scoring;
 
+import org.gridgov.scoring.Scorecard.Consequences;
+
+import org.gridgov.scoring.Count.Counts;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.gridgov.scoring.internal.Aggregator;
 import org.gridgov.scoring.internal.Ranker;
 
 /**
@@ -17,10 +20,10 @@ import org.gridgov.scoring.internal.Ranker;
  *
  * <pre>{@code
  * Scorer scorer = Scorer.of(ScoringSchemes.builtIn("tongcheng-2022"));
- * Scorecard year = scorer.score(log, Period.year(2026), UnitKind.DEPARTMENT);
+ * Scorecard year = scorer.score(log, ScoringPeriod.year(2026), UnitKind.DEPARTMENT);
  * year.ranking();                    // 1, 2, 2, 4 …
  * year.explain("城管局");             // indicator → points → weighted → total → grade
- * Consequences.of(scorer.scoreEachYear(log, Period.parse("2025-01..2026-12"), UnitKind.DEPARTMENT));
+ * Consequences.of(scorer.scoreEachYear(log, ScoringPeriod.parse("2025-01..2026-12"), UnitKind.DEPARTMENT));
  * }</pre>
  *
  * <p>Scoring a period reads only the log rows of its months in one pass, summing counts into a
@@ -80,7 +83,7 @@ public final class Scorer {
    * @throws IllegalArgumentException when the scheme is not in force in the period or is not meant
    *     for the kind
    */
-  public Scorecard score(CaseLog log, Period period, UnitKind kind) {
+  public Scorecard score(CaseLog log, ScoringPeriod period, UnitKind kind) {
     return score(log, period, kind, ExtraCounts.empty());
   }
 
@@ -95,7 +98,7 @@ public final class Scorer {
    * @throws IllegalArgumentException when the scheme is not in force in the period or is not meant
    *     for the kind
    */
-  public Scorecard score(CaseLog log, Period period, UnitKind kind, ExtraCounts extra) {
+  public Scorecard score(CaseLog log, ScoringPeriod period, UnitKind kind, ExtraCounts extra) {
     check(period, kind);
     Aggregator scratch = new Aggregator(log.units(kind).size());
     return new Scorecard(
@@ -111,7 +114,7 @@ public final class Scorer {
    * @param kind the kind of unit
    * @return the scorecard; its as-of instant is the end of the period's last month, UTC
    */
-  public Scorecard scoreCounts(Map<String, Counts> counts, Period period, UnitKind kind) {
+  public Scorecard scoreCounts(Map<String, Counts> counts, ScoringPeriod period, UnitKind kind) {
     check(period, kind);
     String[] names = counts.keySet().toArray(new String[0]);
     Aggregator agg = new Aggregator(names.length);
@@ -140,7 +143,7 @@ public final class Scorer {
    * @return the scorecards in month order
    */
   public List<Scorecard> scoreEachMonth(
-      CaseLog log, Period period, UnitKind kind, ExtraCounts extra) {
+      CaseLog log, ScoringPeriod period, UnitKind kind, ExtraCounts extra) {
     return scoreEach(log, period.eachMonth(), kind, extra);
   }
 
@@ -155,13 +158,13 @@ public final class Scorer {
    * @return the scorecards in year order
    */
   public List<Scorecard> scoreEachYear(
-      CaseLog log, Period period, UnitKind kind, ExtraCounts extra) {
+      CaseLog log, ScoringPeriod period, UnitKind kind, ExtraCounts extra) {
     return scoreEach(log, period.eachYear(), kind, extra);
   }
 
   private List<Scorecard> scoreEach(
-      CaseLog log, List<Period> periods, UnitKind kind, ExtraCounts extra) {
-    for (Period p : periods) {
+      CaseLog log, List<ScoringPeriod> periods, UnitKind kind, ExtraCounts extra) {
+    for (ScoringPeriod p : periods) {
       check(p, kind);
     }
     Scorecard[] out = new Scorecard[periods.size()];
@@ -197,7 +200,7 @@ public final class Scorer {
 
   private void scoreRange(
       CaseLog log,
-      List<Period> periods,
+      List<ScoringPeriod> periods,
       UnitKind kind,
       ExtraCounts extra,
       Scorecard[] out,
@@ -205,7 +208,7 @@ public final class Scorer {
       int to) {
     Aggregator scratch = new Aggregator(log.units(kind).size());
     for (int i = from; i < to; i++) {
-      Period p = periods.get(i);
+      ScoringPeriod p = periods.get(i);
       out[i] =
           new Scorecard(engine, kind, p, log.asOf(), engine.score(log, p, kind, extra, scratch));
     }
@@ -219,11 +222,11 @@ public final class Scorer {
    * @param period the months whose cases are listed
    * @return the report
    */
-  public SupervisionReport supervise(CaseLog log, Period period) {
+  public SupervisionReport supervise(CaseLog log, ScoringPeriod period) {
     return SupervisionReport.of(log, period, scheme().warnings());
   }
 
-  private void check(Period period, UnitKind kind) {
+  private void check(ScoringPeriod period, UnitKind kind) {
     ScoringScheme s = scheme();
     if (!s.appliesTo(period)) {
       throw new IllegalArgumentException(

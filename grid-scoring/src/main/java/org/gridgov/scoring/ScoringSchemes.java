@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import org.gridgov.core.InvalidInputException;
 import org.gridgov.core.Severity;
-import org.gridgov.scoring.internal.SchemeJson;
-import org.gridgov.scoring.internal.SchemeValidator;
 
 /**
  * Reads, writes, validates and ships {@link ScoringScheme}s. The JSON format is described in {@code

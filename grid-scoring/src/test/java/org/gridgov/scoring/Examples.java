@@ -1,5 +1,9 @@
 package org.gridgov.scoring;
 
+import org.gridgov.scoring.Count.Counts;
+
+import org.gridgov.scoring.CaseFacts.WorkerRole;
+
 import static org.gridgov.scoring.Count.BASICALLY_SATISFIED;
 import static org.gridgov.scoring.Count.CHECKED;
 import static org.gridgov.scoring.Count.CHECKED_ON_TIME;
@@ -70,7 +74,7 @@ import java.time.YearMonth;
  */
 final class Examples {
   static final YearMonth JAN = YearMonth.of(2026, 1);
-  static final Period PERIOD = Period.month(JAN);
+  static final ScoringPeriod PERIOD = ScoringPeriod.month(JAN);
 
   private Examples() {}
 

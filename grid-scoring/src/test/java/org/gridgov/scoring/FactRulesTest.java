@@ -1,5 +1,9 @@
 package org.gridgov.scoring;
 
+import org.gridgov.scoring.CaseFacts.WorkerRole;
+
+import org.gridgov.scoring.ScoringScheme.CensoringRule;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -144,7 +148,7 @@ class FactRulesTest {
     assertThat(clock.usedMinutes()).isEqualTo(60);
     assertThat(clock.suspended()).isTrue();
     CaseLog log = CaseLog.builder(at("2026-03-10T17:00:00")).add(f).build();
-    Period march = Period.month(YearMonth.of(2026, 3));
+    ScoringPeriod march = ScoringPeriod.month(YearMonth.of(2026, 3));
     ScoringScheme base =
         ScoringScheme.builder("x", "x", SchemeFixtures.CITATION)
             .rate(Indicator.CLOSING_RATE, 100)

@@ -1,5 +1,7 @@
 package org.gridgov.scoring;
 
+import org.gridgov.scoring.CaseFacts.WorkerRole;
+
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,7 +21,7 @@ import org.gridgov.testkit.Gens;
  * workers.
  */
 final class FactsGen {
-  static final Period SPAN = Period.parse("2026-01..2026-04");
+  static final ScoringPeriod SPAN = ScoringPeriod.parse("2026-01..2026-04");
   private static final int CHOICES = 24;
 
   private FactsGen() {}

@@ -1,5 +1,13 @@
 package org.gridgov.scoring;
 
+import org.gridgov.scoring.Scorecard.IndicatorValue;
+
+import org.gridgov.scoring.Scorecard.UnitScore;
+
+import org.gridgov.scoring.ScoringScheme.RatingWeights;
+
+import org.gridgov.scoring.ScoringScheme.CensoringRule;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

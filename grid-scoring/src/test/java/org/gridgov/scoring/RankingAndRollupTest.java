@@ -1,5 +1,15 @@
 package org.gridgov.scoring;
 
+import org.gridgov.scoring.Scorecard.Consequences;
+
+import org.gridgov.scoring.Scorecard.Explanation;
+
+import org.gridgov.scoring.Scorecard.UnitScore;
+
+import org.gridgov.scoring.Count.Counts;
+
+import org.gridgov.scoring.ScoringScheme.NotApplicablePolicy;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /** Rounding, ranking with ties and missing data, last place, consequences and rollups. */
 class RankingAndRollupTest {
-  private static final Period JAN = Examples.PERIOD;
+  private static final ScoringPeriod JAN = Examples.PERIOD;
 
   private static ScoringScheme responseOnly(NotApplicablePolicy policy) {
     return ScoringScheme.builder("r", "response only", SchemeFixtures.CITATION)
@@ -146,17 +156,17 @@ class RankingAndRollupTest {
     Scorecard y2024 =
         scorer.scoreCounts(
             Map.of("城管局", taken(10, 5), "住建局", taken(10, 9)),
-            Period.year(2024),
+            ScoringPeriod.year(2024),
             UnitKind.DEPARTMENT);
     Scorecard y2025 =
         scorer.scoreCounts(
             Map.of("城管局", taken(10, 6), "住建局", taken(10, 8)),
-            Period.year(2025),
+            ScoringPeriod.year(2025),
             UnitKind.DEPARTMENT);
     Scorecard y2026 =
         scorer.scoreCounts(
             Map.of("城管局", taken(10, 9), "住建局", taken(10, 7)),
-            Period.year(2026),
+            ScoringPeriod.year(2026),
             UnitKind.DEPARTMENT);
     Consequences c = Consequences.of(List.of(y2024, y2025, y2026));
     assertThat(c.standings())
@@ -169,7 +179,7 @@ class RankingAndRollupTest {
     Scorecard y2026b =
         scorer.scoreCounts(
             Map.of("城管局", taken(10, 1), "住建局", taken(10, 7)),
-            Period.year(2026),
+            ScoringPeriod.year(2026),
             UnitKind.DEPARTMENT);
     assertThat(Consequences.of(List.of(y2024, y2026b)).standings().get(1).disqualified()).isEmpty();
     assertThatThrownBy(() -> Consequences.of(List.of(y2025, y2024)))
@@ -195,17 +205,17 @@ class RankingAndRollupTest {
     Scorer scorer = Scorer.of(responseOnly(NotApplicablePolicy.EXCLUDE));
     List<Scorecard> months =
         scorer.scoreEachMonth(
-            log, Period.parse("2026-01..2026-02"), UnitKind.DEPARTMENT, ExtraCounts.empty());
+            log, ScoringPeriod.parse("2026-01..2026-02"), UnitKind.DEPARTMENT, ExtraCounts.empty());
     // January 1/1 = 100, February 0/3 = 0: the average of monthly rates would be 50.
     assertThat(months)
         .extracting(m -> m.unit("D").orElseThrow().score().orElseThrow())
         .containsExactly(new BigDecimal("100.00"), new BigDecimal("0.00"));
     List<Scorecard> years =
         scorer.scoreEachYear(
-            log, Period.parse("2026-01..2027-12"), UnitKind.DEPARTMENT, ExtraCounts.empty());
+            log, ScoringPeriod.parse("2026-01..2027-12"), UnitKind.DEPARTMENT, ExtraCounts.empty());
     assertThat(years)
         .extracting(Scorecard::period)
-        .containsExactly(Period.year(2026), Period.year(2027));
+        .containsExactly(ScoringPeriod.year(2026), ScoringPeriod.year(2027));
     // 2026 from counts: 1 / 4 = 25; 2027: 1/1.
     assertThat(years.get(0).unit("D").orElseThrow().score()).hasValue(new BigDecimal("25.00"));
     assertThat(years.get(1).unit("D").orElseThrow().score()).hasValue(new BigDecimal("100.00"));
@@ -214,10 +224,10 @@ class RankingAndRollupTest {
         scorer
             .withThreads(3)
             .scoreEachMonth(
-                log, Period.parse("2026-01..2027-12"), UnitKind.DEPARTMENT, ExtraCounts.empty());
+                log, ScoringPeriod.parse("2026-01..2027-12"), UnitKind.DEPARTMENT, ExtraCounts.empty());
     List<Scorecard> serial =
         scorer.scoreEachMonth(
-            log, Period.parse("2026-01..2027-12"), UnitKind.DEPARTMENT, ExtraCounts.empty());
+            log, ScoringPeriod.parse("2026-01..2027-12"), UnitKind.DEPARTMENT, ExtraCounts.empty());
     for (int i = 0; i < serial.size(); i++) {
       assertThat(parallel.get(i).units()).isEqualTo(serial.get(i).units());
     }
@@ -233,9 +243,9 @@ class RankingAndRollupTest {
             .build();
     CaseLog log = Examples.log();
     Scorer scorer = Scorer.of(s);
-    assertThat(scorer.score(log, Period.parse("2025-07..2026-06"), UnitKind.DEPARTMENT).size())
+    assertThat(scorer.score(log, ScoringPeriod.parse("2025-07..2026-06"), UnitKind.DEPARTMENT).size())
         .isPositive();
-    assertThatThrownBy(() -> scorer.score(log, Period.year(2027), UnitKind.DEPARTMENT))
+    assertThatThrownBy(() -> scorer.score(log, ScoringPeriod.year(2027), UnitKind.DEPARTMENT))
         .hasMessageContaining("does not overlap period 2027-01..2027-12");
     assertThatThrownBy(() -> scorer.score(log, JAN, UnitKind.GRID))
         .hasMessageContaining("not grid");
@@ -243,16 +253,16 @@ class RankingAndRollupTest {
 
   @Test
   void periodsParseAndSplit() {
-    assertThat(Period.parse("2026-01..2026-12")).isEqualTo(Period.year(2026));
-    assertThat(Period.parse("2026")).isEqualTo(Period.year(2026));
-    assertThat(Period.parse("2026-03")).isEqualTo(Period.month(YearMonth.of(2026, 3)));
-    assertThat(Period.parse("2025-11..2026-02").eachYear())
-        .containsExactly(Period.parse("2025-11..2025-12"), Period.parse("2026-01..2026-02"));
-    assertThat(Period.year(2026).monthCount()).isEqualTo(12);
-    assertThatThrownBy(() -> Period.parse("2026-13")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Period.parse("2026-03..2026-01"))
+    assertThat(ScoringPeriod.parse("2026-01..2026-12")).isEqualTo(ScoringPeriod.year(2026));
+    assertThat(ScoringPeriod.parse("2026")).isEqualTo(ScoringPeriod.year(2026));
+    assertThat(ScoringPeriod.parse("2026-03")).isEqualTo(ScoringPeriod.month(YearMonth.of(2026, 3)));
+    assertThat(ScoringPeriod.parse("2025-11..2026-02").eachYear())
+        .containsExactly(ScoringPeriod.parse("2025-11..2025-12"), ScoringPeriod.parse("2026-01..2026-02"));
+    assertThat(ScoringPeriod.year(2026).monthCount()).isEqualTo(12);
+    assertThatThrownBy(() -> ScoringPeriod.parse("2026-13")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ScoringPeriod.parse("2026-03..2026-01"))
         .hasMessageContaining("before it starts");
-    assertThat(Period.year(2026).toString()).isEqualTo("2026-01..2026-12");
+    assertThat(ScoringPeriod.year(2026).toString()).isEqualTo("2026-01..2026-12");
   }
 
   @Test

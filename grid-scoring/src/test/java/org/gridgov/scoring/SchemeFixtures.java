@@ -1,5 +1,7 @@
 package org.gridgov.scoring;
 
+import org.gridgov.scoring.ScoringScheme.Citation;
+
 import java.util.Optional;
 
 /** Shared scheme pieces for tests. */

@@ -1,5 +1,9 @@
 package org.gridgov.scoring;
 
+import org.gridgov.scoring.Scorecard.Explanation;
+
+import org.gridgov.scoring.Scorecard.UnitScore;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

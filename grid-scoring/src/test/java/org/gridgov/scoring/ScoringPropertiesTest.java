@@ -1,5 +1,17 @@
 package org.gridgov.scoring;
 
+import org.gridgov.scoring.Scorecard.Explanation;
+
+import org.gridgov.scoring.Scorecard.UnitScore;
+
+import org.gridgov.scoring.Count.Counts;
+
+import org.gridgov.scoring.ScoringScheme.Transform;
+
+import org.gridgov.scoring.ScoringScheme.NotApplicablePolicy;
+
+import org.gridgov.scoring.ScoringScheme.Component;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -81,7 +93,7 @@ class ScoringPropertiesTest {
   void fastAggregationEqualsGroupingBy(@ForAll("logs") List<CaseFacts> facts) {
     CaseLog log = FactsGen.log(facts);
     Scorer scorer = Scorer.of(SCHEMES.get(1)); // tongcheng: deductions, censoring, exclusion
-    for (Period p : List.of(FactsGen.SPAN, Period.parse("2026-02..2026-03"))) {
+    for (ScoringPeriod p : List.of(FactsGen.SPAN, ScoringPeriod.parse("2026-02..2026-03"))) {
       for (UnitKind kind : UnitKind.values()) {
         Map<String, Counts> grouped =
             facts.stream()

@@ -1,5 +1,15 @@
 package org.gridgov.scoring;
 
+import org.gridgov.scoring.ScoringScheme.Transform;
+
+import org.gridgov.scoring.ScoringScheme.RatingWeights;
+
+import org.gridgov.scoring.ScoringScheme.NotApplicablePolicy;
+
+import org.gridgov.scoring.ScoringScheme.Component;
+
+import org.gridgov.scoring.ScoringScheme.Band;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

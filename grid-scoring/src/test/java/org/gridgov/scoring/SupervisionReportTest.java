@@ -1,5 +1,7 @@
 package org.gridgov.scoring;
 
+import org.gridgov.scoring.ScoringScheme.WarningThresholds;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package org.gridgov.scoring;
 
+import org.gridgov.scoring.CaseFacts.WorkerRole;
+
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.EnumMap;

@@ -23,18 +23,18 @@ import org.gridgov.core.cases.Case;
 import org.gridgov.core.cases.Transition;
 import org.gridgov.core.json.GridGovJson;
 import org.gridgov.scoring.CaseLog;
-import org.gridgov.scoring.Consequences;
+import org.gridgov.scoring.Scorecard.Consequences;
 import org.gridgov.scoring.ExtraCounts;
 import org.gridgov.scoring.FactRules;
 import org.gridgov.scoring.Indicator;
-import org.gridgov.scoring.IndicatorValue;
-import org.gridgov.scoring.Period;
+import org.gridgov.scoring.Scorecard.IndicatorValue;
+import org.gridgov.scoring.ScoringPeriod;
 import org.gridgov.scoring.Scorecard;
 import org.gridgov.scoring.Scorer;
 import org.gridgov.scoring.ScoringScheme;
 import org.gridgov.scoring.ScoringSchemes;
 import org.gridgov.scoring.UnitKind;
-import org.gridgov.scoring.UnitScore;
+import org.gridgov.scoring.Scorecard.UnitScore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -193,7 +193,7 @@ final class ScoreCommand implements Callable<Integer> {
       }
     }
     CaseLog built = log.build();
-    Period p = period(built);
+    ScoringPeriod p = period(built);
     ExtraCounts extra = counts == null ? ExtraCounts.empty() : ExtraCounts.readCsv(counts);
     if (!s.appliesTo(p)) {
       throw usage(
@@ -339,13 +339,13 @@ final class ScoreCommand implements Callable<Integer> {
     return b.build();
   }
 
-  private Period period(CaseLog log) {
+  private ScoringPeriod period(CaseLog log) {
     if (period == null) {
       return log.span()
           .orElseThrow(() -> InvalidInputException.at(cases.toString(), "", "no cases"));
     }
     try {
-      return Period.parse(period);
+      return ScoringPeriod.parse(period);
     } catch (IllegalArgumentException e) {
       throw usage("--period: " + e.getMessage());
     }

@@ -10,7 +10,7 @@ import org.gridgov.lab.LoopResult;
 import org.gridgov.lab.PolicyVariant;
 import org.gridgov.lab.Ranking;
 import org.gridgov.lab.gen.CaseGens;
-import org.gridgov.scoring.Explanation;
+import org.gridgov.scoring.Scorecard.Explanation;
 import org.gridgov.scoring.Scorecard;
 import org.gridgov.scoring.ScoringScheme;
 import org.gridgov.scoring.ScoringSchemes;

@@ -14,7 +14,7 @@ import org.gridgov.scoring.Scorecard;
 import org.gridgov.scoring.Scorer;
 import org.gridgov.scoring.ScoringScheme;
 import org.gridgov.scoring.UnitKind;
-import org.gridgov.scoring.UnitScore;
+import org.gridgov.scoring.Scorecard.UnitScore;
 import org.gridgov.testkit.ForAll;
 import org.gridgov.testkit.Gen;
 import org.gridgov.testkit.Gens;

@@ -2,7 +2,7 @@ package org.gridgov.lab.gen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.gridgov.scoring.Component;
+import org.gridgov.scoring.ScoringScheme.Component;
 import org.gridgov.scoring.ScoringScheme;
 import org.gridgov.testkit.ForAll;
 import org.gridgov.testkit.Gen;

@@ -1,4 +1,24 @@
-package org.gridgov.scoring.internal;
+package org.gridgov.scoring;
+
+import org.gridgov.scoring.ScoringScheme.WarningThresholds;
+
+import org.gridgov.scoring.ScoringScheme.Transform;
+
+import org.gridgov.scoring.ScoringScheme.RatingWeights;
+
+import org.gridgov.scoring.ScoringScheme.NotApplicablePolicy;
+
+import org.gridgov.scoring.ScoringScheme.Grade;
+
+import org.gridgov.scoring.ScoringScheme.Deduction;
+
+import org.gridgov.scoring.ScoringScheme.Component;
+
+import org.gridgov.scoring.ScoringScheme.Citation;
+
+import org.gridgov.scoring.ScoringScheme.CensoringRule;
+
+import org.gridgov.scoring.ScoringScheme.Band;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,27 +37,13 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
-import org.gridgov.scoring.Band;
-import org.gridgov.scoring.CensoringRule;
-import org.gridgov.scoring.Citation;
-import org.gridgov.scoring.Component;
-import org.gridgov.scoring.Deduction;
-import org.gridgov.scoring.Grade;
-import org.gridgov.scoring.Indicator;
-import org.gridgov.scoring.NotApplicablePolicy;
-import org.gridgov.scoring.RatingWeights;
-import org.gridgov.scoring.SchemeFinding;
-import org.gridgov.scoring.ScoringScheme;
-import org.gridgov.scoring.Transform;
-import org.gridgov.scoring.UnitKind;
-import org.gridgov.scoring.WarningThresholds;
 
 /**
  * Reads a scoring scheme from a JSON tree, collecting every structural problem with its JSON
  * pointer instead of stopping at the first, and writes the canonical JSON form. One reader per
  * document; not thread-safe.
  */
-public final class SchemeJson {
+final class SchemeJson {
   private static final Set<String> TOP =
       Set.of(
           "id",
