@@ -4,6 +4,8 @@ import org.gridgov.scoring.Count.Counts;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +24,7 @@ import org.gridgov.core.InvalidInputException;
  * counts the log gives before any indicator is computed, so the inspector, intake-clerk and
  * shift-lead formulas of the CJ/T 292 lineage (DOMAIN.md §7) can be scored in full.
  *
- * <p>CSV form ({@link #readCsv(Path)}), header required, one count per line:
+ * <p>CSV form ({@link #read(Path)}, {@link #read(InputStream, String)}), header required, one count per line:
  *
  * <pre>
  * kind,unit,month,count,value
@@ -64,9 +66,9 @@ public final class ExtraCounts {
    * @return the counts
    * @throws InvalidInputException naming the file, line and column of the first bad value
    */
-  public static ExtraCounts readCsv(Path file) {
+  public static ExtraCounts read(Path file) {
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return readCsv(r, file.toString());
+      return read(r, file.toString());
     } catch (IOException e) {
       throw new InvalidInputException(
           file.toString(), 0, 0, "", "cannot read: " + e.getMessage(), e);
@@ -74,14 +76,20 @@ public final class ExtraCounts {
   }
 
   /**
-   * Reads the CSV form from a reader, all or nothing.
+   * Reads the CSV form (UTF-8) from a stream, all or nothing. The stream is not closed.
    *
-   * @param in the reader, not closed
-   * @param source the name used in errors
+   * @param in the stream
+   * @param sourceName the name used in errors
    * @return the counts
    * @throws InvalidInputException naming the line and column of the first bad value
    */
-  public static ExtraCounts readCsv(Reader in, String source) {
+  public static ExtraCounts read(InputStream in, String sourceName) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(sourceName, "sourceName");
+    return read(new InputStreamReader(in, StandardCharsets.UTF_8), sourceName);
+  }
+
+  private static ExtraCounts read(Reader in, String source) {
     BufferedReader br = in instanceof BufferedReader b ? b : new BufferedReader(in);
     Builder out = builder();
     int lineNo = 0;

@@ -66,7 +66,7 @@ final class SchemeJson {
   private final List<SchemeFinding> findings = new ArrayList<>();
 
   /** The problems found so far. */
-  public List<SchemeFinding> findings() {
+  List<SchemeFinding> findings() {
     return findings;
   }
 
@@ -79,7 +79,7 @@ final class SchemeJson {
    * @param root the document root
    * @return the builder inputs, or empty
    */
-  public Optional<ScoringScheme.Builder> read(JsonNode root) {
+  Optional<ScoringScheme.Builder> read(JsonNode root) {
     if (root == null || !root.isObject()) {
       error("TYPE", "", "a scheme is a JSON object");
       return Optional.empty();
@@ -177,7 +177,7 @@ final class SchemeJson {
   }
 
   /** Whether an error has been found. */
-  public boolean hasErrors() {
+  boolean hasErrors() {
     return findings.stream().anyMatch(SchemeFinding::isError);
   }
 
@@ -530,7 +530,22 @@ final class SchemeJson {
    * @param mapper a mapper
    * @return indented JSON text
    */
-  public static String write(ScoringScheme s, ObjectMapper mapper) {
+  static String write(ScoringScheme s, ObjectMapper mapper) {
+    try {
+      return mapper.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(tree(s, mapper));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The canonical JSON form as a tree.
+   *
+   * @param s the scheme
+   * @param mapper a mapper
+   * @return the tree
+   */
+  static ObjectNode tree(ScoringScheme s, ObjectMapper mapper) {
     ObjectNode o = mapper.createObjectNode();
     o.put("id", s.id());
     o.put("name", s.name());
@@ -591,11 +606,7 @@ final class SchemeJson {
       n.put("grade", g.name());
       g.min().ifPresent(m -> n.put("min", m));
     }
-    try {
-      return mapper.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return o;
   }
 
   private static void writeTransform(ObjectNode n, Transform t) {

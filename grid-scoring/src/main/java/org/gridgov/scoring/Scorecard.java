@@ -83,6 +83,14 @@ public final class Scorecard {
     return asOf;
   }
 
+  /**
+   * The indicators each {@link UnitScore} reports: the scheme's component indicators, then its
+   * deduction indicators, each once, in scheme order. Use it for table headers and exports.
+   */
+  public List<Indicator> indicators() {
+    return reported;
+  }
+
   /** The number of units listed, scored or not. */
   public int size() {
     return table.names.length;

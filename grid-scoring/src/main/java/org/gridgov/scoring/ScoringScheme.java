@@ -1,5 +1,8 @@
 package org.gridgov.scoring;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectStreamException;
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -81,7 +84,9 @@ public record ScoringScheme(
     NotApplicablePolicy notApplicable,
     CensoringRule censoring,
     RatingWeights ratingWeights,
-    WarningThresholds warnings) {
+    WarningThresholds warnings)
+    implements Serializable {
+  private static final long serialVersionUID = 1L;
 
   /** Copies the collections and validates the scheme; see the class documentation. */
   public ScoringScheme {
@@ -170,16 +175,38 @@ public record ScoringScheme(
   }
 
   /**
-   * Whether the scheme is in force at some day of a period.
+   * Whether the scheme is in force at some day of a period. {@link Scorer#score} refuses a period
+   * for which this is false with an {@link IllegalArgumentException}; callers that take periods
+   * from users ask here first.
    *
    * @param period the period
    * @return false when the period lies wholly outside the effective range
    */
-  public boolean appliesTo(ScoringPeriod period) {
+  public boolean inForce(ScoringPeriod period) {
     LocalDate first = period.from().atDay(1);
     LocalDate last = period.to().atEndOfMonth();
     return effectiveFrom.map(f -> !last.isBefore(f)).orElse(true)
         && effectiveTo.map(t -> !first.isAfter(t)).orElse(true);
+  }
+
+  /**
+   * Whether the scheme is meant for a kind of unit. {@link Scorer#score} refuses a kind for which
+   * this is false with an {@link IllegalArgumentException}.
+   *
+   * @param kind the kind of unit
+   * @return true when {@link #unitKinds()} is empty (any kind) or contains the kind
+   */
+  public boolean assesses(UnitKind kind) {
+    return unitKinds.isEmpty() || unitKinds.contains(kind);
+  }
+
+  /**
+   * The effective range as text, {@code 2022-01-01..2022-12-31}, with {@code …} for an open end.
+   */
+  public String effectiveRange() {
+    return effectiveFrom.map(Object::toString).orElse("…")
+        + ".."
+        + effectiveTo.map(Object::toString).orElse("…");
   }
 
   /**
@@ -195,6 +222,36 @@ public record ScoringScheme(
       }
     }
     return grades.get(grades.size() - 1).name();
+  }
+
+  private Object writeReplace() {
+    return new SerialForm(ScoringSchemes.canonicalBytes(this));
+  }
+
+  /**
+   * The serial form of a scheme: a format version and the scheme's compact canonical JSON (UTF-8),
+   * the same document {@link ScoringSchemes#write(ScoringScheme, java.io.OutputStream)} writes.
+   * Reading it back parses and validates the document, so a stream cannot smuggle in a scheme the
+   * constructor would refuse, and the form survives changes to the record's fields.
+   */
+  private static final class SerialForm implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final int VERSION = 1;
+
+    private final int version;
+    private final byte[] json;
+
+    SerialForm(byte[] json) {
+      this.version = VERSION;
+      this.json = json;
+    }
+
+    private Object readResolve() throws ObjectStreamException {
+      if (version != VERSION) {
+        throw new InvalidObjectException("unknown ScoringScheme serial form version " + version);
+      }
+      return ScoringSchemes.fromCanonicalBytes(json);
+    }
   }
 
   /** Builds a {@link ScoringScheme}; validation happens in {@link #build()}. Not thread-safe. */

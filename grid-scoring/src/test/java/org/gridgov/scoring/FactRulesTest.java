@@ -153,11 +153,11 @@ class FactRulesTest {
         ScoringScheme.builder("x", "x", SchemeFixtures.CITATION)
             .rate(Indicator.CLOSING_RATE, 100)
             .build();
-    Scorecard excluded = Scorer.of(base).score(log, march, UnitKind.DEPARTMENT);
+    Scorecard excluded = Scorer.of(base).score(log, Scorer.Request.of(march, UnitKind.DEPARTMENT)).get(0);
     assertThat(excluded.value("住建局", Indicator.DUE_FOR_CLOSURE).orElseThrow().value()).hasValue(0);
     Scorecard counted =
         Scorer.of(base.toBuilder().censoring(CensoringRule.COUNT_SUSPENDED_WHEN_OVERDUE).build())
-            .score(log, march, UnitKind.DEPARTMENT);
+            .score(log, Scorer.Request.of(march, UnitKind.DEPARTMENT)).get(0);
     assertThat(counted.value("住建局", Indicator.DUE_FOR_CLOSURE).orElseThrow().value()).hasValue(1);
     assertThat(counted.value("住建局", Indicator.CLOSING_RATE).orElseThrow().value()).hasValue(0);
   }

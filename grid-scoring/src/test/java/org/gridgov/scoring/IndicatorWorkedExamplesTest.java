@@ -29,7 +29,7 @@ class IndicatorWorkedExamplesTest {
             .rate(Indicator.RESPONSE_RATE, 100)
             .censoring(rule)
             .build();
-    return Scorer.of(s).score(LOG, Examples.PERIOD, kind, Examples.extras());
+    return Scorer.of(s).score(LOG, Scorer.Request.of(Examples.PERIOD, kind).extra(Examples.extras())).get(0);
   }
 
   private static double value(Scorecard card, String unit, Indicator i) {
@@ -104,7 +104,7 @@ class IndicatorWorkedExamplesTest {
             .rate(Indicator.SATISFACTION, 100)
             .ratingWeights(new RatingWeights(1.0, 0.6, 0.1))
             .build();
-    Scorecard c = Scorer.of(s).score(LOG, Examples.PERIOD, UnitKind.DEPARTMENT);
+    Scorecard c = Scorer.of(s).score(LOG, Scorer.Request.of(Examples.PERIOD, UnitKind.DEPARTMENT)).get(0);
     // (1 + 0.6 + 0.1) / 4 = 0.425
     assertThat(value(c, "D1", Indicator.SATISFACTION)).isCloseTo(0.425, within(1e-12));
   }
@@ -196,7 +196,7 @@ class IndicatorWorkedExamplesTest {
             .build();
     Scorecard c =
         Scorer.of(ScoringSchemes.builtIn("gbt30428-department"))
-            .score(log, Examples.PERIOD, UnitKind.DEPARTMENT);
+            .score(log, Scorer.Request.of(Examples.PERIOD, UnitKind.DEPARTMENT)).get(0);
     for (Indicator i : Indicator.values()) {
       assertThat(c.value("D9", i).orElseThrow().isApplicable()).as(i.key()).isFalse();
     }

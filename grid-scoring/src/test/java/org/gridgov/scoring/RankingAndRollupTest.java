@@ -204,15 +204,13 @@ class RankingAndRollupTest {
                 .flags(Count.TAKEN_ON, Count.RESPONDED_ON_TIME));
     Scorer scorer = Scorer.of(responseOnly(NotApplicablePolicy.EXCLUDE));
     List<Scorecard> months =
-        scorer.scoreEachMonth(
-            log, ScoringPeriod.parse("2026-01..2026-02"), UnitKind.DEPARTMENT, ExtraCounts.empty());
+        scorer.score(log, Scorer.Request.of(ScoringPeriod.parse("2026-01..2026-02"), UnitKind.DEPARTMENT).eachMonth());
     // January 1/1 = 100, February 0/3 = 0: the average of monthly rates would be 50.
     assertThat(months)
         .extracting(m -> m.unit("D").orElseThrow().score().orElseThrow())
         .containsExactly(new BigDecimal("100.00"), new BigDecimal("0.00"));
     List<Scorecard> years =
-        scorer.scoreEachYear(
-            log, ScoringPeriod.parse("2026-01..2027-12"), UnitKind.DEPARTMENT, ExtraCounts.empty());
+        scorer.score(log, Scorer.Request.of(ScoringPeriod.parse("2026-01..2027-12"), UnitKind.DEPARTMENT).eachYear());
     assertThat(years)
         .extracting(Scorecard::period)
         .containsExactly(ScoringPeriod.year(2026), ScoringPeriod.year(2027));
@@ -223,11 +221,9 @@ class RankingAndRollupTest {
     List<Scorecard> parallel =
         scorer
             .withThreads(3)
-            .scoreEachMonth(
-                log, ScoringPeriod.parse("2026-01..2027-12"), UnitKind.DEPARTMENT, ExtraCounts.empty());
+            .score(log, Scorer.Request.of(ScoringPeriod.parse("2026-01..2027-12"), UnitKind.DEPARTMENT).eachMonth());
     List<Scorecard> serial =
-        scorer.scoreEachMonth(
-            log, ScoringPeriod.parse("2026-01..2027-12"), UnitKind.DEPARTMENT, ExtraCounts.empty());
+        scorer.score(log, Scorer.Request.of(ScoringPeriod.parse("2026-01..2027-12"), UnitKind.DEPARTMENT).eachMonth());
     for (int i = 0; i < serial.size(); i++) {
       assertThat(parallel.get(i).units()).isEqualTo(serial.get(i).units());
     }
@@ -243,12 +239,27 @@ class RankingAndRollupTest {
             .build();
     CaseLog log = Examples.log();
     Scorer scorer = Scorer.of(s);
-    assertThat(scorer.score(log, ScoringPeriod.parse("2025-07..2026-06"), UnitKind.DEPARTMENT).size())
+    assertThat(scorer.score(log, Scorer.Request.of(ScoringPeriod.parse("2025-07..2026-06"), UnitKind.DEPARTMENT)).get(0).size())
         .isPositive();
-    assertThatThrownBy(() -> scorer.score(log, ScoringPeriod.year(2027), UnitKind.DEPARTMENT))
+    assertThatThrownBy(() -> scorer.score(log, Scorer.Request.of(ScoringPeriod.year(2027), UnitKind.DEPARTMENT)).get(0))
         .hasMessageContaining("does not overlap period 2027-01..2027-12");
-    assertThatThrownBy(() -> scorer.score(log, JAN, UnitKind.GRID))
+    assertThatThrownBy(() -> scorer.score(log, Scorer.Request.of(JAN, UnitKind.GRID)).get(0))
         .hasMessageContaining("not grid");
+    // The caller can ask first instead of catching.
+    assertThat(s.inForce(ScoringPeriod.parse("2025-07..2026-06"))).isTrue();
+    assertThat(s.inForce(ScoringPeriod.year(2027))).isFalse();
+    assertThat(s.assesses(UnitKind.DEPARTMENT)).isTrue();
+    assertThat(s.assesses(UnitKind.GRID)).isFalse();
+    assertThat(s.effectiveRange()).isEqualTo("2026-01-01..2026-12-31");
+    // A yearly rollup with a year outside the range is refused as a whole, before any scoring.
+    assertThatThrownBy(
+            () ->
+                scorer.score(
+                    log,
+                    Scorer.Request.of(ScoringPeriod.parse("2026-01..2027-12"), UnitKind.DEPARTMENT)
+                        .eachYear()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("does not overlap period 2027-01..2027-12");
   }
 
   @Test
@@ -269,7 +280,7 @@ class RankingAndRollupTest {
   void explanationsAddUpToTheScore() {
     Scorecard card =
         Scorer.of(ScoringSchemes.builtIn("tongcheng-2022"))
-            .score(Examples.log(), JAN, UnitKind.DEPARTMENT);
+            .score(Examples.log(), Scorer.Request.of(JAN, UnitKind.DEPARTMENT)).get(0);
     for (UnitScore u : card.units()) {
       Explanation e = card.explain(u.unit()).orElseThrow();
       assertThat(e.score()).isEqualTo(u.score());

@@ -16,7 +16,7 @@ class SchemeWorkedExamplesTest {
 
   private static Scorecard score(String scheme, UnitKind kind) {
     return Scorer.of(ScoringSchemes.builtIn(scheme))
-        .score(LOG, Examples.PERIOD, kind, Examples.extras());
+        .score(LOG, Scorer.Request.of(Examples.PERIOD, kind).extra(Examples.extras())).get(0);
   }
 
   private static void assertScore(Scorecard card, String unit, String score, String grade) {
