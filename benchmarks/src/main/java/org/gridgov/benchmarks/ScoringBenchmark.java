@@ -17,18 +17,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.gridgov.scoring.CaseFacts;
+import org.gridgov.scoring.CaseFacts.WorkerRole;
 import org.gridgov.scoring.CaseLog;
 import org.gridgov.scoring.Count;
 import org.gridgov.scoring.Count.Counts;
-import org.gridgov.scoring.ExtraCounts;
 import org.gridgov.scoring.Indicator;
-import org.gridgov.scoring.ScoringPeriod;
 import org.gridgov.scoring.Scorecard;
 import org.gridgov.scoring.Scorer;
+import org.gridgov.scoring.ScoringPeriod;
 import org.gridgov.scoring.ScoringScheme;
 import org.gridgov.scoring.ScoringSchemes;
 import org.gridgov.scoring.UnitKind;
-import org.gridgov.scoring.CaseFacts.WorkerRole;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -122,7 +121,7 @@ public class ScoringBenchmark {
   @Benchmark
   public void columnar(Blackhole bh) {
     for (UnitKind kind : unitKinds) {
-      for (Scorecard card : scorer.scoreEachMonth(log, period, kind, ExtraCounts.empty())) {
+      for (Scorecard card : scorer.score(log, Scorer.Request.of(period, kind).eachMonth())) {
         card.valuesInto(ALL_INDICATORS, buffers[0]);
         bh.consume(buffers[0]);
         bh.consume(card.scores());
@@ -138,7 +137,7 @@ public class ScoringBenchmark {
   @Benchmark
   public void columnarTwoThreads(Blackhole bh) throws Exception {
     for (UnitKind kind : unitKinds) {
-      List<Scorecard> cards = twoThreads.scoreEachMonth(log, period, kind, ExtraCounts.empty());
+      List<Scorecard> cards = twoThreads.score(log, Scorer.Request.of(period, kind).eachMonth());
       List<Future<Double>> parts = new ArrayList<>();
       for (int w = 0; w < 2; w++) {
         int first = w;
@@ -205,7 +204,7 @@ public class ScoringBenchmark {
   private void checkSame() {
     YearMonth m = FIRST.plusMonths(7);
     for (UnitKind kind : unitKinds) {
-      Scorecard fast = scorer.score(log, ScoringPeriod.month(m), kind);
+      Scorecard fast = scorer.score(log, Scorer.Request.of(ScoringPeriod.month(m), kind)).get(0);
       Scorecard slow = groupingByCards(kind).get(7);
       for (var u : slow.units()) {
         var f = fast.unit(u.unit()).orElseThrow();

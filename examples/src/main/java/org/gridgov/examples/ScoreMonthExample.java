@@ -16,13 +16,13 @@ import org.gridgov.rules.lists.GovernanceLists;
 import org.gridgov.scoring.CaseFacts;
 import org.gridgov.scoring.CaseLog;
 import org.gridgov.scoring.FactRules;
-import org.gridgov.scoring.ScoringPeriod;
 import org.gridgov.scoring.Scorecard;
+import org.gridgov.scoring.Scorecard.UnitScore;
 import org.gridgov.scoring.Scorer;
+import org.gridgov.scoring.ScoringPeriod;
 import org.gridgov.scoring.ScoringScheme;
 import org.gridgov.scoring.SupervisionReport;
 import org.gridgov.scoring.UnitKind;
-import org.gridgov.scoring.Scorecard.UnitScore;
 
 /**
  * Example: score a month of cases (月度考核) — rank the departments that handled them under the
@@ -101,7 +101,7 @@ public final class ScoreMonthExample {
     ScoringScheme scheme = sample.departmentScheme();
     Scorer scorer = Scorer.of(scheme);
     ScoringPeriod period = ScoringPeriod.month(month);
-    Scorecard card = scorer.score(facts, period, UnitKind.DEPARTMENT);
+    Scorecard card = scorer.score(facts, Scorer.Request.of(period, UnitKind.DEPARTMENT)).get(0);
     out.printf(
         "%s, %s: %d cases, %d departments scored%n",
         scheme.name(), period, cases.size(), card.scoredCount());

@@ -41,13 +41,13 @@ import org.gridgov.rules.lists.Item;
 import org.gridgov.rules.lists.ProhibitedEntry;
 import org.gridgov.scoring.CaseFacts;
 import org.gridgov.scoring.CaseLog;
-import org.gridgov.scoring.Scorecard.Explanation;
 import org.gridgov.scoring.FactRules;
-import org.gridgov.scoring.ScoringPeriod;
 import org.gridgov.scoring.Scorecard;
-import org.gridgov.scoring.Scorer;
-import org.gridgov.scoring.UnitKind;
+import org.gridgov.scoring.Scorecard.Explanation;
 import org.gridgov.scoring.Scorecard.UnitScore;
+import org.gridgov.scoring.Scorer;
+import org.gridgov.scoring.ScoringPeriod;
+import org.gridgov.scoring.UnitKind;
 
 /**
  * Runs incidents through the case loop (事件闭环) of one city under one policy variant: locate → file →
@@ -215,9 +215,10 @@ public final class CaseLoop {
   public LoopResult run(CaseStream stream) {
     Objects.requireNonNull(stream, "stream");
     ScoringPeriod period =
-        new ScoringPeriod(YearMonth.from(stream.start()), YearMonth.from(stream.end().minusDays(1)));
+        new ScoringPeriod(
+            YearMonth.from(stream.start()), YearMonth.from(stream.end().minusDays(1)));
     for (Ranking r : variant.rankings()) {
-      if (!r.scheme().appliesTo(period)) {
+      if (!r.scheme().inForce(period)) {
         throw new IllegalArgumentException(
             "variant "
                 + variant.name()
@@ -239,7 +240,7 @@ public final class CaseLoop {
     CaseLog log = log(runs, asOf);
     List<RankingResult> rankings = new ArrayList<>();
     for (Ranking r : variant.rankings()) {
-      Scorecard card = Scorer.of(r.scheme()).score(log, period, r.kind());
+      Scorecard card = Scorer.of(r.scheme()).score(log, Scorer.Request.of(period, r.kind())).get(0);
       double deductions = 0;
       for (UnitScore u : card.units()) {
         if (u.status() == UnitScore.Status.SCORED) {

@@ -1,7 +1,5 @@
 package org.gridgov.scoring;
 
-import org.gridgov.scoring.Count.Counts;
-
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Collections;
@@ -13,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.gridgov.scoring.Count.Counts;
 
 /**
  * What scoring needs to know about one case (考核事实): the units it belongs to, the month it was

@@ -1,7 +1,5 @@
 package org.gridgov.scoring;
 
-import org.gridgov.scoring.CaseFacts.WorkerRole;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +19,7 @@ import org.eclipse.collections.api.map.primitive.ObjectIntMap;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
+import org.gridgov.scoring.CaseFacts.WorkerRole;
 import org.gridgov.scoring.internal.Columns;
 import org.gridgov.scoring.internal.Months;
 

@@ -1,12 +1,9 @@
 package org.gridgov.scoring;
 
-import org.gridgov.scoring.ScoringScheme.Transform;
-
-import org.gridgov.scoring.ScoringScheme.Component;
-
-import org.gridgov.scoring.ScoringScheme.Band;
-
 import java.util.List;
+import org.gridgov.scoring.ScoringScheme.Band;
+import org.gridgov.scoring.ScoringScheme.Component;
+import org.gridgov.scoring.ScoringScheme.Transform;
 
 /**
  * A component's transform and clamp compiled to primitives for the scoring loop; computes exactly

@@ -1,12 +1,11 @@
 package org.gridgov.scoring;
 
-import org.gridgov.scoring.CaseFacts.WorkerRole;
-
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.gridgov.scoring.CaseFacts.WorkerRole;
 import org.gridgov.scoring.internal.EnumKeys;
 
 /**
@@ -161,9 +160,9 @@ public enum Count {
   }
 
   /**
-   * An immutable vector of {@link Count} values for one unit and period: the numbers every indicator
-   * of that unit is computed from. Counts from months add up to the counts of a longer period with
-   * {@link #plus(Counts)}; rates are only ever computed from the added counts.
+   * An immutable vector of {@link Count} values for one unit and period: the numbers every
+   * indicator of that unit is computed from. Counts from months add up to the counts of a longer
+   * period with {@link #plus(Counts)}; rates are only ever computed from the added counts.
    *
    * <p>Thread-safe and immutable.
    */

@@ -1,7 +1,5 @@
 package org.gridgov.scoring;
 
-import org.gridgov.scoring.Count.Counts;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +22,8 @@ import org.gridgov.core.InvalidInputException;
  * counts the log gives before any indicator is computed, so the inspector, intake-clerk and
  * shift-lead formulas of the CJ/T 292 lineage (DOMAIN.md §7) can be scored in full.
  *
- * <p>CSV form ({@link #read(Path)}, {@link #read(InputStream, String)}), header required, one count per line:
+ * <p>CSV form ({@link #read(Path)}, {@link #read(InputStream, String)}), header required, one count
+ * per line:
  *
  * <pre>
  * kind,unit,month,count,value

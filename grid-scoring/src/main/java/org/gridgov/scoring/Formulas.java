@@ -1,7 +1,5 @@
 package org.gridgov.scoring;
 
-import org.gridgov.scoring.ScoringScheme.RatingWeights;
-
 import static org.gridgov.scoring.Count.BASICALLY_SATISFIED;
 import static org.gridgov.scoring.Count.CHECKED;
 import static org.gridgov.scoring.Count.CHECKED_ON_TIME;
@@ -44,6 +42,7 @@ import static org.gridgov.scoring.Count.VERIFY_REQUESTS;
 import static org.gridgov.scoring.Count.VERIFY_REQUESTS_ON_TIME;
 import static org.gridgov.scoring.Count.WHISTLED;
 
+import org.gridgov.scoring.ScoringScheme.RatingWeights;
 
 /**
  * The indicator formulas of {@link Indicator} over a count vector stored in an int array at an

@@ -1,10 +1,8 @@
 package org.gridgov.scoring;
 
-import org.gridgov.scoring.ScoringScheme.RatingWeights;
-
-import org.gridgov.scoring.ScoringScheme.CensoringRule;
-
 import java.util.Optional;
+import org.gridgov.scoring.ScoringScheme.CensoringRule;
+import org.gridgov.scoring.ScoringScheme.RatingWeights;
 import org.gridgov.scoring.internal.EnumKeys;
 
 /**

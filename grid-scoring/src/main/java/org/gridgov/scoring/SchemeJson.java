@@ -1,25 +1,5 @@
 package org.gridgov.scoring;
 
-import org.gridgov.scoring.ScoringScheme.WarningThresholds;
-
-import org.gridgov.scoring.ScoringScheme.Transform;
-
-import org.gridgov.scoring.ScoringScheme.RatingWeights;
-
-import org.gridgov.scoring.ScoringScheme.NotApplicablePolicy;
-
-import org.gridgov.scoring.ScoringScheme.Grade;
-
-import org.gridgov.scoring.ScoringScheme.Deduction;
-
-import org.gridgov.scoring.ScoringScheme.Component;
-
-import org.gridgov.scoring.ScoringScheme.Citation;
-
-import org.gridgov.scoring.ScoringScheme.CensoringRule;
-
-import org.gridgov.scoring.ScoringScheme.Band;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,6 +17,16 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
+import org.gridgov.scoring.ScoringScheme.Band;
+import org.gridgov.scoring.ScoringScheme.CensoringRule;
+import org.gridgov.scoring.ScoringScheme.Citation;
+import org.gridgov.scoring.ScoringScheme.Component;
+import org.gridgov.scoring.ScoringScheme.Deduction;
+import org.gridgov.scoring.ScoringScheme.Grade;
+import org.gridgov.scoring.ScoringScheme.NotApplicablePolicy;
+import org.gridgov.scoring.ScoringScheme.RatingWeights;
+import org.gridgov.scoring.ScoringScheme.Transform;
+import org.gridgov.scoring.ScoringScheme.WarningThresholds;
 
 /**
  * Reads a scoring scheme from a JSON tree, collecting every structural problem with its JSON

@@ -1,16 +1,5 @@
 package org.gridgov.scoring;
 
-import org.gridgov.scoring.ScoringScheme.Transform;
-
-import org.gridgov.scoring.ScoringScheme.Grade;
-
-import org.gridgov.scoring.ScoringScheme.Deduction;
-
-import org.gridgov.scoring.ScoringScheme.Component;
-
-import org.gridgov.scoring.ScoringScheme.Band;
-
-import org.gridgov.scoring.internal.Numbers;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -21,6 +10,12 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import org.gridgov.core.Severity;
+import org.gridgov.scoring.ScoringScheme.Band;
+import org.gridgov.scoring.ScoringScheme.Component;
+import org.gridgov.scoring.ScoringScheme.Deduction;
+import org.gridgov.scoring.ScoringScheme.Grade;
+import org.gridgov.scoring.ScoringScheme.Transform;
+import org.gridgov.scoring.internal.Numbers;
 
 /**
  * The semantic checks of a scoring scheme; pointers are those of the scheme's JSON form. Stateless.

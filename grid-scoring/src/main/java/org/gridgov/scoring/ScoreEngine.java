@@ -1,27 +1,19 @@
 package org.gridgov.scoring;
 
-import org.gridgov.scoring.Scorecard.IndicatorValue;
-
-import org.gridgov.scoring.Scorecard.Explanation;
-
-import org.gridgov.scoring.CaseFacts.WorkerRole;
-
-import org.gridgov.scoring.ScoringScheme.Transform;
-
-import org.gridgov.scoring.ScoringScheme.NotApplicablePolicy;
-
-import org.gridgov.scoring.ScoringScheme.Deduction;
-
-import org.gridgov.scoring.ScoringScheme.Component;
-
-import org.gridgov.scoring.ScoringScheme.CensoringRule;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.gridgov.scoring.CaseFacts.WorkerRole;
+import org.gridgov.scoring.Scorecard.Explanation;
+import org.gridgov.scoring.Scorecard.IndicatorValue;
+import org.gridgov.scoring.ScoringScheme.CensoringRule;
+import org.gridgov.scoring.ScoringScheme.Component;
+import org.gridgov.scoring.ScoringScheme.Deduction;
+import org.gridgov.scoring.ScoringScheme.NotApplicablePolicy;
+import org.gridgov.scoring.ScoringScheme.Transform;
 import org.gridgov.scoring.internal.Columns;
 import org.gridgov.scoring.internal.Months;
 import org.gridgov.scoring.internal.Numbers;

@@ -1,9 +1,5 @@
 package org.gridgov.scoring;
 
-import org.gridgov.scoring.Count.Counts;
-
-import org.gridgov.scoring.ScoringScheme.NotApplicablePolicy;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +12,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.gridgov.scoring.Count.Counts;
+import org.gridgov.scoring.ScoringScheme.NotApplicablePolicy;
 import org.gridgov.scoring.internal.Numbers;
 
 /**
@@ -37,7 +35,8 @@ public final class Scorecard {
   private final List<Indicator> reported;
   private volatile Map<String, Integer> index;
 
-  Scorecard(ScoreEngine engine, UnitKind kind, ScoringPeriod period, Instant asOf, ScoreTable table) {
+  Scorecard(
+      ScoreEngine engine, UnitKind kind, ScoringPeriod period, Instant asOf, ScoreTable table) {
     this.engine = engine;
     this.kind = kind;
     this.period = period;
@@ -339,7 +338,8 @@ public final class Scorecard {
    * @param score the final score, rounded half-up to two decimals; empty when not scored
    * @param grade the grade of the final score; empty when not scored
    * @param rank the competition rank (1, 2, 2, 4); empty when the unit is left out of the ranking
-   * @param indicators the values of the scheme's component and deduction indicators, in scheme order
+   * @param indicators the values of the scheme's component and deduction indicators, in scheme
+   *     order
    */
   public record UnitScore(
       String unit,
@@ -354,8 +354,8 @@ public final class Scorecard {
       /** Scored. */
       SCORED,
       /**
-       * Not scored: no case and no count at all in the period, or a component not applicable under a
-       * policy other than {@link NotApplicablePolicy#RENORMALISE}.
+       * Not scored: no case and no count at all in the period, or a component not applicable under
+       * a policy other than {@link NotApplicablePolicy#RENORMALISE}.
        */
       NOT_APPLICABLE
     }
@@ -437,8 +437,8 @@ public final class Scorecard {
      * @param indicator the indicator
      * @param label the component's label, or the indicator's Chinese term
      * @param value the indicator value and its counts
-     * @param transform how the value becomes points ({@code rate}, {@code complement}, {@code bands},
-     *     {@code target})
+     * @param transform how the value becomes points ({@code rate}, {@code complement}, {@code
+     *     bands}, {@code target})
      * @param points the points (0–100), empty when not applicable
      * @param weight the weight
      * @param weightedPoints points × weight / 100, empty when not applicable
@@ -497,7 +497,8 @@ public final class Scorecard {
             .append(d.count())
             .append(" × ")
             .append(Numbers.plain(d.pointsEach()))
-            .append(d.cap().isPresent() ? " (cap " + Numbers.plain(d.cap().getAsDouble()) + ")" : "")
+            .append(
+                d.cap().isPresent() ? " (cap " + Numbers.plain(d.cap().getAsDouble()) + ")" : "")
             .append(" = ")
             .append(Numbers.plain(d.points()))
             .append('\n');
@@ -539,7 +540,8 @@ public final class Scorecard {
    * @param indicator the indicator
    * @param value the rate (in [0, 1]) or count; empty when not applicable (zero denominator, or no
    *     case at all)
-   * @param numerator the formula's numerator (weighted for satisfaction; the count itself for counts)
+   * @param numerator the formula's numerator (weighted for satisfaction; the count itself for
+   *     counts)
    * @param denominator the formula's denominator (1 for counts)
    */
   public record IndicatorValue(

@@ -1,7 +1,5 @@
 package org.gridgov.scoring;
 
-import org.gridgov.scoring.Count.Counts;
-
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.ObjectStreamException;
@@ -14,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.gridgov.scoring.Count.Counts;
 import org.gridgov.scoring.internal.Ranker;
 
 /**
@@ -41,8 +40,8 @@ import org.gridgov.scoring.internal.Ranker;
  * yearly (or any multi-month) period adds the counts of its months before computing rates, so a
  * yearly rate is never an average of monthly rates.
  *
- * <p>A scheme that is not in force in a requested period, or is not meant for the requested kind
- * of unit, is a caller mistake: {@link #score} throws {@link IllegalArgumentException} saying why.
+ * <p>A scheme that is not in force in a requested period, or is not meant for the requested kind of
+ * unit, is a caller mistake: {@link #score} throws {@link IllegalArgumentException} saying why.
  * Callers that take periods and kinds from users check first with {@link
  * ScoringScheme#inForce(ScoringPeriod)} and {@link ScoringScheme#assesses(UnitKind)}.
  *
@@ -201,8 +200,8 @@ public final class Scorer implements Serializable {
 
   /**
    * Scores pre-aggregated counts, for callers that count elsewhere (a data warehouse, another
-   * system) or for comparing against a straightforward aggregation. The input is not a case log,
-   * so there is no rollup and no extra counts: the counts are the whole input.
+   * system) or for comparing against a straightforward aggregation. The input is not a case log, so
+   * there is no rollup and no extra counts: the counts are the whole input.
    *
    * @param counts unit id → counts for the period
    * @param period the period the counts cover

@@ -495,8 +495,8 @@ public record ScoringScheme(
   }
 
   /**
-   * One step of a count band table (分档): counts from {@code min} to {@code max} inclusive earn {@code
-   * points}. The top band of a table has no maximum.
+   * One step of a count band table (分档): counts from {@code min} to {@code max} inclusive earn
+   * {@code points}. The top band of a table has no maximum.
    *
    * @param min the smallest count in the band, at least 0
    * @param max the largest count in the band, or empty for an open-ended top band
@@ -590,13 +590,13 @@ public record ScoringScheme(
   }
 
   /**
-   * One weighted part of a composite score (考核项): an indicator, how its value becomes points, and its
-   * weight. The component contributes <i>p</i> · <i>w</i> / 100 to the total, where <i>p</i> is the
-   * transformed points (0–100) clamped to {@code clamp} if given.
+   * One weighted part of a composite score (考核项): an indicator, how its value becomes points, and
+   * its weight. The component contributes <i>p</i> · <i>w</i> / 100 to the total, where <i>p</i> is
+   * the transformed points (0–100) clamped to {@code clamp} if given.
    *
    * @param indicator the indicator scored
-   * @param weight the weight: a percentage in schemes whose weights sum to 100, or the maximum points
-   *     in additive schemes; not negative
+   * @param weight the weight: a percentage in schemes whose weights sum to 100, or the maximum
+   *     points in additive schemes; not negative
    * @param transform how the value becomes points
    * @param clamp optional bounds for the points
    * @param label a display name, e.g. the source's wording
@@ -690,9 +690,9 @@ public record ScoringScheme(
   }
 
   /**
-   * A grade band (等次): a final score at or above {@code min} earns this grade, unless a higher grade
-   * applies. The lowest grade has no minimum ("else"). GB/T 30428.4 lineage: A ≥ 90, B ≥ 75, C ≥ 60,
-   * D ≥ 40, else E (DOMAIN.md §7).
+   * A grade band (等次): a final score at or above {@code min} earns this grade, unless a higher
+   * grade applies. The lowest grade has no minimum ("else"). GB/T 30428.4 lineage: A ≥ 90, B ≥ 75,
+   * C ≥ 60, D ≥ 40, else E (DOMAIN.md §7).
    *
    * @param name the grade, e.g. {@code A} or {@code 优秀}
    * @param min the lowest final score (after rounding) that earns it, or empty for the lowest grade
@@ -716,8 +716,8 @@ public record ScoringScheme(
     RANK_LAST,
     /**
      * The unit is scored on its applicable components, their weights scaled up so that they sum to
-     * the scheme's total weight: score = Σ<sub>applicable</sub> points·w / Σ<sub>applicable</sub> w ·
-     * Σ w. A unit with no applicable component is left out as with {@link #EXCLUDE}.
+     * the scheme's total weight: score = Σ<sub>applicable</sub> points·w / Σ<sub>applicable</sub> w
+     * · Σ w. A unit with no applicable component is left out as with {@link #EXCLUDE}.
      */
     RENORMALISE;
 
@@ -738,8 +738,8 @@ public record ScoringScheme(
   }
 
   /**
-   * How much each public rating counts towards satisfaction (满意度权重). The common rule (Beijing 12345,
-   * DOMAIN.md §7) counts satisfied as 1, basically satisfied as 0.9 and dissatisfied as 0.
+   * How much each public rating counts towards satisfaction (满意度权重). The common rule (Beijing
+   * 12345, DOMAIN.md §7) counts satisfied as 1, basically satisfied as 0.9 and dissatisfied as 0.
    *
    * @param satisfied weight of 满意, in [0, 1]
    * @param basicallySatisfied weight of 基本满意, in [0, 1]
@@ -765,8 +765,8 @@ public record ScoringScheme(
 
   /**
    * How a component turns its indicator's value into points <i>p</i> on a 0–100 scale (得分), before
-   * the component's weight is applied. GB/T 30428.4-lineage formulas score a rate as rate × 100 and a
-   * count through bands (DOMAIN.md §7).
+   * the component's weight is applied. GB/T 30428.4-lineage formulas score a rate as rate × 100 and
+   * a count through bands (DOMAIN.md §7).
    */
   public sealed interface Transform
       permits Transform.Rate, Transform.Complement, Transform.Bands, Transform.Target {
@@ -809,8 +809,8 @@ public record ScoringScheme(
     }
 
     /**
-     * <i>p</i> = the points of the band that contains the count. "Fewer is better" tables simply give
-     * fewer points to higher bands (cases filed: ≤ 50 → 100 … > 1,000 → 0).
+     * <i>p</i> = the points of the band that contains the count. "Fewer is better" tables simply
+     * give fewer points to higher bands (cases filed: ≤ 50 → 100 … > 1,000 → 0).
      *
      * @param bands contiguous bands covering every count from 0 up, listed ascending or descending
      */
@@ -838,10 +838,10 @@ public record ScoringScheme(
     }
 
     /**
-     * Full marks at or above a target rate, minus a penalty per percentage point below it, floored at
-     * 0: <i>p</i> = 100 if rate ≥ target, else max(0, 100 − penalty · 100 · (target − rate)).
-     * Jinhua's "≥ 70 % earns 50 points, −1 per point below" is target 0.70 with weight 50 and penalty
-     * 2 (one point of fifty is two points on the 0–100 scale).
+     * Full marks at or above a target rate, minus a penalty per percentage point below it, floored
+     * at 0: <i>p</i> = 100 if rate ≥ target, else max(0, 100 − penalty · 100 · (target − rate)).
+     * Jinhua's "≥ 70 % earns 50 points, −1 per point below" is target 0.70 with weight 50 and
+     * penalty 2 (one point of fifty is two points on the 0–100 scale).
      *
      * @param target the target rate in [0, 1]
      * @param penaltyPerPercentBelow points off on the 0–100 scale per percentage point below target
@@ -863,10 +863,10 @@ public record ScoringScheme(
   }
 
   /**
-   * When an open case gets a supervision warning (督办预警), by the share of its time limit used: working
-   * time elapsed since dispatch (suspensions excluded) over the working time allowed. Tongcheng
-   * raises a system warning when a case is not finished within its limit (DOMAIN.md §6); a yellow
-   * warning before that lets the unit act in time.
+   * When an open case gets a supervision warning (督办预警), by the share of its time limit used:
+   * working time elapsed since dispatch (suspensions excluded) over the working time allowed.
+   * Tongcheng raises a system warning when a case is not finished within its limit (DOMAIN.md §6);
+   * a yellow warning before that lets the unit act in time.
    *
    * @param yellow share at or above which a case is yellow (临期), e.g. 0.8
    * @param red share at or above which a case is red (超期), e.g. 1.0; not below {@code yellow}

@@ -24,9 +24,9 @@ import org.gridgov.core.Severity;
 
 /**
  * Reads ({@link #read(Path)}, {@link #read(InputStream, String)}), writes ({@link
- * #write(ScoringScheme, OutputStream)}), validates and ships {@link ScoringScheme}s. The JSON format is described in {@code
- * docs/scoring.md}; unknown fields, unknown indicators and duplicate keys are errors, and every
- * problem is reported with its JSON pointer.
+ * #write(ScoringScheme, OutputStream)}), validates and ships {@link ScoringScheme}s. The JSON
+ * format is described in {@code docs/scoring.md}; unknown fields, unknown indicators and duplicate
+ * keys are errors, and every problem is reported with its JSON pointer.
  *
  * <p>Shipped schemes ({@link #builtIn(String)}), each citing its source:
  *
@@ -199,7 +199,8 @@ public final class ScoringSchemes {
     try {
       return parse(new String(bytes, StandardCharsets.UTF_8), "serialized scheme");
     } catch (InvalidSchemeException e) {
-      InvalidObjectException x = new InvalidObjectException("invalid serialized scheme: " + e.getMessage());
+      InvalidObjectException x =
+          new InvalidObjectException("invalid serialized scheme: " + e.getMessage());
       x.initCause(e);
       throw x;
     }
@@ -268,5 +269,4 @@ public final class ScoringSchemes {
     throw new InvalidSchemeException(
         src, List.of(SchemeFinding.error("SYNTAX", "", "malformed JSON: " + msg)), line, col);
   }
-
 }

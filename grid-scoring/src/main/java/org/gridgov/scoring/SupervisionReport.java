@@ -1,9 +1,5 @@
 package org.gridgov.scoring;
 
-import org.gridgov.scoring.CaseFacts.WorkerRole;
-
-import org.gridgov.scoring.ScoringScheme.WarningThresholds;
-
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -13,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.gridgov.scoring.CaseFacts.WorkerRole;
+import org.gridgov.scoring.ScoringScheme.WarningThresholds;
 import org.gridgov.scoring.internal.Columns;
 import org.gridgov.scoring.internal.Months;
 
@@ -101,7 +99,8 @@ public final class SupervisionReport {
    * @param thresholds the warning thresholds
    * @return the report
    */
-  public static SupervisionReport of(CaseLog log, ScoringPeriod period, WarningThresholds thresholds) {
+  public static SupervisionReport of(
+      CaseLog log, ScoringPeriod period, WarningThresholds thresholds) {
     Columns c = log.columns();
     int from = c.rowAt(Months.index(period.from()));
     int to = c.rowAt(Months.index(period.to()) + 1);

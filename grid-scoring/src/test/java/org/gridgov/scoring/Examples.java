@@ -1,9 +1,5 @@
 package org.gridgov.scoring;
 
-import org.gridgov.scoring.Count.Counts;
-
-import org.gridgov.scoring.CaseFacts.WorkerRole;
-
 import static org.gridgov.scoring.Count.BASICALLY_SATISFIED;
 import static org.gridgov.scoring.Count.CHECKED;
 import static org.gridgov.scoring.Count.CHECKED_ON_TIME;
@@ -34,6 +30,7 @@ import static org.gridgov.scoring.Count.TAKEN_ON;
 import static org.gridgov.scoring.Count.VALID_REPORTS;
 
 import java.time.YearMonth;
+import org.gridgov.scoring.CaseFacts.WorkerRole;
 
 /**
  * The hand-built case log of the worked examples. Department D1 has nine cases a–i (all reported

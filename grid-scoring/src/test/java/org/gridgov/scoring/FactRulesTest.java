@@ -1,9 +1,5 @@
 package org.gridgov.scoring;
 
-import org.gridgov.scoring.CaseFacts.WorkerRole;
-
-import org.gridgov.scoring.ScoringScheme.CensoringRule;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -26,6 +22,8 @@ import org.gridgov.core.cases.SourceChannel;
 import org.gridgov.core.time.TimeLimit;
 import org.gridgov.core.time.TimeLimitTable;
 import org.gridgov.core.time.TimeLimits;
+import org.gridgov.scoring.CaseFacts.WorkerRole;
+import org.gridgov.scoring.ScoringScheme.CensoringRule;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -153,11 +151,13 @@ class FactRulesTest {
         ScoringScheme.builder("x", "x", SchemeFixtures.CITATION)
             .rate(Indicator.CLOSING_RATE, 100)
             .build();
-    Scorecard excluded = Scorer.of(base).score(log, Scorer.Request.of(march, UnitKind.DEPARTMENT)).get(0);
+    Scorecard excluded =
+        Scorer.of(base).score(log, Scorer.Request.of(march, UnitKind.DEPARTMENT)).get(0);
     assertThat(excluded.value("住建局", Indicator.DUE_FOR_CLOSURE).orElseThrow().value()).hasValue(0);
     Scorecard counted =
         Scorer.of(base.toBuilder().censoring(CensoringRule.COUNT_SUSPENDED_WHEN_OVERDUE).build())
-            .score(log, Scorer.Request.of(march, UnitKind.DEPARTMENT)).get(0);
+            .score(log, Scorer.Request.of(march, UnitKind.DEPARTMENT))
+            .get(0);
     assertThat(counted.value("住建局", Indicator.DUE_FOR_CLOSURE).orElseThrow().value()).hasValue(1);
     assertThat(counted.value("住建局", Indicator.CLOSING_RATE).orElseThrow().value()).hasValue(0);
   }

@@ -1,7 +1,5 @@
 package org.gridgov.scoring;
 
-import org.gridgov.scoring.CaseFacts.WorkerRole;
-
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -12,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.gridgov.scoring.CaseFacts.WorkerRole;
 import org.gridgov.testkit.Gen;
 import org.gridgov.testkit.Gens;
 

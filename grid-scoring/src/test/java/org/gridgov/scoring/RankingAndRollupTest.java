@@ -1,15 +1,5 @@
 package org.gridgov.scoring;
 
-import org.gridgov.scoring.Scorecard.Consequences;
-
-import org.gridgov.scoring.Scorecard.Explanation;
-
-import org.gridgov.scoring.Scorecard.UnitScore;
-
-import org.gridgov.scoring.Count.Counts;
-
-import org.gridgov.scoring.ScoringScheme.NotApplicablePolicy;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,6 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.gridgov.scoring.Count.Counts;
+import org.gridgov.scoring.Scorecard.Consequences;
+import org.gridgov.scoring.Scorecard.Explanation;
+import org.gridgov.scoring.Scorecard.UnitScore;
+import org.gridgov.scoring.ScoringScheme.NotApplicablePolicy;
 import org.gridgov.scoring.internal.Numbers;
 import org.junit.jupiter.api.Test;
 
@@ -204,13 +199,19 @@ class RankingAndRollupTest {
                 .flags(Count.TAKEN_ON, Count.RESPONDED_ON_TIME));
     Scorer scorer = Scorer.of(responseOnly(NotApplicablePolicy.EXCLUDE));
     List<Scorecard> months =
-        scorer.score(log, Scorer.Request.of(ScoringPeriod.parse("2026-01..2026-02"), UnitKind.DEPARTMENT).eachMonth());
+        scorer.score(
+            log,
+            Scorer.Request.of(ScoringPeriod.parse("2026-01..2026-02"), UnitKind.DEPARTMENT)
+                .eachMonth());
     // January 1/1 = 100, February 0/3 = 0: the average of monthly rates would be 50.
     assertThat(months)
         .extracting(m -> m.unit("D").orElseThrow().score().orElseThrow())
         .containsExactly(new BigDecimal("100.00"), new BigDecimal("0.00"));
     List<Scorecard> years =
-        scorer.score(log, Scorer.Request.of(ScoringPeriod.parse("2026-01..2027-12"), UnitKind.DEPARTMENT).eachYear());
+        scorer.score(
+            log,
+            Scorer.Request.of(ScoringPeriod.parse("2026-01..2027-12"), UnitKind.DEPARTMENT)
+                .eachYear());
     assertThat(years)
         .extracting(Scorecard::period)
         .containsExactly(ScoringPeriod.year(2026), ScoringPeriod.year(2027));
@@ -221,9 +222,15 @@ class RankingAndRollupTest {
     List<Scorecard> parallel =
         scorer
             .withThreads(3)
-            .score(log, Scorer.Request.of(ScoringPeriod.parse("2026-01..2027-12"), UnitKind.DEPARTMENT).eachMonth());
+            .score(
+                log,
+                Scorer.Request.of(ScoringPeriod.parse("2026-01..2027-12"), UnitKind.DEPARTMENT)
+                    .eachMonth());
     List<Scorecard> serial =
-        scorer.score(log, Scorer.Request.of(ScoringPeriod.parse("2026-01..2027-12"), UnitKind.DEPARTMENT).eachMonth());
+        scorer.score(
+            log,
+            Scorer.Request.of(ScoringPeriod.parse("2026-01..2027-12"), UnitKind.DEPARTMENT)
+                .eachMonth());
     for (int i = 0; i < serial.size(); i++) {
       assertThat(parallel.get(i).units()).isEqualTo(serial.get(i).units());
     }
@@ -239,9 +246,19 @@ class RankingAndRollupTest {
             .build();
     CaseLog log = Examples.log();
     Scorer scorer = Scorer.of(s);
-    assertThat(scorer.score(log, Scorer.Request.of(ScoringPeriod.parse("2025-07..2026-06"), UnitKind.DEPARTMENT)).get(0).size())
+    assertThat(
+            scorer
+                .score(
+                    log,
+                    Scorer.Request.of(ScoringPeriod.parse("2025-07..2026-06"), UnitKind.DEPARTMENT))
+                .get(0)
+                .size())
         .isPositive();
-    assertThatThrownBy(() -> scorer.score(log, Scorer.Request.of(ScoringPeriod.year(2027), UnitKind.DEPARTMENT)).get(0))
+    assertThatThrownBy(
+            () ->
+                scorer
+                    .score(log, Scorer.Request.of(ScoringPeriod.year(2027), UnitKind.DEPARTMENT))
+                    .get(0))
         .hasMessageContaining("does not overlap period 2027-01..2027-12");
     assertThatThrownBy(() -> scorer.score(log, Scorer.Request.of(JAN, UnitKind.GRID)).get(0))
         .hasMessageContaining("not grid");
@@ -266,11 +283,14 @@ class RankingAndRollupTest {
   void periodsParseAndSplit() {
     assertThat(ScoringPeriod.parse("2026-01..2026-12")).isEqualTo(ScoringPeriod.year(2026));
     assertThat(ScoringPeriod.parse("2026")).isEqualTo(ScoringPeriod.year(2026));
-    assertThat(ScoringPeriod.parse("2026-03")).isEqualTo(ScoringPeriod.month(YearMonth.of(2026, 3)));
+    assertThat(ScoringPeriod.parse("2026-03"))
+        .isEqualTo(ScoringPeriod.month(YearMonth.of(2026, 3)));
     assertThat(ScoringPeriod.parse("2025-11..2026-02").eachYear())
-        .containsExactly(ScoringPeriod.parse("2025-11..2025-12"), ScoringPeriod.parse("2026-01..2026-02"));
+        .containsExactly(
+            ScoringPeriod.parse("2025-11..2025-12"), ScoringPeriod.parse("2026-01..2026-02"));
     assertThat(ScoringPeriod.year(2026).monthCount()).isEqualTo(12);
-    assertThatThrownBy(() -> ScoringPeriod.parse("2026-13")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ScoringPeriod.parse("2026-13"))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> ScoringPeriod.parse("2026-03..2026-01"))
         .hasMessageContaining("before it starts");
     assertThat(ScoringPeriod.year(2026).toString()).isEqualTo("2026-01..2026-12");
@@ -280,7 +300,8 @@ class RankingAndRollupTest {
   void explanationsAddUpToTheScore() {
     Scorecard card =
         Scorer.of(ScoringSchemes.builtIn("tongcheng-2022"))
-            .score(Examples.log(), Scorer.Request.of(JAN, UnitKind.DEPARTMENT)).get(0);
+            .score(Examples.log(), Scorer.Request.of(JAN, UnitKind.DEPARTMENT))
+            .get(0);
     for (UnitScore u : card.units()) {
       Explanation e = card.explain(u.unit()).orElseThrow();
       assertThat(e.score()).isEqualTo(u.score());

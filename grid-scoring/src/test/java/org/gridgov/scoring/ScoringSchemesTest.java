@@ -1,15 +1,5 @@
 package org.gridgov.scoring;
 
-import org.gridgov.scoring.ScoringScheme.Transform;
-
-import org.gridgov.scoring.ScoringScheme.RatingWeights;
-
-import org.gridgov.scoring.ScoringScheme.NotApplicablePolicy;
-
-import org.gridgov.scoring.ScoringScheme.Component;
-
-import org.gridgov.scoring.ScoringScheme.Band;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -20,6 +10,11 @@ import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.gridgov.core.Severity;
+import org.gridgov.scoring.ScoringScheme.Band;
+import org.gridgov.scoring.ScoringScheme.Component;
+import org.gridgov.scoring.ScoringScheme.NotApplicablePolicy;
+import org.gridgov.scoring.ScoringScheme.RatingWeights;
+import org.gridgov.scoring.ScoringScheme.Transform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -114,8 +114,7 @@ class ScoringSerializationTest {
 
   @SuppressWarnings("unchecked")
   private static <T> T roundTrip(T o) throws IOException, ClassNotFoundException {
-    try (ObjectInputStream in =
-        new ObjectInputStream(new ByteArrayInputStream(serialize(o)))) {
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(serialize(o)))) {
       return (T) in.readObject();
     }
   }

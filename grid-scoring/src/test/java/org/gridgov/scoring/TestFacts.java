@@ -1,7 +1,5 @@
 package org.gridgov.scoring;
 
-import org.gridgov.scoring.CaseFacts.WorkerRole;
-
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.EnumMap;
@@ -11,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.gridgov.scoring.CaseFacts.WorkerRole;
 
 /** Builds {@link CaseFacts} for tests: {@code TestFacts.of("c1").dept("D1").flags(...).build()}. */
 final class TestFacts {
