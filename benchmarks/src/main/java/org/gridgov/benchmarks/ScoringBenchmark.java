@@ -17,18 +17,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.gridgov.scoring.CaseFacts;
+import org.gridgov.scoring.CaseFacts.WorkerRole;
 import org.gridgov.scoring.CaseLog;
 import org.gridgov.scoring.Count;
-import org.gridgov.scoring.Counts;
-import org.gridgov.scoring.ExtraCounts;
+import org.gridgov.scoring.Count.Counts;
 import org.gridgov.scoring.Indicator;
-import org.gridgov.scoring.Period;
 import org.gridgov.scoring.Scorecard;
 import org.gridgov.scoring.Scorer;
+import org.gridgov.scoring.ScoringPeriod;
 import org.gridgov.scoring.ScoringScheme;
 import org.gridgov.scoring.ScoringSchemes;
 import org.gridgov.scoring.UnitKind;
-import org.gridgov.scoring.WorkerRole;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -85,7 +84,7 @@ public class ScoringBenchmark {
   CaseLog log;
   List<CaseFacts> facts;
   Scorer scorer;
-  Period period;
+  ScoringPeriod period;
   List<UnitKind> unitKinds;
   Scorer twoThreads;
   double[][][] buffers;
@@ -97,7 +96,7 @@ public class ScoringBenchmark {
         ScoringSchemes.builtIn("gbt30428-region").toBuilder().unitKinds(Set.of()).build();
     scorer = Scorer.of(scheme);
     twoThreads = scorer.withThreads(2);
-    period = new Period(FIRST, FIRST.plusMonths(MONTHS - 1));
+    period = new ScoringPeriod(FIRST, FIRST.plusMonths(MONTHS - 1));
     unitKinds =
         kinds.equals("ALL")
             ? List.of(UnitKind.values())
@@ -122,7 +121,7 @@ public class ScoringBenchmark {
   @Benchmark
   public void columnar(Blackhole bh) {
     for (UnitKind kind : unitKinds) {
-      for (Scorecard card : scorer.scoreEachMonth(log, period, kind, ExtraCounts.empty())) {
+      for (Scorecard card : scorer.score(log, Scorer.Request.of(period, kind).eachMonth())) {
         card.valuesInto(ALL_INDICATORS, buffers[0]);
         bh.consume(buffers[0]);
         bh.consume(card.scores());
@@ -138,7 +137,7 @@ public class ScoringBenchmark {
   @Benchmark
   public void columnarTwoThreads(Blackhole bh) throws Exception {
     for (UnitKind kind : unitKinds) {
-      List<Scorecard> cards = twoThreads.scoreEachMonth(log, period, kind, ExtraCounts.empty());
+      List<Scorecard> cards = twoThreads.score(log, Scorer.Request.of(period, kind).eachMonth());
       List<Future<Double>> parts = new ArrayList<>();
       for (int w = 0; w < 2; w++) {
         int first = w;
@@ -195,7 +194,7 @@ public class ScoringBenchmark {
                         Row::unit, Collectors.reducing(Counts.zero(), Row::counts, Counts::plus))));
     List<Scorecard> out = new ArrayList<>();
     for (YearMonth m : period.months()) {
-      out.add(scorer.scoreCounts(byMonth.getOrDefault(m, Map.of()), Period.month(m), kind));
+      out.add(scorer.scoreCounts(byMonth.getOrDefault(m, Map.of()), ScoringPeriod.month(m), kind));
     }
     return out;
   }
@@ -205,7 +204,7 @@ public class ScoringBenchmark {
   private void checkSame() {
     YearMonth m = FIRST.plusMonths(7);
     for (UnitKind kind : unitKinds) {
-      Scorecard fast = scorer.score(log, Period.month(m), kind);
+      Scorecard fast = scorer.score(log, Scorer.Request.of(ScoringPeriod.month(m), kind)).get(0);
       Scorecard slow = groupingByCards(kind).get(7);
       for (var u : slow.units()) {
         var f = fast.unit(u.unit()).orElseThrow();

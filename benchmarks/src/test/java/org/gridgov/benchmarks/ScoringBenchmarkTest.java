@@ -3,10 +3,10 @@ package org.gridgov.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.gridgov.scoring.ExtraCounts;
 import org.gridgov.scoring.Scorecard;
+import org.gridgov.scoring.Scorecard.UnitScore;
+import org.gridgov.scoring.Scorer;
 import org.gridgov.scoring.UnitKind;
-import org.gridgov.scoring.UnitScore;
 import org.junit.jupiter.api.Test;
 
 class ScoringBenchmarkTest {
@@ -18,7 +18,7 @@ class ScoringBenchmarkTest {
     b.setUp();
     try {
       for (UnitKind kind : b.unitKinds) {
-        List<Scorecard> fast = b.scorer.scoreEachMonth(b.log, b.period, kind, ExtraCounts.empty());
+        List<Scorecard> fast = b.scorer.score(b.log, Scorer.Request.of(b.period, kind).eachMonth());
         List<Scorecard> slow = b.groupingByCards(kind);
         assertThat(fast).hasSameSizeAs(slow).hasSize(ScoringBenchmark.MONTHS);
         for (int m = 0; m < slow.size(); m++) {

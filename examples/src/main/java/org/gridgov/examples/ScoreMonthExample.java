@@ -16,13 +16,13 @@ import org.gridgov.rules.lists.GovernanceLists;
 import org.gridgov.scoring.CaseFacts;
 import org.gridgov.scoring.CaseLog;
 import org.gridgov.scoring.FactRules;
-import org.gridgov.scoring.Period;
 import org.gridgov.scoring.Scorecard;
+import org.gridgov.scoring.Scorecard.UnitScore;
 import org.gridgov.scoring.Scorer;
+import org.gridgov.scoring.ScoringPeriod;
 import org.gridgov.scoring.ScoringScheme;
 import org.gridgov.scoring.SupervisionReport;
 import org.gridgov.scoring.UnitKind;
-import org.gridgov.scoring.UnitScore;
 
 /**
  * Example: score a month of cases (月度考核) — rank the departments that handled them under the
@@ -100,8 +100,8 @@ public final class ScoreMonthExample {
     // 3. Score the departments that took cases on under the department scheme.
     ScoringScheme scheme = sample.departmentScheme();
     Scorer scorer = Scorer.of(scheme);
-    Period period = Period.month(month);
-    Scorecard card = scorer.score(facts, period, UnitKind.DEPARTMENT);
+    ScoringPeriod period = ScoringPeriod.month(month);
+    Scorecard card = scorer.score(facts, Scorer.Request.of(period, UnitKind.DEPARTMENT)).get(0);
     out.printf(
         "%s, %s: %d cases, %d departments scored%n",
         scheme.name(), period, cases.size(), card.scoredCount());

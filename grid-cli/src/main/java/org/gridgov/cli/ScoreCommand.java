@@ -23,18 +23,18 @@ import org.gridgov.core.cases.Case;
 import org.gridgov.core.cases.Transition;
 import org.gridgov.core.json.GridGovJson;
 import org.gridgov.scoring.CaseLog;
-import org.gridgov.scoring.Consequences;
 import org.gridgov.scoring.ExtraCounts;
 import org.gridgov.scoring.FactRules;
 import org.gridgov.scoring.Indicator;
-import org.gridgov.scoring.IndicatorValue;
-import org.gridgov.scoring.Period;
 import org.gridgov.scoring.Scorecard;
+import org.gridgov.scoring.Scorecard.Consequences;
+import org.gridgov.scoring.Scorecard.IndicatorValue;
+import org.gridgov.scoring.Scorecard.UnitScore;
 import org.gridgov.scoring.Scorer;
+import org.gridgov.scoring.ScoringPeriod;
 import org.gridgov.scoring.ScoringScheme;
 import org.gridgov.scoring.ScoringSchemes;
 import org.gridgov.scoring.UnitKind;
-import org.gridgov.scoring.UnitScore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -193,26 +193,20 @@ final class ScoreCommand implements Callable<Integer> {
       }
     }
     CaseLog built = log.build();
-    Period p = period(built);
-    ExtraCounts extra = counts == null ? ExtraCounts.empty() : ExtraCounts.readCsv(counts);
-    if (!s.appliesTo(p)) {
+    ScoringPeriod p = period(built);
+    ExtraCounts extra = counts == null ? ExtraCounts.empty() : ExtraCounts.read(counts);
+    if (!s.inForce(p)) {
       throw usage(
-          "scheme "
-              + s.id()
-              + " is in force "
-              + s.effectiveFrom().map(Object::toString).orElse("…")
-              + ".."
-              + s.effectiveTo().map(Object::toString).orElse("…")
-              + ", not in period "
-              + p);
+          "scheme " + s.id() + " is in force " + s.effectiveRange() + ", not in period " + p);
     }
     Scorer scorer = Scorer.of(s);
-    List<Scorecard> cards =
+    Scorer.Rollup by =
         switch (rollup) {
-          case PERIOD -> List.of(scorer.score(built, p, kind, extra));
-          case MONTH -> scorer.scoreEachMonth(built, p, kind, extra);
-          case YEAR -> scorer.scoreEachYear(built, p, kind, extra);
+          case PERIOD -> Scorer.Rollup.NONE;
+          case MONTH -> Scorer.Rollup.MONTH;
+          case YEAR -> Scorer.Rollup.YEAR;
         };
+    List<Scorecard> cards = scorer.score(built, Scorer.Request.of(p, kind).extra(extra).rollup(by));
     Optional<Consequences> consequences =
         cards.size() > 1 ? Optional.of(Consequences.of(cards)) : Optional.empty();
     switch (fmt) {
@@ -267,7 +261,7 @@ final class ScoreCommand implements Callable<Integer> {
                         "--by must be grid, worker, community, street or department, not '"
                             + by
                             + "'"));
-    if (!s.unitKinds().isEmpty() && !s.unitKinds().contains(k)) {
+    if (!s.assesses(k)) {
       throw usage("scheme " + s.id() + " assesses " + keys(s) + ", not " + k.key());
     }
     return k;
@@ -339,13 +333,13 @@ final class ScoreCommand implements Callable<Integer> {
     return b.build();
   }
 
-  private Period period(CaseLog log) {
+  private ScoringPeriod period(CaseLog log) {
     if (period == null) {
       return log.span()
           .orElseThrow(() -> InvalidInputException.at(cases.toString(), "", "no cases"));
     }
     try {
-      return Period.parse(period);
+      return ScoringPeriod.parse(period);
     } catch (IllegalArgumentException e) {
       throw usage("--period: " + e.getMessage());
     }
@@ -370,16 +364,7 @@ final class ScoreCommand implements Callable<Integer> {
   // ------------------------------------------------------------------ output
 
   private static List<Indicator> indicators(Scorecard card) {
-    List<Indicator> out = new ArrayList<>();
-    card.scheme().components().forEach(c -> add(out, c.indicator()));
-    card.scheme().deductions().forEach(d -> add(out, d.indicator()));
-    return out;
-  }
-
-  private static void add(List<Indicator> list, Indicator i) {
-    if (!list.contains(i)) {
-      list.add(i);
-    }
+    return card.indicators();
   }
 
   private static String display(IndicatorValue v) {

@@ -44,13 +44,13 @@ import org.gridgov.rules.lists.Item;
 import org.gridgov.rules.lists.ProhibitedEntry;
 import org.gridgov.scoring.CaseFacts;
 import org.gridgov.scoring.CaseLog;
-import org.gridgov.scoring.Explanation;
 import org.gridgov.scoring.FactRules;
-import org.gridgov.scoring.Period;
 import org.gridgov.scoring.Scorecard;
+import org.gridgov.scoring.Scorecard.Explanation;
+import org.gridgov.scoring.Scorecard.UnitScore;
 import org.gridgov.scoring.Scorer;
+import org.gridgov.scoring.ScoringPeriod;
 import org.gridgov.scoring.UnitKind;
-import org.gridgov.scoring.UnitScore;
 
 /**
  * Runs incidents through the case loop (事件闭环) of one city under one policy variant: locate → file →
@@ -217,10 +217,11 @@ public final class CaseLoop {
    */
   public LoopResult run(CaseStream stream) {
     Objects.requireNonNull(stream, "stream");
-    Period period =
-        new Period(YearMonth.from(stream.start()), YearMonth.from(stream.end().minusDays(1)));
+    ScoringPeriod period =
+        new ScoringPeriod(
+            YearMonth.from(stream.start()), YearMonth.from(stream.end().minusDays(1)));
     for (Ranking r : variant.rankings()) {
-      if (!r.scheme().appliesTo(period)) {
+      if (!r.scheme().inForce(period)) {
         throw new IllegalArgumentException(
             "variant "
                 + variant.name()
@@ -242,7 +243,7 @@ public final class CaseLoop {
     CaseLog log = log(runs, asOf);
     List<RankingResult> rankings = new ArrayList<>();
     for (Ranking r : variant.rankings()) {
-      Scorecard card = Scorer.of(r.scheme()).score(log, period, r.kind());
+      Scorecard card = Scorer.of(r.scheme()).score(log, Scorer.Request.of(period, r.kind())).get(0);
       double deductions = 0;
       for (UnitScore u : card.units()) {
         if (u.status() == UnitScore.Status.SCORED) {

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.gridgov.core.cases.Case;
 import org.gridgov.scoring.CaseLog;
-import org.gridgov.scoring.Period;
+import org.gridgov.scoring.ScoringPeriod;
 import org.gridgov.scoring.UnitKind;
 
 /**
@@ -28,7 +28,7 @@ public record LoopResult(
     List<CaseRun> runs,
     LoopSummary summary,
     Instant asOf,
-    Period period,
+    ScoringPeriod period,
     CaseLog log,
     List<RankingResult> rankings) {
 

@@ -21,8 +21,8 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import org.gridgov.core.GridLevel;
 import org.gridgov.scoring.Scorecard;
+import org.gridgov.scoring.Scorecard.UnitScore;
 import org.gridgov.scoring.UnitKind;
-import org.gridgov.scoring.UnitScore;
 
 /**
  * The side-by-side comparison of policy variants on one case stream: for each variant the measures

@@ -19,6 +19,7 @@ import org.eclipse.collections.api.map.primitive.ObjectIntMap;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
+import org.gridgov.scoring.CaseFacts.WorkerRole;
 import org.gridgov.scoring.internal.Columns;
 import org.gridgov.scoring.internal.Months;
 
@@ -78,12 +79,12 @@ public final class CaseLog {
   }
 
   /** The months from the first to the last month with a case, or empty for an empty log. */
-  public Optional<Period> span() {
+  public Optional<ScoringPeriod> span() {
     if (columns.size == 0) {
       return Optional.empty();
     }
     return Optional.of(
-        new Period(Months.at(columns.month[0]), Months.at(columns.month[columns.size - 1])));
+        new ScoringPeriod(Months.at(columns.month[0]), Months.at(columns.month[columns.size - 1])));
   }
 
   /**

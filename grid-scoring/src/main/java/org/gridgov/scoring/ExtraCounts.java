@@ -2,6 +2,8 @@ package org.gridgov.scoring;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +22,8 @@ import org.gridgov.core.InvalidInputException;
  * counts the log gives before any indicator is computed, so the inspector, intake-clerk and
  * shift-lead formulas of the CJ/T 292 lineage (DOMAIN.md §7) can be scored in full.
  *
- * <p>CSV form ({@link #readCsv(Path)}), header required, one count per line:
+ * <p>CSV form ({@link #read(Path)}, {@link #read(InputStream, String)}), header required, one count
+ * per line:
  *
  * <pre>
  * kind,unit,month,count,value
@@ -62,9 +65,9 @@ public final class ExtraCounts {
    * @return the counts
    * @throws InvalidInputException naming the file, line and column of the first bad value
    */
-  public static ExtraCounts readCsv(Path file) {
+  public static ExtraCounts read(Path file) {
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return readCsv(r, file.toString());
+      return read(r, file.toString());
     } catch (IOException e) {
       throw new InvalidInputException(
           file.toString(), 0, 0, "", "cannot read: " + e.getMessage(), e);
@@ -72,14 +75,20 @@ public final class ExtraCounts {
   }
 
   /**
-   * Reads the CSV form from a reader, all or nothing.
+   * Reads the CSV form (UTF-8) from a stream, all or nothing. The stream is not closed.
    *
-   * @param in the reader, not closed
-   * @param source the name used in errors
+   * @param in the stream
+   * @param sourceName the name used in errors
    * @return the counts
    * @throws InvalidInputException naming the line and column of the first bad value
    */
-  public static ExtraCounts readCsv(Reader in, String source) {
+  public static ExtraCounts read(InputStream in, String sourceName) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(sourceName, "sourceName");
+    return read(new InputStreamReader(in, StandardCharsets.UTF_8), sourceName);
+  }
+
+  private static ExtraCounts read(Reader in, String source) {
     BufferedReader br = in instanceof BufferedReader b ? b : new BufferedReader(in);
     Builder out = builder();
     int lineNo = 0;
@@ -214,7 +223,7 @@ public final class ExtraCounts {
    * @param period the period
    * @return the matching entries
    */
-  List<Entry> select(UnitKind kind, Period period) {
+  List<Entry> select(UnitKind kind, ScoringPeriod period) {
     List<Entry> out = new ArrayList<>();
     for (Entry e : entries) {
       if (e.kind() == kind && period.contains(e.month())) {

@@ -30,6 +30,7 @@ import org.gridgov.core.time.TimeLimitTable;
 import org.gridgov.core.time.TimeLimitUnit;
 import org.gridgov.core.time.TimeLimits;
 import org.gridgov.core.time.WorkCalendar;
+import org.gridgov.scoring.CaseFacts.WorkerRole;
 
 /**
  * How {@link CaseFacts} are derived from a core {@link Case} and its audit trail (考核口径), as of one

@@ -1,6 +1,8 @@
 package org.gridgov.scoring;
 
 import java.util.Optional;
+import org.gridgov.scoring.ScoringScheme.CensoringRule;
+import org.gridgov.scoring.ScoringScheme.RatingWeights;
 import org.gridgov.scoring.internal.EnumKeys;
 
 /**

@@ -6,10 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import org.gridgov.scoring.internal.Aggregator;
+import org.gridgov.scoring.CaseFacts.WorkerRole;
+import org.gridgov.scoring.Scorecard.Explanation;
+import org.gridgov.scoring.Scorecard.IndicatorValue;
+import org.gridgov.scoring.ScoringScheme.CensoringRule;
+import org.gridgov.scoring.ScoringScheme.Component;
+import org.gridgov.scoring.ScoringScheme.Deduction;
+import org.gridgov.scoring.ScoringScheme.NotApplicablePolicy;
+import org.gridgov.scoring.ScoringScheme.Transform;
 import org.gridgov.scoring.internal.Columns;
-import org.gridgov.scoring.internal.CompiledTransform;
-import org.gridgov.scoring.internal.Formulas;
 import org.gridgov.scoring.internal.Months;
 import org.gridgov.scoring.internal.Numbers;
 import org.gridgov.scoring.internal.Ranker;
@@ -75,7 +80,7 @@ final class ScoreEngine {
    *     thread; ignored when extra counts add units the log does not know
    */
   ScoreTable score(
-      CaseLog log, Period period, UnitKind kind, ExtraCounts extra, Aggregator scratch) {
+      CaseLog log, ScoringPeriod period, UnitKind kind, ExtraCounts extra, Aggregator scratch) {
     Columns c = log.columns();
     String[] names = c.names[kind.ordinal()];
     int[] nameOrder = log.nameOrder(kind);

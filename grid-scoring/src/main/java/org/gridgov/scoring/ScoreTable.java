@@ -1,7 +1,5 @@
 package org.gridgov.scoring;
 
-import org.gridgov.scoring.internal.Aggregator;
-
 /**
  * The primitive result of scoring one kind and period: the count blocks of the units that had
  * counts, and per unit the unrounded total, rounded score in hundredths, rank, and the display

@@ -4,12 +4,17 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import org.gridgov.scoring.internal.Aggregator;
-import org.gridgov.scoring.internal.Formulas;
+import java.util.Set;
+import org.gridgov.scoring.Count.Counts;
+import org.gridgov.scoring.ScoringScheme.NotApplicablePolicy;
+import org.gridgov.scoring.internal.Numbers;
 
 /**
  * The result of scoring one kind of unit over one period under one scheme (考核结果): every unit with
@@ -24,13 +29,14 @@ public final class Scorecard {
 
   private final ScoreEngine engine;
   private final UnitKind kind;
-  private final Period period;
+  private final ScoringPeriod period;
   private final Instant asOf;
   private final ScoreTable table;
   private final List<Indicator> reported;
   private volatile Map<String, Integer> index;
 
-  Scorecard(ScoreEngine engine, UnitKind kind, Period period, Instant asOf, ScoreTable table) {
+  Scorecard(
+      ScoreEngine engine, UnitKind kind, ScoringPeriod period, Instant asOf, ScoreTable table) {
     this.engine = engine;
     this.kind = kind;
     this.period = period;
@@ -67,13 +73,21 @@ public final class Scorecard {
   }
 
   /** The period. */
-  public Period period() {
+  public ScoringPeriod period() {
     return period;
   }
 
   /** The instant the case log was taken at. */
   public Instant asOf() {
     return asOf;
+  }
+
+  /**
+   * The indicators each {@link UnitScore} reports: the scheme's component indicators, then its
+   * deduction indicators, each once, in scheme order. Use it for table headers and exports.
+   */
+  public List<Indicator> indicators() {
+    return reported;
   }
 
   /** The number of units listed, scored or not. */
@@ -313,5 +327,329 @@ public final class Scorecard {
         + ", "
         + size()
         + " units]";
+  }
+
+  /**
+   * One unit's result in a {@link Scorecard}: final score, grade and rank, and the values of the
+   * scheme's indicators.
+   *
+   * @param unit the unit id
+   * @param status whether the unit was scored
+   * @param score the final score, rounded half-up to two decimals; empty when not scored
+   * @param grade the grade of the final score; empty when not scored
+   * @param rank the competition rank (1, 2, 2, 4); empty when the unit is left out of the ranking
+   * @param indicators the values of the scheme's component and deduction indicators, in scheme
+   *     order
+   */
+  public record UnitScore(
+      String unit,
+      Status status,
+      Optional<BigDecimal> score,
+      Optional<String> grade,
+      OptionalInt rank,
+      List<IndicatorValue> indicators) {
+
+    /** Whether a unit got a score. */
+    public enum Status {
+      /** Scored. */
+      SCORED,
+      /**
+       * Not scored: no case and no count at all in the period, or a component not applicable under
+       * a policy other than {@link NotApplicablePolicy#RENORMALISE}.
+       */
+      NOT_APPLICABLE
+    }
+
+    /** Copies the list and checks for nulls. */
+    public UnitScore {
+      Objects.requireNonNull(unit, "unit");
+      Objects.requireNonNull(status, "status");
+      Objects.requireNonNull(score, "score");
+      Objects.requireNonNull(grade, "grade");
+      Objects.requireNonNull(rank, "rank");
+      indicators = List.copyOf(indicators);
+    }
+
+    /**
+     * The value of one of the scheme's indicators.
+     *
+     * @param indicator the indicator
+     * @return its value, or empty when the scheme does not use it
+     */
+    public Optional<IndicatorValue> indicator(Indicator indicator) {
+      return indicators.stream().filter(v -> v.indicator() == indicator).findFirst();
+    }
+  }
+
+  /**
+   * How a unit's score came about (得分说明): for every component the indicator value with the counts
+   * behind it, the points, the weight and the weighted points; the deductions; the total before and
+   * after clamping; the rounded score, its grade and rank. Intermediate values are exact doubles;
+   * only {@link #score()} is rounded.
+   *
+   * @param unit the unit id
+   * @param kind the unit kind
+   * @param period the period
+   * @param schemeId the scheme
+   * @param status whether the unit was scored
+   * @param components one line per component, in scheme order
+   * @param deductions one line per deduction, in scheme order
+   * @param weightedSum Σ weighted points of applicable components
+   * @param renormalisation the factor Σ w / Σ applicable w applied under {@link
+   *     NotApplicablePolicy#RENORMALISE}; 1 otherwise
+   * @param deductionTotal the points deducted, after the overall cap
+   * @param unclamped weightedSum × renormalisation − deductionTotal
+   * @param clamped the total limited to the scheme's range
+   * @param score the final score, rounded half-up to two decimals
+   * @param grade the grade of the score
+   * @param rank the rank, if ranked
+   * @param notes remarks, e.g. why the unit was not scored
+   */
+  public record Explanation(
+      String unit,
+      UnitKind kind,
+      ScoringPeriod period,
+      String schemeId,
+      UnitScore.Status status,
+      List<ComponentLine> components,
+      List<DeductionLine> deductions,
+      double weightedSum,
+      double renormalisation,
+      double deductionTotal,
+      double unclamped,
+      double clamped,
+      Optional<BigDecimal> score,
+      Optional<String> grade,
+      OptionalInt rank,
+      List<String> notes) {
+
+    /** Copies the lists. */
+    public Explanation {
+      Objects.requireNonNull(unit, "unit");
+      components = List.copyOf(components);
+      deductions = List.copyOf(deductions);
+      notes = List.copyOf(notes);
+    }
+
+    /**
+     * One component of the breakdown.
+     *
+     * @param indicator the indicator
+     * @param label the component's label, or the indicator's Chinese term
+     * @param value the indicator value and its counts
+     * @param transform how the value becomes points ({@code rate}, {@code complement}, {@code
+     *     bands}, {@code target})
+     * @param points the points (0–100), empty when not applicable
+     * @param weight the weight
+     * @param weightedPoints points × weight / 100, empty when not applicable
+     */
+    public record ComponentLine(
+        Indicator indicator,
+        String label,
+        IndicatorValue value,
+        String transform,
+        OptionalDouble points,
+        double weight,
+        OptionalDouble weightedPoints) {}
+
+    /**
+     * One deduction of the breakdown.
+     *
+     * @param indicator the counted indicator
+     * @param count the count
+     * @param pointsEach points per counted event
+     * @param cap the deduction's cap, if any
+     * @param points min(cap, pointsEach × count)
+     */
+    public record DeductionLine(
+        Indicator indicator, long count, double pointsEach, OptionalDouble cap, double points) {}
+
+    /** A plain-text rendering, one line per component and deduction. */
+    public String render() {
+      StringBuilder sb = new StringBuilder();
+      sb.append(kind.key())
+          .append(' ')
+          .append(unit)
+          .append(", ")
+          .append(period)
+          .append(", scheme ")
+          .append(schemeId)
+          .append('\n');
+      for (ComponentLine l : components) {
+        sb.append("  ")
+            .append(l.value())
+            .append(" → ")
+            .append(l.transform())
+            .append(' ')
+            .append(opt(l.points()))
+            .append(" × ")
+            .append(Numbers.plain(l.weight()))
+            .append("% = ")
+            .append(opt(l.weightedPoints()))
+            .append("  (")
+            .append(l.label())
+            .append(")\n");
+      }
+      for (DeductionLine d : deductions) {
+        sb.append("  − ")
+            .append(d.indicator().key())
+            .append(' ')
+            .append(d.count())
+            .append(" × ")
+            .append(Numbers.plain(d.pointsEach()))
+            .append(
+                d.cap().isPresent() ? " (cap " + Numbers.plain(d.cap().getAsDouble()) + ")" : "")
+            .append(" = ")
+            .append(Numbers.plain(d.points()))
+            .append('\n');
+      }
+      if (status == UnitScore.Status.SCORED) {
+        sb.append("  total = ")
+            .append(Numbers.plain(weightedSum))
+            .append(renormalisation != 1.0 ? " × " + Numbers.plain(renormalisation) : "")
+            .append(" − ")
+            .append(Numbers.plain(deductionTotal))
+            .append(" = ")
+            .append(Numbers.plain(unclamped))
+            .append(clamped != unclamped ? " → clamped " + Numbers.plain(clamped) : "")
+            .append(" → ")
+            .append(score.map(BigDecimal::toPlainString).orElse("n/a"))
+            .append(", grade ")
+            .append(grade.orElse("-"))
+            .append(rank.isPresent() ? ", rank " + rank.getAsInt() : "")
+            .append('\n');
+      } else {
+        sb.append("  not scored")
+            .append(rank.isPresent() ? ", rank " + rank.getAsInt() : "")
+            .append('\n');
+      }
+      for (String n : notes) {
+        sb.append("  note: ").append(n).append('\n');
+      }
+      return sb.toString();
+    }
+
+    private static String opt(OptionalDouble d) {
+      return d.isPresent() ? Numbers.plain(d.getAsDouble()) : "n/a";
+    }
+  }
+
+  /**
+   * The value of one indicator for one unit and period, with the counts behind it.
+   *
+   * @param indicator the indicator
+   * @param value the rate (in [0, 1]) or count; empty when not applicable (zero denominator, or no
+   *     case at all)
+   * @param numerator the formula's numerator (weighted for satisfaction; the count itself for
+   *     counts)
+   * @param denominator the formula's denominator (1 for counts)
+   */
+  public record IndicatorValue(
+      Indicator indicator, OptionalDouble value, double numerator, double denominator) {
+
+    /** Checks for nulls. */
+    public IndicatorValue {
+      Objects.requireNonNull(indicator, "indicator");
+      Objects.requireNonNull(value, "value");
+    }
+
+    /** Whether the indicator has a value. */
+    public boolean isApplicable() {
+      return value.isPresent();
+    }
+
+    /** {@code response_rate = 7 / 8 = 0.875} or {@code taken_on = 12} or {@code … = n/a}. */
+    @Override
+    public String toString() {
+      String v = value.isPresent() ? Numbers.plain(value.getAsDouble()) : "n/a";
+      if (indicator.type() == Indicator.Type.COUNT) {
+        return indicator.key() + " = " + v;
+      }
+      return indicator.key()
+          + " = "
+          + Numbers.plain(numerator)
+          + " / "
+          + Numbers.plain(denominator)
+          + " = "
+          + v;
+    }
+  }
+
+  /**
+   * What last place brings over consecutive periods, after Tongcheng (DOMAIN.md §6; seed article
+   * 003): the unit last in a year's ranking is summoned for a talk (约谈); a unit last two periods
+   * running loses its awards eligibility (取消评先评优资格).
+   *
+   * @param kind the kind of unit ranked
+   * @param standings one entry per scorecard, in period order
+   */
+  public record Consequences(UnitKind kind, List<Standing> standings) {
+
+    /** Copies the list. */
+    public Consequences {
+      Objects.requireNonNull(kind, "kind");
+      standings = List.copyOf(standings);
+    }
+
+    /**
+     * One period's consequences.
+     *
+     * @param period the period
+     * @param summoned units in last place in this period
+     * @param disqualified units in last place in this period and in the adjacent previous one
+     */
+    public record Standing(ScoringPeriod period, List<String> summoned, List<String> disqualified) {
+      /** Copies the lists. */
+      public Standing {
+        Objects.requireNonNull(period, "period");
+        summoned = List.copyOf(summoned);
+        disqualified = List.copyOf(disqualified);
+      }
+    }
+
+    /**
+     * Works out the consequences of a series of rankings. Only adjacent periods (one ends the month
+     * before the next starts) count as consecutive.
+     *
+     * @param cards scorecards of one kind and scheme, in increasing, non-overlapping period order
+     * @return the consequences
+     * @throws IllegalArgumentException when the cards mix kinds or schemes, or periods are out of
+     *     order
+     */
+    public static Consequences of(List<Scorecard> cards) {
+      if (cards.isEmpty()) {
+        throw new IllegalArgumentException("no scorecards");
+      }
+      UnitKind kind = cards.get(0).kind();
+      String scheme = cards.get(0).scheme().id();
+      List<Standing> out = new ArrayList<>();
+      Set<String> previousLast = Set.of();
+      ScoringPeriod previous = null;
+      for (Scorecard card : cards) {
+        if (card.kind() != kind || !card.scheme().id().equals(scheme)) {
+          throw new IllegalArgumentException(
+              "scorecards mix kinds or schemes: " + cards.get(0) + " and " + card);
+        }
+        if (previous != null && !card.period().from().isAfter(previous.to())) {
+          throw new IllegalArgumentException(
+              "periods must increase without overlap: " + previous + " then " + card.period());
+        }
+        boolean adjacent =
+            previous != null && previous.to().plusMonths(1).equals(card.period().from());
+        List<String> last = card.lastPlace();
+        List<String> twice = new ArrayList<>();
+        if (adjacent) {
+          for (String u : last) {
+            if (previousLast.contains(u)) {
+              twice.add(u);
+            }
+          }
+        }
+        out.add(new Standing(card.period(), last, twice));
+        previousLast = new HashSet<>(last);
+        previous = card.period();
+      }
+      return new Consequences(kind, out);
+    }
   }
 }

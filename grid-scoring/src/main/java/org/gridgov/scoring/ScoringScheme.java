@@ -1,14 +1,19 @@
 package org.gridgov.scoring;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectStreamException;
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.Set;
-import org.gridgov.scoring.internal.SchemeValidator;
+import org.gridgov.scoring.internal.EnumKeys;
 
 /**
  * An assessment scheme (考核办法) as data: which indicators count, how their values become points,
@@ -79,7 +84,9 @@ public record ScoringScheme(
     NotApplicablePolicy notApplicable,
     CensoringRule censoring,
     RatingWeights ratingWeights,
-    WarningThresholds warnings) {
+    WarningThresholds warnings)
+    implements Serializable {
+  private static final long serialVersionUID = 1L;
 
   /** Copies the collections and validates the scheme; see the class documentation. */
   public ScoringScheme {
@@ -168,16 +175,38 @@ public record ScoringScheme(
   }
 
   /**
-   * Whether the scheme is in force at some day of a period.
+   * Whether the scheme is in force at some day of a period. {@link Scorer#score} refuses a period
+   * for which this is false with an {@link IllegalArgumentException}; callers that take periods
+   * from users ask here first.
    *
    * @param period the period
    * @return false when the period lies wholly outside the effective range
    */
-  public boolean appliesTo(Period period) {
+  public boolean inForce(ScoringPeriod period) {
     LocalDate first = period.from().atDay(1);
     LocalDate last = period.to().atEndOfMonth();
     return effectiveFrom.map(f -> !last.isBefore(f)).orElse(true)
         && effectiveTo.map(t -> !first.isAfter(t)).orElse(true);
+  }
+
+  /**
+   * Whether the scheme is meant for a kind of unit. {@link Scorer#score} refuses a kind for which
+   * this is false with an {@link IllegalArgumentException}.
+   *
+   * @param kind the kind of unit
+   * @return true when {@link #unitKinds()} is empty (any kind) or contains the kind
+   */
+  public boolean assesses(UnitKind kind) {
+    return unitKinds.isEmpty() || unitKinds.contains(kind);
+  }
+
+  /**
+   * The effective range as text, {@code 2022-01-01..2022-12-31}, with {@code …} for an open end.
+   */
+  public String effectiveRange() {
+    return effectiveFrom.map(Object::toString).orElse("…")
+        + ".."
+        + effectiveTo.map(Object::toString).orElse("…");
   }
 
   /**
@@ -193,6 +222,36 @@ public record ScoringScheme(
       }
     }
     return grades.get(grades.size() - 1).name();
+  }
+
+  private Object writeReplace() {
+    return new SerialForm(ScoringSchemes.canonicalBytes(this));
+  }
+
+  /**
+   * The serial form of a scheme: a format version and the scheme's compact canonical JSON (UTF-8),
+   * the same document {@link ScoringSchemes#write(ScoringScheme, java.io.OutputStream)} writes.
+   * Reading it back parses and validates the document, so a stream cannot smuggle in a scheme the
+   * constructor would refuse, and the form survives changes to the record's fields.
+   */
+  private static final class SerialForm implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final int VERSION = 1;
+
+    private final int version;
+    private final byte[] json;
+
+    SerialForm(byte[] json) {
+      this.version = VERSION;
+      this.json = json;
+    }
+
+    private Object readResolve() throws ObjectStreamException {
+      if (version != VERSION) {
+        throw new InvalidObjectException("unknown ScoringScheme serial form version " + version);
+      }
+      return ScoringSchemes.fromCanonicalBytes(json);
+    }
   }
 
   /** Builds a {@link ScoringScheme}; validation happens in {@link #build()}. Not thread-safe. */
@@ -432,6 +491,396 @@ public record ScoringScheme(
           censoring,
           ratingWeights,
           warnings);
+    }
+  }
+
+  /**
+   * One step of a count band table (分档): counts from {@code min} to {@code max} inclusive earn
+   * {@code points}. The top band of a table has no maximum.
+   *
+   * @param min the smallest count in the band, at least 0
+   * @param max the largest count in the band, or empty for an open-ended top band
+   * @param points points earned, in [0, 100]
+   */
+  public record Band(long min, OptionalLong max, double points) {
+
+    /**
+     * Whether a count falls into this band.
+     *
+     * @param count the count
+     * @return true when {@code min <= count <= max}
+     */
+    public boolean contains(long count) {
+      return count >= min && (max.isEmpty() || count <= max.getAsLong());
+    }
+
+    /** {@code 1201–2000 → 90} or {@code ≥ 2001 → 100}. */
+    @Override
+    public String toString() {
+      return (max.isPresent() ? min + "–" + max.getAsLong() : "≥ " + min) + " → " + points;
+    }
+  }
+
+  /**
+   * How cases that are suspended or deferred (缓办/挂账/延期) at the as-of instant enter the
+   * due-for-closure count <i>D</i> (应结案数). Suspended time always pauses the clock of a case that
+   * later resumes and closes; this rule only concerns cases still suspended when the log was taken.
+   */
+  public enum CensoringRule {
+    /**
+     * Leave cases that are suspended at the as-of instant out of <i>D</i>, its numerators and the
+     * overdue count, as Jinhua's on-time closing = on time / (due − suspended) does (DOMAIN.md §7).
+     */
+    EXCLUDE_SUSPENDED,
+    /**
+     * Count a suspended case as due (and overdue) once its original time limit, without the pause,
+     * has passed, so that a suspension cannot hide a case for ever.
+     */
+    COUNT_SUSPENDED_WHEN_OVERDUE;
+
+    /** The key used in scheme JSON, e.g. {@code exclude-suspended}. */
+    public String key() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * Parses a key.
+     *
+     * @param key the key
+     * @return the rule, or empty
+     */
+    public static Optional<CensoringRule> byKey(String key) {
+      return EnumKeys.find(values(), CensoringRule::key, key);
+    }
+  }
+
+  /**
+   * The document a scheme's weights come from (出处).
+   *
+   * @param title the title of the document or article
+   * @param source publisher, outlet or issuing body
+   * @param url where it can be read, if public
+   * @param published publication date as written in the source, e.g. {@code 2022-06-29}
+   * @param note how the scheme uses it, and what is interpretation rather than quotation
+   */
+  public record Citation(
+      String title,
+      String source,
+      Optional<String> url,
+      Optional<String> published,
+      Optional<String> note) {
+
+    /** Checks that title and source are present. */
+    public Citation {
+      Objects.requireNonNull(title, "title");
+      Objects.requireNonNull(source, "source");
+      Objects.requireNonNull(url, "url");
+      Objects.requireNonNull(published, "published");
+      Objects.requireNonNull(note, "note");
+      if (title.isBlank() || source.isBlank()) {
+        throw new IllegalArgumentException("a citation needs a title and a source");
+      }
+    }
+
+    /** {@code title, source (published)}. */
+    @Override
+    public String toString() {
+      return title + ", " + source + published.map(p -> " (" + p + ")").orElse("");
+    }
+  }
+
+  /**
+   * One weighted part of a composite score (考核项): an indicator, how its value becomes points, and
+   * its weight. The component contributes <i>p</i> · <i>w</i> / 100 to the total, where <i>p</i> is
+   * the transformed points (0–100) clamped to {@code clamp} if given.
+   *
+   * @param indicator the indicator scored
+   * @param weight the weight: a percentage in schemes whose weights sum to 100, or the maximum
+   *     points in additive schemes; not negative
+   * @param transform how the value becomes points
+   * @param clamp optional bounds for the points
+   * @param label a display name, e.g. the source's wording
+   */
+  public record Component(
+      Indicator indicator,
+      double weight,
+      Transform transform,
+      Optional<Clamp> clamp,
+      Optional<String> label) {
+
+    /** Checks for nulls. */
+    public Component {
+      Objects.requireNonNull(indicator, "indicator");
+      Objects.requireNonNull(transform, "transform");
+      Objects.requireNonNull(clamp, "clamp");
+      Objects.requireNonNull(label, "label");
+    }
+
+    /**
+     * A component without clamp or label.
+     *
+     * @param indicator the indicator
+     * @param weight the weight
+     * @param transform the transform
+     * @return the component
+     */
+    public static Component of(Indicator indicator, double weight, Transform transform) {
+      return new Component(indicator, weight, transform, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * The points for a value: the transform, then the clamp.
+     *
+     * @param value the indicator value
+     * @return points, normally in [0, 100]
+     */
+    public double points(double value) {
+      double p = transform.points(value);
+      if (clamp.isPresent()) {
+        p = clamp.get().apply(p);
+      }
+      return p;
+    }
+
+    /**
+     * Closed bounds {@code [min, max]} (限幅).
+     *
+     * @param min the lower bound
+     * @param max the upper bound, not below {@code min}
+     */
+    public record Clamp(double min, double max) {
+      /**
+       * Clamps a value.
+       *
+       * @param v the value
+       * @return v limited to {@code [min, max]}
+       */
+      public double apply(double v) {
+        return Math.max(min, Math.min(max, v));
+      }
+    }
+  }
+
+  /**
+   * Points off the total per counted event (扣分), as Tongcheng deducts directly for each case not
+   * finished within its time limit (DOMAIN.md §6): deducted = min(cap, pointsEach · count).
+   *
+   * @param indicator a count indicator, e.g. {@link Indicator#OVERDUE_COUNT}
+   * @param pointsEach points off per counted case or event, not negative
+   * @param cap the most this deduction can take off, if limited
+   */
+  public record Deduction(Indicator indicator, double pointsEach, OptionalDouble cap) {
+
+    /** Checks for nulls. */
+    public Deduction {
+      Objects.requireNonNull(indicator, "indicator");
+      Objects.requireNonNull(cap, "cap");
+    }
+
+    /**
+     * The points taken off for a count.
+     *
+     * @param count the count
+     * @return {@code min(cap, pointsEach * count)}
+     */
+    public double points(long count) {
+      double raw = pointsEach * count;
+      return cap.isPresent() ? Math.min(cap.getAsDouble(), raw) : raw;
+    }
+  }
+
+  /**
+   * A grade band (等次): a final score at or above {@code min} earns this grade, unless a higher
+   * grade applies. The lowest grade has no minimum ("else"). GB/T 30428.4 lineage: A ≥ 90, B ≥ 75,
+   * C ≥ 60, D ≥ 40, else E (DOMAIN.md §7).
+   *
+   * @param name the grade, e.g. {@code A} or {@code 优秀}
+   * @param min the lowest final score (after rounding) that earns it, or empty for the lowest grade
+   */
+  public record Grade(String name, OptionalDouble min) {
+    /** Checks for nulls. */
+    public Grade {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(min, "min");
+    }
+  }
+
+  /**
+   * What a scheme does with a unit when one of its components is not applicable (无数据, for example a
+   * response rate with no case taken on). Missing data is never scored as zero.
+   */
+  public enum NotApplicablePolicy {
+    /** The unit gets no score and is left out of the ranking. */
+    EXCLUDE,
+    /** The unit gets no score and is ranked after every scored unit, all such units tied. */
+    RANK_LAST,
+    /**
+     * The unit is scored on its applicable components, their weights scaled up so that they sum to
+     * the scheme's total weight: score = Σ<sub>applicable</sub> points·w / Σ<sub>applicable</sub> w
+     * · Σ w. A unit with no applicable component is left out as with {@link #EXCLUDE}.
+     */
+    RENORMALISE;
+
+    /** The key used in scheme JSON, e.g. {@code rank-last}. */
+    public String key() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * Parses a key.
+     *
+     * @param key the key
+     * @return the policy, or empty
+     */
+    public static Optional<NotApplicablePolicy> byKey(String key) {
+      return EnumKeys.find(values(), NotApplicablePolicy::key, key);
+    }
+  }
+
+  /**
+   * How much each public rating counts towards satisfaction (满意度权重). The common rule (Beijing
+   * 12345, DOMAIN.md §7) counts satisfied as 1, basically satisfied as 0.9 and dissatisfied as 0.
+   *
+   * @param satisfied weight of 满意, in [0, 1]
+   * @param basicallySatisfied weight of 基本满意, in [0, 1]
+   * @param dissatisfied weight of 不满意, in [0, 1]
+   */
+  public record RatingWeights(double satisfied, double basicallySatisfied, double dissatisfied) {
+    /** 1, 0.9 and 0 (Beijing practice). */
+    public static final RatingWeights DEFAULT = new RatingWeights(1.0, 0.9, 0.0);
+
+    /** Checks that each weight is within [0, 1]. */
+    public RatingWeights {
+      check("satisfied", satisfied);
+      check("basicallySatisfied", basicallySatisfied);
+      check("dissatisfied", dissatisfied);
+    }
+
+    private static void check(String name, double w) {
+      if (!(w >= 0 && w <= 1)) {
+        throw new IllegalArgumentException("rating weight " + name + " must be in [0, 1]: " + w);
+      }
+    }
+  }
+
+  /**
+   * How a component turns its indicator's value into points <i>p</i> on a 0–100 scale (得分), before
+   * the component's weight is applied. GB/T 30428.4-lineage formulas score a rate as rate × 100 and
+   * a count through bands (DOMAIN.md §7).
+   */
+  public sealed interface Transform
+      permits Transform.Rate, Transform.Complement, Transform.Bands, Transform.Target {
+
+    /**
+     * The points for an indicator value.
+     *
+     * @param value a rate in [0, 1] or a count
+     * @return points in [0, 100]
+     */
+    double points(double value);
+
+    /** The key used in scheme JSON. */
+    String key();
+
+    /** <i>p</i> = 100 · rate. */
+    record Rate() implements Transform {
+      @Override
+      public double points(double value) {
+        return 100.0 * value;
+      }
+
+      @Override
+      public String key() {
+        return "rate";
+      }
+    }
+
+    /** <i>p</i> = 100 · (1 − rate), for rates where less is better (rework, overdue pending). */
+    record Complement() implements Transform {
+      @Override
+      public double points(double value) {
+        return 100.0 * (1.0 - value);
+      }
+
+      @Override
+      public String key() {
+        return "complement";
+      }
+    }
+
+    /**
+     * <i>p</i> = the points of the band that contains the count. "Fewer is better" tables simply
+     * give fewer points to higher bands (cases filed: ≤ 50 → 100 … > 1,000 → 0).
+     *
+     * @param bands contiguous bands covering every count from 0 up, listed ascending or descending
+     */
+    record Bands(List<Band> bands) implements Transform {
+      /** Copies the list. */
+      public Bands {
+        bands = List.copyOf(bands);
+      }
+
+      @Override
+      public double points(double value) {
+        long count = (long) value;
+        for (Band b : bands) {
+          if (b.contains(count)) {
+            return b.points();
+          }
+        }
+        throw new IllegalStateException("no band contains " + count + " in a validated table");
+      }
+
+      @Override
+      public String key() {
+        return "bands";
+      }
+    }
+
+    /**
+     * Full marks at or above a target rate, minus a penalty per percentage point below it, floored
+     * at 0: <i>p</i> = 100 if rate ≥ target, else max(0, 100 − penalty · 100 · (target − rate)).
+     * Jinhua's "≥ 70 % earns 50 points, −1 per point below" is target 0.70 with weight 50 and
+     * penalty 2 (one point of fifty is two points on the 0–100 scale).
+     *
+     * @param target the target rate in [0, 1]
+     * @param penaltyPerPercentBelow points off on the 0–100 scale per percentage point below target
+     */
+    record Target(double target, double penaltyPerPercentBelow) implements Transform {
+      @Override
+      public double points(double value) {
+        if (value >= target) {
+          return 100.0;
+        }
+        return Math.max(0.0, 100.0 - penaltyPerPercentBelow * 100.0 * (target - value));
+      }
+
+      @Override
+      public String key() {
+        return "target";
+      }
+    }
+  }
+
+  /**
+   * When an open case gets a supervision warning (督办预警), by the share of its time limit used:
+   * working time elapsed since dispatch (suspensions excluded) over the working time allowed.
+   * Tongcheng raises a system warning when a case is not finished within its limit (DOMAIN.md §6);
+   * a yellow warning before that lets the unit act in time.
+   *
+   * @param yellow share at or above which a case is yellow (临期), e.g. 0.8
+   * @param red share at or above which a case is red (超期), e.g. 1.0; not below {@code yellow}
+   */
+  public record WarningThresholds(double yellow, double red) {
+    /** Yellow at 80 %, red at 100 % of the time limit. */
+    public static final WarningThresholds DEFAULT = new WarningThresholds(0.8, 1.0);
+
+    /** Checks {@code 0 < yellow <= red}. */
+    public WarningThresholds {
+      if (!(yellow > 0 && yellow <= red)) {
+        throw new IllegalArgumentException(
+            "warning thresholds need 0 < yellow <= red: yellow " + yellow + ", red " + red);
+      }
     }
   }
 }

@@ -9,21 +9,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InvalidObjectException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.gridgov.core.InvalidInputException;
 import org.gridgov.core.Severity;
-import org.gridgov.scoring.internal.SchemeJson;
-import org.gridgov.scoring.internal.SchemeValidator;
 
 /**
- * Reads, writes, validates and ships {@link ScoringScheme}s. The JSON format is described in {@code
- * docs/scoring.md}; unknown fields, unknown indicators and duplicate keys are errors, and every
- * problem is reported with its JSON pointer.
+ * Reads ({@link #read(Path)}, {@link #read(InputStream, String)}), writes ({@link
+ * #write(ScoringScheme, OutputStream)}), validates and ships {@link ScoringScheme}s. The JSON
+ * format is described in {@code docs/scoring.md}; unknown fields, unknown indicators and duplicate
+ * keys are errors, and every problem is reported with its JSON pointer.
  *
  * <p>Shipped schemes ({@link #builtIn(String)}), each citing its source:
  *
@@ -74,29 +77,68 @@ public final class ScoringSchemes {
    * @throws InvalidInputException when the file cannot be read
    */
   public static ScoringScheme read(Path file) {
-    return parse(readText(file), file.toString());
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new InvalidInputException(
+          file.toString(), 0, 0, "", "cannot read scheme: " + e.getMessage(), e);
+    }
+    return parse(new String(bytes, StandardCharsets.UTF_8), file.toString());
   }
 
   /**
-   * Reads a scheme from JSON text.
+   * Reads a scheme from a stream of UTF-8 JSON, all or nothing. The stream is read to its end and
+   * not closed.
    *
-   * @param json the text
-   * @param source the name used in errors (a file name), may be empty
+   * @param in the JSON
+   * @param sourceName the name used in errors (a file name or URI), may be empty
    * @return the scheme
-   * @throws InvalidSchemeException listing every problem
+   * @throws InvalidSchemeException listing every problem, with source, JSON pointer and reason
+   * @throws InvalidInputException when the stream cannot be read
    */
-  public static ScoringScheme parse(String json, String source) {
-    Optional<String> src = source.isEmpty() ? Optional.empty() : Optional.of(source);
-    JsonNode root = tree(json, src);
-    SchemeJson reader = new SchemeJson();
-    Optional<ScoringScheme.Builder> b = reader.read(root);
-    if (b.isEmpty()) {
-      throw new InvalidSchemeException(src, reader.findings());
-    }
+  public static ScoringScheme read(InputStream in, String sourceName) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(sourceName, "sourceName");
+    byte[] bytes;
     try {
-      return b.get().build();
-    } catch (InvalidSchemeException e) {
-      throw new InvalidSchemeException(src, e.findings());
+      bytes = in.readAllBytes();
+    } catch (IOException e) {
+      throw new InvalidInputException(
+          sourceName, 0, 0, "", "cannot read scheme: " + e.getMessage(), e);
+    }
+    return parse(new String(bytes, StandardCharsets.UTF_8), sourceName);
+  }
+
+  /**
+   * Writes a scheme's canonical JSON form (indented, UTF-8), which {@link #read(InputStream,
+   * String)} reads back to an equal scheme. The stream is flushed, not closed.
+   *
+   * @param scheme the scheme
+   * @param out where to write
+   * @throws java.io.UncheckedIOException when the stream cannot be written
+   */
+  public static void write(ScoringScheme scheme, OutputStream out) {
+    try {
+      out.write(SchemeJson.write(scheme, MAPPER).getBytes(StandardCharsets.UTF_8));
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write scheme " + scheme.id(), e);
+    }
+  }
+
+  /**
+   * Writes a scheme's canonical JSON form to a file, replacing it.
+   *
+   * @param scheme the scheme
+   * @param file the file
+   * @throws java.io.UncheckedIOException when the file cannot be written
+   */
+  public static void write(ScoringScheme scheme, Path file) {
+    try (OutputStream out = Files.newOutputStream(file)) {
+      write(scheme, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write scheme " + scheme.id() + " to " + file, e);
     }
   }
 
@@ -136,14 +178,47 @@ public final class ScoringSchemes {
     }
   }
 
+  /** The compact canonical JSON of a scheme, UTF-8: the payload of the serial forms. */
+  static byte[] canonicalBytes(ScoringScheme scheme) {
+    try {
+      return MAPPER.writeValueAsBytes(SchemeJson.tree(scheme, MAPPER));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot encode scheme " + scheme.id(), e);
+    }
+  }
+
   /**
-   * The canonical JSON form, which {@link #parse(String, String)} reads back to an equal scheme.
+   * Reads {@link #canonicalBytes} back.
    *
-   * @param scheme the scheme
-   * @return indented JSON
+   * @throws InvalidObjectException when the bytes are not a valid scheme
    */
-  public static String toJson(ScoringScheme scheme) {
-    return SchemeJson.write(scheme, MAPPER);
+  static ScoringScheme fromCanonicalBytes(byte[] bytes) throws InvalidObjectException {
+    if (bytes == null) {
+      throw new InvalidObjectException("serial form without a scheme");
+    }
+    try {
+      return parse(new String(bytes, StandardCharsets.UTF_8), "serialized scheme");
+    } catch (InvalidSchemeException e) {
+      InvalidObjectException x =
+          new InvalidObjectException("invalid serialized scheme: " + e.getMessage());
+      x.initCause(e);
+      throw x;
+    }
+  }
+
+  private static ScoringScheme parse(String json, String source) {
+    Optional<String> src = source.isEmpty() ? Optional.empty() : Optional.of(source);
+    JsonNode root = tree(json, src);
+    SchemeJson reader = new SchemeJson();
+    Optional<ScoringScheme.Builder> b = reader.read(root);
+    if (b.isEmpty()) {
+      throw new InvalidSchemeException(src, reader.findings());
+    }
+    try {
+      return b.get().build();
+    } catch (InvalidSchemeException e) {
+      throw new InvalidSchemeException(src, e.findings());
+    }
   }
 
   /**
@@ -163,7 +238,7 @@ public final class ScoringSchemes {
       if (in == null) {
         throw new IllegalStateException("missing resource " + resource);
       }
-      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "builtin:" + id);
+      return read(in, "builtin:" + id);
     } catch (IOException e) {
       throw new IllegalStateException("cannot read resource " + resource, e);
     }
@@ -193,14 +268,5 @@ public final class ScoringSchemes {
     int col = loc == null ? 0 : Math.max(0, loc.getColumnNr());
     throw new InvalidSchemeException(
         src, List.of(SchemeFinding.error("SYNTAX", "", "malformed JSON: " + msg)), line, col);
-  }
-
-  private static String readText(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new InvalidInputException(
-          file.toString(), 0, 0, "", "cannot read scheme: " + e.getMessage(), e);
-    }
   }
 }

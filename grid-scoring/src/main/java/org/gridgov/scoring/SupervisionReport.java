@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.gridgov.scoring.CaseFacts.WorkerRole;
+import org.gridgov.scoring.ScoringScheme.WarningThresholds;
 import org.gridgov.scoring.internal.Columns;
 import org.gridgov.scoring.internal.Months;
 
@@ -22,12 +24,12 @@ import org.gridgov.scoring.internal.Months;
  */
 public final class SupervisionReport {
   private final Instant asOf;
-  private final Period period;
+  private final ScoringPeriod period;
   private final WarningThresholds thresholds;
   private final List<Entry> entries;
 
   private SupervisionReport(
-      Instant asOf, Period period, WarningThresholds thresholds, List<Entry> entries) {
+      Instant asOf, ScoringPeriod period, WarningThresholds thresholds, List<Entry> entries) {
     this.asOf = asOf;
     this.period = period;
     this.thresholds = thresholds;
@@ -97,7 +99,8 @@ public final class SupervisionReport {
    * @param thresholds the warning thresholds
    * @return the report
    */
-  public static SupervisionReport of(CaseLog log, Period period, WarningThresholds thresholds) {
+  public static SupervisionReport of(
+      CaseLog log, ScoringPeriod period, WarningThresholds thresholds) {
     Columns c = log.columns();
     int from = c.rowAt(Months.index(period.from()));
     int to = c.rowAt(Months.index(period.to()) + 1);
@@ -152,7 +155,7 @@ public final class SupervisionReport {
   }
 
   /** The months whose cases were considered. */
-  public Period period() {
+  public ScoringPeriod period() {
     return period;
   }
 

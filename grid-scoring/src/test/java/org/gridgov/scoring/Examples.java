@@ -30,6 +30,7 @@ import static org.gridgov.scoring.Count.TAKEN_ON;
 import static org.gridgov.scoring.Count.VALID_REPORTS;
 
 import java.time.YearMonth;
+import org.gridgov.scoring.CaseFacts.WorkerRole;
 
 /**
  * The hand-built case log of the worked examples. Department D1 has nine cases a–i (all reported
@@ -70,7 +71,7 @@ import java.time.YearMonth;
  */
 final class Examples {
   static final YearMonth JAN = YearMonth.of(2026, 1);
-  static final Period PERIOD = Period.month(JAN);
+  static final ScoringPeriod PERIOD = ScoringPeriod.month(JAN);
 
   private Examples() {}
 

@@ -22,6 +22,8 @@ import org.gridgov.core.cases.SourceChannel;
 import org.gridgov.core.time.TimeLimit;
 import org.gridgov.core.time.TimeLimitTable;
 import org.gridgov.core.time.TimeLimits;
+import org.gridgov.scoring.CaseFacts.WorkerRole;
+import org.gridgov.scoring.ScoringScheme.CensoringRule;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -144,16 +146,18 @@ class FactRulesTest {
     assertThat(clock.usedMinutes()).isEqualTo(60);
     assertThat(clock.suspended()).isTrue();
     CaseLog log = CaseLog.builder(at("2026-03-10T17:00:00")).add(f).build();
-    Period march = Period.month(YearMonth.of(2026, 3));
+    ScoringPeriod march = ScoringPeriod.month(YearMonth.of(2026, 3));
     ScoringScheme base =
         ScoringScheme.builder("x", "x", SchemeFixtures.CITATION)
             .rate(Indicator.CLOSING_RATE, 100)
             .build();
-    Scorecard excluded = Scorer.of(base).score(log, march, UnitKind.DEPARTMENT);
+    Scorecard excluded =
+        Scorer.of(base).score(log, Scorer.Request.of(march, UnitKind.DEPARTMENT)).get(0);
     assertThat(excluded.value("住建局", Indicator.DUE_FOR_CLOSURE).orElseThrow().value()).hasValue(0);
     Scorecard counted =
         Scorer.of(base.toBuilder().censoring(CensoringRule.COUNT_SUSPENDED_WHEN_OVERDUE).build())
-            .score(log, march, UnitKind.DEPARTMENT);
+            .score(log, Scorer.Request.of(march, UnitKind.DEPARTMENT))
+            .get(0);
     assertThat(counted.value("住建局", Indicator.DUE_FOR_CLOSURE).orElseThrow().value()).hasValue(1);
     assertThat(counted.value("住建局", Indicator.CLOSING_RATE).orElseThrow().value()).hasValue(0);
   }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.gridgov.scoring.CaseFacts.WorkerRole;
 import org.gridgov.testkit.Gen;
 import org.gridgov.testkit.Gens;
 
@@ -19,7 +20,7 @@ import org.gridgov.testkit.Gens;
  * workers.
  */
 final class FactsGen {
-  static final Period SPAN = Period.parse("2026-01..2026-04");
+  static final ScoringPeriod SPAN = ScoringPeriod.parse("2026-01..2026-04");
   private static final int CHOICES = 24;
 
   private FactsGen() {}

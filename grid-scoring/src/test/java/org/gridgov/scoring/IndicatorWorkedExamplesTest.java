@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.gridgov.scoring.Scorecard.IndicatorValue;
+import org.gridgov.scoring.Scorecard.UnitScore;
+import org.gridgov.scoring.ScoringScheme.CensoringRule;
+import org.gridgov.scoring.ScoringScheme.RatingWeights;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +25,9 @@ class IndicatorWorkedExamplesTest {
             .rate(Indicator.RESPONSE_RATE, 100)
             .censoring(rule)
             .build();
-    return Scorer.of(s).score(LOG, Examples.PERIOD, kind, Examples.extras());
+    return Scorer.of(s)
+        .score(LOG, Scorer.Request.of(Examples.PERIOD, kind).extra(Examples.extras()))
+        .get(0);
   }
 
   private static double value(Scorecard card, String unit, Indicator i) {
@@ -96,7 +102,8 @@ class IndicatorWorkedExamplesTest {
             .rate(Indicator.SATISFACTION, 100)
             .ratingWeights(new RatingWeights(1.0, 0.6, 0.1))
             .build();
-    Scorecard c = Scorer.of(s).score(LOG, Examples.PERIOD, UnitKind.DEPARTMENT);
+    Scorecard c =
+        Scorer.of(s).score(LOG, Scorer.Request.of(Examples.PERIOD, UnitKind.DEPARTMENT)).get(0);
     // (1 + 0.6 + 0.1) / 4 = 0.425
     assertThat(value(c, "D1", Indicator.SATISFACTION)).isCloseTo(0.425, within(1e-12));
   }
@@ -188,7 +195,8 @@ class IndicatorWorkedExamplesTest {
             .build();
     Scorecard c =
         Scorer.of(ScoringSchemes.builtIn("gbt30428-department"))
-            .score(log, Examples.PERIOD, UnitKind.DEPARTMENT);
+            .score(log, Scorer.Request.of(Examples.PERIOD, UnitKind.DEPARTMENT))
+            .get(0);
     for (Indicator i : Indicator.values()) {
       assertThat(c.value("D9", i).orElseThrow().isApplicable()).as(i.key()).isFalse();
     }

@@ -12,12 +12,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.gridgov.scoring.Count.Counts;
+import org.gridgov.scoring.Scorecard.Consequences;
+import org.gridgov.scoring.Scorecard.Explanation;
+import org.gridgov.scoring.Scorecard.UnitScore;
+import org.gridgov.scoring.ScoringScheme.NotApplicablePolicy;
 import org.gridgov.scoring.internal.Numbers;
 import org.junit.jupiter.api.Test;
 
 /** Rounding, ranking with ties and missing data, last place, consequences and rollups. */
 class RankingAndRollupTest {
-  private static final Period JAN = Examples.PERIOD;
+  private static final ScoringPeriod JAN = Examples.PERIOD;
 
   private static ScoringScheme responseOnly(NotApplicablePolicy policy) {
     return ScoringScheme.builder("r", "response only", SchemeFixtures.CITATION)
@@ -146,17 +151,17 @@ class RankingAndRollupTest {
     Scorecard y2024 =
         scorer.scoreCounts(
             Map.of("城管局", taken(10, 5), "住建局", taken(10, 9)),
-            Period.year(2024),
+            ScoringPeriod.year(2024),
             UnitKind.DEPARTMENT);
     Scorecard y2025 =
         scorer.scoreCounts(
             Map.of("城管局", taken(10, 6), "住建局", taken(10, 8)),
-            Period.year(2025),
+            ScoringPeriod.year(2025),
             UnitKind.DEPARTMENT);
     Scorecard y2026 =
         scorer.scoreCounts(
             Map.of("城管局", taken(10, 9), "住建局", taken(10, 7)),
-            Period.year(2026),
+            ScoringPeriod.year(2026),
             UnitKind.DEPARTMENT);
     Consequences c = Consequences.of(List.of(y2024, y2025, y2026));
     assertThat(c.standings())
@@ -169,7 +174,7 @@ class RankingAndRollupTest {
     Scorecard y2026b =
         scorer.scoreCounts(
             Map.of("城管局", taken(10, 1), "住建局", taken(10, 7)),
-            Period.year(2026),
+            ScoringPeriod.year(2026),
             UnitKind.DEPARTMENT);
     assertThat(Consequences.of(List.of(y2024, y2026b)).standings().get(1).disqualified()).isEmpty();
     assertThatThrownBy(() -> Consequences.of(List.of(y2025, y2024)))
@@ -194,18 +199,22 @@ class RankingAndRollupTest {
                 .flags(Count.TAKEN_ON, Count.RESPONDED_ON_TIME));
     Scorer scorer = Scorer.of(responseOnly(NotApplicablePolicy.EXCLUDE));
     List<Scorecard> months =
-        scorer.scoreEachMonth(
-            log, Period.parse("2026-01..2026-02"), UnitKind.DEPARTMENT, ExtraCounts.empty());
+        scorer.score(
+            log,
+            Scorer.Request.of(ScoringPeriod.parse("2026-01..2026-02"), UnitKind.DEPARTMENT)
+                .eachMonth());
     // January 1/1 = 100, February 0/3 = 0: the average of monthly rates would be 50.
     assertThat(months)
         .extracting(m -> m.unit("D").orElseThrow().score().orElseThrow())
         .containsExactly(new BigDecimal("100.00"), new BigDecimal("0.00"));
     List<Scorecard> years =
-        scorer.scoreEachYear(
-            log, Period.parse("2026-01..2027-12"), UnitKind.DEPARTMENT, ExtraCounts.empty());
+        scorer.score(
+            log,
+            Scorer.Request.of(ScoringPeriod.parse("2026-01..2027-12"), UnitKind.DEPARTMENT)
+                .eachYear());
     assertThat(years)
         .extracting(Scorecard::period)
-        .containsExactly(Period.year(2026), Period.year(2027));
+        .containsExactly(ScoringPeriod.year(2026), ScoringPeriod.year(2027));
     // 2026 from counts: 1 / 4 = 25; 2027: 1/1.
     assertThat(years.get(0).unit("D").orElseThrow().score()).hasValue(new BigDecimal("25.00"));
     assertThat(years.get(1).unit("D").orElseThrow().score()).hasValue(new BigDecimal("100.00"));
@@ -213,11 +222,15 @@ class RankingAndRollupTest {
     List<Scorecard> parallel =
         scorer
             .withThreads(3)
-            .scoreEachMonth(
-                log, Period.parse("2026-01..2027-12"), UnitKind.DEPARTMENT, ExtraCounts.empty());
+            .score(
+                log,
+                Scorer.Request.of(ScoringPeriod.parse("2026-01..2027-12"), UnitKind.DEPARTMENT)
+                    .eachMonth());
     List<Scorecard> serial =
-        scorer.scoreEachMonth(
-            log, Period.parse("2026-01..2027-12"), UnitKind.DEPARTMENT, ExtraCounts.empty());
+        scorer.score(
+            log,
+            Scorer.Request.of(ScoringPeriod.parse("2026-01..2027-12"), UnitKind.DEPARTMENT)
+                .eachMonth());
     for (int i = 0; i < serial.size(); i++) {
       assertThat(parallel.get(i).units()).isEqualTo(serial.get(i).units());
     }
@@ -233,33 +246,62 @@ class RankingAndRollupTest {
             .build();
     CaseLog log = Examples.log();
     Scorer scorer = Scorer.of(s);
-    assertThat(scorer.score(log, Period.parse("2025-07..2026-06"), UnitKind.DEPARTMENT).size())
+    assertThat(
+            scorer
+                .score(
+                    log,
+                    Scorer.Request.of(ScoringPeriod.parse("2025-07..2026-06"), UnitKind.DEPARTMENT))
+                .get(0)
+                .size())
         .isPositive();
-    assertThatThrownBy(() -> scorer.score(log, Period.year(2027), UnitKind.DEPARTMENT))
+    assertThatThrownBy(
+            () ->
+                scorer
+                    .score(log, Scorer.Request.of(ScoringPeriod.year(2027), UnitKind.DEPARTMENT))
+                    .get(0))
         .hasMessageContaining("does not overlap period 2027-01..2027-12");
-    assertThatThrownBy(() -> scorer.score(log, JAN, UnitKind.GRID))
+    assertThatThrownBy(() -> scorer.score(log, Scorer.Request.of(JAN, UnitKind.GRID)).get(0))
         .hasMessageContaining("not grid");
+    // The caller can ask first instead of catching.
+    assertThat(s.inForce(ScoringPeriod.parse("2025-07..2026-06"))).isTrue();
+    assertThat(s.inForce(ScoringPeriod.year(2027))).isFalse();
+    assertThat(s.assesses(UnitKind.DEPARTMENT)).isTrue();
+    assertThat(s.assesses(UnitKind.GRID)).isFalse();
+    assertThat(s.effectiveRange()).isEqualTo("2026-01-01..2026-12-31");
+    // A yearly rollup with a year outside the range is refused as a whole, before any scoring.
+    assertThatThrownBy(
+            () ->
+                scorer.score(
+                    log,
+                    Scorer.Request.of(ScoringPeriod.parse("2026-01..2027-12"), UnitKind.DEPARTMENT)
+                        .eachYear()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("does not overlap period 2027-01..2027-12");
   }
 
   @Test
   void periodsParseAndSplit() {
-    assertThat(Period.parse("2026-01..2026-12")).isEqualTo(Period.year(2026));
-    assertThat(Period.parse("2026")).isEqualTo(Period.year(2026));
-    assertThat(Period.parse("2026-03")).isEqualTo(Period.month(YearMonth.of(2026, 3)));
-    assertThat(Period.parse("2025-11..2026-02").eachYear())
-        .containsExactly(Period.parse("2025-11..2025-12"), Period.parse("2026-01..2026-02"));
-    assertThat(Period.year(2026).monthCount()).isEqualTo(12);
-    assertThatThrownBy(() -> Period.parse("2026-13")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Period.parse("2026-03..2026-01"))
+    assertThat(ScoringPeriod.parse("2026-01..2026-12")).isEqualTo(ScoringPeriod.year(2026));
+    assertThat(ScoringPeriod.parse("2026")).isEqualTo(ScoringPeriod.year(2026));
+    assertThat(ScoringPeriod.parse("2026-03"))
+        .isEqualTo(ScoringPeriod.month(YearMonth.of(2026, 3)));
+    assertThat(ScoringPeriod.parse("2025-11..2026-02").eachYear())
+        .containsExactly(
+            ScoringPeriod.parse("2025-11..2025-12"), ScoringPeriod.parse("2026-01..2026-02"));
+    assertThat(ScoringPeriod.year(2026).monthCount()).isEqualTo(12);
+    assertThatThrownBy(() -> ScoringPeriod.parse("2026-13"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ScoringPeriod.parse("2026-03..2026-01"))
         .hasMessageContaining("before it starts");
-    assertThat(Period.year(2026).toString()).isEqualTo("2026-01..2026-12");
+    assertThat(ScoringPeriod.year(2026).toString()).isEqualTo("2026-01..2026-12");
   }
 
   @Test
   void explanationsAddUpToTheScore() {
     Scorecard card =
         Scorer.of(ScoringSchemes.builtIn("tongcheng-2022"))
-            .score(Examples.log(), JAN, UnitKind.DEPARTMENT);
+            .score(Examples.log(), Scorer.Request.of(JAN, UnitKind.DEPARTMENT))
+            .get(0);
     for (UnitScore u : card.units()) {
       Explanation e = card.explain(u.unit()).orElseThrow();
       assertThat(e.score()).isEqualTo(u.score());

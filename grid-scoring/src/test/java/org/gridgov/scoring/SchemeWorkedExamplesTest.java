@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
+import org.gridgov.scoring.Scorecard.Explanation;
+import org.gridgov.scoring.Scorecard.UnitScore;
 import org.junit.jupiter.api.Test;
 
 /** Each shipped scheme applied to the worked-example log ({@link Examples}), totals by hand. */
@@ -12,7 +14,8 @@ class SchemeWorkedExamplesTest {
 
   private static Scorecard score(String scheme, UnitKind kind) {
     return Scorer.of(ScoringSchemes.builtIn(scheme))
-        .score(LOG, Examples.PERIOD, kind, Examples.extras());
+        .score(LOG, Scorer.Request.of(Examples.PERIOD, kind).extra(Examples.extras()))
+        .get(0);
   }
 
   private static void assertScore(Scorecard card, String unit, String score, String grade) {

@@ -16,6 +16,12 @@ import java.util.OptionalInt;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.gridgov.scoring.Count.Counts;
+import org.gridgov.scoring.Scorecard.Explanation;
+import org.gridgov.scoring.Scorecard.UnitScore;
+import org.gridgov.scoring.ScoringScheme.Component;
+import org.gridgov.scoring.ScoringScheme.NotApplicablePolicy;
+import org.gridgov.scoring.ScoringScheme.Transform;
 import org.gridgov.testkit.ForAll;
 import org.gridgov.testkit.Gen;
 import org.gridgov.testkit.Gens;
@@ -48,7 +54,7 @@ class ScoringPropertiesTest {
     for (ScoringScheme s : SCHEMES) {
       Scorer scorer = Scorer.of(s);
       for (UnitKind kind : UnitKind.values()) {
-        Scorecard card = scorer.score(log, FactsGen.SPAN, kind);
+        Scorecard card = scorer.score(log, Scorer.Request.of(FactsGen.SPAN, kind)).get(0);
         double[][] values = card.values(ALL);
         for (int k = 0; k < ALL.size(); k++) {
           for (double v : values[k]) {
@@ -81,7 +87,7 @@ class ScoringPropertiesTest {
   void fastAggregationEqualsGroupingBy(@ForAll("logs") List<CaseFacts> facts) {
     CaseLog log = FactsGen.log(facts);
     Scorer scorer = Scorer.of(SCHEMES.get(1)); // tongcheng: deductions, censoring, exclusion
-    for (Period p : List.of(FactsGen.SPAN, Period.parse("2026-02..2026-03"))) {
+    for (ScoringPeriod p : List.of(FactsGen.SPAN, ScoringPeriod.parse("2026-02..2026-03"))) {
       for (UnitKind kind : UnitKind.values()) {
         Map<String, Counts> grouped =
             facts.stream()
@@ -91,7 +97,7 @@ class ScoringPropertiesTest {
                     Collectors.groupingBy(
                         Map.Entry::getKey,
                         Collectors.reducing(Counts.zero(), Map.Entry::getValue, Counts::plus)));
-        Scorecard fast = scorer.score(log, p, kind);
+        Scorecard fast = scorer.score(log, Scorer.Request.of(p, kind)).get(0);
         Scorecard slow = scorer.scoreCounts(grouped, p, kind);
         for (String unit : fast.unitIds()) {
           Counts expected = grouped.getOrDefault(unit, Counts.zero());
@@ -112,7 +118,10 @@ class ScoringPropertiesTest {
   @Property(tries = 200)
   void oneMoreOnTimeResponseNeverLowersAResponseRate(@ForAll("logs") List<CaseFacts> facts) {
     Scorer scorer = Scorer.of(SCHEMES.get(0));
-    Scorecard before = scorer.score(FactsGen.log(facts), FactsGen.SPAN, UnitKind.DEPARTMENT);
+    Scorecard before =
+        scorer
+            .score(FactsGen.log(facts), Scorer.Request.of(FactsGen.SPAN, UnitKind.DEPARTMENT))
+            .get(0);
     // A new case, taken on and responded to in time, for department D0.
     List<CaseFacts> more = new ArrayList<>(facts);
     more.add(
@@ -121,7 +130,10 @@ class ScoringPropertiesTest {
             .dept("D0")
             .flags(Count.TAKEN_ON, Count.RESPONDED_ON_TIME)
             .build());
-    Scorecard after = scorer.score(FactsGen.log(more), FactsGen.SPAN, UnitKind.DEPARTMENT);
+    Scorecard after =
+        scorer
+            .score(FactsGen.log(more), Scorer.Request.of(FactsGen.SPAN, UnitKind.DEPARTMENT))
+            .get(0);
     double was = rate(before, "D0");
     assertThat(rate(after, "D0")).isGreaterThanOrEqualTo(Double.isNaN(was) ? 0 : was);
     // An existing late response turned into an on-time one.
@@ -133,7 +145,10 @@ class ScoringPropertiesTest {
         List<CaseFacts> fixed = new ArrayList<>(facts);
         fixed.set(i, withFlags(f, flags));
         String unit = f.department().orElseThrow();
-        Scorecard improved = scorer.score(FactsGen.log(fixed), FactsGen.SPAN, UnitKind.DEPARTMENT);
+        Scorecard improved =
+            scorer
+                .score(FactsGen.log(fixed), Scorer.Request.of(FactsGen.SPAN, UnitKind.DEPARTMENT))
+                .get(0);
         assertThat(rate(improved, unit)).isGreaterThan(rate(before, unit));
         break;
       }
@@ -171,8 +186,9 @@ class ScoringPropertiesTest {
     CaseLog b = FactsGen.log(shuffled);
     for (ScoringScheme s : List.of(SCHEMES.get(0), SCHEMES.get(1))) {
       for (UnitKind kind : UnitKind.values()) {
-        assertThat(Scorer.of(s).score(b, FactsGen.SPAN, kind).units())
-            .isEqualTo(Scorer.of(s).score(a, FactsGen.SPAN, kind).units());
+        assertThat(Scorer.of(s).score(b, Scorer.Request.of(FactsGen.SPAN, kind)).get(0).units())
+            .isEqualTo(
+                Scorer.of(s).score(a, Scorer.Request.of(FactsGen.SPAN, kind)).get(0).units());
       }
     }
     // The log holds exactly the facts given, whatever their order.
@@ -201,7 +217,10 @@ class ScoringPropertiesTest {
                   w.get(i) * k,
                   i == 3 ? new Transform.Complement() : new Transform.Rate()));
         }
-        Scorecard card = Scorer.of(b.build()).score(log, FactsGen.SPAN, UnitKind.DEPARTMENT);
+        Scorecard card =
+            Scorer.of(b.build())
+                .score(log, Scorer.Request.of(FactsGen.SPAN, UnitKind.DEPARTMENT))
+                .get(0);
         ranks.put(k, card.unitIds().stream().map(u -> card.unit(u).orElseThrow().rank()).toList());
       }
       for (Map.Entry<Double, List<OptionalInt>> e : ranks.entrySet()) {
@@ -217,7 +236,7 @@ class ScoringPropertiesTest {
     CaseLog log = FactsGen.log(facts);
     for (ScoringScheme s : SCHEMES) {
       for (UnitKind kind : List.of(UnitKind.GRID, UnitKind.DEPARTMENT, UnitKind.WORKER)) {
-        Scorecard card = Scorer.of(s).score(log, FactsGen.SPAN, kind);
+        Scorecard card = Scorer.of(s).score(log, Scorer.Request.of(FactsGen.SPAN, kind)).get(0);
         List<UnitScore> ranked = card.ranking();
         for (int i = 0; i < ranked.size(); i++) {
           UnitScore a = ranked.get(i);
@@ -259,7 +278,8 @@ class ScoringPropertiesTest {
   void explanationsAddUpForEveryUnit(@ForAll("logs") List<CaseFacts> facts) {
     CaseLog log = FactsGen.log(facts);
     for (ScoringScheme s : SCHEMES) {
-      Scorecard card = Scorer.of(s).score(log, FactsGen.SPAN, UnitKind.WORKER);
+      Scorecard card =
+          Scorer.of(s).score(log, Scorer.Request.of(FactsGen.SPAN, UnitKind.WORKER)).get(0);
       for (UnitScore u : card.units()) {
         Explanation e = card.explain(u.unit()).orElseThrow();
         assertThat(e.score()).isEqualTo(u.score());

@@ -10,6 +10,11 @@ import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.gridgov.core.Severity;
+import org.gridgov.scoring.ScoringScheme.Band;
+import org.gridgov.scoring.ScoringScheme.Component;
+import org.gridgov.scoring.ScoringScheme.NotApplicablePolicy;
+import org.gridgov.scoring.ScoringScheme.RatingWeights;
+import org.gridgov.scoring.ScoringScheme.Transform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +38,7 @@ class ScoringSchemesTest {
 
   private static InvalidSchemeException invalid(String json) {
     return catchThrowableOfType(
-        InvalidSchemeException.class, () -> ScoringSchemes.parse(json, "demo.json"));
+        InvalidSchemeException.class, () -> SchemeFixtures.parse(json, "demo.json"));
   }
 
   private static String withComponents(String components) {
@@ -45,7 +50,7 @@ class ScoringSchemesTest {
 
   @Test
   void readsAScheme() {
-    ScoringScheme s = ScoringSchemes.parse(GOOD, "demo.json");
+    ScoringScheme s = SchemeFixtures.parse(GOOD, "demo.json");
     assertThat(s.id()).isEqualTo("demo");
     assertThat(s.components()).hasSize(2);
     assertThat(s.maxScore()).isEqualTo(100);
@@ -57,7 +62,7 @@ class ScoringSchemesTest {
   @Test
   void everyShippedSchemeRoundTripsThroughJson() {
     for (ScoringScheme s : ScoringSchemes.builtIns()) {
-      assertThat(ScoringSchemes.parse(ScoringSchemes.toJson(s), "")).as(s.id()).isEqualTo(s);
+      assertThat(SchemeFixtures.parse(SchemeFixtures.toJson(s), "")).as(s.id()).isEqualTo(s);
     }
   }
 
@@ -89,12 +94,12 @@ class ScoringSchemesTest {
     assertThat(e.pointer()).hasValue("/components");
     // The same weights are fine when the scheme says its points add up freely; range 0..90.
     ScoringScheme additive =
-        ScoringSchemes.parse(
+        SchemeFixtures.parse(
             json.replace("\"components\"", "\"additive\": true, \"components\""), "");
     assertThat(additive.maxScore()).isEqualTo(90);
     // 33.3 + 33.3 + 33.4 is 100 despite binary fractions.
     assertThat(
-            ScoringSchemes.parse(
+            SchemeFixtures.parse(
                 withComponents(
                     "[{\"indicator\": \"response_rate\", \"weight\": 33.3},"
                         + " {\"indicator\": \"closing_rate\", \"weight\": 33.3},"
@@ -170,7 +175,7 @@ class ScoringSchemesTest {
                 "BAND_COVERAGE", "/components/0/transform/bands/0/max"));
     // Descending order, as the sources list them, is accepted.
     ScoringScheme desc =
-        ScoringSchemes.parse(
+        SchemeFixtures.parse(
             withComponents(
                 "[{\"indicator\": \"taken_on\", \"weight\": 100, \"transform\": {\"type\": \"bands\","
                     + " \"bands\": [{\"min\": 2001, \"points\": 100}, {\"min\": 1201, \"max\": 2000,"

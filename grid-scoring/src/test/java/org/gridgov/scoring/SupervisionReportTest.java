@@ -3,6 +3,7 @@ package org.gridgov.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import org.gridgov.scoring.ScoringScheme.WarningThresholds;
 import org.junit.jupiter.api.Test;
 
 /** Red and yellow warnings by share of the time limit used. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.gridgov.scoring.CaseFacts.WorkerRole;
 
 /** Builds {@link CaseFacts} for tests: {@code TestFacts.of("c1").dept("D1").flags(...).build()}. */
 final class TestFacts {

@@ -11,10 +11,10 @@ import org.gridgov.lab.Ranking;
 import org.gridgov.lab.testkit.CaseGens;
 import org.gridgov.lab.testkit.SchemeGens;
 import org.gridgov.scoring.Scorecard;
+import org.gridgov.scoring.Scorecard.UnitScore;
 import org.gridgov.scoring.Scorer;
 import org.gridgov.scoring.ScoringScheme;
 import org.gridgov.scoring.UnitKind;
-import org.gridgov.scoring.UnitScore;
 import org.gridgov.testkit.ForAll;
 import org.gridgov.testkit.Gen;
 import org.gridgov.testkit.Gens;
@@ -58,7 +58,9 @@ class ScalingWeightsTest {
     LoopResult r = CaseLoop.of(world.city(), v).run(world.stream());
     Scorecard before = r.rankings().get(0).scorecard();
     Scorecard after =
-        Scorer.of(SchemeGens.scaled(scheme, factor)).score(r.log(), r.period(), UnitKind.GRID);
+        Scorer.of(SchemeGens.scaled(scheme, factor))
+            .score(r.log(), Scorer.Request.of(r.period(), UnitKind.GRID))
+            .get(0);
     assertThat(after.scoredCount()).isEqualTo(before.scoredCount());
     List<String> units = before.unitIds();
     for (String a : units) {

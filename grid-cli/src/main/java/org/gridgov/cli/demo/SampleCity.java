@@ -199,9 +199,8 @@ public final class SampleCity {
     PolicySet policy = PolicySets.read(dir.resolve(POLICY));
     String departmentJson = text(dir.resolve(DEPARTMENT_SCHEME));
     String gridJson = text(dir.resolve(GRID_SCHEME));
-    ScoringScheme departments =
-        ScoringSchemes.parse(departmentJson, dir.resolve(DEPARTMENT_SCHEME).toString());
-    ScoringScheme grids = ScoringSchemes.parse(gridJson, dir.resolve(GRID_SCHEME).toString());
+    ScoringScheme departments = scheme(departmentJson, dir.resolve(DEPARTMENT_SCHEME));
+    ScoringScheme grids = scheme(gridJson, dir.resolve(GRID_SCHEME));
     List<PatrolPoint> points = PatrolPoints.read(dir.resolve(PATROL_POINTS));
 
     List<SampleFinding> findings = new ArrayList<>();
@@ -527,5 +526,11 @@ public final class SampleCity {
       Objects.requireNonNull(name);
       return new Manifest(name.asText(), year.asInt(), sources);
     }
+  }
+
+  private static ScoringScheme scheme(String json, Path file) {
+    return ScoringSchemes.read(
+        new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        file.toString());
   }
 }

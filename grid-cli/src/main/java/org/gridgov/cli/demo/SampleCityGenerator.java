@@ -234,11 +234,14 @@ public final class SampleCityGenerator {
     documents.put(SampleCity.POLICY, policyJson());
     documents.put(SampleCity.CALENDAR, GridGovJson.toJson(calendar2026()));
     documents.put(
-        SampleCity.DEPARTMENT_SCHEME,
-        ScoringSchemes.toJson(ScoringSchemes.builtIn("tongcheng-2022")));
+        SampleCity.DEPARTMENT_SCHEME, schemeJson(ScoringSchemes.builtIn("tongcheng-2022")));
     documents.put(
         SampleCity.GRID_SCHEME,
-        ScoringSchemes.toJson(ScoringSchemes.parse(gridSchemeJson(), "grid scheme")));
+        schemeJson(
+            ScoringSchemes.read(
+                new java.io.ByteArrayInputStream(
+                    gridSchemeJson().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "grid scheme")));
     documents.put(SampleCity.MANIFEST, manifestJson(map, points));
     for (Map.Entry<String, String> d : documents.entrySet()) {
       out.add(text(dir.resolve(d.getKey()), d.getValue()));
@@ -957,5 +960,11 @@ public final class SampleCityGenerator {
 
   static double r7(double v) {
     return Math.round(v * 1e7) / 1e7;
+  }
+
+  private static String schemeJson(org.gridgov.scoring.ScoringScheme scheme) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    ScoringSchemes.write(scheme, out);
+    return out.toString(java.nio.charset.StandardCharsets.UTF_8);
   }
 }

@@ -10,10 +10,10 @@ import org.gridgov.core.GridId;
 import org.gridgov.lab.RankingResult;
 import org.gridgov.rules.lists.Department;
 import org.gridgov.scoring.Indicator;
-import org.gridgov.scoring.IndicatorValue;
 import org.gridgov.scoring.Scorecard;
+import org.gridgov.scoring.Scorecard.IndicatorValue;
+import org.gridgov.scoring.Scorecard.UnitScore;
 import org.gridgov.scoring.UnitKind;
-import org.gridgov.scoring.UnitScore;
 
 /**
  * One row of a ranking as the demo's outputs show it: the unit, its name and parent, its score,

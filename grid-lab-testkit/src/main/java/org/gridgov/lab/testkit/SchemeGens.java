@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeSet;
-import org.gridgov.scoring.Citation;
-import org.gridgov.scoring.Component;
-import org.gridgov.scoring.Deduction;
 import org.gridgov.scoring.Indicator;
-import org.gridgov.scoring.NotApplicablePolicy;
 import org.gridgov.scoring.ScoringScheme;
-import org.gridgov.scoring.Transform;
+import org.gridgov.scoring.ScoringScheme.Citation;
+import org.gridgov.scoring.ScoringScheme.Component;
+import org.gridgov.scoring.ScoringScheme.Deduction;
+import org.gridgov.scoring.ScoringScheme.NotApplicablePolicy;
+import org.gridgov.scoring.ScoringScheme.Transform;
 import org.gridgov.testkit.Gen;
 import org.gridgov.testkit.Gens;
 

@@ -2,8 +2,8 @@ package org.gridgov.lab.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.gridgov.scoring.Component;
 import org.gridgov.scoring.ScoringScheme;
+import org.gridgov.scoring.ScoringScheme.Component;
 import org.gridgov.testkit.ForAll;
 import org.gridgov.testkit.Gen;
 import org.gridgov.testkit.Property;

@@ -16,10 +16,10 @@ import org.gridgov.scoring.internal.Months;
  * @param from the first month, inclusive
  * @param to the last month, inclusive; not before {@code from}
  */
-public record Period(YearMonth from, YearMonth to) {
+public record ScoringPeriod(YearMonth from, YearMonth to) {
 
   /** Validates the range. */
-  public Period {
+  public ScoringPeriod {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     if (to.isBefore(from)) {
@@ -34,8 +34,8 @@ public record Period(YearMonth from, YearMonth to) {
    * @param month the month
    * @return the period
    */
-  public static Period month(YearMonth month) {
-    return new Period(month, month);
+  public static ScoringPeriod month(YearMonth month) {
+    return new ScoringPeriod(month, month);
   }
 
   /**
@@ -44,8 +44,8 @@ public record Period(YearMonth from, YearMonth to) {
    * @param year the year
    * @return the period
    */
-  public static Period year(int year) {
-    return new Period(YearMonth.of(year, 1), YearMonth.of(year, 12));
+  public static ScoringPeriod year(int year) {
+    return new ScoringPeriod(YearMonth.of(year, 1), YearMonth.of(year, 12));
   }
 
   /**
@@ -55,12 +55,12 @@ public record Period(YearMonth from, YearMonth to) {
    * @return the period
    * @throws IllegalArgumentException when the text is not one of those forms
    */
-  public static Period parse(String text) {
+  public static ScoringPeriod parse(String text) {
     String t = text.trim();
     try {
       int dots = t.indexOf("..");
       if (dots >= 0) {
-        return new Period(
+        return new ScoringPeriod(
             YearMonth.parse(t.substring(0, dots)), YearMonth.parse(t.substring(dots + 2)));
       }
       if (t.matches("\\d{4}")) {
@@ -98,20 +98,20 @@ public record Period(YearMonth from, YearMonth to) {
   }
 
   /** The single-month periods of this period, in order (monthly rollup). */
-  public List<Period> eachMonth() {
-    return months().stream().map(Period::month).toList();
+  public List<ScoringPeriod> eachMonth() {
+    return months().stream().map(ScoringPeriod::month).toList();
   }
 
   /**
    * The calendar years this period touches, each cut to this period (yearly rollup): {@code
    * 2025-07..2026-06} gives {@code 2025-07..2025-12} and {@code 2026-01..2026-06}.
    */
-  public List<Period> eachYear() {
-    List<Period> years = new ArrayList<>();
+  public List<ScoringPeriod> eachYear() {
+    List<ScoringPeriod> years = new ArrayList<>();
     for (int y = from.getYear(); y <= to.getYear(); y++) {
       YearMonth a = y == from.getYear() ? from : YearMonth.of(y, 1);
       YearMonth b = y == to.getYear() ? to : YearMonth.of(y, 12);
-      years.add(new Period(a, b));
+      years.add(new ScoringPeriod(a, b));
     }
     return List.copyOf(years);
   }

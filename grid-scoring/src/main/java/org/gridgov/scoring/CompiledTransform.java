@@ -1,15 +1,15 @@
-package org.gridgov.scoring.internal;
+package org.gridgov.scoring;
 
 import java.util.List;
-import org.gridgov.scoring.Band;
-import org.gridgov.scoring.Component;
-import org.gridgov.scoring.Transform;
+import org.gridgov.scoring.ScoringScheme.Band;
+import org.gridgov.scoring.ScoringScheme.Component;
+import org.gridgov.scoring.ScoringScheme.Transform;
 
 /**
  * A component's transform and clamp compiled to primitives for the scoring loop; computes exactly
  * what {@link Component#points(double)} computes. Immutable and thread-safe.
  */
-public final class CompiledTransform {
+final class CompiledTransform {
   private static final int RATE = 0;
   private static final int COMPLEMENT = 1;
   private static final int BANDS = 2;

@@ -1,4 +1,4 @@
-package org.gridgov.scoring.internal;
+package org.gridgov.scoring;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,27 +17,23 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
-import org.gridgov.scoring.Band;
-import org.gridgov.scoring.CensoringRule;
-import org.gridgov.scoring.Citation;
-import org.gridgov.scoring.Component;
-import org.gridgov.scoring.Deduction;
-import org.gridgov.scoring.Grade;
-import org.gridgov.scoring.Indicator;
-import org.gridgov.scoring.NotApplicablePolicy;
-import org.gridgov.scoring.RatingWeights;
-import org.gridgov.scoring.SchemeFinding;
-import org.gridgov.scoring.ScoringScheme;
-import org.gridgov.scoring.Transform;
-import org.gridgov.scoring.UnitKind;
-import org.gridgov.scoring.WarningThresholds;
+import org.gridgov.scoring.ScoringScheme.Band;
+import org.gridgov.scoring.ScoringScheme.CensoringRule;
+import org.gridgov.scoring.ScoringScheme.Citation;
+import org.gridgov.scoring.ScoringScheme.Component;
+import org.gridgov.scoring.ScoringScheme.Deduction;
+import org.gridgov.scoring.ScoringScheme.Grade;
+import org.gridgov.scoring.ScoringScheme.NotApplicablePolicy;
+import org.gridgov.scoring.ScoringScheme.RatingWeights;
+import org.gridgov.scoring.ScoringScheme.Transform;
+import org.gridgov.scoring.ScoringScheme.WarningThresholds;
 
 /**
  * Reads a scoring scheme from a JSON tree, collecting every structural problem with its JSON
  * pointer instead of stopping at the first, and writes the canonical JSON form. One reader per
  * document; not thread-safe.
  */
-public final class SchemeJson {
+final class SchemeJson {
   private static final Set<String> TOP =
       Set.of(
           "id",
@@ -60,7 +56,7 @@ public final class SchemeJson {
   private final List<SchemeFinding> findings = new ArrayList<>();
 
   /** The problems found so far. */
-  public List<SchemeFinding> findings() {
+  List<SchemeFinding> findings() {
     return findings;
   }
 
@@ -73,7 +69,7 @@ public final class SchemeJson {
    * @param root the document root
    * @return the builder inputs, or empty
    */
-  public Optional<ScoringScheme.Builder> read(JsonNode root) {
+  Optional<ScoringScheme.Builder> read(JsonNode root) {
     if (root == null || !root.isObject()) {
       error("TYPE", "", "a scheme is a JSON object");
       return Optional.empty();
@@ -171,7 +167,7 @@ public final class SchemeJson {
   }
 
   /** Whether an error has been found. */
-  public boolean hasErrors() {
+  boolean hasErrors() {
     return findings.stream().anyMatch(SchemeFinding::isError);
   }
 
@@ -524,7 +520,22 @@ public final class SchemeJson {
    * @param mapper a mapper
    * @return indented JSON text
    */
-  public static String write(ScoringScheme s, ObjectMapper mapper) {
+  static String write(ScoringScheme s, ObjectMapper mapper) {
+    try {
+      return mapper.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(tree(s, mapper));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The canonical JSON form as a tree.
+   *
+   * @param s the scheme
+   * @param mapper a mapper
+   * @return the tree
+   */
+  static ObjectNode tree(ScoringScheme s, ObjectMapper mapper) {
     ObjectNode o = mapper.createObjectNode();
     o.put("id", s.id());
     o.put("name", s.name());
@@ -585,11 +596,7 @@ public final class SchemeJson {
       n.put("grade", g.name());
       g.min().ifPresent(m -> n.put("min", m));
     }
-    try {
-      return mapper.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return o;
   }
 
   private static void writeTransform(ObjectNode n, Transform t) {

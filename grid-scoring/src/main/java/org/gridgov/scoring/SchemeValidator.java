@@ -1,4 +1,4 @@
-package org.gridgov.scoring.internal;
+package org.gridgov.scoring;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,18 +10,17 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import org.gridgov.core.Severity;
-import org.gridgov.scoring.Band;
-import org.gridgov.scoring.Component;
-import org.gridgov.scoring.Deduction;
-import org.gridgov.scoring.Grade;
-import org.gridgov.scoring.Indicator;
-import org.gridgov.scoring.SchemeFinding;
-import org.gridgov.scoring.Transform;
+import org.gridgov.scoring.ScoringScheme.Band;
+import org.gridgov.scoring.ScoringScheme.Component;
+import org.gridgov.scoring.ScoringScheme.Deduction;
+import org.gridgov.scoring.ScoringScheme.Grade;
+import org.gridgov.scoring.ScoringScheme.Transform;
+import org.gridgov.scoring.internal.Numbers;
 
 /**
  * The semantic checks of a scoring scheme; pointers are those of the scheme's JSON form. Stateless.
  */
-public final class SchemeValidator {
+final class SchemeValidator {
   /** Tolerance of the 100 % weight check, for weights such as 33.3 + 33.3 + 33.4. */
   static final double WEIGHT_TOLERANCE = 1e-9;
 

@@ -1,7 +1,7 @@
-package org.gridgov.scoring.internal;
+package org.gridgov.scoring;
 
 import java.util.Arrays;
-import org.gridgov.scoring.Count;
+import org.gridgov.scoring.internal.Columns;
 
 /**
  * Sums the flag bits, rework and grade columns of a range of log rows into per-unit count blocks in
@@ -12,7 +12,7 @@ import org.gridgov.scoring.Count;
  *
  * <p>One aggregator serves one thread; reuse it across periods of the same unit kind.
  */
-public final class Aggregator {
+final class Aggregator {
   private static final int WIDTH = Formulas.WIDTH;
   private static final int REPEATED = Count.REPEATED_REWORKS.ordinal();
   private static final int GRADE_SUM = Count.REVERSE_GRADE_SUM.ordinal();

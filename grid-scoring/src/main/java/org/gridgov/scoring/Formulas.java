@@ -1,4 +1,4 @@
-package org.gridgov.scoring.internal;
+package org.gridgov.scoring;
 
 import static org.gridgov.scoring.Count.BASICALLY_SATISFIED;
 import static org.gridgov.scoring.Count.CHECKED;
@@ -42,9 +42,7 @@ import static org.gridgov.scoring.Count.VERIFY_REQUESTS;
 import static org.gridgov.scoring.Count.VERIFY_REQUESTS_ON_TIME;
 import static org.gridgov.scoring.Count.WHISTLED;
 
-import org.gridgov.scoring.Count;
-import org.gridgov.scoring.Indicator;
-import org.gridgov.scoring.RatingWeights;
+import org.gridgov.scoring.ScoringScheme.RatingWeights;
 
 /**
  * The indicator formulas of {@link Indicator} over a count vector stored in an int array at an
@@ -54,7 +52,7 @@ import org.gridgov.scoring.RatingWeights;
  * to ≥ 0, which only matters for extra counts a caller supplies inconsistently (facts derived from
  * cases keep every numerator within its denominator). Immutable and thread-safe.
  */
-public final class Formulas {
+final class Formulas {
   /** Number of counts per unit block. */
   public static final int WIDTH = Count.values().length;
 
