@@ -1,8 +1,6 @@
 package org.gridgov.rules.lists;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,6 +14,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.gridgov.core.GridLevel;
@@ -102,16 +101,20 @@ public final class ListsJson {
   }
 
   /**
-   * Reads a lists document already parsed, possibly embedded in a larger document.
+   * Writes the lists to a file as a pretty-printed UTF-8 document that {@link #read} reads back
+   * equal.
    *
-   * @param node the lists object
-   * @param source the name used in error messages
-   * @param pointer the JSON pointer of {@code node} in its document, {@code ""} for the root
-   * @return the lists
-   * @throws InvalidInputException when the node is not a valid lists document
+   * @param lists the lists
+   * @param file the file, replaced if it exists
+   * @throws UncheckedIOException if the file cannot be written
    */
-  public static GovernanceLists fromTree(JsonNode node, String source, String pointer) {
-    return new Reader(new JsonIn(source)).lists(node, pointer);
+  public static void write(GovernanceLists lists, Path file) {
+    Objects.requireNonNull(file, "file");
+    try {
+      Files.writeString(file, toJson(lists), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
@@ -119,6 +122,7 @@ public final class ListsJson {
    *
    * @param lists the lists
    * @param out the stream, not closed
+   * @throws UncheckedIOException if the stream fails
    */
   public static void write(GovernanceLists lists, OutputStream out) {
     try {
@@ -135,15 +139,7 @@ public final class ListsJson {
    * @return the text, ending with a newline
    */
   public static String toJson(GovernanceLists lists) {
-    try {
-      return JsonIn.mapper()
-              .writer()
-              .with(SerializationFeature.INDENT_OUTPUT)
-              .writeValueAsString(toTree(lists))
-          + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot render a JSON tree", e);
-    }
+    return JsonIn.pretty(toTree(Objects.requireNonNull(lists, "lists"))) + "\n";
   }
 
   /**
@@ -152,7 +148,7 @@ public final class ListsJson {
    * @param lists the lists
    * @return a new object node
    */
-  public static ObjectNode toTree(GovernanceLists lists) {
+  static ObjectNode toTree(GovernanceLists lists) {
     JsonNodeFactory f = JsonNodeFactory.instance;
     ObjectNode root = f.objectNode();
     root.put("format", FORMAT);

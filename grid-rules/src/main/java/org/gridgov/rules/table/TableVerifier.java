@@ -1,6 +1,5 @@
 package org.gridgov.rules.table;
 
-import org.gridgov.rules.table.internal.Verification;
 
 /**
  * Static verification of decision tables: finds, without running any case, overlapping rules (with
