@@ -32,9 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * operation, all methods on the same 4,096 random inputs:
  *
  * <ul>
- *   <li>{@code interpreter}: the baseline, {@link CompiledTable#evaluate(Map, EvaluateOptions)} with {@link
- *       EvaluateOptions#reference()} on a map (every entry of
- *       every rule tested in turn, with the explanation);
+ *   <li>{@code interpreter}: the baseline, {@link CompiledTable#evaluate(Map, EvaluateOptions)}
+ *       with {@link EvaluateOptions#reference()} on a map (every entry of every rule tested in
+ *       turn, with the explanation);
  *   <li>{@code compiledMap}: {@link CompiledTable#evaluate(Map)}, the same full {@link
  *       DecisionResult} from the compiled form;
  *   <li>{@code compiledRow}: the allocation-free path — set the four inputs of a reused {@link

@@ -23,9 +23,9 @@ import org.gridgov.core.InvalidInputException;
  * force on the day it happened, not by today's rules.
  *
  * <p>Versions may leave gaps between them but must not overlap, and only the last may be
- * open-ended. Read one with {@link #read(Path)}; the shipped sample is {@link PolicySets#shipped()}.
- * Immutable and thread-safe. Serializable: the serial form is a format version and the versions'
- * own compact serial forms.
+ * open-ended. Read one with {@link #read(Path)}; the shipped sample is {@link
+ * PolicySets#shipped()}. Immutable and thread-safe. Serializable: the serial form is a format
+ * version and the versions' own compact serial forms.
  */
 public final class PolicyHistory implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -90,8 +90,8 @@ public final class PolicyHistory implements Serializable {
   }
 
   /**
-   * Reads a policy history document from a stream; files the versions refer to are resolved
-   * against the directory of {@code sourceName} taken as a path.
+   * Reads a policy history document from a stream; files the versions refer to are resolved against
+   * the directory of {@code sourceName} taken as a path.
    *
    * @param in the stream, read fully and not closed
    * @param sourceName the document's name, used in messages and to resolve references
@@ -196,7 +196,10 @@ public final class PolicyHistory implements Serializable {
     private Object readResolve() throws InvalidObjectException {
       if (version != VERSION) {
         throw new InvalidObjectException(
-            "unsupported serial version " + version + " of a policy history; this reads " + VERSION);
+            "unsupported serial version "
+                + version
+                + " of a policy history; this reads "
+                + VERSION);
       }
       try {
         return PolicyHistory.of(List.of(versions));

@@ -106,8 +106,8 @@ public final class PolicySets {
   }
 
   /**
-   * Reads a policy document from a stream; files it refers to are resolved against the directory
-   * of {@code sourceName} taken as a path (a document with every part embedded needs no files).
+   * Reads a policy document from a stream; files it refers to are resolved against the directory of
+   * {@code sourceName} taken as a path (a document with every part embedded needs no files).
    *
    * @param in the stream, read fully and not closed
    * @param sourceName the document's name, used in messages and to resolve references

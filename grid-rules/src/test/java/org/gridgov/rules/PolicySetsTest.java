@@ -25,8 +25,7 @@ class PolicySetsTest {
     Files.createDirectories(dir.resolve("tables"));
     Files.writeString(dir.resolve("lists.json"), ListsJson.toJson(PolicySets.sampleLists()));
     DecisionTables.write(Dispatcher.shippedTable("2026"), dir.resolve("tables/dispatch.json"));
-    DecisionTables.write(
-        EscalationLadder.shippedTable(), dir.resolve("tables/escalation.json"));
+    DecisionTables.write(EscalationLadder.shippedTable(), dir.resolve("tables/escalation.json"));
   }
 
   private Path policy(String name, String json) throws IOException {

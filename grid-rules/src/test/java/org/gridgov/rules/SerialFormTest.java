@@ -144,7 +144,8 @@ class SerialFormTest {
 
     PolicyHistory history = PolicySets.shipped();
     PolicyHistory back = roundTrip(history);
-    assertThat(back.versions()).extracting(PolicySet::version)
+    assertThat(back.versions())
+        .extracting(PolicySet::version)
         .isEqualTo(history.versions().stream().map(PolicySet::version).toList());
     for (int i = 0; i < history.versions().size(); i++) {
       assertThat(back.versions().get(i).dispatcher().table())

@@ -35,9 +35,9 @@ import org.gridgov.rules.table.ValueType;
  * (boolean). The hit policy must be single-hit. The default table ({@link #defaults()}, see {@code
  * docs/dispatch-escalation.md}) follows the tiers of DOMAIN.md §4.
  *
- * <p>The table is compiled once; each call fills a fresh input row of the compiled table (one
- * small object and an {@code int} per input, no thread-local state), so routing a case allocates
- * little beyond its explanation. Immutable and thread-safe.
+ * <p>The table is compiled once; each call fills a fresh input row of the compiled table (one small
+ * object and an {@code int} per input, no thread-local state), so routing a case allocates little
+ * beyond its explanation. Immutable and thread-safe.
  *
  * <p>Serializable (for a Spark broadcast or Flink state): the serial form is a format version and
  * the compiled table's own compact form; the shape checks run again when it is read.

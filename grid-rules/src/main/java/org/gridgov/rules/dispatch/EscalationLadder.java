@@ -45,8 +45,8 @@ import org.gridgov.rules.table.ValueType;
  * this is refused with an {@link InvalidInputException} naming the rule.
  *
  * <p>Immutable and thread-safe. Serializable: the serial form is a format version, the compiled
- * table's own compact form and the level names; the shape and termination checks run again when
- * it is read.
+ * table's own compact form and the level names; the shape and termination checks run again when it
+ * is read.
  */
 public final class EscalationLadder implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -411,7 +411,10 @@ public final class EscalationLadder implements Serializable {
     private Object readResolve() throws InvalidObjectException {
       if (version != VERSION) {
         throw new InvalidObjectException(
-            "unsupported serial version " + version + " of an escalation ladder; this reads " + VERSION);
+            "unsupported serial version "
+                + version
+                + " of an escalation ladder; this reads "
+                + VERSION);
       }
       try {
         List<GridLevel> ls = new ArrayList<>(levels.length);

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -89,8 +89,8 @@ public final class JsonIn {
   }
 
   /**
-   * Places a problem found by a reader of an embedded part (which saw the part as its own
-   * document) inside the enclosing document: the part's pointer is prefixed to the problem's.
+   * Places a problem found by a reader of an embedded part (which saw the part as its own document)
+   * inside the enclosing document: the part's pointer is prefixed to the problem's.
    *
    * @param e the problem, as the part's reader reported it
    * @param source the enclosing document's name

@@ -5,8 +5,6 @@ import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.Serial;
 import java.io.Serializable;
-import org.gridgov.core.InvalidInputException;
-import org.gridgov.rules.internal.JsonIn;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -14,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.gridgov.core.InvalidInputException;
+import org.gridgov.rules.internal.JsonIn;
 
 /**
  * The three lists (三张清单) of one city as one value: the item list, the authority list, the access
@@ -323,7 +323,10 @@ public final class GovernanceLists implements Serializable {
     private Object readResolve() throws InvalidObjectException {
       if (version != VERSION) {
         throw new InvalidObjectException(
-            "unsupported serial version " + version + " of governance lists; this reads " + VERSION);
+            "unsupported serial version "
+                + version
+                + " of governance lists; this reads "
+                + VERSION);
       }
       try {
         return ListsJson.read(new ByteArrayInputStream(json), "serial form");

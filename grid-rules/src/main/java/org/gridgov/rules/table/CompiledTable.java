@@ -25,11 +25,12 @@ import java.util.Optional;
  *   <li>{@link #evaluate(Map)}, or {@link #evaluate(Map, EvaluateOptions)} with {@link
  *       EvaluateOptions#explain()}: a full {@link DecisionResult}, the ordinary path;
  *   <li>the expert path, allocation-free, for hot loops: fill a reusable {@link InputRow} (from
- *       {@link #newRow()}, one per thread or per call) with the slot setters ({@link #slot(String)},
- *       {@link InputRow#setString}, {@link InputRow#setNumber}), call {@link #select(InputRow)}
- *       (single-hit policies) or {@link #match(InputRow, int[])}, then read outputs with {@link
- *       #output(int, int)}. It answers exactly as {@code evaluate} does; on {@link #INVALID_INPUT}
- *       or {@link #CONFLICT}, call {@code evaluate} for the messages that say why.
+ *       {@link #newRow()}, one per thread or per call) with the slot setters ({@link
+ *       #slot(String)}, {@link InputRow#setString}, {@link InputRow#setNumber}), call {@link
+ *       #select(InputRow)} (single-hit policies) or {@link #match(InputRow, int[])}, then read
+ *       outputs with {@link #output(int, int)}. It answers exactly as {@code evaluate} does; on
+ *       {@link #INVALID_INPUT} or {@link #CONFLICT}, call {@code evaluate} for the messages that
+ *       say why.
  * </ul>
  *
  * <p>Serializable: the serial form is the table in its compact JSON text with a format version,
@@ -446,7 +447,10 @@ public final class CompiledTable implements Serializable {
     static DecisionTable table(int version, byte[] json) throws InvalidObjectException {
       if (version != VERSION) {
         throw new InvalidObjectException(
-            "unsupported serial version " + version + " of a decision table; this reads " + VERSION);
+            "unsupported serial version "
+                + version
+                + " of a decision table; this reads "
+                + VERSION);
       }
       try {
         return JsonTables.read(JsonTables.parse(json, "serial form"), "serial form", "");

@@ -15,8 +15,8 @@ import org.gridgov.core.InvalidInputException;
 /**
  * The front door for reading and writing decision tables: the JSON format of
  * docs/decision-tables.md and DMN XML. One {@code read} per source (a file or a stream), with a
- * {@link ReadOptions} value that names the decision, the format and the size bound; {@code
- * readAll} for every decision table of a DMN document; {@code write} for the JSON format.
+ * {@link ReadOptions} value that names the decision, the format and the size bound; {@code readAll}
+ * for every decision table of a DMN document; {@code write} for the JSON format.
  *
  * <p>DMN: DMN 1.3, 1.4 and 1.5 (namespaces {@code https://www.omg.org/spec/DMN/20191111/MODEL/},
  * {@code .../20211108/MODEL/}, {@code .../20230324/MODEL/}; DMN 1.2 is accepted too), the

@@ -8,11 +8,11 @@ package org.gridgov.rules.table;
  * <ul>
  *   <li>{@link #defaults()}: the compiled index, no explanation (what {@link
  *       CompiledTable#evaluate(java.util.Map)} does);
- *   <li>{@link #explain()}: the compiled index, and for each rule that did not match the first input
- *       entry that failed;
- *   <li>{@link #reference()}: the straightforward interpreter, which tests every entry of every rule
- *       in turn and always explains: the reference semantics the compiled index agrees with, for
- *       cross-checks and as a benchmark baseline.
+ *   <li>{@link #explain()}: the compiled index, and for each rule that did not match the first
+ *       input entry that failed;
+ *   <li>{@link #reference()}: the straightforward interpreter, which tests every entry of every
+ *       rule in turn and always explains: the reference semantics the compiled index agrees with,
+ *       for cross-checks and as a benchmark baseline.
  * </ul>
  */
 public final class EvaluateOptions {
@@ -75,6 +75,8 @@ public final class EvaluateOptions {
 
   @Override
   public String toString() {
-    return reference ? "EvaluateOptions.reference()" : explain ? "EvaluateOptions.explain()" : "EvaluateOptions.defaults()";
+    return reference
+        ? "EvaluateOptions.reference()"
+        : explain ? "EvaluateOptions.explain()" : "EvaluateOptions.defaults()";
   }
 }

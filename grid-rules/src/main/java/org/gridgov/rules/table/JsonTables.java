@@ -449,7 +449,10 @@ final class JsonTables {
    */
   static byte[] compact(DecisionTable t) {
     try {
-      return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(write(t));
+      return MAPPER
+          .writer()
+          .without(SerializationFeature.INDENT_OUTPUT)
+          .writeValueAsBytes(write(t));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot render a JSON tree", e);
     }

@@ -29,8 +29,7 @@ public final class ReadOptions {
     DMN
   }
 
-  private static final ReadOptions DEFAULTS =
-      new ReadOptions(null, Format.AUTO, DEFAULT_MAX_BYTES);
+  private static final ReadOptions DEFAULTS = new ReadOptions(null, Format.AUTO, DEFAULT_MAX_BYTES);
 
   private final String decision;
   private final Format format;

@@ -172,7 +172,8 @@ class CompiledTableTest {
     assertThat(c.select(row.setString(0, "dis" + "trict".substring(0)))).isEqualTo(2);
     assertThat(c.select(row.setString(0, null))).isEqualTo(1);
     for (String s : List.of("grid", "street", "district", "moon", "other", "")) {
-      assertThat(Tables.explain(c, Map.of("scope", s))).isEqualTo(Tables.interpret(t, Map.of("scope", s)));
+      assertThat(Tables.explain(c, Map.of("scope", s)))
+          .isEqualTo(Tables.interpret(t, Map.of("scope", s)));
     }
   }
 

@@ -47,7 +47,8 @@ class DmnImportTest {
     Path file = resource("route-13.dmn");
     List<DecisionTable> all = readAll(file);
     assertThat(all).extracting(DecisionTable::name).containsExactly("Route", "Fee");
-    assertThat(readAll(file).stream().map(DecisionTable::name).toList()).containsExactly("Route", "Fee");
+    assertThat(readAll(file).stream().map(DecisionTable::name).toList())
+        .containsExactly("Route", "Fee");
 
     DecisionTable route = DecisionTables.read(file, "Route");
     assertThat(route).isEqualTo(all.get(0));
@@ -66,10 +67,13 @@ class DmnImportTest {
         .isEqualTo("high public attention: joint handling");
     assertThat(route.rules().get(1).inputEntries().get(1).isAny()).isTrue();
 
-    assertThat(Tables.interpret(route, Map.of("scope", "grid", "attention", 90, "urgent", false)).value())
+    assertThat(
+            Tables.interpret(route, Map.of("scope", "grid", "attention", 90, "urgent", false))
+                .value())
         .contains("joint");
     assertThat(
-            Tables.interpret(route, Map.of("scope", "cross_street", "attention", 10, "urgent", true))
+            Tables.interpret(
+                    route, Map.of("scope", "cross_street", "attention", 10, "urgent", true))
                 .value())
         .contains("district");
     assertThat(
@@ -85,7 +89,8 @@ class DmnImportTest {
 
     DecisionTable fee = DecisionTables.read(file, "fee"); // by id
     assertThat(fee.aggregation()).isEqualTo(Aggregation.SUM);
-    assertThat(Tables.interpret(fee, Map.of("area", 120, "since", LocalDate.of(2026, 3, 1))).value())
+    assertThat(
+            Tables.interpret(fee, Map.of("area", 120, "since", LocalDate.of(2026, 3, 1))).value())
         .contains(new BigDecimal("13.5"));
     assertThat(
             fee.compile().evaluate(Map.of("area", 50, "since", LocalDate.of(2025, 3, 1))).value())
@@ -100,9 +105,13 @@ class DmnImportTest {
         .extracting(InputClause::type)
         .containsExactly(ValueType.DURATION, ValueType.STRING);
     assertThat(t.rules().get(1).annotation()).isEqualTo("community whistles, party members report");
-    assertThat(Tables.interpret(t, Map.of("overdue", Duration.ofHours(30), "level", "community")).value())
+    assertThat(
+            Tables.interpret(t, Map.of("overdue", Duration.ofHours(30), "level", "community"))
+                .value())
         .contains(Map.of("whistle", true, "to", "street"));
-    assertThat(Tables.interpret(t, Map.of("overdue", Duration.ofHours(20), "level", "community")).value())
+    assertThat(
+            Tables.interpret(t, Map.of("overdue", Duration.ofHours(20), "level", "community"))
+                .value())
         .contains(Map.of("whistle", false, "to", "none"));
     assertThat(
             t.compile()
@@ -119,13 +128,14 @@ class DmnImportTest {
         .containsExactly(ValueType.DATE_TIME, ValueType.STRING);
     assertThat(t.outputs().get(0).type()).isEqualTo(ValueType.STRING);
     assertThat(
-            Tables.interpret(t, 
-                    Map.of("reportedAt", LocalDateTime.of(2026, 6, 30, 23, 0), "channel", "app"))
+            Tables.interpret(
+                    t, Map.of("reportedAt", LocalDateTime.of(2026, 6, 30, 23, 0), "channel", "app"))
                 .value())
         .contains(List.of("old"));
     // 08:00+08:00 is midnight UTC, so a report at that instant is "new" only
     assertThat(
-            Tables.interpret(t, 
+            Tables.interpret(
+                    t,
                     Map.of("reportedAt", LocalDateTime.of(2026, 7, 1, 0, 0), "channel", "hotline"))
                 .value())
         .contains(List.of("new"));
@@ -253,8 +263,7 @@ class DmnImportTest {
             "rule 2, output 1 ('tier'): at character 1: names are not supported ('street')");
     assertThatThrownBy(
             () ->
-                readAll(
-                    xml(table("").replace("typeRef=\"number\"", "typeRef=\"money\"")), "t.dmn"))
+                readAll(xml(table("").replace("typeRef=\"number\"", "typeRef=\"money\"")), "t.dmn"))
         .hasMessageContaining("input 2 ('attention'): unknown or unsupported typeRef 'money'");
     assertThatThrownBy(() -> readAll(xml(table("").replace("UNIQUE", "SOMETIMES")), "t.dmn"))
         .hasMessageContaining("unknown hitPolicy 'SOMETIMES'");

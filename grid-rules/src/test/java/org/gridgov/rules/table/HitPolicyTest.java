@@ -308,7 +308,8 @@ class HitPolicyTest {
                 + " [0..100]");
     assertThat(t.compile().evaluate(Map.of("scope", "moon", "attention", 101)).messages())
         .isEqualTo(r.messages());
-    assertThat(Tables.interpret(t, Map.of("scope", "street", "attention", 100)).value()).contains("other");
+    assertThat(Tables.interpret(t, Map.of("scope", "street", "attention", 100)).value())
+        .contains("other");
   }
 
   @Test

@@ -70,7 +70,8 @@ class JsonFormatTest {
     assertThat(t.compile().evaluate(street).value())
         .contains(Map.of("tier", "street", "hours", new BigDecimal("48")));
     DecisionResult none =
-        Tables.interpret(t, 
+        Tables.interpret(
+            t,
             Map.of(
                 "category",
                 "safety",
