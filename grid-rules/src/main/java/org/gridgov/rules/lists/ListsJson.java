@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -83,7 +84,8 @@ public final class ListsJson {
     try (InputStream in = Files.newInputStream(file)) {
       return read(in, source);
     } catch (IOException e) {
-      throw new InvalidInputException(source, 0, 0, "", "cannot read: " + e.getMessage(), e);
+      String why = e instanceof NoSuchFileException ? "no such file" : e.getMessage();
+      throw new InvalidInputException(source, 0, 0, "", "cannot read: " + why, e);
     }
   }
 

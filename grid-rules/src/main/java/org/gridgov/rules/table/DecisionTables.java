@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -245,6 +246,8 @@ public final class DecisionTables {
   private static byte[] bytes(Path file, long maxBytes) {
     try (InputStream in = Files.newInputStream(file)) {
       return bytes(in, file.toString(), maxBytes);
+    } catch (NoSuchFileException e) {
+      throw new InvalidInputException(file.toString(), 0, 0, "", "cannot read: no such file", e);
     } catch (IOException e) {
       throw new InvalidInputException(file.toString(), 0, 0, "", "cannot read: " + e, e);
     }
