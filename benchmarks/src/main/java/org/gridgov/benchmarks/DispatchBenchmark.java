@@ -13,8 +13,10 @@ import org.gridgov.rules.dispatch.DispatchFacts;
 import org.gridgov.rules.dispatch.Dispatcher;
 import org.gridgov.rules.dispatch.HandlerTier;
 import org.gridgov.rules.lists.Item;
+import org.gridgov.rules.table.CompiledTable;
 import org.gridgov.rules.table.DecisionResult;
 import org.gridgov.rules.table.DecisionTable;
+import org.gridgov.rules.table.EvaluateOptions;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -43,6 +45,7 @@ public class DispatchBenchmark {
 
   private Dispatcher dispatcher;
   private DecisionTable table;
+  private CompiledTable reference;
   private DispatchFacts[] facts;
   private List<Map<String, Object>> maps;
   private int next;
@@ -52,6 +55,7 @@ public class DispatchBenchmark {
   public void setup() {
     dispatcher = Dispatcher.defaults();
     table = dispatcher.table();
+    reference = table.compile();
     List<Item> items = PolicySets.sampleLists().items();
     SplittableRandom random = new SplittableRandom(20260101);
     facts = new DispatchFacts[CASES];
@@ -94,7 +98,7 @@ public class DispatchBenchmark {
   }
 
   DecisionResult interpretAt(int i) {
-    return table.interpret(maps.get(i));
+    return reference.evaluate(maps.get(i), EvaluateOptions.reference());
   }
 
   /**

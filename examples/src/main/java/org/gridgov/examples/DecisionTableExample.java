@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.gridgov.rules.table.DecisionResult;
 import org.gridgov.rules.table.DecisionTable;
 import org.gridgov.rules.table.DecisionTables;
+import org.gridgov.rules.table.EvaluateOptions;
 import org.gridgov.rules.table.HitPolicy;
 import org.gridgov.rules.table.OutputClause;
 import org.gridgov.rules.table.Rule;
@@ -82,7 +83,7 @@ public final class DecisionTableExample {
     facts.put("severity", "SIMPLE");
     facts.put("attention", 0);
     facts.put("scope", "IN_GRID");
-    DecisionResult result = dispatch.interpret(facts);
+    DecisionResult result = dispatch.compile().evaluate(facts, EvaluateOptions.explain());
     out.printf("%s with %s%n", dispatch.name(), facts);
     for (Rule r : result.selected()) {
       out.printf("  fired %s: %s → %s%n", r.id(), r.annotation(), result.outputs());
@@ -98,7 +99,7 @@ public final class DecisionTableExample {
   static DecisionTable bundledDispatchTable() {
     try (InputStream in =
         DecisionTableExample.class.getResourceAsStream("/org/gridgov/cli/sample/dispatch.json")) {
-      return DecisionTables.readJson(in, "sample/dispatch.json");
+      return DecisionTables.read(in, "sample/dispatch.json");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

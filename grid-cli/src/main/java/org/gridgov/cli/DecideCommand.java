@@ -24,7 +24,7 @@ import org.gridgov.rules.table.CompiledTable;
 import org.gridgov.rules.table.DecisionInput;
 import org.gridgov.rules.table.DecisionResult;
 import org.gridgov.rules.table.DecisionTable;
-import org.gridgov.rules.table.DecisionTables;
+import org.gridgov.rules.table.EvaluateOptions;
 import org.gridgov.rules.table.Rule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -115,11 +115,13 @@ final class DecideCommand implements Callable<Integer> {
     }
     DecisionInput input;
     try {
-      input = DecisionTables.inputFromJson(t, node);
+      input = TableJson.input(t, node);
     } catch (InvalidInputException e) {
       return answer.put("error", "line " + number + ": " + e.reason());
     }
-    DecisionResult result = explain ? compiled.explain(input) : compiled.evaluate(input);
+    DecisionResult result =
+        compiled.evaluate(
+            input.asMap(), explain ? EvaluateOptions.explain() : EvaluateOptions.defaults());
     if (result.hasErrors()) {
       return answer.put(
           "error",
@@ -131,7 +133,7 @@ final class DecideCommand implements Callable<Integer> {
                   .map(m -> m.message())
                   .collect(Collectors.joining("; ")));
     }
-    answer.set("result", DecisionTables.valueToJson(result.value().orElse(null)));
+    answer.set("result", TableJson.value(result.value().orElse(null)));
     if (explain) {
       ArrayNode matched = answer.putArray("matched");
       for (Rule rule : result.matched()) {

@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.gridgov.core.Severity;
 import org.gridgov.rules.table.DecisionTable;
-import org.gridgov.rules.table.DecisionTables;
 import org.gridgov.rules.table.TableFinding;
 import org.gridgov.rules.table.TableVerifier;
 import org.gridgov.rules.table.VerificationReport;
@@ -67,7 +66,7 @@ final class VerifyTableCommand implements Callable<Integer> {
       out.print(
           f.witness().isEmpty()
               ? "-"
-              : JSON.writeValueAsString(DecisionTables.valueToJson(f.witness().get().asMap())));
+              : JSON.writeValueAsString(TableJson.value(f.witness().get().asMap())));
       out.print('\n');
     }
     String what =

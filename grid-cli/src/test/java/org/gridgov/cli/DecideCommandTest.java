@@ -132,7 +132,7 @@ class DecideCommandTest {
   @Test
   void decidesWithTheShippedDispatchTable() throws IOException {
     Path t = dir.resolve("dispatch.json");
-    DecisionTables.writeJson(Dispatcher.shippedTable("2026"), t);
+    DecisionTables.write(Dispatcher.shippedTable("2026"), t);
     CliRun r =
         withStdin(
             "{\"category\":\"市容环境\",\"handling\":\"community\",\"severity\":\"SIMPLE\","

@@ -17,12 +17,12 @@ class VerifyTableCommandTest {
   @Test
   void theShippedTablesAreClean() throws IOException {
     Path dispatch = dir.resolve("dispatch.json");
-    DecisionTables.writeJson(Dispatcher.shippedTable("2026"), dispatch);
+    DecisionTables.write(Dispatcher.shippedTable("2026"), dispatch);
     CliRun r = CliRun.of("verify-table", "--table", dispatch.toString());
     assertThat(r.code()).isZero();
     assertThat(r.out()).endsWith("clean: decision 'dispatch' (27 rules, UNIQUE)\n");
     Path escalation = dir.resolve("escalation.json");
-    DecisionTables.writeJson(EscalationLadder.shippedTable(), escalation);
+    DecisionTables.write(EscalationLadder.shippedTable(), escalation);
     assertThat(CliRun.of("verify-table", "--table", escalation.toString()).code()).isZero();
   }
 

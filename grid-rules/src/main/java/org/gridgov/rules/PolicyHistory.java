@@ -1,5 +1,11 @@
 package org.gridgov.rules;
 
+import java.io.InputStream;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serial;
+import java.io.Serializable;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -10,15 +16,20 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.gridgov.core.InvalidInputException;
 
 /**
  * The versions of a city's rules over time, so that a case is judged by the {@link PolicySet} in
  * force on the day it happened, not by today's rules.
  *
  * <p>Versions may leave gaps between them but must not overlap, and only the last may be
- * open-ended. Immutable and thread-safe.
+ * open-ended. Read one with {@link #read(Path)}; the shipped sample is {@link
+ * PolicySets#shipped()}. Immutable and thread-safe. Serializable: the serial form is a format
+ * version and the versions' own compact serial forms.
  */
-public final class PolicyHistory {
+public final class PolicyHistory implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final List<PolicySet> versions;
 
   private PolicyHistory(List<PolicySet> versions) {
@@ -64,6 +75,31 @@ public final class PolicyHistory {
       }
     }
     return new PolicyHistory(List.copyOf(sorted));
+  }
+
+  /**
+   * Reads a policy history document from a file: {@code {"format": "gridgov-policy-history/1",
+   * "versions": [policy, ...]}}; files the versions refer to are resolved against its directory.
+   *
+   * @param file the history document
+   * @return the history
+   * @throws InvalidInputException naming the file and pointer of the first problem
+   */
+  public static PolicyHistory read(Path file) {
+    return PolicySets.readHistory(file);
+  }
+
+  /**
+   * Reads a policy history document from a stream; files the versions refer to are resolved against
+   * the directory of {@code sourceName} taken as a path.
+   *
+   * @param in the stream, read fully and not closed
+   * @param sourceName the document's name, used in messages and to resolve references
+   * @return the history
+   * @throws InvalidInputException naming the source and pointer of the first problem
+   */
+  public static PolicyHistory read(InputStream in, String sourceName) {
+    return PolicySets.readHistory(in, sourceName);
   }
 
   /**
@@ -128,5 +164,50 @@ public final class PolicyHistory {
    */
   public Optional<PolicySet> version(String version) {
     return versions.stream().filter(v -> v.version().equals(version)).findFirst();
+  }
+
+  @Serial
+  private Object writeReplace() {
+    return new SerialForm(versions.toArray(new PolicySet[0]));
+  }
+
+  @Serial
+  private void readObject(ObjectInputStream in) throws InvalidObjectException {
+    throw new InvalidObjectException("a PolicyHistory is read through its serial form");
+  }
+
+  /** The serial form: a format version and the versions, earliest first. */
+  private static final class SerialForm implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final int VERSION = 1;
+
+    /** The serial format version. */
+    private final int version;
+
+    /** The versions. */
+    private final PolicySet[] versions;
+
+    SerialForm(PolicySet[] versions) {
+      this.version = VERSION;
+      this.versions = versions;
+    }
+
+    @Serial
+    private Object readResolve() throws InvalidObjectException {
+      if (version != VERSION) {
+        throw new InvalidObjectException(
+            "unsupported serial version "
+                + version
+                + " of a policy history; this reads "
+                + VERSION);
+      }
+      try {
+        return PolicyHistory.of(List.of(versions));
+      } catch (RuntimeException e) {
+        InvalidObjectException x = new InvalidObjectException("corrupt policy history: " + e);
+        x.initCause(e);
+        throw x;
+      }
+    }
   }
 }

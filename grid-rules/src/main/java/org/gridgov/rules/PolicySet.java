@@ -1,5 +1,9 @@
 package org.gridgov.rules;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serial;
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +26,11 @@ import org.gridgov.rules.table.InputClause;
  *
  * <p>Read one with {@link PolicySets#read}; the shipped sample is {@link PolicySets#defaults()}.
  *
+ * <p>Serializable, to ship a set to another JVM (a Spark broadcast, Flink state): the serial form
+ * is a format version, the name and term, and the compact serial forms of the lists, the dispatch
+ * table and the escalation ladder (JSON documents and level names, not engine object graphs); the
+ * tables are compiled and checked again when it is read.
+ *
  * @param version the version's name, such as {@code 2026}
  * @param validFrom the first day in force
  * @param validTo the last day in force (inclusive), empty while no successor is known
@@ -35,7 +44,10 @@ public record PolicySet(
     Optional<LocalDate> validTo,
     GovernanceLists lists,
     Dispatcher dispatcher,
-    EscalationLadder escalation) {
+    EscalationLadder escalation)
+    implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   /**
    * Validates the set.
    *
@@ -121,5 +133,75 @@ public record PolicySet(
 
   private InputClause input(String name) {
     return dispatcher.table().inputs().get(dispatcher.table().inputIndex(name));
+  }
+
+  @Serial
+  private Object writeReplace() {
+    return new SerialForm(this);
+  }
+
+  @Serial
+  private void readObject(ObjectInputStream in) throws InvalidObjectException {
+    throw new InvalidObjectException("a PolicySet is read through its serial form");
+  }
+
+  /** The serial form of a {@link PolicySet}. */
+  private static final class SerialForm implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final int VERSION = 1;
+
+    /** The serial format version. */
+    private final int version;
+
+    /** The policy version's name. */
+    private final String name;
+
+    /** The first day in force, as an epoch day. */
+    private final long validFrom;
+
+    /** The last day in force as an epoch day, or {@link Long#MIN_VALUE} when open-ended. */
+    private final long validTo;
+
+    /** The lists (their own compact serial form). */
+    private final GovernanceLists lists;
+
+    /** The dispatcher (its own compact serial form). */
+    private final Dispatcher dispatcher;
+
+    /** The escalation ladder (its own compact serial form). */
+    private final EscalationLadder escalation;
+
+    SerialForm(PolicySet set) {
+      this.version = VERSION;
+      this.name = set.version();
+      this.validFrom = set.validFrom().toEpochDay();
+      this.validTo = set.validTo().map(LocalDate::toEpochDay).orElse(Long.MIN_VALUE);
+      this.lists = set.lists();
+      this.dispatcher = set.dispatcher();
+      this.escalation = set.escalation();
+    }
+
+    @Serial
+    private Object readResolve() throws InvalidObjectException {
+      if (version != VERSION) {
+        throw new InvalidObjectException(
+            "unsupported serial version " + version + " of a policy set; this reads " + VERSION);
+      }
+      try {
+        return new PolicySet(
+            name,
+            LocalDate.ofEpochDay(validFrom),
+            validTo == Long.MIN_VALUE
+                ? Optional.empty()
+                : Optional.of(LocalDate.ofEpochDay(validTo)),
+            lists,
+            dispatcher,
+            escalation);
+      } catch (RuntimeException e) {
+        InvalidObjectException x = new InvalidObjectException("corrupt policy set: " + e);
+        x.initCause(e);
+        throw x;
+      }
+    }
   }
 }

@@ -2,6 +2,8 @@ package org.gridgov.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -25,6 +28,7 @@ import org.gridgov.rules.lists.GovernanceLists;
 import org.gridgov.rules.lists.ListsJson;
 import org.gridgov.rules.table.DecisionTable;
 import org.gridgov.rules.table.DecisionTables;
+import org.gridgov.rules.table.ReadOptions;
 
 /**
  * The front door of grid-rules: reads policy documents (a {@link PolicySet}, or a {@link
@@ -40,7 +44,8 @@ import org.gridgov.rules.table.DecisionTables;
  *
  * <p>Reading is all-or-nothing: any problem in the document or a file it refers to throws an {@link
  * InvalidInputException} naming the file and the JSON pointer (and, inside a table, the rule and
- * column). Thread-safe: all methods are static.
+ * column). Thread-safe: all methods are static. A history of versions is read by {@link
+ * PolicyHistory#read(Path)}.
  */
 public final class PolicySets {
   /** The {@code format} of a policy document. */
@@ -94,21 +99,35 @@ public final class PolicySets {
    * @throws InvalidInputException naming the file and pointer of the first problem
    */
   public static PolicySet read(Path file) {
+    Objects.requireNonNull(file, "file");
     Reader r = new Reader(Opener.files(file));
     String source = file.toString();
     return r.policy(r.json(source).object(r.parse(source), ""), source, "", null);
   }
 
   /**
-   * Reads a policy history document from a file: {@code {"format": "gridgov-policy-history/1",
-   * "versions": [policy, ...]}}.
+   * Reads a policy document from a stream; files it refers to are resolved against the directory of
+   * {@code sourceName} taken as a path (a document with every part embedded needs no files).
    *
-   * @param file the history document
-   * @return the history
-   * @throws InvalidInputException naming the file and pointer of the first problem
+   * @param in the stream, read fully and not closed
+   * @param sourceName the document's name, used in messages and to resolve references
+   * @return the set
+   * @throws InvalidInputException naming the source and pointer of the first problem
    */
-  public static PolicyHistory readHistory(Path file) {
+  public static PolicySet read(InputStream in, String sourceName) {
+    Reader r = new Reader(Opener.stream(in, sourceName));
+    return r.policy(r.json(sourceName).object(r.parse(sourceName), ""), sourceName, "", null);
+  }
+
+  /** Reads a history file; the front door is {@link PolicyHistory#read(Path)}. */
+  static PolicyHistory readHistory(Path file) {
+    Objects.requireNonNull(file, "file");
     return new Reader(Opener.files(file)).history(file.toString());
+  }
+
+  /** Reads a history stream; the front door is {@link PolicyHistory#read(InputStream, String)}. */
+  static PolicyHistory readHistory(InputStream in, String sourceName) {
+    return new Reader(Opener.stream(in, sourceName)).history(sourceName);
   }
 
   /** Holds the shipped history, read on first use. */
@@ -140,6 +159,31 @@ public final class PolicySets {
         private Path resolve(String ref) {
           Path p = Path.of(ref);
           return p.isAbsolute() || ref.equals(document.toString()) ? p : dir.resolve(p).normalize();
+        }
+      };
+    }
+
+    static Opener stream(InputStream document, String sourceName) {
+      Objects.requireNonNull(document, "in");
+      Objects.requireNonNull(sourceName, "sourceName");
+      Opener files = files(Path.of(sourceName));
+      return new Opener() {
+        @Override
+        public InputStream open(String ref) throws IOException {
+          if (ref.equals(sourceName)) {
+            return new FilterInputStream(document) {
+              @Override
+              public void close() {
+                // the caller's stream stays open
+              }
+            };
+          }
+          return files.open(ref);
+        }
+
+        @Override
+        public String name(String ref) {
+          return files.name(ref);
         }
       };
     }
@@ -215,9 +259,7 @@ public final class PolicySets {
       json.require(o, p, "lists");
       json.require(o, p, "dispatch");
       json.require(o, p, "escalation");
-      GovernanceLists lists =
-          part(
-              o, source, p, "lists", ListsJson::read, (n, at) -> ListsJson.fromTree(n, source, at));
+      GovernanceLists lists = part(o, source, p, "lists", ListsJson::read);
       DecisionTable dispatch = table(o, source, p, "dispatch");
       DecisionTable escalation = table(o, source, p, "escalation");
       Dispatcher dispatcher = located(source, p + "/dispatch", () -> Dispatcher.of(dispatch));
@@ -261,8 +303,9 @@ public final class PolicySets {
           source,
           p,
           name,
-          DecisionTables::readJson,
-          (n, at) -> DecisionTables.fromJson(n, source, at));
+          (in, sourceName) ->
+              DecisionTables.read(
+                  in, sourceName, ReadOptions.defaults().withFormat(ReadOptions.Format.JSON)));
     }
 
     /** Reads a part given inline (an object) or by reference (a relative path). */
@@ -272,12 +315,16 @@ public final class PolicySets {
         String source,
         String p,
         String name,
-        BiFunction<InputStream, String, T> byRef,
-        BiFunction<JsonNode, String, T> inline) {
+        BiFunction<InputStream, String, T> reader) {
       JsonNode v = o.get(name);
       String at = JsonIn.child(p, name);
       if (v.isObject()) {
-        return inline.apply(v, at);
+        // an embedded part: read as its own document, its problems placed in this one
+        try {
+          return reader.apply(new ByteArrayInputStream(JsonIn.compact(v)), source);
+        } catch (InvalidInputException e) {
+          throw JsonIn.relocate(e, source, at);
+        }
       }
       if (!v.isTextual() || v.textValue().isBlank()) {
         throw new JsonIn(source)
@@ -291,7 +338,7 @@ public final class PolicySets {
       }
       T value;
       try (InputStream in = opener.open(ref)) {
-        value = byRef.apply(in, opener.name(ref));
+        value = reader.apply(in, opener.name(ref));
       } catch (IOException e) {
         throw new JsonIn(source).fail(at, "cannot read '" + ref + "': " + e.getMessage());
       }

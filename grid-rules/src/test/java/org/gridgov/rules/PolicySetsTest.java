@@ -24,9 +24,8 @@ class PolicySetsTest {
   void writeParts() throws IOException {
     Files.createDirectories(dir.resolve("tables"));
     Files.writeString(dir.resolve("lists.json"), ListsJson.toJson(PolicySets.sampleLists()));
-    DecisionTables.writeJson(Dispatcher.shippedTable("2026"), dir.resolve("tables/dispatch.json"));
-    DecisionTables.writeJson(
-        EscalationLadder.shippedTable(), dir.resolve("tables/escalation.json"));
+    DecisionTables.write(Dispatcher.shippedTable("2026"), dir.resolve("tables/dispatch.json"));
+    DecisionTables.write(EscalationLadder.shippedTable(), dir.resolve("tables/escalation.json"));
   }
 
   private Path policy(String name, String json) throws IOException {
@@ -77,7 +76,7 @@ class PolicySetsTest {
                 + "{\"version\":\"new\",\"validFrom\":\"2025-01-01\","
                 + PARTS
                 + "}]}");
-    PolicyHistory history = PolicySets.readHistory(h);
+    PolicyHistory history = PolicyHistory.read(h);
     assertThat(history.at(LocalDate.of(2024, 6, 1)).orElseThrow().version()).isEqualTo("old");
     assertThat(history.at(LocalDate.of(2025, 6, 1)).orElseThrow().dispatcher().table().id())
         .isEqualTo("dispatch-2026");
@@ -149,7 +148,7 @@ class PolicySetsTest {
                 + "},{\"version\":\"b\",\"validFrom\":\"2025-01-01\","
                 + PARTS
                 + "}]}");
-    assertThatThrownBy(() -> PolicySets.readHistory(h))
+    assertThatThrownBy(() -> PolicyHistory.read(h))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("history.json: /versions: ")
         .hasMessageContaining("overlap");

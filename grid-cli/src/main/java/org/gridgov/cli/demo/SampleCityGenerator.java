@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -230,7 +231,10 @@ public final class SampleCityGenerator {
     documents.put(SampleCity.DISPATCH, DecisionTables.toJson(Dispatcher.shippedTable("2026")));
     documents.put(
         SampleCity.ESCALATION,
-        DecisionTables.toJson(DecisionTables.readJson(escalationJson(), "escalation")));
+        DecisionTables.toJson(
+            DecisionTables.read(
+                new ByteArrayInputStream(escalationJson().getBytes(StandardCharsets.UTF_8)),
+                "escalation")));
     documents.put(SampleCity.POLICY, policyJson());
     documents.put(SampleCity.CALENDAR, GridGovJson.toJson(calendar2026()));
     documents.put(

@@ -17,6 +17,7 @@ import org.gridgov.rules.dispatch.EscalationStep;
 import org.gridgov.rules.dispatch.HandlerTier;
 import org.gridgov.rules.table.DecisionResult;
 import org.gridgov.rules.table.DecisionTable;
+import org.gridgov.rules.table.EvaluateOptions;
 import org.gridgov.rules.table.TableFinding;
 import org.gridgov.rules.table.TableVerifier;
 import org.gridgov.rules.table.VerificationReport;
@@ -61,7 +62,9 @@ class TableGensTest {
   void aRemovedRuleIsAGapWithAWitnessNothingMatches(@ForAll("gappy") DecisionTable t) {
     List<TableFinding> gaps = VERIFIER.verify(t).findings(TableFinding.Kind.GAP);
     assertThat(gaps).isNotEmpty();
-    DecisionResult r = t.interpret(gaps.get(0).witness().orElseThrow());
+    DecisionResult r =
+        t.compile()
+            .evaluate(gaps.get(0).witness().orElseThrow().asMap(), EvaluateOptions.reference());
     assertThat(r.selected()).isEmpty();
   }
 
@@ -69,7 +72,12 @@ class TableGensTest {
   void aRepeatedRuleIsAnOverlapWithAWitnessTwoRulesMatch(@ForAll("overlapping") DecisionTable t) {
     List<TableFinding> overlaps = VERIFIER.verify(t).findings(TableFinding.Kind.OVERLAP);
     assertThat(overlaps).isNotEmpty();
-    assertThat(t.interpret(overlaps.get(0).witness().orElseThrow()).hasErrors()).isTrue();
+    assertThat(
+            t.compile()
+                .evaluate(
+                    overlaps.get(0).witness().orElseThrow().asMap(), EvaluateOptions.reference())
+                .hasErrors())
+        .isTrue();
   }
 
   @Property(tries = 60)

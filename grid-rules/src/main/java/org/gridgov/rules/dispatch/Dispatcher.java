@@ -1,6 +1,12 @@
 package org.gridgov.rules.dispatch;
 
+import java.io.InputStream;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serial;
+import java.io.Serializable;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +35,16 @@ import org.gridgov.rules.table.ValueType;
  * (boolean). The hit policy must be single-hit. The default table ({@link #defaults()}, see {@code
  * docs/dispatch-escalation.md}) follows the tiers of DOMAIN.md §4.
  *
- * <p>The table is compiled once; each calling thread reuses one input row, so routing a case
- * allocates nothing but its explanation ({@link #tier} allocates nothing). Immutable and
- * thread-safe.
+ * <p>The table is compiled once; each call fills a fresh input row of the compiled table (one small
+ * object and an {@code int} per input, no thread-local state), so routing a case allocates little
+ * beyond its explanation. Immutable and thread-safe.
+ *
+ * <p>Serializable (for a Spark broadcast or Flink state): the serial form is a format version and
+ * the compiled table's own compact form; the shape checks run again when it is read.
  */
-public final class Dispatcher {
+public final class Dispatcher implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   private static final List<String> INPUTS =
       List.of("category", "handling", "severity", "attention", "scope");
 
@@ -43,11 +54,10 @@ public final class Dispatcher {
   private final HandlerTier[] tiers;
   private final boolean[] centres;
   private final String[] notes;
-  private final ThreadLocal<InputRow> rows;
 
-  private Dispatcher(DecisionTable table) {
+  private Dispatcher(DecisionTable table, CompiledTable compiled) {
     this.table = table;
-    this.compiled = table.compile();
+    this.compiled = compiled;
     for (int i = 0; i < INPUTS.size(); i++) {
       slots[i] = compiled.slot(INPUTS.get(i));
     }
@@ -64,7 +74,6 @@ public final class Dispatcher {
       notes[r] =
           "rule " + rule.id() + (rule.annotation().isEmpty() ? "" : " (" + rule.annotation() + ")");
     }
-    rows = ThreadLocal.withInitial(compiled::newRow);
   }
 
   /**
@@ -77,6 +86,45 @@ public final class Dispatcher {
    */
   public static Dispatcher of(DecisionTable table) {
     Objects.requireNonNull(table, "table");
+    check(table);
+    return new Dispatcher(table, table.compile());
+  }
+
+  /**
+   * Reads a dispatch table file (JSON, or DMN holding one decision table; see {@link
+   * DecisionTables#read(Path)}) and checks its shape.
+   *
+   * @param file the file
+   * @return the dispatcher
+   * @throws InvalidInputException naming the file and the problem when the file cannot be read, is
+   *     malformed or is not a dispatch table
+   */
+  public static Dispatcher read(Path file) {
+    Objects.requireNonNull(file, "file");
+    return located(file.toString(), DecisionTables.read(file));
+  }
+
+  /**
+   * Reads a dispatch table from a stream and checks its shape.
+   *
+   * @param in the stream, read fully and not closed
+   * @param sourceName the name used in messages
+   * @return the dispatcher
+   * @throws InvalidInputException naming the source and the problem
+   */
+  public static Dispatcher read(InputStream in, String sourceName) {
+    return located(sourceName, DecisionTables.read(in, sourceName));
+  }
+
+  private static Dispatcher located(String source, DecisionTable table) {
+    try {
+      return of(table);
+    } catch (InvalidInputException e) {
+      throw e.source().isPresent() ? e : e.withSource(source);
+    }
+  }
+
+  private static void check(DecisionTable table) {
     String name = "decision '" + table.name() + "'";
     List<ValueType> types =
         List.of(
@@ -113,7 +161,6 @@ public final class Dispatcher {
         .get(tier)
         .defaultValue()
         .ifPresent(d -> checkTier(String.valueOf(d), name + ", default output"));
-    return new Dispatcher(table);
   }
 
   /**
@@ -140,7 +187,7 @@ public final class Dispatcher {
           "no shipped dispatch table '" + version + "'; shipped: 2024, 2026");
     }
     return Resources.read(
-        "/org/gridgov/rules/dispatch/dispatch-" + version + ".json", DecisionTables::readJson);
+        "/org/gridgov/rules/dispatch/dispatch-" + version + ".json", DecisionTables::read);
   }
 
   /** Holds the default dispatcher, loaded on first use. */
@@ -199,8 +246,7 @@ public final class Dispatcher {
 
   /**
    * Only the tier of a case, for hot loops such as simulations: the same answer as {@code
-   * decide(facts).tier()} without building the explanation (no allocation once the calling thread
-   * has its input row).
+   * decide(facts).tier()} without building the explanation (it allocates only the input row).
    *
    * @param facts the case's facts
    * @return the tier
@@ -216,7 +262,7 @@ public final class Dispatcher {
   /** The selected rule, or -1 when no rule matched and the table has defaults. */
   private int select(DispatchFacts facts) {
     Objects.requireNonNull(facts, "facts");
-    InputRow row = rows.get();
+    InputRow row = compiled.newRow();
     row.setString(slots[0], facts.category());
     row.setString(slots[1], facts.handlingLevel().name());
     row.setString(slots[2], facts.severity().name());
@@ -294,5 +340,48 @@ public final class Dispatcher {
         "",
         where + ", output 'tier'",
         "'" + value + "' is not one of " + List.of(HandlerTier.values()));
+  }
+
+  @Serial
+  private Object writeReplace() {
+    return new SerialForm(compiled);
+  }
+
+  @Serial
+  private void readObject(ObjectInputStream in) throws InvalidObjectException {
+    throw new InvalidObjectException("a Dispatcher is read through its serial form");
+  }
+
+  /** The serial form: a format version and the compiled table (itself a compact serial form). */
+  private static final class SerialForm implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final int VERSION = 1;
+
+    /** The serial format version. */
+    private final int version;
+
+    /** The compiled dispatch table. */
+    private final CompiledTable compiled;
+
+    SerialForm(CompiledTable compiled) {
+      this.version = VERSION;
+      this.compiled = compiled;
+    }
+
+    @Serial
+    private Object readResolve() throws InvalidObjectException {
+      if (version != VERSION) {
+        throw new InvalidObjectException(
+            "unsupported serial version " + version + " of a dispatcher; this reads " + VERSION);
+      }
+      try {
+        check(compiled.table());
+      } catch (InvalidInputException e) {
+        InvalidObjectException x = new InvalidObjectException("not a dispatch table: " + e);
+        x.initCause(e);
+        throw x;
+      }
+      return new Dispatcher(compiled.table(), compiled);
+    }
   }
 }

@@ -1,6 +1,12 @@
 package org.gridgov.rules.dispatch;
 
+import java.io.InputStream;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serial;
+import java.io.Serializable;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,9 +44,13 @@ import org.gridgov.rules.table.ValueType;
  * any start and whatever the other inputs; no sequence of whistles can cycle. A table that breaks
  * this is refused with an {@link InvalidInputException} naming the rule.
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe. Serializable: the serial form is a format version, the compiled
+ * table's own compact form and the level names; the shape and termination checks run again when it
+ * is read.
  */
-public final class EscalationLadder {
+public final class EscalationLadder implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   private static final String LEVEL = "level";
   private static final String BEYOND = "beyondAuthority";
   private static final String SHARE = "overdueShare";
@@ -51,9 +61,9 @@ public final class EscalationLadder {
   private final LevelLadder ladder;
   private final Map<String, GridLevel> levelsByName = new HashMap<>();
 
-  private EscalationLadder(DecisionTable table, LevelLadder ladder) {
+  private EscalationLadder(DecisionTable table, CompiledTable compiled, LevelLadder ladder) {
     this.table = table;
-    this.compiled = table.compile();
+    this.compiled = compiled;
     this.ladder = ladder;
     ladder.levels().forEach(l -> levelsByName.put(l.name(), l));
   }
@@ -70,9 +80,45 @@ public final class EscalationLadder {
   public static EscalationLadder of(DecisionTable table, LevelLadder ladder) {
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(ladder, "ladder");
-    EscalationLadder l = new EscalationLadder(table, ladder);
+    EscalationLadder l = new EscalationLadder(table, table.compile(), ladder);
     l.validate();
     return l;
+  }
+
+  /**
+   * Reads an escalation table file (JSON, or DMN holding one decision table; see {@link
+   * DecisionTables#read(Path)}) and builds the ladder on the given levels.
+   *
+   * @param file the file
+   * @param ladder the levels, top first
+   * @return the ladder
+   * @throws InvalidInputException naming the file and the problem when the file cannot be read, is
+   *     malformed, or is not a terminating escalation table for the levels
+   */
+  public static EscalationLadder read(Path file, LevelLadder ladder) {
+    Objects.requireNonNull(file, "file");
+    return located(file.toString(), DecisionTables.read(file), ladder);
+  }
+
+  /**
+   * Reads an escalation table from a stream and builds the ladder on the given levels.
+   *
+   * @param in the stream, read fully and not closed
+   * @param sourceName the name used in messages
+   * @param ladder the levels, top first
+   * @return the ladder
+   * @throws InvalidInputException naming the source and the problem
+   */
+  public static EscalationLadder read(InputStream in, String sourceName, LevelLadder ladder) {
+    return located(sourceName, DecisionTables.read(in, sourceName), ladder);
+  }
+
+  private static EscalationLadder located(String source, DecisionTable table, LevelLadder ladder) {
+    try {
+      return of(table, ladder);
+    } catch (InvalidInputException e) {
+      throw e.source().isPresent() ? e : e.withSource(source);
+    }
   }
 
   /**
@@ -92,7 +138,7 @@ public final class EscalationLadder {
    * @return the table
    */
   public static DecisionTable shippedTable() {
-    return Resources.read("/org/gridgov/rules/dispatch/escalation.json", DecisionTables::readJson);
+    return Resources.read("/org/gridgov/rules/dispatch/escalation.json", DecisionTables::read);
   }
 
   /** Holds the default ladder, loaded on first use. */
@@ -328,6 +374,61 @@ public final class EscalationLadder {
           "",
           where + ", output '" + output + "'",
           "'" + value + "' is not one of " + List.of(type.getEnumConstants()));
+    }
+  }
+
+  @Serial
+  private Object writeReplace() {
+    return new SerialForm(compiled, ladder);
+  }
+
+  @Serial
+  private void readObject(ObjectInputStream in) throws InvalidObjectException {
+    throw new InvalidObjectException("an EscalationLadder is read through its serial form");
+  }
+
+  /** The serial form: a format version, the compiled table and the level names, top first. */
+  private static final class SerialForm implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final int VERSION = 1;
+
+    /** The serial format version. */
+    private final int version;
+
+    /** The compiled escalation table. */
+    private final CompiledTable compiled;
+
+    /** The names of the ladder's levels, top first. */
+    private final String[] levels;
+
+    SerialForm(CompiledTable compiled, LevelLadder ladder) {
+      this.version = VERSION;
+      this.compiled = compiled;
+      this.levels = ladder.levels().stream().map(GridLevel::name).toArray(String[]::new);
+    }
+
+    @Serial
+    private Object readResolve() throws InvalidObjectException {
+      if (version != VERSION) {
+        throw new InvalidObjectException(
+            "unsupported serial version "
+                + version
+                + " of an escalation ladder; this reads "
+                + VERSION);
+      }
+      try {
+        List<GridLevel> ls = new ArrayList<>(levels.length);
+        for (String l : levels) {
+          ls.add(GridLevel.of(l));
+        }
+        EscalationLadder l = new EscalationLadder(compiled.table(), compiled, LevelLadder.of(ls));
+        l.validate();
+        return l;
+      } catch (InvalidInputException | IllegalArgumentException e) {
+        InvalidObjectException x = new InvalidObjectException("not an escalation ladder: " + e);
+        x.initCause(e);
+        throw x;
+      }
     }
   }
 }

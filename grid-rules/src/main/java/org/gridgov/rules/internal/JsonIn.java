@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -60,12 +61,54 @@ public final class JsonIn {
   }
 
   /**
-   * The shared mapper, configured for strict reading; for writers too.
+   * Renders a tree as pretty-printed JSON text (the mapper itself is never handed out).
    *
-   * @return the mapper
+   * @param node the tree
+   * @return the text, without a final newline
    */
-  public static ObjectMapper mapper() {
-    return MAPPER;
+  public static String pretty(JsonNode node) {
+    try {
+      return MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot render a JSON tree", e);
+    }
+  }
+
+  /**
+   * Renders a tree as compact UTF-8 JSON.
+   *
+   * @param node the tree
+   * @return the bytes
+   */
+  public static byte[] compact(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsBytes(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot render a JSON tree", e);
+    }
+  }
+
+  /**
+   * Places a problem found by a reader of an embedded part (which saw the part as its own document)
+   * inside the enclosing document: the part's pointer is prefixed to the problem's.
+   *
+   * @param e the problem, as the part's reader reported it
+   * @param source the enclosing document's name
+   * @param at the JSON pointer of the part in the enclosing document
+   * @return the relocated problem
+   */
+  public static InvalidInputException relocate(InvalidInputException e, String source, String at) {
+    String inner = e.pointer().orElse("");
+    String pointer;
+    if (inner.isEmpty() || inner.equals("/")) {
+      pointer = at;
+    } else if (inner.startsWith("/")) {
+      pointer = at + inner;
+    } else {
+      pointer = at + ": " + inner; // a locator such as "decision 'x', rule 3"
+    }
+    return new InvalidInputException(
+        source, 0, 0, pointer, e.reason(), e.getCause() == null ? e : e.getCause());
   }
 
   /**

@@ -1,5 +1,10 @@
 package org.gridgov.rules.lists;
 
+import java.io.ByteArrayInputStream;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -7,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.gridgov.core.InvalidInputException;
+import org.gridgov.rules.internal.JsonIn;
 
 /**
  * The three lists (三张清单) of one city as one value: the item list, the authority list, the access
@@ -16,9 +23,12 @@ import java.util.Optional;
  * duplicates and dangling references by position; lookups by code return the first occurrence. Read
  * and write them with {@link ListsJson}; check an assignment with {@link #admission()}.
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe. Serializable: the serial form is a format version and the lists
+ * document in compact JSON ({@link ListsJson}), read again when deserialised.
  */
-public final class GovernanceLists {
+public final class GovernanceLists implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   private static final GovernanceLists EMPTY =
       new GovernanceLists(List.of(), List.of(), List.of(), List.of(), List.of());
 
@@ -280,6 +290,51 @@ public final class GovernanceLists {
      */
     public GovernanceLists build() {
       return new GovernanceLists(departments, items, authorities, access, prohibited);
+    }
+  }
+
+  @Serial
+  private Object writeReplace() {
+    return new SerialForm(JsonIn.compact(ListsJson.toTree(this)));
+  }
+
+  @Serial
+  private void readObject(ObjectInputStream in) throws InvalidObjectException {
+    throw new InvalidObjectException("GovernanceLists are read through their serial form");
+  }
+
+  /** The serial form: a format version and the lists document as compact UTF-8 JSON. */
+  private static final class SerialForm implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final int VERSION = 1;
+
+    /** The serial format version. */
+    private final int version;
+
+    /** The lists document. */
+    private final byte[] json;
+
+    SerialForm(byte[] json) {
+      this.version = VERSION;
+      this.json = json;
+    }
+
+    @Serial
+    private Object readResolve() throws InvalidObjectException {
+      if (version != VERSION) {
+        throw new InvalidObjectException(
+            "unsupported serial version "
+                + version
+                + " of governance lists; this reads "
+                + VERSION);
+      }
+      try {
+        return ListsJson.read(new ByteArrayInputStream(json), "serial form");
+      } catch (InvalidInputException e) {
+        InvalidObjectException x = new InvalidObjectException("corrupt governance lists: " + e);
+        x.initCause(e);
+        throw x;
+      }
     }
   }
 }

@@ -1,8 +1,6 @@
 package org.gridgov.rules.lists;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,10 +10,12 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.gridgov.core.GridLevel;
@@ -84,7 +84,8 @@ public final class ListsJson {
     try (InputStream in = Files.newInputStream(file)) {
       return read(in, source);
     } catch (IOException e) {
-      throw new InvalidInputException(source, 0, 0, "", "cannot read: " + e.getMessage(), e);
+      String why = e instanceof NoSuchFileException ? "no such file" : e.getMessage();
+      throw new InvalidInputException(source, 0, 0, "", "cannot read: " + why, e);
     }
   }
 
@@ -102,16 +103,20 @@ public final class ListsJson {
   }
 
   /**
-   * Reads a lists document already parsed, possibly embedded in a larger document.
+   * Writes the lists to a file as a pretty-printed UTF-8 document that {@link #read} reads back
+   * equal.
    *
-   * @param node the lists object
-   * @param source the name used in error messages
-   * @param pointer the JSON pointer of {@code node} in its document, {@code ""} for the root
-   * @return the lists
-   * @throws InvalidInputException when the node is not a valid lists document
+   * @param lists the lists
+   * @param file the file, replaced if it exists
+   * @throws UncheckedIOException if the file cannot be written
    */
-  public static GovernanceLists fromTree(JsonNode node, String source, String pointer) {
-    return new Reader(new JsonIn(source)).lists(node, pointer);
+  public static void write(GovernanceLists lists, Path file) {
+    Objects.requireNonNull(file, "file");
+    try {
+      Files.writeString(file, toJson(lists), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
@@ -119,6 +124,7 @@ public final class ListsJson {
    *
    * @param lists the lists
    * @param out the stream, not closed
+   * @throws UncheckedIOException if the stream fails
    */
   public static void write(GovernanceLists lists, OutputStream out) {
     try {
@@ -135,15 +141,7 @@ public final class ListsJson {
    * @return the text, ending with a newline
    */
   public static String toJson(GovernanceLists lists) {
-    try {
-      return JsonIn.mapper()
-              .writer()
-              .with(SerializationFeature.INDENT_OUTPUT)
-              .writeValueAsString(toTree(lists))
-          + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot render a JSON tree", e);
-    }
+    return JsonIn.pretty(toTree(Objects.requireNonNull(lists, "lists"))) + "\n";
   }
 
   /**
@@ -152,7 +150,7 @@ public final class ListsJson {
    * @param lists the lists
    * @return a new object node
    */
-  public static ObjectNode toTree(GovernanceLists lists) {
+  static ObjectNode toTree(GovernanceLists lists) {
     JsonNodeFactory f = JsonNodeFactory.instance;
     ObjectNode root = f.objectNode();
     root.put("format", FORMAT);

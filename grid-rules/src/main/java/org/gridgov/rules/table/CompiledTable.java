@@ -1,14 +1,16 @@
 package org.gridgov.rules.table;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import org.gridgov.rules.table.internal.ColumnIndex;
-import org.gridgov.rules.table.internal.Outcomes;
-import org.gridgov.rules.table.internal.Values;
 
 /**
  * The fast form of a {@link DecisionTable}, made by {@link DecisionTable#compile()}: every input
@@ -20,16 +22,25 @@ import org.gridgov.rules.table.internal.Values;
  * <p>Two ways to call it:
  *
  * <ul>
- *   <li>{@link #evaluate(Map)} / {@link #explain(Map)}: like {@link DecisionTable#interpret}, a
- *       full {@link DecisionResult};
- *   <li>the allocation-free path for hot loops: fill a reusable {@link InputRow} (one per thread)
- *       and call {@link #select(InputRow)} (single-hit policies) or {@link #match(InputRow,
- *       int[])}, then read outputs with {@link #output(int, int)}.
+ *   <li>{@link #evaluate(Map)}, or {@link #evaluate(Map, EvaluateOptions)} with {@link
+ *       EvaluateOptions#explain()}: a full {@link DecisionResult}, the ordinary path;
+ *   <li>the expert path, allocation-free, for hot loops: fill a reusable {@link InputRow} (from
+ *       {@link #newRow()}, one per thread or per call) with the slot setters ({@link
+ *       #slot(String)}, {@link InputRow#setString}, {@link InputRow#setNumber}), call {@link
+ *       #select(InputRow)} (single-hit policies) or {@link #match(InputRow, int[])}, then read
+ *       outputs with {@link #output(int, int)}. It answers exactly as {@code evaluate} does; on
+ *       {@link #INVALID_INPUT} or {@link #CONFLICT}, call {@code evaluate} for the messages that
+ *       say why.
  * </ul>
+ *
+ * <p>Serializable: the serial form is the table in its compact JSON text with a format version,
+ * recompiled when read (see docs/DESIGN.md, "Rules front door").
  *
  * <p>Immutable and thread-safe; {@link InputRow}s are not, use one per thread.
  */
-public final class CompiledTable {
+public final class CompiledTable implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** {@link #select} result: no rule matched (the defaults apply, if any). */
   public static final int NO_MATCH = -1;
 
@@ -55,6 +66,7 @@ public final class CompiledTable {
   private final int[] outputClass;
   private final Optional<Map<String, Object>> defaults;
   private final Outcomes.RuleFacts facts;
+  private final int[] nullCells;
 
   CompiledTable(DecisionTable table) {
     this.table = table;
@@ -114,6 +126,10 @@ public final class CompiledTable {
       outputClass[r] = classes.computeIfAbsent(key, k -> classes.size());
     }
     this.defaults = Outcomes.defaults(table);
+    this.nullCells = new int[columns.length];
+    for (int c = 0; c < columns.length; c++) {
+      nullCells[c] = columns[c].nullCell();
+    }
     this.facts =
         new Outcomes.RuleFacts() {
           @Override
@@ -165,7 +181,7 @@ public final class CompiledTable {
    * @return the row, owned by the caller's thread
    */
   public InputRow newRow() {
-    return new InputRow(this, columns, words);
+    return new InputRow(this, columns, nullCells, words);
   }
 
   /**
@@ -196,7 +212,7 @@ public final class CompiledTable {
       }
       return pick(m);
     }
-    long[] m = matchWords(cells, row.scratch);
+    long[] m = matchWords(cells, row.scratch());
     return pickWide(m);
   }
 
@@ -288,7 +304,7 @@ public final class CompiledTable {
     if (row.errors > 0) {
       return INVALID_INPUT;
     }
-    long[] m = matchWords(row.cells, row.scratch);
+    long[] m = matchWords(row.cells, row.scratch());
     int n = 0;
     for (int w = 0; w < words; w++) {
       for (long bits = m[w]; bits != 0; bits &= bits - 1) {
@@ -320,58 +336,40 @@ public final class CompiledTable {
   }
 
   /**
-   * Evaluates the table; same result as {@link DecisionTable#interpret(Map)} but without the
-   * explanation ({@link DecisionResult#misses()} is empty).
+   * Evaluates the table: a full {@link DecisionResult} without the explanation ({@link
+   * DecisionResult#misses()} is empty). Problems with the input (a value of the wrong type or
+   * outside the allowed values) and hit-policy violations are error {@linkplain
+   * DecisionResult#messages() messages} of the result, not exceptions.
    *
-   * @param input the input values by input name
+   * @param input the input values by input name; a missing name is {@code null}; see {@link
+   *     DecisionInput} for the accepted Java types ({@link DecisionInput#asMap()} gives the map of
+   *     a {@code DecisionInput})
    * @return the result
    */
   public DecisionResult evaluate(Map<String, ?> input) {
-    return evaluate(fill(input), false);
+    return evaluate(input, EvaluateOptions.defaults());
   }
 
   /**
-   * Evaluates the table without explanation.
-   *
-   * @param input the input values
-   * @return the result
-   */
-  public DecisionResult evaluate(DecisionInput input) {
-    return evaluate(input.asMap());
-  }
-
-  /**
-   * Evaluates the table with the explanation: exactly {@link DecisionTable#interpret(Map)}.
+   * Evaluates the table as the options say: {@link EvaluateOptions#explain()} adds, for each rule
+   * that did not match, the first input entry that failed; {@link EvaluateOptions#reference()}
+   * evaluates with the straightforward reference interpreter (same result, with the explanation).
    *
    * @param input the input values by input name
-   * @return the result with {@link DecisionResult#misses()}
-   */
-  public DecisionResult explain(Map<String, ?> input) {
-    return evaluate(fill(input), true);
-  }
-
-  /**
-   * Evaluates the table with the explanation.
-   *
-   * @param input the input values
-   * @return the result with misses
-   */
-  public DecisionResult explain(DecisionInput input) {
-    return explain(input.asMap());
-  }
-
-  /**
-   * Evaluates a filled row into a full result.
-   *
-   * @param row the input
-   * @param explain whether to include the misses
+   * @param options the evaluation options
    * @return the result
    */
-  public DecisionResult evaluate(InputRow row, boolean explain) {
-    checkRow(row);
+  public DecisionResult evaluate(Map<String, ?> input, EvaluateOptions options) {
+    Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(options, "options");
+    if (options.interprets()) {
+      return Interpreter.evaluate(table, input::get);
+    }
+    InputRow row = fill(input);
     if (row.errors > 0) {
       return Outcomes.rejected(table, row.problems(table));
     }
+    boolean explain = options.explains();
     long[] m = matchWords(row.cells, new long[words]);
     int[] matched = new int[ruleCount];
     int n = 0;
@@ -407,6 +405,60 @@ public final class CompiledTable {
   private void checkRow(InputRow row) {
     if (row.owner != this) {
       throw new IllegalArgumentException("the row was made by another compiled table");
+    }
+  }
+
+  @Serial
+  private Object writeReplace() {
+    return new SerialForm(table);
+  }
+
+  @Serial
+  private void readObject(ObjectInputStream in) throws InvalidObjectException {
+    throw new InvalidObjectException("a CompiledTable is read through its serial form");
+  }
+
+  /**
+   * The serial form of a {@link CompiledTable}: a format version and the table as compact JSON
+   * (docs/decision-tables.md), compiled again when read. Compiling is fast (well under a
+   * millisecond for the shipped tables), so shipping the compiled index would only make the form
+   * larger and tie it to the engine's internals.
+   */
+  static final class SerialForm implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final int VERSION = 1;
+
+    /** The serial format version. */
+    private final int version;
+
+    /** The table in compact UTF-8 JSON. */
+    private final byte[] json;
+
+    SerialForm(DecisionTable table) {
+      this.version = VERSION;
+      this.json = JsonTables.compact(table);
+    }
+
+    @Serial
+    private Object readResolve() throws InvalidObjectException {
+      return SerialForm.table(version, json).compile();
+    }
+
+    static DecisionTable table(int version, byte[] json) throws InvalidObjectException {
+      if (version != VERSION) {
+        throw new InvalidObjectException(
+            "unsupported serial version "
+                + version
+                + " of a decision table; this reads "
+                + VERSION);
+      }
+      try {
+        return JsonTables.read(JsonTables.parse(json, "serial form"), "serial form", "");
+      } catch (org.gridgov.core.InvalidInputException e) {
+        InvalidObjectException x = new InvalidObjectException("corrupt decision table: " + e);
+        x.initCause(e);
+        throw x;
+      }
     }
   }
 }

@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
-import org.gridgov.rules.table.internal.Values;
 
 /**
  * The input values of one evaluation, by input name; immutable. A name that is absent, or present

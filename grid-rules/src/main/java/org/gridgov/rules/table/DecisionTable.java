@@ -6,11 +6,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.gridgov.core.InvalidInputException;
-import org.gridgov.rules.table.internal.FeelParser;
-import org.gridgov.rules.table.internal.FeelSyntaxException;
-import org.gridgov.rules.table.internal.Interpreter;
-import org.gridgov.rules.table.internal.TableChecks;
-import org.gridgov.rules.table.internal.Values;
 
 /**
  * A decision table (决策表, DMN 1.3 §8): typed input and output columns, rules, a {@link HitPolicy}
@@ -19,9 +14,9 @@ import org.gridgov.rules.table.internal.Values;
  * hit policy and aggregation fit the outputs; a malformed table throws an {@link
  * InvalidInputException} naming the decision, rule number and column.
  *
- * <p>Evaluate with {@link #interpret} (the straightforward interpreter, the reference semantics)
- * or, for speed, {@link #compile()} once and evaluate the {@link CompiledTable}. Check the rules
- * statically with {@link TableVerifier}.
+ * <p>Evaluate by {@link #compile()} once and {@link CompiledTable#evaluate(Map) evaluating} the
+ * {@link CompiledTable} (its {@link EvaluateOptions#reference()} option runs the straightforward
+ * interpreter, the reference semantics). Check the rules statically with {@link TableVerifier}.
  *
  * @param id the table id (DMN decision id); defaults to the name
  * @param name the decision name
@@ -94,31 +89,6 @@ public record DecisionTable(
    */
   public boolean hasDefaults() {
     return outputs.get(0).defaultValue().isPresent();
-  }
-
-  /**
-   * Evaluates the table with the straightforward interpreter: every entry of every rule is tested
-   * in turn. The result includes the explanation (for each rule that did not match, the first input
-   * entry that failed). This is the reference semantics the {@link CompiledTable} must agree with;
-   * use the compiled form where speed matters.
-   *
-   * @param input the input values by input name; a missing name is {@code null}; see {@link
-   *     DecisionInput} for accepted Java types
-   * @return the result; problems are {@linkplain DecisionResult#messages() messages}, not
-   *     exceptions
-   */
-  public DecisionResult interpret(Map<String, ?> input) {
-    return Interpreter.evaluate(this, input::get);
-  }
-
-  /**
-   * Evaluates the table with the straightforward interpreter; see {@link #interpret(Map)}.
-   *
-   * @param input the input values
-   * @return the result
-   */
-  public DecisionResult interpret(DecisionInput input) {
-    return Interpreter.evaluate(this, n -> input.get(n).orElse(null));
   }
 
   /**
@@ -331,7 +301,7 @@ public record DecisionTable(
       try {
         return FeelParser.parseUnaryTests(text, type, false);
       } catch (FeelSyntaxException e) {
-        throw new InvalidInputException("", 0, e.column(), where, e.reason(), null);
+        throw new InvalidInputException("", 0, e.at(), where, e.reason(), null);
       }
     }
   }

@@ -3,9 +3,6 @@ package org.gridgov.rules.table;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import org.gridgov.rules.table.internal.ColumnIndex;
-import org.gridgov.rules.table.internal.Interpreter;
-import org.gridgov.rules.table.internal.Values;
 
 /**
  * A reusable, mutable holder of the input values of one evaluation of a {@link CompiledTable}: the
@@ -13,10 +10,13 @@ import org.gridgov.rules.table.internal.Values;
  * handful of bitset ANDs. Unset inputs are {@code null}.
  *
  * <p>A value of the wrong type or outside the allowed values is remembered; {@link
- * CompiledTable#select} then answers {@link CompiledTable#INVALID_INPUT} and {@link
- * CompiledTable#evaluate(InputRow, boolean)} reports it as an error message naming the input.
+ * CompiledTable#select} then answers {@link CompiledTable#INVALID_INPUT} ({@link
+ * CompiledTable#evaluate(java.util.Map)} of the same values reports it as an error message naming
+ * the input).
  *
- * <p>Not thread-safe: use one row per thread (rows are cheap; {@link CompiledTable#newRow()}).
+ * <p>Not thread-safe: use one row per thread, or a new one per call: a row is one small object and
+ * an {@code int} per input, plus bookkeeping allocated only when a value is rejected ({@link
+ * CompiledTable#newRow()}).
  */
 public final class InputRow {
   private static final byte OK = 0;
@@ -25,20 +25,28 @@ public final class InputRow {
 
   final CompiledTable owner;
   final int[] cells;
-  final long[] scratch;
   int errors;
   private final ColumnIndex[] columns;
-  private final byte[] status;
-  private final Object[] rejected;
+  private final int words;
+  private long[] scratch;
+  private byte[] status;
+  private Object[] rejected;
 
-  InputRow(CompiledTable owner, ColumnIndex[] columns, int words) {
+  InputRow(CompiledTable owner, ColumnIndex[] columns, int[] nullCells, int words) {
     this.owner = owner;
     this.columns = columns;
-    this.cells = new int[columns.length];
-    this.scratch = new long[words];
-    this.status = new byte[columns.length];
-    this.rejected = new Object[columns.length];
-    clear();
+    this.cells = nullCells.clone();
+    this.words = words;
+  }
+
+  /** The scratch bitset of tables with more than 64 rules, made on first use. */
+  long[] scratch() {
+    long[] s = scratch;
+    if (s == null) {
+      s = new long[words];
+      scratch = s;
+    }
+    return s;
   }
 
   /**
@@ -49,8 +57,10 @@ public final class InputRow {
   public InputRow clear() {
     for (int c = 0; c < columns.length; c++) {
       cells[c] = columns[c].nullCell();
-      status[c] = OK;
-      rejected[c] = null;
+    }
+    if (status != null) {
+      java.util.Arrays.fill(status, OK);
+      java.util.Arrays.fill(rejected, null);
     }
     errors = 0;
     return this;
@@ -173,7 +183,7 @@ public final class InputRow {
   }
 
   private InputRow place(int slot, int cell) {
-    if (status[slot] != OK) {
+    if (errors > 0 && status[slot] != OK) {
       status[slot] = OK;
       rejected[slot] = null;
       errors--;
@@ -183,6 +193,10 @@ public final class InputRow {
   }
 
   private InputRow reject(int slot, Object value, byte why) {
+    if (status == null) {
+      status = new byte[columns.length];
+      rejected = new Object[columns.length];
+    }
     if (status[slot] == OK) {
       errors++;
     }
@@ -193,7 +207,7 @@ public final class InputRow {
 
   List<DecisionMessage> problems(DecisionTable table) {
     List<DecisionMessage> out = new ArrayList<>();
-    for (int c = 0; c < columns.length; c++) {
+    for (int c = 0; status != null && c < columns.length; c++) {
       InputClause in = table.inputs().get(c);
       if (status[c] == WRONG_TYPE) {
         out.add(Interpreter.invalidInput(table, in, rejected[c]));

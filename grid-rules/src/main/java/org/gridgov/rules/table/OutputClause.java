@@ -3,7 +3,6 @@ package org.gridgov.rules.table;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.gridgov.rules.table.internal.Values;
 
 /**
  * An output column of a decision table: its name, type, the values it allows (DMN {@code

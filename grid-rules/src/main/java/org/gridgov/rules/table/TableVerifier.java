@@ -1,7 +1,5 @@
 package org.gridgov.rules.table;
 
-import org.gridgov.rules.table.internal.Verification;
-
 /**
  * Static verification of decision tables: finds, without running any case, overlapping rules (with
  * a witness input both match), gaps (a witness input nothing matches), rules masked by better rules

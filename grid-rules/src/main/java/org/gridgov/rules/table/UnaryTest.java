@@ -1,7 +1,6 @@
 package org.gridgov.rules.table;
 
 import java.util.Objects;
-import org.gridgov.rules.table.internal.Values;
 
 /**
  * One simple positive unary test of an input entry (DMN 1.3 §10.3.1, grammar rules 7–15): a

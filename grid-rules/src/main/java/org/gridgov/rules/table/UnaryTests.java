@@ -5,9 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.gridgov.core.InvalidInputException;
-import org.gridgov.rules.table.internal.FeelParser;
-import org.gridgov.rules.table.internal.FeelSyntaxException;
-import org.gridgov.rules.table.internal.Values;
 
 /**
  * An input entry of a rule, or the allowed values of a clause: FEEL simple unary tests (DMN 1.3
@@ -64,7 +61,7 @@ public record UnaryTests(String text, boolean negated, List<UnaryTest> tests) {
     try {
       return FeelParser.parseUnaryTests(text, type, false);
     } catch (FeelSyntaxException e) {
-      throw new InvalidInputException("", 0, e.column(), "", e.reason(), null);
+      throw new InvalidInputException("", 0, e.at(), "", e.reason(), null);
     }
   }
 

@@ -85,6 +85,41 @@ public enum ValueType {
   }
 
   /**
+   * Converts the plain text of a value, as the JSON formats write it, to this type's canonical
+   * value: ISO 8601 text for {@link #DATE} ({@code 2026-01-01}), {@link #DATE_TIME} ({@code
+   * 2026-01-01T08:00:00}; an offset or zone is converted to UTC) and {@link #DURATION} ({@code
+   * PT4H}); a decimal number for {@link #NUMBER}; {@code true} or {@code false} for {@link
+   * #BOOLEAN}; the text itself for {@link #STRING}. Use it to type values read from text formats
+   * (JSON strings, CSV cells) before evaluation.
+   *
+   * @param text the text
+   * @return the canonical value, or empty when the text is not a value of this type
+   */
+  public Optional<Object> fromText(String text) {
+    java.util.Objects.requireNonNull(text, "text");
+    switch (this) {
+      case STRING:
+        return Optional.of(text);
+      case NUMBER:
+        try {
+          return Optional.of(Values.normalize(new BigDecimal(text.strip())));
+        } catch (NumberFormatException e) {
+          return Optional.empty();
+        }
+      case BOOLEAN:
+        return text.equals("true")
+            ? Optional.of(Boolean.TRUE)
+            : text.equals("false") ? Optional.of(Boolean.FALSE) : Optional.empty();
+      default:
+        try {
+          return Optional.of(FeelParser.plainTemporal(text, this));
+        } catch (FeelSyntaxException e) {
+          return Optional.empty();
+        }
+    }
+  }
+
+  /**
    * Resolves a type name: a JSON name, a FEEL name, or a DMN {@code typeRef} ({@code dateTime},
    * {@code dayTimeDuration}, also with a namespace prefix such as {@code feel:number}).
    *

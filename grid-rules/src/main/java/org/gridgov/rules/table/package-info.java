@@ -5,8 +5,8 @@
  *
  * <p>The front doors are {@link org.gridgov.rules.table.DecisionTables} (read and write tables),
  * {@link org.gridgov.rules.table.DecisionTable} (build, {@link
- * org.gridgov.rules.table.DecisionTable#interpret interpret} and {@link
- * org.gridgov.rules.table.DecisionTable#compile compile} a table) and {@link
+ * org.gridgov.rules.table.DecisionTable#compile compile} a table, {@link
+ * org.gridgov.rules.table.CompiledTable#evaluate(java.util.Map) evaluate} it) and {@link
  * org.gridgov.rules.table.TableVerifier} (find overlaps, gaps, masked and subsumed rules).
  *
  * <p>Nothing in this package accepts or returns {@code null} unless a method says so; the model

@@ -20,7 +20,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DmnImportTest {
-  private static final DmnReader READER = DmnReader.defaults();
+  private static final ReadOptions DMN = ReadOptions.defaults().withFormat(ReadOptions.Format.DMN);
+
+  private static List<DecisionTable> readAll(Path file) {
+    return DecisionTables.readAll(file, DMN);
+  }
+
+  private static List<DecisionTable> readAll(InputStream in, String sourceName) {
+    return DecisionTables.readAll(in, sourceName, DMN);
+  }
 
   private static Path resource(String name) {
     try {
@@ -37,11 +45,12 @@ class DmnImportTest {
   @Test
   void dmn13WithItemDefinitionsDefaultsAndSeveralDecisions() {
     Path file = resource("route-13.dmn");
-    List<DecisionTable> all = READER.readAll(file);
+    List<DecisionTable> all = readAll(file);
     assertThat(all).extracting(DecisionTable::name).containsExactly("Route", "Fee");
-    assertThat(READER.decisionNames(file)).containsExactly("Route", "Fee");
+    assertThat(readAll(file).stream().map(DecisionTable::name).toList())
+        .containsExactly("Route", "Fee");
 
-    DecisionTable route = READER.read(file, "Route");
+    DecisionTable route = DecisionTables.read(file, "Route");
     assertThat(route).isEqualTo(all.get(0));
     assertThat(route.id()).isEqualTo("route");
     assertThat(route.hitPolicy()).isEqualTo(HitPolicy.FIRST);
@@ -58,28 +67,30 @@ class DmnImportTest {
         .isEqualTo("high public attention: joint handling");
     assertThat(route.rules().get(1).inputEntries().get(1).isAny()).isTrue();
 
-    assertThat(route.interpret(Map.of("scope", "grid", "attention", 90, "urgent", false)).value())
+    assertThat(
+            Tables.interpret(route, Map.of("scope", "grid", "attention", 90, "urgent", false))
+                .value())
         .contains("joint");
     assertThat(
-            route
-                .interpret(Map.of("scope", "cross_street", "attention", 10, "urgent", true))
+            Tables.interpret(
+                    route, Map.of("scope", "cross_street", "attention", 10, "urgent", true))
                 .value())
         .contains("district");
     assertThat(
-            route
-                .interpret(Map.of("scope", "cross_grid", "attention", 10, "urgent", false))
+            Tables.interpret(route, Map.of("scope", "cross_grid", "attention", 10, "urgent", false))
                 .value())
         .contains("street");
     DecisionResult none =
-        route.interpret(Map.of("scope", "grid", "attention", 10, "urgent", false));
+        Tables.interpret(route, Map.of("scope", "grid", "attention", 10, "urgent", false));
     assertThat(none.defaulted()).isTrue();
     assertThat(none.value()).contains("grid");
-    assertThat(route.interpret(Map.of("scope", "moon")).messages().get(0).code())
+    assertThat(Tables.interpret(route, Map.of("scope", "moon")).messages().get(0).code())
         .isEqualTo("INPUT_NOT_ALLOWED");
 
-    DecisionTable fee = READER.read(file, "fee"); // by id
+    DecisionTable fee = DecisionTables.read(file, "fee"); // by id
     assertThat(fee.aggregation()).isEqualTo(Aggregation.SUM);
-    assertThat(fee.interpret(Map.of("area", 120, "since", LocalDate.of(2026, 3, 1))).value())
+    assertThat(
+            Tables.interpret(fee, Map.of("area", 120, "since", LocalDate.of(2026, 3, 1))).value())
         .contains(new BigDecimal("13.5"));
     assertThat(
             fee.compile().evaluate(Map.of("area", 50, "since", LocalDate.of(2025, 3, 1))).value())
@@ -94,9 +105,13 @@ class DmnImportTest {
         .extracting(InputClause::type)
         .containsExactly(ValueType.DURATION, ValueType.STRING);
     assertThat(t.rules().get(1).annotation()).isEqualTo("community whistles, party members report");
-    assertThat(t.interpret(Map.of("overdue", Duration.ofHours(30), "level", "community")).value())
+    assertThat(
+            Tables.interpret(t, Map.of("overdue", Duration.ofHours(30), "level", "community"))
+                .value())
         .contains(Map.of("whistle", true, "to", "street"));
-    assertThat(t.interpret(Map.of("overdue", Duration.ofHours(20), "level", "community")).value())
+    assertThat(
+            Tables.interpret(t, Map.of("overdue", Duration.ofHours(20), "level", "community"))
+                .value())
         .contains(Map.of("whistle", false, "to", "none"));
     assertThat(
             t.compile()
@@ -107,19 +122,20 @@ class DmnImportTest {
 
   @Test
   void dmn15InfersTypesAndReadsAtLiterals() {
-    DecisionTable t = READER.read(resource("window-15.dmn"), "Window");
+    DecisionTable t = DecisionTables.read(resource("window-15.dmn"), "Window");
     assertThat(t.inputs())
         .extracting(InputClause::type)
         .containsExactly(ValueType.DATE_TIME, ValueType.STRING);
     assertThat(t.outputs().get(0).type()).isEqualTo(ValueType.STRING);
     assertThat(
-            t.interpret(
-                    Map.of("reportedAt", LocalDateTime.of(2026, 6, 30, 23, 0), "channel", "app"))
+            Tables.interpret(
+                    t, Map.of("reportedAt", LocalDateTime.of(2026, 6, 30, 23, 0), "channel", "app"))
                 .value())
         .contains(List.of("old"));
     // 08:00+08:00 is midnight UTC, so a report at that instant is "new" only
     assertThat(
-            t.interpret(
+            Tables.interpret(
+                    t,
                     Map.of("reportedAt", LocalDateTime.of(2026, 7, 1, 0, 0), "channel", "hotline"))
                 .value())
         .contains(List.of("new"));
@@ -128,8 +144,8 @@ class DmnImportTest {
   @Test
   void dmnTablesRoundTripThroughJson() {
     for (String f : List.of("route-13.dmn", "escalate-14.dmn", "window-15.dmn")) {
-      for (DecisionTable t : READER.readAll(resource(f))) {
-        assertThat(DecisionTables.readJson(DecisionTables.toJson(t), f + ".json")).isEqualTo(t);
+      for (DecisionTable t : readAll(resource(f))) {
+        assertThat(Tables.readJson(DecisionTables.toJson(t), f + ".json")).isEqualTo(t);
       }
     }
   }
@@ -139,10 +155,10 @@ class DmnImportTest {
     assertThatThrownBy(() -> DecisionTables.read(resource("route-13.dmn")))
         .hasMessageContaining("the file has several decision tables [Route, Fee]; name one");
     assertThat(DecisionTables.read(resource("route-13.dmn"), "Fee").name()).isEqualTo("Fee");
-    assertThat(DecisionTables.readDmn(resource("route-13.dmn"))).hasSize(2);
-    assertThatThrownBy(() -> READER.read(resource("route-13.dmn"), "Nope"))
+    assertThat(readAll(resource("route-13.dmn"))).hasSize(2);
+    assertThatThrownBy(() -> DecisionTables.read(resource("route-13.dmn"), "Nope"))
         .hasMessageContaining("no decision named 'Nope' (decisions: [Route, Fee, Greeting])");
-    assertThatThrownBy(() -> READER.read(resource("route-13.dmn"), "Greeting"))
+    assertThatThrownBy(() -> DecisionTables.read(resource("route-13.dmn"), "Greeting"))
         .hasMessageContaining("decision 'Greeting': is a literalExpression, not a decisionTable");
   }
 
@@ -156,7 +172,7 @@ class DmnImportTest {
         "<?xml version=\"1.0\"?>\n<!DOCTYPE definitions [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n"
             + HEAD
             + "<decision name=\"&xxe;\"/></definitions>";
-    assertThatThrownBy(() -> READER.readAll(xml(xxe), "xxe.dmn"))
+    assertThatThrownBy(() -> readAll(xml(xxe), "xxe.dmn"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith("xxe.dmn:2:")
         .hasMessageContaining("DOCTYPE declarations are not allowed");
@@ -170,7 +186,7 @@ class DmnImportTest {
             + "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]>\n"
             + HEAD
             + "<decision name=\"&lol3;\"/></definitions>";
-    assertThatThrownBy(() -> READER.readAll(xml(bomb), "bomb.dmn"))
+    assertThatThrownBy(() -> readAll(xml(bomb), "bomb.dmn"))
         .hasMessageContaining("DOCTYPE declarations are not allowed");
   }
 
@@ -180,7 +196,7 @@ class DmnImportTest {
         "<?xml version=\"1.0\"?>\n<!DOCTYPE definitions SYSTEM \"http://127.0.0.1:1/evil.dtd\">\n"
             + HEAD
             + "</definitions>";
-    assertThatThrownBy(() -> READER.readAll(xml(dtd), "dtd.dmn"))
+    assertThatThrownBy(() -> readAll(xml(dtd), "dtd.dmn"))
         .hasMessageContaining("DOCTYPE declarations are not allowed");
   }
 
@@ -188,10 +204,10 @@ class DmnImportTest {
   void oversizedInputIsRefused() throws Exception {
     Path file = resource("route-13.dmn");
     long size = Files.size(file);
-    assertThatThrownBy(() -> READER.withMaxBytes(size - 1).readAll(file))
+    assertThatThrownBy(() -> DecisionTables.readAll(file, DMN.withMaxBytes(size - 1)))
         .hasMessageContaining("input is larger than the limit of " + (size - 1) + " bytes");
-    assertThat(READER.withMaxBytes(size).readAll(file)).hasSize(2);
-    assertThatThrownBy(() -> READER.withMaxBytes(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(DecisionTables.readAll(file, DMN.withMaxBytes(size))).hasSize(2);
+    assertThatThrownBy(() -> DMN.withMaxBytes(0)).isInstanceOf(IllegalArgumentException.class);
   }
 
   private static String table(String entries) {
@@ -214,7 +230,7 @@ class DmnImportTest {
             "<rule id=\"second\">\n<inputEntry><text>\"street\"</text></inputEntry>\n"
                 + "<inputEntry><text>[50..100</text></inputEntry>\n"
                 + "<outputEntry><text>\"street\"</text></outputEntry></rule>\n");
-    assertThatThrownBy(() -> READER.readAll(xml(bad), "bad.dmn"))
+    assertThatThrownBy(() -> readAll(xml(bad), "bad.dmn"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith("bad.dmn:10:19: ")
         .hasMessageContaining(
@@ -227,7 +243,7 @@ class DmnImportTest {
   void otherMalformedTables() {
     assertThatThrownBy(
             () ->
-                READER.readAll(
+                readAll(
                     xml(
                         table(
                             "<rule><inputEntry><text>-</text></inputEntry>"
@@ -237,7 +253,7 @@ class DmnImportTest {
             "decision 'Tier', rule 2: 1 input entries and 1 output entries for 2 inputs and 1 outputs");
     assertThatThrownBy(
             () ->
-                READER.readAll(
+                readAll(
                     xml(
                         table(
                             "<rule><inputEntry><text>-</text></inputEntry><inputEntry><text>-</text></inputEntry>"
@@ -247,22 +263,21 @@ class DmnImportTest {
             "rule 2, output 1 ('tier'): at character 1: names are not supported ('street')");
     assertThatThrownBy(
             () ->
-                READER.readAll(
-                    xml(table("").replace("typeRef=\"number\"", "typeRef=\"money\"")), "t.dmn"))
+                readAll(xml(table("").replace("typeRef=\"number\"", "typeRef=\"money\"")), "t.dmn"))
         .hasMessageContaining("input 2 ('attention'): unknown or unsupported typeRef 'money'");
-    assertThatThrownBy(() -> READER.readAll(xml(table("").replace("UNIQUE", "SOMETIMES")), "t.dmn"))
+    assertThatThrownBy(() -> readAll(xml(table("").replace("UNIQUE", "SOMETIMES")), "t.dmn"))
         .hasMessageContaining("unknown hitPolicy 'SOMETIMES'");
-    assertThatThrownBy(() -> READER.readAll(xml("<definitions"), "t.dmn"))
+    assertThatThrownBy(() -> readAll(xml("<definitions"), "t.dmn"))
         .hasMessageContaining("t.dmn:1:")
         .hasMessageContaining("malformed XML");
     String v11 = "<definitions xmlns=\"http://www.omg.org/spec/DMN/20151101/dmn.xsd\" id=\"d\"/>";
-    assertThatThrownBy(() -> READER.readAll(xml(v11), "old.dmn"))
+    assertThatThrownBy(() -> readAll(xml(v11), "old.dmn"))
         .hasMessageContaining("not a DMN 1.2-1.5 document");
-    assertThatThrownBy(() -> READER.readAll(xml(HEAD + "</definitions>"), "empty.dmn"))
+    assertThatThrownBy(() -> readAll(xml(HEAD + "</definitions>"), "empty.dmn"))
         .hasMessageContaining("the document has no decision tables");
     String javascript =
         table("").replace("<decisionTable ", "<decisionTable expressionLanguage=\"javascript\" ");
-    assertThatThrownBy(() -> READER.readAll(xml(javascript), "js.dmn"))
+    assertThatThrownBy(() -> readAll(xml(javascript), "js.dmn"))
         .hasMessageContaining("expression language 'javascript' is not supported");
   }
 
@@ -272,7 +287,7 @@ class DmnImportTest {
         table("")
             .replace("<inputExpression typeRef=\"number\">", "<inputExpression>")
             .replace("&lt; 50", "-");
-    assertThatThrownBy(() -> READER.readAll(xml(untyped), "u.dmn"))
+    assertThatThrownBy(() -> readAll(xml(untyped), "u.dmn"))
         .hasMessageContaining(
             "input 2 ('attention'): no typeRef and the entries do not show the type");
   }

@@ -14,7 +14,7 @@ final class WitnessChecks {
     if (f.witness().isEmpty()) {
       return;
     }
-    DecisionResult r = t.interpret(f.witness().get());
+    DecisionResult r = Tables.interpret(t, f.witness().get());
     assertThat(r.messages())
         .as("%s", f)
         .noneMatch(m -> m.code().startsWith("INVALID") || m.code().endsWith("ALLOWED"));

@@ -1,4 +1,4 @@
-package org.gridgov.rules.table.internal;
+package org.gridgov.rules.table;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -11,15 +11,12 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
-import org.gridgov.rules.table.UnaryTest;
-import org.gridgov.rules.table.UnaryTests;
-import org.gridgov.rules.table.ValueType;
 
 /**
  * Canonical values of the table types: conversion of caller values, comparison, FEEL rendering and
  * the three-valued evaluation of unary tests. Stateless.
  */
-public final class Values {
+final class Values {
   /** Marker returned by {@link #coerce} for a value of the wrong type. */
   public static final Object INVALID = new Object();
 

@@ -1,22 +1,16 @@
-package org.gridgov.rules.table.internal;
+package org.gridgov.rules.table;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.gridgov.core.Severity;
-import org.gridgov.rules.table.DecisionMessage;
-import org.gridgov.rules.table.DecisionResult;
-import org.gridgov.rules.table.DecisionTable;
-import org.gridgov.rules.table.InputClause;
-import org.gridgov.rules.table.Rule;
-import org.gridgov.rules.table.RuleMiss;
 
 /**
  * The straightforward interpreter: converts the inputs, tests every entry of every rule in turn and
  * applies the hit policy. It is the reference semantics (the oracle of the compiled form's tests)
  * and the baseline of {@code DecideBenchmark}. Stateless.
  */
-public final class Interpreter {
+final class Interpreter {
   private Interpreter() {}
 
   /**

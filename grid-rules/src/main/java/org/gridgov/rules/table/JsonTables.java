@@ -1,4 +1,4 @@
-package org.gridgov.rules.table.internal;
+package org.gridgov.rules.table;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -23,23 +23,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.gridgov.core.InvalidInputException;
-import org.gridgov.rules.table.Aggregation;
-import org.gridgov.rules.table.DecisionInput;
-import org.gridgov.rules.table.DecisionTable;
-import org.gridgov.rules.table.HitPolicy;
-import org.gridgov.rules.table.InputClause;
-import org.gridgov.rules.table.OutputClause;
-import org.gridgov.rules.table.Rule;
-import org.gridgov.rules.table.UnaryTests;
-import org.gridgov.rules.table.ValueType;
 
 /**
  * The JSON format of decision tables (docs/decision-tables.md): reading from a Jackson tree with
  * errors located by JSON pointer, rule number and column, and writing back. Stateless.
  */
-public final class JsonTables {
-  /** The shared mapper: strict duplicates, exact decimals, plain big decimals. */
-  public static final JsonMapper MAPPER =
+final class JsonTables {
+  /** The mapper: strict duplicates, exact decimals, plain big decimals; never handed out. */
+  private static final JsonMapper MAPPER =
       JsonMapper.builder()
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -451,6 +442,37 @@ public final class JsonTables {
   // ---- writing ----
 
   /**
+   * Writes a table as compact UTF-8 JSON in the documented format (the serial form's payload).
+   *
+   * @param t the table
+   * @return the bytes
+   */
+  static byte[] compact(DecisionTable t) {
+    try {
+      return MAPPER
+          .writer()
+          .without(SerializationFeature.INDENT_OUTPUT)
+          .writeValueAsBytes(write(t));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot render a JSON tree", e);
+    }
+  }
+
+  /**
+   * Writes a table as indented JSON text in the documented format.
+   *
+   * @param t the table
+   * @return the text, without a final newline
+   */
+  static String text(DecisionTable t) {
+    try {
+      return MAPPER.writeValueAsString(write(t));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot render a JSON tree", e);
+    }
+  }
+
+  /**
    * Writes a table as a JSON tree in the documented format.
    *
    * @param t the table
@@ -552,50 +574,5 @@ public final class JsonTables {
       return a;
     }
     throw new IllegalArgumentException("not a table value: " + value.getClass().getName());
-  }
-
-  /**
-   * Converts a JSON object of input values to a {@link DecisionInput}, typing each value by its
-   * input clause (ISO text for temporal inputs). A value that does not convert is passed on as is,
-   * so that evaluation reports it as an invalid input naming the input; unknown keys are kept too
-   * (tables ignore them).
-   *
-   * @param t the table
-   * @param obj the object
-   * @param source the source name for messages
-   * @param pointer the JSON pointer of the object
-   * @return the input
-   * @throws InvalidInputException if {@code obj} is not an object
-   */
-  public static DecisionInput input(DecisionTable t, JsonNode obj, String source, String pointer) {
-    if (obj == null || !obj.isObject()) {
-      throw InvalidInputException.at(
-          source, pointer.isEmpty() ? "/" : pointer, "expected an object of input values");
-    }
-    DecisionInput.Builder b = DecisionInput.builder();
-    for (Map.Entry<String, JsonNode> e : obj.properties()) {
-      JsonNode v = e.getValue();
-      int c = t.inputIndex(e.getKey());
-      if (v.isNull()) {
-        b.put(e.getKey(), null);
-        continue;
-      }
-      Object typed = c < 0 ? null : literalOrNull(v, t.inputs().get(c).type());
-      b.put(e.getKey(), typed != null ? typed : raw(v));
-    }
-    return b.build();
-  }
-
-  private static Object raw(JsonNode v) {
-    if (v.isTextual()) {
-      return v.textValue();
-    }
-    if (v.isNumber()) {
-      return v.decimalValue();
-    }
-    if (v.isBoolean()) {
-      return v.booleanValue();
-    }
-    return v; // an object or array: no table type accepts it, so evaluation reports it
   }
 }

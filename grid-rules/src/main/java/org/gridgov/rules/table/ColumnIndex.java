@@ -1,4 +1,4 @@
-package org.gridgov.rules.table.internal;
+package org.gridgov.rules.table;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -9,10 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.gridgov.rules.table.InputClause;
-import org.gridgov.rules.table.UnaryTest;
-import org.gridgov.rules.table.UnaryTests;
-import org.gridgov.rules.table.ValueType;
 
 /**
  * The partition of one input column's domain into elementary cells: every literal mentioned by the
@@ -37,7 +33,7 @@ import org.gridgov.rules.table.ValueType;
  * decides the tie when the input equals the double; inputs that are not exactly a double's shortest
  * decimal take the {@link BigDecimal} path. Immutable.
  */
-public final class ColumnIndex {
+final class ColumnIndex {
   private static final long EXACT_LONG = 1L << 53;
   private static final int LINEAR_SCAN = 24;
 

@@ -1,4 +1,4 @@
-package org.gridgov.rules.table.internal;
+package org.gridgov.rules.table;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,16 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.gridgov.core.Severity;
-import org.gridgov.rules.table.DecisionInput;
-import org.gridgov.rules.table.DecisionTable;
-import org.gridgov.rules.table.HitPolicy;
-import org.gridgov.rules.table.InputClause;
-import org.gridgov.rules.table.Rule;
-import org.gridgov.rules.table.TableFinding;
 import org.gridgov.rules.table.TableFinding.Kind;
-import org.gridgov.rules.table.UnaryTest;
-import org.gridgov.rules.table.UnaryTests;
-import org.gridgov.rules.table.ValueType;
 
 /**
  * One run of the table verifier: rules as boxes of column cells (see {@link ColumnIndex}), pairwise
@@ -25,7 +16,7 @@ import org.gridgov.rules.table.ValueType;
  * is one {@link BitSet} of cells per input column; it is empty when any column is. Not thread-safe;
  * one instance per verification.
  */
-public final class Verification {
+final class Verification {
   private final DecisionTable table;
   private final int maxFindings;
   private final int maxBoxes;

@@ -1,20 +1,12 @@
-package org.gridgov.rules.table.internal;
+package org.gridgov.rules.table;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.gridgov.core.InvalidInputException;
-import org.gridgov.rules.table.Aggregation;
-import org.gridgov.rules.table.HitPolicy;
-import org.gridgov.rules.table.InputClause;
-import org.gridgov.rules.table.OutputClause;
-import org.gridgov.rules.table.Rule;
-import org.gridgov.rules.table.UnaryTest;
-import org.gridgov.rules.table.UnaryTests;
-import org.gridgov.rules.table.ValueType;
 
 /** The structural validation of a decision table; throws on the first problem found. */
-public final class TableChecks {
+final class TableChecks {
   private TableChecks() {}
 
   /**

@@ -1,4 +1,4 @@
-package org.gridgov.rules.table.internal;
+package org.gridgov.rules.table;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -10,10 +10,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.gridgov.rules.table.UnaryTest;
 import org.gridgov.rules.table.UnaryTest.Operator;
-import org.gridgov.rules.table.UnaryTests;
-import org.gridgov.rules.table.ValueType;
 
 /**
  * A recursive-descent parser for FEEL simple unary tests and literals (DMN 1.3 §10.3.1, grammar
@@ -23,7 +20,7 @@ import org.gridgov.rules.table.ValueType;
  *
  * <p>Not thread-safe; each call of the static methods uses its own instance.
  */
-public final class FeelParser {
+final class FeelParser {
   private final String s;
   private final ValueType type;
   private int pos;

@@ -1,4 +1,4 @@
-package org.gridgov.rules.table.internal;
+package org.gridgov.rules.table;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -10,23 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.gridgov.core.Severity;
-import org.gridgov.rules.table.Aggregation;
-import org.gridgov.rules.table.DecisionMessage;
-import org.gridgov.rules.table.DecisionResult;
-import org.gridgov.rules.table.DecisionTable;
-import org.gridgov.rules.table.HitPolicy;
-import org.gridgov.rules.table.OutputClause;
-import org.gridgov.rules.table.Rule;
-import org.gridgov.rules.table.RuleMiss;
-import org.gridgov.rules.table.UnaryTest;
-import org.gridgov.rules.table.UnaryTests;
 
 /**
  * Applies a hit policy to the matching rules and shapes the {@link DecisionResult} (DMN 1.3
  * §8.2.11). Shared by the interpreter and the compiled form, which differ only in how they find the
  * matching rules.
  */
-public final class Outcomes {
+final class Outcomes {
   private Outcomes() {}
 
   /**

@@ -1,4 +1,4 @@
-package org.gridgov.rules.table.internal;
+package org.gridgov.rules.table;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -17,14 +17,6 @@ import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
 import org.gridgov.core.InvalidInputException;
-import org.gridgov.rules.table.Aggregation;
-import org.gridgov.rules.table.DecisionTable;
-import org.gridgov.rules.table.HitPolicy;
-import org.gridgov.rules.table.InputClause;
-import org.gridgov.rules.table.OutputClause;
-import org.gridgov.rules.table.Rule;
-import org.gridgov.rules.table.UnaryTests;
-import org.gridgov.rules.table.ValueType;
 import org.xml.sax.Attributes;
 import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
@@ -40,7 +32,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * are off, and {@link XMLConstants#FEATURE_SECURE_PROCESSING} is on. The caller bounds the input
  * size. Stateless.
  */
-public final class DmnTables {
+final class DmnTables {
   /** The DMN model namespaces this reader accepts, by version. */
   public static final Map<String, String> NAMESPACES =
       Map.of(
