@@ -1,5 +1,9 @@
 package org.gridgov.geo.internal.index;
 
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
  * An exact point-in-polygons index over a uniform grid of cells, for many polygons that share
  * borders (a planar subdivision, or anything messier).
@@ -129,23 +133,55 @@ public final class PolygonIndex {
   /** An index on the builder's arrays and the given half-cell table (empty while staging). */
   private PolygonIndex(
       PolygonIndexBuilder b, int[] cdata, byte[] table, int[] blocks, int[] palette) {
-    mode = b.mode;
-    minX = b.minX;
-    minY = b.minY;
-    maxX = b.maxX;
-    maxY = b.maxY;
-    hx = b.hx;
-    hy = b.hy;
+    this(
+        b.mode,
+        new double[] {b.minX, b.minY, b.maxX, b.maxY, b.hx, b.hy, b.sx, b.sy},
+        b.nx,
+        b.ny,
+        table,
+        blocks,
+        palette,
+        b.rowRefY,
+        b.data,
+        cdata,
+        b.xy,
+        b.rankOfKey);
+  }
+
+  /**
+   * An index on given arrays; {@code box} holds minX, minY, maxX, maxY, hx, hy, sx, sy. Everything
+   * else is derived, so the builder and the serial form give the same index.
+   */
+  private PolygonIndex(
+      Mode mode,
+      double[] box,
+      int nx,
+      int ny,
+      byte[] table,
+      int[] blocks,
+      int[] palette,
+      double[] rowRefY,
+      long[] data,
+      int[] cdata,
+      double[] xy,
+      int[] rankOfKey) {
+    this.mode = mode;
+    minX = box[0];
+    minY = box[1];
+    maxX = box[2];
+    maxY = box[3];
+    hx = box[4];
+    hy = box[5];
     invHx = 1.0 / hx;
     invHy = 1.0 / hy;
-    nx = b.nx;
-    ny = b.ny;
-    rowRefY = b.rowRefY;
-    data = b.data;
-    xy = b.xy;
-    sx = b.sx;
-    sy = b.sy;
-    rankOfKey = b.rankOfKey;
+    this.nx = nx;
+    this.ny = ny;
+    this.rowRefY = rowRefY;
+    this.data = data;
+    this.xy = xy;
+    sx = box[6];
+    sy = box[7];
+    this.rankOfKey = rankOfKey;
     fnx = 2 * nx;
     fny = 2 * ny;
     bwBits = Math.min(4, 32 - Integer.numberOfLeadingZeros(fnx - 1));
@@ -155,6 +191,146 @@ public final class PolygonIndex {
     this.table = table;
     this.blocks = blocks;
     this.palette = palette;
+  }
+
+  /**
+   * The serial form of an index: its primitive arrays and the numbers that define its cells, nothing
+   * else (every other field is derived from them). The arrays are the index's own, not copies: do
+   * not change them.
+   *
+   * @param mode {@link Mode#ordinal()} of what queries answer
+   * @param box minX, minY, maxX, maxY, cell width and height, quanta per unit of x and of y
+   * @param nx columns of cells
+   * @param ny rows of cells
+   * @param table per half-cell, its byte
+   * @param blocks per block, palette start, palette size and record base
+   * @param palette the blocks' palettes
+   * @param rowRefY per row, the y of its cells' reference points
+   * @param data exact records
+   * @param cdata compact records
+   * @param xy exact arc vertices
+   * @param rankOfKey per key, its precedence rank or -1
+   */
+  public record Form(
+      int mode,
+      double[] box,
+      int nx,
+      int ny,
+      byte[] table,
+      int[] blocks,
+      int[] palette,
+      double[] rowRefY,
+      long[] data,
+      int[] cdata,
+      double[] xy,
+      int[] rankOfKey)
+      implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * The bytes of the arrays (headers not counted).
+     *
+     * @return bytes
+     */
+    public long arrayBytes() {
+      return 8L * box.length
+          + table.length
+          + 4L * blocks.length
+          + 4L * palette.length
+          + 8L * rowRefY.length
+          + 8L * data.length
+          + 4L * cdata.length
+          + 8L * xy.length
+          + 4L * rankOfKey.length;
+    }
+  }
+
+  /**
+   * One more than the largest key the index was built with.
+   *
+   * @return the number of keys
+   */
+  public int keyCount() {
+    return rankOfKey.length;
+  }
+
+  /**
+   * This index's serial form (sharing its arrays).
+   *
+   * @return the form
+   */
+  public Form form() {
+    return new Form(
+        mode.ordinal(),
+        new double[] {minX, minY, maxX, maxY, hx, hy, sx, sy},
+        nx,
+        ny,
+        table,
+        blocks,
+        palette,
+        rowRefY,
+        data,
+        cdata,
+        xy,
+        rankOfKey);
+  }
+
+  /**
+   * The index a serial form describes. The form's structure is checked (array lengths that the
+   * cell grid implies, a finite box); its records are trusted, as they come from {@link #form()}.
+   *
+   * @param f the form
+   * @return the index, answering as the one the form was taken from
+   * @throws IllegalArgumentException when the form is not one {@link #form()} can give
+   */
+  public static PolygonIndex fromForm(Form f) {
+    Objects.requireNonNull(f, "form");
+    Object[] arrays = {
+      f.box(), f.table(), f.blocks(), f.palette(), f.rowRefY(), f.data(), f.cdata(), f.xy(),
+      f.rankOfKey()
+    };
+    for (Object a : arrays) {
+      if (a == null) {
+        throw new IllegalArgumentException("index form has a null array");
+      }
+    }
+    if (f.mode() < 0 || f.mode() >= Mode.values().length) {
+      throw new IllegalArgumentException("index form has mode " + f.mode());
+    }
+    if (f.box().length != 8) {
+      throw new IllegalArgumentException("index form has a box of " + f.box().length + " numbers");
+    }
+    for (double v : f.box()) {
+      if (!Double.isFinite(v)) {
+        throw new IllegalArgumentException("index form has a non-finite box " + Arrays.toString(f.box()));
+      }
+    }
+    if (f.nx() < 1 || f.ny() < 1 || f.nx() > (1 << 20) || f.ny() > (1 << 20)) {
+      throw new IllegalArgumentException("index form has " + f.nx() + " x " + f.ny() + " cells");
+    }
+    PolygonIndex index =
+        new PolygonIndex(
+            Mode.values()[f.mode()],
+            f.box().clone(),
+            f.nx(),
+            f.ny(),
+            f.table(),
+            f.blocks(),
+            f.palette(),
+            f.rowRefY(),
+            f.data(),
+            f.cdata(),
+            f.xy(),
+            f.rankOfKey());
+    long blockCount = (long) index.nbx * ((index.fny + (1 << index.bhBits) - 1) >>> index.bhBits);
+    if (f.table().length != blockCount << (index.bwBits + index.bhBits)
+        || f.blocks().length != 3 * blockCount
+        || f.rowRefY().length != f.ny()
+        || f.xy().length % 2 != 0) {
+      throw new IllegalArgumentException(
+          "index form's arrays do not fit its " + f.nx() + " x " + f.ny() + " cells");
+    }
+    return index;
   }
 
   /**
