@@ -62,9 +62,9 @@ import org.locationtech.jts.geom.Polygon;
  * map's iteration order).
  *
  * <p><b>Serial form.</b> A locator is {@link Serializable}, to be shipped to another JVM (a Spark
- * broadcast, Flink state): it is written as a small, versioned proxy made of the index's primitive
- * arrays and the hierarchy encoded as one byte array (every grid's fields, in ordinal order), not as
- * an object graph. Reading it rebuilds an equal hierarchy and a locator that answers every query
+ * broadcast, Flink state): it is written as a small, versioned proxy made of primitive arrays, not
+ * an object graph: each index's arrays packed into one byte array, the hierarchy encoded as one
+ * byte array (every grid's fields, in ordinal order), a bit per grid for the leaves. Reading it rebuilds an equal hierarchy and a locator that answers every query
  * exactly as the original. The form is checked for structure when read, not for every record of the
  * index: deserialise only streams your own jobs wrote. See {@code docs/lookup.md}.
  */
@@ -531,8 +531,8 @@ public final class GridLocator implements Serializable {
         system.name(),
         HierarchyCodec.encode(hierarchy),
         leaves,
-        territorial.form(),
-        exclusive == null ? null : exclusive.form());
+        territorial.toBytes(),
+        exclusive == null ? null : exclusive.toBytes());
   }
 
   /**
@@ -550,16 +550,18 @@ public final class GridLocator implements Serializable {
   /**
    * The serial form of a locator (version 1): the map's coordinate system by name, the hierarchy
    * encoded by {@link HierarchyCodec}, a bit per ordinal for the leaves, and the primitive arrays
-   * of the territorial index and of the exclusive index (null when the map has none). A later
-   * layout gets a new version number; {@link #readResolve()} refuses versions it does not know.
+   * of the territorial index and of the exclusive index (null when the map has none), each packed
+   * little-endian into one byte array by {@link PolygonIndex#toBytes()} (bulk memory copies both
+   * ways, fast even before the JIT has compiled anything). A later layout gets a new version
+   * number; {@link #readResolve()} refuses versions it does not know.
    */
   private record SerialForm(
       int version,
       String coordinateSystem,
       byte[] hierarchy,
       long[] leaves,
-      PolygonIndex.Form territorial,
-      PolygonIndex.Form exclusive)
+      byte[] territorial,
+      byte[] exclusive)
       implements Serializable {
     @Serial private static final long serialVersionUID = 1L;
 
@@ -584,8 +586,8 @@ public final class GridLocator implements Serializable {
         for (int o = 0; o < n; o++) {
           leafOrdinal[o] = (leaves[o >>> 6] & (1L << o)) != 0;
         }
-        PolygonIndex t = PolygonIndex.fromForm(Objects.requireNonNull(territorial, "territorial"));
-        PolygonIndex x = exclusive == null ? null : PolygonIndex.fromForm(exclusive);
+        PolygonIndex t = PolygonIndex.fromBytes(Objects.requireNonNull(territorial, "territorial"));
+        PolygonIndex x = exclusive == null ? null : PolygonIndex.fromBytes(exclusive);
         if (t.keyCount() > n || (x != null && x.keyCount() > n)) {
           throw new IllegalArgumentException("the index has keys beyond the hierarchy's " + n);
         }

@@ -1,6 +1,7 @@
 package org.gridgov.geo.internal.index;
 
-import java.io.Serializable;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -193,57 +194,14 @@ public final class PolygonIndex {
     this.palette = palette;
   }
 
-  /**
-   * The serial form of an index: its primitive arrays and the numbers that define its cells, nothing
-   * else (every other field is derived from them). The arrays are the index's own, not copies: do
-   * not change them.
-   *
-   * @param mode {@link Mode#ordinal()} of what queries answer
-   * @param box minX, minY, maxX, maxY, cell width and height, quanta per unit of x and of y
-   * @param nx columns of cells
-   * @param ny rows of cells
-   * @param table per half-cell, its byte
-   * @param blocks per block, palette start, palette size and record base
-   * @param palette the blocks' palettes
-   * @param rowRefY per row, the y of its cells' reference points
-   * @param data exact records
-   * @param cdata compact records
-   * @param xy exact arc vertices
-   * @param rankOfKey per key, its precedence rank or -1
-   */
-  public record Form(
-      int mode,
-      double[] box,
-      int nx,
-      int ny,
-      byte[] table,
-      int[] blocks,
-      int[] palette,
-      double[] rowRefY,
-      long[] data,
-      int[] cdata,
-      double[] xy,
-      int[] rankOfKey)
-      implements Serializable {
-    private static final long serialVersionUID = 1L;
+  /** The first int of {@link #toBytes()}: "GGI" and the layout's version. */
+  private static final int MAGIC = 0x47474901;
 
-    /**
-     * The bytes of the arrays (headers not counted).
-     *
-     * @return bytes
-     */
-    public long arrayBytes() {
-      return 8L * box.length
-          + table.length
-          + 4L * blocks.length
-          + 4L * palette.length
-          + 8L * rowRefY.length
-          + 8L * data.length
-          + 4L * cdata.length
-          + 8L * xy.length
-          + 4L * rankOfKey.length;
-    }
-  }
+  /** Header of {@link #toBytes()}: magic, mode, nx, ny, 8 doubles, 8 array lengths. */
+  private static final int HEADER_BYTES = 4 * 4 + 8 * 8 + 8 * 4;
+
+  /** Bytes per element of the 8 arrays, in the order {@link #toBytes()} writes them. */
+  private static final int[] WIDTHS = {1, 4, 4, 8, 8, 4, 8, 4};
 
   /**
    * One more than the largest key the index was built with.
@@ -255,82 +213,186 @@ public final class PolygonIndex {
   }
 
   /**
-   * This index's serial form (sharing its arrays).
+   * This index as bytes, for a serial form: a header (a magic number with the layout's version, the
+   * mode, the columns and rows of cells, the box, cell size and quanta per unit as 8 doubles, and
+   * the lengths of the 8 arrays), then the arrays' elements, all little-endian. Every other field
+   * is derived from these. The arrays go through {@link ByteBuffer} bulk copies, which are memory
+   * copies on little-endian machines: reading back 70 MB takes tens of milliseconds, even cold.
    *
-   * @return the form
+   * @return the bytes
+   * @throws IllegalStateException when the index needs more than 2 GB
    */
-  public Form form() {
-    return new Form(
-        mode.ordinal(),
-        new double[] {minX, minY, maxX, maxY, hx, hy, sx, sy},
-        nx,
-        ny,
-        table,
-        blocks,
-        palette,
-        rowRefY,
-        data,
-        cdata,
-        xy,
-        rankOfKey);
+  public byte[] toBytes() {
+    int[] lengths = {
+      table.length,
+      blocks.length,
+      palette.length,
+      rowRefY.length,
+      data.length,
+      cdata.length,
+      xy.length,
+      rankOfKey.length
+    };
+    long size = HEADER_BYTES;
+    for (int i = 0; i < 8; i++) {
+      size += (long) WIDTHS[i] * lengths[i];
+    }
+    if (size > Integer.MAX_VALUE - 16) {
+      throw new IllegalStateException("an index of " + size + " bytes has no serial form");
+    }
+    ByteBuffer b = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
+    b.putInt(MAGIC).putInt(mode.ordinal()).putInt(nx).putInt(ny);
+    for (double v : new double[] {minX, minY, maxX, maxY, hx, hy, sx, sy}) {
+      b.putDouble(v);
+    }
+    for (int len : lengths) {
+      b.putInt(len);
+    }
+    b.put(table);
+    putInts(b, blocks);
+    putInts(b, palette);
+    putDoubles(b, rowRefY);
+    b.asLongBuffer().put(data);
+    b.position(b.position() + 8 * data.length);
+    putInts(b, cdata);
+    putDoubles(b, xy);
+    putInts(b, rankOfKey);
+    return b.array();
+  }
+
+  private static void putInts(ByteBuffer b, int[] a) {
+    b.asIntBuffer().put(a);
+    b.position(b.position() + 4 * a.length);
+  }
+
+  private static void putDoubles(ByteBuffer b, double[] a) {
+    b.asDoubleBuffer().put(a);
+    b.position(b.position() + 8 * a.length);
   }
 
   /**
-   * The index a serial form describes. The form's structure is checked (array lengths that the
-   * cell grid implies, a finite box); its records are trusted, as they come from {@link #form()}.
+   * The index {@link #toBytes()} wrote. The structure is checked (the header, array lengths that
+   * the cell grid implies, a finite box, palette entries and block offsets in range); the records'
+   * contents are trusted, as they come from {@link #toBytes()}.
    *
-   * @param f the form
-   * @return the index, answering as the one the form was taken from
-   * @throws IllegalArgumentException when the form is not one {@link #form()} can give
+   * @param bytes the bytes
+   * @return the index, answering exactly as the one the bytes were taken from
+   * @throws IllegalArgumentException when the bytes are not an index's
    */
-  public static PolygonIndex fromForm(Form f) {
-    Objects.requireNonNull(f, "form");
-    Object[] arrays = {
-      f.box(), f.table(), f.blocks(), f.palette(), f.rowRefY(), f.data(), f.cdata(), f.xy(),
-      f.rankOfKey()
-    };
-    for (Object a : arrays) {
-      if (a == null) {
-        throw new IllegalArgumentException("index form has a null array");
-      }
+  public static PolygonIndex fromBytes(byte[] bytes) {
+    Objects.requireNonNull(bytes, "bytes");
+    if (bytes.length < HEADER_BYTES) {
+      throw new IllegalArgumentException(
+          "an index needs at least " + HEADER_BYTES + " bytes, found " + bytes.length);
     }
-    if (f.mode() < 0 || f.mode() >= Mode.values().length) {
-      throw new IllegalArgumentException("index form has mode " + f.mode());
+    ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    int magic = b.getInt();
+    if (magic != MAGIC) {
+      throw new IllegalArgumentException(
+          "not an index of this layout version: starts with " + Integer.toHexString(magic));
     }
-    if (f.box().length != 8) {
-      throw new IllegalArgumentException("index form has a box of " + f.box().length + " numbers");
+    int mode = b.getInt();
+    int nx = b.getInt();
+    int ny = b.getInt();
+    if (mode < 0 || mode >= Mode.values().length) {
+      throw new IllegalArgumentException("an index has mode " + mode);
     }
-    for (double v : f.box()) {
+    if (nx < 1 || ny < 1 || nx > (1 << 20) || ny > (1 << 20)) {
+      throw new IllegalArgumentException("an index has " + nx + " x " + ny + " cells");
+    }
+    double[] box = new double[8];
+    for (int i = 0; i < 8; i++) {
+      box[i] = b.getDouble();
+    }
+    for (double v : box) {
       if (!Double.isFinite(v)) {
-        throw new IllegalArgumentException("index form has a non-finite box " + Arrays.toString(f.box()));
+        throw new IllegalArgumentException("an index's box is not finite: " + Arrays.toString(box));
       }
     }
-    if (f.nx() < 1 || f.ny() < 1 || f.nx() > (1 << 20) || f.ny() > (1 << 20)) {
-      throw new IllegalArgumentException("index form has " + f.nx() + " x " + f.ny() + " cells");
+    int[] len = new int[8];
+    long total = HEADER_BYTES;
+    for (int i = 0; i < 8; i++) {
+      len[i] = b.getInt();
+      if (len[i] < 0) {
+        throw new IllegalArgumentException("an index's array has length " + len[i]);
+      }
+      total += (long) WIDTHS[i] * len[i];
     }
+    if (total != bytes.length) {
+      throw new IllegalArgumentException(
+          "an index's arrays need " + total + " bytes, found " + bytes.length);
+    }
+    byte[] table = new byte[len[0]];
+    b.get(table);
+    int[] blocks = getInts(b, len[1]);
+    int[] palette = getInts(b, len[2]);
+    double[] rowRefY = getDoubles(b, len[3]);
+    long[] data = new long[len[4]];
+    b.asLongBuffer().get(data);
+    b.position(b.position() + 8 * len[4]);
+    int[] cdata = getInts(b, len[5]);
+    double[] xy = getDoubles(b, len[6]);
+    int[] rankOfKey = getInts(b, len[7]);
     PolygonIndex index =
         new PolygonIndex(
-            Mode.values()[f.mode()],
-            f.box().clone(),
-            f.nx(),
-            f.ny(),
-            f.table(),
-            f.blocks(),
-            f.palette(),
-            f.rowRefY(),
-            f.data(),
-            f.cdata(),
-            f.xy(),
-            f.rankOfKey());
-    long blockCount = (long) index.nbx * ((index.fny + (1 << index.bhBits) - 1) >>> index.bhBits);
-    if (f.table().length != blockCount << (index.bwBits + index.bhBits)
-        || f.blocks().length != 3 * blockCount
-        || f.rowRefY().length != f.ny()
-        || f.xy().length % 2 != 0) {
-      throw new IllegalArgumentException(
-          "index form's arrays do not fit its " + f.nx() + " x " + f.ny() + " cells");
-    }
+            Mode.values()[mode],
+            box,
+            nx,
+            ny,
+            table,
+            blocks,
+            palette,
+            rowRefY,
+            data,
+            cdata,
+            xy,
+            rankOfKey);
+    index.checkStructure();
     return index;
+  }
+
+  private static int[] getInts(ByteBuffer b, int n) {
+    int[] out = new int[n];
+    b.asIntBuffer().get(out);
+    b.position(b.position() + 4 * n);
+    return out;
+  }
+
+  private static double[] getDoubles(ByteBuffer b, int n) {
+    double[] out = new double[n];
+    b.asDoubleBuffer().get(out);
+    b.position(b.position() + 8 * n);
+    return out;
+  }
+
+  /** The checks of {@link #fromBytes}: the array lengths and offsets queries rely on. */
+  private void checkStructure() {
+    long blockCount = (long) nbx * ((fny + (1 << bhBits) - 1) >>> bhBits);
+    if (table.length != blockCount << (bwBits + bhBits)
+        || blocks.length != 3 * blockCount
+        || rowRefY.length != ny
+        || xy.length % 2 != 0) {
+      throw new IllegalArgumentException(
+          "an index's arrays do not fit its " + nx + " x " + ny + " cells");
+    }
+    for (int block = 0; block < blockCount; block++) {
+      int start = blocks[3 * block];
+      int size = blocks[3 * block + 1];
+      int base = blocks[3 * block + 2];
+      if (start < 0 || size < 0 || start + (long) size > palette.length || base < 0) {
+        throw new IllegalArgumentException("an index's block " + block + " points out of range");
+      }
+    }
+    for (int v : palette) {
+      int rec = (-v - 2) >>> 1;
+      boolean ok =
+          v >= 0
+              ? v < rankOfKey.length
+              : v == -1 || (((-v - 2) & 1) == 0 ? rec < cdata.length : rec < data.length);
+      if (!ok) {
+        throw new IllegalArgumentException("an index's palette holds an unknown code " + v);
+      }
+    }
   }
 
   /**
