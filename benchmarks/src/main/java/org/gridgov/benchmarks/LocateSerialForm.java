@@ -7,6 +7,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
 import org.gridgov.geo.GridLocator;
@@ -24,7 +25,7 @@ import org.gridgov.geo.synthetic.SyntheticPoints;
  * excluded: the city holds it). The locator is written with an {@link ObjectOutputStream} to a
  * byte array, then read back with an {@link ObjectInputStream} from that array seven times; the
  * first read (cold: nothing of the reading path compiled yet) and the median of the other six are
- * printed, wall clock. The copy must answer {@code locate} and {@code locateLeaf} as the original
+ * printed, wall clock and the reading thread's CPU time (the machine may be shared). The copy must answer {@code locate} and {@code locateLeaf} as the original
  * on 200,000 uniform positions.
  */
 public final class LocateSerialForm {
@@ -46,18 +47,23 @@ public final class LocateSerialForm {
     byte[] bytes = write(locator);
     long writeNanos = System.nanoTime() - w0;
 
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long[] reads = new long[7];
+    long[] readsCpu = new long[7];
     GridLocator copy = null;
     for (int i = 0; i < reads.length; i++) {
       copy = null;
       usedAfterGc();
+      long c0 = threads.getCurrentThreadCpuTime();
       long r0 = System.nanoTime();
       copy = read(bytes);
       reads[i] = System.nanoTime() - r0;
+      readsCpu[i] = threads.getCurrentThreadCpuTime() - c0;
     }
-    long cold = reads[0];
     long[] warm = Arrays.copyOfRange(reads, 1, reads.length);
     Arrays.sort(warm);
+    long[] warmCpu = Arrays.copyOfRange(readsCpu, 1, readsCpu.length);
+    Arrays.sort(warmCpu);
 
     SyntheticPoints pts = SyntheticPoints.uniform(city.extent(), 200_000, 5);
     for (int i = 0; i < pts.size(); i++) {
@@ -88,12 +94,15 @@ public final class LocateSerialForm {
         writeNanos / 1e6);
     System.out.printf(
         Locale.ROOT,
-        "deserialised: first (cold) %.0f ms, median of the next %d %.0f ms (min %.0f, max %.0f)%n",
-        cold / 1e6,
+        "deserialised: first (cold) %.0f ms wall, %.0f ms thread CPU; median of the next %d %.0f ms"
+            + " wall (min %.0f, max %.0f), %.0f ms thread CPU%n",
+        reads[0] / 1e6,
+        readsCpu[0] / 1e6,
         warm.length,
         warm[warm.length / 2] / 1e6,
         warm[0] / 1e6,
-        warm[warm.length - 1] / 1e6);
+        warm[warm.length - 1] / 1e6,
+        warmCpu[warmCpu.length / 2] / 1e6);
     System.out.println("the copy answered as the original on " + pts.size() + " positions");
   }
 
