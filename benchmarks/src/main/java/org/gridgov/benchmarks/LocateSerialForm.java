@@ -22,11 +22,11 @@ import org.gridgov.geo.synthetic.SyntheticPoints;
  *
  * <p>Method: the city is generated and the locator built; retained memory is the heap in use after
  * full collections with the locator held minus without it (as in {@link LocateMemory}, hierarchy
- * excluded: the city holds it). The locator is written with an {@link ObjectOutputStream} to a
- * byte array, then read back with an {@link ObjectInputStream} from that array seven times; the
- * first read (cold: nothing of the reading path compiled yet) and the median of the other six are
- * printed, wall clock and the reading thread's CPU time (the machine may be shared). The copy must answer {@code locate} and {@code locateLeaf} as the original
- * on 200,000 uniform positions.
+ * excluded: the city holds it). The locator is written with an {@link ObjectOutputStream} to a byte
+ * array, then read back with an {@link ObjectInputStream} from that array seven times; the first
+ * read (cold: nothing of the reading path compiled yet) and the median of the other six are
+ * printed, wall clock and the reading thread's CPU time (the machine may be shared). The copy must
+ * answer {@code locate} and {@code locateLeaf} as the original on 200,000 uniform positions.
  */
 public final class LocateSerialForm {
   private LocateSerialForm() {}

@@ -42,8 +42,8 @@ import org.locationtech.jts.geom.Polygon;
  *
  * <p><b>Coordinates.</b> Polygons are lon/lat in the map's {@link CoordinateSystem}; lookups take
  * lon/lat in the map's system, or in a declared system that is converted first. A NaN, infinite or
- * out-of-range position (longitude outside −180..180, latitude outside −90..90) is a caller
- * mistake for the single lookups, which throw {@link IllegalArgumentException}; in a batch ({@link
+ * out-of-range position (longitude outside −180..180, latitude outside −90..90) is a caller mistake
+ * for the single lookups, which throw {@link IllegalArgumentException}; in a batch ({@link
  * #locateAll(double[], double[], int[])}) it is answered {@link #INVALID_POSITION} and the rest of
  * the batch is answered as usual.
  *
@@ -64,9 +64,10 @@ import org.locationtech.jts.geom.Polygon;
  * <p><b>Serial form.</b> A locator is {@link Serializable}, to be shipped to another JVM (a Spark
  * broadcast, Flink state): it is written as a small, versioned proxy made of primitive arrays, not
  * an object graph: each index's arrays packed into one byte array, the hierarchy encoded as one
- * byte array (every grid's fields, in ordinal order), a bit per grid for the leaves. Reading it rebuilds an equal hierarchy and a locator that answers every query
- * exactly as the original. The form is checked for structure when read, not for every record of the
- * index: deserialise only streams your own jobs wrote. See {@code docs/lookup.md}.
+ * byte array (every grid's fields, in ordinal order), a bit per grid for the leaves. Reading it
+ * rebuilds an equal hierarchy and a locator that answers every query exactly as the original. The
+ * form is checked for structure when read, not for every record of the index: deserialise only
+ * streams your own jobs wrote. See {@code docs/lookup.md}.
  */
 public final class GridLocator implements Serializable {
   @Serial private static final long serialVersionUID = 1L;
@@ -457,7 +458,10 @@ public final class GridLocator implements Serializable {
   public int[] pathOrdinals(int ordinal) {
     if (ordinal < 0 || ordinal >= hierarchy.size()) {
       throw new IllegalArgumentException(
-          "ordinal " + ordinal + " is not a grid's: the hierarchy has ordinals 0.." + (hierarchy.size() - 1));
+          "ordinal "
+              + ordinal
+              + " is not a grid's: the hierarchy has ordinals 0.."
+              + (hierarchy.size() - 1));
     }
     int depth = hierarchy.depth(ordinal);
     int[] path = new int[depth + 1];

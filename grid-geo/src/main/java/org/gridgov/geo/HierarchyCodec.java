@@ -217,7 +217,9 @@ final class HierarchyCodec {
                 (flags & VALID_FROM) != 0
                     ? Optional.of(LocalDate.ofEpochDay(fromOf[o]))
                     : Optional.empty(),
-                (flags & VALID_TO) != 0 ? Optional.of(LocalDate.ofEpochDay(toOf[o])) : Optional.empty(),
+                (flags & VALID_TO) != 0
+                    ? Optional.of(LocalDate.ofEpochDay(toOf[o]))
+                    : Optional.empty(),
                 attributesOf.get(o)));
       }
       return GridHierarchy.builder(LevelLadder.of(levels)).addAll(grids).build();

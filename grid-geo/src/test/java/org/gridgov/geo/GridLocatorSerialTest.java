@@ -154,10 +154,14 @@ class GridLocatorSerialTest {
     double s = 0.01;
     Map<GridId, Polygon> polygons =
         Map.of(
-            GridId.of("C"), MapBuilder.box(x, y, x + 2 * s, y + s),
-            ward, MapBuilder.box(x, y, x + s, y + s),
-            GridId.of("W-2"), MapBuilder.box(x + s, y, x + 2 * s, y + s),
-            GridId.of("X-school"), MapBuilder.box(x + 0.5 * s, y, x + 1.5 * s, y + 0.5 * s));
+            GridId.of("C"),
+            MapBuilder.box(x, y, x + 2 * s, y + s),
+            ward,
+            MapBuilder.box(x, y, x + s, y + s),
+            GridId.of("W-2"),
+            MapBuilder.box(x + s, y, x + 2 * s, y + s),
+            GridId.of("X-school"),
+            MapBuilder.box(x + 0.5 * s, y, x + 1.5 * s, y + 0.5 * s));
     GridLocator original = GridLocator.build(h, polygons, CoordinateSystem.GCJ02);
     GridLocator copy = roundTrip(original);
     assertThat(copy.hierarchy().grids()).isEqualTo(h.grids());

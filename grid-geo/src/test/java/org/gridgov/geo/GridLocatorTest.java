@@ -343,7 +343,9 @@ class GridLocatorTest {
     // In a batch a bad position gets its own answer and the others are answered as usual.
     int[] out = {7, 7, 7, 7, 7, 7, 7};
     locator.locateAll(
-        new double[] {X + S / 2, Double.NaN, X + S / 2, 180.5, Double.NEGATIVE_INFINITY, X + 5 * S, X},
+        new double[] {
+          X + S / 2, Double.NaN, X + S / 2, 180.5, Double.NEGATIVE_INFINITY, X + 5 * S, X
+        },
         new double[] {Y + S / 2, Y, Double.NaN, Y, Y, Y, Double.POSITIVE_INFINITY},
         out);
     int b = locator.hierarchy().ordinalOf(GridId.of("B")).getAsInt();
@@ -361,7 +363,8 @@ class GridLocatorTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("1 longitudes, 2 latitudes");
     assertThat(untouched).containsExactly(7, 7); // nothing half-written
-    assertThatThrownBy(() -> locator.locateAll(new double[] {X, X}, new double[] {Y, Y}, new int[1]))
+    assertThatThrownBy(
+            () -> locator.locateAll(new double[] {X, X}, new double[] {Y, Y}, new int[1]))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("1 outputs");
     assertThatThrownBy(() -> locator.locateAll(null, new double[0], new int[0]))
@@ -380,8 +383,7 @@ class GridLocatorTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("ordinal 1")
         .hasMessageContaining("0..0");
-    assertThatThrownBy(() -> locator.pathOrdinals(-1))
-        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> locator.pathOrdinals(-1)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> locator.locateOrNearest(X, Y, Double.POSITIVE_INFINITY))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("maxMetres")
