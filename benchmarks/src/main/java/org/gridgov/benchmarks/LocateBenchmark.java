@@ -49,7 +49,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code sdkBatch}: {@link GridLocator#locateAll} on the 1,024 positions (overlaps the cache
  *       misses of 32 positions at a time);
  *   <li>{@code sdkLocate}: {@link GridLocator#locate}, a full {@code Location} (leaf, path,
- *       exclusive grids) per position;
+ *       exclusive grids) per position: the leaf's prebuilt answer when no exclusive grid covers the
+ *       position, so nothing is allocated;
  *   <li>{@code ...2t}: the same on two threads sharing one index.
  * </ul>
  *

@@ -1,8 +1,11 @@
 package org.gridgov.geo;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.ObjectStreamException;
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,24 +41,59 @@ import org.locationtech.jts.geom.Polygon;
  * gap between children gets the parent). See {@code docs/lookup.md}.
  *
  * <p><b>Coordinates.</b> Polygons are lon/lat in the map's {@link CoordinateSystem}; lookups take
- * lon/lat in the map's system, or in a declared system that is converted first. NaN and
- * out-of-range inputs (longitude outside −180..180, latitude outside −90..90) throw {@link
- * IllegalArgumentException}.
+ * lon/lat in the map's system, or in a declared system that is converted first. A NaN, infinite or
+ * out-of-range position (longitude outside −180..180, latitude outside −90..90) is a caller mistake
+ * for the single lookups, which throw {@link IllegalArgumentException}; in a batch ({@link
+ * #locateAll(double[], double[], int[])}) it is answered {@link #INVALID_POSITION} and the rest of
+ * the batch is answered as usual.
  *
  * <p><b>Speed.</b> The index is a uniform grid of cells: cells inside one grid answer from a table;
  * border cells hold the few shared edge runs crossing them, in packed primitive arrays, and answer
  * with exact orientation predicates. {@link #locateLeaf(double, double)} and {@link
- * #locateAll(double[], double[], int[])} do not allocate.
+ * #locateAll(double[], double[], int[])} do not allocate. {@link #locate(double, double)} does not
+ * allocate either when the answer is a leaf and no exclusive grid covers the position: each leaf's
+ * {@link Location} (with its path, a view over the hierarchy's parent ordinals) is built once, when
+ * the locator is, and returned for every position in it.
  *
- * <p>Immutable and thread-safe; building is deterministic (the same hierarchy and polygons give the
- * same index, whatever the map's iteration order).
+ * <p><b>Threads.</b> Immutable and thread-safe: every field is final and written once before the
+ * constructor returns, queries only read them, and no query keeps state between calls (no {@code
+ * ThreadLocal}, no caches filled on the way), so one locator can serve any number of threads.
+ * Building is deterministic (the same hierarchy and polygons give the same index, whatever the
+ * map's iteration order).
+ *
+ * <p><b>Serial form.</b> A locator is {@link Serializable}, to be shipped to another JVM (a Spark
+ * broadcast, Flink state): it is written as a small, versioned proxy made of primitive arrays, not
+ * an object graph: each index's arrays packed into one byte array, the hierarchy encoded as one
+ * byte array (every grid's fields, in ordinal order), a bit per grid for the leaves. Reading it
+ * rebuilds an equal hierarchy and a locator that answers every query exactly as the original. The
+ * form is checked for structure when read, not for every record of the index: deserialise only
+ * streams your own jobs wrote. See {@code docs/lookup.md}.
  */
-public final class GridLocator {
+public final class GridLocator implements Serializable {
+  @Serial private static final long serialVersionUID = 1L;
+
+  /** The leaf ordinal {@link #locateAll} answers for a position outside every territorial grid. */
+  public static final int OUTSIDE = -1;
+
+  /**
+   * The leaf ordinal {@link #locateAll} answers for a position that is not one: a NaN or infinite
+   * coordinate, or one out of range.
+   */
+  public static final int INVALID_POSITION = -2;
+
+  private static final int[] NO_INTS = new int[0];
+
   private final GridHierarchy hierarchy;
   private final CoordinateSystem system;
   private final PolygonIndex territorial;
   private final PolygonIndex exclusive; // null when the map has no exclusive polygons
   private final boolean[] leafOrdinal; // per ordinal: a territorial grid with no polygon below it
+
+  /**
+   * Per ordinal of a leaf, its unsnapped answer when no exclusive grid covers the position (null
+   * for the other ordinals, whose answers are built when asked for).
+   */
+  private final Optional<Location>[] leafAnswer;
 
   private GridLocator(
       GridHierarchy hierarchy,
@@ -68,6 +106,14 @@ public final class GridLocator {
     this.territorial = territorial;
     this.exclusive = exclusive;
     this.leafOrdinal = leafOrdinal;
+    @SuppressWarnings("unchecked")
+    Optional<Location>[] answers = (Optional<Location>[]) new Optional<?>[leafOrdinal.length];
+    for (int o = 0; o < leafOrdinal.length; o++) {
+      if (leafOrdinal[o]) {
+        answers[o] = Optional.of(unsnapped(o, List.of()));
+      }
+    }
+    this.leafAnswer = answers;
   }
 
   /**
@@ -227,7 +273,7 @@ public final class GridLocator {
    */
   public Optional<Location> locate(double lon, double lat) {
     int leaf = locateLeaf(lon, lat);
-    return leaf < 0 ? Optional.empty() : Optional.of(location(leaf, lon, lat, false, 0));
+    return leaf < 0 ? Optional.empty() : answer(leaf, lon, lat);
   }
 
   /**
@@ -241,6 +287,9 @@ public final class GridLocator {
    * @throws IllegalArgumentException for NaN or out-of-range coordinates
    */
   public Optional<Location> locate(double lon, double lat, CoordinateSystem inputSystem) {
+    if (Objects.requireNonNull(inputSystem, "inputSystem") == system) {
+      return locate(lon, lat);
+    }
     double[] p = toMap(lon, lat, inputSystem);
     return locate(p[0], p[1]);
   }
@@ -267,17 +316,25 @@ public final class GridLocator {
    */
   public Optional<Location> locateOrNearest(double lon, double lat, double maxMetres) {
     if (!(maxMetres >= 0) || Double.isInfinite(maxMetres)) {
-      throw new IllegalArgumentException("maxMetres must be finite and at least 0: " + maxMetres);
+      throw new IllegalArgumentException(
+          "maxMetres must be finite and at least 0, got " + maxMetres);
     }
     int found = locateLeaf(lon, lat);
     if (found >= 0 && leafOrdinal[found]) {
-      return Optional.of(location(found, lon, lat, false, 0));
+      return answer(found, lon, lat);
     }
     PolygonIndex.Nearest near = territorial.nearest(lon, lat, maxMetres);
     if (near != null) {
-      return Optional.of(location(near.key(), lon, lat, true, near.metres()));
+      int key = near.key();
+      return Optional.of(
+          new Location(
+              hierarchy.idAt(key),
+              new PathList(hierarchy, key),
+              exclusiveAt(lon, lat),
+              true,
+              near.metres()));
     }
-    return found < 0 ? Optional.empty() : Optional.of(location(found, lon, lat, false, 0));
+    return found < 0 ? Optional.empty() : answer(found, lon, lat);
   }
 
   /**
@@ -314,16 +371,23 @@ public final class GridLocator {
   /**
    * Locates many positions (map's system) into leaf ordinals, without allocating.
    *
+   * <p>A position that is not one (a NaN or infinite coordinate, or one out of range) is answered
+   * {@link #INVALID_POSITION}; the other positions of the batch are answered as usual.
+   *
    * @param lons longitudes
    * @param lats latitudes, as many as longitudes
-   * @param outLeafOrdinals receives each position's leaf ordinal or -1; at least as long
-   * @throws IllegalArgumentException for arrays of different lengths or a NaN or out-of-range
-   *     coordinate (naming its index; nothing is written then)
+   * @param outLeafOrdinals receives each position's leaf ordinal, {@link #OUTSIDE} (-1) when no
+   *     territorial grid covers it, or {@link #INVALID_POSITION} (-2); at least as long
+   * @throws NullPointerException when an array is null
+   * @throws IllegalArgumentException for arrays of different lengths (nothing is written then)
    */
   public void locateAll(double[] lons, double[] lats, int[] outLeafOrdinals) {
+    Objects.requireNonNull(lons, "lons");
+    Objects.requireNonNull(lats, "lats");
+    Objects.requireNonNull(outLeafOrdinals, "outLeafOrdinals");
     if (lons.length != lats.length || outLeafOrdinals.length < lons.length) {
       throw new IllegalArgumentException(
-          "arrays of different lengths: "
+          "locateAll needs as many latitudes as longitudes and at least as many outputs, got "
               + lons.length
               + " longitudes, "
               + lats.length
@@ -331,15 +395,14 @@ public final class GridLocator {
               + outLeafOrdinals.length
               + " outputs");
     }
+    territorial.firstAll(lons, lats, outLeafOrdinals, 0, lons.length);
     for (int i = 0; i < lons.length; i++) {
       double lon = lons[i];
       double lat = lats[i];
       if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) {
-        throw new IllegalArgumentException(
-            "position " + i + ": " + outOfRange(lon, lat).getMessage());
+        outLeafOrdinals[i] = INVALID_POSITION;
       }
     }
-    territorial.firstAll(lons, lats, outLeafOrdinals, 0, lons.length);
   }
 
   /**
@@ -350,9 +413,11 @@ public final class GridLocator {
    * @param lat latitude
    * @param out receives the ordinals; when too small only the first are written
    * @return how many exclusive grids cover the position (may exceed {@code out.length})
+   * @throws NullPointerException when {@code out} is null
    * @throws IllegalArgumentException for NaN or out-of-range coordinates
    */
   public int exclusiveAt(double lon, double lat, int[] out) {
+    Objects.requireNonNull(out, "out");
     if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) {
       throw outOfRange(lon, lat);
     }
@@ -368,17 +433,19 @@ public final class GridLocator {
    * @throws IllegalArgumentException for NaN or out-of-range coordinates
    */
   public List<GridId> exclusiveAt(double lon, double lat) {
-    int[] buf = new int[8];
-    int count = exclusiveAt(lon, lat, buf);
-    if (count > buf.length) {
-      buf = new int[count];
-      exclusiveAt(lon, lat, buf);
-    }
-    List<GridId> ids = new ArrayList<>(count);
+    int count = exclusiveAt(lon, lat, NO_INTS);
+    return count == 0 ? List.of() : exclusiveIds(lon, lat, count);
+  }
+
+  /** The ids of the {@code count} exclusive grids covering a position, as an immutable list. */
+  private List<GridId> exclusiveIds(double lon, double lat, int count) {
+    int[] ordinals = new int[count];
+    exclusive.all(lon, lat, ordinals);
+    GridId[] ids = new GridId[count];
     for (int i = 0; i < count; i++) {
-      ids.add(hierarchy.idAt(buf[i]));
+      ids[i] = hierarchy.idAt(ordinals[i]);
     }
-    return Collections.unmodifiableList(ids);
+    return List.of(ids);
   }
 
   /**
@@ -386,8 +453,16 @@ public final class GridLocator {
    *
    * @param ordinal a grid's ordinal
    * @return root first, the grid last
+   * @throws IllegalArgumentException when the ordinal is not one of the hierarchy's
    */
   public int[] pathOrdinals(int ordinal) {
+    if (ordinal < 0 || ordinal >= hierarchy.size()) {
+      throw new IllegalArgumentException(
+          "ordinal "
+              + ordinal
+              + " is not a grid's: the hierarchy has ordinals 0.."
+              + (hierarchy.size() - 1));
+    }
     int depth = hierarchy.depth(ordinal);
     int[] path = new int[depth + 1];
     for (int i = depth, o = ordinal; i >= 0; i--, o = hierarchy.parentOrdinal(o)) {
@@ -405,14 +480,22 @@ public final class GridLocator {
     return territorial.sizeInBytes() + (exclusive == null ? 0 : exclusive.sizeInBytes());
   }
 
-  private Location location(int leaf, double lon, double lat, boolean snapped, double metres) {
-    int[] path = pathOrdinals(leaf);
-    GridId[] ids = new GridId[path.length];
-    for (int i = 0; i < path.length; i++) {
-      ids[i] = hierarchy.idAt(path[i]);
+  /**
+   * The unsnapped answer for a position whose leaf (or, in a gap, deepest covering grid) is known:
+   * the leaf's prebuilt answer when no exclusive grid covers the position.
+   */
+  private Optional<Location> answer(int leaf, double lon, double lat) {
+    int count = exclusive == null ? 0 : exclusive.all(lon, lat, NO_INTS);
+    if (count == 0) {
+      Optional<Location> built = leafAnswer[leaf];
+      return built != null ? built : Optional.of(unsnapped(leaf, List.of()));
     }
+    return Optional.of(unsnapped(leaf, exclusiveIds(lon, lat, count)));
+  }
+
+  private Location unsnapped(int ordinal, List<GridId> exclusiveIds) {
     return new Location(
-        hierarchy.idAt(leaf), Arrays.asList(ids), exclusiveAt(lon, lat), snapped, metres);
+        hierarchy.idAt(ordinal), new PathList(hierarchy, ordinal), exclusiveIds, false, 0);
   }
 
   private double[] toMap(double lon, double lat, CoordinateSystem inputSystem) {
@@ -430,5 +513,95 @@ public final class GridLocator {
   @Override
   public String toString() {
     return "GridLocator[" + system + ", " + territorial.stats() + "]";
+  }
+
+  // ------------------------------------------------------------------ serial form
+
+  /**
+   * Writes the serial proxy instead of this object.
+   *
+   * @return the proxy
+   */
+  @Serial
+  private Object writeReplace() {
+    long[] leaves = new long[(leafOrdinal.length + 63) >>> 6];
+    for (int o = 0; o < leafOrdinal.length; o++) {
+      if (leafOrdinal[o]) {
+        leaves[o >>> 6] |= 1L << o;
+      }
+    }
+    return new SerialForm(
+        SerialForm.VERSION,
+        system.name(),
+        HierarchyCodec.encode(hierarchy),
+        leaves,
+        territorial.toBytes(),
+        exclusive == null ? null : exclusive.toBytes());
+  }
+
+  /**
+   * A locator is only ever read through its proxy; a stream that claims to hold one directly was
+   * not written by this class.
+   *
+   * @param in the stream
+   * @throws InvalidObjectException always
+   */
+  @Serial
+  private void readObject(ObjectInputStream in) throws InvalidObjectException {
+    throw new InvalidObjectException("GridLocator is read through its serial proxy; use the proxy");
+  }
+
+  /**
+   * The serial form of a locator (version 1): the map's coordinate system by name, the hierarchy
+   * encoded by {@link HierarchyCodec}, a bit per ordinal for the leaves, and the primitive arrays
+   * of the territorial index and of the exclusive index (null when the map has none), each packed
+   * little-endian into one byte array by {@link PolygonIndex#toBytes()} (bulk memory copies both
+   * ways, fast even before the JIT has compiled anything). A later layout gets a new version
+   * number; {@link #readResolve()} refuses versions it does not know.
+   */
+  private record SerialForm(
+      int version,
+      String coordinateSystem,
+      byte[] hierarchy,
+      long[] leaves,
+      byte[] territorial,
+      byte[] exclusive)
+      implements Serializable {
+    @Serial private static final long serialVersionUID = 1L;
+
+    static final int VERSION = 1;
+
+    @Serial
+    private Object readResolve() throws ObjectStreamException {
+      if (version != VERSION) {
+        throw new InvalidObjectException(
+            "GridLocator serial form version " + version + "; this build reads version " + VERSION);
+      }
+      try {
+        CoordinateSystem system =
+            CoordinateSystem.valueOf(Objects.requireNonNull(coordinateSystem, "coordinateSystem"));
+        GridHierarchy h = HierarchyCodec.decode(Objects.requireNonNull(hierarchy, "hierarchy"));
+        int n = h.size();
+        if (Objects.requireNonNull(leaves, "leaves").length != (n + 63) >>> 6) {
+          throw new IllegalArgumentException(
+              "leaf bits for " + 64 * leaves.length + " grids, hierarchy of " + n);
+        }
+        boolean[] leafOrdinal = new boolean[n];
+        for (int o = 0; o < n; o++) {
+          leafOrdinal[o] = (leaves[o >>> 6] & (1L << o)) != 0;
+        }
+        PolygonIndex t = PolygonIndex.fromBytes(Objects.requireNonNull(territorial, "territorial"));
+        PolygonIndex x = exclusive == null ? null : PolygonIndex.fromBytes(exclusive);
+        if (t.keyCount() > n || (x != null && x.keyCount() > n)) {
+          throw new IllegalArgumentException("the index has keys beyond the hierarchy's " + n);
+        }
+        return new GridLocator(h, system, t, x, leafOrdinal);
+      } catch (RuntimeException e) {
+        InvalidObjectException bad =
+            new InvalidObjectException("not a GridLocator serial form: " + e.getMessage());
+        bad.initCause(e);
+        throw bad;
+      }
+    }
   }
 }

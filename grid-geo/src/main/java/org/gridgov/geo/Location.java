@@ -23,7 +23,7 @@ public record Location(
     boolean snapped,
     double snapDistanceMetres) {
   /**
-   * Validates and copies.
+   * Validates and copies (an immutable path the locator made is kept as it is).
    *
    * @param leaf the leaf
    * @param path root to leaf
@@ -33,8 +33,8 @@ public record Location(
    */
   public Location {
     Objects.requireNonNull(leaf, "leaf");
-    path = List.copyOf(path);
-    exclusive = List.copyOf(exclusive);
+    path = path instanceof PathList ? path : List.copyOf(path);
+    exclusive = List.copyOf(exclusive); // List.of(...) lists are returned as they are
     if (path.isEmpty() || !path.get(path.size() - 1).equals(leaf)) {
       throw new IllegalArgumentException("path " + path + " does not end at leaf " + leaf);
     }

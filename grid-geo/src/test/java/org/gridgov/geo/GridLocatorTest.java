@@ -340,14 +340,54 @@ class GridLocatorTest {
       assertThatThrownBy(() -> locator.locate(p[0], p[1], CoordinateSystem.GCJ02))
           .isInstanceOf(IllegalArgumentException.class);
     }
-    int[] out = {7, 7};
-    assertThatThrownBy(
-            () -> locator.locateAll(new double[] {X, Double.NaN}, new double[] {Y, Y}, out))
+    // In a batch a bad position gets its own answer and the others are answered as usual.
+    int[] out = {7, 7, 7, 7, 7, 7, 7};
+    locator.locateAll(
+        new double[] {
+          X + S / 2, Double.NaN, X + S / 2, 180.5, Double.NEGATIVE_INFINITY, X + 5 * S, X
+        },
+        new double[] {Y + S / 2, Y, Double.NaN, Y, Y, Y, Double.POSITIVE_INFINITY},
+        out);
+    int b = locator.hierarchy().ordinalOf(GridId.of("B")).getAsInt();
+    assertThat(out)
+        .containsExactly(
+            b,
+            GridLocator.INVALID_POSITION,
+            GridLocator.INVALID_POSITION,
+            GridLocator.INVALID_POSITION,
+            GridLocator.INVALID_POSITION,
+            GridLocator.OUTSIDE,
+            GridLocator.INVALID_POSITION);
+    int[] untouched = {7, 7};
+    assertThatThrownBy(() -> locator.locateAll(new double[] {X}, new double[] {Y, Y}, untouched))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("position 1");
-    assertThat(out).containsExactly(7, 7); // nothing half-written
-    assertThatThrownBy(() -> locator.locateAll(new double[] {X}, new double[] {Y, Y}, new int[2]))
-        .isInstanceOf(IllegalArgumentException.class);
+        .hasMessageContaining("1 longitudes, 2 latitudes");
+    assertThat(untouched).containsExactly(7, 7); // nothing half-written
+    assertThatThrownBy(
+            () -> locator.locateAll(new double[] {X, X}, new double[] {Y, Y}, new int[1]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("1 outputs");
+    assertThatThrownBy(() -> locator.locateAll(null, new double[0], new int[0]))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("lons");
+    assertThatThrownBy(() -> locator.locateAll(new double[0], new double[0], null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("outLeafOrdinals");
+    assertThatThrownBy(() -> locator.exclusiveAt(X, Y, null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("out");
+    assertThatThrownBy(() -> locator.locate(X, Y, null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("inputSystem");
+    assertThatThrownBy(() -> locator.pathOrdinals(1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ordinal 1")
+        .hasMessageContaining("0..0");
+    assertThatThrownBy(() -> locator.pathOrdinals(-1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> locator.locateOrNearest(X, Y, Double.POSITIVE_INFINITY))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxMetres")
+        .hasMessageContaining("Infinity");
     // The extremes of the range are fine.
     assertThat(locator.locate(180, 90)).isEmpty();
     assertThat(locator.locate(-180, -90)).isEmpty();

@@ -1,6 +1,7 @@
 package org.gridgov.geo.internal.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -194,7 +195,14 @@ class PolygonIndexTest {
     PolygonIndex all =
         new PolygonIndexBuilder(rings, keys, PolygonIndex.Mode.ALL, null, 0.9, cells, cells)
             .build();
+    // The serial form gives back the same bytes and an index answering as the original.
+    byte[] firstBytes = first.toBytes();
+    PolygonIndex firstCopy = PolygonIndex.fromBytes(firstBytes);
+    PolygonIndex allCopy = PolygonIndex.fromBytes(all.toBytes());
+    assertThat(firstCopy.toBytes()).isEqualTo(firstBytes);
+    assertThat(firstCopy.stats()).isEqualTo(first.stats());
     int[] out = new int[n + 1];
+    int[] outCopy = new int[n + 1];
     double[] xs = new double[probes.size()];
     double[] ys = new double[probes.size()];
     for (int k = 0; k < probes.size(); k++) {
@@ -230,12 +238,48 @@ class PolygonIndexTest {
         got.add(out[i] / keyStep);
       }
       assertThat(got).as("all at %s %s", q[0], q[1]).isEqualTo(covering);
+      assertThat(firstCopy.first(q[0], q[1])).isEqualTo(expectedFirst);
+      assertThat(allCopy.all(q[0], q[1], outCopy)).isEqualTo(count);
+      assertThat(outCopy).isEqualTo(out);
     }
     int[] batch = new int[xs.length];
     first.firstAll(xs, ys, batch, 0, xs.length);
     for (int k = 0; k < xs.length; k++) {
       assertThat(batch[k]).isEqualTo(first.first(xs[k], ys[k]));
     }
+  }
+
+  @Test
+  void bytesThatAreNotAnIndexAreRefusedSayingWhy() {
+    double[][][] rings = {{{0, 0, 1, 0, 1, 1, 0, 1, 0, 0}}, {{1, 0, 2, 0, 2, 1, 1, 1, 1, 0}}};
+    PolygonIndex index = PolygonIndex.build(rings, new int[] {0, 1}, PolygonIndex.Mode.FIRST, null);
+    byte[] bytes = index.toBytes();
+    PolygonIndex copy = PolygonIndex.fromBytes(bytes);
+    assertThat(copy.first(0.5, 0.5)).isZero();
+    assertThat(copy.first(1.5, 0.5)).isEqualTo(1);
+    assertThat(copy.first(1, 0.5)).isZero(); // the shared edge: the first polygon
+    assertThat(copy.keyCount()).isEqualTo(2);
+
+    assertThatThrownBy(() -> PolygonIndex.fromBytes(java.util.Arrays.copyOf(bytes, 20)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at least");
+    assertThatThrownBy(
+            () -> PolygonIndex.fromBytes(java.util.Arrays.copyOf(bytes, bytes.length - 4)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("bytes, found");
+    byte[] badMagic = bytes.clone();
+    badMagic[0] ^= 1;
+    assertThatThrownBy(() -> PolygonIndex.fromBytes(badMagic))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("layout version");
+    byte[] badCells = bytes.clone();
+    badCells[8] = 0; // nx = 0 (little-endian int at offset 8)
+    badCells[9] = 0;
+    badCells[10] = 0;
+    badCells[11] = 0;
+    assertThatThrownBy(() -> PolygonIndex.fromBytes(badCells))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cells");
   }
 
   private static Polygon polygon(double[][] rings) {
