@@ -6,10 +6,10 @@ import org.gridgov.core.InvalidInputException;
 
 /**
  * The file names the commands take, checked the one way: an input that is not a file fails as
- * {@code FILE: no such file} and an output whose directory does not exist as {@code FILE: the output
- * directory does not exist} (both exit 2), before anything is read or written. The libraries report
- * unreadable files too, each in its own words; this keeps the command line's messages, pinned by its
- * tests, the same for every command. Stateless.
+ * {@code FILE: no such file} and an output whose directory does not exist as {@code FILE: the
+ * output directory does not exist} (both exit 2), before anything is read or written. The libraries
+ * report unreadable files too, each in its own words; this keeps the command line's messages,
+ * pinned by its tests, the same for every command. Stateless.
  */
 final class CliFiles {
   private CliFiles() {}

@@ -34,10 +34,7 @@ final class FindingLines<F extends Finding> {
   private final List<Function<? super F, String>> columns;
 
   private FindingLines(
-      String prefix,
-      String separator,
-      String lineEnd,
-      List<Function<? super F, String>> columns) {
+      String prefix, String separator, String lineEnd, List<Function<? super F, String>> columns) {
     this.prefix = Objects.requireNonNull(prefix, "prefix");
     this.separator = Objects.requireNonNull(separator, "separator");
     this.lineEnd = Objects.requireNonNull(lineEnd, "lineEnd");

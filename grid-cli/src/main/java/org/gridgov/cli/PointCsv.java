@@ -19,8 +19,8 @@ import org.gridgov.core.io.CsvRow;
  * byte order mark) into primitive arrays for batch lookup. The header is {@code id,lon,lat} in any
  * case, spaces allowed; blank lines are skipped; the id is trimmed and must not be empty; lon and
  * lat are finite decimal numbers (no hexadecimal, {@code NaN} or {@code Infinity}) within range.
- * The id goes back out as {@link #idField} (quoted by {@link Csv#quote} when it needs quotes).
- * Not thread-safe.
+ * The id goes back out as {@link #idField} (quoted by {@link Csv#quote} when it needs quotes). Not
+ * thread-safe.
  */
 final class PointCsv {
   /** The required header. */
@@ -125,8 +125,7 @@ final class PointCsv {
       return; // a blank line
     }
     if (f.size() != 3) {
-      throw fail(
-          "expected 3 fields id,lon,lat, found " + (f.size() < 3 ? f.size() : "more"));
+      throw fail("expected 3 fields id,lon,lat, found " + (f.size() < 3 ? f.size() : "more"));
     }
     String id = trim(f.get(0));
     if (id.isEmpty()) {

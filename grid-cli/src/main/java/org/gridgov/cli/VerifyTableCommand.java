@@ -44,12 +44,11 @@ final class VerifyTableCommand implements Callable<Integer> {
                 FindingLines::code,
                 FindingLines::severity,
                 FindingLines.joined(
-                    f -> f.rules().stream().map(r -> String.valueOf(r.number())).toList(), ",", "-"),
+                    f -> f.rules().stream().map(r -> String.valueOf(r.number())).toList(),
+                    ",",
+                    "-"),
                 FindingLines::message,
-                f ->
-                    f.witness()
-                        .map(w -> Json.compact(TableJson.value(w.asMap())))
-                        .orElse("-"))
+                f -> f.witness().map(w -> Json.compact(TableJson.value(w.asMap()))).orElse("-"))
             .print(out, report.findings());
     String what =
         "decision '" + t.name() + "' (" + t.rules().size() + " rules, " + t.hitPolicy() + ")";

@@ -50,10 +50,7 @@ class BadDataTest {
     Path in = dir.resolve("gbk.csv");
     Files.write(in, "id,lon,lat\n网格点,1,2\n".getBytes(Charset.forName("GBK")));
     unusable(
-        CliRun.of("locate", "--grids", map.toString(), "--in", in.toString()),
-        in,
-        ":2: ",
-        "GBK");
+        CliRun.of("locate", "--grids", map.toString(), "--in", in.toString()), in, ":2: ", "GBK");
   }
 
   @Test
@@ -78,9 +75,7 @@ class BadDataTest {
   void scoreNamesTheCasesLineAndTheCountsLine() throws IOException {
     Path cases = write("cases.jsonl", "{\"id\": \"a\"}\n");
     unusable(
-        CliRun.of("score", "--scheme", "tongcheng-2022", "--cases", cases.toString()),
-        cases,
-        ":1");
+        CliRun.of("score", "--scheme", "tongcheng-2022", "--cases", cases.toString()), cases, ":1");
     Path gbk = dir.resolve("gbk.jsonl");
     Files.write(gbk, "{\"id\": \"网格\"}\n".getBytes(Charset.forName("GBK")));
     unusable(

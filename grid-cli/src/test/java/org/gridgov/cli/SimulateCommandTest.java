@@ -188,8 +188,15 @@ class SimulateCommandTest {
                 + " \"rankings\": [{\"kind\": \"department\", \"scheme\": \"old-scheme.json\"}]}");
     CliRun misfit =
         CliRun.of(
-            "simulate", "--city", city.toString(), "--policy", baseline.toString(), "--policy",
-            old.toString(), "--days", "3");
+            "simulate",
+            "--city",
+            city.toString(),
+            "--policy",
+            baseline.toString(),
+            "--policy",
+            old.toString(),
+            "--days",
+            "3");
     assertThat(misfit.code()).as(misfit.err()).isEqualTo(2);
     assertThat(misfit.err()).startsWith("gridgov: " + old + ": variant old: scheme");
     assertThat(misfit.err().strip().lines()).hasSize(1);

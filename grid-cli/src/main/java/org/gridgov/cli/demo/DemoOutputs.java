@@ -113,8 +113,7 @@ public final class DemoOutputs {
         f.add(x.satisfaction().isPresent() ? Xml.fixed(x.satisfaction().getAsDouble(), 4) : "");
         f.add(x.rework().isPresent() ? Xml.fixed(x.rework().getAsDouble(), 4) : "");
         f.add(Long.toString(Math.round(x.overdue())));
-        csv.append(Csv.formatRow(f))
-            .append('\n');
+        csv.append(Csv.formatRow(f)).append('\n');
       }
     }
     return csv.toString();
