@@ -1,7 +1,6 @@
 package org.gridgov.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -9,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.gridgov.core.GridLevel;
-import org.gridgov.core.InvalidInputException;
 import org.gridgov.core.LevelLadder;
 import org.gridgov.rules.lists.GovernanceLists;
 import org.gridgov.rules.lists.ListConsistencyChecker;
@@ -66,23 +64,16 @@ final class CheckListsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     LevelLadder ladder = ladder();
-    if (!Files.isRegularFile(file)) {
-      throw InvalidInputException.at(file.toString(), "", "no such file");
-    }
-    GovernanceLists lists = ListsJson.read(file);
+    GovernanceLists lists = ListsJson.read(CliFiles.input(file));
     LocalDate day = date != null ? date : LocalDate.now(ZoneId.of("Asia/Shanghai"));
     List<ListFinding> findings = ListConsistencyChecker.of(ladder).check(lists, day);
     PrintWriter out = spec.commandLine().getOut();
-    for (ListFinding f : findings) {
-      out.print(f.severity());
-      out.print('\t');
-      out.print(f.code());
-      out.print('\t');
-      out.print(f.itemCode().orElse("-"));
-      out.print('\t');
-      out.print(f.message());
-      out.print('\n');
-    }
+    FindingLines.<ListFinding>tabbed(
+            FindingLines::severity,
+            FindingLines::code,
+            f -> f.itemCode().orElse("-"),
+            FindingLines::message)
+        .print(out, findings);
     String what =
         lists.items().size()
             + " items, "
@@ -95,10 +86,10 @@ final class CheckListsCommand implements Callable<Integer> {
             + day;
     if (findings.isEmpty()) {
       out.println("consistent: " + what);
-      return GridGovCli.OK;
+    } else {
+      out.printf("%d finding%s in %s%n", findings.size(), findings.size() == 1 ? "" : "s", what);
     }
-    out.printf("%d finding%s in %s%n", findings.size(), findings.size() == 1 ? "" : "s", what);
-    return GridGovCli.FINDINGS;
+    return FindingLines.exitCode(findings);
   }
 
   private LevelLadder ladder() {

@@ -2,10 +2,6 @@ package org.gridgov.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,12 +10,12 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.gridgov.core.InvalidInputException;
 import org.gridgov.core.Severity;
+import org.gridgov.core.io.Json;
 import org.gridgov.rules.table.CompiledTable;
 import org.gridgov.rules.table.DecisionInput;
 import org.gridgov.rules.table.DecisionResult;
@@ -55,8 +51,6 @@ import picocli.CommandLine.Spec;
       "Exit 0 when every line was decided, 1 when some line failed, 2 when the table cannot be used."
     })
 final class DecideCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
-
   @Mixin TableFile table;
 
   @Option(names = "--explain", description = "Add \"matched\": the rules that matched.")
@@ -87,7 +81,7 @@ final class DecideCommand implements Callable<Integer> {
         }
         ObjectNode answer = decide(t, compiled, line, number);
         failed |= answer.has("error");
-        out.println(JSON.writeValueAsString(answer));
+        out.println(Json.compact(answer));
         out.flush();
       }
     }
@@ -98,25 +92,20 @@ final class DecideCommand implements Callable<Integer> {
     if (in.equals("-")) {
       return new BufferedReader(new InputStreamReader(System.in, UTF_8));
     }
-    try {
-      return Files.newBufferedReader(Path.of(in), UTF_8);
-    } catch (NoSuchFileException e) {
-      throw InvalidInputException.at(in, "", "no such file");
-    }
+    return Files.newBufferedReader(CliFiles.input(Path.of(in)), UTF_8);
+  }
+
+  private String source() {
+    return in.equals("-") ? "<stdin>" : in;
   }
 
   private ObjectNode decide(DecisionTable t, CompiledTable compiled, String line, int number) {
     ObjectNode answer = JsonNodeFactory.instance.objectNode();
-    JsonNode node;
-    try {
-      node = JSON.readTree(line);
-    } catch (JsonProcessingException e) {
-      return answer.put("error", "line " + number + ": malformed JSON: " + e.getOriginalMessage());
-    }
     DecisionInput input;
     try {
-      input = TableJson.input(t, node);
+      input = TableJson.input(t, Json.parseLine(line, source(), number));
     } catch (InvalidInputException e) {
+      // malformed JSON, a limit of the JSON toolkit, not an object
       return answer.put("error", "line " + number + ": " + e.reason());
     }
     DecisionResult result =

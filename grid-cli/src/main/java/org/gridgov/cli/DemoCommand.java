@@ -13,6 +13,7 @@ import org.gridgov.cli.demo.DemoSummary;
 import org.gridgov.cli.demo.Progress;
 import org.gridgov.cli.demo.SampleCity;
 import org.gridgov.cli.demo.SampleFinding;
+import org.gridgov.core.Severity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -59,12 +60,17 @@ final class DemoCommand implements Callable<Integer> {
     Progress progress = System.console() != null ? Progress.to(stderr) : Progress.none();
     progress.step("loading and validating the sample city");
     SampleCity sample = SampleCity.bundled();
-    if (sample.hasErrors()) {
-      for (SampleFinding f : sample.findings()) {
-        stderr.println("gridgov demo: " + f);
-      }
+    int refused = FindingLines.exitCode(sample.findings(), Severity.ERROR);
+    if (refused != GridGovCli.OK) {
+      FindingLines.<SampleFinding>spaced(
+              "gridgov demo: ",
+              FindingLines::severity,
+              FindingLines::code,
+              f -> f.file() + ":",
+              FindingLines::message)
+          .print(stderr, sample.findings());
       stderr.flush();
-      return GridGovCli.FINDINGS;
+      return refused;
     }
     DemoResult result = Demo.run(sample, DemoOptions.year(sample.year(), seed), progress);
     progress.step("writing " + out);

@@ -52,12 +52,12 @@ final class HierarchyCommand implements Callable<Integer> {
     counts.forEach((l, n) -> out.printf("  %-12s %,d%n", l.name(), n));
     if (problems.isEmpty()) {
       out.println("findings: none");
-      return GridGovCli.OK;
+    } else {
+      out.printf("findings: %d%n", problems.size());
+      FindingLines.<HierarchyProblem>spaced(
+              "  ", FindingLines::severity, FindingLines::code, FindingLines::message)
+          .print(out, problems);
     }
-    out.printf("findings: %d%n", problems.size());
-    for (HierarchyProblem p : problems) {
-      out.printf("  %s %s %s%n", p.severity(), p.code(), p.message());
-    }
-    return GridGovCli.FINDINGS;
+    return FindingLines.exitCode(problems);
   }
 }

@@ -3,13 +3,8 @@ package org.gridgov.cli;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,7 +15,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.gridgov.core.GridHierarchy;
 import org.gridgov.core.GridKind;
-import org.gridgov.core.InvalidInputException;
+import org.gridgov.core.io.AtomicFiles;
 import org.gridgov.geo.CoordinateSystem;
 import org.gridgov.geo.CoverageException;
 import org.gridgov.geo.CoverageFinding;
@@ -44,8 +39,8 @@ import picocli.CommandLine.Spec;
  * <p>The map is loaded leniently (real maps are messy; invalid polygons are used as drawn) and one
  * line on stderr counts its coverage findings; {@code --strict} refuses a map with findings (exit
  * 1). The whole input is read and checked before anything is written, so a bad row (exit 2, with
- * its line number) leaves no output; a file output is written to a temporary file in the target
- * directory and moved into place only when complete.
+ * its line number) leaves no output; a file output is written whole with {@link AtomicFiles} (a
+ * temporary file in the target directory, moved into place only when complete).
  */
 @Command(
     name = "locate",
@@ -132,7 +127,9 @@ final class LocateCommand implements Callable<Integer> {
       write(points, map, (bytes, length) -> stdout.write(new String(bytes, 0, length, UTF_8)), err);
       stdout.flush();
     } else {
-      writeAtomically(Path.of(out), sink -> write(points, map, sink, err));
+      Path target = CliFiles.target(out);
+      AtomicFiles.<IOException>write(
+          target, o -> write(points, map, (bytes, length) -> o.write(bytes, 0, length), err));
     }
     return GridGovCli.OK;
   }
@@ -165,15 +162,8 @@ final class LocateCommand implements Callable<Integer> {
     return t;
   }
 
-  private PointCsv readPoints() throws IOException {
-    if (in.equals("-")) {
-      return PointCsv.parse(System.in.readAllBytes(), "<stdin>");
-    }
-    try {
-      return PointCsv.parse(Files.readAllBytes(Path.of(in)), in);
-    } catch (NoSuchFileException e) {
-      throw InvalidInputException.at(in, "", "no such file");
-    }
+  private PointCsv readPoints() {
+    return in.equals("-") ? PointCsv.read(System.in, "<stdin>") : PointCsv.read(Path.of(in));
   }
 
   /** Converts the points to the map's coordinate system, in place. */
@@ -212,7 +202,7 @@ final class LocateCommand implements Callable<Integer> {
       }
       locator.locateAll(lons, lats, leaves);
       for (int k = 0; k < n; k++) {
-        row.put(points.data, points.idFrom[from + k], points.idTo[from + k]);
+        row.put(points.idField(from + k).getBytes(UTF_8));
         row.put((byte) ',');
         int leaf = leaves[k];
         if (leaf < 0) {
@@ -273,39 +263,6 @@ final class LocateCommand implements Callable<Integer> {
     double[] out = new double[n];
     System.arraycopy(a, from, out, 0, n);
     return out;
-  }
-
-  /** Writes through a temporary file next to the target, moved into place on success. */
-  private static void writeAtomically(Path file, Body body) throws IOException {
-    Path target = file.toAbsolutePath();
-    Path dir = target.getParent();
-    if (dir == null || !Files.isDirectory(dir)) {
-      throw InvalidInputException.at(file.toString(), "", "the output directory does not exist");
-    }
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-    boolean done = false;
-    try {
-      try (OutputStream out = Files.newOutputStream(tmp)) {
-        body.write((bytes, length) -> out.write(bytes, 0, length));
-      }
-      try {
-        Files.move(
-            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      done = true;
-    } finally {
-      if (!done) {
-        Files.deleteIfExists(tmp);
-      }
-    }
-  }
-
-  /** Writes the output. */
-  @FunctionalInterface
-  private interface Body {
-    void write(Sink sink) throws IOException;
   }
 
   /** Where rows go, a chunk at a time. */

@@ -1,19 +1,32 @@
 package org.gridgov.cli;
 
 import com.fasterxml.jackson.core.io.NumberInput;
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.gridgov.core.InvalidInputException;
+import org.gridgov.core.io.Csv;
+import org.gridgov.core.io.CsvReader;
+import org.gridgov.core.io.CsvRow;
 
 /**
- * The points of an {@code id,lon,lat} CSV file, parsed straight from its bytes into primitive
- * arrays for batch lookup: a million rows without a String, a regular expression or a boxed number
- * per row. The id may be quoted as RFC 4180 allows ({@code ""} for a quote inside); it is kept as
- * the bytes of the field as written, which is also how it goes back out. Not thread-safe.
+ * The points of an {@code id,lon,lat} CSV file, read with the I/O toolkit's {@link CsvReader}
+ * (streamed, RFC 4180 quoting, strict UTF-8 with a hint for GBK files, LF, CRLF or CR line ends, a
+ * byte order mark) into primitive arrays for batch lookup. The header is {@code id,lon,lat} in any
+ * case, spaces allowed; blank lines are skipped; the id is trimmed and must not be empty; lon and
+ * lat are finite decimal numbers (no hexadecimal, {@code NaN} or {@code Infinity}) within range.
+ * The id goes back out as {@link #idField} (quoted by {@link Csv#quote} when it needs quotes). Not
+ * thread-safe.
  */
 final class PointCsv {
   /** The required header. */
   static final String HEADER = "id,lon,lat";
+
+  private static final List<String> COLUMNS = List.of("id", "lon", "lat");
 
   private static final double[] POWERS = new double[23];
 
@@ -24,122 +37,102 @@ final class PointCsv {
     }
   }
 
-  /** The whole input; ids are slices of it. */
-  final byte[] data;
-
-  int[] idFrom = new int[1024];
-  int[] idTo = new int[1024];
+  String[] ids = new String[1024];
   double[] lons = new double[1024];
   double[] lats = new double[1024];
   int size;
 
-  private final String source;
-  private int lineNo;
-  private char[] chars = new char[32];
+  private CsvRow current;
 
-  private PointCsv(byte[] data, String source) {
-    this.data = data;
-    this.source = source;
+  private PointCsv() {}
+
+  /**
+   * Reads every row of a file; all-or-nothing.
+   *
+   * @param file the file
+   * @return the rows
+   * @throws InvalidInputException naming the line of the first bad row
+   */
+  static PointCsv read(Path file) {
+    try (CsvReader r = CsvReader.open(CliFiles.input(file))) {
+      return read(r);
+    }
   }
 
   /**
-   * Parses every row; all-or-nothing.
+   * Reads every row of a stream; all-or-nothing.
    *
-   * @param data the whole input, UTF-8, header first
+   * @param in UTF-8 bytes, header first; not closed
    * @param source the name used in messages
    * @return the rows
    * @throws InvalidInputException naming the line of the first bad row
    */
+  static PointCsv read(InputStream in, String source) {
+    try (CsvReader r = CsvReader.of(in, source)) {
+      return read(r);
+    }
+  }
+
+  /**
+   * Reads every row of bytes; all-or-nothing.
+   *
+   * @param data the whole input, UTF-8, header first
+   * @param source the name used in messages
+   * @return the rows
+   */
   static PointCsv parse(byte[] data, String source) {
-    PointCsv rows = new PointCsv(data, source);
-    rows.parseAll();
+    return read(new ByteArrayInputStream(data), source);
+  }
+
+  private static PointCsv read(CsvReader r) {
+    PointCsv rows = new PointCsv();
+    Optional<CsvRow> first = r.next();
+    if (first.isEmpty()) {
+      throw InvalidInputException.atLine(
+          r.source(), 1, "empty input; expected the header " + HEADER);
+    }
+    rows.header(first.get());
+    for (Optional<CsvRow> row = r.next(); row.isPresent(); row = r.next()) {
+      rows.row(row.get());
+    }
     return rows;
   }
 
-  private void parseAll() {
-    int pos = 0;
-    int n = data.length;
-    if (n >= 3
-        && (data[0] & 0xFF) == 0xEF
-        && (data[1] & 0xFF) == 0xBB
-        && (data[2] & 0xFF) == 0xBF) {
-      pos = 3; // UTF-8 byte order mark
-    }
-    boolean header = true;
-    while (pos < n) {
-      lineNo++;
-      int end = pos;
-      while (end < n && data[end] != '\n') {
-        end++;
-      }
-      int stop = end > pos && data[end - 1] == '\r' ? end - 1 : end;
-      if (header) {
-        header(pos, stop);
-        header = false;
-      } else if (!blank(pos, stop)) {
-        row(pos, stop);
-      }
-      pos = end + 1;
-    }
-    if (header) {
-      throw InvalidInputException.atLine(source, 1, "empty input; expected the header " + HEADER);
+  /**
+   * The id of a row as a CSV field.
+   *
+   * @param i the row
+   * @return the field, quoted when needed
+   */
+  String idField(int i) {
+    return Csv.quote(ids[i]);
+  }
+
+  private void header(CsvRow row) {
+    current = row;
+    List<String> names =
+        row.fields().stream().map(f -> f.strip().toLowerCase(Locale.ROOT)).toList();
+    if (!names.equals(COLUMNS)) {
+      throw fail(
+          "expected the header " + HEADER + ", found \"" + Csv.formatRow(row.fields()) + "\"");
     }
   }
 
-  private void header(int from, int to) {
-    String text = new String(data, from, to - from, StandardCharsets.UTF_8);
-    if (!text.replace(" ", "").equalsIgnoreCase(HEADER)) {
-      throw fail("expected the header " + HEADER + ", found \"" + text + "\"");
+  private void row(CsvRow row) {
+    current = row;
+    List<String> f = row.fields();
+    if (f.size() == 1 && trim(f.get(0)).isEmpty()) {
+      return; // a blank line
     }
-  }
-
-  private void row(int from, int to) {
-    int idStart = from;
-    int idEnd;
-    int at; // the comma after the id
-    if (data[from] == '"') {
-      int i = from + 1;
-      while (true) {
-        if (i >= to) {
-          throw fail("the quoted id is not closed");
-        }
-        if (data[i] == '"') {
-          if (i + 1 < to && data[i + 1] == '"') {
-            i += 2;
-            continue;
-          }
-          break;
-        }
-        i++;
-      }
-      idEnd = i + 1;
-      if (idEnd - idStart == 2) {
-        throw fail("the id is empty");
-      }
-      if (idEnd >= to || data[idEnd] != ',') {
-        throw fail("expected a comma after the quoted id");
-      }
-      at = idEnd;
-    } else {
-      at = indexOf(',', from, to);
-      if (at < 0) {
-        throw fail("expected 3 fields id,lon,lat, found 1");
-      }
-      idStart = skipSpaces(from, at);
-      idEnd = trimSpaces(idStart, at);
-      if (idEnd == idStart) {
-        throw fail("the id is empty");
-      }
+    if (f.size() != 3) {
+      throw fail("expected 3 fields id,lon,lat, found " + (f.size() < 3 ? f.size() : "more"));
     }
-    int second = indexOf(',', at + 1, to);
-    if (second < 0) {
-      throw fail("expected 3 fields id,lon,lat, found 2");
+    String id = trim(f.get(0));
+    if (id.isEmpty()) {
+      throw fail("the id is empty");
     }
-    if (indexOf(',', second + 1, to) >= 0) {
-      throw fail("expected 3 fields id,lon,lat, found more");
-    }
-    double lon = number(at + 1, second, "lon");
-    double lat = number(second + 1, to, "lat");
+    double lon = number(f.get(1), "lon");
+    double lat = number(f.get(2), "lat");
     if (!(lon >= -180 && lon <= 180)) {
       throw fail("lon " + lon + " is not within [-180, 180]");
     }
@@ -148,13 +141,11 @@ final class PointCsv {
     }
     if (size == lons.length) {
       int grown = size * 2;
-      idFrom = Arrays.copyOf(idFrom, grown);
-      idTo = Arrays.copyOf(idTo, grown);
+      ids = Arrays.copyOf(ids, grown);
       lons = Arrays.copyOf(lons, grown);
       lats = Arrays.copyOf(lats, grown);
     }
-    idFrom[size] = idStart;
-    idTo[size] = idEnd;
+    ids[size] = id;
     lons[size] = lon;
     lats[size] = lat;
     size++;
@@ -165,13 +156,13 @@ final class PointCsv {
    * (Clinger's fast path: one correctly rounded operation on two exact doubles), with the JDK
    * otherwise.
    */
-  private double number(int from, int to, String name) {
-    from = skipSpaces(from, to);
-    to = trimSpaces(from, to);
-    int i = from;
+  private double number(String field, String name) {
+    String text = trim(field);
+    int to = text.length();
+    int i = 0;
     boolean negative = false;
-    if (i < to && (data[i] == '-' || data[i] == '+')) {
-      negative = data[i] == '-';
+    if (i < to && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
+      negative = text.charAt(i) == '-';
       i++;
     }
     long mantissa = 0;
@@ -180,7 +171,7 @@ final class PointCsv {
     boolean point = false;
     boolean any = false;
     for (; i < to; i++) {
-      byte c = data[i];
+      char c = text.charAt(i);
       if (c >= '0' && c <= '9') {
         any = true;
         if (digits < 19) {
@@ -201,16 +192,16 @@ final class PointCsv {
       }
     }
     int exponent = 0;
-    if (any && i < to && (data[i] == 'e' || data[i] == 'E')) {
+    if (any && i < to && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
       i++;
       boolean negativeExponent = false;
-      if (i < to && (data[i] == '-' || data[i] == '+')) {
-        negativeExponent = data[i] == '-';
+      if (i < to && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
+        negativeExponent = text.charAt(i) == '-';
         i++;
       }
       int start = i;
-      for (; i < to && data[i] >= '0' && data[i] <= '9' && i - start < 6; i++) {
-        exponent = exponent * 10 + (data[i] - '0');
+      for (; i < to && text.charAt(i) >= '0' && text.charAt(i) <= '9' && i - start < 6; i++) {
+        exponent = exponent * 10 + (text.charAt(i) - '0');
       }
       if (i == start) {
         any = false;
@@ -218,63 +209,35 @@ final class PointCsv {
       exponent = negativeExponent ? -exponent : exponent;
     }
     if (!any || i != to) {
-      String text = new String(data, from, to - from, StandardCharsets.UTF_8);
       throw fail(name + " \"" + text + "\" is not a finite decimal number");
     }
     int e = scale + exponent;
-    double v;
     if (digits < 19 && mantissa < (1L << 53) && e >= -22 && e <= 22) {
-      v = e < 0 ? mantissa / POWERS[-e] : mantissa * POWERS[e];
-    } else {
-      // More digits than the fast path takes: Jackson's FastDoubleParser, correctly rounded.
-      int length = to - from;
-      if (chars.length < length) {
-        chars = new char[length];
-      }
-      for (int k = 0; k < length; k++) {
-        chars[k] = (char) data[from + k];
-      }
-      v = NumberInput.parseDouble(chars, 0, length, true);
-      if (!Double.isFinite(v)) {
-        throw fail(
-            name
-                + " \""
-                + new String(data, from, to - from, StandardCharsets.UTF_8)
-                + "\" is not a finite decimal number");
-      }
-      return v;
+      double v = e < 0 ? mantissa / POWERS[-e] : mantissa * POWERS[e];
+      return negative ? -v : v;
     }
-    return negative ? -v : v;
+    // More digits than the fast path takes: Jackson's FastDoubleParser, correctly rounded.
+    double v = NumberInput.parseDouble(text, true);
+    if (!Double.isFinite(v)) {
+      throw fail(name + " \"" + text + "\" is not a finite decimal number");
+    }
+    return v;
   }
 
   private InvalidInputException fail(String reason) {
-    return InvalidInputException.atLine(source, lineNo, reason);
+    return current.error(reason);
   }
 
-  private int indexOf(char c, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (data[i] == c) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private boolean blank(int from, int to) {
-    return skipSpaces(from, to) == to;
-  }
-
-  private int skipSpaces(int from, int to) {
-    while (from < to && (data[from] == ' ' || data[from] == '\t')) {
+  /** Without leading and trailing spaces and tabs (other white space is part of the field). */
+  private static String trim(String s) {
+    int from = 0;
+    int to = s.length();
+    while (from < to && (s.charAt(from) == ' ' || s.charAt(from) == '\t')) {
       from++;
     }
-    return from;
-  }
-
-  private int trimSpaces(int from, int to) {
-    while (to > from && (data[to - 1] == ' ' || data[to - 1] == '\t')) {
+    while (to > from && (s.charAt(to - 1) == ' ' || s.charAt(to - 1) == '\t')) {
       to--;
     }
-    return to;
+    return from == 0 && to == s.length() ? s : s.substring(from, to);
   }
 }

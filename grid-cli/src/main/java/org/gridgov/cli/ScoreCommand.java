@@ -1,14 +1,11 @@
 package org.gridgov.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,6 +18,8 @@ import java.util.concurrent.Callable;
 import org.gridgov.core.InvalidInputException;
 import org.gridgov.core.cases.Case;
 import org.gridgov.core.cases.Transition;
+import org.gridgov.core.io.Csv;
+import org.gridgov.core.io.Json;
 import org.gridgov.core.json.GridGovJson;
 import org.gridgov.scoring.CaseLog;
 import org.gridgov.scoring.ExtraCounts;
@@ -272,23 +271,14 @@ final class ScoreCommand implements Callable<Integer> {
   }
 
   private void readCases(List<Case> into, List<Integer> lines) throws IOException {
-    if (!Files.isRegularFile(cases)) {
-      throw InvalidInputException.at(cases.toString(), "", "no such file");
-    }
-    try (BufferedReader r = Files.newBufferedReader(cases, StandardCharsets.UTF_8)) {
-      int n = 0;
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        n++;
-        if (line.isBlank()) {
-          continue;
-        }
-        try {
-          into.add(GridGovJson.readCase(line));
-        } catch (InvalidInputException e) {
-          throw located(e, n);
-        }
-        lines.add(n);
-      }
+    try (InputStream in = Files.newInputStream(CliFiles.input(cases))) {
+      GridGovJson.readCases(
+          in,
+          cases.toString(),
+          (line, c) -> {
+            into.add(c);
+            lines.add(line);
+          });
     }
   }
 
@@ -457,7 +447,7 @@ final class ScoreCommand implements Callable<Integer> {
         StringBuilder row = new StringBuilder();
         row.append(card.period()).append(',').append(card.kind().key()).append(',');
         row.append(u.rank().isPresent() ? Integer.toString(u.rank().getAsInt()) : "").append(',');
-        row.append(csvField(u.unit())).append(',');
+        row.append(Csv.quote(u.unit())).append(',');
         row.append(u.score().map(java.math.BigDecimal::toPlainString).orElse("")).append(',');
         row.append(u.grade().orElse(""));
         for (Indicator i : inds) {
@@ -468,16 +458,8 @@ final class ScoreCommand implements Callable<Integer> {
     }
   }
 
-  private static String csvField(String s) {
-    if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
-      return "\"" + s.replace("\"", "\"\"") + "\"";
-    }
-    return s;
-  }
-
   private static void json(PrintWriter out, List<Scorecard> cards, Optional<Consequences> cons) {
-    ObjectMapper mapper = GridGovJson.newMapper();
-    ObjectNode root = mapper.createObjectNode();
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
     ScoringScheme s = cards.get(0).scheme();
     ObjectNode sn = root.putObject("scheme");
     sn.put("id", s.id());
@@ -525,10 +507,6 @@ final class ScoreCommand implements Callable<Integer> {
         cons.get().standings().get(n).disqualified().forEach(twice::add);
       }
     }
-    try {
-      out.println(mapper.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    out.println(Json.pretty(root));
   }
 }

@@ -2,16 +2,13 @@ package org.gridgov.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.gridgov.core.Grid;
 import org.gridgov.core.InvalidInputException;
+import org.gridgov.core.io.AtomicFiles;
 import org.gridgov.lab.CaseStream;
 import org.gridgov.lab.CaseStreamSpec;
 import org.gridgov.lab.City;
@@ -167,8 +164,9 @@ final class SimulateCommand implements Callable<Integer> {
     try {
       report = sim.run(stream);
     } catch (IllegalArgumentException e) {
-      // a variant that does not fit the city or the period (ladder levels, scheme terms)
-      throw InvalidInputException.at("", "", e.getMessage());
+      // A variant that does not fit the city or the period (ladder levels, scheme terms): bad
+      // data in that variant's file, which the lab names as "variant NAME: ...".
+      throw InvalidInputException.at(misfit(variants, e.getMessage()), "", e.getMessage());
     }
     String text =
         switch (format) {
@@ -191,20 +189,22 @@ final class SimulateCommand implements Callable<Integer> {
     return Math.max(5, households / 1000.0);
   }
 
-  private void write(String text, PrintWriter stdout) throws IOException {
+  /** The policy file of the variant a lab message names, else the city directory. */
+  private String misfit(List<PolicyVariant> variants, String message) {
+    for (int i = 0; i < variants.size(); i++) {
+      if (message != null && message.startsWith("variant " + variants.get(i).name() + ":")) {
+        return policies.get(i).toString();
+      }
+    }
+    return city.toString();
+  }
+
+  private void write(String text, PrintWriter stdout) {
     if (out.equals("-")) {
       stdout.print(text);
       stdout.flush();
       return;
     }
-    Path target = Path.of(out).toAbsolutePath();
-    Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-    try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-      w.write(text);
-    } catch (IOException e) {
-      Files.deleteIfExists(tmp);
-      throw e;
-    }
-    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+    AtomicFiles.writeString(CliFiles.target(out), text);
   }
 }

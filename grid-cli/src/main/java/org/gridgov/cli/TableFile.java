@@ -1,8 +1,6 @@
 package org.gridgov.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.gridgov.core.InvalidInputException;
 import org.gridgov.rules.table.DecisionTable;
 import org.gridgov.rules.table.DecisionTables;
 import picocli.CommandLine.Option;
@@ -24,9 +22,7 @@ final class TableFile {
 
   /** Reads the table, all or nothing. */
   DecisionTable read() {
-    if (!Files.isRegularFile(file)) {
-      throw InvalidInputException.at(file.toString(), "", "no such file");
-    }
-    return decision == null ? DecisionTables.read(file) : DecisionTables.read(file, decision);
+    Path f = CliFiles.input(file);
+    return decision == null ? DecisionTables.read(f) : DecisionTables.read(f, decision);
   }
 }

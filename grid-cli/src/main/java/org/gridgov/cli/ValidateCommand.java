@@ -3,7 +3,6 @@ package org.gridgov.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.gridgov.core.GridId;
 import org.gridgov.geo.CoverageFinding;
 import org.gridgov.geo.CoverageTolerances;
@@ -78,24 +77,20 @@ final class ValidateCommand implements Callable<Integer> {
         GridMaps.readGeoJson(
             grids.files, GridMapOptions.defaults().lenient().withTolerances(tolerances));
     List<CoverageFinding> findings = map.findings();
-    for (CoverageFinding f : findings) {
-      out.print(f.code());
-      out.print('\t');
-      out.print(f.grids().stream().map(GridId::value).collect(Collectors.joining(",")));
-      out.print('\t');
-      out.print(f.message());
-      out.print('\t');
-      out.print(cut(f.regionWkt()));
-      out.print('\n');
-    }
+    FindingLines.<CoverageFinding>tabbed(
+            FindingLines::code,
+            FindingLines.joined(f -> f.grids().stream().map(GridId::value).toList(), ",", ""),
+            FindingLines::message,
+            f -> cut(f.regionWkt()))
+        .print(out, findings);
     if (findings.isEmpty()) {
       out.printf("no findings in %,d grids%n", map.size());
-      return GridGovCli.OK;
+    } else {
+      out.printf(
+          "%,d finding%s in %,d grids%n",
+          findings.size(), findings.size() == 1 ? "" : "s", map.size());
     }
-    out.printf(
-        "%,d finding%s in %,d grids%n",
-        findings.size(), findings.size() == 1 ? "" : "s", map.size());
-    return GridGovCli.FINDINGS;
+    return FindingLines.exitCode(findings);
   }
 
   private String cut(String wkt) {

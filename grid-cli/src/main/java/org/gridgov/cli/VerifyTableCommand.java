@@ -1,12 +1,8 @@
 package org.gridgov.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
-import org.gridgov.core.Severity;
+import org.gridgov.core.io.Json;
 import org.gridgov.rules.table.DecisionTable;
 import org.gridgov.rules.table.TableFinding;
 import org.gridgov.rules.table.TableVerifier;
@@ -34,48 +30,33 @@ import picocli.CommandLine.Spec;
       "Exit 0 when clean (notes only), 1 with findings, 2 when the table cannot be used."
     })
 final class VerifyTableCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
-
   @Mixin TableFile table;
 
   @Spec CommandSpec spec;
 
   @Override
-  public Integer call() throws JsonProcessingException {
+  public Integer call() {
     DecisionTable t = table.read();
     VerificationReport report = TableVerifier.defaults().verify(t);
     PrintWriter out = spec.commandLine().getOut();
-    int counted = 0;
-    for (TableFinding f : report.findings()) {
-      if (f.severity() != Severity.INFO) {
-        counted++;
-      }
-      out.print(f.code());
-      out.print('\t');
-      out.print(f.severity());
-      out.print('\t');
-      out.print(
-          f.rules().isEmpty()
-              ? "-"
-              : f.rules().stream()
-                  .map(r -> String.valueOf(r.number()))
-                  .collect(Collectors.joining(",")));
-      out.print('\t');
-      out.print(f.message());
-      out.print('\t');
-      out.print(
-          f.witness().isEmpty()
-              ? "-"
-              : JSON.writeValueAsString(TableJson.value(f.witness().get().asMap())));
-      out.print('\n');
-    }
+    int counted =
+        FindingLines.<TableFinding>tabbed(
+                FindingLines::code,
+                FindingLines::severity,
+                FindingLines.joined(
+                    f -> f.rules().stream().map(r -> String.valueOf(r.number())).toList(),
+                    ",",
+                    "-"),
+                FindingLines::message,
+                f -> f.witness().map(w -> Json.compact(TableJson.value(w.asMap()))).orElse("-"))
+            .print(out, report.findings());
     String what =
         "decision '" + t.name() + "' (" + t.rules().size() + " rules, " + t.hitPolicy() + ")";
-    if (report.isClean()) {
+    if (counted == 0) {
       out.println("clean: " + what);
-      return GridGovCli.OK;
+    } else {
+      out.printf("%d finding%s in %s%n", counted, counted == 1 ? "" : "s", what);
     }
-    out.printf("%d finding%s in %s%n", counted, counted == 1 ? "" : "s", what);
-    return GridGovCli.FINDINGS;
+    return FindingLines.exitCode(report.findings());
   }
 }

@@ -101,7 +101,7 @@ class LocateCommandTest {
             new String[] {",113.6,34.7", ":2: the id is empty"},
             new String[] {"p1,113.6,95", ":2: lat 95.0 is not within [-90, 90]"},
             new String[] {"p1,NaN,34.7", ":2: lon \"NaN\""},
-            new String[] {"\"p1,113.6,34.7", ":2: the quoted id is not closed"});
+            new String[] {"\"p1,113.6,34.7", ":2: a quoted field is not closed"});
     for (String[] c : cases) {
       Path in = points(c[0]);
       CliRun r = locate("--grids", map.toString(), "--in", in.toString());

@@ -45,8 +45,11 @@ class PointCsvTest {
     PointCsv rows = PointCsv.parse(csv.getBytes(UTF_8), "t.csv");
 
     assertThat(rows.size).isEqualTo(2);
-    assertThat(id(rows, 0)).isEqualTo("p1");
-    assertThat(id(rows, 1)).isEqualTo("\"a,\"\"b\"\"\"");
+    assertThat(rows.ids[0]).isEqualTo("p1");
+    assertThat(rows.idField(0)).isEqualTo("p1");
+    // the id's value; written back as a CSV field it is quoted as in the input
+    assertThat(rows.ids[1]).isEqualTo("a,\"b\"");
+    assertThat(rows.idField(1)).isEqualTo("\"a,\"\"b\"\"\"");
     assertThat(rows.lons[1]).isEqualTo(10.0);
     assertThat(rows.lats[1]).isEqualTo(-0.2);
   }
@@ -77,9 +80,5 @@ class PointCsvTest {
       case 3 -> String.format(Locale.ROOT, "%.20f", v);
       default -> Long.toString(Math.round(v));
     };
-  }
-
-  private static String id(PointCsv rows, int i) {
-    return new String(rows.data, rows.idFrom[i], rows.idTo[i] - rows.idFrom[i], UTF_8);
   }
 }

@@ -169,6 +169,38 @@ class SimulateCommandTest {
     assertThat(same.code()).isEqualTo(2);
     assertThat(same.err()).contains("already used");
 
+    // a variant whose scheme is not in force in the simulated months: bad data in that variant's
+    // file (the lab says so with an IllegalArgumentException), not an internal error
+    String tongcheng;
+    try (var in =
+        org.gridgov.scoring.ScoringSchemes.class.getResourceAsStream(
+            "schemes/tongcheng-2022.json")) {
+      tongcheng = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    write(
+        "old-scheme.json",
+        tongcheng.replaceFirst(
+            "\\{", "{\"effective\": {\"from\": \"2020-01-01\", \"to\": \"2020-12-31\"},"));
+    Path old =
+        write(
+            "old.json",
+            "{\"format\": \"gridgov-variant/1\", \"name\": \"old\","
+                + " \"rankings\": [{\"kind\": \"department\", \"scheme\": \"old-scheme.json\"}]}");
+    CliRun misfit =
+        CliRun.of(
+            "simulate",
+            "--city",
+            city.toString(),
+            "--policy",
+            baseline.toString(),
+            "--policy",
+            old.toString(),
+            "--days",
+            "3");
+    assertThat(misfit.code()).as(misfit.err()).isEqualTo(2);
+    assertThat(misfit.err()).startsWith("gridgov: " + old + ": variant old: scheme");
+    assertThat(misfit.err().strip().lines()).hasSize(1);
+
     assertThat(simulate("--days", "0").code()).isEqualTo(2);
     assertThat(simulate("--baseline", "nobody").err()).contains("'nobody'");
     assertThat(simulate("--format", "xml").code()).isEqualTo(2);

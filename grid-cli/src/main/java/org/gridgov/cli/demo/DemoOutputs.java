@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.gridgov.core.GeoPoint;
 import org.gridgov.core.GridId;
 import org.gridgov.core.cases.Case;
+import org.gridgov.core.io.Csv;
 import org.gridgov.geo.CoordinateSystem;
 import org.gridgov.geo.GridLocator;
 import org.gridgov.geo.GridMaps;
@@ -80,6 +81,8 @@ public final class DemoOutputs {
   }
 
   private static Path write(Path file, byte[] bytes) throws IOException {
+    // Not AtomicFiles: its temporary file is created owner-only (0600) and keeps that mode after
+    // the move, while the demo's report is meant to be opened and served like any other new file.
     Files.write(file, bytes);
     return file;
   }
@@ -110,18 +113,10 @@ public final class DemoOutputs {
         f.add(x.satisfaction().isPresent() ? Xml.fixed(x.satisfaction().getAsDouble(), 4) : "");
         f.add(x.rework().isPresent() ? Xml.fixed(x.rework().getAsDouble(), 4) : "");
         f.add(Long.toString(Math.round(x.overdue())));
-        csv.append(f.stream().map(DemoOutputs::csvField).collect(Collectors.joining(",")))
-            .append('\n');
+        csv.append(Csv.formatRow(f)).append('\n');
       }
     }
     return csv.toString();
-  }
-
-  private static String csvField(String s) {
-    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
-      return s;
-    }
-    return "\"" + s.replace("\"", "\"\"") + "\"";
   }
 
   /**
