@@ -20,6 +20,7 @@ import org.gridgov.core.GridId;
 import org.gridgov.core.HierarchyException;
 import org.gridgov.core.HierarchyProblem;
 import org.gridgov.core.InvalidInputException;
+import org.gridgov.core.SourceLocation;
 import org.gridgov.core.cases.Case;
 import org.gridgov.core.io.AtomicFiles;
 import org.gridgov.core.io.Json;
@@ -255,7 +256,7 @@ public final class GridMaps {
       }
     }
     CoordinateSystem system = options.coordinateSystem().orElse(CoordinateSystem.WGS84);
-    return validated(hierarchy, geometries, system, options, "");
+    return validated(hierarchy, geometries, null, system, options, "");
   }
 
   /**
@@ -442,22 +443,26 @@ public final class GridMaps {
       throw hierarchyFailure(e, byId);
     }
     Geometry[] geometries = new Geometry[hierarchy.size()];
+    SourceLocation[] origins = new SourceLocation[hierarchy.size()];
     for (int o = 0; o < geometries.length; o++) {
-      geometries[o] = byId.get(hierarchy.idAt(o)).geometry();
+      GeoJsonFeature f = byId.get(hierarchy.idAt(o));
+      geometries[o] = f.geometry();
+      origins[o] = f.geometryLocation();
     }
-    return validated(hierarchy, geometries, system, options, label);
+    return validated(hierarchy, geometries, origins, system, options, label);
   }
 
   private static GridMap validated(
       GridHierarchy hierarchy,
       Geometry[] geometries,
+      SourceLocation[] origins,
       CoordinateSystem system,
       GridMapOptions options,
       String label) {
+    GridMap unchecked = new GridMap(hierarchy, geometries, system, List.of(), origins);
     if (options.mode() == GridMapOptions.Mode.TRUSTED) {
-      return new GridMap(hierarchy, geometries, system, List.of());
+      return unchecked;
     }
-    GridMap unchecked = new GridMap(hierarchy, geometries, system, List.of());
     List<CoverageFinding> findings = CoverageValidator.of(options.tolerances()).validate(unchecked);
     if (findings.isEmpty()) {
       return unchecked;
@@ -465,7 +470,7 @@ public final class GridMaps {
     if (options.mode() == GridMapOptions.Mode.STRICT) {
       throw new CoverageException(label, findings);
     }
-    return new GridMap(hierarchy, geometries, system, findings);
+    return new GridMap(hierarchy, geometries, system, findings, origins);
   }
 
   private static CoordinateSystem coordinateSystem(

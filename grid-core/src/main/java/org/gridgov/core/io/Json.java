@@ -136,19 +136,22 @@ public final class Json {
 
   /**
    * Turns the parse error of a streaming reader into a located exception, as the readers here
-   * report theirs: line and column, code {@link InputCode#SYNTAX}, {@link InputCode#LIMIT} or
-   * {@link InputCode#ENCODING}, the reason starting {@code malformed JSON:}, {@code input over a
-   * limit:} or naming the encoding.
+   * report theirs: the line and column (of the error, or of the parser when the error has none, as
+   * for a limit), the pointer where the parser was, code {@link InputCode#SYNTAX}, {@link
+   * InputCode#LIMIT} or {@link InputCode#ENCODING}, the reason starting {@code malformed JSON:},
+   * {@code input over a limit:} or naming the encoding.
    *
    * @param source the name used in messages
    * @param e the parser's exception
-   * @param pointer where the parser was, or empty
+   * @param p the parser that threw it
    * @param bytes the document when it is in memory (to recognise GBK), or {@code null}
    * @return the exception to throw
    */
   public static InvalidInputException syntaxError(
-      String source, JsonProcessingException e, String pointer, byte[] bytes) {
-    return syntax(source, 0, e, e.getLocation(), bytes, pointer);
+      String source, JsonProcessingException e, JsonParser p, byte[] bytes) {
+    JsonLocation at = e.getLocation() != null ? e.getLocation() : p.currentLocation();
+    String pointer = p.getParsingContext().pathAsPointer().toString();
+    return syntax(source, 0, e, at, bytes, pointer);
   }
 
   // ------------------------------------------------------------------ reading documents

@@ -56,11 +56,11 @@ public record GeoJsonFeature(
   }
 
   /**
-   * Where the feature is, for findings about the grid as a whole (its polygon).
+   * Where the grid's polygon is, for findings about it (coverage).
    *
-   * @return the source, the feature's line and column, and {@code /features/<index>}
+   * @return the source, the feature's line and column, and {@code /features/<index>/geometry}
    */
-  public SourceLocation location() {
-    return new SourceLocation(source, line, column, pointer());
+  public SourceLocation geometryLocation() {
+    return new SourceLocation(source, line, column, pointer() + "/geometry");
   }
 }

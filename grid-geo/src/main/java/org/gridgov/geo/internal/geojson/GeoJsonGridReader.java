@@ -179,8 +179,7 @@ public final class GeoJsonGridReader {
       try {
         return run.document();
       } catch (JsonProcessingException e) {
-        String pointer = p.getParsingContext().pathAsPointer().toString();
-        throw Json.syntaxError(source, e, pointer, bytes);
+        throw Json.syntaxError(source, e, p, bytes);
       }
     }
   }
