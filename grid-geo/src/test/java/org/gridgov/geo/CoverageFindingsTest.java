@@ -81,7 +81,7 @@ class CoverageFindingsTest {
 
   @Test
   void aMapAssembledInMemoryHasFindingsWithoutLocation() {
-    MapBuilder m = new MapBuilder().street("S1", box(0, 0, 4, 2));
+    CoverageValidatorTest.MapBuilder m = new CoverageValidatorTest.MapBuilder().street("S1", box(0, 0, 4, 2));
     m.community("C1", "S1", box(0, 0, 2, 2)).community("C2", "S1", box(2, 0, 4, 1));
     GridMap map = m.build(GridMapOptions.defaults().lenient());
 
