@@ -422,13 +422,16 @@ public final class GridMaps {
       for (GeoJsonFeature f : doc.features()) {
         GeoJsonFeature first = byId.putIfAbsent(f.grid().id(), f);
         if (first != null) {
-          throw InvalidInputException.at(
+          throw new InvalidInputException(
               f.source(),
+              f.line(),
+              f.column(),
               f.idPointer(),
               "grid id \""
                   + f.grid().id()
                   + "\" appears twice; first at "
-                  + where(first, first.idPointer(), f.source()));
+                  + where(first, first.idPointer(), f.source()),
+              null);
         }
         builder.add(f.grid());
       }
@@ -524,8 +527,8 @@ public final class GridMaps {
     }
     return new InvalidInputException(
         at == null ? "" : at.source(),
-        0,
-        0,
+        at == null ? 0 : at.line(),
+        at == null ? 0 : at.column(),
         at == null ? "" : pointer(first, at),
         reason.toString(),
         cause);

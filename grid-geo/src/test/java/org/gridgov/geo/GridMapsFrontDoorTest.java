@@ -129,6 +129,30 @@ class GridMapsFrontDoorTest {
     assertThat(e.problems().errors()).singleElement().satisfies(f -> assertThat(f.code()).isEqualTo("BAD_VALUE"));
   }
 
+  @Test
+  void structuralProblemsAreLocatedAtTheirFeature() {
+    String twice =
+        collection(
+            feature("S1", "street", null, rect(0, 0, 2, 2)),
+            feature("S1", "street", null, rect(2, 0, 4, 2)));
+    String orphan =
+        collection(
+            feature("S1", "street", null, rect(0, 0, 2, 2)),
+            feature("C9", "community", "S9", rect(0, 0, 1, 1)));
+
+    InvalidInputException dup =
+        (InvalidInputException)
+            org.assertj.core.api.Assertions.catchThrowable(
+                () -> GridMaps.read(stream(twice), "m.geojson"));
+    InvalidInputException parent =
+        (InvalidInputException)
+            org.assertj.core.api.Assertions.catchThrowable(
+                () -> GridMaps.read(stream(orphan), "m.geojson"));
+
+    assertThat(dup.getMessage()).startsWith("m.geojson:3:1: /features/1/id: grid id \"S1\"");
+    assertThat(parent.getMessage()).startsWith("m.geojson:3:1: /features/1/properties/parent: ");
+  }
+
   private static InputStream stream(String json) {
     return new ByteArrayInputStream(json.getBytes(UTF_8));
   }
