@@ -29,7 +29,8 @@ public final class CoverageException extends GridGovException {
     super(render(Objects.requireNonNull(source, "source"), findings));
     this.findings = List.copyOf(findings);
     if (this.findings.isEmpty()) {
-      throw new IllegalArgumentException("a coverage exception needs at least one finding, got none");
+      throw new IllegalArgumentException(
+          "a coverage exception needs at least one finding, got none");
     }
   }
 

@@ -7,8 +7,8 @@ import org.gridgov.geo.internal.coverage.CoverageCheck;
 
 /**
  * Checks that the polygons of a grid map nest and tile as the hierarchy says (一张网、一套格, 地域全覆盖):
- * every polygon valid, territorial siblings not overlapping, every parent covered by
- * its territorial children, no child outside its parent, every exclusive grid touching its owner's
+ * every polygon valid, territorial siblings not overlapping, every parent covered by its
+ * territorial children, no child outside its parent, every exclusive grid touching its owner's
  * territory. Problems come back as {@link CoverageFinding}s ({@link #validate}) or as {@link
  * Findings} ({@link #check}); nothing is thrown for them. A map read from GeoJSON locates each
  * finding at the feature of its first grid. Kinds and tolerances are described in {@code

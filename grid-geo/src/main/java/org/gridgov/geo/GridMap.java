@@ -18,8 +18,8 @@ import org.locationtech.jts.geom.Geometry;
 /**
  * A grid map (网格图): the grid hierarchy together with one polygon (a JTS Polygon or MultiPolygon)
  * per grid, the coordinate system the polygons are drawn in, and the coverage findings of a lenient
- * load. Read one with {@link GridMaps#read(java.nio.file.Path...)} or assemble one with
- * {@link GridMaps#of(GridHierarchy, Map, GridMapOptions)}.
+ * load. Read one with {@link GridMaps#read(java.nio.file.Path...)} or assemble one with {@link
+ * GridMaps#of(GridHierarchy, Map, GridMapOptions)}.
  *
  * <p>Attributes of each grid (name, households, validity, other properties) are in its {@link
  * Grid}. Polygons are used as drawn: an invalid polygon is reported as a finding, never reshaped.

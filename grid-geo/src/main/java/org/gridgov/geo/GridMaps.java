@@ -48,16 +48,15 @@ import org.locationtech.jts.geom.impl.PackedCoordinateSequenceFactory;
  *
  * <p>Readers and writers are named as in every GridGov module: {@code read(Path...)}, {@code
  * read(List<Path>, options)}, {@code read(InputStream, sourceName[, options])} and {@code
- * write(map, OutputStream | Path[, decimals])}. {@code readGeoJson} and {@code writeGeoJson} are the
- * same methods under their first names, kept for code written against them.
+ * write(map, OutputStream | Path[, decimals])}. {@code readGeoJson} and {@code writeGeoJson} are
+ * the same methods under their first names, kept for code written against them.
  *
  * <p>Loading is all-or-nothing: malformed JSON, a bad geometry, a feature without an id, an id
  * twice or a missing parent is an {@link InvalidInputException} naming the file, the line and
  * column and the JSON pointer; in {@link GridMapOptions.Mode#STRICT strict} mode a map with
- * coverage findings is a {@link CoverageException}. JSON limits (document size, nesting, string
- * and number length) are those of every GridGov JSON input. Caller mistakes (a {@code null}
- * argument, no file at all) are {@link NullPointerException}s and {@link
- * IllegalArgumentException}s.
+ * coverage findings is a {@link CoverageException}. JSON limits (document size, nesting, string and
+ * number length) are those of every GridGov JSON input. Caller mistakes (a {@code null} argument,
+ * no file at all) are {@link NullPointerException}s and {@link IllegalArgumentException}s.
  *
  * <p>Stateless and thread-safe.
  */
@@ -260,8 +259,8 @@ public final class GridMaps {
   }
 
   /**
-   * Writes a grid map as one GeoJSON FeatureCollection that {@link #read(InputStream, String)} reads
-   * back to an equal map: every coordinate is written exactly.
+   * Writes a grid map as one GeoJSON FeatureCollection that {@link #read(InputStream, String)}
+   * reads back to an equal map: every coordinate is written exactly.
    *
    * @param map the map
    * @param out the stream; flushed, not closed

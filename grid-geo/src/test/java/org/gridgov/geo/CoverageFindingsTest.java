@@ -81,7 +81,8 @@ class CoverageFindingsTest {
 
   @Test
   void aMapAssembledInMemoryHasFindingsWithoutLocation() {
-    CoverageValidatorTest.MapBuilder m = new CoverageValidatorTest.MapBuilder().street("S1", box(0, 0, 4, 2));
+    CoverageValidatorTest.MapBuilder m =
+        new CoverageValidatorTest.MapBuilder().street("S1", box(0, 0, 4, 2));
     m.community("C1", "S1", box(0, 0, 2, 2)).community("C2", "S1", box(2, 0, 4, 1));
     GridMap map = m.build(GridMapOptions.defaults().lenient());
 
@@ -96,8 +97,7 @@ class CoverageFindingsTest {
     CoverageException e =
         catchThrowableOfType(
             CoverageException.class,
-            () ->
-                GridMaps.read(new ByteArrayInputStream(JSON.getBytes(UTF_8)), "city.geojson"));
+            () -> GridMaps.read(new ByteArrayInputStream(JSON.getBytes(UTF_8)), "city.geojson"));
 
     assertThat(e.coverage().all()).containsExactlyElementsOf(e.findings());
     assertThat(e.coverage().hasErrors()).isTrue();

@@ -126,7 +126,9 @@ class GridMapsFrontDoorTest {
         .isEqualTo(
             "unknown geometry type \"Polygone\"; a grid is a Polygon or MultiPolygon"
                 + " (did you mean \"Polygon\"?)");
-    assertThat(e.problems().errors()).singleElement().satisfies(f -> assertThat(f.code()).isEqualTo("BAD_VALUE"));
+    assertThat(e.problems().errors())
+        .singleElement()
+        .satisfies(f -> assertThat(f.code()).isEqualTo("BAD_VALUE"));
   }
 
   @Test

@@ -15,9 +15,9 @@ import org.gridgov.core.io.Json;
  * parsed by Jackson afterwards. On anything it does not expect — malformed structure, a duplicate
  * or escaped top-level key, a BOM — it gives up and returns {@code null}, and the caller parses the
  * document sequentially, which reports the problem with its exact location. It also gives up on
- * what would break a {@link Json} limit the parallel parsers cannot see (they parse one feature
- * at a time): nesting deeper than {@link Json#MAX_NESTING_DEPTH} counted from the document's root,
- * a top-level name longer than {@link Json#MAX_NAME_CHARS}. The document size is checked before.
+ * what would break a {@link Json} limit the parallel parsers cannot see (they parse one feature at
+ * a time): nesting deeper than {@link Json#MAX_NESTING_DEPTH} counted from the document's root, a
+ * top-level name longer than {@link Json#MAX_NAME_CHARS}. The document size is checked before.
  *
  * <p>Stateless; each call scans one document.
  */

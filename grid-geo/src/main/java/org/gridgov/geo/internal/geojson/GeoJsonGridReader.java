@@ -1,5 +1,10 @@
 package org.gridgov.geo.internal.geojson;
 
+import static org.gridgov.core.InputCode.BAD_VALUE;
+import static org.gridgov.core.InputCode.MISSING;
+import static org.gridgov.core.InputCode.SYNTAX;
+import static org.gridgov.core.InputCode.TYPE;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -27,11 +32,6 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import static org.gridgov.core.InputCode.BAD_VALUE;
-import static org.gridgov.core.InputCode.MISSING;
-import static org.gridgov.core.InputCode.SYNTAX;
-import static org.gridgov.core.InputCode.TYPE;
-
 import org.gridgov.core.Finding;
 import org.gridgov.core.Findings;
 import org.gridgov.core.Grid;
@@ -60,9 +60,9 @@ import org.locationtech.jts.geom.impl.PackedCoordinateSequenceFactory;
  *
  * <p>Every problem is an {@link InvalidInputException} made of one located {@link Finding} (code
  * {@link InputCode}) naming the source, the line and column and the JSON pointer; nothing is
- * returned from a document with a problem, and the first problem ends the read (a stream cannot
- * be checked further once its structure is wrong). Positions are checked while they stream past,
- * so a bad coordinate is reported at its own line and column.
+ * returned from a document with a problem, and the first problem ends the read (a stream cannot be
+ * checked further once its structure is wrong). Positions are checked while they stream past, so a
+ * bad coordinate is reported at its own line and column.
  *
  * <p>Limits: the parser comes from {@link Json#newFactory()}, so documents, nesting, strings, names
  * and numbers have the limits of every other GridGov JSON input ({@link Json#MAX_DOCUMENT_BYTES}
@@ -329,7 +329,13 @@ public final class GeoJsonGridReader {
       }
       // Located in the whole document, not in the slice the parser saw.
       return new GeoJsonFeature(
-          f.source(), i, f.idPointer(), f.grid(), f.geometry(), layout.lines()[i], layout.columns()[i]);
+          f.source(),
+          i,
+          f.idPointer(),
+          f.grid(),
+          f.geometry(),
+          layout.lines()[i],
+          layout.columns()[i]);
     } catch (IOException | RuntimeException e) {
       return null;
     }
@@ -364,7 +370,8 @@ public final class GeoJsonGridReader {
     GeoJsonDocument document() throws IOException {
       JsonToken t = p.nextToken();
       if (t != JsonToken.START_OBJECT) {
-        throw failHere(TYPE, "", "expected a GeoJSON FeatureCollection object, found " + describe(t));
+        throw failHere(
+            TYPE, "", "expected a GeoJSON FeatureCollection object, found " + describe(t));
       }
       String type = null;
       String crs = null;
@@ -383,7 +390,8 @@ public final class GeoJsonGridReader {
         throw fail(MISSING, "", "the document has no \"type\"; expected \"FeatureCollection\"");
       }
       if (!type.equals("FeatureCollection")) {
-        throw fail(BAD_VALUE, "/type", "expected type \"FeatureCollection\", found \"" + type + "\"");
+        throw fail(
+            BAD_VALUE, "/type", "expected type \"FeatureCollection\", found \"" + type + "\"");
       }
       if (features == null) {
         throw fail(MISSING, "", "the FeatureCollection has no \"features\" array");
@@ -441,7 +449,8 @@ public final class GeoJsonGridReader {
         throw fail(BAD_VALUE, ptr + "/type", "expected type \"Feature\", found \"" + type + "\"");
       }
       if (geometry == null) {
-        throw fail(MISSING, 
+        throw fail(
+            MISSING,
             ptr + (geometrySeen ? "/geometry" : ""),
             "the feature has no geometry; every grid needs a Polygon or MultiPolygon");
       }
@@ -479,7 +488,8 @@ public final class GeoJsonGridReader {
       Prop idProp = props.get("id");
       String propertyId = idProp == null ? null : idText(idProp, propsPtr + "/id");
       if (featureId != null && propertyId != null && !featureId.equals(propertyId)) {
-        throw fail(BAD_VALUE, 
+        throw fail(
+            BAD_VALUE,
             idProp,
             propsPtr + "/id",
             "properties.id \""
@@ -491,7 +501,8 @@ public final class GeoJsonGridReader {
       String idText = featureId != null ? featureId : propertyId;
       String idPointer = featureId != null ? ptr + "/id" : propsPtr + "/id";
       if (idText == null) {
-        throw fail(MISSING, ptr, "the feature has no id; set the feature's \"id\" or \"properties.id\"");
+        throw fail(
+            MISSING, ptr, "the feature has no id; set the feature's \"id\" or \"properties.id\"");
       }
       GridId id = parse(() -> GridId.of(idText), featureId != null ? null : idProp, idPointer);
 
@@ -511,7 +522,8 @@ public final class GeoJsonGridReader {
               case "territorial" -> GridKind.TERRITORIAL;
               case "exclusive" -> GridKind.EXCLUSIVE;
               default ->
-                  throw fail(BAD_VALUE, 
+                  throw fail(
+                      BAD_VALUE,
                       kindProp,
                       propsPtr + "/kind",
                       "kind \"" + k + "\" is neither \"territorial\" nor \"exclusive\"");
@@ -615,7 +627,8 @@ public final class GeoJsonGridReader {
     private int count(Prop prop, String ptr) {
       JsonNode v = prop.value();
       if (!v.canConvertToExactIntegral() || !v.canConvertToInt() || v.asInt() < 0) {
-        throw fail(BAD_VALUE, prop, ptr, "expected a whole number from 0 to 2147483647, found " + v);
+        throw fail(
+            BAD_VALUE, prop, ptr, "expected a whole number from 0 to 2147483647, found " + v);
       }
       return v.asInt();
     }
@@ -625,7 +638,11 @@ public final class GeoJsonGridReader {
       try {
         return LocalDate.parse(text);
       } catch (DateTimeParseException e) {
-        throw fail(BAD_VALUE, prop, ptr, "expected an ISO date such as 2026-01-31, found \"" + text + "\"");
+        throw fail(
+            BAD_VALUE,
+            prop,
+            ptr,
+            "expected an ISO date such as 2026-01-31, found \"" + text + "\"");
       }
     }
 
@@ -633,7 +650,9 @@ public final class GeoJsonGridReader {
       try {
         return parse.get();
       } catch (IllegalArgumentException e) {
-        throw at == null ? fail(BAD_VALUE, ptr, e.getMessage()) : fail(BAD_VALUE, at, ptr, e.getMessage());
+        throw at == null
+            ? fail(BAD_VALUE, ptr, e.getMessage())
+            : fail(BAD_VALUE, at, ptr, e.getMessage());
       }
     }
 
@@ -657,8 +676,8 @@ public final class GeoJsonGridReader {
           case "coordinates" -> {
             coordinatesPointer = ptr + "/coordinates";
             if (t != JsonToken.START_ARRAY) {
-              throw failHere(TYPE, 
-                  coordinatesPointer, "coordinates must be an array, found " + describe(t));
+              throw failHere(
+                  TYPE, coordinatesPointer, "coordinates must be an array, found " + describe(t));
             }
             coordinates = array(0);
           }
@@ -815,8 +834,10 @@ public final class GeoJsonGridReader {
           positions++;
         } else {
           if (ring != null) {
-            throw failHere(BAD_VALUE, 
-                pointer(depth + 1), "an array of positions where a position was expected");
+            throw failHere(
+                BAD_VALUE,
+                pointer(depth + 1),
+                "an array of positions where a position was expected");
           }
           if (children == null) {
             children = new ArrayList<>();
@@ -841,7 +862,8 @@ public final class GeoJsonGridReader {
       for (; t != JsonToken.END_ARRAY; t = p.nextToken(), count++) {
         if (!t.isNumeric()) {
           path[depth] = count;
-          throw failHere(TYPE, pointer(depth + 1), "a coordinate must be a number, found " + describe(t));
+          throw failHere(
+              TYPE, pointer(depth + 1), "a coordinate must be a number, found " + describe(t));
         }
         if (count == 0) {
           lastX = p.getDoubleValue();
@@ -858,7 +880,8 @@ public final class GeoJsonGridReader {
         what = "latitude " + lastY + " is not within [-90, 90]";
       }
       if (what != null) {
-        throw failHere(BAD_VALUE, pointer(depth), what); // located at the position's closing bracket
+        throw failHere(
+            BAD_VALUE, pointer(depth), what); // located at the position's closing bracket
       }
     }
 
@@ -897,9 +920,7 @@ public final class GeoJsonGridReader {
     private InvalidInputException fail(InputCode code, Node at, String ptr, String reason) {
       int line = at instanceof Ring r ? r.line() : at instanceof Branch b ? b.line() : 0;
       int column = at instanceof Ring r ? r.column() : at instanceof Branch b ? b.column() : 0;
-      return line > 0
-          ? located(code, source, line, column, ptr, reason)
-          : fail(code, ptr, reason);
+      return line > 0 ? located(code, source, line, column, ptr, reason) : fail(code, ptr, reason);
     }
 
     /**

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import org.gridgov.core.Finding;
 import org.gridgov.core.InputCode;
 import org.gridgov.core.InvalidInputException;
