@@ -8,16 +8,18 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.gridgov.core.Findings;
 import org.gridgov.core.Grid;
 import org.gridgov.core.GridHierarchy;
 import org.gridgov.core.GridId;
+import org.gridgov.core.SourceLocation;
 import org.locationtech.jts.geom.Geometry;
 
 /**
  * A grid map (网格图): the grid hierarchy together with one polygon (a JTS Polygon or MultiPolygon)
  * per grid, the coordinate system the polygons are drawn in, and the coverage findings of a lenient
- * load. Read one with {@link GridMaps#readGeoJson(java.nio.file.Path...)} or assemble one with
- * {@link GridMaps#of(GridHierarchy, Map, GridMapOptions)}.
+ * load. Read one with {@link GridMaps#read(java.nio.file.Path...)} or assemble one with {@link
+ * GridMaps#of(GridHierarchy, Map, GridMapOptions)}.
  *
  * <p>Attributes of each grid (name, households, validity, other properties) are in its {@link
  * Grid}. Polygons are used as drawn: an invalid polygon is reported as a finding, never reshaped.
@@ -30,6 +32,7 @@ public final class GridMap {
   private final Geometry[] geometries; // by hierarchy ordinal
   private final CoordinateSystem coordinateSystem;
   private final List<CoverageFinding> findings;
+  private final SourceLocation[] origins; // by ordinal; null when not read from a file
   private final Object lock = new Object();
   private volatile GridLocator locator;
 
@@ -38,10 +41,20 @@ public final class GridMap {
       Geometry[] geometries,
       CoordinateSystem coordinateSystem,
       List<CoverageFinding> findings) {
+    this(hierarchy, geometries, coordinateSystem, findings, null);
+  }
+
+  GridMap(
+      GridHierarchy hierarchy,
+      Geometry[] geometries,
+      CoordinateSystem coordinateSystem,
+      List<CoverageFinding> findings,
+      SourceLocation[] origins) {
     this.hierarchy = Objects.requireNonNull(hierarchy, "hierarchy");
     this.geometries = geometries;
     this.coordinateSystem = Objects.requireNonNull(coordinateSystem, "coordinateSystem");
     this.findings = List.copyOf(findings);
+    this.origins = origins;
     for (Geometry g : geometries) {
       g.getEnvelopeInternal(); // cached now, before the geometries are shared between threads
     }
@@ -104,6 +117,36 @@ public final class GridMap {
    */
   public List<CoverageFinding> findings() {
     return findings;
+  }
+
+  /**
+   * The coverage findings of a lenient load as the findings container every GridGov validator
+   * returns: {@code map.coverage().hasErrors()}, {@code errors()}, {@code warnings()}, {@code
+   * render()}.
+   *
+   * @return the findings of {@link #findings()}, in the same order
+   */
+  public Findings coverage() {
+    return Findings.of(findings);
+  }
+
+  /**
+   * Places findings at the feature of their first grid, when this map was read from a file.
+   *
+   * @param found findings about this map
+   * @return the findings, located where known
+   */
+  List<CoverageFinding> located(List<CoverageFinding> found) {
+    if (origins == null || found.isEmpty()) {
+      return found;
+    }
+    List<CoverageFinding> out = new java.util.ArrayList<>(found.size());
+    for (CoverageFinding f : found) {
+      OptionalInt o = hierarchy.ordinalOf(f.grids().get(0));
+      SourceLocation at = o.isPresent() ? origins[o.getAsInt()] : null;
+      out.add(at == null ? f : f.withLocation(at));
+    }
+    return List.copyOf(out);
   }
 
   /**

@@ -1,17 +1,14 @@
 package org.gridgov.geo;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +20,10 @@ import org.gridgov.core.GridId;
 import org.gridgov.core.HierarchyException;
 import org.gridgov.core.HierarchyProblem;
 import org.gridgov.core.InvalidInputException;
+import org.gridgov.core.SourceLocation;
 import org.gridgov.core.cases.Case;
+import org.gridgov.core.io.AtomicFiles;
+import org.gridgov.core.io.Json;
 import org.gridgov.geo.internal.geojson.GeoJsonDocument;
 import org.gridgov.geo.internal.geojson.GeoJsonFeature;
 import org.gridgov.geo.internal.geojson.GeoJsonGridReader;
@@ -39,16 +39,24 @@ import org.locationtech.jts.geom.impl.PackedCoordinateSequenceFactory;
  * polygons, and writes them back. The format is described in {@code docs/geojson.md}.
  *
  * <pre>{@code
- * GridMap map = GridMaps.readGeoJson(Path.of("city.geojson"));
- * GridMap messy = GridMaps.readGeoJson(List.of(streets, communities, micro),
+ * GridMap map = GridMaps.read(Path.of("city.geojson"));
+ * GridMap messy = GridMaps.read(List.of(streets, communities, micro),
  *     GridMapOptions.defaults().lenient().withCoordinateSystem(CoordinateSystem.GCJ02));
- * messy.findings().forEach(f -> System.out.println(f.code() + " " + f.message()));
+ * messy.coverage().all().forEach(f -> System.out.println(f.render()));
+ * GridMaps.write(map, Path.of("out.geojson"), 7);
  * }</pre>
  *
+ * <p>Readers and writers are named as in every GridGov module: {@code read(Path...)}, {@code
+ * read(List<Path>, options)}, {@code read(InputStream, sourceName[, options])} and {@code
+ * write(map, OutputStream | Path[, decimals])}. {@code readGeoJson} and {@code writeGeoJson} are
+ * the same methods under their first names, kept for code written against them.
+ *
  * <p>Loading is all-or-nothing: malformed JSON, a bad geometry, a feature without an id, an id
- * twice or a missing parent is an {@link InvalidInputException} naming the file, the JSON pointer
- * and, where known, the line and column; in {@link GridMapOptions.Mode#STRICT strict} mode a map
- * with coverage findings is a {@link CoverageException}.
+ * twice or a missing parent is an {@link InvalidInputException} naming the file, the line and
+ * column and the JSON pointer; in {@link GridMapOptions.Mode#STRICT strict} mode a map with
+ * coverage findings is a {@link CoverageException}. JSON limits (document size, nesting, string and
+ * number length) are those of every GridGov JSON input. Caller mistakes (a {@code null} argument,
+ * no file at all) are {@link NullPointerException}s and {@link IllegalArgumentException}s.
  *
  * <p>Stateless and thread-safe.
  */
@@ -63,9 +71,6 @@ public final class GridMaps {
 
   private static final GeoJsonGridReader READER = new GeoJsonGridReader(FACTORY);
 
-  /** Files up to this size are read into memory (and parsed in parallel); larger ones streamed. */
-  private static final long IN_MEMORY_MAX_BYTES = 1L << 30;
-
   private GridMaps() {}
 
   /**
@@ -76,9 +81,11 @@ public final class GridMaps {
    * @return the map
    * @throws InvalidInputException when a file cannot be read or is not a valid grid map
    * @throws CoverageException when coverage validation finds problems
+   * @throws IllegalArgumentException when no file is given
    */
-  public static GridMap readGeoJson(Path... files) {
-    return readGeoJson(List.of(files), GridMapOptions.defaults());
+  public static GridMap read(Path... files) {
+    Objects.requireNonNull(files, "files");
+    return read(Arrays.asList(files), GridMapOptions.defaults());
   }
 
   /**
@@ -90,11 +97,16 @@ public final class GridMaps {
    * @return the map
    * @throws InvalidInputException when a file cannot be read or is not a valid grid map
    * @throws CoverageException in strict mode, when coverage validation finds problems
+   * @throws IllegalArgumentException when no file is given
    */
-  public static GridMap readGeoJson(List<Path> files, GridMapOptions options) {
+  public static GridMap read(List<Path> files, GridMapOptions options) {
+    Objects.requireNonNull(files, "files");
     Objects.requireNonNull(options, "options");
     if (files.isEmpty()) {
-      throw new IllegalArgumentException("readGeoJson needs at least one file");
+      throw new IllegalArgumentException("reading a grid map needs at least one file, got none");
+    }
+    for (int i = 0; i < files.size(); i++) {
+      Objects.requireNonNull(files.get(i), "files[" + i + "] is null");
     }
     // Files are parsed in parallel; a failure is reported for the first failing file in the
     // order given, so the message does not depend on scheduling.
@@ -120,8 +132,8 @@ public final class GridMaps {
    * @throws InvalidInputException when the document is not a valid grid map
    * @throws CoverageException when coverage validation finds problems
    */
-  public static GridMap readGeoJson(InputStream in, String sourceName) {
-    return readGeoJson(in, sourceName, GridMapOptions.defaults());
+  public static GridMap read(InputStream in, String sourceName) {
+    return read(in, sourceName, GridMapOptions.defaults());
   }
 
   /**
@@ -134,7 +146,9 @@ public final class GridMaps {
    * @throws InvalidInputException when the document is not a valid grid map
    * @throws CoverageException in strict mode, when coverage validation finds problems
    */
-  public static GridMap readGeoJson(InputStream in, String sourceName, GridMapOptions options) {
+  public static GridMap read(InputStream in, String sourceName, GridMapOptions options) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(sourceName, "sourceName");
     Objects.requireNonNull(options, "options");
     GeoJsonDocument doc;
     try {
@@ -143,6 +157,58 @@ public final class GridMaps {
       throw InvalidInputException.at(sourceName, "", "cannot read the input: " + e.getMessage());
     }
     return assemble(List.of(doc), options, sourceName);
+  }
+
+  /**
+   * The same as {@link #read(Path...)}, under its first name.
+   *
+   * @param files one file with every level, or one file per level; at least one
+   * @return the map
+   * @throws InvalidInputException when a file cannot be read or is not a valid grid map
+   * @throws CoverageException when coverage validation finds problems
+   */
+  public static GridMap readGeoJson(Path... files) {
+    return read(files);
+  }
+
+  /**
+   * The same as {@link #read(List, GridMapOptions)}, under its first name.
+   *
+   * @param files one file with every level, or one file per level; at least one
+   * @param options mode, coordinate system, ladder and tolerances
+   * @return the map
+   * @throws InvalidInputException when a file cannot be read or is not a valid grid map
+   * @throws CoverageException in strict mode, when coverage validation finds problems
+   */
+  public static GridMap readGeoJson(List<Path> files, GridMapOptions options) {
+    return read(files, options);
+  }
+
+  /**
+   * The same as {@link #read(InputStream, String)}, under its first name.
+   *
+   * @param in the document; read to its end, not closed
+   * @param sourceName the name used in messages, such as the file name
+   * @return the map
+   * @throws InvalidInputException when the document is not a valid grid map
+   * @throws CoverageException when coverage validation finds problems
+   */
+  public static GridMap readGeoJson(InputStream in, String sourceName) {
+    return read(in, sourceName);
+  }
+
+  /**
+   * The same as {@link #read(InputStream, String, GridMapOptions)}, under its first name.
+   *
+   * @param in the document; read to its end, not closed
+   * @param sourceName the name used in messages, such as the file name
+   * @param options mode, coordinate system, ladder and tolerances
+   * @return the map
+   * @throws InvalidInputException when the document is not a valid grid map
+   * @throws CoverageException in strict mode, when coverage validation finds problems
+   */
+  public static GridMap readGeoJson(InputStream in, String sourceName, GridMapOptions options) {
+    return read(in, sourceName, options);
   }
 
   /**
@@ -189,20 +255,20 @@ public final class GridMaps {
       }
     }
     CoordinateSystem system = options.coordinateSystem().orElse(CoordinateSystem.WGS84);
-    return validated(hierarchy, geometries, system, options, "");
+    return validated(hierarchy, geometries, null, system, options, "");
   }
 
   /**
-   * Writes a grid map as one GeoJSON FeatureCollection that {@link #readGeoJson(InputStream,
-   * String)} reads back to an equal map: every coordinate is written exactly.
+   * Writes a grid map as one GeoJSON FeatureCollection that {@link #read(InputStream, String)}
+   * reads back to an equal map: every coordinate is written exactly.
    *
    * @param map the map
    * @param out the stream; flushed, not closed
    * @throws UncheckedIOException when writing fails
    * @throws IllegalArgumentException when a grid attribute uses a reserved property name
    */
-  public static void writeGeoJson(GridMap map, OutputStream out) {
-    writeGeoJson(map, out, -1);
+  public static void write(GridMap map, OutputStream out) {
+    write(map, out, -1);
   }
 
   /**
@@ -219,7 +285,10 @@ public final class GridMaps {
    * @throws IllegalArgumentException for decimals out of range, or a grid attribute that uses a
    *     reserved property name
    */
-  public static void writeGeoJson(GridMap map, OutputStream out, int decimals) {
+  public static void write(GridMap map, OutputStream out, int decimals) {
+    Objects.requireNonNull(map, "map");
+    Objects.requireNonNull(out, "out");
+    GeoJsonGridWriter.checkDecimals(decimals);
     Geometry[] geometries = map.geometriesByOrdinal();
     try {
       GeoJsonGridWriter.writeGrids(
@@ -230,28 +299,74 @@ public final class GridMaps {
   }
 
   /**
-   * Writes a grid map to a file, exactly, and atomically: into a temporary file next to it, moved
-   * into place when complete.
+   * Writes a grid map to a file, exactly, and atomically ({@code core.io.AtomicFiles}): into a
+   * temporary file next to it, moved into place when complete.
    *
    * @param map the map
    * @param file the target
    * @throws UncheckedIOException when writing fails (the target is then unchanged)
    */
-  public static void writeGeoJson(GridMap map, Path file) {
-    writeGeoJson(map, file, -1);
+  public static void write(GridMap map, Path file) {
+    write(map, file, -1);
   }
 
   /**
-   * Writes a grid map to a file atomically, coordinates rounded as {@link #writeGeoJson(GridMap,
+   * Writes a grid map to a file atomically, coordinates rounded as {@link #write(GridMap,
    * OutputStream, int)} does.
    *
    * @param map the map
    * @param file the target
    * @param decimals 0 to 15 decimal places, or -1 for exact
    * @throws UncheckedIOException when writing fails (the target is then unchanged)
+   * @throws IllegalArgumentException for decimals out of range (the target is not touched)
+   */
+  public static void write(GridMap map, Path file, int decimals) {
+    Objects.requireNonNull(map, "map");
+    Objects.requireNonNull(file, "file");
+    GeoJsonGridWriter.checkDecimals(decimals);
+    AtomicFiles.<RuntimeException>write(file, out -> write(map, out, decimals));
+  }
+
+  /**
+   * The same as {@link #write(GridMap, OutputStream)}, under its first name.
+   *
+   * @param map the map
+   * @param out the stream; flushed, not closed
+   */
+  public static void writeGeoJson(GridMap map, OutputStream out) {
+    write(map, out);
+  }
+
+  /**
+   * The same as {@link #write(GridMap, OutputStream, int)}, under its first name.
+   *
+   * @param map the map
+   * @param out the stream; flushed, not closed
+   * @param decimals 0 to 15 decimal places, or -1 for exact
+   */
+  public static void writeGeoJson(GridMap map, OutputStream out, int decimals) {
+    write(map, out, decimals);
+  }
+
+  /**
+   * The same as {@link #write(GridMap, Path)}, under its first name.
+   *
+   * @param map the map
+   * @param file the target
+   */
+  public static void writeGeoJson(GridMap map, Path file) {
+    write(map, file);
+  }
+
+  /**
+   * The same as {@link #write(GridMap, Path, int)}, under its first name.
+   *
+   * @param map the map
+   * @param file the target
+   * @param decimals 0 to 15 decimal places, or -1 for exact
    */
   public static void writeGeoJson(GridMap map, Path file, int decimals) {
-    writeAtomically(file, out -> writeGeoJson(map, out, decimals));
+    write(map, file, decimals);
   }
 
   /**
@@ -279,45 +394,15 @@ public final class GridMaps {
 
   // ---- package internals ---------------------------------------------------------------------
 
-  /** Writes through a temporary file in the target's directory, moved into place on success. */
-  static void writeAtomically(Path file, java.util.function.Consumer<OutputStream> body) {
-    Path target = file.toAbsolutePath();
-    Path tmp = null;
-    try {
-      tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-        body.accept(out);
-      }
-      try {
-        Files.move(
-            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      tmp = null;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // the original failure matters more
-        }
-      }
-    }
-  }
-
   private static Object readOrFailure(Path file) {
     String source = file.toString();
     try {
-      if (Files.size(file) < IN_MEMORY_MAX_BYTES) {
-        // In memory, a large document is parsed in parallel.
-        return READER.read(Files.readAllBytes(file), source);
+      long size = Files.size(file);
+      if (size > Json.MAX_DOCUMENT_BYTES) {
+        return GeoJsonGridReader.tooLarge(source, size);
       }
-      try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-        return READER.read(in, source);
-      }
+      // In memory, a large document is parsed in parallel.
+      return READER.read(Files.readAllBytes(file), source);
     } catch (NoSuchFileException e) {
       return InvalidInputException.at(source, "", "no such file");
     } catch (IOException e) {
@@ -336,13 +421,16 @@ public final class GridMaps {
       for (GeoJsonFeature f : doc.features()) {
         GeoJsonFeature first = byId.putIfAbsent(f.grid().id(), f);
         if (first != null) {
-          throw InvalidInputException.at(
+          throw new InvalidInputException(
               f.source(),
+              f.line(),
+              f.column(),
               f.idPointer(),
               "grid id \""
                   + f.grid().id()
                   + "\" appears twice; first at "
-                  + where(first, first.idPointer(), f.source()));
+                  + where(first, first.idPointer(), f.source()),
+              null);
         }
         builder.add(f.grid());
       }
@@ -357,22 +445,26 @@ public final class GridMaps {
       throw hierarchyFailure(e, byId);
     }
     Geometry[] geometries = new Geometry[hierarchy.size()];
+    SourceLocation[] origins = new SourceLocation[hierarchy.size()];
     for (int o = 0; o < geometries.length; o++) {
-      geometries[o] = byId.get(hierarchy.idAt(o)).geometry();
+      GeoJsonFeature f = byId.get(hierarchy.idAt(o));
+      geometries[o] = f.geometry();
+      origins[o] = f.geometryLocation();
     }
-    return validated(hierarchy, geometries, system, options, label);
+    return validated(hierarchy, geometries, origins, system, options, label);
   }
 
   private static GridMap validated(
       GridHierarchy hierarchy,
       Geometry[] geometries,
+      SourceLocation[] origins,
       CoordinateSystem system,
       GridMapOptions options,
       String label) {
+    GridMap unchecked = new GridMap(hierarchy, geometries, system, List.of(), origins);
     if (options.mode() == GridMapOptions.Mode.TRUSTED) {
-      return new GridMap(hierarchy, geometries, system, List.of());
+      return unchecked;
     }
-    GridMap unchecked = new GridMap(hierarchy, geometries, system, List.of());
     List<CoverageFinding> findings = CoverageValidator.of(options.tolerances()).validate(unchecked);
     if (findings.isEmpty()) {
       return unchecked;
@@ -380,7 +472,7 @@ public final class GridMaps {
     if (options.mode() == GridMapOptions.Mode.STRICT) {
       throw new CoverageException(label, findings);
     }
-    return new GridMap(hierarchy, geometries, system, findings);
+    return new GridMap(hierarchy, geometries, system, findings, origins);
   }
 
   private static CoordinateSystem coordinateSystem(
@@ -434,8 +526,8 @@ public final class GridMaps {
     }
     return new InvalidInputException(
         at == null ? "" : at.source(),
-        0,
-        0,
+        at == null ? 0 : at.line(),
+        at == null ? 0 : at.column(),
         at == null ? "" : pointer(first, at),
         reason.toString(),
         cause);

@@ -97,7 +97,10 @@ class GridMapsBadInputTest {
 
     assertThat(e.pointer()).contains("/features/1/geometry/coordinates/0/4");
     assertThat(e.reason()).contains("not closed");
-    assertThat(e.getMessage()).startsWith("test.geojson: /features/1/geometry/coordinates/0/4: ");
+    // Located at the ring's first position (line 3 of the document), pointing at the last one.
+    assertThat(e.line()).hasValue(3);
+    assertThat(e.getMessage()).startsWith("test.geojson:3:");
+    assertThat(e.getMessage()).contains(": /features/1/geometry/coordinates/0/4: ");
   }
 
   @Test

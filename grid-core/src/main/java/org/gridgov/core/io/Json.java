@@ -122,6 +122,38 @@ public final class Json {
         .build();
   }
 
+  /**
+   * A new streaming factory with GridGov's limits and duplicate detection, for readers that walk
+   * the tokens of documents too large for a tree (GeoJSON grid maps). The caller may enable more
+   * read features with {@link JsonFactory#rebuild()}, which keeps the limits: there is one set of
+   * limits for trees and streams.
+   *
+   * @return a fresh factory
+   */
+  public static JsonFactory newFactory() {
+    return FACTORY.copy();
+  }
+
+  /**
+   * Turns the parse error of a streaming reader into a located exception, as the readers here
+   * report theirs: the line and column (of the error, or of the parser when the error has none, as
+   * for a limit), the pointer where the parser was, code {@link InputCode#SYNTAX}, {@link
+   * InputCode#LIMIT} or {@link InputCode#ENCODING}, the reason starting {@code malformed JSON:},
+   * {@code input over a limit:} or naming the encoding.
+   *
+   * @param source the name used in messages
+   * @param e the parser's exception
+   * @param p the parser that threw it
+   * @param bytes the document when it is in memory (to recognise GBK), or {@code null}
+   * @return the exception to throw
+   */
+  public static InvalidInputException syntaxError(
+      String source, JsonProcessingException e, JsonParser p, byte[] bytes) {
+    JsonLocation at = e.getLocation() != null ? e.getLocation() : p.currentLocation();
+    String pointer = p.getParsingContext().pathAsPointer().toString();
+    return syntax(source, 0, e, at, bytes, pointer);
+  }
+
   // ------------------------------------------------------------------ reading documents
 
   /**
@@ -337,6 +369,16 @@ public final class Json {
    */
   static InvalidInputException syntax(
       String source, int line, JsonProcessingException e, JsonLocation loc, byte[] bytes) {
+    return syntax(source, line, e, loc, bytes, "");
+  }
+
+  private static InvalidInputException syntax(
+      String source,
+      int line,
+      JsonProcessingException e,
+      JsonLocation loc,
+      byte[] bytes,
+      String pointer) {
     int l = line > 0 ? line : loc == null ? 0 : Math.max(0, loc.getLineNr());
     int c = loc == null ? 0 : Math.max(0, loc.getColumnNr());
     String m = e.getOriginalMessage();
@@ -361,7 +403,8 @@ public final class Json {
       reason = "malformed JSON: " + m;
     }
     return InvalidInputException.of(
-        Findings.of(Finding.at(Severity.ERROR, code, new SourceLocation(source, l, c, ""), reason)),
+        Findings.of(
+            Finding.at(Severity.ERROR, code, new SourceLocation(source, l, c, pointer), reason)),
         e);
   }
 

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.gridgov.core.io.Json;
 
 /**
  * Finds, in one quick pass over the bytes of a GeoJSON document, where each top-level member and
@@ -13,7 +14,10 @@ import java.util.Set;
  * parallel. It only follows the structure (strings, brackets, commas); the values themselves are
  * parsed by Jackson afterwards. On anything it does not expect — malformed structure, a duplicate
  * or escaped top-level key, a BOM — it gives up and returns {@code null}, and the caller parses the
- * document sequentially, which reports the problem with its exact location.
+ * document sequentially, which reports the problem with its exact location. It also gives up on
+ * what would break a {@link Json} limit the parallel parsers cannot see (they parse one feature at
+ * a time): nesting deeper than {@link Json#MAX_NESTING_DEPTH} counted from the document's root, a
+ * top-level name longer than {@link Json#MAX_NAME_CHARS}. The document size is checked before.
  *
  * <p>Stateless; each call scans one document.
  */
@@ -53,6 +57,12 @@ final class FeatureSplitter {
   }
 
   private static final byte[] GEOMETRY = "geometry".getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * The deepest nesting inside a value skipped here: values start at most 3 levels down (the
+   * document, the features array, a feature), so deeper ones could break the document's limit.
+   */
+  private static final int MAX_NESTED_DEPTH = Json.MAX_NESTING_DEPTH - 3;
 
   private final byte[] b;
   private final int end;
@@ -287,6 +297,9 @@ final class FeatureSplitter {
       p++;
       if (c == '{' || c == '[') {
         depth++;
+        if (depth > MAX_NESTED_DEPTH) {
+          throw GiveUp.INSTANCE; // the sequential parser reports the limit
+        }
       } else if (c == '}' || c == ']') {
         depth--;
         if (depth == 0) {
@@ -328,7 +341,7 @@ final class FeatureSplitter {
       }
       pos++;
     }
-    if (pos == end) {
+    if (pos == end || pos - start > Json.MAX_NAME_CHARS) {
       throw GiveUp.INSTANCE;
     }
     String name = new String(b, start, pos - start, StandardCharsets.UTF_8);

@@ -2,6 +2,8 @@ package org.gridgov.geo.internal.geojson;
 
 import java.util.Objects;
 import org.gridgov.core.Grid;
+import org.gridgov.core.SourceLocation;
+import org.gridgov.core.io.Pointers;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -14,9 +16,17 @@ import org.locationtech.jts.geom.Geometry;
  *     {@code /features/3/properties/id})
  * @param grid the grid
  * @param geometry its Polygon or MultiPolygon, rings oriented as RFC 7946 §3.1.6 recommends
+ * @param line the 1-based line where the feature starts, 0 when unknown
+ * @param column the 1-based column where the feature starts, 0 when unknown
  */
 public record GeoJsonFeature(
-    String source, int index, String idPointer, Grid grid, Geometry geometry) {
+    String source,
+    int index,
+    String idPointer,
+    Grid grid,
+    Geometry geometry,
+    int line,
+    int column) {
 
   /** Checks for nulls. */
   public GeoJsonFeature {
@@ -32,7 +42,7 @@ public record GeoJsonFeature(
    * @return {@code /features/<index>}
    */
   public String pointer() {
-    return "/features/" + index;
+    return Pointers.child("/features", index);
   }
 
   /**
@@ -42,6 +52,15 @@ public record GeoJsonFeature(
    * @return {@code /features/<index>/properties/<name>}
    */
   public String propertyPointer(String name) {
-    return JsonPointers.append(pointer() + "/properties", name);
+    return Pointers.child(pointer() + "/properties", name);
+  }
+
+  /**
+   * Where the grid's polygon is, for findings about it (coverage).
+   *
+   * @return the source, the feature's line and column, and {@code /features/<index>/geometry}
+   */
+  public SourceLocation geometryLocation() {
+    return new SourceLocation(source, line, column, pointer() + "/geometry");
   }
 }

@@ -1,15 +1,20 @@
 package org.gridgov.geo.internal.geojson;
 
+import static org.gridgov.core.InputCode.BAD_VALUE;
+import static org.gridgov.core.InputCode.MISSING;
+import static org.gridgov.core.InputCode.SYNTAX;
+import static org.gridgov.core.InputCode.TYPE;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -27,11 +32,19 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.gridgov.core.Finding;
+import org.gridgov.core.Findings;
 import org.gridgov.core.Grid;
 import org.gridgov.core.GridId;
 import org.gridgov.core.GridKind;
 import org.gridgov.core.GridLevel;
+import org.gridgov.core.InputCode;
 import org.gridgov.core.InvalidInputException;
+import org.gridgov.core.Severity;
+import org.gridgov.core.SourceLocation;
+import org.gridgov.core.io.Json;
+import org.gridgov.core.io.Pointers;
+import org.gridgov.core.io.Suggestions;
 import org.gridgov.geo.internal.coverage.Rings;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Geometry;
@@ -45,10 +58,16 @@ import org.locationtech.jts.geom.impl.PackedCoordinateSequenceFactory;
  * builds their JTS geometries directly, keeping every property (JTS's own GeoJSON reader drops
  * them). The format is described in {@code docs/geojson.md}.
  *
- * <p>Every problem is an {@link InvalidInputException} naming the source, the JSON pointer and,
- * where the parser knows it, the line and column; nothing is returned from a document with a
- * problem. Positions are checked while they stream past, so a bad coordinate is reported at its own
- * line and column.
+ * <p>Every problem is an {@link InvalidInputException} made of one located {@link Finding} (code
+ * {@link InputCode}) naming the source, the line and column and the JSON pointer; nothing is
+ * returned from a document with a problem, and the first problem ends the read (a stream cannot be
+ * checked further once its structure is wrong). Positions are checked while they stream past, so a
+ * bad coordinate is reported at its own line and column.
+ *
+ * <p>Limits: the parser comes from {@link Json#newFactory()}, so documents, nesting, strings, names
+ * and numbers have the limits of every other GridGov JSON input ({@link Json#MAX_DOCUMENT_BYTES}
+ * and the others), in the sequential and in the parallel path; over a limit is an error with code
+ * {@link InputCode#LIMIT}.
  *
  * <p>Thread-safe: each {@link #read} call uses its own parser state.
  */
@@ -68,6 +87,9 @@ public final class GeoJsonGridReader {
           "validFrom",
           "validTo");
 
+  /** The geometry types a grid may have. */
+  private static final List<String> GRID_GEOMETRIES = List.of("Polygon", "MultiPolygon");
+
   /** The top-level foreign member that declares the coordinate system of the positions. */
   public static final String COORDINATE_SYSTEM_MEMBER = "coordinateSystem";
 
@@ -82,15 +104,26 @@ public final class GeoJsonGridReader {
   private static final PackedCoordinateSequenceFactory PACKED =
       PackedCoordinateSequenceFactory.DOUBLE_FACTORY;
 
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper(
-          JsonFactory.builder()
-              .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-              .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
-              // NaN and Infinity parse as numbers so that they are reported as bad coordinates
-              // with their pointer rather than as a syntax error.
-              .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-              .build());
+  /** GridGov's JSON factory (limits, duplicate detection) with two GeoJSON read features. */
+  private static final JsonFactory FACTORY =
+      Json.newFactory()
+          .rebuild()
+          .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+          // NaN and Infinity parse as numbers so that they are reported as bad coordinates
+          // with their pointer rather than as a syntax error.
+          .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+          .build();
+
+  /**
+   * Reads one property value as a tree in the middle of the stream: GridGov's mapper, without the
+   * check for trailing tokens (the feature goes on after the value) and with numbers as doubles, so
+   * that attribute text is what GeoJSON numbers mean ({@code 1.50} becomes {@code "1.5"}).
+   */
+  private static final ObjectReader PROPERTY_READER =
+      Json.newMapper()
+          .reader()
+          .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .without(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   private final GeometryFactory factory;
   private final int parallelMinBytes;
@@ -112,8 +145,17 @@ public final class GeoJsonGridReader {
    * @param parallelMinBytes the smallest document split for parallel parsing (0 splits all)
    */
   public GeoJsonGridReader(GeometryFactory factory, int parallelMinBytes) {
-    this.factory = factory;
+    this.factory = java.util.Objects.requireNonNull(factory, "factory");
     this.parallelMinBytes = parallelMinBytes;
+  }
+
+  /**
+   * The factory of the streaming parsers, for tests: GridGov's limits plus the GeoJSON features.
+   *
+   * @return the factory
+   */
+  static JsonFactory factory() {
+    return FACTORY;
   }
 
   /**
@@ -126,20 +168,18 @@ public final class GeoJsonGridReader {
    * @throws IOException when the stream cannot be read
    */
   public GeoJsonDocument read(InputStream in, String source) throws IOException {
-    try (JsonParser p = MAPPER.createParser(in)) {
+    return sequential(FACTORY.createParser(in), source, null);
+  }
+
+  /** Reads a document with one parser, turning parse errors into located ones. */
+  private GeoJsonDocument sequential(JsonParser parser, String source, byte[] bytes)
+      throws IOException {
+    try (JsonParser p = parser) {
       Run run = new Run(p, source);
       try {
         return run.document();
-      } catch (StreamReadException e) {
-        JsonLocation at = e.getLocation();
-        String pointer = p.getParsingContext().pathAsPointer().toString();
-        throw new InvalidInputException(
-            source,
-            at == null ? 0 : at.getLineNr(),
-            at == null ? 0 : at.getColumnNr(),
-            pointer,
-            "malformed JSON: " + e.getOriginalMessage(),
-            e);
+      } catch (JsonProcessingException e) {
+        throw Json.syntaxError(source, e, p, bytes);
       }
     }
   }
@@ -157,6 +197,9 @@ public final class GeoJsonGridReader {
    * @throws IOException when reading fails
    */
   public GeoJsonDocument read(byte[] bytes, String source) throws IOException {
+    if (bytes.length > Json.MAX_DOCUMENT_BYTES) {
+      throw tooLarge(source, bytes.length);
+    }
     if (bytes.length >= parallelMinBytes) {
       FeatureSplitter.Layout layout = FeatureSplitter.split(bytes, 0, bytes.length);
       GeoJsonDocument doc = layout == null ? null : parallel(bytes, source, layout);
@@ -164,7 +207,27 @@ public final class GeoJsonGridReader {
         return doc;
       }
     }
-    return read(new ByteArrayInputStream(bytes), source);
+    return sequential(FACTORY.createParser(bytes), source, bytes);
+  }
+
+  /**
+   * The error for a document over {@link Json#MAX_DOCUMENT_BYTES}, before it is parsed.
+   *
+   * @param source the name used in messages
+   * @param size its size in bytes
+   * @return the exception to throw
+   */
+  public static InvalidInputException tooLarge(String source, long size) {
+    return located(
+        InputCode.LIMIT,
+        source,
+        0,
+        0,
+        "",
+        "the document has "
+            + size
+            + " bytes; the limit of GridGov JSON inputs is "
+            + Json.MAX_DOCUMENT_BYTES);
   }
 
   /** Parses a split document; {@code null} when anything is wrong. */
@@ -175,7 +238,7 @@ public final class GeoJsonGridReader {
       if (m.name().equals("features")) {
         continue;
       }
-      try (JsonParser p = MAPPER.createParser(bytes, m.start(), m.end() - m.start())) {
+      try (JsonParser p = FACTORY.createParser(bytes, m.start(), m.end() - m.start())) {
         JsonToken t = p.nextToken();
         if (m.name().equals("type") || m.name().equals(COORDINATE_SYSTEM_MEMBER)) {
           if (t != JsonToken.VALUE_STRING) {
@@ -257,11 +320,22 @@ public final class GeoJsonGridReader {
       offset = 0;
       length = text.length;
     }
-    try (JsonParser p = MAPPER.createParser(text, offset, length)) {
+    try (JsonParser p = FACTORY.createParser(text, offset, length)) {
       Run run = new Run(p, source);
       run.parsedGeometry = geometry;
       GeoJsonFeature f = run.feature(i, p.nextToken());
-      return p.nextToken() == null ? f : null;
+      if (p.nextToken() != null) {
+        return null;
+      }
+      // Located in the whole document, not in the slice the parser saw.
+      return new GeoJsonFeature(
+          f.source(),
+          i,
+          f.idPointer(),
+          f.grid(),
+          f.geometry(),
+          layout.lines()[i],
+          layout.columns()[i]);
     } catch (IOException | RuntimeException e) {
       return null;
     }
@@ -277,6 +351,11 @@ public final class GeoJsonGridReader {
 
     private String coordinatesPointer = "";
 
+    /** Where the feature being read starts, to locate problems found after its end. */
+    private int featureLine;
+
+    private int featureColumn;
+
     /** A geometry parsed beforehand, standing for the {@code null} the parser will see. */
     private Geometry parsedGeometry;
 
@@ -291,7 +370,8 @@ public final class GeoJsonGridReader {
     GeoJsonDocument document() throws IOException {
       JsonToken t = p.nextToken();
       if (t != JsonToken.START_OBJECT) {
-        throw failHere("", "expected a GeoJSON FeatureCollection object, found " + describe(t));
+        throw failHere(
+            TYPE, "", "expected a GeoJSON FeatureCollection object, found " + describe(t));
       }
       String type = null;
       String crs = null;
@@ -307,36 +387,42 @@ public final class GeoJsonGridReader {
         }
       }
       if (type == null) {
-        throw fail("", "the document has no \"type\"; expected \"FeatureCollection\"");
+        throw fail(MISSING, "", "the document has no \"type\"; expected \"FeatureCollection\"");
       }
       if (!type.equals("FeatureCollection")) {
-        throw fail("/type", "expected type \"FeatureCollection\", found \"" + type + "\"");
+        throw fail(
+            BAD_VALUE, "/type", "expected type \"FeatureCollection\", found \"" + type + "\"");
       }
       if (features == null) {
-        throw fail("", "the FeatureCollection has no \"features\" array");
+        throw fail(MISSING, "", "the FeatureCollection has no \"features\" array");
       }
       if (p.nextToken() != null) {
-        throw failHere("", "unexpected content after the end of the FeatureCollection");
+        throw failHere(SYNTAX, "", "unexpected content after the end of the FeatureCollection");
       }
       return new GeoJsonDocument(source, Optional.ofNullable(crs), features);
     }
 
     private List<GeoJsonFeature> features(JsonToken t) throws IOException {
       if (t != JsonToken.START_ARRAY) {
-        throw failHere("/features", "\"features\" must be an array, found " + describe(t));
+        throw failHere(TYPE, "/features", "\"features\" must be an array, found " + describe(t));
       }
       List<GeoJsonFeature> out = new ArrayList<>();
       while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
         out.add(feature(out.size(), t));
       }
+      featureLine = 0; // later problems concern the document
+      featureColumn = 0;
       return out;
     }
 
     private GeoJsonFeature feature(int index, JsonToken t) throws IOException {
-      String ptr = "/features/" + index;
+      String ptr = Pointers.child("/features", index);
       if (t != JsonToken.START_OBJECT) {
-        throw failHere(ptr, "a feature must be an object, found " + describe(t));
+        throw failHere(TYPE, ptr, "a feature must be an object, found " + describe(t));
       }
+      JsonLocation start = p.currentTokenLocation();
+      featureLine = start.getLineNr();
+      featureColumn = start.getColumnNr();
       String type = null;
       String id = null;
       Map<String, Prop> props = Map.of();
@@ -357,13 +443,14 @@ public final class GeoJsonGridReader {
         }
       }
       if (type == null) {
-        throw fail(ptr, "the feature has no \"type\"; expected \"Feature\"");
+        throw fail(MISSING, ptr, "the feature has no \"type\"; expected \"Feature\"");
       }
       if (!type.equals("Feature")) {
-        throw fail(ptr + "/type", "expected type \"Feature\", found \"" + type + "\"");
+        throw fail(BAD_VALUE, ptr + "/type", "expected type \"Feature\", found \"" + type + "\"");
       }
       if (geometry == null) {
         throw fail(
+            MISSING,
             ptr + (geometrySeen ? "/geometry" : ""),
             "the feature has no geometry; every grid needs a Polygon or MultiPolygon");
       }
@@ -380,15 +467,15 @@ public final class GeoJsonGridReader {
         return Map.of();
       }
       if (t != JsonToken.START_OBJECT) {
-        throw failHere(ptr, "\"properties\" must be an object or null, found " + describe(t));
+        throw failHere(TYPE, ptr, "\"properties\" must be an object or null, found " + describe(t));
       }
       Map<String, Prop> out = new LinkedHashMap<>();
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String name = p.currentName();
         p.nextToken();
         JsonLocation at = p.currentTokenLocation();
-        JsonNode value = p.readValueAsTree();
-        if (!value.isNull()) {
+        JsonNode value = PROPERTY_READER.readTree(p);
+        if (value != null && !value.isNull()) {
           out.put(name, new Prop(value, at.getLineNr(), at.getColumnNr()));
         }
       }
@@ -402,6 +489,7 @@ public final class GeoJsonGridReader {
       String propertyId = idProp == null ? null : idText(idProp, propsPtr + "/id");
       if (featureId != null && propertyId != null && !featureId.equals(propertyId)) {
         throw fail(
+            BAD_VALUE,
             idProp,
             propsPtr + "/id",
             "properties.id \""
@@ -413,13 +501,14 @@ public final class GeoJsonGridReader {
       String idText = featureId != null ? featureId : propertyId;
       String idPointer = featureId != null ? ptr + "/id" : propsPtr + "/id";
       if (idText == null) {
-        throw fail(ptr, "the feature has no id; set the feature's \"id\" or \"properties.id\"");
+        throw fail(
+            MISSING, ptr, "the feature has no id; set the feature's \"id\" or \"properties.id\"");
       }
       GridId id = parse(() -> GridId.of(idText), featureId != null ? null : idProp, idPointer);
 
       Prop levelProp = props.get("level");
       if (levelProp == null) {
-        throw fail(ptr, "grid " + id + " has no \"properties.level\"");
+        throw fail(MISSING, ptr, "grid " + id + " has no \"properties.level\"");
       }
       String levelText = string(levelProp, propsPtr + "/level");
       GridLevel level = parse(() -> GridLevel.of(levelText), levelProp, propsPtr + "/level");
@@ -434,6 +523,7 @@ public final class GeoJsonGridReader {
               case "exclusive" -> GridKind.EXCLUSIVE;
               default ->
                   throw fail(
+                      BAD_VALUE,
                       kindProp,
                       propsPtr + "/kind",
                       "kind \"" + k + "\" is neither \"territorial\" nor \"exclusive\"");
@@ -443,7 +533,7 @@ public final class GeoJsonGridReader {
       Grid.Builder b;
       if (kind == GridKind.EXCLUSIVE) {
         if (owner.isEmpty()) {
-          throw fail(propsPtr, "exclusive grid " + id + " has no \"owner\"");
+          throw fail(MISSING, propsPtr, "exclusive grid " + id + " has no \"owner\"");
         }
         b = Grid.exclusive(id, level, owner.get());
       } else {
@@ -469,7 +559,8 @@ public final class GeoJsonGridReader {
           });
       b.attributes(attributes);
       Grid grid = parse(b::build, to, to != null ? propsPtr + "/validTo" : propsPtr);
-      return new GeoJsonFeature(source, index, idPointer, grid, geometry);
+      return new GeoJsonFeature(
+          source, index, idPointer, grid, geometry, featureLine, featureColumn);
     }
 
     /** Parses an optional property and hands its value to a setter. */
@@ -481,7 +572,7 @@ public final class GeoJsonGridReader {
         Consumer<T> set) {
       Prop prop = props.get(name);
       if (prop != null) {
-        set.accept(parse.apply(prop, propsPtr + "/" + name));
+        set.accept(parse.apply(prop, Pointers.child(propsPtr, name)));
       }
     }
 
@@ -492,7 +583,7 @@ public final class GeoJsonGridReader {
       if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT) {
         return p.getText();
       }
-      throw failHere(ptr, "an id must be a string or an integer, found " + describe(t));
+      throw failHere(TYPE, ptr, "an id must be a string or an integer, found " + describe(t));
     }
 
     private String idText(Prop prop, String ptr) {
@@ -500,7 +591,7 @@ public final class GeoJsonGridReader {
       if (v.isTextual() || v.isIntegralNumber()) {
         return v.asText();
       }
-      throw fail(prop, ptr, "an id must be a string or an integer, found " + v.getNodeType());
+      throw fail(TYPE, prop, ptr, "an id must be a string or an integer, found " + v.getNodeType());
     }
 
     private Optional<GridId> optionalId(Prop prop, String ptr) {
@@ -514,20 +605,21 @@ public final class GeoJsonGridReader {
     private List<GridId> idList(Prop prop, String ptr) {
       JsonNode v = prop.value();
       if (!v.isArray()) {
-        throw fail(prop, ptr, "\"coverage\" must be an array of grid ids");
+        throw fail(TYPE, prop, ptr, "\"coverage\" must be an array of grid ids");
       }
       List<GridId> out = new ArrayList<>();
       for (int i = 0; i < v.size(); i++) {
         Prop item = new Prop(v.get(i), prop.line(), prop.column());
-        String text = idText(item, ptr + "/" + i);
-        out.add(parse(() -> GridId.of(text), item, ptr + "/" + i));
+        String itemPtr = Pointers.child(ptr, i);
+        String text = idText(item, itemPtr);
+        out.add(parse(() -> GridId.of(text), item, itemPtr));
       }
       return out;
     }
 
     private String string(Prop prop, String ptr) {
       if (!prop.value().isTextual()) {
-        throw fail(prop, ptr, "expected a string, found " + prop.value().getNodeType());
+        throw fail(TYPE, prop, ptr, "expected a string, found " + prop.value().getNodeType());
       }
       return prop.value().textValue();
     }
@@ -535,7 +627,8 @@ public final class GeoJsonGridReader {
     private int count(Prop prop, String ptr) {
       JsonNode v = prop.value();
       if (!v.canConvertToExactIntegral() || !v.canConvertToInt() || v.asInt() < 0) {
-        throw fail(prop, ptr, "expected a whole number from 0 to 2147483647, found " + v);
+        throw fail(
+            BAD_VALUE, prop, ptr, "expected a whole number from 0 to 2147483647, found " + v);
       }
       return v.asInt();
     }
@@ -545,7 +638,11 @@ public final class GeoJsonGridReader {
       try {
         return LocalDate.parse(text);
       } catch (DateTimeParseException e) {
-        throw fail(prop, ptr, "expected an ISO date such as 2026-01-31, found \"" + text + "\"");
+        throw fail(
+            BAD_VALUE,
+            prop,
+            ptr,
+            "expected an ISO date such as 2026-01-31, found \"" + text + "\"");
       }
     }
 
@@ -553,7 +650,9 @@ public final class GeoJsonGridReader {
       try {
         return parse.get();
       } catch (IllegalArgumentException e) {
-        throw at == null ? fail(ptr, e.getMessage()) : fail(at, ptr, e.getMessage());
+        throw at == null
+            ? fail(BAD_VALUE, ptr, e.getMessage())
+            : fail(BAD_VALUE, at, ptr, e.getMessage());
       }
     }
 
@@ -561,20 +660,24 @@ public final class GeoJsonGridReader {
 
     private Geometry geometry(JsonToken t, String ptr) throws IOException {
       if (t != JsonToken.START_OBJECT) {
-        throw failHere(ptr, "a geometry must be an object or null, found " + describe(t));
+        throw failHere(TYPE, ptr, "a geometry must be an object or null, found " + describe(t));
       }
       String type = null;
+      JsonLocation typeAt = null;
       Node coordinates = null;
       while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
         String name = p.currentName();
         t = p.nextToken();
         switch (name) {
-          case "type" -> type = requireString(t, ptr + "/type");
+          case "type" -> {
+            typeAt = p.currentTokenLocation();
+            type = requireString(t, ptr + "/type");
+          }
           case "coordinates" -> {
             coordinatesPointer = ptr + "/coordinates";
             if (t != JsonToken.START_ARRAY) {
               throw failHere(
-                  coordinatesPointer, "coordinates must be an array, found " + describe(t));
+                  TYPE, coordinatesPointer, "coordinates must be an array, found " + describe(t));
             }
             coordinates = array(0);
           }
@@ -582,22 +685,31 @@ public final class GeoJsonGridReader {
         }
       }
       if (type == null) {
-        throw fail(ptr, "the geometry has no \"type\"");
+        throw fail(MISSING, ptr, "the geometry has no \"type\"");
       }
       switch (type) {
         case "Polygon", "MultiPolygon" -> {}
         case "Point", "MultiPoint", "LineString", "MultiLineString", "GeometryCollection" ->
             throw fail(
+                BAD_VALUE,
+                typeAt,
                 ptr + "/type",
                 "geometry type \"" + type + "\" cannot be a grid; use Polygon or MultiPolygon");
         default ->
             throw fail(
+                BAD_VALUE,
+                typeAt,
                 ptr + "/type",
-                "unknown geometry type \"" + type + "\"; a grid is a Polygon or MultiPolygon");
+                "unknown geometry type \""
+                    + type
+                    + "\"; a grid is a Polygon or MultiPolygon"
+                    + Suggestions.didYouMean(type, GRID_GEOMETRIES)
+                        .map(s -> " (did you mean \"" + s + "\"?)")
+                        .orElse(""));
       }
       String cptr = ptr + "/coordinates";
       if (coordinates == null) {
-        throw fail(ptr, "the " + type + " has no \"coordinates\"");
+        throw fail(MISSING, ptr, "the " + type + " has no \"coordinates\"");
       }
       if (type.equals("Polygon")) {
         return polygon(coordinates, cptr);
@@ -605,11 +717,11 @@ public final class GeoJsonGridReader {
       List<Node> parts =
           branch(coordinates, cptr, "a MultiPolygon's coordinates are an array of polygons");
       if (parts.isEmpty()) {
-        throw fail(cptr, "the MultiPolygon has no polygons");
+        throw fail(BAD_VALUE, cptr, "the MultiPolygon has no polygons");
       }
       Polygon[] polygons = new Polygon[parts.size()];
       for (int i = 0; i < polygons.length; i++) {
-        polygons[i] = polygon(parts.get(i), cptr + "/" + i);
+        polygons[i] = polygon(parts.get(i), Pointers.child(cptr, i));
       }
       return factory.createMultiPolygon(polygons);
     }
@@ -617,12 +729,12 @@ public final class GeoJsonGridReader {
     private Polygon polygon(Node node, String ptr) {
       List<Node> rings = branch(node, ptr, "a polygon is an array of linear rings");
       if (rings.isEmpty()) {
-        throw fail(ptr, "the polygon has no rings");
+        throw fail(BAD_VALUE, node, ptr, "the polygon has no rings");
       }
-      LinearRing shell = ring(rings.get(0), ptr + "/0", true);
+      LinearRing shell = ring(rings.get(0), Pointers.child(ptr, 0), true);
       LinearRing[] holes = new LinearRing[rings.size() - 1];
       for (int i = 1; i < rings.size(); i++) {
-        holes[i - 1] = ring(rings.get(i), ptr + "/" + i, false);
+        holes[i - 1] = ring(rings.get(i), Pointers.child(ptr, i), false);
       }
       return factory.createPolygon(shell, holes);
     }
@@ -632,12 +744,17 @@ public final class GeoJsonGridReader {
         return b.children();
       }
       throw fail(
-          ptr, expected + ", found " + (node == POSITION ? "a position" : "an array of positions"));
+          BAD_VALUE,
+          node,
+          ptr,
+          expected + ", found " + (node == POSITION ? "a position" : "an array of positions"));
     }
 
     private LinearRing ring(Node node, String ptr, boolean shell) {
       if (!(node instanceof Ring r)) {
         throw fail(
+            BAD_VALUE,
+            node,
             ptr,
             "a linear ring is an array of positions, found "
                 + (node == POSITION ? "a position" : "a deeper array"));
@@ -646,6 +763,8 @@ public final class GeoJsonGridReader {
       double[] xy = r.xy();
       if (n < 4) {
         throw fail(
+            BAD_VALUE,
+            node,
             ptr,
             "the linear ring has "
                 + n
@@ -656,7 +775,9 @@ public final class GeoJsonGridReader {
       int last = 2 * (n - 1);
       if (xy[0] != xy[last] || xy[1] != xy[last + 1]) {
         throw fail(
-            ptr + "/" + (n - 1),
+            BAD_VALUE,
+            node,
+            Pointers.child(ptr, n - 1),
             "the linear ring is not closed: its last position ["
                 + xy[last]
                 + ", "
@@ -675,7 +796,7 @@ public final class GeoJsonGridReader {
      */
     private Node array(int depth) throws IOException {
       if (depth > MAX_DEPTH) {
-        throw failHere(pointer(depth), "coordinates are nested too deeply");
+        throw failHere(BAD_VALUE, pointer(depth), "coordinates are nested too deeply");
       }
       JsonToken t = p.nextToken();
       if (t == JsonToken.END_ARRAY) {
@@ -689,12 +810,19 @@ public final class GeoJsonGridReader {
       double[] ring = null;
       int positions = 0;
       int i = 0;
+      int line = 0;
+      int column = 0;
       for (; t == JsonToken.START_ARRAY; i++, t = p.nextToken()) {
         path[depth] = i;
+        if (i == 0) { // the first element locates the array: once per ring, not per position
+          JsonLocation at = p.currentTokenLocation();
+          line = at.getLineNr();
+          column = at.getColumnNr();
+        }
         Node child = array(depth + 1);
         if (child == POSITION) {
           if (children != null) {
-            throw failHere(pointer(depth + 1), "a position among arrays of positions");
+            throw failHere(BAD_VALUE, pointer(depth + 1), "a position among arrays of positions");
           }
           if (ring == null) {
             ring = new double[16];
@@ -707,7 +835,9 @@ public final class GeoJsonGridReader {
         } else {
           if (ring != null) {
             throw failHere(
-                pointer(depth + 1), "an array of positions where a position was expected");
+                BAD_VALUE,
+                pointer(depth + 1),
+                "an array of positions where a position was expected");
           }
           if (children == null) {
             children = new ArrayList<>();
@@ -717,9 +847,11 @@ public final class GeoJsonGridReader {
       }
       if (t != JsonToken.END_ARRAY) {
         path[depth] = i;
-        throw failHere(pointer(depth + 1), "expected an array, found " + describe(t));
+        throw failHere(TYPE, pointer(depth + 1), "expected an array, found " + describe(t));
       }
-      return ring != null ? new Ring(ring, positions) : new Branch(children);
+      return ring != null
+          ? new Ring(ring, positions, line, column)
+          : new Branch(children, line, column);
     }
 
     /** Reads a position whose first number is the current token. */
@@ -730,7 +862,8 @@ public final class GeoJsonGridReader {
       for (; t != JsonToken.END_ARRAY; t = p.nextToken(), count++) {
         if (!t.isNumeric()) {
           path[depth] = count;
-          throw failHere(pointer(depth + 1), "a coordinate must be a number, found " + describe(t));
+          throw failHere(
+              TYPE, pointer(depth + 1), "a coordinate must be a number, found " + describe(t));
         }
         if (count == 0) {
           lastX = p.getDoubleValue();
@@ -747,7 +880,8 @@ public final class GeoJsonGridReader {
         what = "latitude " + lastY + " is not within [-90, 90]";
       }
       if (what != null) {
-        throw failHere(pointer(depth), what); // located at the position's closing bracket
+        throw failHere(
+            BAD_VALUE, pointer(depth), what); // located at the position's closing bracket
       }
     }
 
@@ -763,23 +897,51 @@ public final class GeoJsonGridReader {
 
     private String requireString(JsonToken t, String ptr) throws IOException {
       if (t != JsonToken.VALUE_STRING) {
-        throw failHere(ptr, "expected a string, found " + describe(t));
+        throw failHere(TYPE, ptr, "expected a string, found " + describe(t));
       }
       return p.getText();
     }
 
-    private InvalidInputException failHere(String ptr, String reason) {
-      JsonLocation at = p.currentTokenLocation();
-      return new InvalidInputException(source, at.getLineNr(), at.getColumnNr(), ptr, reason, null);
+    /** A problem at the current token. */
+    private InvalidInputException failHere(InputCode code, String ptr, String reason) {
+      return fail(code, p.currentTokenLocation(), ptr, reason);
     }
 
-    private InvalidInputException fail(Prop at, String ptr, String reason) {
-      return new InvalidInputException(source, at.line(), at.column(), ptr, reason, null);
+    private InvalidInputException fail(InputCode code, JsonLocation at, String ptr, String reason) {
+      return located(code, source, at.getLineNr(), at.getColumnNr(), ptr, reason);
     }
 
-    private InvalidInputException fail(String ptr, String reason) {
-      return InvalidInputException.at(source, ptr, reason);
+    /** A problem in a property value, located where the value starts. */
+    private InvalidInputException fail(InputCode code, Prop at, String ptr, String reason) {
+      return located(code, source, at.line(), at.column(), ptr, reason);
     }
+
+    /** A problem in a coordinates array, located at its first element. */
+    private InvalidInputException fail(InputCode code, Node at, String ptr, String reason) {
+      int line = at instanceof Ring r ? r.line() : at instanceof Branch b ? b.line() : 0;
+      int column = at instanceof Ring r ? r.column() : at instanceof Branch b ? b.column() : 0;
+      return line > 0 ? located(code, source, line, column, ptr, reason) : fail(code, ptr, reason);
+    }
+
+    /**
+     * A problem found after the values it concerns were read: located at the start of the feature
+     * being read (0 outside a feature); the pointer says exactly where.
+     */
+    private InvalidInputException fail(InputCode code, String ptr, String reason) {
+      return located(code, source, featureLine, featureColumn, ptr, reason);
+    }
+  }
+
+  /** One located error as the toolkit reports it. */
+  private static InvalidInputException located(
+      InputCode code, String source, int line, int column, String pointer, String reason) {
+    return InvalidInputException.of(
+        Findings.of(
+            Finding.at(
+                Severity.ERROR,
+                code,
+                new SourceLocation(source, Math.max(0, line), Math.max(0, column), pointer),
+                reason)));
   }
 
   /**
@@ -839,12 +1001,12 @@ public final class GeoJsonGridReader {
   private sealed interface Node permits Branch, Ring, PositionMarker {}
 
   /** An array of arrays (polygons, rings). */
-  private record Branch(List<Node> children) implements Node {
-    static final Branch EMPTY = new Branch(List.of());
+  private record Branch(List<Node> children, int line, int column) implements Node {
+    static final Branch EMPTY = new Branch(List.of(), 0, 0);
   }
 
   /** An array of positions, packed as x0, y0, x1, y1, … */
-  private record Ring(double[] xy, int size) implements Node {}
+  private record Ring(double[] xy, int size, int line, int column) implements Node {}
 
   /** Marks that a position was read into {@code lastX, lastY}. */
   private static final class PositionMarker implements Node {}

@@ -18,6 +18,7 @@ import org.gridgov.core.GridHierarchy;
 import org.gridgov.core.GridId;
 import org.gridgov.core.GridKind;
 import org.gridgov.core.cases.Case;
+import org.gridgov.core.io.Json;
 import org.gridgov.geo.internal.coverage.Rings;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Geometry;
@@ -28,11 +29,15 @@ import org.locationtech.jts.geom.Polygon;
  * Writes grid maps (and other features) as GeoJSON (RFC 7946) in the format {@link
  * GeoJsonGridReader} reads: one feature per line, rings wound as RFC 7946 §3.1.6 recommends
  * (exterior counter-clockwise, holes clockwise), numbers in the shortest form that reads back to
- * the same double. Stateless and thread-safe; the caller's stream is flushed, not closed.
+ * the same double. The generator comes from GridGov's one JSON configuration ({@link
+ * Json#newFactory()}); files are written through {@code core.io.AtomicFiles} by the callers.
+ * Stateless and thread-safe; the caller's stream is flushed, not closed.
  */
 public final class GeoJsonGridWriter {
+  /** GridGov's JSON factory, writing doubles fast and leaving the caller's stream open. */
   private static final JsonFactory FACTORY =
-      JsonFactory.builder()
+      Json.newFactory()
+          .rebuild()
           .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
           .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
           .build();
@@ -102,11 +107,21 @@ public final class GeoJsonGridWriter {
     end(g);
   }
 
+  /**
+   * Checks a number of decimal places.
+   *
+   * @param decimals the value given
+   * @throws IllegalArgumentException unless it is -1 (exact) or 0 to 15
+   */
+  public static void checkDecimals(int decimals) {
+    if (decimals < -1 || decimals > 15) {
+      throw new IllegalArgumentException("decimals must be -1 (exact) or 0 to 15, got " + decimals);
+    }
+  }
+
   /** The factor that rounds to a number of decimal places: 10^decimals, or 0 for exact. */
   private static double scale(int decimals) {
-    if (decimals < -1 || decimals > 15) {
-      throw new IllegalArgumentException("decimals must be -1 (exact) or 0 to 15: " + decimals);
-    }
+    checkDecimals(decimals);
     return decimals < 0 ? 0 : Math.pow(10, decimals);
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.io.NumberInput;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.gridgov.core.io.Json;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
@@ -19,7 +20,8 @@ import org.locationtech.jts.geom.Polygon;
  * closed with at least 4 positions — and returns {@code null} for anything else, so that the caller
  * parses the geometry with Jackson, which reports any problem with its exact location. The geometry
  * it returns is the one the Jackson path builds: both round every number correctly, and rings are
- * oriented by the same code ({@link GeoJsonGridReader#orientedRing}).
+ * oriented by the same code ({@link GeoJsonGridReader#orientedRing}). A number longer than {@link
+ * Json#MAX_NUMBER_CHARS} is left to Jackson too, which refuses it as every GridGov reader does.
  *
  * <p>Not thread-safe; use one per thread.
  */
@@ -265,6 +267,9 @@ final class GeometryScanner {
         throw Fallback.INSTANCE;
       }
       exponent = negativeExponent ? -exponent : exponent;
+    }
+    if (pos - start > Json.MAX_NUMBER_CHARS) {
+      throw Fallback.INSTANCE;
     }
     int e = scale + exponent;
     if (mantissa == 0 && scale == 0 && exponent == 0) {

@@ -3,13 +3,19 @@ package org.gridgov.geo.internal.geojson;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.gridgov.core.Finding;
+import org.gridgov.core.InputCode;
 import org.gridgov.core.InvalidInputException;
+import org.gridgov.core.SourceLocation;
+import org.gridgov.core.io.Json;
 import org.gridgov.testkit.ForAll;
 import org.gridgov.testkit.Gen;
 import org.gridgov.testkit.Property;
@@ -51,6 +57,84 @@ class GeoJsonGridReaderTest {
       String doc = document(List.of(good(0), bad, good(2)), "\n");
       assertSame(doc);
     }
+  }
+
+  @Test
+  void parsersHaveTheLimitsOfEveryGridGovJsonInput() {
+    StreamReadConstraints c = GeoJsonGridReader.factory().streamReadConstraints();
+
+    assertThat(c.getMaxDocumentLength()).isEqualTo(Json.MAX_DOCUMENT_BYTES);
+    assertThat(c.getMaxNestingDepth()).isEqualTo(Json.MAX_NESTING_DEPTH);
+    assertThat(c.getMaxStringLength()).isEqualTo(Json.MAX_STRING_CHARS);
+    assertThat(c.getMaxNameLength()).isEqualTo(Json.MAX_NAME_CHARS);
+    assertThat(c.getMaxNumberLength()).isEqualTo(Json.MAX_NUMBER_CHARS);
+  }
+
+  @Test
+  void limitsAreReportedAlikeOnBothPathsWithTheirPlace() throws IOException {
+    String deep = "[".repeat(Json.MAX_NESTING_DEPTH) + "]".repeat(Json.MAX_NESTING_DEPTH);
+    String deepProperty = good(1).replace("\"level\":", "\"deep\":" + deep + ",\"level\":");
+    String longNumber = good(1).replaceFirst("\\[\\[\\[(-?\\d+)", "[[[$1." + "1".repeat(120));
+    for (String bad : List.of(deepProperty, longNumber)) {
+      String doc = document(List.of(good(0), bad, good(2)), "\n");
+      assertSame(doc);
+
+      InvalidInputException e =
+          (InvalidInputException) catchThrowable(() -> PARALLEL.read(doc.getBytes(UTF_8), "doc"));
+
+      assertThat(e.reason()).as(bad).startsWith("input over a limit");
+      assertThat(e.line()).hasValue(3);
+      assertThat(e.column()).isPresent();
+      assertThat(e.pointer()).hasValueSatisfying(p -> assertThat(p).startsWith("/features/1"));
+      assertThat(e.problems().errors())
+          .singleElement()
+          .satisfies(f -> assertThat(f.code()).isEqualTo(InputCode.LIMIT.name()));
+    }
+  }
+
+  @Test
+  void aDocumentOverTheSizeLimitIsRefusedBeforeParsing() {
+    InvalidInputException e = GeoJsonGridReader.tooLarge("big.geojson", 300L << 20);
+
+    assertThat(e.source()).hasValue("big.geojson");
+    assertThat(e.reason()).contains("314572800 bytes").contains("" + Json.MAX_DOCUMENT_BYTES);
+    assertThat(e.problems().errors().get(0).code()).isEqualTo("LIMIT");
+  }
+
+  @Test
+  void errorsAreLocatedFindingsWithACode() {
+    String bad = good(1).replaceFirst("\\[\\[\\[(-?[\\d.]+),", "[[[$1,\"x\",");
+    String doc = document(List.of(good(0), bad), "\n");
+
+    InvalidInputException e =
+        (InvalidInputException) catchThrowable(() -> PARALLEL.read(doc.getBytes(UTF_8), "doc"));
+
+    Finding f = e.problems().errors().get(0);
+    assertThat(f.code()).isEqualTo(InputCode.TYPE.name());
+    assertThat(f.message()).isEqualTo("a coordinate must be a number, found a string");
+    assertThat(f.location())
+        .hasValueSatisfying(
+            l -> {
+              assertThat(l.source()).isEqualTo("doc");
+              assertThat(l.line()).isEqualTo(3);
+              assertThat(l.column()).isPositive();
+              assertThat(l.pointer()).isEqualTo("/features/1/geometry/coordinates/0/0/1");
+            });
+  }
+
+  @Test
+  void featuresKnowWhereTheyStartOnBothPaths() throws IOException {
+    String doc = document(List.of(good(0), good(1), good(2)), "\n");
+
+    GeoJsonDocument parallel = PARALLEL.read(doc.getBytes(UTF_8), "doc");
+
+    assertThat(parallel.features())
+        .extracting(GeoJsonFeature::line, GeoJsonFeature::column)
+        .containsExactly(tuple(2, 1), tuple(3, 1), tuple(4, 1));
+    assertThat(parallel.features().get(1).geometryLocation())
+        .isEqualTo(new SourceLocation("doc", 3, 1, "/features/1/geometry"));
+    assertThat(parallel.features().get(1).propertyPointer("a/b~c"))
+        .isEqualTo("/features/1/properties/a~1b~0c");
   }
 
   @Test
