@@ -255,36 +255,57 @@ public final class PolicySets {
 
     /** Reads one policy; returns null (its problems recorded) when a part could not be read. */
     PolicySet policy(JsonNodeAt o, String source) {
-      int errors = o.problems().errorCount();
+      Problems problems = o.problems();
+      int errors = problems.errorCount();
       o.onlyKeys(POLICY);
-      format(o, FORMAT);
+      // each member on its own, so that one problem does not hide the next
+      problems.attempt(() -> format(o, FORMAT));
+      Optional<String> version = problems.attempt(() -> version(o));
+      Optional<LocalDate> from =
+          problems.attempt(() -> o.parsed("validFrom", "date", LocalDate::parse));
+      Optional<LocalDate> to = o.optParsed("validTo", "date", LocalDate::parse);
+      Optional<LevelLadder> ladder = problems.attempt(() -> ladder(o));
+      Optional<GovernanceLists> lists =
+          problems.attempt(() -> part(o, source, "lists", ListsJson::read));
+      Optional<DecisionTable> dispatch = problems.attempt(() -> table(o, source, "dispatch"));
+      Optional<DecisionTable> escalation = problems.attempt(() -> table(o, source, "escalation"));
+      if (problems.errorCount() > errors) {
+        return null;
+      }
+      Dispatcher dispatcher = located(o, "dispatch", () -> Dispatcher.of(dispatch.orElseThrow()));
+      EscalationLadder ladderOf =
+          located(
+              o,
+              "escalation",
+              () -> EscalationLadder.of(escalation.orElseThrow(), ladder.orElseThrow()));
+      if (dispatcher == null || ladderOf == null) {
+        return null;
+      }
+      return o.guard(
+          () ->
+              new PolicySet(
+                  version.orElseThrow(),
+                  from.orElseThrow(),
+                  to,
+                  lists.orElseThrow(),
+                  dispatcher,
+                  ladderOf));
+    }
+
+    private static String version(JsonNodeAt o) {
       String version = o.string("version");
       if (version.isBlank()) {
         throw o.fail("version", "must not be blank");
       }
-      LocalDate from = o.parsed("validFrom", "date", LocalDate::parse);
-      Optional<LocalDate> to = o.optParsed("validTo", "date", LocalDate::parse);
-      LevelLadder ladder = ladder(o);
-      GovernanceLists lists = part(o, source, "lists", ListsJson::read);
-      DecisionTable dispatch = table(o, source, "dispatch");
-      DecisionTable escalation = table(o, source, "escalation");
-      if (o.problems().errorCount() > errors) {
-        return null;
-      }
-      Dispatcher dispatcher = located(o, "dispatch", () -> Dispatcher.of(dispatch));
-      EscalationLadder ladderOf =
-          located(o, "escalation", () -> EscalationLadder.of(escalation, ladder));
-      if (dispatcher == null || ladderOf == null) {
-        return null;
-      }
-      return o.guard(() -> new PolicySet(version, from, to, lists, dispatcher, ladderOf));
+      return version;
     }
 
-    private static void format(JsonNodeAt o, String expected) {
+    private static String format(JsonNodeAt o, String expected) {
       Optional<String> format = o.optString("format");
       if (format.isPresent() && !format.get().equals(expected)) {
         throw o.fail("format", "unsupported format '" + format.get() + "'; expected " + expected);
       }
+      return expected;
     }
 
     private static LevelLadder ladder(JsonNodeAt o) {

@@ -155,6 +155,37 @@ class PolicySetsTest {
   }
 
   @Test
+  void everyProblemOfAPolicyIsReportedAtOnce() throws IOException {
+    Path p =
+        policy(
+            "policy.json",
+            "{\"version\":\"x\",\n\"vaildFrom\":\"2026-01-01\",\n\"lists\":{\"itemz\":[]},"
+                + "\"dispatch\":\"tables/dispatch.json\","
+                + "\"escalation\":\"tables/escalation.json\"}");
+    assertThatThrownBy(() -> PolicySets.read(p))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> {
+              assertThat(problems(e))
+                  .containsExactly(
+                      p + ": /vaildFrom: unknown field 'vaildFrom'; did you mean 'validFrom'?",
+                      p + ": /validFrom: required field 'validFrom' is missing",
+                      p + ": /lists/itemz: unknown field 'itemz'; did you mean 'items'?");
+              assertThat(e.problems().errors())
+                  .extracting(f -> f.location().orElseThrow().line())
+                  .containsExactly(2, 1, 3);
+            });
+  }
+
+  @Test
+  void theCheckIsAlsoAFindingsView() {
+    PolicySet p = PolicySets.defaults();
+    assertThat(p.findings(LocalDate.of(2026, 5, 1)).hasErrors()).isFalse();
+    assertThat(p.findings(LocalDate.of(2026, 5, 1)).all())
+        .isEqualTo(p.check(LocalDate.of(2026, 5, 1)));
+  }
+
+  @Test
   void overlappingVersionsAreRefusedWithThePointer() throws IOException {
     Path h =
         policy(

@@ -169,6 +169,53 @@ class ListsJsonTest {
   }
 
   @Test
+  void everyProblemIsCollectedWithItsLineAndPointer() {
+    String json =
+        "{\n"
+            + "  \"departments\": [{\"id\": \"a\", \"name\": \"A\", \"levle\": \"city\"}],\n"
+            + "  \"items\": [{\"code\": 7}, {\"code\": \"b\", \"name\": \"n\","
+            + " \"category\": [\"c\"], \"level\": \"street\","
+            + " \"timeLimits\": {\"normal\": \"4 fortnights\"}}],\n"
+            + "  \"access\": [{\"item\": \"b\"}]\n"
+            + "}";
+    assertThatThrownBy(() -> read(json))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> {
+              assertThat(e.problems().errors())
+                  .extracting(f -> f.location().orElseThrow().pointer())
+                  .containsExactly(
+                      "/departments/0/levle",
+                      "/departments/0/level",
+                      "/items/0/code",
+                      "/items/1/timeLimits/normal",
+                      "/access/0/level");
+              assertThat(e.problems().errors())
+                  .extracting(f -> f.location().orElseThrow().line())
+                  .containsExactly(2, 2, 3, 3, 4);
+              assertThat(e.problems().errors().get(0).message())
+                  .isEqualTo("unknown field 'levle'; did you mean 'level'?");
+              assertThat(e.problems().errors().get(0).code()).isEqualTo("UNKNOWN_NAME");
+              assertThat(e.getMessage()).startsWith("lists.json: 5 problems: ");
+            });
+  }
+
+  @Test
+  void aDuplicateMemberIsRefusedWithItsLine() {
+    assertThatThrownBy(() -> read("{\"items\": [],\n \"departments\": [],\n \"items\": []}"))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> {
+              assertThat(e.line()).hasValue(3);
+              assertThat(e.column()).isNotEmpty();
+              assertThat(e.getMessage())
+                  .startsWith("lists.json:3:")
+                  .contains("Duplicate field 'items'");
+              assertThat(e.problems().errors().get(0).code()).isEqualTo("SYNTAX");
+            });
+  }
+
+  @Test
   void malformedJsonNamesLineAndColumn() {
     assertThatThrownBy(() -> read("{\n  \"items\": [\n    {\"code\": }\n  ]\n}"))
         .isInstanceOfSatisfying(

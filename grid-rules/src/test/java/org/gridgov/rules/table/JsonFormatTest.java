@@ -193,6 +193,51 @@ class JsonFormatTest {
   }
 
   @Test
+  void aDuplicateKeyIsRefusedWithItsLineAndAnUnknownKeyGetsASuggestion() {
+    assertThatThrownBy(
+            () ->
+                Tables.readJson(
+                    "{\"name\": \"t\",\n \"inputs\": [],\n \"outputs\": [{\"name\": \"y\","
+                        + " \"type\": \"number\", \"type\": \"string\"}], \"rules\": []}",
+                    "t.json"))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> {
+              assertThat(e.line()).hasValue(3);
+              assertThat(e.getMessage())
+                  .startsWith("t.json:3:")
+                  .contains("malformed JSON: Duplicate field 'type'");
+            });
+    assertThatThrownBy(
+            () ->
+                Tables.readJson(
+                    "{\"name\": \"t\", \"inputs\": [],\n \"outputs\": [{\"name\": \"y\","
+                        + " \"type\": \"number\", \"defualt\": 1}], \"rules\": []}",
+                    "t.json"))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> {
+              assertThat(e.pointer()).hasValue("/outputs/0/defualt");
+              assertThat(e.line()).hasValue(2);
+              assertThat(e.reason()).isEqualTo("unknown field 'defualt'; did you mean 'default'?");
+            });
+  }
+
+  @Test
+  void numbersAreReadAsExactDecimals() {
+    DecisionTable t =
+        Tables.readJson(
+            "{\"name\": \"t\", \"inputs\": [{\"name\": \"x\", \"type\": \"number\"}],"
+                + " \"outputs\": [{\"name\": \"y\", \"type\": \"number\"}],"
+                + " \"rules\": [{\"when\": [0.1], \"then\": [0.30000000000000000001]}]}",
+            "t.json");
+    assertThat(t.rules().get(0).outputEntries())
+        .containsExactly(new BigDecimal("0.30000000000000000001"));
+    assertThat(t.compile().evaluate(Map.of("x", new BigDecimal("0.1"))).value()).isPresent();
+    assertThat(DecisionTables.toJson(t)).contains("\"y\" : 0.30000000000000000001");
+  }
+
+  @Test
   void entriesMayBeJsonLiteralsAndArrays() {
     DecisionTable t =
         Tables.readJson(
