@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -363,7 +362,8 @@ public final class PolicySets {
       try (InputStream in = opener.open(ref)) {
         value = reader.apply(in, opener.name(ref));
       } catch (IOException e) {
-        problems.error(InputCode.BAD_VALUE, v.pointer(), "cannot read '" + ref + "': " + e.getMessage());
+        problems.error(
+            InputCode.BAD_VALUE, v.pointer(), "cannot read '" + ref + "': " + e.getMessage());
         return null;
       } catch (InvalidInputException e) {
         // the referenced file's problems, with those of this document found so far

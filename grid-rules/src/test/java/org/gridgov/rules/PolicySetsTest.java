@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.gridgov.core.GridLevel;
 import org.gridgov.core.Finding;
+import org.gridgov.core.GridLevel;
 import org.gridgov.core.InvalidInputException;
 import org.gridgov.core.SourceLocation;
 import org.gridgov.rules.dispatch.Dispatcher;
@@ -151,7 +151,9 @@ class PolicySetsTest {
             e ->
                 assertThat(problems(e))
                     .anySatisfy(
-                        m -> assertThat(m).contains("lists.json: /items/0/code: expected a string")));
+                        m ->
+                            assertThat(m)
+                                .contains("lists.json: /items/0/code: expected a string")));
   }
 
   @Test
@@ -200,7 +202,8 @@ class PolicySetsTest {
             InvalidInputException.class,
             e ->
                 assertThat(problems(e))
-                    .anySatisfy(m -> assertThat(m).contains("history.json: /versions: ", "overlap")));
+                    .anySatisfy(
+                        m -> assertThat(m).contains("history.json: /versions: ", "overlap")));
   }
 
   private void assertBad(String json, String start) throws IOException {
@@ -223,8 +226,7 @@ class PolicySetsTest {
       if (!l.pointer().isEmpty()) {
         assertThat(l.line()).as("line of %s", f).isPositive();
       }
-      out.add(
-          l.source() + ": " + (l.pointer().isEmpty() ? "" : l.pointer() + ": ") + f.message());
+      out.add(l.source() + ": " + (l.pointer().isEmpty() ? "" : l.pointer() + ": ") + f.message());
     }
     return out;
   }

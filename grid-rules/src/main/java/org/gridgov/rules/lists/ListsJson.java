@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,11 +36,10 @@ import org.gridgov.core.time.TimeLimits;
  * <p>Reading is strict and all-or-nothing, and reports every problem at once: unknown members (with
  * a "did you mean"), wrong types, duplicate member names, bad dates, levels, codes or time limits
  * are collected and thrown as one {@link InvalidInputException} whose {@link
- * InvalidInputException#problems()} names each with the source, line, column and JSON pointer
- * (such as {@code lists.json:12:20: /items/3/timeLimits/normal: ...}); nothing is returned then.
- * The document limits of grid-core's {@link Json} apply.
- * Consistency between the lists (duplicates, dangling references) is not a reading error: run a
- * {@link ListConsistencyChecker} on the result.
+ * InvalidInputException#problems()} names each with the source, line, column and JSON pointer (such
+ * as {@code lists.json:12:20: /items/3/timeLimits/normal: ...}); nothing is returned then. The
+ * document limits of grid-core's {@link Json} apply. Consistency between the lists (duplicates,
+ * dangling references) is not a reading error: run a {@link ListConsistencyChecker} on the result.
  *
  * <p>Thread-safe: all methods are static and keep no state.
  */
@@ -86,8 +86,13 @@ public final class ListsJson {
    * @throws InvalidInputException when the file cannot be read or is not a valid lists document
    */
   public static GovernanceLists read(Path file) {
-    return Json.read(
-        Objects.requireNonNull(file, "file"), Problems.Mode.ALL_ERRORS, ListsJson::read);
+    String source = Objects.requireNonNull(file, "file").toString();
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in, source);
+    } catch (IOException e) {
+      String why = e instanceof NoSuchFileException ? "no such file" : e.getMessage();
+      throw new InvalidInputException(source, 0, 0, "", "cannot read: " + why, e);
+    }
   }
 
   /**
@@ -221,8 +226,8 @@ public final class ListsJson {
   }
 
   /**
-   * Reads a lists document from a located tree, reporting every problem to the tree's collector;
-   * an element with a problem is left out and the others are still read.
+   * Reads a lists document from a located tree, reporting every problem to the tree's collector; an
+   * element with a problem is left out and the others are still read.
    *
    * @param root the document's root
    * @return the lists (incomplete when problems were recorded)
@@ -343,8 +348,7 @@ public final class ListsJson {
     }
     boolean announced = o.bool("announced", false);
     return o.guard(
-        () ->
-            new AccessEntry(item, level, requesting, approving, from, to, temporary, announced));
+        () -> new AccessEntry(item, level, requesting, approving, from, to, temporary, announced));
   }
 
   private static ProhibitedEntry prohibited(JsonNodeAt o) {

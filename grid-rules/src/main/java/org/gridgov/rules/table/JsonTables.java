@@ -60,8 +60,8 @@ final class JsonTables {
   }
 
   /**
-   * Reads a table document held in memory; stops at the first error (rules refer to the inputs
-   * and outputs by position, so a later problem would only repeat an earlier one).
+   * Reads a table document held in memory; stops at the first error (rules refer to the inputs and
+   * outputs by position, so a later problem would only repeat an earlier one).
    *
    * @param bytes the UTF-8 bytes
    * @param source the file name for messages
@@ -73,9 +73,9 @@ final class JsonTables {
   }
 
   /**
-   * Reads a table from a located tree, reporting to the tree's {@link Problems}: in all-errors
-   * mode a structural problem abandons this table (the enclosing document goes on), an unknown
-   * field does not.
+   * Reads a table from a located tree, reporting to the tree's {@link Problems}: in all-errors mode
+   * a structural problem abandons this table (the enclosing document goes on), an unknown field
+   * does not.
    *
    * @param root the table object
    * @return the table
@@ -187,8 +187,7 @@ final class JsonTables {
     return new OutputClause(name, type, allowed, def);
   }
 
-  private Rule rule(
-      JsonNodeAt n, int index, List<InputClause> inputs, List<OutputClause> outputs) {
+  private Rule rule(JsonNodeAt n, int index, List<InputClause> inputs, List<OutputClause> outputs) {
     n.requireObject().onlyKeys(RULE_KEYS);
     String where = "rule " + (index + 1);
     String id = n.has("id") ? text(n, "id", true) : "r" + (index + 1);
@@ -238,17 +237,14 @@ final class JsonTables {
         values.add(outputValue(v.get(), out, where));
       }
     } else {
-      throw (then.isEmpty() ? n : then.get())
-          .fail(where + ": \"then\" must be an array or object");
+      throw (then.isEmpty() ? n : then.get()).fail(where + ": \"then\" must be an array or object");
     }
     return new Rule(id, index, entries, values, annotation);
   }
 
   /** A member that is present, JSON {@code null} included (an entry may be null, an error). */
   private static Optional<JsonNodeAt> present(JsonNodeAt object, String name) {
-    return object.node().has(name)
-        ? Optional.of(object.members().get(name))
-        : Optional.empty();
+    return object.node().has(name) ? Optional.of(object.members().get(name)) : Optional.empty();
   }
 
   private Object outputValue(JsonNodeAt v, OutputClause out, String where) {
@@ -399,9 +395,14 @@ final class JsonTables {
         throw problems.fail(
             InputCode.UNKNOWN_NAME,
             n.at(k),
-            "no " + what + " named '" + k + "'" + Suggestions.didYouMean(k, names)
-                .map(s -> "; did you mean '" + s + "'?")
-                .orElse(""));
+            "no "
+                + what
+                + " named '"
+                + k
+                + "'"
+                + Suggestions.didYouMean(k, names)
+                    .map(s -> "; did you mean '" + s + "'?")
+                    .orElse(""));
       }
     }
   }

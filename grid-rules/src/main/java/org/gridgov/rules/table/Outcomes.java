@@ -286,7 +286,9 @@ final class Outcomes {
     DecisionMessage note =
         defaults.isPresent()
             ? new DecisionMessage(
-                Severity.INFO, DecisionMessage.Kind.DEFAULT_OUTPUT, "no rule matched; the default outputs apply")
+                Severity.INFO,
+                DecisionMessage.Kind.DEFAULT_OUTPUT,
+                "no rule matched; the default outputs apply")
             : new DecisionMessage(Severity.INFO, DecisionMessage.Kind.NO_MATCH, "no rule matched");
     return new DecisionResult(
         table.name(),

@@ -14,12 +14,12 @@ import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.gridgov.core.Finding;
+import org.gridgov.core.Findings;
 import org.gridgov.core.GridLevel;
 import org.gridgov.core.LevelLadder;
 import org.gridgov.core.Severity;
 import org.gridgov.rules.lists.ListFinding.Kind;
-import org.gridgov.core.Finding;
-import org.gridgov.core.Findings;
 import org.junit.jupiter.api.Test;
 
 class ListConsistencyCheckerTest {

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -97,7 +97,10 @@ class JsonFormatTest {
     assertThat(tree.get("format").asText()).isEqualTo("gridgov.decision-table/1");
     assertThat(tree.at("/rules/1/when").toString()).isEqualTo("{\"attention\":\">= 80\"}");
     assertThat(tree.at("/outputs/1/default").decimalValue()).isEqualByComparingTo("72");
-    assertThat(JsonTables.read(org.gridgov.core.io.Json.compact(tree).getBytes(StandardCharsets.UTF_8), "x")).isEqualTo(t);
+    assertThat(
+            JsonTables.read(
+                org.gridgov.core.io.Json.compact(tree).getBytes(StandardCharsets.UTF_8), "x"))
+        .isEqualTo(t);
     assertThatThrownBy(() -> DecisionTables.read(file, "other"))
         .hasMessageContaining("the table is 'route', not 'other'");
   }
