@@ -84,9 +84,9 @@ class CheckListsCommandTest {
         .isEqualTo(
             "gridgov: "
                 + lists
-                + ": /items/0/categori: unknown member 'categori';"
-                + " allowed: autoDispatch, category, closingCriteria, code, department, filingCriteria, level,"
-                + " name, timeLimits\n");
+                + ": 2 problems: line 1, column 45: /items/0/categori: unknown field 'categori';"
+                + " did you mean 'category'?; line 1, column 11: /items/0/category: required field"
+                + " 'category' is missing\n");
     assertThat(CliRun.of("check-lists", "--lists", dir.resolve("no.json").toString()).err())
         .contains("no.json: no such file");
     assertThat(CliRun.of("check-lists", "--lists", lists.toString(), "--date", "2026-02-30").code())

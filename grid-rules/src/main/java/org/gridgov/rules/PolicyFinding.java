@@ -1,8 +1,11 @@
 package org.gridgov.rules;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.gridgov.core.Finding;
 import org.gridgov.core.Severity;
+import org.gridgov.core.SourceLocation;
 
 /**
  * A problem between the parts of a {@link PolicySet}, found by {@link PolicySet#check}: an item the
@@ -13,8 +16,11 @@ import org.gridgov.core.Severity;
  * @param message one line for a person
  */
 public record PolicyFinding(String itemCode, String pointer, String message) implements Finding {
-  /** The code of these findings. */
-  public static final String NOT_DISPATCHABLE = "NOT_DISPATCHABLE";
+  /** The kinds of policy finding; a finding's {@link #code()} is the constant's name. */
+  public enum Kind implements Finding.Code {
+    /** The dispatch table does not accept an item's category or handling level (an error). */
+    NOT_DISPATCHABLE
+  }
 
   /**
    * Validates the finding.
@@ -48,8 +54,37 @@ public record PolicyFinding(String itemCode, String pointer, String message) imp
     return Severity.ERROR;
   }
 
+  /**
+   * The kind of this finding.
+   *
+   * @return {@link Kind#NOT_DISPATCHABLE}
+   */
+  public Kind kind() {
+    return Kind.NOT_DISPATCHABLE;
+  }
+
   @Override
   public String code() {
-    return NOT_DISPATCHABLE;
+    return kind().name();
+  }
+
+  /**
+   * The item concerned.
+   *
+   * @return the item code
+   */
+  @Override
+  public List<String> subjects() {
+    return List.of(itemCode);
+  }
+
+  /**
+   * Where in the lists document: the {@link #pointer()}.
+   *
+   * @return the location with the pointer
+   */
+  @Override
+  public Optional<SourceLocation> location() {
+    return Optional.of(SourceLocation.at("", pointer));
   }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.gridgov.core.Finding;
+import org.gridgov.core.Findings;
 import org.gridgov.core.GridLevel;
 import org.gridgov.rules.dispatch.Dispatcher;
 import org.gridgov.rules.dispatch.EscalationLadder;
@@ -129,6 +130,17 @@ public record PolicySet(
       }
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * Checks the set as a whole on a day, like {@link #check}, and returns the findings as grid-core
+   * {@link Findings} (with {@link Findings#hasErrors()} and by-severity views).
+   *
+   * @param asOf the day of the check
+   * @return the findings, empty when the set is consistent
+   */
+  public Findings findings(LocalDate asOf) {
+    return Findings.of(check(asOf));
   }
 
   private InputClause input(String name) {

@@ -1,15 +1,13 @@
 package org.gridgov.rules;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +15,17 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import org.gridgov.core.Finding;
 import org.gridgov.core.GridLevel;
+import org.gridgov.core.InputCode;
 import org.gridgov.core.InvalidInputException;
 import org.gridgov.core.LevelLadder;
+import org.gridgov.core.SourceLocation;
+import org.gridgov.core.io.Json;
+import org.gridgov.core.io.JsonNodeAt;
+import org.gridgov.core.io.Problems;
 import org.gridgov.rules.dispatch.Dispatcher;
 import org.gridgov.rules.dispatch.EscalationLadder;
-import org.gridgov.rules.internal.JsonIn;
 import org.gridgov.rules.internal.Resources;
 import org.gridgov.rules.lists.GovernanceLists;
 import org.gridgov.rules.lists.ListsJson;
@@ -42,9 +45,12 @@ import org.gridgov.rules.table.ReadOptions;
  *  "lists": "lists.json", "dispatch": "dispatch-2026.json", "escalation": "escalation.json"}
  * }</pre>
  *
- * <p>Reading is all-or-nothing: any problem in the document or a file it refers to throws an {@link
- * InvalidInputException} naming the file and the JSON pointer (and, inside a table, the rule and
- * column). Thread-safe: all methods are static. A history of versions is read by {@link
+ * <p>Reading is all-or-nothing and collects every problem of the document, its embedded parts
+ * included, into one {@link InvalidInputException} whose {@link InvalidInputException#problems()}
+ * name the file, line, column and JSON pointer (and, inside a table, the rule and column); a file
+ * it refers to that has problems ends the read with that file's problems (and those found so far).
+ * Unknown members get a "did you mean"; duplicate member names and grid-core's document limits are
+ * errors. Thread-safe: all methods are static. A history of versions is read by {@link
  * PolicyHistory#read(Path)}.
  */
 public final class PolicySets {
@@ -100,9 +106,7 @@ public final class PolicySets {
    */
   public static PolicySet read(Path file) {
     Objects.requireNonNull(file, "file");
-    Reader r = new Reader(Opener.files(file));
-    String source = file.toString();
-    return r.policy(r.json(source).object(r.parse(source), ""), source, "", null);
+    return new Reader(Opener.files(file)).document(file.toString());
   }
 
   /**
@@ -115,8 +119,7 @@ public final class PolicySets {
    * @throws InvalidInputException naming the source and pointer of the first problem
    */
   public static PolicySet read(InputStream in, String sourceName) {
-    Reader r = new Reader(Opener.stream(in, sourceName));
-    return r.policy(r.json(sourceName).object(r.parse(sourceName), ""), sourceName, "", null);
+    return new Reader(Opener.stream(in, sourceName)).document(sourceName);
   }
 
   /** Reads a history file; the front door is {@link PolicyHistory#read(Path)}. */
@@ -216,121 +219,140 @@ public final class PolicySets {
       this.opener = opener;
     }
 
-    JsonIn json(String source) {
-      return new JsonIn(source);
-    }
-
-    JsonNode parse(String ref) {
+    /** Parses a document (the policy, a history, or a part it refers to). */
+    org.gridgov.core.io.JsonDocument parse(String ref) {
       String name = opener.name(ref);
       try (InputStream in = opener.open(ref)) {
-        return new JsonIn(name).parse(in);
+        return Json.parse(in, name);
       } catch (IOException e) {
         throw new InvalidInputException(name, 0, 0, "", "cannot read: " + e.getMessage(), e);
       }
     }
 
+    PolicySet document(String ref) {
+      String source = opener.name(ref);
+      return parse(ref).read(Problems.Mode.ALL_ERRORS, root -> policy(root, source));
+    }
+
     PolicyHistory history(String ref) {
       String source = opener.name(ref);
-      JsonIn json = json(source);
-      ObjectNode root = json.object(parse(ref), "");
-      json.onlyFields(root, "", HISTORY);
-      format(json, root, "", HISTORY_FORMAT);
-      List<JsonNode> vs = json.array(root, "", "versions");
-      List<PolicySet> sets = new ArrayList<>();
-      for (int i = 0; i < vs.size(); i++) {
-        String p = "/versions/" + i;
-        sets.add(policy(json.object(vs.get(i), p), source, p, json));
-      }
-      try {
-        return PolicyHistory.of(sets);
-      } catch (IllegalArgumentException e) {
-        throw json.fail("/versions", e.getMessage());
-      }
+      return parse(ref)
+          .read(
+              Problems.Mode.ALL_ERRORS,
+              root -> {
+                int errors = root.problems().errorCount();
+                root.onlyKeys(HISTORY);
+                format(root, HISTORY_FORMAT);
+                JsonNodeAt versions = root.get("versions");
+                List<PolicySet> sets = versions.elements(v -> policy(v, source));
+                if (root.problems().errorCount() > errors) {
+                  return null; // recorded; a history of the versions left would only mislead
+                }
+                return versions.guard(() -> PolicyHistory.of(sets));
+              });
     }
 
-    PolicySet policy(ObjectNode o, String source, String p, JsonIn outer) {
-      JsonIn json = outer == null ? json(source) : outer;
-      json.onlyFields(o, p, POLICY);
-      format(json, o, p, FORMAT);
-      String version = json.text(o, p, "version");
-      LocalDate from = json.date(o, p, "validFrom");
-      Optional<LocalDate> to = json.optDate(o, p, "validTo");
-      LevelLadder ladder = ladder(json, o, p);
-      json.require(o, p, "lists");
-      json.require(o, p, "dispatch");
-      json.require(o, p, "escalation");
-      GovernanceLists lists = part(o, source, p, "lists", ListsJson::read);
-      DecisionTable dispatch = table(o, source, p, "dispatch");
-      DecisionTable escalation = table(o, source, p, "escalation");
-      Dispatcher dispatcher = located(source, p + "/dispatch", () -> Dispatcher.of(dispatch));
+    /** Reads one policy; returns null (its problems recorded) when a part could not be read. */
+    PolicySet policy(JsonNodeAt o, String source) {
+      Problems problems = o.problems();
+      int errors = problems.errorCount();
+      o.onlyKeys(POLICY);
+      // each member on its own, so that one problem does not hide the next
+      problems.attempt(() -> format(o, FORMAT));
+      Optional<String> version = problems.attempt(() -> version(o));
+      Optional<LocalDate> from =
+          problems.attempt(() -> o.parsed("validFrom", "date", LocalDate::parse));
+      Optional<LocalDate> to = o.optParsed("validTo", "date", LocalDate::parse);
+      Optional<LevelLadder> ladder = problems.attempt(() -> ladder(o));
+      Optional<GovernanceLists> lists =
+          problems.attempt(() -> part(o, source, "lists", ListsJson::read));
+      Optional<DecisionTable> dispatch = problems.attempt(() -> table(o, source, "dispatch"));
+      Optional<DecisionTable> escalation = problems.attempt(() -> table(o, source, "escalation"));
+      if (problems.errorCount() > errors) {
+        return null;
+      }
+      Dispatcher dispatcher = located(o, "dispatch", () -> Dispatcher.of(dispatch.orElseThrow()));
       EscalationLadder ladderOf =
-          located(source, p + "/escalation", () -> EscalationLadder.of(escalation, ladder));
-      try {
-        return new PolicySet(version, from, to, lists, dispatcher, ladderOf);
-      } catch (IllegalArgumentException e) {
-        throw json.fail(p, e.getMessage());
+          located(
+              o,
+              "escalation",
+              () -> EscalationLadder.of(escalation.orElseThrow(), ladder.orElseThrow()));
+      if (dispatcher == null || ladderOf == null) {
+        return null;
       }
+      return o.guard(
+          () ->
+              new PolicySet(
+                  version.orElseThrow(),
+                  from.orElseThrow(),
+                  to,
+                  lists.orElseThrow(),
+                  dispatcher,
+                  ladderOf));
     }
 
-    private static void format(JsonIn json, ObjectNode o, String p, String expected) {
-      Optional<String> format = json.optText(o, p, "format");
+    private static String version(JsonNodeAt o) {
+      String version = o.string("version");
+      if (version.isBlank()) {
+        throw o.fail("version", "must not be blank");
+      }
+      return version;
+    }
+
+    private static String format(JsonNodeAt o, String expected) {
+      Optional<String> format = o.optString("format");
       if (format.isPresent() && !format.get().equals(expected)) {
-        throw json.fail(
-            JsonIn.child(p, "format"),
-            "unsupported format '" + format.get() + "'; expected " + expected);
+        throw o.fail("format", "unsupported format '" + format.get() + "'; expected " + expected);
       }
+      return expected;
     }
 
-    private static LevelLadder ladder(JsonIn json, ObjectNode o, String p) {
-      if (!o.has("levels")) {
+    private static LevelLadder ladder(JsonNodeAt o) {
+      Optional<JsonNodeAt> node = o.opt("levels");
+      if (node.isEmpty()) {
         return LevelLadder.defaults();
       }
-      List<String> names = json.optTexts(o, p, "levels");
-      List<GridLevel> levels = new ArrayList<>();
-      for (int i = 0; i < names.size(); i++) {
-        levels.add(json.level(names.get(i), JsonIn.child(p, "levels") + "/" + i));
-      }
-      try {
-        return LevelLadder.of(levels);
-      } catch (IllegalArgumentException e) {
-        throw json.fail(JsonIn.child(p, "levels"), e.getMessage());
-      }
+      List<GridLevel> levels = node.get().elements(n -> n.asParsed("level", GridLevel::of));
+      return node.get().guard(() -> LevelLadder.of(levels));
     }
 
-    private DecisionTable table(ObjectNode o, String source, String p, String name) {
+    private DecisionTable table(JsonNodeAt o, String source, String name) {
       return part(
           o,
           source,
-          p,
           name,
           (in, sourceName) ->
               DecisionTables.read(
                   in, sourceName, ReadOptions.defaults().withFormat(ReadOptions.Format.JSON)));
     }
 
-    /** Reads a part given inline (an object) or by reference (a relative path). */
+    /**
+     * Reads a part given inline (an object) or by reference (a relative path); returns null when
+     * its problems were recorded.
+     */
     @SuppressWarnings("unchecked")
     private <T> T part(
-        ObjectNode o,
-        String source,
-        String p,
-        String name,
-        BiFunction<InputStream, String, T> reader) {
-      JsonNode v = o.get(name);
-      String at = JsonIn.child(p, name);
+        JsonNodeAt o, String source, String name, BiFunction<InputStream, String, T> reader) {
+      JsonNodeAt v = o.get(name);
+      Problems problems = v.problems();
       if (v.isObject()) {
-        // an embedded part: read as its own document, its problems placed in this one
+        // an embedded part: read by its own reader, its problems placed in this document
+        byte[] bytes = Json.compact(v.node()).getBytes(StandardCharsets.UTF_8);
         try {
-          return reader.apply(new ByteArrayInputStream(JsonIn.compact(v)), source);
+          return reader.apply(new ByteArrayInputStream(bytes), source);
         } catch (InvalidInputException e) {
-          throw JsonIn.relocate(e, source, at);
+          for (Finding f : e.problems().errors()) {
+            String inner = f.location().map(SourceLocation::pointer).orElse("");
+            problems.error(code(f), v.pointer() + inner, f.message());
+          }
+          return null;
         }
       }
-      if (!v.isTextual() || v.textValue().isBlank()) {
-        throw new JsonIn(source)
-            .fail(at, "expected an object or a relative path but found " + JsonIn.describe(v));
+      if (!v.isString() || v.node().textValue().isBlank()) {
+        throw v.fail(
+            "expected an object or a relative path but found " + JsonNodeAt.describe(v.node()));
       }
-      String ref = v.textValue();
+      String ref = v.node().textValue();
       String key = name + '\u0000' + ref;
       Object cached = loaded.get(key);
       if (cached != null) {
@@ -340,23 +362,46 @@ public final class PolicySets {
       try (InputStream in = opener.open(ref)) {
         value = reader.apply(in, opener.name(ref));
       } catch (IOException e) {
-        throw new JsonIn(source).fail(at, "cannot read '" + ref + "': " + e.getMessage());
+        problems.error(
+            InputCode.BAD_VALUE, v.pointer(), "cannot read '" + ref + "': " + e.getMessage());
+        return null;
+      } catch (InvalidInputException e) {
+        // the referenced file's problems, with those of this document found so far
+        throw problems.hasErrors()
+            ? InvalidInputException.of(problems.findings().plus(e.problems()), e)
+            : e;
       }
       loaded.put(key, value);
       return value;
+    }
+
+    private static InputCode code(Finding f) {
+      for (InputCode c : InputCode.values()) {
+        if (c.name().equals(f.code())) {
+          return c;
+        }
+      }
+      return InputCode.BAD_VALUE;
     }
 
     private interface Build<T> {
       T get();
     }
 
-    /** Gives a table check's error the document's name and the part's pointer. */
-    private static <T> T located(String source, String pointer, Build<T> build) {
+    /**
+     * Gives a table check's error the document's pointer of the part; returns null when it failed
+     * (the problem recorded).
+     */
+    private static <T> T located(JsonNodeAt o, String name, Build<T> build) {
       try {
         return build.get();
       } catch (InvalidInputException e) {
-        throw InvalidInputException.at(
-            source, pointer, e.pointer().map(q -> q + ": ").orElse("") + e.reason());
+        o.problems()
+            .error(
+                InputCode.BAD_VALUE,
+                o.at(name),
+                e.pointer().map(q -> q + ": ").orElse("") + e.reason());
+        return null;
       }
     }
   }

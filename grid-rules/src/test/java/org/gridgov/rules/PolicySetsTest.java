@@ -7,8 +7,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.gridgov.core.Finding;
 import org.gridgov.core.GridLevel;
 import org.gridgov.core.InvalidInputException;
+import org.gridgov.core.SourceLocation;
 import org.gridgov.rules.dispatch.Dispatcher;
 import org.gridgov.rules.dispatch.EscalationLadder;
 import org.gridgov.rules.lists.ListsJson;
@@ -93,9 +97,17 @@ class PolicySetsTest {
                 + "}");
     // the shipped escalation table whistles to the district, which this ladder lacks
     assertThatThrownBy(() -> PolicySets.read(p))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining(p + ": /escalation: decision 'escalation', rule 9")
-        .hasMessageContaining("'district' is not a level of the ladder [city, street, community]");
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e ->
+                assertThat(problems(e))
+                    .anySatisfy(
+                        m ->
+                            assertThat(m)
+                                .contains(p + ": /escalation: decision 'escalation', rule 9")
+                                .contains(
+                                    "'district' is not a level of the ladder [city, street,"
+                                        + " community]")));
   }
 
   @Test
@@ -134,8 +146,45 @@ class PolicySetsTest {
                     policy(
                         "policy.json",
                         "{\"version\":\"x\",\"validFrom\":\"2026-01-01\"," + PARTS + "}")))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("lists.json: /items/0/code: expected a string");
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e ->
+                assertThat(problems(e))
+                    .anySatisfy(
+                        m ->
+                            assertThat(m)
+                                .contains("lists.json: /items/0/code: expected a string")));
+  }
+
+  @Test
+  void everyProblemOfAPolicyIsReportedAtOnce() throws IOException {
+    Path p =
+        policy(
+            "policy.json",
+            "{\"version\":\"x\",\n\"vaildFrom\":\"2026-01-01\",\n\"lists\":{\"itemz\":[]},"
+                + "\"dispatch\":\"tables/dispatch.json\","
+                + "\"escalation\":\"tables/escalation.json\"}");
+    assertThatThrownBy(() -> PolicySets.read(p))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> {
+              assertThat(problems(e))
+                  .containsExactly(
+                      p + ": /vaildFrom: unknown field 'vaildFrom'; did you mean 'validFrom'?",
+                      p + ": /validFrom: required field 'validFrom' is missing",
+                      p + ": /lists/itemz: unknown field 'itemz'; did you mean 'items'?");
+              assertThat(e.problems().errors())
+                  .extracting(f -> f.location().orElseThrow().line())
+                  .containsExactly(2, 1, 3);
+            });
+  }
+
+  @Test
+  void theCheckIsAlsoAFindingsView() {
+    PolicySet p = PolicySets.defaults();
+    assertThat(p.findings(LocalDate.of(2026, 5, 1)).hasErrors()).isFalse();
+    assertThat(p.findings(LocalDate.of(2026, 5, 1)).all())
+        .isEqualTo(p.check(LocalDate.of(2026, 5, 1)));
   }
 
   @Test
@@ -149,15 +198,36 @@ class PolicySetsTest {
                 + PARTS
                 + "}]}");
     assertThatThrownBy(() -> PolicyHistory.read(h))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("history.json: /versions: ")
-        .hasMessageContaining("overlap");
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e ->
+                assertThat(problems(e))
+                    .anySatisfy(
+                        m -> assertThat(m).contains("history.json: /versions: ", "overlap")));
   }
 
   private void assertBad(String json, String start) throws IOException {
     Path p = policy("policy.json", json);
+    String expected = start.replace("policy.json", p.toString());
     assertThatThrownBy(() -> PolicySets.read(p))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining(start.replace("policy.json", p.toString()));
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> assertThat(problems(e)).anySatisfy(m -> assertThat(m).contains(expected)));
+  }
+
+  /**
+   * Each error as {@code source: pointer: message}, after checking that every error with a pointer
+   * also names its line: the location texts of before, which had no line numbers.
+   */
+  static List<String> problems(InvalidInputException e) {
+    List<String> out = new ArrayList<>();
+    for (Finding f : e.problems().errors()) {
+      SourceLocation l = f.location().orElseThrow();
+      if (!l.pointer().isEmpty()) {
+        assertThat(l.line()).as("line of %s", f).isPositive();
+      }
+      out.add(l.source() + ": " + (l.pointer().isEmpty() ? "" : l.pointer() + ": ") + f.message());
+    }
+    return out;
   }
 }

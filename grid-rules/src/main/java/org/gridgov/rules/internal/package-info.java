@@ -1,2 +1,2 @@
-/** Implementation helpers of grid-rules (JSON reading, resources); not exported. */
+/** Implementation helpers of grid-rules (shipped resources); not exported. */
 package org.gridgov.rules.internal;

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.gridgov.core.InvalidInputException;
-import org.gridgov.rules.internal.JsonIn;
 
 /**
  * The three lists (三张清单) of one city as one value: the item list, the authority list, the access
@@ -295,7 +294,9 @@ public final class GovernanceLists implements Serializable {
 
   @Serial
   private Object writeReplace() {
-    return new SerialForm(JsonIn.compact(ListsJson.toTree(this)));
+    return new SerialForm(
+        org.gridgov.core.io.Json.compact(ListsJson.toTree(this))
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @Serial

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.gridgov.core.Findings;
 import org.gridgov.core.GridLevel;
 import org.gridgov.core.LevelLadder;
 import org.gridgov.rules.lists.ListFinding.Kind;
@@ -64,6 +65,18 @@ public final class ListConsistencyChecker {
     Objects.requireNonNull(lists, "lists");
     Objects.requireNonNull(asOf, "asOf");
     return new Run(lists, asOf).run();
+  }
+
+  /**
+   * Checks the lists on a day and returns the findings as grid-core {@link Findings} (the same
+   * findings as {@link #check}, with {@link Findings#hasErrors()} and by-severity views).
+   *
+   * @param lists the lists
+   * @param asOf the day of the check
+   * @return the findings, empty when consistent
+   */
+  public Findings findings(GovernanceLists lists, LocalDate asOf) {
+    return Findings.of(check(lists, asOf));
   }
 
   /** The state of one check. */

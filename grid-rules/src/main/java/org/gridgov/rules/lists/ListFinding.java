@@ -1,9 +1,11 @@
 package org.gridgov.rules.lists;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.gridgov.core.Finding;
 import org.gridgov.core.Severity;
+import org.gridgov.core.SourceLocation;
 
 /**
  * One inconsistency of the three lists, found by {@link ListConsistencyChecker}.
@@ -18,7 +20,7 @@ public record ListFinding(Kind kind, Optional<String> itemCode, String pointer, 
     implements Finding {
 
   /** The kinds of inconsistency, each with its severity. */
-  public enum Kind {
+  public enum Kind implements Finding.Code {
     /** Two items share a code. */
     DUPLICATE_ITEM_CODE(Severity.ERROR),
     /** Two departments share an id. */
@@ -81,5 +83,25 @@ public record ListFinding(Kind kind, Optional<String> itemCode, String pointer, 
   @Override
   public String code() {
     return kind.name();
+  }
+
+  /**
+   * The item involved, when there is one.
+   *
+   * @return the item code, or nothing for a department finding
+   */
+  @Override
+  public List<String> subjects() {
+    return itemCode.map(List::of).orElse(List.of());
+  }
+
+  /**
+   * Where in the lists document: the {@link #pointer()} (the lists carry no file name).
+   *
+   * @return the location with the pointer
+   */
+  @Override
+  public Optional<SourceLocation> location() {
+    return Optional.of(SourceLocation.at("", pointer));
   }
 }

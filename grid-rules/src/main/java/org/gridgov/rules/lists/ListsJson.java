@@ -1,6 +1,5 @@
 package org.gridgov.rules.lists;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,26 +13,33 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.gridgov.core.GridLevel;
+import org.gridgov.core.InputCode;
 import org.gridgov.core.InvalidInputException;
+import org.gridgov.core.io.Json;
+import org.gridgov.core.io.JsonNodeAt;
+import org.gridgov.core.io.Problems;
+import org.gridgov.core.io.Suggestions;
 import org.gridgov.core.time.TimeLimit;
 import org.gridgov.core.time.TimeLimits;
-import org.gridgov.rules.internal.JsonIn;
 
 /**
  * Reads and writes the lists document ({@code lists.json}) described in {@code docs/lists.md}: one
  * JSON object holding {@code departments}, {@code items}, {@code authorities}, {@code access} and
  * {@code prohibited}.
  *
- * <p>Reading is strict and all-or-nothing: unknown members, wrong types, bad dates, levels, codes
- * or time limits fail with an {@link InvalidInputException} naming the source and the JSON pointer
- * (such as {@code lists.json: /items/3/timeLimits/normal: ...}); nothing is returned then.
- * Consistency between the lists (duplicates, dangling references) is not a reading error: run a
- * {@link ListConsistencyChecker} on the result.
+ * <p>Reading is strict and all-or-nothing, and reports every problem at once: unknown members (with
+ * a "did you mean"), wrong types, duplicate member names, bad dates, levels, codes or time limits
+ * are collected and thrown as one {@link InvalidInputException} whose {@link
+ * InvalidInputException#problems()} names each with the source, line, column and JSON pointer (such
+ * as {@code lists.json:12:20: /items/3/timeLimits/normal: ...}); nothing is returned then. The
+ * document limits of grid-core's {@link Json} apply. Consistency between the lists (duplicates,
+ * dangling references) is not a reading error: run a {@link ListConsistencyChecker} on the result.
  *
  * <p>Thread-safe: all methods are static and keep no state.
  */
@@ -80,7 +86,7 @@ public final class ListsJson {
    * @throws InvalidInputException when the file cannot be read or is not a valid lists document
    */
   public static GovernanceLists read(Path file) {
-    String source = file.toString();
+    String source = Objects.requireNonNull(file, "file").toString();
     try (InputStream in = Files.newInputStream(file)) {
       return read(in, source);
     } catch (IOException e) {
@@ -98,8 +104,9 @@ public final class ListsJson {
    * @throws InvalidInputException when the document is not a valid lists document
    */
   public static GovernanceLists read(InputStream in, String source) {
-    JsonIn json = new JsonIn(source);
-    return new Reader(json).lists(json.parse(in), "");
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(source, "source");
+    return Json.read(in, source, Problems.Mode.ALL_ERRORS, ListsJson::read);
   }
 
   /**
@@ -141,7 +148,7 @@ public final class ListsJson {
    * @return the text, ending with a newline
    */
   public static String toJson(GovernanceLists lists) {
-    return JsonIn.pretty(toTree(Objects.requireNonNull(lists, "lists"))) + "\n";
+    return Json.pretty(toTree(Objects.requireNonNull(lists, "lists"))) + "\n";
   }
 
   /**
@@ -218,151 +225,155 @@ public final class ListsJson {
     }
   }
 
-  /** Reads one document; turns record validation failures into pointer-located errors. */
-  private static final class Reader {
-    private final JsonIn json;
+  /**
+   * Reads a lists document from a located tree, reporting every problem to the tree's collector; an
+   * element with a problem is left out and the others are still read.
+   *
+   * @param root the document's root
+   * @return the lists (incomplete when problems were recorded)
+   */
+  static GovernanceLists read(JsonNodeAt root) {
+    root.onlyKeys(TOP);
+    root.opt("format")
+        .ifPresent(
+            f -> {
+              String format = f.asString();
+              if (!format.equals(FORMAT)) {
+                throw f.fail("unsupported format '" + format + "'; this reader reads " + FORMAT);
+              }
+            });
+    GovernanceLists.Builder b = GovernanceLists.builder();
+    Problems problems = root.problems();
+    problems
+        .attempt(() -> root.list("departments", ListsJson::department))
+        .ifPresent(l -> l.forEach(b::department));
+    problems.attempt(() -> root.list("items", ListsJson::item)).ifPresent(l -> l.forEach(b::item));
+    problems
+        .attempt(() -> root.list("authorities", ListsJson::authority))
+        .ifPresent(l -> l.forEach(b::authority));
+    problems
+        .attempt(() -> root.list("access", ListsJson::access))
+        .ifPresent(l -> l.forEach(b::access));
+    problems
+        .attempt(() -> root.list("prohibited", ListsJson::prohibited))
+        .ifPresent(l -> l.forEach(b::prohibited));
+    return root.guard(b::build);
+  }
 
-    Reader(JsonIn json) {
-      this.json = json;
+  private static Department department(JsonNodeAt o) {
+    o.onlyKeys(DEPARTMENT);
+    String id = text(o, "id");
+    String name = text(o, "name");
+    GridLevel level = level(o);
+    boolean jointDuty = o.bool("jointDuty", false);
+    return o.guard(() -> new Department(id, name, level, jointDuty));
+  }
+
+  private static Item item(JsonNodeAt o) {
+    int errors = o.problems().errorCount();
+    o.onlyKeys(ITEM);
+    String code = text(o, "code");
+    String name = text(o, "name");
+    JsonNodeAt categories = o.get("category");
+    List<String> category = categories.elements(JsonNodeAt::asString);
+    if (categories.node().isEmpty()) {
+      throw o.fail("category", "needs at least the category");
     }
+    GridLevel level = level(o);
+    boolean auto = o.bool("autoDispatch", false);
+    TimeLimits limits = timeLimits(o.object("timeLimits"));
+    Optional<String> department = o.optString("department");
+    String filing = o.optString("filingCriteria").orElse("");
+    String closing = o.optString("closingCriteria").orElse("");
+    if (o.problems().errorCount() > errors) {
+      return null; // a part was left out and its problem recorded: do not build a partial entry
+    }
+    return o.guard(
+        () -> new Item(code, name, category, level, auto, limits, department, filing, closing));
+  }
 
-    GovernanceLists lists(JsonNode node, String at) {
-      ObjectNode root = json.object(node, at);
-      json.onlyFields(root, at, TOP);
-      Optional<String> format = json.optText(root, at, "format");
-      if (format.isPresent() && !format.get().equals(FORMAT)) {
-        throw json.fail(
-            JsonIn.child(at, "format"),
-            "unsupported format '" + format.get() + "'; this reader reads " + FORMAT);
+  private static TimeLimits timeLimits(JsonNodeAt o) {
+    o.onlyKeys(LIMITS);
+    TimeLimit normal = o.parsed("normal", "time limit", TimeLimit::parse);
+    Optional<TimeLimit> urgent = o.optParsed("urgent", "time limit", TimeLimit::parse);
+    return o.guard(() -> new TimeLimits(normal, urgent.orElse(normal)));
+  }
+
+  private static AuthorityEntry authority(JsonNodeAt o) {
+    int errors = o.problems().errorCount();
+    o.onlyKeys(AUTHORITY);
+    String item = text(o, "item");
+    GridLevel level = level(o);
+    List<String> departments = o.get("departments").elements(JsonNodeAt::asString);
+    PowerType power = powerType(o.get("powerType"));
+    String legalBasis = o.optString("legalBasis").orElse("");
+    List<String> duties = o.list("duties", JsonNodeAt::asString);
+    if (o.problems().errorCount() > errors) {
+      return null; // a part was left out and its problem recorded: do not build a partial entry
+    }
+    return o.guard(() -> new AuthorityEntry(item, level, departments, power, legalBasis, duties));
+  }
+
+  /** A power type by its exact upper-case name, as written ({@code PENALTY}). */
+  private static PowerType powerType(JsonNodeAt n) {
+    String s = n.asString();
+    List<String> names = new ArrayList<>();
+    for (PowerType t : PowerType.values()) {
+      if (t.name().equals(s)) {
+        return t;
       }
-      GovernanceLists.Builder b = GovernanceLists.builder();
-      each(root, at, "departments", (o, p) -> b.department(department(o, p)));
-      each(root, at, "items", (o, p) -> b.item(item(o, p)));
-      each(root, at, "authorities", (o, p) -> b.authority(authority(o, p)));
-      each(root, at, "access", (o, p) -> b.access(access(o, p)));
-      each(root, at, "prohibited", (o, p) -> b.prohibited(prohibited(o, p)));
-      return b.build();
+      names.add(t.name());
     }
+    throw n.problems()
+        .fail(
+            InputCode.UNKNOWN_NAME,
+            n.pointer(),
+            "unknown power type " + Problems.quote(s) + Suggestions.hint(s, names));
+  }
 
-    private interface ElementReader {
-      void read(ObjectNode element, String pointer);
+  private static AccessEntry access(JsonNodeAt o) {
+    o.onlyKeys(ACCESS);
+    String item = text(o, "item");
+    GridLevel level = level(o);
+    String requesting = text(o, "requestingDepartment");
+    String approving = text(o, "approvingAgency");
+    LocalDate from = o.parsed("effectiveFrom", "date", LocalDate::parse);
+    Optional<LocalDate> to = o.optParsed("effectiveTo", "date", LocalDate::parse);
+    if (to.isPresent() && to.get().isBefore(from)) {
+      throw o.fail("effectiveTo", "expiry " + to.get() + " is before effectiveFrom " + from);
     }
+    boolean temporary = o.bool("temporary", false);
+    if (temporary && to.isEmpty()) {
+      throw o.fail("effectiveTo", "a temporary admission needs an expiry date");
+    }
+    boolean announced = o.bool("announced", false);
+    return o.guard(
+        () -> new AccessEntry(item, level, requesting, approving, from, to, temporary, announced));
+  }
 
-    private void each(ObjectNode root, String at, String name, ElementReader reader) {
-      List<JsonNode> elements = json.optArray(root, at, name);
-      for (int i = 0; i < elements.size(); i++) {
-        String p = JsonIn.child(at, name) + "/" + i;
-        ObjectNode o = json.object(elements.get(i), p);
-        try {
-          reader.read(o, p);
-        } catch (IllegalArgumentException | NullPointerException e) {
-          throw json.fail(p, e.getMessage() == null ? e.toString() : e.getMessage());
-        }
-      }
+  private static ProhibitedEntry prohibited(JsonNodeAt o) {
+    int errors = o.problems().errorCount();
+    o.onlyKeys(PROHIBITED);
+    List<GridLevel> levels = o.list("levels", n -> n.asParsed("level", GridLevel::of));
+    String item = text(o, "item");
+    String name = o.optString("name").orElse("");
+    String reason = o.optString("reason").orElse("");
+    if (o.problems().errorCount() > errors) {
+      return null; // a part was left out and its problem recorded: do not build a partial entry
     }
+    return o.guard(() -> new ProhibitedEntry(item, name, new LinkedHashSet<>(levels), reason));
+  }
 
-    private Department department(ObjectNode o, String p) {
-      json.onlyFields(o, p, DEPARTMENT);
-      return new Department(
-          json.text(o, p, "id"),
-          json.text(o, p, "name"),
-          json.level(o, p, "level"),
-          json.bool(o, p, "jointDuty", false));
-    }
+  private static GridLevel level(JsonNodeAt o) {
+    return o.parsed("level", "level", GridLevel::of);
+  }
 
-    private Item item(ObjectNode o, String p) {
-      json.onlyFields(o, p, ITEM);
-      String code = json.text(o, p, "code");
-      String name = json.text(o, p, "name");
-      json.require(o, p, "category");
-      List<String> category = json.optTexts(o, p, "category");
-      if (category.isEmpty()) {
-        throw json.fail(JsonIn.child(p, "category"), "needs at least the category");
-      }
-      return new Item(
-          code,
-          name,
-          category,
-          json.level(o, p, "level"),
-          json.bool(o, p, "autoDispatch", false),
-          timeLimits(o, p),
-          json.optText(o, p, "department"),
-          json.optText(o, p, "filingCriteria").orElse(""),
-          json.optText(o, p, "closingCriteria").orElse(""));
+  /** A required string member that must not be blank. */
+  private static String text(JsonNodeAt o, String name) {
+    String s = o.string(name);
+    if (s.isBlank()) {
+      throw o.fail(name, "must not be blank");
     }
-
-    private TimeLimits timeLimits(ObjectNode item, String p) {
-      json.require(item, p, "timeLimits");
-      String at = JsonIn.child(p, "timeLimits");
-      ObjectNode o = json.object(item.get("timeLimits"), at);
-      json.onlyFields(o, at, LIMITS);
-      TimeLimit normal = limit(json.text(o, at, "normal"), JsonIn.child(at, "normal"));
-      Optional<String> urgent = json.optText(o, at, "urgent");
-      return new TimeLimits(
-          normal, urgent.isEmpty() ? normal : limit(urgent.get(), JsonIn.child(at, "urgent")));
-    }
-
-    private TimeLimit limit(String text, String at) {
-      try {
-        return TimeLimit.parse(text);
-      } catch (IllegalArgumentException e) {
-        throw json.fail(at, e.getMessage());
-      }
-    }
-
-    private AuthorityEntry authority(ObjectNode o, String p) {
-      json.onlyFields(o, p, AUTHORITY);
-      json.require(o, p, "departments");
-      return new AuthorityEntry(
-          json.text(o, p, "item"),
-          json.level(o, p, "level"),
-          json.optTexts(o, p, "departments"),
-          json.enumValue(o, p, "powerType", PowerType.class),
-          json.optText(o, p, "legalBasis").orElse(""),
-          json.optTexts(o, p, "duties"));
-    }
-
-    private AccessEntry access(ObjectNode o, String p) {
-      json.onlyFields(o, p, ACCESS);
-      String item = json.text(o, p, "item");
-      GridLevel level = json.level(o, p, "level");
-      String requesting = json.text(o, p, "requestingDepartment");
-      String approving = json.text(o, p, "approvingAgency");
-      LocalDate from = json.date(o, p, "effectiveFrom");
-      Optional<LocalDate> to = json.optDate(o, p, "effectiveTo");
-      if (to.isPresent() && to.get().isBefore(from)) {
-        throw json.fail(
-            JsonIn.child(p, "effectiveTo"),
-            "expiry " + to.get() + " is before effectiveFrom " + from);
-      }
-      boolean temporary = json.bool(o, p, "temporary", false);
-      if (temporary && to.isEmpty()) {
-        throw json.fail(
-            JsonIn.child(p, "effectiveTo"), "a temporary admission needs an expiry date");
-      }
-      return new AccessEntry(
-          item,
-          level,
-          requesting,
-          approving,
-          from,
-          to,
-          temporary,
-          json.bool(o, p, "announced", false));
-    }
-
-    private ProhibitedEntry prohibited(ObjectNode o, String p) {
-      json.onlyFields(o, p, PROHIBITED);
-      List<String> names = json.optTexts(o, p, "levels");
-      List<GridLevel> levels = new ArrayList<>(names.size());
-      for (int i = 0; i < names.size(); i++) {
-        levels.add(json.level(names.get(i), JsonIn.child(p, "levels") + "/" + i));
-      }
-      return new ProhibitedEntry(
-          json.text(o, p, "item"),
-          json.optText(o, p, "name").orElse(""),
-          new java.util.LinkedHashSet<>(levels),
-          json.optText(o, p, "reason").orElse(""));
-    }
+    return s;
   }
 }

@@ -453,7 +453,7 @@ public final class CompiledTable implements Serializable {
                 + VERSION);
       }
       try {
-        return JsonTables.read(JsonTables.parse(json, "serial form"), "serial form", "");
+        return JsonTables.read(json, "serial form");
       } catch (org.gridgov.core.InvalidInputException e) {
         InvalidObjectException x = new InvalidObjectException("corrupt decision table: " + e);
         x.initCause(e);

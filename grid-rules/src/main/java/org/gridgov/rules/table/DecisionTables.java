@@ -201,7 +201,7 @@ public final class DecisionTables {
       }
       return dmn.all().get(0);
     }
-    DecisionTable t = JsonTables.read(JsonTables.parse(bytes, source), source, "");
+    DecisionTable t = JsonTables.read(bytes, source);
     if (options.decision().isPresent()) {
       String decision = options.decision().get();
       if (!t.name().equals(decision) && !t.id().equals(decision)) {
@@ -216,7 +216,7 @@ public final class DecisionTables {
     if (format == ReadOptions.Format.DMN) {
       return DmnTables.parse(bytes, source).all();
     }
-    return List.of(JsonTables.read(JsonTables.parse(bytes, source), source, ""));
+    return List.of(JsonTables.read(bytes, source));
   }
 
   private static ReadOptions.Format formatOf(Path file, ReadOptions options) {

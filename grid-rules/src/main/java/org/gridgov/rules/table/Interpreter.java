@@ -79,7 +79,7 @@ final class Interpreter {
   public static DecisionMessage invalidInput(DecisionTable table, InputClause in, Object raw) {
     return new DecisionMessage(
         Severity.ERROR,
-        "INVALID_INPUT",
+        DecisionMessage.Kind.INVALID_INPUT,
         "decision '"
             + table.name()
             + "': input '"
@@ -87,7 +87,8 @@ final class Interpreter {
             + "' expects a "
             + in.type().feelName()
             + " but got "
-            + Values.describe(raw));
+            + Values.describe(raw),
+        List.of(in.name()));
   }
 
   /**
@@ -101,7 +102,7 @@ final class Interpreter {
   public static DecisionMessage notAllowed(DecisionTable table, InputClause in, Object value) {
     return new DecisionMessage(
         Severity.ERROR,
-        "INPUT_NOT_ALLOWED",
+        DecisionMessage.Kind.INPUT_NOT_ALLOWED,
         "decision '"
             + table.name()
             + "': input '"
@@ -109,6 +110,7 @@ final class Interpreter {
             + "' value "
             + Values.toFeel(value)
             + " is not among the allowed values "
-            + in.allowedValues().text());
+            + in.allowedValues().text(),
+        List.of(in.name()));
   }
 }

@@ -1,12 +1,10 @@
 package org.gridgov.rules.table;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -17,27 +15,32 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.gridgov.core.InputCode;
 import org.gridgov.core.InvalidInputException;
+import org.gridgov.core.io.Json;
+import org.gridgov.core.io.JsonNodeAt;
+import org.gridgov.core.io.Problems;
+import org.gridgov.core.io.Suggestions;
 
 /**
- * The JSON format of decision tables (docs/decision-tables.md): reading from a Jackson tree with
- * errors located by JSON pointer, rule number and column, and writing back. Stateless.
+ * The JSON format of decision tables (docs/decision-tables.md): reading a located tree ({@link
+ * JsonNodeAt} of grid-core's I/O toolkit, so errors name the source, line, column, JSON pointer,
+ * rule number and column) and writing back. Numbers are read as exact decimals. Stateless.
  */
 final class JsonTables {
-  /** The mapper: strict duplicates, exact decimals, plain big decimals; never handed out. */
-  private static final JsonMapper MAPPER =
-      JsonMapper.builder()
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .build();
+  /**
+   * Indented text for people: grid-core's one JSON configuration, numbers written plain ({@code
+   * 1000}, not {@code 1E+3}) as the format documents.
+   */
+  private static final ObjectWriter TEXT =
+      Json.newMapper()
+          .writer()
+          .with(SerializationFeature.INDENT_OUTPUT)
+          .with(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -50,66 +53,55 @@ final class JsonTables {
   private static final Set<String> OUTPUT_KEYS = Set.of("name", "type", "allowedValues", "default");
   private static final Set<String> RULE_KEYS = Set.of("id", "when", "then", "annotation");
 
-  private final String source;
+  private final Problems problems;
 
-  private JsonTables(String source) {
-    this.source = source;
+  private JsonTables(Problems problems) {
+    this.problems = problems;
   }
 
   /**
-   * Parses JSON text into a tree.
+   * Reads a table document held in memory; stops at the first error (rules refer to the inputs and
+   * outputs by position, so a later problem would only repeat an earlier one).
    *
    * @param bytes the UTF-8 bytes
    * @param source the file name for messages
-   * @return the tree
-   * @throws InvalidInputException with line and column on malformed JSON
+   * @return the table
+   * @throws InvalidInputException located by line, column, pointer, rule and column
    */
-  public static JsonNode parse(byte[] bytes, String source) {
-    try {
-      JsonNode node = MAPPER.readTree(bytes);
-      if (node == null || node.isMissingNode()) {
-        throw InvalidInputException.at(source, "", "empty JSON document");
-      }
-      return node;
-    } catch (JsonProcessingException e) {
-      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      int col = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-      throw new InvalidInputException(
-          source, line, col, "", "malformed JSON: " + e.getOriginalMessage(), e);
-    } catch (java.io.IOException e) {
-      throw new InvalidInputException(source, 0, 0, "", "cannot read JSON: " + e, e);
-    }
+  static DecisionTable read(byte[] bytes, String source) {
+    return Json.parse(bytes, source).read(Problems.Mode.FIRST_ERROR, JsonTables::read);
   }
 
   /**
-   * Reads a table from a JSON tree.
+   * Reads a table from a located tree, reporting to the tree's {@link Problems}: in all-errors mode
+   * a structural problem abandons this table (the enclosing document goes on), an unknown field
+   * does not.
    *
    * @param root the table object
-   * @param source the file name for messages
-   * @param base the JSON pointer of {@code root} inside its document ({@code ""} for the root)
    * @return the table
-   * @throws InvalidInputException naming the JSON pointer (and rule and column) of the problem
    */
-  public static DecisionTable read(JsonNode root, String source, String base) {
-    return new JsonTables(source).table(root, base);
+  static DecisionTable read(JsonNodeAt root) {
+    return new JsonTables(root.problems()).table(root);
   }
 
-  private DecisionTable table(JsonNode root, String p) {
-    object(root, p, TABLE_KEYS);
-    if (root.has("format") && !FORMAT.equals(root.get("format").asText(null))) {
-      throw fail(p + "/format", "expected \"" + FORMAT + "\"");
+  private DecisionTable table(JsonNodeAt root) {
+    root.onlyKeys(TABLE_KEYS);
+    Optional<JsonNodeAt> format = root.opt("format");
+    if (format.isPresent()
+        && !(format.get().isString() && FORMAT.equals(format.get().node().textValue()))) {
+      throw format.get().fail("expected \"" + FORMAT + "\"");
     }
-    String name = text(root, p, "name", true);
-    String id = root.has("id") ? text(root, p, "id", true) : name;
+    String name = text(root, "name", true);
+    String id = root.has("id") ? text(root, "id", true) : name;
     HitPolicy policy = HitPolicy.UNIQUE;
     if (root.has("hitPolicy")) {
-      String h = text(root, p, "hitPolicy", true);
+      String h = text(root, "hitPolicy", true);
       policy =
           HitPolicy.byName(h)
               .orElseThrow(
                   () ->
-                      fail(
-                          p + "/hitPolicy",
+                      root.fail(
+                          "hitPolicy",
                           "unknown hit policy '"
                               + h
                               + "' (UNIQUE, ANY, PRIORITY, FIRST, OUTPUT ORDER, RULE ORDER,"
@@ -117,39 +109,36 @@ final class JsonTables {
     }
     Aggregation agg = Aggregation.NONE;
     if (root.has("aggregation")) {
-      String a = text(root, p, "aggregation", true);
+      String a = text(root, "aggregation", true);
       agg =
           Aggregation.byName(a)
               .orElseThrow(
                   () ->
-                      fail(
-                          p + "/aggregation",
+                      root.fail(
+                          "aggregation",
                           "unknown aggregation '" + a + "' (NONE, SUM, MIN, MAX, COUNT)"));
     }
-    JsonNode ins = array(root.get("inputs"), p + "/inputs");
     List<InputClause> inputs = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    for (int i = 0; i < ins.size(); i++) {
-      InputClause in = input(ins.get(i), p + "/inputs/" + i);
-      unique(seen, in.name(), p + "/inputs/" + i + "/name", "input name");
+    for (JsonNodeAt n : array(root, "inputs")) {
+      InputClause in = input(n);
+      unique(seen, in.name(), n, "input name");
       inputs.add(in);
     }
-    JsonNode outs = array(root.get("outputs"), p + "/outputs");
     List<OutputClause> outputs = new ArrayList<>();
     seen.clear();
-    for (int i = 0; i < outs.size(); i++) {
-      OutputClause out = output(outs.get(i), p + "/outputs/" + i);
-      unique(seen, out.name(), p + "/outputs/" + i + "/name", "output name");
+    for (JsonNodeAt n : array(root, "outputs")) {
+      OutputClause out = output(n);
+      unique(seen, out.name(), n, "output name");
       outputs.add(out);
     }
-    JsonNode rs = array(root.get("rules"), p + "/rules");
     List<Rule> rules = new ArrayList<>();
     seen.clear();
+    List<JsonNodeAt> rs = array(root, "rules");
     for (int i = 0; i < rs.size(); i++) {
-      Rule r = rule(rs.get(i), p + "/rules/" + i, i, inputs, outputs);
+      Rule r = rule(rs.get(i), i, inputs, outputs);
       if (!seen.add(r.id())) {
-        throw fail(
-            p + "/rules/" + i + "/id", "rule " + (i + 1) + ": duplicate rule id '" + r.id() + "'");
+        throw rs.get(i).fail("id", "rule " + (i + 1) + ": duplicate rule id '" + r.id() + "'");
       }
       rules.add(r);
     }
@@ -157,113 +146,111 @@ final class JsonTables {
       return new DecisionTable(id, name, policy, agg, inputs, outputs, rules);
     } catch (InvalidInputException e) {
       // what is left: the hit policy, aggregation and defaults, a matter of the whole table
-      throw fail(p.isEmpty() ? "/" : p, e.pointer().map(w -> w + ": ").orElse("") + e.reason());
+      throw root.fail(e.pointer().map(w -> w + ": ").orElse("") + e.reason());
     }
   }
 
-  private void unique(Set<String> seen, String value, String pointer, String what) {
+  private static void unique(Set<String> seen, String value, JsonNodeAt n, String what) {
     if (!seen.add(value)) {
-      throw fail(pointer, "duplicate " + what + " '" + value + "'");
+      throw n.fail("name", "duplicate " + what + " '" + value + "'");
     }
   }
 
-  private InputClause input(JsonNode n, String p) {
-    object(n, p, INPUT_KEYS);
-    String name = text(n, p, "name", true);
-    ValueType type = type(n, p);
+  private InputClause input(JsonNodeAt n) {
+    n.onlyKeys(INPUT_KEYS);
+    String name = text(n, "name", true);
+    ValueType type = type(n);
     UnaryTests allowed =
         n.has("allowedValues")
-            ? allowed(n.get("allowedValues"), type, p + "/allowedValues", "input '" + name + "'")
+            ? allowed(n.get("allowedValues"), type, "input '" + name + "'")
             : UnaryTests.any();
     return new InputClause(name, type, allowed);
   }
 
-  private OutputClause output(JsonNode n, String p) {
-    object(n, p, OUTPUT_KEYS);
-    String name = text(n, p, "name", true);
-    ValueType type = type(n, p);
+  private OutputClause output(JsonNodeAt n) {
+    n.onlyKeys(OUTPUT_KEYS);
+    String name = text(n, "name", true);
+    ValueType type = type(n);
     UnaryTests allowed =
         n.has("allowedValues")
-            ? allowed(n.get("allowedValues"), type, p + "/allowedValues", "output '" + name + "'")
+            ? allowed(n.get("allowedValues"), type, "output '" + name + "'")
             : UnaryTests.any();
     Optional<Object> def = Optional.empty();
     if (n.has("default")) {
-      Object v = literal(n.get("default"), type, p + "/default");
+      JsonNodeAt d = n.get("default");
+      Object v = literal(d, type);
       if (!allowed.matches(v)) {
-        throw fail(p + "/default", "default " + Values.toFeel(v) + " is not an allowed value");
+        throw d.fail("default " + Values.toFeel(v) + " is not an allowed value");
       }
       def = Optional.of(v);
     }
     return new OutputClause(name, type, allowed, def);
   }
 
-  private Rule rule(
-      JsonNode n, String p, int index, List<InputClause> inputs, List<OutputClause> outputs) {
-    object(n, p, RULE_KEYS);
+  private Rule rule(JsonNodeAt n, int index, List<InputClause> inputs, List<OutputClause> outputs) {
+    n.requireObject().onlyKeys(RULE_KEYS);
     String where = "rule " + (index + 1);
-    String id = n.has("id") ? text(n, p, "id", true) : "r" + (index + 1);
-    String annotation = n.has("annotation") ? text(n, p, "annotation", false) : "";
-    JsonNode when = n.get("when");
+    String id = n.has("id") ? text(n, "id", true) : "r" + (index + 1);
+    String annotation = n.has("annotation") ? text(n, "annotation", false) : "";
+    Optional<JsonNodeAt> when = n.opt("when");
     List<UnaryTests> entries = new ArrayList<>();
-    if (when == null) {
+    if (when.isEmpty()) {
       if (!inputs.isEmpty()) {
-        throw fail(p, where + ": missing \"when\" (the input entries)");
+        throw n.fail(where + ": missing \"when\" (the input entries)");
       }
-    } else if (when.isArray()) {
-      if (when.size() != inputs.size()) {
-        throw fail(
-            p + "/when",
-            where + ": " + when.size() + " input entries for " + inputs.size() + " inputs");
+    } else if (when.get().isArray()) {
+      List<JsonNodeAt> es = when.get().elements();
+      if (es.size() != inputs.size()) {
+        throw when.get()
+            .fail(where + ": " + es.size() + " input entries for " + inputs.size() + " inputs");
       }
       for (int c = 0; c < inputs.size(); c++) {
-        entries.add(entry(when.get(c), inputs.get(c), p + "/when/" + c, where, c));
+        entries.add(entry(es.get(c), inputs.get(c), where, c));
       }
-    } else if (when.isObject()) {
-      checkNames(when, p + "/when", inputs.stream().map(InputClause::name).toList(), "input");
+    } else if (when.get().isObject()) {
+      checkNames(when.get(), inputs.stream().map(InputClause::name).toList(), "input");
       for (int c = 0; c < inputs.size(); c++) {
-        String name = inputs.get(c).name();
-        JsonNode e = when.get(name);
-        entries.add(
-            e == null
-                ? UnaryTests.any()
-                : entry(e, inputs.get(c), p + "/when/" + escape(name), where, c));
+        Optional<JsonNodeAt> e = present(when.get(), inputs.get(c).name());
+        entries.add(e.isEmpty() ? UnaryTests.any() : entry(e.get(), inputs.get(c), where, c));
       }
     } else {
-      throw fail(p + "/when", where + ": \"when\" must be an array or an object");
+      throw when.get().fail(where + ": \"when\" must be an array or an object");
     }
-    JsonNode then = n.get("then");
+    Optional<JsonNodeAt> then = n.opt("then");
     List<Object> values = new ArrayList<>();
-    if (then != null && then.isArray()) {
-      if (then.size() != outputs.size()) {
-        throw fail(
-            p + "/then",
-            where + ": " + then.size() + " output entries for " + outputs.size() + " outputs");
+    if (then.isPresent() && then.get().isArray()) {
+      List<JsonNodeAt> vs = then.get().elements();
+      if (vs.size() != outputs.size()) {
+        throw then.get()
+            .fail(where + ": " + vs.size() + " output entries for " + outputs.size() + " outputs");
       }
       for (int o = 0; o < outputs.size(); o++) {
-        values.add(outputValue(then.get(o), outputs.get(o), p + "/then/" + o, where));
+        values.add(outputValue(vs.get(o), outputs.get(o), where));
       }
-    } else if (then != null && then.isObject()) {
-      checkNames(then, p + "/then", outputs.stream().map(OutputClause::name).toList(), "output");
+    } else if (then.isPresent() && then.get().isObject()) {
+      checkNames(then.get(), outputs.stream().map(OutputClause::name).toList(), "output");
       for (OutputClause out : outputs) {
-        JsonNode v = then.get(out.name());
-        String vp = p + "/then/" + escape(out.name());
-        if (v == null) {
-          throw fail(vp, where + ": missing output '" + out.name() + "'");
+        Optional<JsonNodeAt> v = present(then.get(), out.name());
+        if (v.isEmpty()) {
+          throw then.get().fail(out.name(), where + ": missing output '" + out.name() + "'");
         }
-        values.add(outputValue(v, out, vp, where));
+        values.add(outputValue(v.get(), out, where));
       }
     } else {
-      throw fail(
-          p + (then == null ? "" : "/then"), where + ": \"then\" must be an array or object");
+      throw (then.isEmpty() ? n : then.get()).fail(where + ": \"then\" must be an array or object");
     }
     return new Rule(id, index, entries, values, annotation);
   }
 
-  private Object outputValue(JsonNode v, OutputClause out, String p, String where) {
-    Object value = literal(v, out.type(), p);
+  /** A member that is present, JSON {@code null} included (an entry may be null, an error). */
+  private static Optional<JsonNodeAt> present(JsonNodeAt object, String name) {
+    return object.node().has(name) ? Optional.of(object.members().get(name)) : Optional.empty();
+  }
+
+  private Object outputValue(JsonNodeAt v, OutputClause out, String where) {
+    Object value = literal(v, out.type());
     if (!out.allowedValues().matches(value)) {
-      throw fail(
-          p,
+      throw v.fail(
           where
               + ", output '"
               + out.name()
@@ -275,75 +262,77 @@ final class JsonTables {
     return value;
   }
 
-  private UnaryTests entry(JsonNode e, InputClause in, String p, String where, int c) {
+  private UnaryTests entry(JsonNodeAt at, InputClause in, String where, int c) {
     String col = where + ", column " + (c + 1) + " ('" + in.name() + "')";
+    JsonNode e = at.node();
     if (e.isTextual()) {
       try {
         return FeelParser.parseUnaryTests(e.textValue(), in.type(), false);
       } catch (FeelSyntaxException x) {
-        throw new InvalidInputException(source, 0, 0, p, col + ": " + x.reason(), null);
+        throw at.fail(col + ": " + x.reason());
       }
     }
     if (e.isNumber() || e.isBoolean()) {
-      return UnaryTests.anyOf(in.type(), List.of(literal(e, in.type(), p)));
+      return UnaryTests.anyOf(in.type(), List.of(literal(at, in.type())));
     }
     if (e.isArray() && e.size() > 0) {
       List<Object> values = new ArrayList<>();
-      for (int i = 0; i < e.size(); i++) {
-        values.add(literal(e.get(i), in.type(), p + "/" + i));
+      for (JsonNodeAt v : at.elements()) {
+        values.add(literal(v, in.type()));
       }
       return UnaryTests.anyOf(in.type(), values);
     }
-    throw fail(
-        p,
+    throw at.fail(
         col
             + ": an entry is FEEL unary-tests text (\"< 5\", \"\\\"grid\\\"\", \"-\"), a number, a"
             + " boolean, or a non-empty array of literals");
   }
 
-  private UnaryTests allowed(JsonNode n, ValueType type, String p, String what) {
+  private UnaryTests allowed(JsonNodeAt at, ValueType type, String what) {
+    JsonNode n = at.node();
     if (n.isTextual()) {
       try {
         return FeelParser.parseUnaryTests(n.textValue(), type, false);
       } catch (FeelSyntaxException x) {
-        throw fail(p, what + " allowed values: " + x.reason());
+        throw at.fail(what + " allowed values: " + x.reason());
       }
     }
     if (n.isArray() && n.size() > 0) {
       List<Object> values = new ArrayList<>();
-      for (int i = 0; i < n.size(); i++) {
-        values.add(literal(n.get(i), type, p + "/" + i));
+      for (JsonNodeAt v : at.elements()) {
+        values.add(literal(v, type));
       }
       return UnaryTests.anyOf(type, values);
     }
-    throw fail(p, what + ": allowedValues is a non-empty array of literals or FEEL unary tests");
+    throw at.fail(what + ": allowedValues is a non-empty array of literals or FEEL unary tests");
   }
 
   /** A JSON literal of a type: strings, numbers, booleans, ISO text for temporal types. */
-  private Object literal(JsonNode v, ValueType type, String p) {
-    Object value = literalOrNull(v, type);
+  private Object literal(JsonNodeAt at, ValueType type) {
+    Object value = literalOrNull(at.node(), type);
     if (value == null) {
-      throw fail(
-          p,
+      throw problems.fail(
+          InputCode.TYPE,
+          at.pointer(),
           "expected a "
               + type.feelName()
               + (type == ValueType.DATE || type == ValueType.DATE_TIME || type == ValueType.DURATION
                   ? " in ISO text (such as " + example(type) + ")"
                   : "")
               + " but found "
-              + describe(v));
+              + describe(at.node()));
     }
     return value;
   }
 
   /**
-   * Converts a JSON value to a canonical value of a type.
+   * Converts a JSON value to a canonical value of a type; numbers exactly, as decimals.
    *
    * @param v the JSON value
    * @param type the type
    * @return the value, or null if it is not a value of the type
    */
-  public static Object literalOrNull(JsonNode v, ValueType type) {
+  static Object literalOrNull(JsonNode v, ValueType type) {
     switch (type) {
       case STRING:
         return v.isTextual() ? v.textValue() : null;
@@ -381,62 +370,60 @@ final class JsonTables {
     return t + " " + (s.length() > 40 ? s.substring(0, 37) + "..." : s);
   }
 
-  private ValueType type(JsonNode n, String p) {
-    String t = text(n, p, "type", true);
+  private ValueType type(JsonNodeAt n) {
+    String t = text(n, "type", true);
     return ValueType.byName(t)
         .orElseThrow(
             () ->
-                fail(
-                    p + "/type",
+                problems.fail(
+                    InputCode.UNKNOWN_NAME,
+                    n.at("type"),
                     "unknown type '"
                         + t
-                        + "' (string, number, boolean, date, date-time, duration)"));
+                        + "' (string, number, boolean, date, date-time, duration)"
+                        + Suggestions.didYouMean(
+                                t,
+                                List.of(
+                                    "string", "number", "boolean", "date", "date-time", "duration"))
+                            .map(s -> "; did you mean '" + s + "'?")
+                            .orElse("")));
   }
 
-  private void object(JsonNode n, String p, Set<String> keys) {
-    if (n == null || !n.isObject()) {
-      throw fail(p.isEmpty() ? "/" : p, "expected an object");
-    }
-    Iterator<String> it = n.fieldNames();
-    while (it.hasNext()) {
-      String k = it.next();
-      if (!keys.contains(k)) {
-        throw fail(p + "/" + escape(k), "unknown field '" + k + "' (expected one of " + keys + ")");
-      }
-    }
-  }
-
-  private void checkNames(JsonNode n, String p, List<String> names, String what) {
-    Iterator<String> it = n.fieldNames();
-    while (it.hasNext()) {
-      String k = it.next();
+  private void checkNames(JsonNodeAt n, List<String> names, String what) {
+    for (String k : n.members().keySet()) {
       if (!names.contains(k)) {
-        throw fail(p + "/" + escape(k), "no " + what + " named '" + k + "'");
+        throw problems.fail(
+            InputCode.UNKNOWN_NAME,
+            n.at(k),
+            "no "
+                + what
+                + " named '"
+                + k
+                + "'"
+                + Suggestions.didYouMean(k, names)
+                    .map(s -> "; did you mean '" + s + "'?")
+                    .orElse(""));
       }
     }
   }
 
-  private JsonNode array(JsonNode n, String p) {
-    if (n == null || !n.isArray()) {
-      throw fail(p, "expected an array");
+  private List<JsonNodeAt> array(JsonNodeAt n, String name) {
+    Optional<JsonNodeAt> v = n.opt(name);
+    if (v.isEmpty() || !v.get().isArray()) {
+      throw problems.fail(InputCode.TYPE, n.at(name), "expected an array");
     }
-    return n;
+    return v.get().elements();
   }
 
-  private String text(JsonNode n, String p, String field, boolean nonBlank) {
-    JsonNode v = n.get(field);
+  private String text(JsonNodeAt n, String field, boolean nonBlank) {
+    JsonNode v = n.node().get(field);
     if (v == null || !v.isTextual() || (nonBlank && v.textValue().isBlank())) {
-      throw fail(p + "/" + field, "expected a " + (nonBlank ? "non-blank " : "") + "string");
+      throw problems.fail(
+          v == null ? InputCode.MISSING : InputCode.TYPE,
+          n.at(field),
+          "expected a " + (nonBlank ? "non-blank " : "") + "string");
     }
     return v.textValue();
-  }
-
-  private InvalidInputException fail(String pointer, String reason) {
-    return InvalidInputException.at(source, pointer, reason);
-  }
-
-  private static String escape(String key) {
-    return key.replace("~", "~0").replace("/", "~1");
   }
 
   // ---- writing ----
@@ -448,14 +435,7 @@ final class JsonTables {
    * @return the bytes
    */
   static byte[] compact(DecisionTable t) {
-    try {
-      return MAPPER
-          .writer()
-          .without(SerializationFeature.INDENT_OUTPUT)
-          .writeValueAsBytes(write(t));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot render a JSON tree", e);
-    }
+    return Json.compact(write(t)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /**
@@ -466,7 +446,7 @@ final class JsonTables {
    */
   static String text(DecisionTable t) {
     try {
-      return MAPPER.writeValueAsString(write(t));
+      return TEXT.writeValueAsString(write(t));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot render a JSON tree", e);
     }

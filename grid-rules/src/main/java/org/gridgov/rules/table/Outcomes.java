@@ -211,7 +211,7 @@ final class Outcomes {
               table,
               matchedRules,
               misses,
-              "UNIQUE_VIOLATION",
+              DecisionMessage.Kind.UNIQUE_VIOLATION,
               "UNIQUE hit policy violated: " + describe(matchedRules) + " all match");
         }
         selected = new int[] {matched[0]};
@@ -223,7 +223,7 @@ final class Outcomes {
                 table,
                 matchedRules,
                 misses,
-                "ANY_VIOLATION",
+                DecisionMessage.Kind.ANY_VIOLATION,
                 "ANY hit policy violated: "
                     + describe(matchedRules)
                     + " match with different outputs");
@@ -286,8 +286,10 @@ final class Outcomes {
     DecisionMessage note =
         defaults.isPresent()
             ? new DecisionMessage(
-                Severity.INFO, "DEFAULT_OUTPUT", "no rule matched; the default outputs apply")
-            : new DecisionMessage(Severity.INFO, "NO_MATCH", "no rule matched");
+                Severity.INFO,
+                DecisionMessage.Kind.DEFAULT_OUTPUT,
+                "no rule matched; the default outputs apply")
+            : new DecisionMessage(Severity.INFO, DecisionMessage.Kind.NO_MATCH, "no rule matched");
     return new DecisionResult(
         table.name(),
         table.hitPolicy(),
@@ -302,9 +304,17 @@ final class Outcomes {
   }
 
   private static DecisionResult violation(
-      DecisionTable table, List<Rule> matched, List<RuleMiss> misses, String code, String text) {
+      DecisionTable table,
+      List<Rule> matched,
+      List<RuleMiss> misses,
+      DecisionMessage.Kind kind,
+      String text) {
     DecisionMessage m =
-        new DecisionMessage(Severity.ERROR, code, "decision '" + table.name() + "': " + text);
+        new DecisionMessage(
+            Severity.ERROR,
+            kind,
+            "decision '" + table.name() + "': " + text,
+            matched.stream().map(Rule::id).toList());
     return failed(table, matched, misses, List.of(m));
   }
 

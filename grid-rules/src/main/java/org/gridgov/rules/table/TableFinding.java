@@ -23,7 +23,7 @@ public record TableFinding(
     implements Finding {
 
   /** The kinds of findings. */
-  public enum Kind {
+  public enum Kind implements Finding.Code {
     /**
      * Two rules match a common input with a hit policy that forbids it: UNIQUE (error), or ANY with
      * different outputs (error).
@@ -68,5 +68,15 @@ public record TableFinding(
   @Override
   public String code() {
     return kind.name();
+  }
+
+  /**
+   * The ids of the rules involved, in the order of {@link #rules()}.
+   *
+   * @return the rule ids, empty for gaps
+   */
+  @Override
+  public List<String> subjects() {
+    return rules.stream().map(Rule::id).toList();
   }
 }

@@ -2,6 +2,7 @@ package org.gridgov.rules.table;
 
 import java.util.List;
 import java.util.Objects;
+import org.gridgov.core.Findings;
 import org.gridgov.core.Severity;
 
 /**
@@ -30,6 +31,35 @@ public record VerificationReport(String decision, List<TableFinding> findings) {
    */
   public boolean isClean() {
     return findings.stream().allMatch(f -> f.severity() == Severity.INFO);
+  }
+
+  /**
+   * The warnings and errors as grid-core {@link Findings}, in report order. Informational notes
+   * ({@link #notes()}: assumptions, limits of the analysis) are left out: they are not problems of
+   * the table, so a command line that exits 1 on findings does not count them.
+   *
+   * @return the warnings and errors
+   */
+  public Findings problems() {
+    return Findings.of(findings.stream().filter(f -> f.severity() != Severity.INFO).toList());
+  }
+
+  /**
+   * The informational notes (severity {@link Severity#INFO}), in report order.
+   *
+   * @return the notes
+   */
+  public List<TableFinding> notes() {
+    return findings.stream().filter(f -> f.severity() == Severity.INFO).toList();
+  }
+
+  /**
+   * Whether any finding is an error (for example an overlap in a UNIQUE table).
+   *
+   * @return true when there is an error
+   */
+  public boolean hasErrors() {
+    return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
   }
 
   /**

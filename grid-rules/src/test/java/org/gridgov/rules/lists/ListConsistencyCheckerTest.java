@@ -14,6 +14,8 @@ import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.gridgov.core.Finding;
+import org.gridgov.core.Findings;
 import org.gridgov.core.GridLevel;
 import org.gridgov.core.LevelLadder;
 import org.gridgov.core.Severity;
@@ -75,7 +77,13 @@ class ListConsistencyCheckerTest {
               assertThat(f.itemCode()).contains("01001");
               assertThat(f.pointer()).isEqualTo("/items/2/code");
               assertThat(f.message()).contains("/items/0");
+              assertThat(f.subjects()).containsExactly("01001");
+              assertThat(f.location().orElseThrow().pointer()).isEqualTo("/items/2/code");
             });
+    Findings view = CHECKER.findings(lists, DAY);
+    assertThat(view.hasErrors()).isTrue();
+    assertThat(view.errors()).extracting(Finding::code).containsExactly("DUPLICATE_ITEM_CODE");
+    assertThat(CHECKER.findings(base().build(), DAY).hasErrors()).isFalse();
   }
 
   @Test

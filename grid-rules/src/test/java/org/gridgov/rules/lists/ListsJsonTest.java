@@ -13,8 +13,10 @@ import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import org.gridgov.core.Finding;
 import org.gridgov.core.GridLevel;
 import org.gridgov.core.InvalidInputException;
+import org.gridgov.core.SourceLocation;
 import org.gridgov.core.time.TimeLimit;
 import org.gridgov.core.time.TimeLimits;
 import org.gridgov.testkit.ForAll;
@@ -95,7 +97,7 @@ class ListsJsonTest {
     Files.writeString(file, "{\"items\":[{\"code\":\"x\"}]}");
     assertThatThrownBy(() -> ListsJson.read(file))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageStartingWith(file + ": /items/0/name: ");
+        .hasMessageStartingWith(file + ":1:11: /items/0/name: required field 'name'");
     assertThatThrownBy(() -> ListsJson.read(dir.resolve("missing.json")))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("missing.json");
@@ -105,10 +107,10 @@ class ListsJsonTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "unknown top member|{\"itemz\":[]}|/itemz|unknown member",
+        "unknown top member|{\"itemz\":[]}|/itemz|unknown field 'itemz'; did you mean 'items'?",
         "items not an array|{\"items\":{}}|/items|expected an array",
         "item not an object|{\"items\":[3]}|/items/0|expected an object",
-        "missing code|{\"items\":[{\"name\":\"n\"}]}|/items/0/code|required member 'code'",
+        "missing code|{\"items\":[{\"name\":\"n\"}]}|/items/0/code|required field 'code'",
         "blank name|{\"items\":[{\"code\":\"a\",\"name\":\" \"}]}|/items/0/name|blank",
         "code with space|{\"items\":[{\"code\":\"a b\",\"name\":\"n\",\"category\":[\"c\"],"
             + "\"level\":\"street\",\"timeLimits\":{\"normal\":\"1 hour\"}}]}|/items/0|white space",
@@ -122,16 +124,16 @@ class ListsJsonTest {
             + "\"level\":\"street\",\"timeLimits\":{\"normal\":\"4 fortnights\"}}]}"
             + "|/items/0/timeLimits/normal|unknown unit",
         "typo in item|{\"items\":[{\"code\":\"a\",\"autoDispach\":true}]}"
-            + "|/items/0/autoDispach|unknown member",
+            + "|/items/0/autoDispach|did you mean 'autoDispatch'?",
         "boolean as text|{\"departments\":[{\"id\":\"a\",\"name\":\"n\",\"level\":\"city\","
             + "\"jointDuty\":\"yes\"}]}|/departments/0/jointDuty|expected true or false",
         "bad power type|{\"authorities\":[{\"item\":\"a\",\"level\":\"city\",\"departments\":"
-            + "[\"d\"],\"powerType\":\"FINE\"}]}|/authorities/0/powerType|not one of",
+            + "[\"d\"],\"powerType\":\"FINE\"}]}|/authorities/0/powerType|unknown power type 'FINE'",
         "no departments|{\"authorities\":[{\"item\":\"a\",\"level\":\"city\",\"departments\":[],"
             + "\"powerType\":\"PENALTY\"}]}|/authorities/0|names no department",
         "bad date|{\"access\":[{\"item\":\"a\",\"level\":\"community\",\"requestingDepartment\":"
             + "\"d\",\"approvingAgency\":\"g\",\"effectiveFrom\":\"2024-02-30\"}]}"
-            + "|/access/0/effectiveFrom|not a date",
+            + "|/access/0/effectiveFrom|invalid date '2024-02-30'",
         "expiry before start|{\"access\":[{\"item\":\"a\",\"level\":\"community\","
             + "\"requestingDepartment\":\"d\",\"approvingAgency\":\"g\",\"effectiveFrom\":"
             + "\"2024-02-01\",\"effectiveTo\":\"2024-01-01\"}]}|/access/0/effectiveTo|before",
@@ -144,15 +146,72 @@ class ListsJsonTest {
         "root not an object|[1,2]||expected an object",
       })
   void badInputNamesThePointer(String what, String json, String pointer, String reason) {
+    String at = pointer == null ? "" : pointer;
     assertThatThrownBy(() -> read(json))
         .isInstanceOfSatisfying(
             InvalidInputException.class,
             e -> {
-              assertThat(e.source()).contains("lists.json");
-              assertThat(e.pointer().orElse("")).isEqualTo(pointer == null ? "" : pointer);
-              assertThat(e.reason()).contains(reason);
+              // every problem is collected; the first is the one this case is about
+              Finding first = e.problems().errors().get(0);
+              SourceLocation l = first.location().orElseThrow();
+              assertThat(l.source()).isEqualTo("lists.json");
+              assertThat(l.pointer()).isEqualTo(at);
+              if (!at.isEmpty()) {
+                assertThat(l.line()).isPositive(); // the document's root has no line of its own
+              }
+              assertThat(first.message()).contains(reason);
+              assertThat(first.render())
+                  .matches(
+                      "error [A-Z_]+ lists\\.json(:\\d+:\\d+)?"
+                          + (at.isEmpty() ? "" : ": " + java.util.regex.Pattern.quote(at))
+                          + ": .*");
+            });
+  }
+
+  @Test
+  void everyProblemIsCollectedWithItsLineAndPointer() {
+    String json =
+        "{\n"
+            + "  \"departments\": [{\"id\": \"a\", \"name\": \"A\", \"levle\": \"city\"}],\n"
+            + "  \"items\": [{\"code\": 7}, {\"code\": \"b\", \"name\": \"n\","
+            + " \"category\": [\"c\"], \"level\": \"street\","
+            + " \"timeLimits\": {\"normal\": \"4 fortnights\"}}],\n"
+            + "  \"access\": [{\"item\": \"b\"}]\n"
+            + "}";
+    assertThatThrownBy(() -> read(json))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> {
+              assertThat(e.problems().errors())
+                  .extracting(f -> f.location().orElseThrow().pointer())
+                  .containsExactly(
+                      "/departments/0/levle",
+                      "/departments/0/level",
+                      "/items/0/code",
+                      "/items/1/timeLimits/normal",
+                      "/access/0/level");
+              assertThat(e.problems().errors())
+                  .extracting(f -> f.location().orElseThrow().line())
+                  .containsExactly(2, 2, 3, 3, 4);
+              assertThat(e.problems().errors().get(0).message())
+                  .isEqualTo("unknown field 'levle'; did you mean 'level'?");
+              assertThat(e.problems().errors().get(0).code()).isEqualTo("UNKNOWN_NAME");
+              assertThat(e.getMessage()).startsWith("lists.json: 5 problems: ");
+            });
+  }
+
+  @Test
+  void aDuplicateMemberIsRefusedWithItsLine() {
+    assertThatThrownBy(() -> read("{\"items\": [],\n \"departments\": [],\n \"items\": []}"))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> {
+              assertThat(e.line()).hasValue(3);
+              assertThat(e.column()).isNotEmpty();
               assertThat(e.getMessage())
-                  .startsWith("lists.json: " + (pointer == null ? "" : pointer + ": "));
+                  .startsWith("lists.json:3:")
+                  .contains("Duplicate field 'items'");
+              assertThat(e.problems().errors().get(0).code()).isEqualTo("SYNTAX");
             });
   }
 

@@ -96,6 +96,8 @@ class HitPolicyTest {
     DecisionResult conflict = both(differing, 5);
     assertThat(conflict.hasErrors()).isTrue();
     assertThat(conflict.messages().get(0).code()).isEqualTo("ANY_VIOLATION");
+    assertThat(conflict.messages().get(0).kind()).isEqualTo(DecisionMessage.Kind.ANY_VIOLATION);
+    assertThat(conflict.messages().get(0).subjects()).hasSizeGreaterThan(1);
     assertThat(conflict.value()).isEmpty();
     assertThat(both(differing, 20).value()).contains("b");
     assertThat(select(differing, 5)).isEqualTo(CompiledTable.CONFLICT);

@@ -44,6 +44,14 @@ class TableVerifierTest {
             });
     assertThat(r.findings(Kind.GAP)).isEmpty();
     assertThat(r.isClean()).isFalse();
+    assertThat(r.hasErrors()).isTrue();
+    assertThat(r.problems().errors())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.code()).isEqualTo("OVERLAP");
+              assertThat(f.subjects()).containsExactly("r1", "r2");
+            });
     witnessesHold(t, r);
   }
 
@@ -235,6 +243,10 @@ class TableVerifierTest {
         .contains(
             "gaps assume input 'category' takes one of the values the rules mention (\"a\", \"b\")");
     assertThat(r.isClean()).isTrue();
+    // the assumption is a note, not a problem: the findings view is empty
+    assertThat(r.notes()).extracting(TableFinding::kind).containsExactly(Kind.ASSUMPTION);
+    assertThat(r.problems().isEmpty()).isTrue();
+    assertThat(r.hasErrors()).isFalse();
     // overlaps are still found among other strings
     DecisionTable neg =
         DecisionTable.builder("s")
