@@ -9,6 +9,7 @@ import java.util.Set;
 import org.gridgov.core.InvalidInputException;
 import org.gridgov.core.io.Json;
 import org.gridgov.core.io.JsonNodeAt;
+import org.gridgov.core.io.Pointers;
 import org.gridgov.core.io.Problems;
 import org.gridgov.core.io.Suggestions;
 import org.gridgov.core.LevelLadder;
@@ -103,7 +104,20 @@ public final class PolicyVariants {
           "format",
           "expected \"" + FORMAT + "\" (or \"" + PolicySets.FORMAT + "\"), got \"" + format + "\"");
     }
-    root.onlyKeys(MEMBERS);
+    // The message of an unknown member is pinned by the command line (one line, no position).
+    for (String member : root.members().keySet()) {
+      if (!MEMBERS.contains(member)) {
+        throw InvalidInputException.at(
+            file.toString(),
+            Pointers.child("", member),
+            "unknown member; "
+                + Suggestions.didYouMean(member, MEMBERS)
+                    .map(m -> "did you mean '" + m + "'? ")
+                    .orElse("")
+                + "known: "
+                + String.join(", ", MEMBERS.stream().sorted().toList()));
+      }
+    }
     Path dir = file.toAbsolutePath().getParent();
     String name = root.string("name");
     String description = root.optString("description").orElse("");
