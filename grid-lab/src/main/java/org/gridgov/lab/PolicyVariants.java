@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.gridgov.core.InvalidInputException;
+import org.gridgov.core.LevelLadder;
 import org.gridgov.core.io.Json;
 import org.gridgov.core.io.JsonNodeAt;
 import org.gridgov.core.io.Pointers;
 import org.gridgov.core.io.Problems;
 import org.gridgov.core.io.Suggestions;
-import org.gridgov.core.LevelLadder;
 import org.gridgov.core.json.GridGovJson;
 import org.gridgov.rules.PolicySet;
 import org.gridgov.rules.PolicySets;
@@ -131,8 +131,7 @@ public final class PolicyVariants {
               : PolicySets.read(resolve(dir, policy.get(), root, "policy"));
       b.lists(set.lists()).dispatcher(set.dispatcher()).escalation(set.escalation());
     }
-    root.optString("lists")
-        .ifPresent(l -> b.lists(ListsJson.read(resolve(dir, l, root, "lists"))));
+    root.optString("lists").ifPresent(l -> b.lists(ListsJson.read(resolve(dir, l, root, "lists"))));
     root.optString("dispatch").ifPresent(d -> b.dispatcher(dispatcher(dir, d, root)));
     root.optString("escalation").ifPresent(e -> b.escalation(escalation(dir, e, root)));
     root.optString("timeLimits")

@@ -67,8 +67,8 @@ public final class ExtraCounts {
    *
    * @param file the file
    * @return the counts
-   * @throws InvalidInputException naming the file, line and column of the first bad value (or
-   *     the file when it cannot be read)
+   * @throws InvalidInputException naming the file, line and column of the first bad value (or the
+   *     file when it cannot be read)
    */
   public static ExtraCounts read(Path file) {
     Objects.requireNonNull(file, "file");
@@ -97,13 +97,16 @@ public final class ExtraCounts {
     CsvRow first =
         r.next()
             .orElseThrow(
-                () -> InvalidInputException.atLine(r.source(), 1, "the header must be '" + HEADER + "'"));
+                () ->
+                    InvalidInputException.atLine(
+                        r.source(), 1, "the header must be '" + HEADER + "'"));
     // Column names are matched without regard to case, as before.
     List<String> names = new ArrayList<>();
     for (String f : first.fields()) {
       names.add(f.strip().toLowerCase(Locale.ROOT));
     }
-    CsvHeader h = CsvHeader.read(new CsvRow(first.source(), first.line(), names), COLUMNS, List.of());
+    CsvHeader h =
+        CsvHeader.read(new CsvRow(first.source(), first.line(), names), COLUMNS, List.of());
     Builder out = builder();
     for (Optional<CsvRow> next = r.next(); next.isPresent(); next = r.next()) {
       CsvRow row = next.get();

@@ -52,12 +52,11 @@ import org.gridgov.scoring.CaseFacts.WorkerRole;
  *       or the assessment's {@code community} and {@code street} when no hierarchy is given;
  *       department = the assessment's {@code department}, else the assignee of the last DISPATCH
  *       when it is a department of the {@linkplain Builder#departments department directory}
- *       (without a directory: when it is not a grid id) — never a grid, so a case settled by a
- *       grid has no department; responsible worker = the assessment's {@code worker}, else the
- *       reporter of a patrol report. Worker
- *       roles: reporter = the reporter of a {@link SourceChannel#PATROL} report; filer = actor of
- *       FILE or REJECT; dispatcher = actor of the first DISPATCH; checker = actor of the last
- *       VERIFY or SEND_BACK; closer = actor of CLOSE.
+ *       (without a directory: when it is not a grid id) — never a grid, so a case settled by a grid
+ *       has no department; responsible worker = the assessment's {@code worker}, else the reporter
+ *       of a patrol report. Worker roles: reporter = the reporter of a {@link SourceChannel#PATROL}
+ *       report; filer = actor of FILE or REJECT; dispatcher = actor of the first DISPATCH; checker
+ *       = actor of the last VERIFY or SEND_BACK; closer = actor of CLOSE.
  *   <li><b>Reports</b>: every case is reported; valid when filed; public when its channel is one of
  *       the public channels (hotline, app photo, mini-program, grid QR code by default). Filed on
  *       time: FILE ≤ cal.plus(reportedAt, filing limit).
@@ -81,14 +80,14 @@ import org.gridgov.scoring.CaseFacts.WorkerRole;
  *       closed or overdue-open (reworked-suspended when suspended-overdue).
  *   <li><b>Checks</b>: checked when there is a VERIFY or SEND_BACK; on time when every check ≤
  *       cal.plus(the FEED_BACK it checks, check limit).
- *   <li><b>Follow-up</b> (回访): the assessment's {@code followUp}, valid or invalid;
- *       without it, a follow-up is valid when the case has a rating. A rating counts when its
- *       EVALUATE step is not after the as-of instant (or the record has a rating without an
- *       EVALUATE step). Contacted = the assessment's {@code contacted}, else "an ACCEPT was recorded";
- *       resolved = the assessment's {@code resolved}, else closed.
+ *   <li><b>Follow-up</b> (回访): the assessment's {@code followUp}, valid or invalid; without it, a
+ *       follow-up is valid when the case has a rating. A rating counts when its EVALUATE step is
+ *       not after the as-of instant (or the record has a rating without an EVALUATE step).
+ *       Contacted = the assessment's {@code contacted}, else "an ACCEPT was recorded"; resolved =
+ *       the assessment's {@code resolved}, else closed.
  *   <li><b>Whistle</b>: whistled when the trail has an ESCALATE; the reverse grade is the
- *       assessment's {@code reverseGrade}, a whole number 0–100, allowed only on cases whose trail has an
- *       ESCALATE, and counted once that step is not after the as-of instant.
+ *       assessment's {@code reverseGrade}, a whole number 0–100, allowed only on cases whose trail
+ *       has an ESCALATE, and counted once that step is not after the as-of instant.
  * </ul>
  *
  * <p>Limits that the sources do not fix are defaults, not citations: filing 1 working hour,
@@ -169,11 +168,11 @@ public final class FactRules {
    *
    * @param c the case
    * @return its facts
-   * @throws InvalidInputException when a reverse grade is on a case that was not whistled, a
-   *     rating contradicts an invalid follow-up, the department is not in the department directory
-   *     (with a "did you mean"), or the grid is not in the hierarchy; the pointer names the field
-   *     ({@code /assessment/department}, …). The source and line are the caller's to add (the
-   *     {@code gridgov score} command adds the file and line of the case)
+   * @throws InvalidInputException when a reverse grade is on a case that was not whistled, a rating
+   *     contradicts an invalid follow-up, the department is not in the department directory (with a
+   *     "did you mean"), or the grid is not in the hierarchy; the pointer names the field ({@code
+   *     /assessment/department}, …). The source and line are the caller's to add (the {@code
+   *     gridgov score} command adds the file and line of the case)
    * @throws IllegalArgumentException when the case carries an assessment fact as a version-1
    *     attribute
    */
@@ -282,9 +281,7 @@ public final class FactRules {
         throw InvalidInputException.at(
             "",
             "/assessment/reverseGrade",
-            "case "
-                + c.id()
-                + ": a reverse grade needs a whistle (an ESCALATE step) in the trail");
+            "case " + c.id() + ": a reverse grade needs a whistle (an ESCALATE step) in the trail");
       }
       if (whistled) {
         grade = a.reverseGrade();
@@ -470,10 +467,10 @@ public final class FactRules {
   }
 
   /**
-   * The department a case is scored to: the assessment's department (which must be in the
-   * directory when there is one), else the assignee of the last DISPATCH when it is a department —
-   * in the directory, or, without a directory, any assignee that is not a grid id. A case settled
-   * by a grid therefore has no department.
+   * The department a case is scored to: the assessment's department (which must be in the directory
+   * when there is one), else the assignee of the last DISPATCH when it is a department — in the
+   * directory, or, without a directory, any assignee that is not a grid id. A case settled by a
+   * grid therefore has no department.
    */
   private Optional<String> department(Case c, Transition lastDispatch) {
     Optional<String> given = c.assessment().department();
@@ -669,8 +666,8 @@ public final class FactRules {
      * Sets the department directory: the ids of the departments that can be assessed (for example
      * the ids of the governance lists' departments). With a directory, a case's department is its
      * {@link Assessment#department()}, which must be in the directory, else the assignee of its
-     * last DISPATCH when that assignee is in the directory; a case handled by a grid, a community or
-     * a street has no department. Without one, the last assignee counts unless it is a grid id
+     * last DISPATCH when that assignee is in the directory; a case handled by a grid, a community
+     * or a street has no department. Without one, the last assignee counts unless it is a grid id
      * (the case's grid or a grid of the {@link #hierarchy hierarchy}).
      *
      * @param ids the department ids, not blank

@@ -8,8 +8,8 @@ import org.gridgov.core.InvalidInputException;
 /**
  * A scoring scheme that cannot be used. The message names the source file, the JSON pointer and the
  * reason of the first error and how many more there are; {@link #findings()} lists all of them,
- * named after the source and, for problems in the document's structure, with their line and
- * column; {@link #problems()} is the same list as a {@link Findings} container.
+ * named after the source and, for problems in the document's structure, with their line and column;
+ * {@link #problems()} is the same list as a {@link Findings} container.
  */
 public final class InvalidSchemeException extends InvalidInputException {
   private static final long serialVersionUID = 1L;
@@ -37,8 +37,7 @@ public final class InvalidSchemeException extends InvalidInputException {
   public InvalidSchemeException(
       Optional<String> source, List<SchemeFinding> findings, int line, int column) {
     super(source.orElse(""), line, column, first(findings).pointer(), reason(findings), null);
-    this.findings =
-        findings.stream().map(f -> f.withSource(source.orElse(""))).toList();
+    this.findings = findings.stream().map(f -> f.withSource(source.orElse(""))).toList();
   }
 
   /** Every finding, errors first as found, then warnings and remarks. */

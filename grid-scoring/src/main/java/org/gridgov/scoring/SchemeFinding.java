@@ -13,8 +13,8 @@ import org.gridgov.core.SourceLocation;
  *
  * @param severity how serious
  * @param kind the stable kind of problem; {@link #code()} is its name
- * @param where the source, line and column when known, and the JSON pointer of the offending
- *     value ({@code ""} for the whole document)
+ * @param where the source, line and column when known, and the JSON pointer of the offending value
+ *     ({@code ""} for the whole document)
  * @param reason what is wrong, in one sentence
  */
 public record SchemeFinding(Severity severity, Code kind, SourceLocation where, String reason)

@@ -66,8 +66,8 @@ final class SchemeJson {
 
   /**
    * Reads a scheme's structure. Semantic validation runs when the builder builds; the caller does
-   * that only when this read recorded no error, so structure and semantics are reported together
-   * by {@link SchemeValidator}.
+   * that only when this read recorded no error, so structure and semantics are reported together by
+   * {@link SchemeValidator}.
    *
    * @param root the document root
    * @return the builder inputs (only meaningful when no error was recorded)
@@ -152,16 +152,13 @@ final class SchemeJson {
               attempt(() -> warn.guard(() -> new WarningThresholds(yellow, red)))
                   .ifPresent(b::warnings);
             });
-    b.components(
-        attempt(() -> root.get("components").elements(this::component)).orElse(List.of()));
+    b.components(attempt(() -> root.get("components").elements(this::component)).orElse(List.of()));
     b.deductions(
         root.opt("deductions")
             .flatMap(d -> attempt(() -> d.elements(this::deduction)))
             .orElse(List.of()));
     b.deductionCap(root.optDouble("deductionCap"));
-    root.opt("grades")
-        .flatMap(g -> attempt(() -> g.elements(this::grade)))
-        .ifPresent(b::grades);
+    root.opt("grades").flatMap(g -> attempt(() -> g.elements(this::grade))).ifPresent(b::grades);
     return b;
   }
 
@@ -231,9 +228,7 @@ final class SchemeJson {
     Optional<UnitKind> kind = k.isString() ? UnitKind.parse(k.asString()) : Optional.empty();
     if (kind.isEmpty()) {
       throw k.fail(
-          "unknown unit kind "
-              + k.node()
-              + "; use grid, worker, community, street or department");
+          "unknown unit kind " + k.node() + "; use grid, worker, community, street or department");
     }
     return kind.get();
   }

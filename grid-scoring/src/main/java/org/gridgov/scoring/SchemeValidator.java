@@ -213,7 +213,8 @@ final class SchemeValidator {
       if (b.min() < 0 || (b.max().isPresent() && b.max().getAsLong() < b.min())) {
         wellFormed = false;
         out.add(
-            SchemeFinding.error(Code.BAND_RANGE, at + "/" + i, "band " + b + " needs 0 ≤ min ≤ max"));
+            SchemeFinding.error(
+                Code.BAND_RANGE, at + "/" + i, "band " + b + " needs 0 ≤ min ≤ max"));
       }
       if (!(b.points() >= 0 && b.points() <= 100)) {
         out.add(
@@ -260,7 +261,8 @@ final class SchemeValidator {
       Band hi = bands.get(order.get(k));
       String where = at + "/" + order.get(k);
       if (lo.max().isEmpty() || lo.max().getAsLong() >= hi.min()) {
-        out.add(SchemeFinding.error(Code.BAND_OVERLAP, where, "band " + hi + " overlaps band " + lo));
+        out.add(
+            SchemeFinding.error(Code.BAND_OVERLAP, where, "band " + hi + " overlaps band " + lo));
       } else if (lo.max().getAsLong() + 1 < hi.min()) {
         out.add(
             SchemeFinding.error(
@@ -315,7 +317,9 @@ final class SchemeValidator {
     if (cap.isPresent() && !(cap.getAsDouble() >= 0)) {
       out.add(
           SchemeFinding.error(
-              Code.DEDUCTION, "/deductionCap", "deduction cap must be ≥ 0, got " + cap.getAsDouble()));
+              Code.DEDUCTION,
+              "/deductionCap",
+              "deduction cap must be ≥ 0, got " + cap.getAsDouble()));
     }
   }
 

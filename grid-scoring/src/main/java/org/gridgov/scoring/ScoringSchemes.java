@@ -6,7 +6,6 @@ import java.io.InvalidObjectException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,6 @@ import org.gridgov.core.Severity;
 import org.gridgov.core.io.AtomicFiles;
 import org.gridgov.core.io.Json;
 import org.gridgov.core.io.JsonDocument;
-import org.gridgov.core.io.Problems;
 
 /**
  * Reads ({@link #read(Path)}, {@link #read(InputStream, String)}), writes ({@link
@@ -190,8 +188,7 @@ public final class ScoringSchemes {
       String source, Optional<ScoringScheme.Builder> builder, List<SchemeFinding> findings) {}
 
   /** Parses and reads a document, collecting every structural problem. */
-  private static Checked parse(
-      java.util.function.Supplier<JsonDocument> document, String source) {
+  private static Checked parse(java.util.function.Supplier<JsonDocument> document, String source) {
     JsonDocument doc;
     try {
       doc = document.get();
@@ -273,5 +270,4 @@ public final class ScoringSchemes {
     }
     return List.copyOf(out);
   }
-
 }

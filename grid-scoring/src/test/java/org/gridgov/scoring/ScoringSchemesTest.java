@@ -367,21 +367,26 @@ class ScoringSchemesTest {
         .extracting(f -> f.code())
         .containsExactly("NEEDS_EXTRA_COUNTS");
     org.gridgov.core.Findings bad =
-        ScoringSchemes.check(withComponents("[{\"indicator\": \"response_rate\", \"weight\": 90}]"));
+        ScoringSchemes.check(
+            withComponents("[{\"indicator\": \"response_rate\", \"weight\": 90}]"));
     assertThat(bad.hasErrors()).isTrue();
-    assertThat(bad.errors()).singleElement().satisfies(
-        f -> {
-          assertThat(f.code()).isEqualTo("WEIGHT_SUM");
-          assertThat(f.location().orElseThrow().pointer()).isEqualTo("/components");
-          assertThat(f.render())
-              .startsWith("error WEIGHT_SUM /components: weights sum to 90 (90), not 100;");
-        });
+    assertThat(bad.errors())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.code()).isEqualTo("WEIGHT_SUM");
+              assertThat(f.location().orElseThrow().pointer()).isEqualTo("/components");
+              assertThat(f.render())
+                  .startsWith("error WEIGHT_SUM /components: weights sum to 90 (90), not 100;");
+            });
   }
 
   @Test
   void duplicateKeysAndSyntaxErrorsAreSyntaxFindings() {
     InvalidSchemeException e = invalid("{\"id\": \"a\", \"id\": \"b\"}");
-    assertThat(e.findings()).extracting(SchemeFinding::kind).containsExactly(SchemeFinding.Code.SYNTAX);
+    assertThat(e.findings())
+        .extracting(SchemeFinding::kind)
+        .containsExactly(SchemeFinding.Code.SYNTAX);
     assertThat(e.findings().get(0).reason()).contains("id");
     assertThat(e.line()).hasValue(1);
   }

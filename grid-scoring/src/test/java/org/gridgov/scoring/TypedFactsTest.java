@@ -89,8 +89,7 @@ class TypedFactsTest {
     assertThat(rules.derive(handledBy("d1", "G1", "城管局", Assessment.NONE)).department())
         .hasValue("城管局");
     // an assignee the directory does not know (a street office, a person) is no department
-    assertThat(rules.derive(handledBy("d2", "G1", "街道办", Assessment.NONE)).department())
-        .isEmpty();
+    assertThat(rules.derive(handledBy("d2", "G1", "街道办", Assessment.NONE)).department()).isEmpty();
     // the typed fact wins over the trail
     CaseFacts typed =
         rules.derive(handledBy("d3", "G1", "城管局", Assessment.builder().department("住建局").build()));
@@ -105,7 +104,9 @@ class TypedFactsTest {
             InvalidInputException.class,
             () ->
                 withDirectory("CG", "ZJ", "GA")
-                    .derive(handledBy("u1", "G1", "CG", Assessment.builder().department("CGG").build())));
+                    .derive(
+                        handledBy(
+                            "u1", "G1", "CG", Assessment.builder().department("CGG").build())));
     assertThat(e.pointer()).hasValue("/assessment/department");
     assertThat(e.reason())
         .contains("case u1: department 'CGG' is not in the department directory")
@@ -176,7 +177,9 @@ class TypedFactsTest {
     // and the department scores match, case for case
     CaseLog a = rules.newLog().add(f1).build();
     CaseLog b = rules.newLog().add(rules.derive(v2)).build();
-    assertThat(a.units(UnitKind.DEPARTMENT)).containsExactly("CG").isEqualTo(b.units(UnitKind.DEPARTMENT));
+    assertThat(a.units(UnitKind.DEPARTMENT))
+        .containsExactly("CG")
+        .isEqualTo(b.units(UnitKind.DEPARTMENT));
     assertThat(a.facts().toList()).isEqualTo(b.facts().toList());
   }
 
@@ -196,8 +199,7 @@ class TypedFactsTest {
     Case c = GridGovJson.readCases(new StringReader(rated), "cases.jsonl").get(0);
     assertThat(c.rating()).contains(Rating.SATISFIED);
     InvalidInputException contradiction =
-        catchThrowableOfType(
-            InvalidInputException.class, () -> withDirectory("CG").derive(c));
+        catchThrowableOfType(InvalidInputException.class, () -> withDirectory("CG").derive(c));
     assertThat(contradiction.pointer()).hasValue("/assessment/followUp");
   }
 }

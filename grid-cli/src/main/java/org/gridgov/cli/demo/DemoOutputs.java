@@ -128,10 +128,10 @@ public final class DemoOutputs {
   /**
    * Writes every case as a GeoJSON Point feature in grid-geo's case format (WGS-84, after the
    * intake's conversion), with the assessment facts (under their version-1 attribute names) and the
-   * demo's facts added to the case attributes: {@code outcome},
-   * {@code placement}, {@code reported_crs} (and {@code reported_lon}/{@code reported_lat} when not
-   * WGS-84), {@code snapped}, {@code settled_in_grid}, {@code overdue}, {@code first_tier}, {@code
-   * whistles} and {@code exclusive} (the exclusive grids at the position).
+   * demo's facts added to the case attributes: {@code outcome}, {@code placement}, {@code
+   * reported_crs} (and {@code reported_lon}/{@code reported_lat} when not WGS-84), {@code snapped},
+   * {@code settled_in_grid}, {@code overdue}, {@code first_tier}, {@code whistles} and {@code
+   * exclusive} (the exclusive grids at the position).
    *
    * @param r the result
    * @param out the stream; flushed, not closed
@@ -155,8 +155,7 @@ public final class DemoOutputs {
           .ifPresent(
               v ->
                   a.put(
-                      Assessment.FOLLOW_UP,
-                      v == Assessment.FollowUp.VALID ? "valid" : "invalid"));
+                      Assessment.FOLLOW_UP, v == Assessment.FollowUp.VALID ? "valid" : "invalid"));
       facts.contacted().ifPresent(v -> a.put(Assessment.CONTACTED, v.toString()));
       facts.resolved().ifPresent(v -> a.put(Assessment.RESOLVED, v.toString()));
       facts.reverseGrade().ifPresent(v -> a.put(Assessment.REVERSE_GRADE, Integer.toString(v)));

@@ -21,7 +21,6 @@ import org.gridgov.core.cases.CaseAction;
 import org.gridgov.core.cases.CaseState;
 import org.gridgov.geo.CoordinateSystem;
 import org.gridgov.lab.CaseRun;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
