@@ -4,8 +4,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 import org.gridgov.cli.demo.Demo;
 import org.gridgov.cli.demo.DemoOptions;
 import org.gridgov.cli.demo.Progress;
@@ -13,7 +14,6 @@ import org.gridgov.cli.demo.SampleCity;
 import org.gridgov.core.cases.Case;
 import org.gridgov.core.time.WorkCalendar;
 import org.gridgov.rules.lists.GovernanceLists;
-import org.gridgov.scoring.CaseFacts;
 import org.gridgov.scoring.CaseLog;
 import org.gridgov.scoring.FactRules;
 import org.gridgov.scoring.Scorecard;
@@ -69,31 +69,20 @@ public final class ScoreMonthExample {
     for (Case c : cases) {
       asOf = c.updatedAt().isAfter(asOf) ? c.updatedAt() : asOf;
     }
-    FactRules rules =
-        FactRules.builder(asOf).calendar(calendar).hierarchy(sample.city().hierarchy()).build();
-    CaseLog.Builder log = rules.newLog();
+    // The department directory: a case is scored to a department of the lists, never to the grid
+    // that settled it.
     GovernanceLists lists = sample.policy().lists();
+    Set<String> departments = new HashSet<>();
+    lists.departments().forEach(d -> departments.add(d.id()));
+    FactRules rules =
+        FactRules.builder(asOf)
+            .calendar(calendar)
+            .hierarchy(sample.city().hierarchy())
+            .departments(departments)
+            .build();
+    CaseLog.Builder log = rules.newLog();
     for (Case c : cases) {
-      CaseFacts f = rules.derive(c);
-      // A case names its department in the "department" attribute; without one, the facts fall
-      // back to the last assignee, which for cases the grid workers settled is a grid, not a
-      // department. Keep departments only.
-      if (f.department().isPresent() && lists.department(f.department().get()).isEmpty()) {
-        f =
-            new CaseFacts(
-                f.caseId(),
-                f.month(),
-                f.grid(),
-                f.community(),
-                f.street(),
-                Optional.empty(),
-                f.workers(),
-                f.flags(),
-                f.reworks(),
-                f.reverseGrade(),
-                f.open());
-      }
-      log.add(f);
+      log.add(rules.derive(c));
     }
     CaseLog facts = log.build();
 

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import org.gridgov.core.GridId;
 import org.gridgov.core.GridKind;
 import org.gridgov.core.GridLevel;
 import org.gridgov.core.LevelLadder;
+import org.gridgov.core.cases.Assessment;
 import org.gridgov.core.cases.Case;
 import org.gridgov.core.cases.CaseAction;
 import org.gridgov.core.cases.CaseId;
@@ -42,7 +42,6 @@ import org.gridgov.rules.lists.Department;
 import org.gridgov.rules.lists.GovernanceLists;
 import org.gridgov.rules.lists.Item;
 import org.gridgov.rules.lists.ProhibitedEntry;
-import org.gridgov.scoring.CaseFacts;
 import org.gridgov.scoring.CaseLog;
 import org.gridgov.scoring.FactRules;
 import org.gridgov.scoring.Scorecard;
@@ -258,7 +257,16 @@ public final class CaseLoop {
 
   /** The assessment facts of the runs, as of an instant, with the city's units declared. */
   private CaseLog log(List<CaseRun> runs, Instant asOf) {
-    FactRules rules = FactRules.builder(asOf).calendar(cal).hierarchy(city.hierarchy()).build();
+    Set<String> directory = new HashSet<>();
+    for (Department d : lists.departments()) {
+      directory.add(d.id());
+    }
+    FactRules rules =
+        FactRules.builder(asOf)
+            .calendar(cal)
+            .hierarchy(city.hierarchy())
+            .departments(directory)
+            .build();
     CaseLog.Builder b = rules.newLog();
     // The grid agency approves access entries and is not assessed as a department; the lists say
     // which agency that is.
@@ -285,24 +293,7 @@ public final class CaseLoop {
       b.declare(UnitKind.GRID, leaf.value());
     }
     for (CaseRun run : runs) {
-      CaseFacts f = rules.derive(run.result());
-      Optional<String> department = f.department().filter(d -> lists.department(d).isPresent());
-      if (!department.equals(f.department())) {
-        f =
-            new CaseFacts(
-                f.caseId(),
-                f.month(),
-                f.grid(),
-                f.community(),
-                f.street(),
-                department,
-                f.workers(),
-                f.flags(),
-                f.reworks(),
-                f.reverseGrade(),
-                f.open());
-      }
-      b.add(f);
+      b.add(rules.derive(run.result()));
     }
     return b.build();
   }
@@ -447,17 +438,21 @@ public final class CaseLoop {
       Instant closedAt = now;
       Instant due = suspendedTotal.isZero() ? deadline : cal.plusWorking(deadline, suspendedTotal);
       boolean overdue = lastFeedback.isAfter(due);
-      Map<String, String> attributes = new HashMap<>();
+      Assessment.Builder facts = Assessment.builder();
       if (holder.tier() == HandlerTier.GRID && !holder.department()) {
-        attributes.put(FactRules.WORKER, "w:" + holder.unit());
+        facts.worker("w:" + holder.unit());
       }
       if (holder.department()) {
-        attributes.put(FactRules.DEPARTMENT, holder.unit());
+        // Only a department of the lists is assessed as one; a holder the lists do not know (the
+        // centre, when an item names no department) handles the case without a department fact.
+        if (lists.department(holder.unit()).isPresent()) {
+          facts.department(holder.unit());
+        }
         if (!whistles.isEmpty()) {
-          attributes.put(FactRules.REVERSE_GRADE, Integer.toString(inc.reverseGrade()));
+          facts.reverseGrade(inc.reverseGrade());
         }
       }
-      attributes.put(FactRules.FOLLOW_UP, inc.followUp() ? "valid" : "invalid");
+      facts.followUp(inc.followUp() ? Assessment.FollowUp.VALID : Assessment.FollowUp.INVALID);
       if (inc.followUp()) {
         double dissatisfied =
             0.04
@@ -473,7 +468,7 @@ public final class CaseLoop {
         now = cal.plusWorking(now, model.evaluateDelay());
         c = c.evaluate(CENTRE, now, rating, "");
       }
-      c = c.withAttributes(attributes);
+      c = c.withAssessment(facts.build());
       boolean settled =
           firstTier == HandlerTier.GRID
               && denied.isEmpty()

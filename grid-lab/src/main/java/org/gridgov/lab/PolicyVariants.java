@@ -1,23 +1,18 @@
 package org.gridgov.lab;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.gridgov.core.InvalidInputException;
 import org.gridgov.core.LevelLadder;
+import org.gridgov.core.io.Json;
+import org.gridgov.core.io.JsonNodeAt;
+import org.gridgov.core.io.Pointers;
+import org.gridgov.core.io.Problems;
+import org.gridgov.core.io.Suggestions;
 import org.gridgov.core.json.GridGovJson;
 import org.gridgov.rules.PolicySet;
 import org.gridgov.rules.PolicySets;
@@ -53,7 +48,8 @@ import org.gridgov.scoring.UnitKind;
  * lists and tables with the default time limits and rankings, named after its version.
  *
  * <p>Reading is all-or-nothing: a problem in the file or a file it names is an {@link
- * InvalidInputException} naming the file and the JSON pointer. Stateless and thread-safe.
+ * InvalidInputException} naming the file, the line and column and the JSON pointer (read with the
+ * I/O toolkit; unknown members get a "did you mean"). Stateless and thread-safe.
  */
 public final class PolicyVariants {
   /** The {@code format} of a variant file. */
@@ -72,12 +68,6 @@ public final class PolicyVariants {
           "timeLimitFactor",
           "rankings");
 
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .build();
-
   private PolicyVariants() {}
 
   /**
@@ -89,11 +79,17 @@ public final class PolicyVariants {
    */
   public static PolicyVariant read(Path file) {
     String source = file.toString();
-    JsonNode root = parse(file);
-    if (!root.isObject()) {
-      throw InvalidInputException.at(source, "", "expected a JSON object");
+    if (!Files.isRegularFile(file)) {
+      throw InvalidInputException.at(source, "", "no such file");
     }
-    String format = root.path("format").asText("");
+    return Json.read(file, Problems.Mode.FIRST_ERROR, root -> read(file, root));
+  }
+
+  private static PolicyVariant read(Path file, JsonNodeAt root) {
+    if (!root.isObject()) {
+      throw root.fail("expected a JSON object");
+    }
+    String format = root.optString("format").orElse("");
     if (format.equals(PolicySets.FORMAT)) {
       PolicySet set = PolicySets.read(file);
       return PolicyVariant.builder(set.version())
@@ -104,63 +100,56 @@ public final class PolicyVariants {
           .build();
     }
     if (!format.equals(FORMAT)) {
-      throw InvalidInputException.at(
-          source,
-          "/format",
+      throw root.fail(
+          "format",
           "expected \"" + FORMAT + "\" (or \"" + PolicySets.FORMAT + "\"), got \"" + format + "\"");
     }
-    for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-      String name = it.next();
-      if (!MEMBERS.contains(name)) {
+    // The message of an unknown member is pinned by the command line (one line, no position).
+    for (String member : root.members().keySet()) {
+      if (!MEMBERS.contains(member)) {
         throw InvalidInputException.at(
-            source,
-            "/" + name,
-            "unknown member; known: " + String.join(", ", MEMBERS.stream().sorted().toList()));
+            file.toString(),
+            Pointers.child("", member),
+            "unknown member; "
+                + Suggestions.didYouMean(member, MEMBERS)
+                    .map(m -> "did you mean '" + m + "'? ")
+                    .orElse("")
+                + "known: "
+                + String.join(", ", MEMBERS.stream().sorted().toList()));
       }
     }
     Path dir = file.toAbsolutePath().getParent();
-    String name =
-        text(root, "name", source)
-            .orElseThrow(() -> InvalidInputException.at(source, "/name", "a variant needs a name"));
-    PolicyVariant.Builder b;
-    try {
-      b = PolicyVariant.builder(name);
-      b.description(text(root, "description", source).orElse(""));
-    } catch (IllegalArgumentException e) {
-      throw InvalidInputException.at(source, "/name", e.getMessage());
-    }
-    Optional<String> policy = text(root, "policy", source);
+    String name = root.string("name");
+    String description = root.optString("description").orElse("");
+    PolicyVariant.Builder b =
+        root.get("name").guard(() -> PolicyVariant.builder(name).description(description));
+    Optional<String> policy = root.optString("policy");
     if (policy.isPresent()) {
       PolicySet set =
           policy.get().equals("builtin")
               ? PolicySets.defaults()
-              : PolicySets.read(resolve(dir, policy.get(), source, "/policy"));
+              : PolicySets.read(resolve(dir, policy.get(), root, "policy"));
       b.lists(set.lists()).dispatcher(set.dispatcher()).escalation(set.escalation());
     }
-    text(root, "lists", source)
-        .ifPresent(l -> b.lists(ListsJson.read(resolve(dir, l, source, "/lists"))));
-    text(root, "dispatch", source).ifPresent(d -> b.dispatcher(dispatcher(dir, d, source)));
-    text(root, "escalation", source).ifPresent(e -> b.escalation(escalation(dir, e, source)));
-    text(root, "timeLimits", source)
+    root.optString("lists").ifPresent(l -> b.lists(ListsJson.read(resolve(dir, l, root, "lists"))));
+    root.optString("dispatch").ifPresent(d -> b.dispatcher(dispatcher(dir, d, root)));
+    root.optString("escalation").ifPresent(e -> b.escalation(escalation(dir, e, root)));
+    root.optString("timeLimits")
         .ifPresent(
-            t -> b.timeLimits(GridGovJson.readTimeLimits(resolve(dir, t, source, "/timeLimits"))));
-    JsonNode factor = root.get("timeLimitFactor");
-    if (factor != null && !factor.isNull()) {
-      if (!factor.isNumber() || !(factor.asDouble() > 0 && factor.asDouble() <= 100)) {
-        throw InvalidInputException.at(
-            source, "/timeLimitFactor", "expected a number in (0, 100], got " + factor);
+            t -> b.timeLimits(GridGovJson.readTimeLimits(resolve(dir, t, root, "timeLimits"))));
+    Optional<JsonNodeAt> factor = root.opt("timeLimitFactor");
+    if (factor.isPresent()) {
+      JsonNodeAt f = factor.get();
+      if (!f.node().isNumber() || !(f.node().asDouble() > 0 && f.node().asDouble() <= 100)) {
+        throw f.fail("expected a number in (0, 100], got " + f.node());
       }
-      b.timeLimitFactor(factor.asDouble());
+      b.timeLimitFactor(f.node().asDouble());
     }
-    JsonNode rankings = root.get("rankings");
-    if (rankings != null && !rankings.isNull()) {
-      b.rankings(rankings(dir, rankings, source));
+    Optional<JsonNodeAt> rankings = root.opt("rankings");
+    if (rankings.isPresent()) {
+      b.rankings(rankings(dir, rankings.get()));
     }
-    try {
-      return b.build();
-    } catch (IllegalArgumentException e) {
-      throw InvalidInputException.at(source, "", e.getMessage());
-    }
+    return root.guard(b::build);
   }
 
   /**
@@ -187,16 +176,12 @@ public final class PolicyVariants {
     return List.copyOf(out);
   }
 
-  private static Dispatcher dispatcher(Path dir, String ref, String source) {
+  private static Dispatcher dispatcher(Path dir, String ref, JsonNodeAt root) {
     if (ref.startsWith("builtin")) {
       String version = ref.equals("builtin") ? "2026" : ref.substring(ref.indexOf(':') + 1);
-      try {
-        return Dispatcher.of(Dispatcher.shippedTable(version));
-      } catch (IllegalArgumentException e) {
-        throw InvalidInputException.at(source, "/dispatch", e.getMessage());
-      }
+      return root.get("dispatch").guard(() -> Dispatcher.of(Dispatcher.shippedTable(version)));
     }
-    Path f = resolve(dir, ref, source, "/dispatch");
+    Path f = resolve(dir, ref, root, "dispatch");
     DecisionTable table = DecisionTables.read(f);
     try {
       return Dispatcher.of(table);
@@ -205,11 +190,11 @@ public final class PolicyVariants {
     }
   }
 
-  private static EscalationLadder escalation(Path dir, String ref, String source) {
+  private static EscalationLadder escalation(Path dir, String ref, JsonNodeAt root) {
     if (ref.equals("builtin")) {
       return EscalationLadder.defaults();
     }
-    Path f = resolve(dir, ref, source, "/escalation");
+    Path f = resolve(dir, ref, root, "escalation");
     DecisionTable table = DecisionTables.read(f);
     try {
       return EscalationLadder.of(table, LevelLadder.defaults());
@@ -218,103 +203,51 @@ public final class PolicyVariants {
     }
   }
 
-  private static List<Ranking> rankings(Path dir, JsonNode node, String source) {
-    if (!node.isArray() || node.isEmpty()) {
-      throw InvalidInputException.at(source, "/rankings", "expected a non-empty array");
+  private static final List<String> UNIT_KINDS =
+      List.of("grid", "worker", "community", "street", "department");
+
+  private static List<Ranking> rankings(Path dir, JsonNodeAt node) {
+    if (!node.isArray() || node.node().isEmpty()) {
+      throw node.fail("expected a non-empty array");
     }
     List<Ranking> out = new ArrayList<>();
-    for (int i = 0; i < node.size(); i++) {
-      String at = "/rankings/" + i;
-      JsonNode r = node.get(i);
+    for (JsonNodeAt r : node.elements()) {
       if (!r.isObject()) {
-        throw InvalidInputException.at(source, at, "expected an object with kind and scheme");
+        throw r.fail("expected an object with kind and scheme");
       }
-      for (Iterator<String> it = r.fieldNames(); it.hasNext(); ) {
-        String m = it.next();
-        if (!m.equals("kind") && !m.equals("scheme")) {
-          throw InvalidInputException.at(
-              source, at + "/" + m, "unknown member; known: kind, scheme");
-        }
-      }
-      String kindText =
-          text(r, "kind", source, at + "/kind")
-              .orElseThrow(() -> InvalidInputException.at(source, at + "/kind", "missing"));
+      r.onlyKeys(Set.of("kind", "scheme"));
+      String kindText = r.string("kind");
       UnitKind kind =
           UnitKind.parse(kindText)
               .orElseThrow(
                   () ->
-                      InvalidInputException.at(
-                          source,
-                          at + "/kind",
-                          "unknown unit kind '"
-                              + kindText
-                              + "'; one of grid, worker, community,"
-                              + " street, department"));
-      String schemeRef =
-          text(r, "scheme", source, at + "/scheme")
-              .orElseThrow(() -> InvalidInputException.at(source, at + "/scheme", "missing"));
+                      r.fail(
+                          "kind",
+                          "unknown unit kind "
+                              + Problems.quote(kindText)
+                              + Suggestions.hint(kindText, UNIT_KINDS)));
+      String schemeRef = r.string("scheme");
       ScoringScheme scheme;
       if (schemeRef.startsWith("builtin:")) {
-        try {
-          scheme = ScoringSchemes.builtIn(schemeRef.substring("builtin:".length()));
-        } catch (IllegalArgumentException e) {
-          throw InvalidInputException.at(source, at + "/scheme", e.getMessage());
-        }
+        scheme =
+            r.get("scheme")
+                .guard(() -> ScoringSchemes.builtIn(schemeRef.substring("builtin:".length())));
       } else {
-        scheme = ScoringSchemes.read(resolve(dir, schemeRef, source, at + "/scheme"));
+        scheme = ScoringSchemes.read(resolve(dir, schemeRef, r, "scheme"));
       }
-      try {
-        out.add(new Ranking(kind, scheme));
-      } catch (IllegalArgumentException e) {
-        throw InvalidInputException.at(source, at, e.getMessage());
-      }
+      out.add(r.guard(() -> new Ranking(kind, scheme)));
     }
     return out;
   }
 
-  private static Path resolve(Path dir, String ref, String source, String pointer) {
+  private static Path resolve(Path dir, String ref, JsonNodeAt parent, String member) {
     if (ref.isBlank()) {
-      throw InvalidInputException.at(source, pointer, "empty path");
+      throw parent.fail(member, "empty path");
     }
     Path p = dir.resolve(ref);
     if (!Files.isRegularFile(p)) {
-      throw InvalidInputException.at(source, pointer, "no such file: " + p);
+      throw parent.fail(member, "no such file: " + p);
     }
     return p;
-  }
-
-  private static Optional<String> text(JsonNode node, String member, String source) {
-    return text(node, member, source, "/" + member);
-  }
-
-  private static Optional<String> text(JsonNode node, String member, String source, String at) {
-    JsonNode v = node.get(member);
-    if (v == null || v.isNull()) {
-      return Optional.empty();
-    }
-    if (!v.isTextual()) {
-      throw InvalidInputException.at(source, at, "expected a string, got " + v.getNodeType());
-    }
-    return Optional.of(v.asText());
-  }
-
-  private static JsonNode parse(Path file) {
-    String source = file.toString();
-    try {
-      return MAPPER.readTree(Files.readAllBytes(file));
-    } catch (NoSuchFileException e) {
-      throw InvalidInputException.at(source, "", "no such file");
-    } catch (JsonProcessingException e) {
-      JsonLocation l = e.getLocation();
-      throw new InvalidInputException(
-          source,
-          l == null ? 0 : l.getLineNr(),
-          l == null ? 0 : l.getColumnNr(),
-          "",
-          "malformed JSON: " + e.getOriginalMessage(),
-          e);
-    } catch (IOException e) {
-      throw InvalidInputException.at(source, "", "cannot read: " + e.getMessage());
-    }
   }
 }

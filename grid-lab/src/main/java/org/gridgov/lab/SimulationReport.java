@@ -1,11 +1,8 @@
 package org.gridgov.lab;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,6 +17,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.gridgov.core.GridLevel;
+import org.gridgov.core.io.Csv;
+import org.gridgov.core.io.Json;
 import org.gridgov.scoring.Scorecard;
 import org.gridgov.scoring.Scorecard.UnitScore;
 import org.gridgov.scoring.UnitKind;
@@ -485,18 +484,7 @@ public record SimulationReport(
   }
 
   private static void csv(StringBuilder sb, String... cells) {
-    for (int i = 0; i < cells.length; i++) {
-      if (i > 0) {
-        sb.append(',');
-      }
-      String c = cells[i];
-      if (c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0) {
-        sb.append('"').append(c.replace("\"", "\"\"")).append('"');
-      } else {
-        sb.append(c);
-      }
-    }
-    sb.append('\n');
+    Csv.writeRow(sb, List.of(cells));
   }
 
   // ---------------------------------------------------------------- json
@@ -507,8 +495,7 @@ public record SimulationReport(
    * @return the JSON text, ending in a newline
    */
   public String toJson() {
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = mapper.createObjectNode();
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
     root.put("format", FORMAT);
     root.put("city", city);
     ObjectNode s = root.putObject("stream");
@@ -577,10 +564,6 @@ public record SimulationReport(
         }
       }
     }
-    try {
-      return mapper.writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Json.pretty(root) + "\n";
   }
 }

@@ -1,19 +1,20 @@
 package org.gridgov.scoring;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.gridgov.core.InvalidInputException;
+import org.gridgov.core.io.CsvHeader;
+import org.gridgov.core.io.CsvReader;
+import org.gridgov.core.io.CsvRow;
+import org.gridgov.core.io.Problems;
+import org.gridgov.core.io.Suggestions;
 
 /**
  * Counts that case records do not carry (台账外数据), supplied per unit and month: missed reports,
@@ -22,8 +23,8 @@ import org.gridgov.core.InvalidInputException;
  * counts the log gives before any indicator is computed, so the inspector, intake-clerk and
  * shift-lead formulas of the CJ/T 292 lineage (DOMAIN.md §7) can be scored in full.
  *
- * <p>CSV form ({@link #read(Path)}, {@link #read(InputStream, String)}), header required, one count
- * per line:
+ * <p>CSV form ({@link #read(Path)}, {@link #read(InputStream, String)}; RFC 4180, UTF-8), header
+ * required (the five columns in any order, names in any case), one count per line:
  *
  * <pre>
  * kind,unit,month,count,value
@@ -36,6 +37,9 @@ import org.gridgov.core.InvalidInputException;
 public final class ExtraCounts {
   private static final ExtraCounts EMPTY = new ExtraCounts(List.of());
   private static final String HEADER = "kind,unit,month,count,value";
+  private static final List<String> COLUMNS = List.of("kind", "unit", "month", "count", "value");
+  private static final List<String> UNIT_KINDS =
+      List.of("grid", "worker", "community", "street", "department");
 
   private final List<Entry> entries;
 
@@ -63,14 +67,13 @@ public final class ExtraCounts {
    *
    * @param file the file
    * @return the counts
-   * @throws InvalidInputException naming the file, line and column of the first bad value
+   * @throws InvalidInputException naming the file, line and column of the first bad value (or the
+   *     file when it cannot be read)
    */
   public static ExtraCounts read(Path file) {
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(r, file.toString());
-    } catch (IOException e) {
-      throw new InvalidInputException(
-          file.toString(), 0, 0, "", "cannot read: " + e.getMessage(), e);
+    Objects.requireNonNull(file, "file");
+    try (CsvReader r = CsvReader.open(file)) {
+      return read(r);
     }
   }
 
@@ -85,82 +88,89 @@ public final class ExtraCounts {
   public static ExtraCounts read(InputStream in, String sourceName) {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(sourceName, "sourceName");
-    return read(new InputStreamReader(in, StandardCharsets.UTF_8), sourceName);
+    try (CsvReader r = CsvReader.of(in, sourceName)) {
+      return read(r);
+    }
   }
 
-  private static ExtraCounts read(Reader in, String source) {
-    BufferedReader br = in instanceof BufferedReader b ? b : new BufferedReader(in);
+  private static ExtraCounts read(CsvReader r) {
+    CsvRow first =
+        r.next()
+            .orElseThrow(
+                () ->
+                    InvalidInputException.atLine(
+                        r.source(), 1, "the header must be '" + HEADER + "'"));
+    // Column names are matched without regard to case, as before.
+    List<String> names = new ArrayList<>();
+    for (String f : first.fields()) {
+      names.add(f.strip().toLowerCase(Locale.ROOT));
+    }
+    CsvHeader h =
+        CsvHeader.read(new CsvRow(first.source(), first.line(), names), COLUMNS, List.of());
     Builder out = builder();
-    int lineNo = 0;
-    try {
-      String header = br.readLine();
-      lineNo = 1;
-      if (header == null || !header.trim().replace(" ", "").equalsIgnoreCase(HEADER)) {
-        throw InvalidInputException.atLine(source, 1, "the header must be '" + HEADER + "'");
+    for (Optional<CsvRow> next = r.next(); next.isPresent(); next = r.next()) {
+      CsvRow row = next.get();
+      if (row.fields().size() == 1 && row.get(0).isBlank()) {
+        continue;
       }
-      for (String line = br.readLine(); line != null; line = br.readLine()) {
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
-        }
-        String[] f = line.split(",", -1);
-        if (f.length != 5) {
-          throw InvalidInputException.atLine(
-              source, lineNo, "expected 5 comma-separated fields, found " + f.length);
-        }
-        int ln = lineNo;
-        UnitKind kind =
-            UnitKind.parse(f[0])
-                .orElseThrow(() -> bad(source, ln, "kind", "unknown unit kind '" + f[0] + "'"));
-        String unit = f[1].trim();
-        if (unit.isEmpty()) {
-          throw bad(source, ln, "unit", "unit id is empty");
-        }
-        YearMonth month;
-        try {
-          month = YearMonth.parse(f[2].trim());
-        } catch (DateTimeParseException e) {
-          throw bad(source, ln, "month", "month '" + f[2] + "' is not YYYY-MM");
-        }
-        Count count =
-            Count.byKey(f[3].trim())
-                .filter(c -> c.type() == Count.Type.EXTRA)
-                .orElseThrow(
-                    () ->
-                        bad(
-                            source,
-                            ln,
-                            "count",
-                            "'" + f[3] + "' is not an extra count; use one of " + extraKeys()));
-        int value;
-        try {
-          value = Integer.parseInt(f[4].trim());
-        } catch (NumberFormatException e) {
-          throw bad(source, ln, "value", "value '" + f[4] + "' is not a whole number");
-        }
-        if (value < 0) {
-          throw bad(source, ln, "value", "value cannot be negative: " + value);
-        }
-        out.add(kind, unit, month, count, value);
+      h.checkWidth(row);
+      String kindText = h.require(row, "kind").strip();
+      UnitKind kind =
+          UnitKind.parse(kindText)
+              .orElseThrow(
+                  () ->
+                      row.error(
+                          "kind",
+                          "unknown unit kind "
+                              + Problems.quote(kindText)
+                              + Suggestions.hint(kindText, UNIT_KINDS)));
+      String unit = h.get(row, "unit").map(String::strip).orElse("");
+      if (unit.isEmpty()) {
+        throw row.error("unit", "unit id is empty");
       }
-    } catch (IOException e) {
-      throw new InvalidInputException(source, lineNo, 0, "", "cannot read: " + e.getMessage(), e);
+      String monthText = h.get(row, "month").map(String::strip).orElse("");
+      YearMonth month;
+      try {
+        month = YearMonth.parse(monthText);
+      } catch (DateTimeParseException e) {
+        throw row.error("month", "month " + Problems.quote(monthText) + " is not YYYY-MM");
+      }
+      String countText = h.get(row, "count").map(String::strip).orElse("");
+      Count count =
+          Count.byKey(countText)
+              .filter(c -> c.type() == Count.Type.EXTRA)
+              .orElseThrow(
+                  () ->
+                      row.error(
+                          "count",
+                          Problems.quote(countText)
+                              + " is not an extra count"
+                              + Suggestions.didYouMean(countText, extraKeys())
+                                  .map(k -> "; did you mean '" + k + "'?")
+                                  .orElse("; use one of " + String.join(", ", extraKeys()))));
+      String valueText = h.get(row, "value").map(String::strip).orElse("");
+      int value;
+      try {
+        value = Integer.parseInt(valueText);
+      } catch (NumberFormatException e) {
+        throw row.error("value", "value " + Problems.quote(valueText) + " is not a whole number");
+      }
+      if (value < 0) {
+        throw row.error("value", "value cannot be negative: " + value);
+      }
+      out.add(kind, unit, month, count, value);
     }
     return out.build();
   }
 
-  private static InvalidInputException bad(String source, int line, String column, String why) {
-    return new InvalidInputException(source, line, 0, "column " + column, why, null);
-  }
-
-  private static String extraKeys() {
-    StringBuilder sb = new StringBuilder();
+  private static List<String> extraKeys() {
+    List<String> out = new ArrayList<>();
     for (Count c : Count.values()) {
       if (c.type() == Count.Type.EXTRA) {
-        sb.append(sb.length() == 0 ? "" : ", ").append(c.key());
+        out.add(c.key());
       }
     }
-    return sb.toString();
+    return out;
   }
 
   /**

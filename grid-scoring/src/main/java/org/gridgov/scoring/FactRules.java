@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,6 +26,8 @@ import org.gridgov.core.cases.CaseState;
 import org.gridgov.core.cases.Rating;
 import org.gridgov.core.cases.SourceChannel;
 import org.gridgov.core.cases.Transition;
+import org.gridgov.core.io.Problems;
+import org.gridgov.core.io.Suggestions;
 import org.gridgov.core.time.TimeLimit;
 import org.gridgov.core.time.TimeLimitTable;
 import org.gridgov.core.time.TimeLimitUnit;
@@ -33,9 +36,12 @@ import org.gridgov.core.time.WorkCalendar;
 import org.gridgov.scoring.CaseFacts.WorkerRole;
 
 /**
- * How {@link CaseFacts} are derived from a core {@link Case} and its audit trail (考核口径), as of one
- * instant. Steps after the as-of instant are ignored, so a log taken at the end of a month scores
- * the month as it stood then.
+ * How {@link CaseFacts} are derived from a core {@link Case}, its audit trail and its typed
+ * assessment facts ({@link Case#assessment()}, an {@link Assessment}) (考核口径), as of one instant.
+ * Steps after the as-of instant are ignored, so a log taken at the end of a month scores the month
+ * as it stood then. Facts are read from the assessment only: a case that still carries a fact as a
+ * version-1 attribute ({@link Assessment#ATTRIBUTE_NAMES}) is refused, since the case JSON reader
+ * moves such attributes into the assessment.
  *
  * <p>The rules, with <i>cal</i> the {@link WorkCalendar}:
  *
@@ -43,12 +49,14 @@ import org.gridgov.scoring.CaseFacts.WorkerRole;
  *   <li><b>Month</b>: the month of {@code reportedAt} in the calendar's zone.
  *   <li><b>Units</b>: grid = the case's grid; community and street = the grid's ancestors (or the
  *       grid itself) at levels {@code community} and {@code street} of the {@link GridHierarchy},
- *       or the attributes {@code community} and {@code street} when no hierarchy is given;
- *       department = attribute {@code department}, else the assignee of the last DISPATCH;
- *       responsible worker = attribute {@code worker}, else the reporter of a patrol report. Worker
- *       roles: reporter = the reporter of a {@link SourceChannel#PATROL} report; filer = actor of
- *       FILE or REJECT; dispatcher = actor of the first DISPATCH; checker = actor of the last
- *       VERIFY or SEND_BACK; closer = actor of CLOSE.
+ *       or the assessment's {@code community} and {@code street} when no hierarchy is given;
+ *       department = the assessment's {@code department}, else the assignee of the last DISPATCH
+ *       when it is a department of the {@linkplain Builder#departments department directory}
+ *       (without a directory: when it is not a grid id) — never a grid, so a case settled by a grid
+ *       has no department; responsible worker = the assessment's {@code worker}, else the reporter
+ *       of a patrol report. Worker roles: reporter = the reporter of a {@link SourceChannel#PATROL}
+ *       report; filer = actor of FILE or REJECT; dispatcher = actor of the first DISPATCH; checker
+ *       = actor of the last VERIFY or SEND_BACK; closer = actor of CLOSE.
  *   <li><b>Reports</b>: every case is reported; valid when filed; public when its channel is one of
  *       the public channels (hotline, app photo, mini-program, grid QR code by default). Filed on
  *       time: FILE ≤ cal.plus(reportedAt, filing limit).
@@ -72,14 +80,14 @@ import org.gridgov.scoring.CaseFacts.WorkerRole;
  *       closed or overdue-open (reworked-suspended when suspended-overdue).
  *   <li><b>Checks</b>: checked when there is a VERIFY or SEND_BACK; on time when every check ≤
  *       cal.plus(the FEED_BACK it checks, check limit).
- *   <li><b>Follow-up</b> (回访): attribute {@code follow_up} = {@code valid} or {@code invalid};
- *       without it, a follow-up is valid when the case has a rating. A rating counts when its
- *       EVALUATE step is not after the as-of instant (or the record has a rating without an
- *       EVALUATE step). Contacted = attribute {@code contacted} ({@code true}/{@code false}), else
- *       "an ACCEPT was recorded"; resolved = attribute {@code resolved}, else closed.
- *   <li><b>Whistle</b>: whistled when the trail has an ESCALATE; the reverse grade is attribute
- *       {@code reverse_grade}, a whole number 0–100, allowed only on cases whose trail has an
- *       ESCALATE, and counted once that step is not after the as-of instant.
+ *   <li><b>Follow-up</b> (回访): the assessment's {@code followUp}, valid or invalid; without it, a
+ *       follow-up is valid when the case has a rating. A rating counts when its EVALUATE step is
+ *       not after the as-of instant (or the record has a rating without an EVALUATE step).
+ *       Contacted = the assessment's {@code contacted}, else "an ACCEPT was recorded"; resolved =
+ *       the assessment's {@code resolved}, else closed.
+ *   <li><b>Whistle</b>: whistled when the trail has an ESCALATE; the reverse grade is the
+ *       assessment's {@code reverseGrade}, a whole number 0–100, allowed only on cases whose trail
+ *       has an ESCALATE, and counted once that step is not after the as-of instant.
  * </ul>
  *
  * <p>Limits that the sources do not fix are defaults, not citations: filing 1 working hour,
@@ -87,30 +95,6 @@ import org.gridgov.scoring.CaseFacts.WorkerRole;
  * Set them from the local time-limit table. Immutable and thread-safe.
  */
 public final class FactRules {
-  /** Attribute naming the responsible grid worker. */
-  public static final String WORKER = "worker";
-
-  /** Attribute naming the handling department. */
-  public static final String DEPARTMENT = "department";
-
-  /** Attribute naming the community when no hierarchy is given. */
-  public static final String COMMUNITY = "community";
-
-  /** Attribute naming the street when no hierarchy is given. */
-  public static final String STREET = "street";
-
-  /** Attribute {@code valid} or {@code invalid}: whether the follow-up visit was valid. */
-  public static final String FOLLOW_UP = "follow_up";
-
-  /** Attribute {@code true} or {@code false}: the citizen says the handler contacted them. */
-  public static final String CONTACTED = "contacted";
-
-  /** Attribute {@code true} or {@code false}: the citizen says the matter was resolved. */
-  public static final String RESOLVED = "resolved";
-
-  /** Attribute with the whistling street's grade of the department, 0–100. */
-  public static final String REVERSE_GRADE = "reverse_grade";
-
   private final Instant asOf;
   private final WorkCalendar calendar;
   private final TimeLimitTable table;
@@ -122,6 +106,8 @@ public final class FactRules {
   private final TimeLimit closingLimit;
   private final Optional<GridHierarchy> hierarchy;
   private final Set<SourceChannel> publicChannels;
+  private final Optional<Set<String>> departments;
+  private final Set<String> gridIds;
   private final Map<GridId, String[]> ancestry = new ConcurrentHashMap<>();
 
   private FactRules(Builder b) {
@@ -136,6 +122,14 @@ public final class FactRules {
     this.closingLimit = b.closingLimit;
     this.hierarchy = b.hierarchy;
     this.publicChannels = Set.copyOf(b.publicChannels);
+    this.departments = b.departments;
+    Set<String> ids = new HashSet<>();
+    if (departments.isEmpty() && hierarchy.isPresent()) {
+      for (Grid g : hierarchy.get().grids()) {
+        ids.add(g.id().value());
+      }
+    }
+    this.gridIds = Set.copyOf(ids);
   }
 
   /**
@@ -174,11 +168,26 @@ public final class FactRules {
    *
    * @param c the case
    * @return its facts
-   * @throws InvalidInputException when an attribute is malformed, a reverse grade is on a case that
-   *     was not whistled, a rating contradicts an invalid follow-up, or the grid is not in the
-   *     hierarchy; the pointer names the attribute or field
+   * @throws InvalidInputException when a reverse grade is on a case that was not whistled, a rating
+   *     contradicts an invalid follow-up, the department is not in the department directory (with a
+   *     "did you mean"), or the grid is not in the hierarchy; the pointer names the field ({@code
+   *     /assessment/department}, …). The source and line are the caller's to add (the {@code
+   *     gridgov score} command adds the file and line of the case)
+   * @throws IllegalArgumentException when the case carries an assessment fact as a version-1
+   *     attribute
    */
   public CaseFacts derive(Case c) {
+    for (String name : c.attributes().keySet()) {
+      if (Assessment.ATTRIBUTE_NAMES.contains(name)) {
+        throw new IllegalArgumentException(
+            "case "
+                + c.id()
+                + " carries the assessment fact '"
+                + name
+                + "' as an attribute; set it in Case.assessment() (the case JSON reader does that"
+                + " for version-1 documents)");
+      }
+    }
     List<Transition> trail = new ArrayList<>();
     for (Transition t : c.trail()) {
       if (!t.at().isAfter(asOf)) {
@@ -260,30 +269,31 @@ public final class FactRules {
     if (whistled) {
       f.add(Count.WHISTLED);
     }
-    String g = attribute(c, REVERSE_GRADE).orElse(null);
-    if (g != null) {
+    Assessment a = c.assessment();
+    if (a.reverseGrade().isPresent()) {
       // The grade is checked against the whole trail; it counts once the whistle is in the
       // as-of view (a case whistled later is graded later).
       boolean everWhistled = whistled;
       for (Transition t : c.trail()) {
         everWhistled |= t.action() == CaseAction.ESCALATE;
       }
-      int v = reverseGrade(c, g, everWhistled);
+      if (!everWhistled) {
+        throw InvalidInputException.at(
+            "",
+            "/assessment/reverseGrade",
+            "case " + c.id() + ": a reverse grade needs a whistle (an ESCALATE step) in the trail");
+      }
       if (whistled) {
-        grade = OptionalInt.of(v);
+        grade = a.reverseGrade();
         f.add(Count.REVERSE_GRADED);
       }
     }
-    Optional<String> worker = attribute(c, WORKER);
-    if (worker.isPresent()) {
-      workers.put(WorkerRole.RESPONSIBLE, worker.get());
+    if (a.worker().isPresent()) {
+      workers.put(WorkerRole.RESPONSIBLE, a.worker().get());
     } else if (patrol) {
       workers.put(WorkerRole.RESPONSIBLE, c.reporter());
     }
-    Optional<String> department = attribute(c, DEPARTMENT);
-    if (department.isEmpty() && lastDispatch != null) {
-      department = lastDispatch.assignee();
-    }
+    Optional<String> department = department(c, lastDispatch);
     String[] cs = communityAndStreet(c);
     return new CaseFacts(
         c.id().value(),
@@ -423,27 +433,14 @@ public final class FactRules {
     boolean evaluatedInTrail = first(c.trail(), CaseAction.EVALUATE) != null;
     boolean evaluatedByAsOf = first(trail, CaseAction.EVALUATE) != null;
     Optional<Rating> rating = evaluatedByAsOf || !evaluatedInTrail ? c.rating() : Optional.empty();
-    Optional<String> fu = attribute(c, FOLLOW_UP);
+    Assessment a = c.assessment();
     boolean valid;
-    if (fu.isPresent()) {
-      valid =
-          switch (fu.get()) {
-            case "valid" -> true;
-            case "invalid" -> false;
-            default ->
-                throw InvalidInputException.at(
-                    "",
-                    "/attributes/" + FOLLOW_UP,
-                    "case "
-                        + c.id()
-                        + ": follow_up must be 'valid' or 'invalid', not '"
-                        + fu.get()
-                        + "'");
-          };
+    if (a.followUp().isPresent()) {
+      valid = a.followUp().get() == Assessment.FollowUp.VALID;
       if (!valid && rating.isPresent()) {
         throw InvalidInputException.at(
             "",
-            "/attributes/" + FOLLOW_UP,
+            "/assessment/followUp",
             "case " + c.id() + ": a rating was given but the follow-up is marked invalid");
       }
     } else {
@@ -461,86 +458,52 @@ public final class FactRules {
                   case BASICALLY_SATISFIED -> Count.BASICALLY_SATISFIED;
                   case DISSATISFIED -> Count.DISSATISFIED;
                 }));
-    if (flag(c, CONTACTED).orElse(accepted)) {
+    if (a.contacted().orElse(accepted)) {
       f.add(Count.FOLLOW_UPS_CONTACTED);
     }
-    if (flag(c, RESOLVED).orElse(f.contains(Count.CLOSED))) {
+    if (a.resolved().orElse(f.contains(Count.CLOSED))) {
       f.add(Count.FOLLOW_UPS_RESOLVED);
     }
   }
 
-  private static Optional<Boolean> flag(Case c, String name) {
-    return attribute(c, name)
-        .map(
-            v ->
-                switch (v) {
-                  case "true" -> true;
-                  case "false" -> false;
-                  default ->
-                      throw InvalidInputException.at(
-                          "",
-                          "/attributes/" + name,
-                          "case "
-                              + c.id()
-                              + ": "
-                              + name
-                              + " must be 'true' or 'false', not '"
-                              + v
-                              + "'");
-                });
-  }
-
-  private static int reverseGrade(Case c, String g, boolean whistled) {
-    String at = "/attributes/" + REVERSE_GRADE;
-    int v;
-    try {
-      v = Integer.parseInt(g.trim());
-    } catch (NumberFormatException e) {
-      throw InvalidInputException.at(
-          "", at, "case " + c.id() + ": reverse_grade '" + g + "' is not a whole number 0–100");
-    }
-    if (v < 0 || v > 100) {
-      throw InvalidInputException.at(
-          "", at, "case " + c.id() + ": reverse_grade " + v + " is outside 0–100");
-    }
-    if (!whistled) {
-      throw InvalidInputException.at(
-          "",
-          at,
-          "case " + c.id() + ": a reverse grade needs a whistle (an ESCALATE step) in the trail");
-    }
-    return v;
-  }
-
   /**
-   * A fact by its version-1 attribute name: the attribute when a case still carries it there, else
-   * the typed {@link Case#assessment()} value in the same text form.
+   * The department a case is scored to: the assessment's department (which must be in the directory
+   * when there is one), else the assignee of the last DISPATCH when it is a department — in the
+   * directory, or, without a directory, any assignee that is not a grid id. A case settled by a
+   * grid therefore has no department.
    */
-  private static Optional<String> attribute(Case c, String name) {
-    String v = c.attributes().get(name);
-    if (v != null && !v.isBlank()) {
-      return Optional.of(v.trim());
+  private Optional<String> department(Case c, Transition lastDispatch) {
+    Optional<String> given = c.assessment().department();
+    if (given.isPresent()) {
+      String d = given.get();
+      if (departments.isPresent() && !departments.get().contains(d)) {
+        throw InvalidInputException.at(
+            "",
+            "/assessment/department",
+            "case "
+                + c.id()
+                + ": department "
+                + Problems.quote(d)
+                + " is not in the department directory"
+                + Suggestions.hint(d, departments.get()));
+      }
+      return given;
     }
-    Assessment a = c.assessment();
-    return switch (name) {
-      case WORKER -> a.worker();
-      case DEPARTMENT -> a.department();
-      case COMMUNITY -> a.community();
-      case STREET -> a.street();
-      case FOLLOW_UP -> a.followUp().map(f -> f.name().toLowerCase(java.util.Locale.ROOT));
-      case CONTACTED -> a.contacted().map(String::valueOf);
-      case RESOLVED -> a.resolved().map(String::valueOf);
-      case REVERSE_GRADE ->
-          a.reverseGrade().isPresent()
-              ? Optional.of(Integer.toString(a.reverseGrade().getAsInt()))
-              : Optional.empty();
-      default -> Optional.empty();
-    };
+    if (lastDispatch == null) {
+      return Optional.empty();
+    }
+    Optional<String> assignee = lastDispatch.assignee();
+    if (departments.isPresent()) {
+      return assignee.filter(departments.get()::contains);
+    }
+    return assignee.filter(
+        x -> !gridIds.contains(x) && !c.grid().map(GridId::value).filter(x::equals).isPresent());
   }
 
   private String[] communityAndStreet(Case c) {
     if (hierarchy.isEmpty()) {
-      return new String[] {attribute(c, COMMUNITY).orElse(null), attribute(c, STREET).orElse(null)};
+      Assessment a = c.assessment();
+      return new String[] {a.community().orElse(null), a.street().orElse(null)};
     }
     if (c.grid().isEmpty()) {
       return new String[2];
@@ -588,6 +551,7 @@ public final class FactRules {
     private TimeLimit checkLimit = TimeLimit.workingHours(2);
     private TimeLimit closingLimit = TimeLimit.workingHours(1);
     private Optional<GridHierarchy> hierarchy = Optional.empty();
+    private Optional<Set<String>> departments = Optional.empty();
     private Set<SourceChannel> publicChannels =
         EnumSet.of(
             SourceChannel.HOTLINE_12345,
@@ -695,6 +659,29 @@ public final class FactRules {
      */
     public Builder hierarchy(GridHierarchy value) {
       this.hierarchy = Optional.of(value);
+      return this;
+    }
+
+    /**
+     * Sets the department directory: the ids of the departments that can be assessed (for example
+     * the ids of the governance lists' departments). With a directory, a case's department is its
+     * {@link Assessment#department()}, which must be in the directory, else the assignee of its
+     * last DISPATCH when that assignee is in the directory; a case handled by a grid, a community
+     * or a street has no department. Without one, the last assignee counts unless it is a grid id
+     * (the case's grid or a grid of the {@link #hierarchy hierarchy}).
+     *
+     * @param ids the department ids, not blank
+     * @return this builder
+     * @throws IllegalArgumentException for a blank id
+     */
+    public Builder departments(Set<String> ids) {
+      Set<String> copy = Set.copyOf(ids);
+      for (String id : copy) {
+        if (id.isBlank()) {
+          throw new IllegalArgumentException("a department id in the directory is blank");
+        }
+      }
+      this.departments = Optional.of(copy);
       return this;
     }
 

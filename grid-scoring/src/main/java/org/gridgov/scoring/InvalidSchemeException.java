@@ -2,11 +2,14 @@ package org.gridgov.scoring;
 
 import java.util.List;
 import java.util.Optional;
+import org.gridgov.core.Findings;
 import org.gridgov.core.InvalidInputException;
 
 /**
  * A scoring scheme that cannot be used. The message names the source file, the JSON pointer and the
- * reason of the first error and how many more there are; {@link #findings()} lists all of them.
+ * reason of the first error and how many more there are; {@link #findings()} lists all of them,
+ * named after the source and, for problems in the document's structure, with their line and column;
+ * {@link #problems()} is the same list as a {@link Findings} container.
  */
 public final class InvalidSchemeException extends InvalidInputException {
   private static final long serialVersionUID = 1L;
@@ -34,12 +37,23 @@ public final class InvalidSchemeException extends InvalidInputException {
   public InvalidSchemeException(
       Optional<String> source, List<SchemeFinding> findings, int line, int column) {
     super(source.orElse(""), line, column, first(findings).pointer(), reason(findings), null);
-    this.findings = List.copyOf(findings);
+    this.findings = findings.stream().map(f -> f.withSource(source.orElse(""))).toList();
   }
 
   /** Every finding, errors first as found, then warnings and remarks. */
   public List<SchemeFinding> findings() {
     return findings;
+  }
+
+  /**
+   * Every finding as a {@link Findings} container: the {@link #findings()}.
+   *
+   * @return the findings, at least one error
+   */
+  @Override
+  public Findings problems() {
+    // The findings are transient: a deserialised exception falls back to its headline.
+    return findings == null ? super.problems() : Findings.of(findings);
   }
 
   private static SchemeFinding first(List<SchemeFinding> findings) {

@@ -1,22 +1,27 @@
 package org.gridgov.scoring;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.gridgov.core.BasicFinding;
+import org.gridgov.core.Finding;
+import org.gridgov.core.InputCode;
+import org.gridgov.core.io.Json;
+import org.gridgov.core.io.JsonNodeAt;
+import org.gridgov.core.io.Problems;
+import org.gridgov.core.io.Suggestions;
+import org.gridgov.scoring.SchemeFinding.Code;
 import org.gridgov.scoring.ScoringScheme.Band;
 import org.gridgov.scoring.ScoringScheme.CensoringRule;
 import org.gridgov.scoring.ScoringScheme.Citation;
@@ -29,9 +34,10 @@ import org.gridgov.scoring.ScoringScheme.Transform;
 import org.gridgov.scoring.ScoringScheme.WarningThresholds;
 
 /**
- * Reads a scoring scheme from a JSON tree, collecting every structural problem with its JSON
- * pointer instead of stopping at the first, and writes the canonical JSON form. One reader per
- * document; not thread-safe.
+ * Reads a scoring scheme with the I/O toolkit ({@link JsonNodeAt}, all-errors mode): every
+ * structural problem is collected with its JSON pointer (and, through the toolkit, its line and
+ * column) instead of stopping at the first, and unknown members and indicators get a "did you
+ * mean". Also writes the canonical JSON form. One reader per document; not thread-safe.
  */
 final class SchemeJson {
   private static final Set<String> TOP =
@@ -53,462 +59,358 @@ final class SchemeJson {
           "grades",
           "description");
 
-  private final List<SchemeFinding> findings = new ArrayList<>();
+  /** Problems recorded with a scheme-specific code, by pointer and reason. */
+  private final Map<String, Code> refined = new HashMap<>();
 
-  /** The problems found so far. */
-  List<SchemeFinding> findings() {
-    return findings;
-  }
+  private Problems problems;
 
   /**
-   * Reads a scheme; returns empty when a structural error was found (see {@link #findings()}).
-   * Semantic validation runs in the {@link ScoringScheme} constructor; when the structure is sound
-   * the caller lets that throw, when not, the caller reports structure and semantics together via
+   * Reads a scheme's structure. Semantic validation runs when the builder builds; the caller does
+   * that only when this read recorded no error, so structure and semantics are reported together by
    * {@link SchemeValidator}.
    *
    * @param root the document root
-   * @return the builder inputs, or empty
+   * @return the builder inputs (only meaningful when no error was recorded)
    */
-  Optional<ScoringScheme.Builder> read(JsonNode root) {
-    if (root == null || !root.isObject()) {
-      error("TYPE", "", "a scheme is a JSON object");
-      return Optional.empty();
+  ScoringScheme.Builder read(JsonNodeAt root) {
+    problems = root.problems();
+    if (!root.isObject()) {
+      throw problems.fail(InputCode.TYPE, root.pointer(), "a scheme is a JSON object");
     }
-    onlyFields(root, "", TOP);
-    String id = text(root, "", "id", true).orElse("invalid");
-    String name = text(root, "", "name", true).orElse(id);
+    root.onlyKeys(TOP);
+    String id = attempt(() -> root.string("id")).orElse("invalid");
+    String name = attempt(() -> root.string("name")).orElse(id);
     Citation citation = citation(root);
     ScoringScheme.Builder b =
         ScoringScheme.builder(id, name, citation == null ? placeholderCitation() : citation);
-    JsonNode eff = root.get("effective");
-    if (eff != null) {
-      if (expectObject(eff, "/effective")) {
-        onlyFields(eff, "/effective", Set.of("from", "to"));
-        b.effective(date(eff, "/effective", "from"), date(eff, "/effective", "to"));
-      }
-    }
-    JsonNode kinds = root.get("unitKinds");
-    if (kinds != null && expectArray(kinds, "/unitKinds")) {
-      Set<UnitKind> set = EnumSet.noneOf(UnitKind.class);
-      for (int i = 0; i < kinds.size(); i++) {
-        String ptr = "/unitKinds/" + i;
-        JsonNode k = kinds.get(i);
-        Optional<UnitKind> kind = k.isTextual() ? UnitKind.parse(k.asText()) : Optional.empty();
-        if (kind.isEmpty()) {
-          error(
-              "BAD_VALUE",
-              ptr,
-              "unknown unit kind " + k + "; use grid, worker, community, street or department");
-        } else {
-          set.add(kind.get());
-        }
-      }
-      b.unitKinds(set);
-    }
-    bool(root, "", "additive").ifPresent(b::additive);
-    JsonNode range = root.get("range");
-    if (range != null && expectObject(range, "/range")) {
-      onlyFields(range, "/range", Set.of("min", "max"));
-      OptionalDouble min = number(range, "/range", "min", true);
-      OptionalDouble max = number(range, "/range", "max", true);
-      if (min.isPresent() && max.isPresent()) {
-        b.range(min.getAsDouble(), max.getAsDouble());
-      }
-    }
-    text(root, "", "notApplicable", false)
+    root.opt("effective")
+        .flatMap(e -> attempt(e::requireObject))
+        .ifPresent(
+            eff -> {
+              eff.onlyKeys(Set.of("from", "to"));
+              b.effective(date(eff, "from"), date(eff, "to"));
+            });
+    root.opt("unitKinds")
+        .flatMap(k -> attempt(() -> k.elements(SchemeJson::unitKind)))
+        .ifPresent(kinds -> b.unitKinds(kinds.isEmpty() ? Set.of() : EnumSet.copyOf(kinds)));
+    root.optBool("additive").ifPresent(b::additive);
+    root.opt("range")
+        .flatMap(r -> attempt(r::requireObject))
+        .ifPresent(
+            range -> {
+              range.onlyKeys(Set.of("min", "max"));
+              Optional<Double> min = attempt(() -> range.number("min"));
+              Optional<Double> max = attempt(() -> range.number("max"));
+              if (min.isPresent() && max.isPresent()) {
+                b.range(min.get(), max.get());
+              }
+            });
+    root.optString("notApplicable")
         .ifPresent(
             t ->
                 NotApplicablePolicy.byKey(t)
                     .ifPresentOrElse(
                         b::notApplicable,
                         () ->
-                            error(
-                                "BAD_VALUE",
-                                "/notApplicable",
-                                "unknown policy '"
-                                    + t
-                                    + "'; use exclude, rank-last or renormalise")));
-    text(root, "", "censoring", false)
+                            problems.error(
+                                InputCode.BAD_VALUE,
+                                root.at("notApplicable"),
+                                "unknown policy "
+                                    + Problems.quote(t)
+                                    + "; use exclude, rank-last or renormalise")));
+    root.optString("censoring")
         .ifPresent(
             t ->
                 CensoringRule.byKey(t)
                     .ifPresentOrElse(
                         b::censoring,
                         () ->
-                            error(
-                                "BAD_VALUE",
-                                "/censoring",
-                                "unknown censoring rule '"
-                                    + t
-                                    + "'; use exclude-suspended or count-suspended-when-overdue")));
-    JsonNode rw = root.get("ratingWeights");
-    if (rw != null && expectObject(rw, "/ratingWeights")) {
-      onlyFields(rw, "/ratingWeights", Set.of("satisfied", "basicallySatisfied", "dissatisfied"));
-      double s = number(rw, "/ratingWeights", "satisfied", false).orElse(1.0);
-      double bs = number(rw, "/ratingWeights", "basicallySatisfied", false).orElse(0.9);
-      double d = number(rw, "/ratingWeights", "dissatisfied", false).orElse(0.0);
-      attempt("/ratingWeights", () -> b.ratingWeights(new RatingWeights(s, bs, d)));
-    }
-    JsonNode warn = root.get("warnings");
-    if (warn != null && expectObject(warn, "/warnings")) {
-      onlyFields(warn, "/warnings", Set.of("yellow", "red"));
-      double y = number(warn, "/warnings", "yellow", false).orElse(0.8);
-      double r = number(warn, "/warnings", "red", false).orElse(1.0);
-      attempt("/warnings", () -> b.warnings(new WarningThresholds(y, r)));
-    }
-    b.components(list(root, "components", true, this::component));
-    b.deductions(list(root, "deductions", false, this::deduction));
-    OptionalDouble cap = number(root, "", "deductionCap", false);
-    b.deductionCap(cap);
-    if (root.has("grades")) {
-      b.grades(list(root, "grades", true, this::grade));
-    }
-    return hasErrors() ? Optional.empty() : Optional.of(b);
+                            problems.error(
+                                InputCode.BAD_VALUE,
+                                root.at("censoring"),
+                                "unknown censoring rule "
+                                    + Problems.quote(t)
+                                    + "; use exclude-suspended or count-suspended-when-overdue")));
+    root.opt("ratingWeights")
+        .flatMap(r -> attempt(r::requireObject))
+        .ifPresent(
+            rw -> {
+              rw.onlyKeys(Set.of("satisfied", "basicallySatisfied", "dissatisfied"));
+              double sat = rw.optDouble("satisfied").orElse(1.0);
+              double basic = rw.optDouble("basicallySatisfied").orElse(0.9);
+              double dis = rw.optDouble("dissatisfied").orElse(0.0);
+              attempt(() -> rw.guard(() -> new RatingWeights(sat, basic, dis)))
+                  .ifPresent(b::ratingWeights);
+            });
+    root.opt("warnings")
+        .flatMap(w -> attempt(w::requireObject))
+        .ifPresent(
+            warn -> {
+              warn.onlyKeys(Set.of("yellow", "red"));
+              double yellow = warn.optDouble("yellow").orElse(0.8);
+              double red = warn.optDouble("red").orElse(1.0);
+              attempt(() -> warn.guard(() -> new WarningThresholds(yellow, red)))
+                  .ifPresent(b::warnings);
+            });
+    b.components(attempt(() -> root.get("components").elements(this::component)).orElse(List.of()));
+    b.deductions(
+        root.opt("deductions")
+            .flatMap(d -> attempt(() -> d.elements(this::deduction)))
+            .orElse(List.of()));
+    b.deductionCap(root.optDouble("deductionCap"));
+    root.opt("grades").flatMap(g -> attempt(() -> g.elements(this::grade))).ifPresent(b::grades);
+    return b;
   }
 
-  /** Whether an error has been found. */
-  boolean hasErrors() {
-    return findings.stream().anyMatch(SchemeFinding::isError);
+  /**
+   * Turns the toolkit's findings into scheme findings: the toolkit's input codes become the scheme
+   * codes ({@code UNKNOWN_NAME} → {@code UNKNOWN_FIELD}, {@code MISSING} → {@code MISSING_FIELD}),
+   * problems this reader recorded with a scheme-specific code keep it.
+   *
+   * @param found the toolkit's findings, located
+   * @return the scheme findings, in the order found
+   */
+  List<SchemeFinding> findings(Iterable<Finding> found) {
+    List<SchemeFinding> out = new ArrayList<>();
+    for (Finding f : found) {
+      String pointer = f.location().map(l -> l.pointer()).orElse("");
+      Code code = refined.get(key(pointer, f.message()));
+      if (code == null) {
+        code = f instanceof BasicFinding bf && bf.kind() instanceof InputCode c ? code(c) : null;
+      }
+      out.add(
+          new SchemeFinding(
+              f.severity(),
+              code == null ? Code.BAD_VALUE : code,
+              f.location().orElse(org.gridgov.core.SourceLocation.UNKNOWN),
+              f.message()));
+    }
+    return out;
+  }
+
+  /**
+   * The scheme code of an input code.
+   *
+   * @param c the toolkit's code
+   * @return the scheme code
+   */
+  static Code code(InputCode c) {
+    return switch (c) {
+      case SYNTAX -> Code.SYNTAX;
+      case LIMIT -> Code.LIMIT;
+      case ENCODING -> Code.ENCODING;
+      case TYPE -> Code.TYPE;
+      case MISSING -> Code.MISSING_FIELD;
+      case UNKNOWN_NAME -> Code.UNKNOWN_FIELD;
+      case BAD_VALUE -> Code.BAD_VALUE;
+    };
+  }
+
+  private static String key(String pointer, String reason) {
+    return pointer + '\u0000' + reason;
+  }
+
+  /** Records an error with a scheme-specific code. */
+  private void error(Code code, InputCode base, String pointer, String reason) {
+    refined.put(key(pointer, reason), code);
+    problems.error(base, pointer, reason);
+  }
+
+  private <T> Optional<T> attempt(Supplier<T> read) {
+    return problems.attempt(read);
   }
 
   private static Citation placeholderCitation() {
     return new Citation("?", "?", Optional.empty(), Optional.empty(), Optional.empty());
   }
 
-  private Citation citation(JsonNode root) {
-    JsonNode c = root.get("citation");
-    if (c == null) {
-      error("MISSING_FIELD", "/citation", "a scheme must cite the document its weights come from");
+  private static UnitKind unitKind(JsonNodeAt k) {
+    Optional<UnitKind> kind = k.isString() ? UnitKind.parse(k.asString()) : Optional.empty();
+    if (kind.isEmpty()) {
+      throw k.fail(
+          "unknown unit kind " + k.node() + "; use grid, worker, community, street or department");
+    }
+    return kind.get();
+  }
+
+  private Citation citation(JsonNodeAt root) {
+    if (!root.has("citation")) {
+      problems.error(
+          InputCode.MISSING,
+          root.at("citation"),
+          "a scheme must cite the document its weights come from");
       return null;
     }
-    if (!expectObject(c, "/citation")) {
+    Optional<JsonNodeAt> found = attempt(() -> root.object("citation"));
+    if (found.isEmpty()) {
       return null;
     }
-    onlyFields(c, "/citation", Set.of("title", "source", "url", "published", "note"));
-    Optional<String> title = text(c, "/citation", "title", true);
-    Optional<String> source = text(c, "/citation", "source", true);
+    JsonNodeAt c = found.get();
+    c.onlyKeys(Set.of("title", "source", "url", "published", "note"));
+    Optional<String> title = attempt(() -> c.string("title"));
+    Optional<String> source = attempt(() -> c.string("source"));
     if (title.isEmpty() || source.isEmpty()) {
       return null;
     }
     if (title.get().isBlank() || source.get().isBlank()) {
-      error("BAD_VALUE", "/citation", "citation title and source must not be blank");
+      c.error("citation title and source must not be blank");
       return null;
     }
     return new Citation(
         title.get(),
         source.get(),
-        text(c, "/citation", "url", false),
-        text(c, "/citation", "published", false),
-        text(c, "/citation", "note", false));
+        c.optString("url"),
+        c.optString("published"),
+        c.optString("note"));
   }
 
-  private Component component(JsonNode n, String at) {
-    onlyFields(n, at, Set.of("indicator", "weight", "transform", "clamp", "label"));
-    Optional<Indicator> ind = indicator(n, at);
-    OptionalDouble weight = number(n, at, "weight", true);
-    Transform t = transform(n.get("transform"), at + "/transform");
+  private Component component(JsonNodeAt n) {
+    n.onlyKeys(Set.of("indicator", "weight", "transform", "clamp", "label"));
+    Optional<Indicator> ind = indicator(n);
+    Optional<Double> weight = attempt(() -> n.number("weight"));
+    Transform t = transform(n);
     Optional<Component.Clamp> clamp = Optional.empty();
-    JsonNode cl = n.get("clamp");
-    if (cl != null && expectObject(cl, at + "/clamp")) {
-      onlyFields(cl, at + "/clamp", Set.of("min", "max"));
-      OptionalDouble lo = number(cl, at + "/clamp", "min", true);
-      OptionalDouble hi = number(cl, at + "/clamp", "max", true);
+    Optional<JsonNodeAt> cl = n.opt("clamp").flatMap(x -> attempt(x::requireObject));
+    if (cl.isPresent()) {
+      JsonNodeAt c = cl.get();
+      c.onlyKeys(Set.of("min", "max"));
+      Optional<Double> lo = attempt(() -> c.number("min"));
+      Optional<Double> hi = attempt(() -> c.number("max"));
       if (lo.isPresent() && hi.isPresent()) {
-        clamp = Optional.of(new Component.Clamp(lo.getAsDouble(), hi.getAsDouble()));
+        clamp = Optional.of(new Component.Clamp(lo.get(), hi.get()));
       }
     }
-    Optional<String> label = text(n, at, "label", false);
+    Optional<String> label = n.optString("label");
     if (ind.isEmpty() || weight.isEmpty() || t == null) {
       return null;
     }
-    return new Component(ind.get(), weight.getAsDouble(), t, clamp, label);
+    return new Component(ind.get(), weight.get(), t, clamp, label);
   }
 
-  private Transform transform(JsonNode t, String at) {
-    if (t == null) {
+  private Transform transform(JsonNodeAt n) {
+    Optional<JsonNodeAt> found = n.opt("transform");
+    if (found.isEmpty()) {
       return new Transform.Rate();
     }
-    if (t.isTextual()) {
-      return switch (t.asText()) {
+    JsonNodeAt t = found.get();
+    if (t.isString()) {
+      return switch (t.asString()) {
         case "rate" -> new Transform.Rate();
         case "complement" -> new Transform.Complement();
         default -> {
-          error(
-              "BAD_VALUE",
-              at,
-              "unknown transform '"
-                  + t.asText()
-                  + "'; use \"rate\", \"complement\", {\"type\": \"bands\", …} or {\"type\": \"target\", …}");
+          t.error(
+              "unknown transform "
+                  + Problems.quote(t.asString())
+                  + "; use \"rate\", \"complement\", {\"type\": \"bands\", …} or"
+                  + " {\"type\": \"target\", …}");
           yield null;
         }
       };
     }
-    if (!expectObject(t, at)) {
+    if (attempt(t::requireObject).isEmpty()) {
       return null;
     }
-    Optional<String> type = text(t, at, "type", true);
+    Optional<String> type = attempt(() -> t.string("type"));
     if (type.isEmpty()) {
       return null;
     }
     switch (type.get()) {
       case "rate":
-        onlyFields(t, at, Set.of("type"));
+        t.onlyKeys(Set.of("type"));
         return new Transform.Rate();
       case "complement":
-        onlyFields(t, at, Set.of("type"));
+        t.onlyKeys(Set.of("type"));
         return new Transform.Complement();
       case "bands":
-        onlyFields(t, at, Set.of("type", "bands"));
-        List<Band> bands = list(t, at, "bands", true, this::band);
-        return bands.isEmpty() && !t.has("bands") ? null : new Transform.Bands(bands);
+        t.onlyKeys(Set.of("type", "bands"));
+        return attempt(() -> t.get("bands").elements(this::band))
+            .map(Transform.Bands::new)
+            .orElse(null);
       case "target":
-        onlyFields(t, at, Set.of("type", "target", "penaltyPerPercentBelow"));
-        OptionalDouble target = number(t, at, "target", true);
-        OptionalDouble penalty = number(t, at, "penaltyPerPercentBelow", true);
+        t.onlyKeys(Set.of("type", "target", "penaltyPerPercentBelow"));
+        Optional<Double> target = attempt(() -> t.number("target"));
+        Optional<Double> penalty = attempt(() -> t.number("penaltyPerPercentBelow"));
         if (target.isEmpty() || penalty.isEmpty()) {
           return null;
         }
-        return new Transform.Target(target.getAsDouble(), penalty.getAsDouble());
+        return new Transform.Target(target.get(), penalty.get());
       default:
-        error(
-            "BAD_VALUE",
-            at + "/type",
-            "unknown transform type '" + type.get() + "'; use rate, complement, bands or target");
+        problems.error(
+            InputCode.BAD_VALUE,
+            t.at("type"),
+            "unknown transform type "
+                + Problems.quote(type.get())
+                + "; use rate, complement, bands or target");
         return null;
     }
   }
 
-  private Band band(JsonNode n, String at) {
-    onlyFields(n, at, Set.of("min", "max", "points"));
-    OptionalDouble min = number(n, at, "min", true);
-    OptionalDouble max = number(n, at, "max", false);
-    OptionalDouble points = number(n, at, "points", true);
+  private Band band(JsonNodeAt n) {
+    n.onlyKeys(Set.of("min", "max", "points"));
+    Optional<Double> min = attempt(() -> n.number("min"));
+    OptionalDouble max = n.optDouble("max");
+    Optional<Double> points = attempt(() -> n.number("points"));
     if (min.isEmpty() || points.isEmpty()) {
       return null;
     }
-    if (!whole(min.getAsDouble()) || (max.isPresent() && !whole(max.getAsDouble()))) {
-      error("TYPE", at, "band limits are whole counts");
+    if (!whole(min.get()) || (max.isPresent() && !whole(max.getAsDouble()))) {
+      problems.error(InputCode.TYPE, n.pointer(), "band limits are whole counts");
       return null;
     }
     return new Band(
-        (long) min.getAsDouble(),
+        (long) (double) min.get(),
         max.isPresent() ? OptionalLong.of((long) max.getAsDouble()) : OptionalLong.empty(),
-        points.getAsDouble());
+        points.get());
   }
 
   private static boolean whole(double v) {
     return v == Math.rint(v) && Math.abs(v) < 1e15;
   }
 
-  private Deduction deduction(JsonNode n, String at) {
-    onlyFields(n, at, Set.of("indicator", "pointsEach", "cap"));
-    Optional<Indicator> ind = indicator(n, at);
-    OptionalDouble each = number(n, at, "pointsEach", true);
-    OptionalDouble cap = number(n, at, "cap", false);
+  private Deduction deduction(JsonNodeAt n) {
+    n.onlyKeys(Set.of("indicator", "pointsEach", "cap"));
+    Optional<Indicator> ind = indicator(n);
+    Optional<Double> each = attempt(() -> n.number("pointsEach"));
+    OptionalDouble cap = n.optDouble("cap");
     if (ind.isEmpty() || each.isEmpty()) {
       return null;
     }
-    return new Deduction(ind.get(), each.getAsDouble(), cap);
+    return new Deduction(ind.get(), each.get(), cap);
   }
 
-  private Grade grade(JsonNode n, String at) {
-    onlyFields(n, at, Set.of("grade", "min"));
-    Optional<String> name = text(n, at, "grade", true);
-    OptionalDouble min = number(n, at, "min", false);
+  private Grade grade(JsonNodeAt n) {
+    n.onlyKeys(Set.of("grade", "min"));
+    Optional<String> name = attempt(() -> n.string("grade"));
+    OptionalDouble min = n.optDouble("min");
     return name.map(g -> new Grade(g, min)).orElse(null);
   }
 
-  private Optional<Indicator> indicator(JsonNode n, String at) {
-    Optional<String> key = text(n, at, "indicator", true);
+  private Optional<Indicator> indicator(JsonNodeAt n) {
+    Optional<String> key = attempt(() -> n.string("indicator"));
     if (key.isEmpty()) {
       return Optional.empty();
     }
     Optional<Indicator> ind = Indicator.byKey(key.get());
     if (ind.isEmpty()) {
+      List<String> known = new ArrayList<>();
+      for (Indicator i : Indicator.values()) {
+        known.add(i.key());
+      }
       error(
-          "UNKNOWN_INDICATOR",
-          at + "/indicator",
-          "unknown indicator '" + key.get() + "'" + suggestion(key.get()));
+          Code.UNKNOWN_INDICATOR,
+          InputCode.BAD_VALUE,
+          n.at("indicator"),
+          "unknown indicator "
+              + Problems.quote(key.get())
+              + Suggestions.didYouMean(key.get(), known)
+                  .map(s -> "; did you mean '" + s + "'?")
+                  .orElse("; see docs/scoring.md for the list"));
     }
     return ind;
   }
 
-  private static String suggestion(String key) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (Indicator i : Indicator.values()) {
-      int d = distance(key, i.key());
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = i.key();
-      }
-    }
-    return bestDistance <= 3
-        ? " (did you mean " + best + "?)"
-        : "; see docs/scoring.md for the list";
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
-  }
-
-  private <T> List<T> list(JsonNode parent, String field, boolean required, Reader<T> element) {
-    return list(parent, "", field, required, element);
-  }
-
-  private <T> List<T> list(
-      JsonNode parent, String at, String field, boolean required, Reader<T> element) {
-    String ptr = at + "/" + field;
-    JsonNode arr = parent.get(field);
-    List<T> out = new ArrayList<>();
-    if (arr == null) {
-      if (required) {
-        error("MISSING_FIELD", ptr, "required field '" + field + "' is missing");
-      }
-      return out;
-    }
-    if (!expectArray(arr, ptr)) {
-      return out;
-    }
-    for (int i = 0; i < arr.size(); i++) {
-      String p = ptr + "/" + i;
-      if (expectObject(arr.get(i), p)) {
-        T t = element.read(arr.get(i), p);
-        if (t != null) {
-          out.add(t);
-        }
-      }
-    }
-    return out;
-  }
-
-  /** Reads one array element. */
-  @FunctionalInterface
-  private interface Reader<T> {
-    T read(JsonNode node, String pointer);
-  }
-
-  private void attempt(String at, Runnable r) {
-    try {
-      r.run();
-    } catch (IllegalArgumentException e) {
-      error("BAD_VALUE", at, e.getMessage());
-    }
-  }
-
-  private Optional<LocalDate> date(JsonNode n, String at, String field) {
-    return text(n, at, field, false)
-        .flatMap(
-            t -> {
-              try {
-                return Optional.of(LocalDate.parse(t));
-              } catch (DateTimeParseException e) {
-                error("TYPE", at + "/" + field, "'" + t + "' is not a date YYYY-MM-DD");
-                return Optional.empty();
-              }
-            });
-  }
-
-  private Optional<String> text(JsonNode n, String at, String field, boolean required) {
-    JsonNode v = n.get(field);
-    if (v == null || v.isNull()) {
-      if (required) {
-        error("MISSING_FIELD", at + "/" + field, "required field '" + field + "' is missing");
-      }
-      return Optional.empty();
-    }
-    if (!v.isTextual()) {
-      error(
-          "TYPE",
-          at + "/" + field,
-          "'"
-              + field
-              + "' must be a string, found "
-              + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
-      return Optional.empty();
-    }
-    return Optional.of(v.asText());
-  }
-
-  private OptionalDouble number(JsonNode n, String at, String field, boolean required) {
-    JsonNode v = n.get(field);
-    if (v == null || v.isNull()) {
-      if (required) {
-        error("MISSING_FIELD", at + "/" + field, "required field '" + field + "' is missing");
-      }
-      return OptionalDouble.empty();
-    }
-    if (!v.isNumber()) {
-      error(
-          "TYPE",
-          at + "/" + field,
-          "'"
-              + field
-              + "' must be a number, found "
-              + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
-      return OptionalDouble.empty();
-    }
-    return OptionalDouble.of(v.asDouble());
-  }
-
-  private Optional<Boolean> bool(JsonNode n, String at, String field) {
-    JsonNode v = n.get(field);
-    if (v == null || v.isNull()) {
-      return Optional.empty();
-    }
-    if (!v.isBoolean()) {
-      error("TYPE", at + "/" + field, "'" + field + "' must be true or false");
-      return Optional.empty();
-    }
-    return Optional.of(v.asBoolean());
-  }
-
-  private boolean expectObject(JsonNode n, String at) {
-    if (n == null || !n.isObject()) {
-      error("TYPE", at, "expected a JSON object");
-      return false;
-    }
-    return true;
-  }
-
-  private boolean expectArray(JsonNode n, String at) {
-    if (!n.isArray()) {
-      error("TYPE", at, "expected a JSON array");
-      return false;
-    }
-    return true;
-  }
-
-  private void onlyFields(JsonNode n, String at, Set<String> known) {
-    Iterator<String> it = n.fieldNames();
-    while (it.hasNext()) {
-      String f = it.next();
-      if (!known.contains(f)) {
-        error(
-            "UNKNOWN_FIELD",
-            at + "/" + f,
-            "unknown field '" + f + "'; expected one of " + new TreeSet<>(known));
-      }
-    }
-  }
-
-  private void error(String code, String at, String reason) {
-    findings.add(SchemeFinding.error(code, at, reason));
+  private static Optional<LocalDate> date(JsonNodeAt n, String field) {
+    return n.optParsed(field, "date YYYY-MM-DD", LocalDate::parse);
   }
 
   // ------------------------------------------------------------------ writing
@@ -517,26 +419,20 @@ final class SchemeJson {
    * The canonical JSON form of a scheme, which {@link #read} reads back to an equal scheme.
    *
    * @param s the scheme
-   * @param mapper a mapper
    * @return indented JSON text
    */
-  static String write(ScoringScheme s, ObjectMapper mapper) {
-    try {
-      return mapper.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(tree(s, mapper));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+  static String write(ScoringScheme s) {
+    return Json.pretty(tree(s));
   }
 
   /**
    * The canonical JSON form as a tree.
    *
    * @param s the scheme
-   * @param mapper a mapper
    * @return the tree
    */
-  static ObjectNode tree(ScoringScheme s, ObjectMapper mapper) {
-    ObjectNode o = mapper.createObjectNode();
+  static ObjectNode tree(ScoringScheme s) {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
     o.put("id", s.id());
     o.put("name", s.name());
     ObjectNode c = o.putObject("citation");

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import org.gridgov.core.Severity;
+import org.gridgov.scoring.SchemeFinding.Code;
 import org.gridgov.scoring.ScoringScheme.Band;
 import org.gridgov.scoring.ScoringScheme.Component;
 import org.gridgov.scoring.ScoringScheme.Deduction;
@@ -56,7 +57,7 @@ final class SchemeValidator {
     if (!id.matches("[a-z0-9][a-z0-9._-]*")) {
       out.add(
           SchemeFinding.error(
-              "BAD_VALUE",
+              Code.BAD_VALUE,
               "/id",
               "id '" + id + "' must be lower case letters, digits, '.', '-', '_'"));
     }
@@ -65,7 +66,7 @@ final class SchemeValidator {
         && effectiveTo.get().isBefore(effectiveFrom.get())) {
       out.add(
           SchemeFinding.error(
-              "EFFECTIVE_RANGE",
+              Code.EFFECTIVE_RANGE,
               "/effective/to",
               "effective range ends ("
                   + effectiveTo.get()
@@ -78,7 +79,7 @@ final class SchemeValidator {
     if (!(Double.isFinite(minScore) && Double.isFinite(maxScore) && minScore < maxScore)) {
       out.add(
           SchemeFinding.error(
-              "SCORE_RANGE",
+              Code.SCORE_RANGE,
               "/range",
               "score range must have finite min < max, got " + minScore + ".." + maxScore));
     }
@@ -89,7 +90,7 @@ final class SchemeValidator {
   private static void checkComponents(
       boolean additive, List<Component> components, List<SchemeFinding> out) {
     if (components.isEmpty()) {
-      out.add(SchemeFinding.error("NO_COMPONENTS", "/components", "a scheme needs a component"));
+      out.add(SchemeFinding.error(Code.NO_COMPONENTS, "/components", "a scheme needs a component"));
       return;
     }
     Map<Indicator, Integer> seen = new EnumMap<>(Indicator.class);
@@ -104,14 +105,14 @@ final class SchemeValidator {
         weightsUsable = false;
         out.add(
             SchemeFinding.error(
-                "NEGATIVE_WEIGHT",
+                Code.NEGATIVE_WEIGHT,
                 at + "/weight",
                 "weight of " + c.indicator().key() + " must be a finite number ≥ 0, got " + w));
       } else if (w == 0) {
         out.add(
-            new SchemeFinding(
+            SchemeFinding.of(
                 Severity.WARNING,
-                "ZERO_WEIGHT",
+                Code.ZERO_WEIGHT,
                 at + "/weight",
                 c.indicator().key() + " has weight 0 and does not affect the score"));
       }
@@ -120,17 +121,17 @@ final class SchemeValidator {
       Integer before = seen.putIfAbsent(c.indicator(), i);
       if (before != null) {
         out.add(
-            new SchemeFinding(
+            SchemeFinding.of(
                 Severity.WARNING,
-                "DUPLICATE_INDICATOR",
+                Code.DUPLICATE_INDICATOR,
                 at + "/indicator",
                 c.indicator().key() + " is already scored by /components/" + before));
       }
       if (c.indicator().needsExtraCounts()) {
         out.add(
-            new SchemeFinding(
+            SchemeFinding.of(
                 Severity.INFO,
-                "NEEDS_EXTRA_COUNTS",
+                Code.NEEDS_EXTRA_COUNTS,
                 at + "/indicator",
                 c.indicator().key()
                     + " is computed from extra counts that case records do not carry"));
@@ -140,7 +141,7 @@ final class SchemeValidator {
     if (!additive && weightsUsable && Math.abs(sum - 100.0) > WEIGHT_TOLERANCE) {
       out.add(
           SchemeFinding.error(
-              "WEIGHT_SUM",
+              Code.WEIGHT_SUM,
               "/components",
               "weights sum to "
                   + Numbers.plain(sum)
@@ -157,7 +158,7 @@ final class SchemeValidator {
     if (count != (t instanceof Transform.Bands)) {
       out.add(
           SchemeFinding.error(
-              "TRANSFORM_MISMATCH",
+              Code.TRANSFORM_MISMATCH,
               at + "/transform",
               ind.key()
                   + " is a "
@@ -172,14 +173,14 @@ final class SchemeValidator {
       if (!(tg.target() >= 0 && tg.target() <= 1)) {
         out.add(
             SchemeFinding.error(
-                "TARGET",
+                Code.TARGET,
                 at + "/transform/target",
                 "target must be a rate in [0, 1], got " + tg.target()));
       }
       if (!(tg.penaltyPerPercentBelow() >= 0) || Double.isInfinite(tg.penaltyPerPercentBelow())) {
         out.add(
             SchemeFinding.error(
-                "TARGET",
+                Code.TARGET,
                 at + "/transform/penaltyPerPercentBelow",
                 "penalty must be a finite number ≥ 0, got " + tg.penaltyPerPercentBelow()));
       }
@@ -190,7 +191,7 @@ final class SchemeValidator {
               if (!(cl.min() <= cl.max())) {
                 out.add(
                     SchemeFinding.error(
-                        "CLAMP",
+                        Code.CLAMP,
                         at + "/clamp",
                         "clamp needs min ≤ max, got " + cl.min() + ".." + cl.max()));
               }
@@ -203,7 +204,7 @@ final class SchemeValidator {
    */
   static void checkBands(List<Band> bands, String at, List<SchemeFinding> out) {
     if (bands.isEmpty()) {
-      out.add(SchemeFinding.error("BAND_EMPTY", at, "a band table needs at least one band"));
+      out.add(SchemeFinding.error(Code.BAND_EMPTY, at, "a band table needs at least one band"));
       return;
     }
     boolean wellFormed = true;
@@ -212,12 +213,13 @@ final class SchemeValidator {
       if (b.min() < 0 || (b.max().isPresent() && b.max().getAsLong() < b.min())) {
         wellFormed = false;
         out.add(
-            SchemeFinding.error("BAND_RANGE", at + "/" + i, "band " + b + " needs 0 ≤ min ≤ max"));
+            SchemeFinding.error(
+                Code.BAND_RANGE, at + "/" + i, "band " + b + " needs 0 ≤ min ≤ max"));
       }
       if (!(b.points() >= 0 && b.points() <= 100)) {
         out.add(
             SchemeFinding.error(
-                "BAND_POINTS",
+                Code.BAND_POINTS,
                 at + "/" + i + "/points",
                 "band points must be in [0, 100], got " + b.points()));
       }
@@ -231,7 +233,7 @@ final class SchemeValidator {
       if (up != ascending || bands.get(i).min() == bands.get(i - 1).min()) {
         out.add(
             SchemeFinding.error(
-                "BAND_ORDER",
+                Code.BAND_ORDER,
                 at + "/" + i,
                 "bands must be listed in "
                     + (ascending ? "ascending" : "descending")
@@ -249,7 +251,7 @@ final class SchemeValidator {
     if (first.min() != 0) {
       out.add(
           SchemeFinding.error(
-              "BAND_COVERAGE",
+              Code.BAND_COVERAGE,
               at + "/" + order.get(0) + "/min",
               "the lowest band must start at 0 so every count has points; it starts at "
                   + first.min()));
@@ -259,11 +261,12 @@ final class SchemeValidator {
       Band hi = bands.get(order.get(k));
       String where = at + "/" + order.get(k);
       if (lo.max().isEmpty() || lo.max().getAsLong() >= hi.min()) {
-        out.add(SchemeFinding.error("BAND_OVERLAP", where, "band " + hi + " overlaps band " + lo));
+        out.add(
+            SchemeFinding.error(Code.BAND_OVERLAP, where, "band " + hi + " overlaps band " + lo));
       } else if (lo.max().getAsLong() + 1 < hi.min()) {
         out.add(
             SchemeFinding.error(
-                "BAND_GAP",
+                Code.BAND_GAP,
                 where,
                 "counts "
                     + (lo.max().getAsLong() + 1)
@@ -279,7 +282,7 @@ final class SchemeValidator {
     if (last.max().isPresent()) {
       out.add(
           SchemeFinding.error(
-              "BAND_COVERAGE",
+              Code.BAND_COVERAGE,
               at + "/" + order.get(order.size() - 1) + "/max",
               "the highest band must be open-ended (no max) so every count has points; it ends at "
                   + last.max().getAsLong()));
@@ -294,33 +297,35 @@ final class SchemeValidator {
       if (d.indicator().type() != Indicator.Type.COUNT) {
         out.add(
             SchemeFinding.error(
-                "DEDUCTION",
+                Code.DEDUCTION,
                 at + "/indicator",
                 "deductions count events; " + d.indicator().key() + " is a rate"));
       }
       if (!(d.pointsEach() >= 0) || Double.isInfinite(d.pointsEach())) {
         out.add(
             SchemeFinding.error(
-                "DEDUCTION",
+                Code.DEDUCTION,
                 at + "/pointsEach",
                 "points each must be finite and ≥ 0, got " + d.pointsEach()));
       }
       if (d.cap().isPresent() && !(d.cap().getAsDouble() >= 0)) {
         out.add(
             SchemeFinding.error(
-                "DEDUCTION", at + "/cap", "cap must be ≥ 0, got " + d.cap().getAsDouble()));
+                Code.DEDUCTION, at + "/cap", "cap must be ≥ 0, got " + d.cap().getAsDouble()));
       }
     }
     if (cap.isPresent() && !(cap.getAsDouble() >= 0)) {
       out.add(
           SchemeFinding.error(
-              "DEDUCTION", "/deductionCap", "deduction cap must be ≥ 0, got " + cap.getAsDouble()));
+              Code.DEDUCTION,
+              "/deductionCap",
+              "deduction cap must be ≥ 0, got " + cap.getAsDouble()));
     }
   }
 
   private static void checkGrades(List<Grade> grades, List<SchemeFinding> out) {
     if (grades.isEmpty()) {
-      out.add(SchemeFinding.error("GRADES", "/grades", "a scheme needs at least one grade"));
+      out.add(SchemeFinding.error(Code.GRADES, "/grades", "a scheme needs at least one grade"));
       return;
     }
     Set<String> names = new HashSet<>();
@@ -332,7 +337,7 @@ final class SchemeValidator {
       if (g.name().isBlank() || !names.add(g.name())) {
         out.add(
             SchemeFinding.error(
-                "GRADES",
+                Code.GRADES,
                 at + "/grade",
                 "grade names must be unique and non-empty: '" + g.name() + "'"));
       }
@@ -340,7 +345,7 @@ final class SchemeValidator {
         if (!last) {
           out.add(
               SchemeFinding.error(
-                  "GRADES", at + "/min", "only the last grade may have no minimum ('else')"));
+                  Code.GRADES, at + "/min", "only the last grade may have no minimum ('else')"));
         }
         continue;
       }
@@ -348,7 +353,7 @@ final class SchemeValidator {
       if (!Double.isFinite(min) || min >= previous) {
         out.add(
             SchemeFinding.error(
-                "GRADES",
+                Code.GRADES,
                 at + "/min",
                 "grade minimums must strictly descend; "
                     + g.name()
@@ -362,7 +367,7 @@ final class SchemeValidator {
     if (grades.get(grades.size() - 1).min().isPresent()) {
       out.add(
           SchemeFinding.error(
-              "GRADES",
+              Code.GRADES,
               "/grades/" + (grades.size() - 1),
               "the last grade must have no minimum so every score gets a grade"));
     }

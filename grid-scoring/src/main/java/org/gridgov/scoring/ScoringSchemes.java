@@ -1,26 +1,22 @@
 package org.gridgov.scoring;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InvalidObjectException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.gridgov.core.Findings;
 import org.gridgov.core.InvalidInputException;
 import org.gridgov.core.Severity;
+import org.gridgov.core.io.AtomicFiles;
+import org.gridgov.core.io.Json;
+import org.gridgov.core.io.JsonDocument;
 
 /**
  * Reads ({@link #read(Path)}, {@link #read(InputStream, String)}), writes ({@link
@@ -60,12 +56,6 @@ public final class ScoringSchemes {
           "gbt30428-dispatcher",
           "jinniu-department");
 
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .build();
-
   private ScoringSchemes() {}
 
   /**
@@ -77,14 +67,8 @@ public final class ScoringSchemes {
    * @throws InvalidInputException when the file cannot be read
    */
   public static ScoringScheme read(Path file) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new InvalidInputException(
-          file.toString(), 0, 0, "", "cannot read scheme: " + e.getMessage(), e);
-    }
-    return parse(new String(bytes, StandardCharsets.UTF_8), file.toString());
+    Objects.requireNonNull(file, "file");
+    return build(parse(() -> Json.parse(file), file.toString()));
   }
 
   /**
@@ -100,14 +84,7 @@ public final class ScoringSchemes {
   public static ScoringScheme read(InputStream in, String sourceName) {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(sourceName, "sourceName");
-    byte[] bytes;
-    try {
-      bytes = in.readAllBytes();
-    } catch (IOException e) {
-      throw new InvalidInputException(
-          sourceName, 0, 0, "", "cannot read scheme: " + e.getMessage(), e);
-    }
-    return parse(new String(bytes, StandardCharsets.UTF_8), sourceName);
+    return build(parse(() -> Json.parse(in, sourceName), sourceName));
   }
 
   /**
@@ -120,7 +97,7 @@ public final class ScoringSchemes {
    */
   public static void write(ScoringScheme scheme, OutputStream out) {
     try {
-      out.write(SchemeJson.write(scheme, MAPPER).getBytes(StandardCharsets.UTF_8));
+      out.write(SchemeJson.write(scheme).getBytes(StandardCharsets.UTF_8));
       out.flush();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write scheme " + scheme.id(), e);
@@ -135,33 +112,25 @@ public final class ScoringSchemes {
    * @throws java.io.UncheckedIOException when the file cannot be written
    */
   public static void write(ScoringScheme scheme, Path file) {
-    try (OutputStream out = Files.newOutputStream(file)) {
-      write(scheme, out);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write scheme " + scheme.id() + " to " + file, e);
-    }
+    AtomicFiles.write(file, out -> write(scheme, out));
   }
 
   /**
-   * Every finding for a scheme document, warnings and remarks included, without throwing.
+   * Every finding for a scheme document, warnings and remarks included, without throwing. The
+   * findings carry the JSON pointer and, for problems in the document's structure, its line and
+   * column; {@link #check(String)} gives the same findings as a {@link Findings} container.
    *
    * @param json the text
    * @return the findings; no {@link Severity#ERROR} means the scheme loads
    */
   public static List<SchemeFinding> validate(String json) {
-    JsonNode root;
-    try {
-      root = tree(json, Optional.empty());
-    } catch (InvalidSchemeException e) {
-      return e.findings();
-    }
-    SchemeJson reader = new SchemeJson();
-    Optional<ScoringScheme.Builder> b = reader.read(root);
-    if (b.isEmpty()) {
-      return reader.findings();
+    Objects.requireNonNull(json, "json");
+    Checked c = parse(() -> Json.parse(json.getBytes(StandardCharsets.UTF_8), ""), "");
+    if (c.builder().isEmpty()) {
+      return c.findings();
     }
     try {
-      ScoringScheme s = b.get().build();
+      ScoringScheme s = c.builder().get().build();
       return SchemeValidator.validate(
           s.id(),
           s.effectiveFrom(),
@@ -178,13 +147,21 @@ public final class ScoringSchemes {
     }
   }
 
+  /**
+   * Every finding for a scheme document as a {@link Findings} container ({@link
+   * Findings#hasErrors()}, {@link Findings#errors()}, …): the {@link SchemeFinding}s of {@link
+   * #validate(String)}.
+   *
+   * @param json the text
+   * @return the findings; {@code hasErrors()} is false when the scheme loads
+   */
+  public static Findings check(String json) {
+    return Findings.of(validate(json));
+  }
+
   /** The compact canonical JSON of a scheme, UTF-8: the payload of the serial forms. */
   static byte[] canonicalBytes(ScoringScheme scheme) {
-    try {
-      return MAPPER.writeValueAsBytes(SchemeJson.tree(scheme, MAPPER));
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot encode scheme " + scheme.id(), e);
-    }
+    return Json.compact(SchemeJson.tree(scheme)).getBytes(StandardCharsets.UTF_8);
   }
 
   /**
@@ -197,7 +174,7 @@ public final class ScoringSchemes {
       throw new InvalidObjectException("serial form without a scheme");
     }
     try {
-      return parse(new String(bytes, StandardCharsets.UTF_8), "serialized scheme");
+      return build(parse(() -> Json.parse(bytes, "serialized scheme"), "serialized scheme"));
     } catch (InvalidSchemeException e) {
       InvalidObjectException x =
           new InvalidObjectException("invalid serialized scheme: " + e.getMessage());
@@ -206,19 +183,60 @@ public final class ScoringSchemes {
     }
   }
 
-  private static ScoringScheme parse(String json, String source) {
-    Optional<String> src = source.isEmpty() ? Optional.empty() : Optional.of(source);
-    JsonNode root = tree(json, src);
+  /** A document read for its structure: the builder when there was no error, and the findings. */
+  private record Checked(
+      String source, Optional<ScoringScheme.Builder> builder, List<SchemeFinding> findings) {}
+
+  /** Parses and reads a document, collecting every structural problem. */
+  private static Checked parse(java.util.function.Supplier<JsonDocument> document, String source) {
+    JsonDocument doc;
+    try {
+      doc = document.get();
+    } catch (InvalidSchemeException e) {
+      throw e;
+    } catch (InvalidInputException e) {
+      // Malformed JSON, a size limit, bad bytes or an unreadable file.
+      List<SchemeFinding> out = new ArrayList<>();
+      e.problems().forEach(f -> out.add(syntax(f)));
+      throw new InvalidSchemeException(
+          source(source), out, e.line().orElse(0), e.column().orElse(0));
+    }
     SchemeJson reader = new SchemeJson();
-    Optional<ScoringScheme.Builder> b = reader.read(root);
-    if (b.isEmpty()) {
-      throw new InvalidSchemeException(src, reader.findings());
+    JsonDocument.Result<ScoringScheme.Builder> r = doc.check(reader::read);
+    return new Checked(source, r.value(), reader.findings(r.findings()));
+  }
+
+  private static SchemeFinding syntax(org.gridgov.core.Finding f) {
+    SchemeFinding.Code code =
+        f instanceof org.gridgov.core.BasicFinding b
+                && b.kind() instanceof org.gridgov.core.InputCode c
+            ? SchemeJson.code(c)
+            : SchemeFinding.Code.SYNTAX;
+    if (code == SchemeFinding.Code.BAD_VALUE) {
+      code = SchemeFinding.Code.SYNTAX; // "cannot read" and the like: the document is unusable
+    }
+    return new SchemeFinding(
+        f.severity(),
+        code,
+        f.location().orElse(org.gridgov.core.SourceLocation.UNKNOWN),
+        f.message());
+  }
+
+  /** Builds a read scheme, all or nothing. */
+  private static ScoringScheme build(Checked c) {
+    Optional<String> src = source(c.source());
+    if (c.builder().isEmpty()) {
+      throw new InvalidSchemeException(src, c.findings());
     }
     try {
-      return b.get().build();
+      return c.builder().get().build();
     } catch (InvalidSchemeException e) {
       throw new InvalidSchemeException(src, e.findings());
     }
+  }
+
+  private static Optional<String> source(String source) {
+    return source.isEmpty() ? Optional.empty() : Optional.of(source);
   }
 
   /**
@@ -251,22 +269,5 @@ public final class ScoringSchemes {
       out.add(builtIn(id));
     }
     return List.copyOf(out);
-  }
-
-  private static JsonNode tree(String json, Optional<String> src) {
-    try {
-      return MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      JsonLocation loc = e.getLocation();
-      String msg = e.getOriginalMessage();
-      return throwSyntax(src, msg, loc);
-    }
-  }
-
-  private static JsonNode throwSyntax(Optional<String> src, String msg, JsonLocation loc) {
-    int line = loc == null ? 0 : Math.max(0, loc.getLineNr());
-    int col = loc == null ? 0 : Math.max(0, loc.getColumnNr());
-    throw new InvalidSchemeException(
-        src, List.of(SchemeFinding.error("SYNTAX", "", "malformed JSON: " + msg)), line, col);
   }
 }

@@ -1,6 +1,7 @@
 package org.gridgov.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Instant;
@@ -14,6 +15,7 @@ import org.gridgov.core.GridHierarchy;
 import org.gridgov.core.GridId;
 import org.gridgov.core.GridLevel;
 import org.gridgov.core.InvalidInputException;
+import org.gridgov.core.cases.Assessment;
 import org.gridgov.core.cases.Case;
 import org.gridgov.core.cases.CaseAction;
 import org.gridgov.core.cases.CaseId;
@@ -187,7 +189,7 @@ class FactRulesTest {
   void reworkReturnsWhistlesAndReverseGrades() {
     Case c =
         report("c5", "2026-03-02T09:00:00")
-            .attributes(Map.of(FactRules.REVERSE_GRADE, "85", FactRules.WORKER, "W7"))
+            .assessment(Assessment.builder().reverseGrade(85).worker("W7").build())
             .build()
             .apply(CaseAction.FILE, "F1", at("2026-03-02T09:10:00"), "")
             .dispatch("P1", at("2026-03-02T09:20:00"), "城管局", "")
@@ -221,7 +223,7 @@ class FactRulesTest {
   void aReverseGradeCountsOnceTheWhistleIsInTheAsOfView() {
     Case c =
         report("c7", "2026-03-30T09:00:00")
-            .attributes(Map.of(FactRules.REVERSE_GRADE, "70"))
+            .assessment(Assessment.builder().reverseGrade(70).build())
             .build()
             .apply(CaseAction.FILE, "F1", at("2026-03-30T09:10:00"), "")
             .dispatch("P1", at("2026-03-30T09:20:00"), "城管局", "")
@@ -281,14 +283,12 @@ class FactRulesTest {
   void followUpAttributesOverrideTheDefaults() {
     Case c =
         report("c9", "2026-03-02T09:00:00")
-            .attributes(
-                Map.of(
-                    FactRules.FOLLOW_UP,
-                    "valid",
-                    FactRules.CONTACTED,
-                    "false",
-                    FactRules.RESOLVED,
-                    "true"))
+            .assessment(
+                Assessment.builder()
+                    .followUp(Assessment.FollowUp.VALID)
+                    .contacted(false)
+                    .resolved(true)
+                    .build())
             .build();
     CaseFacts f = rules("2026-03-31T00:00:00").derive(c);
     assertThat(f.flags())
@@ -297,7 +297,7 @@ class FactRulesTest {
   }
 
   @Test
-  void badAttributesNameTheirPointer() {
+  void badFactsNameTheirPointer() {
     FactRules r = rules("2026-03-31T00:00:00");
     InvalidInputException notWhistled =
         catchThrowableOfType(
@@ -305,32 +305,47 @@ class FactRulesTest {
             () ->
                 r.derive(
                     report("x", "2026-03-02T09:00:00")
-                        .attributes(Map.of(FactRules.REVERSE_GRADE, "80"))
+                        .assessment(Assessment.builder().reverseGrade(80).build())
                         .build()));
-    assertThat(notWhistled.pointer()).hasValue("/attributes/reverse_grade");
+    assertThat(notWhistled.pointer()).hasValue("/assessment/reverseGrade");
     assertThat(notWhistled.reason()).contains("needs a whistle");
-    InvalidInputException badGrade =
+    InvalidInputException ratedButInvalid =
         catchThrowableOfType(
             InvalidInputException.class,
             () ->
                 r.derive(
                     report("x", "2026-03-02T09:00:00")
-                        .attributes(Map.of(FactRules.REVERSE_GRADE, "A+"))
-                        .build()));
-    assertThat(badGrade.reason()).contains("not a whole number");
-    InvalidInputException badFollowUp =
-        catchThrowableOfType(
-            InvalidInputException.class,
-            () ->
-                r.derive(
-                    report("x", "2026-03-02T09:00:00")
-                        .attributes(Map.of(FactRules.FOLLOW_UP, "maybe"))
-                        .build()));
-    assertThat(badFollowUp.pointer()).hasValue("/attributes/follow_up");
+                        .assessment(
+                            Assessment.builder().followUp(Assessment.FollowUp.INVALID).build())
+                        .build()
+                        .apply(CaseAction.FILE, "F1", at("2026-03-02T09:10:00"), "")
+                        .dispatch("P1", at("2026-03-02T09:20:00"), "城管局", "")
+                        .apply(CaseAction.ACCEPT, "城管局", at("2026-03-02T10:00:00"), "")
+                        .apply(CaseAction.FEED_BACK, "城管局", at("2026-03-02T11:00:00"), "")
+                        .apply(CaseAction.VERIFY, "K1", at("2026-03-02T11:10:00"), "")
+                        .apply(CaseAction.CLOSE, "L1", at("2026-03-02T11:20:00"), "")
+                        .evaluate("hotline", at("2026-03-03T10:00:00"), Rating.SATISFIED, "")));
+    assertThat(ratedButInvalid.pointer()).hasValue("/assessment/followUp");
+    assertThat(ratedButInvalid.reason()).contains("follow-up is marked invalid");
   }
 
   @Test
-  void communityAndStreetComeFromTheHierarchyOrFromAttributes() {
+  void aFactLeftInTheAttributesIsRefusedNotIgnored() {
+    // In memory, a version-1 attribute would silently become the default; the JSON reader moves
+    // it into the assessment, so a case that still carries one is a caller mistake.
+    assertThatThrownBy(
+            () ->
+                rules("2026-03-31T00:00:00")
+                    .derive(
+                        report("x", "2026-03-02T09:00:00")
+                            .attributes(Map.of(Assessment.DEPARTMENT, "城管局"))
+                            .build()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("case x carries the assessment fact 'department' as an attribute");
+  }
+
+  @Test
+  void communityAndStreetComeFromTheHierarchyOrFromTheAssessment() {
     GridHierarchy h =
         GridHierarchy.builder()
             .add(Grid.territorial("S1", GridLevel.STREET).build())
@@ -358,7 +373,7 @@ class FactRulesTest {
         rules("2026-03-31T00:00:00")
             .derive(
                 report("h3", "2026-03-02T09:00:00")
-                    .attributes(Map.of(FactRules.COMMUNITY, "C2", FactRules.STREET, "S2"))
+                    .assessment(Assessment.builder().community("C2").street("S2").build())
                     .build());
     assertThat(Set.of(byAttr.community().orElseThrow(), byAttr.street().orElseThrow()))
         .containsExactlyInAnyOrder("C2", "S2");

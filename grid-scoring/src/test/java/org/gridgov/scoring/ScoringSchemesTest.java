@@ -131,7 +131,7 @@ class ScoringSchemesTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("UNKNOWN_INDICATOR", "/components/0/indicator"),
             org.assertj.core.groups.Tuple.tuple("UNKNOWN_FIELD", "/components/1/wieght"));
-    assertThat(e.findings().get(0).reason()).contains("did you mean response_rate?");
+    assertThat(e.findings().get(0).reason()).contains("did you mean 'response_rate'?");
     assertThat(e.getMessage())
         .startsWith("demo.json: /components/0/indicator: unknown indicator 'respons_rate'")
         .endsWith("(and 1 more error)");
@@ -304,5 +304,90 @@ class ScoringSchemesTest {
     assertThatThrownBy(() -> ScoringSchemes.builtIn("nope"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("tongcheng-2022");
+  }
+
+  @Test
+  void everyStructuralErrorIsCollectedWithItsLineAndASuggestion() {
+    String json =
+        """
+        {
+          "id": "demo",
+          "nmae": "Demo",
+          "citation": {"title": "T", "source": "S"},
+          "censoring": "sometimes",
+          "components": [
+            {"indicator": "closing_rat", "weight": 50},
+            {"indicator": "response_rate", "weight": "fifty"},
+            {"indicator": "satisfaction", "wieght": 50}
+          ]
+        }
+        """;
+    InvalidSchemeException e = invalid(json);
+    assertThat(e.findings())
+        .extracting(SchemeFinding::kind, SchemeFinding::pointer)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(SchemeFinding.Code.UNKNOWN_FIELD, "/nmae"),
+            org.assertj.core.groups.Tuple.tuple(SchemeFinding.Code.MISSING_FIELD, "/name"),
+            org.assertj.core.groups.Tuple.tuple(SchemeFinding.Code.BAD_VALUE, "/censoring"),
+            org.assertj.core.groups.Tuple.tuple(
+                SchemeFinding.Code.UNKNOWN_INDICATOR, "/components/0/indicator"),
+            org.assertj.core.groups.Tuple.tuple(SchemeFinding.Code.TYPE, "/components/1/weight"),
+            org.assertj.core.groups.Tuple.tuple(
+                SchemeFinding.Code.UNKNOWN_FIELD, "/components/2/wieght"),
+            org.assertj.core.groups.Tuple.tuple(
+                SchemeFinding.Code.MISSING_FIELD, "/components/2/weight"));
+    assertThat(e.findings().get(0).reason()).contains("did you mean 'name'?");
+    assertThat(e.findings().get(3).reason()).contains("did you mean 'closing_rate'?");
+    assertThat(e.findings().get(5).reason()).contains("did you mean 'weight'?");
+    // each finding is located in the document: source, line, column and pointer
+    SchemeFinding first = e.findings().get(0);
+    assertThat(first.location().orElseThrow().source()).isEqualTo("demo.json");
+    assertThat(first.location().orElseThrow().line()).isEqualTo(3);
+    assertThat(e.findings().get(4).location().orElseThrow().line()).isEqualTo(8);
+    assertThat(first.render())
+        .startsWith("error UNKNOWN_FIELD demo.json:3:")
+        .contains("/nmae: unknown field 'nmae'");
+    // the exception's problems are the same findings, and its headline counts the rest
+    assertThat(e.problems().all()).containsExactlyElementsOf(e.findings());
+    assertThat(e.getMessage())
+        .startsWith("demo.json: /nmae: unknown field 'nmae'")
+        .endsWith("(and 6 more errors)");
+  }
+
+  @Test
+  void checkGivesTheFindingsAsAContainer() {
+    org.gridgov.core.Findings ok =
+        ScoringSchemes.check(
+            withComponents(
+                "[{\"indicator\": \"response_rate\", \"weight\": 100},"
+                    + " {\"indicator\": \"missed_report_rate\", \"weight\": 0}]"));
+    assertThat(ok.hasErrors()).isFalse();
+    assertThat(ok.warnings()).extracting(f -> f.code()).containsExactly("ZERO_WEIGHT");
+    assertThat(ok.bySeverity(Severity.INFO))
+        .extracting(f -> f.code())
+        .containsExactly("NEEDS_EXTRA_COUNTS");
+    org.gridgov.core.Findings bad =
+        ScoringSchemes.check(
+            withComponents("[{\"indicator\": \"response_rate\", \"weight\": 90}]"));
+    assertThat(bad.hasErrors()).isTrue();
+    assertThat(bad.errors())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.code()).isEqualTo("WEIGHT_SUM");
+              assertThat(f.location().orElseThrow().pointer()).isEqualTo("/components");
+              assertThat(f.render())
+                  .startsWith("error WEIGHT_SUM /components: weights sum to 90 (90), not 100;");
+            });
+  }
+
+  @Test
+  void duplicateKeysAndSyntaxErrorsAreSyntaxFindings() {
+    InvalidSchemeException e = invalid("{\"id\": \"a\", \"id\": \"b\"}");
+    assertThat(e.findings())
+        .extracting(SchemeFinding::kind)
+        .containsExactly(SchemeFinding.Code.SYNTAX);
+    assertThat(e.findings().get(0).reason()).contains("id");
+    assertThat(e.line()).hasValue(1);
   }
 }

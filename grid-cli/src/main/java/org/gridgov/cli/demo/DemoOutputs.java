@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.gridgov.core.GeoPoint;
 import org.gridgov.core.GridId;
+import org.gridgov.core.cases.Assessment;
 import org.gridgov.core.cases.Case;
 import org.gridgov.core.io.Csv;
 import org.gridgov.geo.CoordinateSystem;
@@ -121,10 +122,11 @@ public final class DemoOutputs {
 
   /**
    * Writes every case as a GeoJSON Point feature in grid-geo's case format (WGS-84, after the
-   * intake's conversion), with the demo's facts added to the case attributes: {@code outcome},
-   * {@code placement}, {@code reported_crs} (and {@code reported_lon}/{@code reported_lat} when not
-   * WGS-84), {@code snapped}, {@code settled_in_grid}, {@code overdue}, {@code first_tier}, {@code
-   * whistles} and {@code exclusive} (the exclusive grids at the position).
+   * intake's conversion), with the assessment facts (under their version-1 attribute names) and the
+   * demo's facts added to the case attributes: {@code outcome}, {@code placement}, {@code
+   * reported_crs} (and {@code reported_lon}/{@code reported_lat} when not WGS-84), {@code snapped},
+   * {@code settled_in_grid}, {@code overdue}, {@code first_tier}, {@code whistles} and {@code
+   * exclusive} (the exclusive grids at the position).
    *
    * @param r the result
    * @param out the stream; flushed, not closed
@@ -137,6 +139,21 @@ public final class DemoOutputs {
       Report report = r.reports().get(i);
       Case c = run.result();
       Map<String, String> a = new TreeMap<>(c.attributes());
+      // The assessment facts, printed under their version-1 attribute names as before.
+      Assessment facts = c.assessment();
+      facts.worker().ifPresent(v -> a.put(Assessment.WORKER, v));
+      facts.department().ifPresent(v -> a.put(Assessment.DEPARTMENT, v));
+      facts.community().ifPresent(v -> a.put(Assessment.COMMUNITY, v));
+      facts.street().ifPresent(v -> a.put(Assessment.STREET, v));
+      facts
+          .followUp()
+          .ifPresent(
+              v ->
+                  a.put(
+                      Assessment.FOLLOW_UP, v == Assessment.FollowUp.VALID ? "valid" : "invalid"));
+      facts.contacted().ifPresent(v -> a.put(Assessment.CONTACTED, v.toString()));
+      facts.resolved().ifPresent(v -> a.put(Assessment.RESOLVED, v.toString()));
+      facts.reverseGrade().ifPresent(v -> a.put(Assessment.REVERSE_GRADE, Integer.toString(v)));
       a.put("outcome", run.outcome().name().toLowerCase(java.util.Locale.ROOT));
       a.put("placement", report.placement().name().toLowerCase(java.util.Locale.ROOT));
       a.put("reported_crs", report.reportedIn().name().toLowerCase(java.util.Locale.ROOT));
@@ -161,7 +178,7 @@ public final class DemoOutputs {
           a.put("exclusive", x.stream().map(GridId::value).collect(Collectors.joining(",")));
         }
       }
-      cases.add(c.withAttributes(a));
+      cases.add(c.withAssessment(Assessment.NONE).withAttributes(a));
     }
     GridMaps.writeCasesGeoJson(cases, r.sample().map().hierarchy(), out);
   }

@@ -10,16 +10,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.gridgov.core.GridId;
+import org.gridgov.core.cases.Assessment;
 import org.gridgov.core.cases.Case;
 import org.gridgov.core.cases.CaseAction;
 import org.gridgov.core.cases.CaseState;
 import org.gridgov.geo.CoordinateSystem;
 import org.gridgov.lab.CaseRun;
-import org.gridgov.scoring.FactRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,7 +125,7 @@ class DemoTest {
       boolean ended =
           c.state().isTerminal()
               || (c.state() == CaseState.CLOSED
-                  && "invalid".equals(c.attributes().get(FactRules.FOLLOW_UP)));
+                  && c.assessment().followUp().equals(Optional.of(Assessment.FollowUp.INVALID)));
       assertThat(ended || open.contains(c.id().value())).as(c.id().value()).isTrue();
     }
     for (String id : result.openAtEnd()) {

@@ -64,7 +64,9 @@ class CaseLoopTest {
     assertThat(c.deadline()).contains(local(3, 2, 14, 55));
     assertThat(c.trail().get(1).assignee()).contains(TestCities.LEAF.value());
     assertThat(c.rating()).contains(Rating.SATISFIED);
-    assertThat(c.attributes()).containsEntry(FactRules.WORKER, "w:" + TestCities.LEAF.value());
+    assertThat(c.assessment().worker()).contains("w:" + TestCities.LEAF.value());
+    assertThat(c.assessment().department()).isEmpty();
+    assertThat(c.attributes()).isEmpty();
     assertThat(run.settledInGrid()).isTrue();
     assertThat(run.overdue()).isFalse();
     assertThat(run.firstTier()).contains(HandlerTier.GRID);
@@ -110,7 +112,7 @@ class CaseLoopTest {
     assertThat(run.firstTier()).contains(HandlerTier.GRID);
     assertThat(run.admissionDenied()).contains(AdmissionReason.PROHIBITED);
     assertThat(run.result().trail().get(1).assignee()).contains("CG");
-    assertThat(run.result().attributes()).containsEntry(FactRules.DEPARTMENT, "CG");
+    assertThat(run.result().assessment().department()).contains("CG");
     assertThat(run.settledInGrid()).isFalse();
   }
 
