@@ -168,8 +168,9 @@ public final class CityGens {
     }
 
     /**
-     * Plants coverage defects (each on its own leaf, where the plan leaves room: an overlap needs
-     * two grids in a community, a gap a grid of two cells or more).
+     * Plants coverage defects (each on its own leaf where the layout leaves room, else a gap on a
+     * leaf of a planted overlap, away from the overlapping cell; an overlap needs two grids in a
+     * community, a gap a grid of two cells or more).
      *
      * @param gaps how many gaps
      * @param overlaps how many overlaps

@@ -91,6 +91,24 @@ class CityGensTest {
   }
 
   @Test
+  void aCommunityOfThreeGridsHoldsAGapAndAnOverlap() {
+    // found by plantedDefectsAreFoundByTheValidator: planting the gap first could leave two grids
+    // that do not touch, with no room for the overlap
+    GeneratedCity city =
+        CityMaker.generate(
+            new CityPlan(List.of(List.of(3))),
+            2083291146318L,
+            CityMaker.Options.defaults().withDefects(1, 1),
+            0);
+    assertThat(city.defects())
+        .extracting(CityDefect::kind)
+        .containsExactly(CityDefect.Kind.GAP, CityDefect.Kind.OVERLAP);
+    List<CoverageFinding> findings = CoverageValidator.withDefaults().validate(CityGens.map(city));
+    assertThat(findings).extracting(CoverageFinding::kind).contains(CoverageFinding.Kind.GAP);
+    assertThat(findings).extracting(CoverageFinding::kind).contains(CoverageFinding.Kind.OVERLAP);
+  }
+
+  @Test
   void theSameSeedGivesTheSameCityAndAnotherSeedAnotherOne() {
     Gen<GeneratedCity> gen = maps();
     assertThat(geoJson(gen.sample(42))).isEqualTo(geoJson(gen.sample(42)));
