@@ -1,5 +1,6 @@
 package org.gridgov.geo;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -70,6 +71,9 @@ public final class GridMaps {
           new PrecisionModel(), 4326, PackedCoordinateSequenceFactory.DOUBLE_FACTORY);
 
   private static final GeoJsonGridReader READER = new GeoJsonGridReader(FACTORY);
+
+  /** Files up to this size are read into memory (and parsed in parallel); larger ones streamed. */
+  private static final long IN_MEMORY_MAX_BYTES = 1L << 30;
 
   private GridMaps() {}
 
@@ -398,8 +402,14 @@ public final class GridMaps {
     String source = file.toString();
     try {
       long size = Files.size(file);
-      if (size > Json.MAX_DOCUMENT_BYTES) {
+      if (size > Json.MAX_STREAMED_DOCUMENT_BYTES) {
         return GeoJsonGridReader.tooLarge(source, size);
+      }
+      if (size > IN_MEMORY_MAX_BYTES) {
+        // Too large for one array: streamed, feature by feature.
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+          return READER.read(in, source);
+        }
       }
       // In memory, a large document is parsed in parallel.
       return READER.read(Files.readAllBytes(file), source);

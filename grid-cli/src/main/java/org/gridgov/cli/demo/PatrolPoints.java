@@ -19,6 +19,7 @@ import java.util.Set;
 import org.gridgov.core.GeoPoint;
 import org.gridgov.core.GridId;
 import org.gridgov.core.InvalidInputException;
+import org.gridgov.core.io.Json;
 
 /**
  * Reads and writes the sample city's patrol points: a GeoJSON FeatureCollection of Point features
@@ -27,8 +28,8 @@ import org.gridgov.core.InvalidInputException;
  * all-or-nothing with located errors. Stateless and thread-safe.
  */
 public final class PatrolPoints {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final ObjectMapper MAPPER = Json.newMapper();
+  private static final JsonFactory FACTORY = Json.newFactory();
   private static final Set<String> PROPERTIES = Set.of("id", "name", "kind", "grid");
 
   private PatrolPoints() {}

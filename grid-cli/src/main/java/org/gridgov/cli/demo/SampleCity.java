@@ -24,6 +24,7 @@ import org.gridgov.core.GridKind;
 import org.gridgov.core.GridLevel;
 import org.gridgov.core.InvalidInputException;
 import org.gridgov.core.Severity;
+import org.gridgov.core.io.Json;
 import org.gridgov.geo.CoverageFinding;
 import org.gridgov.geo.GridLocator;
 import org.gridgov.geo.GridMap;
@@ -106,7 +107,7 @@ public final class SampleCity {
   /** Where the bundled sample lives on the class path. */
   public static final String RESOURCE_DIR = "/org/gridgov/cli/sample/";
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = Json.newMapper();
 
   private final String name;
   private final int year;

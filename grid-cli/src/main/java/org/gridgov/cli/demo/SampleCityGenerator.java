@@ -1,7 +1,6 @@
 package org.gridgov.cli.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
@@ -35,6 +34,7 @@ import org.gridgov.core.GridHierarchy;
 import org.gridgov.core.GridId;
 import org.gridgov.core.GridKind;
 import org.gridgov.core.GridLevel;
+import org.gridgov.core.io.Json;
 import org.gridgov.core.json.GridGovJson;
 import org.gridgov.core.time.WorkCalendar;
 import org.gridgov.fixtures.CitySpec;
@@ -909,7 +909,7 @@ public final class SampleCityGenerator {
   }
 
   private static ObjectMapper mapper() {
-    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    return Json.newMapper();
   }
 
   private static String pretty(ObjectNode o) {

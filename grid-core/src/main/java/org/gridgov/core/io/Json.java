@@ -74,6 +74,13 @@ public final class Json {
   /** The largest document read, in bytes. */
   public static final int MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
 
+  /**
+   * The largest streamed document read, in bytes (16 GiB): GeoJSON grid maps are read token by
+   * token and never held as a tree, so a national map may be larger than {@link
+   * #MAX_DOCUMENT_BYTES}; every other limit is the same as for documents read as a tree.
+   */
+  public static final long MAX_STREAMED_DOCUMENT_BYTES = 16L << 30;
+
   /** The deepest nesting of arrays and objects. */
   public static final int MAX_NESTING_DEPTH = 64;
 
@@ -132,6 +139,25 @@ public final class Json {
    */
   public static JsonFactory newFactory() {
     return FACTORY.copy();
+  }
+
+  /**
+   * A new streaming factory like {@link #newFactory()} whose document limit is {@link
+   * #MAX_STREAMED_DOCUMENT_BYTES}, for readers that stream a document token by token and never hold
+   * it whole (GeoJSON grid maps); nesting, string, name and number limits are unchanged.
+   *
+   * @return a fresh factory
+   */
+  public static JsonFactory newStreamingFactory() {
+    return FACTORY
+        .rebuild()
+        .streamReadConstraints(
+            FACTORY
+                .streamReadConstraints()
+                .rebuild()
+                .maxDocumentLength(MAX_STREAMED_DOCUMENT_BYTES)
+                .build())
+        .build();
   }
 
   /**

@@ -64,10 +64,11 @@ import org.locationtech.jts.geom.impl.PackedCoordinateSequenceFactory;
  * checked further once its structure is wrong). Positions are checked while they stream past, so a
  * bad coordinate is reported at its own line and column.
  *
- * <p>Limits: the parser comes from {@link Json#newFactory()}, so documents, nesting, strings, names
- * and numbers have the limits of every other GridGov JSON input ({@link Json#MAX_DOCUMENT_BYTES}
- * and the others), in the sequential and in the parallel path; over a limit is an error with code
- * {@link InputCode#LIMIT}.
+ * <p>Limits: the parser comes from {@link Json#newStreamingFactory()}, so nesting, strings, names
+ * and numbers have the limits of every other GridGov JSON input, and a map, which is streamed and
+ * never held as a tree, may have up to {@link Json#MAX_STREAMED_DOCUMENT_BYTES}; the same limits
+ * hold in the sequential and in the parallel path; over a limit is an error with code {@link
+ * InputCode#LIMIT}.
  *
  * <p>Thread-safe: each {@link #read} call uses its own parser state.
  */
@@ -106,7 +107,7 @@ public final class GeoJsonGridReader {
 
   /** GridGov's JSON factory (limits, duplicate detection) with two GeoJSON read features. */
   private static final JsonFactory FACTORY =
-      Json.newFactory()
+      Json.newStreamingFactory()
           .rebuild()
           .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
           // NaN and Infinity parse as numbers so that they are reported as bad coordinates
@@ -197,7 +198,7 @@ public final class GeoJsonGridReader {
    * @throws IOException when reading fails
    */
   public GeoJsonDocument read(byte[] bytes, String source) throws IOException {
-    if (bytes.length > Json.MAX_DOCUMENT_BYTES) {
+    if (bytes.length > Json.MAX_STREAMED_DOCUMENT_BYTES) {
       throw tooLarge(source, bytes.length);
     }
     if (bytes.length >= parallelMinBytes) {
@@ -211,7 +212,7 @@ public final class GeoJsonGridReader {
   }
 
   /**
-   * The error for a document over {@link Json#MAX_DOCUMENT_BYTES}, before it is parsed.
+   * The error for a map over {@link Json#MAX_STREAMED_DOCUMENT_BYTES}, before it is parsed.
    *
    * @param source the name used in messages
    * @param size its size in bytes
@@ -226,8 +227,8 @@ public final class GeoJsonGridReader {
         "",
         "the document has "
             + size
-            + " bytes; the limit of GridGov JSON inputs is "
-            + Json.MAX_DOCUMENT_BYTES);
+            + " bytes; the limit of GridGov grid maps is "
+            + Json.MAX_STREAMED_DOCUMENT_BYTES);
   }
 
   /** Parses a split document; {@code null} when anything is wrong. */

@@ -63,7 +63,8 @@ class GeoJsonGridReaderTest {
   void parsersHaveTheLimitsOfEveryGridGovJsonInput() {
     StreamReadConstraints c = GeoJsonGridReader.factory().streamReadConstraints();
 
-    assertThat(c.getMaxDocumentLength()).isEqualTo(Json.MAX_DOCUMENT_BYTES);
+    // A map is streamed, never held as a tree: its own document limit, every other limit shared.
+    assertThat(c.getMaxDocumentLength()).isEqualTo(Json.MAX_STREAMED_DOCUMENT_BYTES);
     assertThat(c.getMaxNestingDepth()).isEqualTo(Json.MAX_NESTING_DEPTH);
     assertThat(c.getMaxStringLength()).isEqualTo(Json.MAX_STRING_CHARS);
     assertThat(c.getMaxNameLength()).isEqualTo(Json.MAX_NAME_CHARS);
@@ -94,10 +95,12 @@ class GeoJsonGridReaderTest {
 
   @Test
   void aDocumentOverTheSizeLimitIsRefusedBeforeParsing() {
-    InvalidInputException e = GeoJsonGridReader.tooLarge("big.geojson", 300L << 20);
+    InvalidInputException e = GeoJsonGridReader.tooLarge("big.geojson", 17L << 30);
 
     assertThat(e.source()).hasValue("big.geojson");
-    assertThat(e.reason()).contains("314572800 bytes").contains("" + Json.MAX_DOCUMENT_BYTES);
+    assertThat(e.reason())
+        .contains("18253611008 bytes")
+        .contains("" + Json.MAX_STREAMED_DOCUMENT_BYTES);
     assertThat(e.problems().errors().get(0).code()).isEqualTo("LIMIT");
   }
 
