@@ -87,6 +87,11 @@ public final class CsvReader implements Closeable {
     return new CsvReader(new LineReader(in, source, MAX_LINE_BYTES), source, null);
   }
 
+  /** For tests: reads with a small block size, so lines straddle blocks. */
+  static CsvReader of(Reader in, String source, int bufferSize) {
+    return new CsvReader(new LineReader(in, source, MAX_LINE_BYTES, bufferSize), source, null);
+  }
+
   /**
    * Reads every record of a file.
    *
