@@ -71,7 +71,7 @@ final class LineReader {
     this.chars = null;
     this.source = source;
     this.maxLength = maxLength;
-    this.byteBuf = new byte[Math.max(bufferSize, 4)];
+    this.byteBuf = new byte[Math.max(bufferSize, 3)];
     this.charBuf = null;
     this.lineBytes = new byte[256];
     this.decoder =
@@ -92,7 +92,7 @@ final class LineReader {
     this.source = source;
     this.maxLength = maxLength;
     this.byteBuf = null;
-    this.charBuf = new char[Math.max(bufferSize, 4)];
+    this.charBuf = new char[Math.max(bufferSize, 3)];
     this.lineBytes = null;
     this.decoder = null;
   }
