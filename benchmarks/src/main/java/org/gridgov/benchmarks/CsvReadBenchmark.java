@@ -31,12 +31,12 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Reading the point CSV of {@code gridgov locate} (header {@code lon,lat,id}, one point per line,
  * Zhengzhou-sized coordinates with six decimals, ids {@code P0000001}…), one million rows written
- * to a temporary file in setup; each operation reads the whole file and sums the parsed
- * coordinates (so every field is looked at and nothing is optimised away).
+ * to a temporary file in setup; each operation reads the whole file and sums the parsed coordinates
+ * (so every field is looked at and nothing is optimised away).
  *
  * <ul>
- *   <li>{@code coreIo}: the SDK path, {@link CsvReader#open} + {@link CsvHeader}: strict UTF-8
- *       with located errors, BOM, CR/LF/CRLF, RFC 4180 quotes, line and field limits;
+ *   <li>{@code coreIo}: the SDK path, {@link CsvReader#open} + {@link CsvHeader}: strict UTF-8 with
+ *       located errors, BOM, CR/LF/CRLF, RFC 4180 quotes, line and field limits;
  *   <li>{@code baseline}: the simplest reader that is correct for unquoted input, {@link
  *       BufferedReader#readLine()} and a split at each comma ({@code indexOf} loop, what {@code
  *       String.split(",")} does for a one-character separator), with no encoding check, no quotes

@@ -41,7 +41,8 @@ class AtomicFilesTest {
 
   @Test
   void aReplacedFileKeepsItsMode() throws Exception {
-    for (String m : new String[] {"rw-r-----", "rw-rw-rw-", "rw-------", "r--r--r--", "rwxr-x---"}) {
+    for (String m :
+        new String[] {"rw-r-----", "rw-rw-rw-", "rw-------", "r--r--r--", "rwxr-x---"}) {
       Path f = dir.resolve("kept-" + m + ".json");
       Files.writeString(f, "old");
       Files.setPosixFilePermissions(f, PosixFilePermissions.fromString(m));

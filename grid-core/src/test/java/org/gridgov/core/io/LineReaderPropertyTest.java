@@ -42,8 +42,7 @@ class LineReaderPropertyTest {
   }
 
   @Property(tries = 400)
-  void csvWrittenByWriteRowReadsBackIdenticallyWithItsLineNumbers(
-      @ForAll("tables") Table table) {
+  void csvWrittenByWriteRowReadsBackIdenticallyWithItsLineNumbers(@ForAll("tables") Table table) {
     StringBuilder text = new StringBuilder(table.bom() ? "\uFEFF" : "");
     List<List<String>> expected = new ArrayList<>();
     List<Integer> expectedLines = new ArrayList<>();
@@ -61,7 +60,8 @@ class LineReaderPropertyTest {
           row.stream().map(f -> f.replace("\r\n", "\n").replace('\r', '\n')).toList();
       expected.add(fields);
       expectedLines.add(line);
-      line += 1 + fields.stream().mapToInt(f -> (int) f.chars().filter(c -> c == '\n').count()).sum();
+      line +=
+          1 + fields.stream().mapToInt(f -> (int) f.chars().filter(c -> c == '\n').count()).sum();
     }
     byte[] utf8 = text.toString().getBytes(StandardCharsets.UTF_8);
     List<CsvRow> fromBytes = new ArrayList<>();
@@ -164,7 +164,8 @@ class LineReaderPropertyTest {
                         Gens.integers(0, n - 1),
                         (l, e, i) -> new Object[] {l, e, i}),
                     Gens.combine(text, bad, (b, x) -> new Object[] {b, x}),
-                    Gens.combine(Gens.booleans(), Gens.integers(1, 13), (b, k) -> new Object[] {b, k}),
+                    Gens.combine(
+                        Gens.booleans(), Gens.integers(1, 13), (b, k) -> new Object[] {b, k}),
                     (a, b, c) ->
                         new Broken(
                             castList(a[0]),
@@ -193,7 +194,9 @@ class LineReaderPropertyTest {
             .satisfies(
                 e ->
                     assertThat(e.getMessage())
-                        .isIn("m.txt:" + lineNo + ": " + UTF8_ERROR, "m.txt:" + lineNo + ": " + GBK_ERROR));
+                        .isIn(
+                            "m.txt:" + lineNo + ": " + UTF8_ERROR,
+                            "m.txt:" + lineNo + ": " + GBK_ERROR));
         assertThat(r.lineNumber()).isEqualTo(lineNo);
       } else {
         assertThat(r.next()).isEqualTo(b.lines().get(i));
@@ -235,7 +238,8 @@ class LineReaderPropertyTest {
                 Gens.combine(
                     Gens.lists(text, n, n),
                     Gens.lists(Gens.elements("\n", "\r", "\r\n"), n, n),
-                    Gens.combine(Gens.integers(4, 20), Gens.integers(1, 9), (m, k) -> new int[] {m, k}),
+                    Gens.combine(
+                        Gens.integers(4, 20), Gens.integers(1, 9), (m, k) -> new int[] {m, k}),
                     (l, e, mk) -> new Limited(l, e, mk[0], mk[1])));
   }
 
@@ -321,7 +325,9 @@ class LineReaderPropertyTest {
     wide.append(",".repeat(CsvReader.MAX_FIELDS)).append('\n');
     try (CsvReader r =
         CsvReader.of(
-            new ByteArrayInputStream(wide.toString().getBytes(StandardCharsets.UTF_8)), "w.csv", 7)) {
+            new ByteArrayInputStream(wide.toString().getBytes(StandardCharsets.UTF_8)),
+            "w.csv",
+            7)) {
       r.next();
       assertThat(r.next().orElseThrow().size()).isEqualTo(CsvReader.MAX_FIELDS);
       assertThatThrownBy(r::next)
