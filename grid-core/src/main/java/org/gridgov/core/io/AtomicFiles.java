@@ -1,18 +1,32 @@
 package org.gridgov.core.io;
 
+import static java.nio.file.StandardOpenOption.WRITE;
+
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file all or nothing: into a temporary file in the same directory, then an atomic move
  * over the target, so a reader never sees half a file; the temporary file is deleted when writing
  * fails. Stateless.
+ *
+ * <p>A new file gets the permissions the process's umask gives any new file (the temporary file is
+ * created without owner-only attributes); a replaced file keeps its permissions where the file
+ * system is POSIX (they are copied onto the temporary file before the move).
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
@@ -48,8 +62,25 @@ public final class AtomicFiles {
     Path dir = abs.getParent();
     Path tmp = null;
     try {
-      tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-      try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
+      OutputStream raw = null;
+      while (raw == null) {
+        Path candidate =
+            dir.resolve(
+                "."
+                    + abs.getFileName()
+                    + "."
+                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
+                    + ".tmp");
+        try {
+          // no owner-only attributes: the new file gets the mode the umask gives
+          raw = Files.newOutputStream(candidate, StandardOpenOption.CREATE_NEW, WRITE);
+          tmp = candidate;
+        } catch (FileAlreadyExistsException e) {
+          // another writer's temporary file: try another name
+        }
+      }
+      try (OutputStream out = new BufferedOutputStream(raw)) {
+        keepMode(abs, tmp);
         body.write(out);
       }
       try {
@@ -69,6 +100,26 @@ public final class AtomicFiles {
         }
       }
     }
+  }
+
+  /**
+   * When the target exists on a POSIX file system, gives the temporary file its permissions, before
+   * any content is written, so replacing a file keeps its mode.
+   */
+  private static void keepMode(Path target, Path tmp) throws IOException {
+    PosixFileAttributeView view = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
+    if (view == null) {
+      return;
+    }
+    Set<PosixFilePermission> mode;
+    try {
+      mode = Files.getPosixFilePermissions(target);
+    } catch (NoSuchFileException e) {
+      return; // a new file: the umask decides
+    } catch (UnsupportedOperationException e) {
+      return;
+    }
+    view.setPermissions(mode);
   }
 
   /**

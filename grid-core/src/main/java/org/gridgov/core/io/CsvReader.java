@@ -1,13 +1,12 @@
 package org.gridgov.core.io;
 
-import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -20,6 +19,10 @@ import org.gridgov.core.InvalidInputException;
  * saying so when the file looks GBK-encoded); a line break inside a quoted field is read as LF.
  * Empty lines are skipped. Every record knows its line; problems are located {@link
  * InvalidInputException}s. Use {@link CsvHeader} for the header row. Not thread-safe.
+ *
+ * <p>The input is read in 64 KiB blocks (so it need not be buffered; the reader reads ahead of the
+ * record last returned), decoded without a per-line decoder or string, and split without regular
+ * expressions: an unquoted field becomes one string straight from the line's characters.
  */
 public final class CsvReader implements Closeable {
   /** The longest physical line, in bytes (characters for a {@link Reader}): 1 MiB. */
@@ -31,6 +34,8 @@ public final class CsvReader implements Closeable {
   private final LineReader lines;
   private final String source;
   private final Closeable owned;
+  private final StringBuilder quoted = new StringBuilder();
+  private String[] fields = new String[16];
 
   private CsvReader(LineReader lines, String source, Closeable owned) {
     this.lines = lines;
@@ -47,7 +52,7 @@ public final class CsvReader implements Closeable {
    */
   public static CsvReader open(Path file) {
     try {
-      InputStream in = new BufferedInputStream(Files.newInputStream(file));
+      InputStream in = Files.newInputStream(file);
       return new CsvReader(
           new LineReader(in, file.toString(), MAX_LINE_BYTES), file.toString(), in);
     } catch (IOException e) {
@@ -63,8 +68,12 @@ public final class CsvReader implements Closeable {
    * @return the reader
    */
   public static CsvReader of(InputStream in, String source) {
-    return new CsvReader(
-        new LineReader(new BufferedInputStream(in), source, MAX_LINE_BYTES), source, null);
+    return new CsvReader(new LineReader(in, source, MAX_LINE_BYTES), source, null);
+  }
+
+  /** For tests: reads with a small block size, so lines and characters straddle blocks. */
+  static CsvReader of(InputStream in, String source, int bufferSize) {
+    return new CsvReader(new LineReader(in, source, MAX_LINE_BYTES, bufferSize), source, null);
   }
 
   /**
@@ -75,8 +84,12 @@ public final class CsvReader implements Closeable {
    * @return the reader
    */
   public static CsvReader of(Reader in, String source) {
-    Reader r = in instanceof java.io.BufferedReader ? in : new java.io.BufferedReader(in);
-    return new CsvReader(new LineReader(r, source, MAX_LINE_BYTES), source, null);
+    return new CsvReader(new LineReader(in, source, MAX_LINE_BYTES), source, null);
+  }
+
+  /** For tests: reads with a small block size, so lines straddle blocks. */
+  static CsvReader of(Reader in, String source, int bufferSize) {
+    return new CsvReader(new LineReader(in, source, MAX_LINE_BYTES, bufferSize), source, null);
   }
 
   /**
@@ -110,71 +123,97 @@ public final class CsvReader implements Closeable {
    *     line over the limit
    */
   public Optional<CsvRow> next() {
-    String line = lines.next();
-    while (line != null && line.isEmpty()) {
-      line = lines.next();
-    }
-    if (line == null) {
-      return Optional.empty();
-    }
+    do {
+      if (!lines.advance()) {
+        return Optional.empty();
+      }
+    } while (lines.length() == 0);
     int start = lines.lineNumber();
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    int i = 0;
-    boolean quoted = false;
-    boolean afterQuote = false;
+    char[] a = lines.chars();
+    int i = lines.start();
+    int end = i + lines.length();
+    int n = 0;
     while (true) {
-      if (i == line.length()) {
-        if (quoted) {
-          String more = lines.next();
-          if (more == null) {
-            throw InvalidInputException.atLine(
-                source, start, "a quoted field is not closed before the end of the input");
+      String value;
+      if (i < end && a[i] == '"') {
+        // a quoted field: may hold commas, doubled quotes and line breaks (read as LF)
+        StringBuilder sb = quoted;
+        sb.setLength(0);
+        i++;
+        while (true) {
+          int q = i;
+          while (q < end && a[q] != '"') {
+            q++;
           }
-          field.append('\n');
-          line = more;
-          i = 0;
-          continue;
+          sb.append(a, i, q - i);
+          if (q == end) {
+            if (!lines.advance()) {
+              throw InvalidInputException.atLine(
+                  source, start, "a quoted field is not closed before the end of the input");
+            }
+            sb.append('\n');
+            a = lines.chars();
+            i = lines.start();
+            end = i + lines.length();
+          } else if (q + 1 < end && a[q + 1] == '"') {
+            sb.append('"');
+            i = q + 2;
+          } else {
+            i = q + 1;
+            break;
+          }
         }
-        fields.add(field.toString());
+        value = sb.toString();
+        if (i < end && a[i] != ',') {
+          throw InvalidInputException.atLine(
+              source,
+              lines.lineNumber(),
+              "unexpected character '"
+                  + a[i]
+                  + "' after a closing quote; a quote inside a quoted"
+                  + " field is written \"\"");
+        }
+      } else {
+        int j = i;
+        while (j < end && a[j] != ',') {
+          j++;
+        }
+        value = new String(a, i, j - i);
+        i = j;
+      }
+      if (n == fields.length) {
+        fields = Arrays.copyOf(fields, n * 2);
+      }
+      fields[n++] = value;
+      if (i == end) {
         break;
       }
-      char c = line.charAt(i++);
-      if (quoted) {
-        if (c == '"') {
-          if (i < line.length() && line.charAt(i) == '"') {
-            field.append('"');
-            i++;
-          } else {
-            quoted = false;
-            afterQuote = true;
-          }
-        } else {
-          field.append(c);
-        }
-      } else if (c == ',') {
-        fields.add(field.toString());
-        if (fields.size() >= MAX_FIELDS) {
-          throw InvalidInputException.atLine(
-              source, start, "more than " + MAX_FIELDS + " fields in a record");
-        }
-        field.setLength(0);
-        afterQuote = false;
-      } else if (afterQuote) {
+      // a[i] is a comma: another field follows
+      if (n >= MAX_FIELDS) {
         throw InvalidInputException.atLine(
-            source,
-            lines.lineNumber(),
-            "unexpected character '"
-                + c
-                + "' after a closing quote; a quote inside a quoted"
-                + " field is written \"\"");
-      } else if (c == '"' && field.length() == 0) {
-        quoted = true;
-      } else {
-        field.append(c);
+            source, start, "more than " + MAX_FIELDS + " fields in a record");
       }
+      i++;
     }
-    return Optional.of(new CsvRow(source, start, fields));
+    return Optional.of(new CsvRow(source, start, listOf(fields, n)));
+  }
+
+  /** An immutable list of the first {@code n} fields, copying them once. */
+  private static List<String> listOf(String[] f, int n) {
+    switch (n) {
+      case 1:
+        return List.of(f[0]);
+      case 2:
+        return List.of(f[0], f[1]);
+      case 3:
+        return List.of(f[0], f[1], f[2]);
+      case 4:
+        return List.of(f[0], f[1], f[2], f[3]);
+      case 5:
+        return List.of(f[0], f[1], f[2], f[3], f[4]);
+      default:
+        return List.of(Arrays.copyOf(f, n));
+    }
   }
 
   @Override

@@ -78,12 +78,7 @@ public final class JsonLines {
       Problems.Mode mode,
       Function<JsonNodeAt, T> decode,
       Sink<? super T> sink) {
-    run(
-        new LineReader(new java.io.BufferedInputStream(in), source, MAX_LINE_BYTES),
-        source,
-        mode,
-        decode,
-        sink);
+    run(new LineReader(in, source, MAX_LINE_BYTES), source, mode, decode, sink);
   }
 
   /**
@@ -102,8 +97,7 @@ public final class JsonLines {
       Problems.Mode mode,
       Function<JsonNodeAt, T> decode,
       Sink<? super T> sink) {
-    Reader r = in instanceof java.io.BufferedReader ? in : new java.io.BufferedReader(in);
-    run(new LineReader(r, source, MAX_LINE_BYTES), source, mode, decode, sink);
+    run(new LineReader(in, source, MAX_LINE_BYTES), source, mode, decode, sink);
   }
 
   private static <T> void run(
