@@ -28,8 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Decision-table evaluation on a realistic 30-rule FIRST dispatch table (item category, severity,
- * public attention 0–100, scope → handler tier and deadline hours; DOMAIN.md §4), one decision per
- * operation, all methods on the same 4,096 random inputs:
+ * public attention 0–100, scope → handler tier and deadline hours; docs/domain.md §4), one decision
+ * per operation, all methods on the same 4,096 random inputs:
  *
  * <ul>
  *   <li>{@code interpreter}: the baseline, {@link CompiledTable#evaluate(Map, EvaluateOptions)}

@@ -44,8 +44,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Scoring Zhengzhou's whole history (DOMAIN.md §3: 2.49 million cases, 54,161 micro-grids, a few
- * hundred departments) into every indicator for every unit and month, 60 months.
+ * Scoring Zhengzhou's whole history (docs/domain.md §3: 2.49 million cases, 54,161 micro-grids, a
+ * few hundred departments) into every indicator for every unit and month, 60 months.
  *
  * <ul>
  *   <li>{@code columnar}: the SDK path, {@link CaseLog} columns aggregated in one pass per month

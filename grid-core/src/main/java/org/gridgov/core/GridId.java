@@ -5,10 +5,11 @@ import java.util.Optional;
 /**
  * The identifier of a grid: either a national unit-grid code or a free-form id of another scheme.
  *
- * <p>National unit-grid codes (GB/T 30428.1 lineage, see DOMAIN.md §7) have 14 digits: a 6-digit
- * county code (GB/T 2260), a 3-digit street/town code (GB/T 10114), a 3-digit community code and a
- * 2-digit grid sequence; {@link #nationalCode()} splits them. Free-form ids are 1 to 64 characters
- * from {@code [A-Za-z0-9._:-]}, which keeps them safe in paths, CSV cells and file names.
+ * <p>National unit-grid codes (GB/T 30428.1 lineage, see docs/domain.md §7) have 14 digits: a
+ * 6-digit county code (GB/T 2260), a 3-digit street/town code (GB/T 10114), a 3-digit community
+ * code and a 2-digit grid sequence; {@link #nationalCode()} splits them. Free-form ids are 1 to 64
+ * characters from {@code [A-Za-z0-9._:-]}, which keeps them safe in paths, CSV cells and file
+ * names.
  *
  * <p>Immutable; ordered by the id string, which is the canonical order everywhere in GridGov.
  *

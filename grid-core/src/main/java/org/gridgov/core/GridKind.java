@@ -1,6 +1,6 @@
 package org.gridgov.core;
 
-/** Whether a grid tiles the territory or overlays it (DOMAIN.md §1). */
+/** Whether a grid tiles the territory or overlays it (docs/domain.md §1). */
 public enum GridKind {
   /**
    * A territorial grid (地域网格): part of the nested tiling, with exactly one parent unless it is a

@@ -4,8 +4,8 @@ package org.gridgov.core;
  * A level of the grid hierarchy, such as {@code street} or {@code micro}. Levels are names; their
  * order comes from a {@link LevelLadder}, so a city can configure its own ladder.
  *
- * <p>The constants are the default ladder, top to bottom (DOMAIN.md §1): city (市) → district (区县) →
- * street/township (街道/乡镇, 一级网格) → community/village (社区/村, 二级网格) → compound (小区/楼院, 三级网格) →
+ * <p>The constants are the default ladder, top to bottom (docs/domain.md §1): city (市) → district
+ * (区县) → street/township (街道/乡镇, 一级网格) → community/village (社区/村, 二级网格) → compound (小区/楼院, 三级网格) →
  * micro-grid (微网格, 50–70 households).
  *
  * @param name lower-case name, {@code [a-z0-9_-]}, 1–32 characters

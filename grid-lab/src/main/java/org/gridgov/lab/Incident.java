@@ -31,7 +31,7 @@ import org.gridgov.rules.dispatch.CaseSeverity;
  * @param grid the leaf grid, for cities without a map (the loop locates positions otherwise)
  * @param urgent whether the urgent time limit applies
  * @param valid whether it is a real matter; invalid reports are rejected at filing (不予立案)
- * @param severity how hard it is (Dongping's tiers, DOMAIN.md §4)
+ * @param severity how hard it is (Dongping's tiers, docs/domain.md §4)
  * @param publicAttention public reports and appeals about it, 0 or more
  * @param scope how far it reaches
  * @param authorityLevel the lowest level with the authority to settle it; a level below it is

@@ -1,6 +1,6 @@
 /**
  * GridGov rules: the rules of the case loop as data that vendors and researchers can read, check
- * and change (DOMAIN.md §2, §4, §7).
+ * and change (docs/domain.md §2, §4, §7).
  *
  * <p>The front door is {@link org.gridgov.rules.PolicySets}: it reads a {@link
  * org.gridgov.rules.PolicySet} (one version of a city's three lists, dispatch table and escalation

@@ -238,7 +238,7 @@ public record CaseFacts(
   /**
    * The role in which a worker acted on a case. Every count is attributed to the worker of one role
    * when cases are scored by {@link UnitKind#WORKER}; the digital city-management standards assess
-   * each role on its own stage of the loop (DOMAIN.md §7: inspector, intake clerk, shift lead,
+   * each role on its own stage of the loop (docs/domain.md §7: inspector, intake clerk, shift lead,
    * dispatcher).
    */
   public enum WorkerRole {

@@ -21,7 +21,7 @@ import org.gridgov.core.io.Suggestions;
  * verification tasks, inaccurate filings, intake calls and the intake clerk's verification and
  * check requests (every {@link Count} of type {@link Count.Type#EXTRA}). They are added to the
  * counts the log gives before any indicator is computed, so the inspector, intake-clerk and
- * shift-lead formulas of the CJ/T 292 lineage (DOMAIN.md §7) can be scored in full.
+ * shift-lead formulas of the CJ/T 292 lineage (docs/domain.md §7) can be scored in full.
  *
  * <p>CSV form ({@link #read(Path)}, {@link #read(InputStream, String)}; RFC 4180, UTF-8), header
  * required (the five columns in any order, names in any case), one count per line:

@@ -17,8 +17,9 @@ import org.gridgov.scoring.internal.EnumKeys;
  *
  * <p>The due-for-closure count (应结案数) is <i>D = C + O + κ·S<sub>o</sub></i> where κ is 1 when the
  * scheme's {@link CensoringRule} counts suspended cases once their original limit has passed and 0
- * when it excludes them (the default, as Jinhua subtracts suspended cases, DOMAIN.md §7). Using
- * <i>D</i> instead of <i>C</i> as denominator keeps open overdue cases from hiding (DOMAIN.md §7).
+ * when it excludes them (the default, as Jinhua subtracts suspended cases, docs/domain.md §7).
+ * Using <i>D</i> instead of <i>C</i> as denominator keeps open overdue cases from hiding
+ * (docs/domain.md §7).
  *
  * <p>A {@link Type#RATE} lies in [0, 1] and is not applicable when its denominator is zero (missing
  * data is not zero). A {@link Type#COUNT} is a non-negative integer; it is not applicable only for

@@ -576,9 +576,9 @@ public final class Scorecard {
   }
 
   /**
-   * What last place brings over consecutive periods, after Tongcheng (DOMAIN.md §6; seed article
-   * 003): the unit last in a year's ranking is summoned for a talk (约谈); a unit last two periods
-   * running loses its awards eligibility (取消评先评优资格).
+   * What last place brings over consecutive periods, after Tongcheng (docs/domain.md §6): the unit
+   * last in a year's ranking is summoned for a talk (约谈); a unit last two periods running loses its
+   * awards eligibility (取消评先评优资格).
    *
    * @param kind the kind of unit ranked
    * @param standings one entry per scorecard, in period order

@@ -529,7 +529,8 @@ public record ScoringScheme(
   public enum CensoringRule {
     /**
      * Leave cases that are suspended at the as-of instant out of <i>D</i>, its numerators and the
-     * overdue count, as Jinhua's on-time closing = on time / (due − suspended) does (DOMAIN.md §7).
+     * overdue count, as Jinhua's on-time closing = on time / (due − suspended) does (docs/domain.md
+     * §7).
      */
     EXCLUDE_SUSPENDED,
     /**
@@ -663,7 +664,7 @@ public record ScoringScheme(
 
   /**
    * Points off the total per counted event (扣分), as Tongcheng deducts directly for each case not
-   * finished within its time limit (DOMAIN.md §6): deducted = min(cap, pointsEach · count).
+   * finished within its time limit (docs/domain.md §6): deducted = min(cap, pointsEach · count).
    *
    * @param indicator a count indicator, e.g. {@link Indicator#OVERDUE_COUNT}
    * @param pointsEach points off per counted case or event, not negative
@@ -692,7 +693,7 @@ public record ScoringScheme(
   /**
    * A grade band (等次): a final score at or above {@code min} earns this grade, unless a higher
    * grade applies. The lowest grade has no minimum ("else"). GB/T 30428.4 lineage: A ≥ 90, B ≥ 75,
-   * C ≥ 60, D ≥ 40, else E (DOMAIN.md §7).
+   * C ≥ 60, D ≥ 40, else E (docs/domain.md §7).
    *
    * @param name the grade, e.g. {@code A} or {@code 优秀}
    * @param min the lowest final score (after rounding) that earns it, or empty for the lowest grade
@@ -739,7 +740,8 @@ public record ScoringScheme(
 
   /**
    * How much each public rating counts towards satisfaction (满意度权重). The common rule (Beijing
-   * 12345, DOMAIN.md §7) counts satisfied as 1, basically satisfied as 0.9 and dissatisfied as 0.
+   * 12345, docs/domain.md §7) counts satisfied as 1, basically satisfied as 0.9 and dissatisfied as
+   * 0.
    *
    * @param satisfied weight of 满意, in [0, 1]
    * @param basicallySatisfied weight of 基本满意, in [0, 1]
@@ -766,7 +768,7 @@ public record ScoringScheme(
   /**
    * How a component turns its indicator's value into points <i>p</i> on a 0–100 scale (得分), before
    * the component's weight is applied. GB/T 30428.4-lineage formulas score a rate as rate × 100 and
-   * a count through bands (DOMAIN.md §7).
+   * a count through bands (docs/domain.md §7).
    */
   public sealed interface Transform
       permits Transform.Rate, Transform.Complement, Transform.Bands, Transform.Target {
@@ -865,8 +867,8 @@ public record ScoringScheme(
   /**
    * When an open case gets a supervision warning (督办预警), by the share of its time limit used:
    * working time elapsed since dispatch (suspensions excluded) over the working time allowed.
-   * Tongcheng raises a system warning when a case is not finished within its limit (DOMAIN.md §6);
-   * a yellow warning before that lets the unit act in time.
+   * Tongcheng raises a system warning when a case is not finished within its limit (docs/domain.md
+   * §6); a yellow warning before that lets the unit act in time.
    *
    * @param yellow share at or above which a case is yellow (临期), e.g. 0.8
    * @param red share at or above which a case is red (超期), e.g. 1.0; not below {@code yellow}

@@ -28,15 +28,15 @@ import org.gridgov.core.io.JsonDocument;
  *
  * <ul>
  *   <li>{@code dongping-laohu}: response rate, handled volume, satisfaction and a raised
- *       reverse-evaluation weight (Dongping County, Laohu town; DOMAIN.md §6);
+ *       reverse-evaluation weight (Dongping County, Laohu town; docs/domain.md §6);
  *   <li>{@code tongcheng-2022}: closing and on-time rates with direct deductions per overdue case,
- *       yearly ranking (Tongcheng; DOMAIN.md §6);
+ *       yearly ranking (Tongcheng; docs/domain.md §6);
  *   <li>{@code hotline-three-rates}: 12345 response / resolution / satisfaction, 10 / 50 / 40
- *       (Beijing practice; DOMAIN.md §7);
+ *       (Beijing practice; docs/domain.md §7);
  *   <li>{@code gbt30428-department}, {@code gbt30428-region}, {@code gbt30428-inspector}, {@code
  *       gbt30428-intake}, {@code gbt30428-shift-lead}, {@code gbt30428-dispatcher}: the digital
- *       city-management formulas of the GB/T 30428.4 / CJ/T 292 lineage (DOMAIN.md §7);
- *   <li>{@code jinniu-department}: Chengdu Jinniu's handling formula (DOMAIN.md §7).
+ *       city-management formulas of the GB/T 30428.4 / CJ/T 292 lineage (docs/domain.md §7);
+ *   <li>{@code jinniu-department}: Chengdu Jinniu's handling formula (docs/domain.md §7).
  * </ul>
  *
  * <p>Stateless and thread-safe.

@@ -18,7 +18,7 @@ import org.gridgov.scoring.internal.Months;
  * The supervision report (督办通报): open cases that have used a warning share of their time limit at
  * the log's as-of instant, yellow (临期, nearly overdue) or red (超期, overdue), most urgent first.
  * Tongcheng publishes one monthly and warns and deducts as soon as a case passes its limit
- * (DOMAIN.md §6).
+ * (docs/domain.md §6).
  *
  * <p>Immutable and thread-safe.
  */

@@ -6,7 +6,7 @@ import org.gridgov.scoring.internal.EnumKeys;
 
 /**
  * The kind of unit that is assessed (考核对象). A case is attributed to one unit of each kind: its
- * grid, its community and street (the grid's ancestors, DOMAIN.md §1), the department it was
+ * grid, its community and street (the grid's ancestors, docs/domain.md §1), the department it was
  * dispatched or whistled to, and the grid worker responsible for it. Worker-level counts that
  * belong to a role (reporting, filing, dispatching, checking) are attributed to the worker who
  * acted in that role; see {@link Count#role()}.

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.DisplayName;
  * Under the default ladder every case is closed, or escalated to the city, within N whistles, where
  * N = {@link EscalationLadder#maxSteps()} = 5 (one fewer than the six levels of the ladder).
  *
- * <p>The "whistle and report" ladder (吹哨报到, DOMAIN.md §4) must never send a case round in circles:
- * each whistle climbs at least one level, so no case can be whistled more often than the ladder has
- * levels above its start.
+ * <p>The "whistle and report" ladder (吹哨报到, docs/domain.md §4) must never send a case round in
+ * circles: each whistle climbs at least one level, so no case can be whistled more often than the
+ * ladder has levels above its start.
  */
 class EscalationTerminatesTest {
   Gen<CaseGens.CityAndStream> worlds() {

@@ -22,7 +22,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
 
 /**
- * Every point inside the city resolves to exactly one leaf grid (一张网、一套格, DOMAIN.md §1).
+ * Every point inside the city resolves to exactly one leaf grid (一张网、一套格, docs/domain.md §1).
  *
  * <p>Checked at random points of the city, and at the corners of the grids, where two or more grids
  * share a border and the locator's boundary rule must pick one: the answer is a leaf, its polygon

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.DisplayName;
 
 /**
  * A case on the prohibited list is never dispatched to grid workers at a level where it is
- * prohibited (禁入清单, DOMAIN.md §2).
+ * prohibited (禁入清单, docs/domain.md §2).
  *
  * <p>Checked against random dispatch tables, which send many cases to the grid, so that the
  * access-list check, and the rule that a whistle to a prohibited level goes to the department, are

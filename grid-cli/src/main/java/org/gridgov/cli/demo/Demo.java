@@ -227,7 +227,7 @@ public final class Demo {
 
   /**
    * The shares of the demo's stream: grid-lab's defaults, except that one case in fourteen (not one
-   * in eight) fails verification — Tongcheng closes 99.3 % of its cases (seed article 003).
+   * in eight) fails verification — Tongcheng closes 99.3 % of its cases (docs/domain.md §3).
    *
    * @param options the options
    * @return the spec

@@ -18,7 +18,7 @@ public record DemoOptions(long seed, LocalDate start, int days, double casesPerW
 
   /**
    * The default volume: 60 reports a working day, about 17,000 a year — Tongcheng reported some
-   * 170,000 events since its platform started (seed article 003), of the order of 20,000 a year.
+   * 170,000 events since its platform started (docs/domain.md §3), of the order of 20,000 a year.
    */
   public static final double DEFAULT_CASES_PER_WORKING_DAY = 60;
 

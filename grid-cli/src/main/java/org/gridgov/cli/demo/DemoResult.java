@@ -187,7 +187,7 @@ public record DemoResult(
 
   /**
    * Satisfaction as the 12345 practice counts it: (satisfied + 0.9 × basically satisfied) / rated
-   * (DOMAIN.md §7).
+   * (docs/domain.md §7).
    *
    * @return the share, or empty when nobody was rated
    */

@@ -7,7 +7,7 @@ import org.gridgov.core.GridId;
 /**
  * A patrol point (网格巡查点): a place a grid worker visits on every patrol. Tongcheng set up 539 of
  * them on main and minor roads, in shopping areas and markets, and in residential compounds
- * (DOMAIN.md §1, seed article 003). Patrol reports of the sample year are made near them.
+ * (docs/domain.md §1). Patrol reports of the sample year are made near them.
  *
  * @param id a stable id, {@code <grid id>-P<n>}
  * @param name a display name

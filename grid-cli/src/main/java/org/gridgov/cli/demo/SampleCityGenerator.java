@@ -63,10 +63,10 @@ import org.locationtech.jts.geom.PrecisionModel;
 
 /**
  * Generates the bundled sample city (样例城市) — "generated, not hand-drawn" — into a directory: a
- * Tongcheng-sized town (DOMAIN.md §1, seed article 003) of 3 streets, 23 communities and 105
- * responsibility grids of 300–500 households each, 539 patrol points, a market and a school as
- * exclusive grids (the school straddles a community border), with the Tongcheng-based lists, the
- * 2026 dispatch and escalation tables, the official 2026 working calendar and two scoring schemes.
+ * Tongcheng-sized town (docs/domain.md §1) of 3 streets, 23 communities and 105 responsibility
+ * grids of 300–500 households each, 539 patrol points, a market and a school as exclusive grids
+ * (the school straddles a community border), with the Tongcheng-based lists, the 2026 dispatch and
+ * escalation tables, the official 2026 working calendar and two scoring schemes.
  *
  * <p>Run it from the repository root to refresh the resources (a test checks the committed files
  * are exactly what it produces):
@@ -316,8 +316,8 @@ public final class SampleCityGenerator {
 
   /**
    * The school: a campus of about 260 × 180 m centred on a vertex of a border between two
-   * communities of the old town street, straddling it (DOMAIN.md §1: an exclusive grid may overlay
-   * several territorial grids). Its owner is the community holding the larger part.
+   * communities of the old town street, straddling it (docs/domain.md §1: an exclusive grid may
+   * overlay several territorial grids). Its owner is the community holding the larger part.
    */
   private static Exclusive placeSchool(
       GridHierarchy h,
@@ -604,7 +604,7 @@ public final class SampleCityGenerator {
    * admitted to grid workers (a standing access entry at the community level) handled in the
    * responsibility grids: such an item's level becomes {@code compound}, the sample's grid level,
    * and its access entry is repeated for that level. Tongcheng puts one full-time grid worker in
-   * each responsibility grid for exactly these matters (seed article 003), and without the twin
+   * each responsibility grid for exactly these matters (docs/domain.md §1), and without the twin
    * entry the access-list check would keep every one of them out of the grids.
    *
    * @return the lists
@@ -666,8 +666,8 @@ public final class SampleCityGenerator {
    * which has no district (the district rows are there for completeness): the responsibility grid's
    * community whistles and party members report (社区吹哨、党员报到), the street whistles and departments
    * report (街道吹哨、部门报到), and a street that cannot settle a matter reports to the city grid centre,
-   * which dispatches it to the joint-duty departments (大联勤; DOMAIN.md §4). A holder whistles at
-   * once when the matter is beyond its authority, and when half its time limit again has passed;
+   * which dispatches it to the joint-duty departments (大联勤; docs/domain.md §4). A holder whistles
+   * at once when the matter is beyond its authority, and when half its time limit again has passed;
    * between one and one and a half limits the platform urges (督办).
    *
    * @return the table as JSON text
@@ -820,7 +820,7 @@ public final class SampleCityGenerator {
           "name": "网格考核（样例）",
           "citation": {
             "title": "GridGov sample grid scheme, after GB/T 30428.4 and the Tongcheng practice",
-            "source": "DOMAIN.md §6 (Tongcheng: overdue cases deduct points directly) and §7 (region formula, grades)",
+            "source": "docs/domain.md §6 (Tongcheng: overdue cases deduct points directly) and §7 (region formula, grades)",
             "note": "Illustrative weights, not a published scheme: on-time handling 40, satisfaction 30, 1 − rework rate 20, self-discovery (1 − public-report rate) 10; 0.25 points off per overdue case, at most 10."
           },
           "unitKinds": ["grid", "community", "street"],

@@ -3,8 +3,8 @@ package org.gridgov.core.cases;
 /**
  * The states of the case loop: reported → filed → dispatched → handling → feedback → verified →
  * closed → evaluated, plus the side states of the sources (CJJ/T 106, GB/T 30428.8 lineage;
- * DOMAIN.md §3 and §7). {@link CaseAction} lists the steps and {@link Case#apply} enforces which
- * step may follow which state.
+ * docs/domain.md §3 and §7). {@link CaseAction} lists the steps and {@link Case#apply} enforces
+ * which step may follow which state.
  */
 public enum CaseState {
   /** Discovered or received, not yet filed (发现/信息收集). */

@@ -2,7 +2,7 @@ package org.gridgov.core.cases;
 
 /**
  * The reporter's rating at the follow-up visit (回访). Weights are set by a scoring scheme; a common
- * rule counts "basically satisfied" at 0.9 (DOMAIN.md §7, hotline three rates).
+ * rule counts "basically satisfied" at 0.9 (docs/domain.md §7, hotline three rates).
  */
 public enum Rating {
   /** 满意. */

@@ -1,6 +1,6 @@
 package org.gridgov.core.cases;
 
-/** Where a case came from (DOMAIN.md §3). */
+/** Where a case came from (docs/domain.md §3). */
 public enum SourceChannel {
   /** Found by a grid worker on patrol (网格巡查). */
   PATROL,

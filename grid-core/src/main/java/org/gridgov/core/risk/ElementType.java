@@ -1,6 +1,6 @@
 package org.gridgov.core.risk;
 
-/** The six governance elements of a grid (人、地、物、事、情、组织, DOMAIN.md §1). */
+/** The six governance elements of a grid (人、地、物、事、情、组织, docs/domain.md §1). */
 public enum ElementType {
   /** People (人). */
   PEOPLE,

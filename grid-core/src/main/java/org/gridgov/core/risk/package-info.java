@@ -1,5 +1,5 @@
 /**
  * Typed marks other modules attach to grids and cases: the red / yellow / blue risk colours and the
- * six governance elements (DOMAIN.md §1 and §5).
+ * six governance elements (docs/domain.md §1 and §5).
  */
 package org.gridgov.core.risk;

@@ -1,6 +1,6 @@
 package org.gridgov.core.time;
 
-/** The unit a time limit is counted in (DOMAIN.md §7: 工作时, 工作日). */
+/** The unit a time limit is counted in (docs/domain.md §7: 工作时, 工作日). */
 public enum TimeLimitUnit {
   /** Working hours (工作时): only time inside working periods of working days counts. */
   WORKING_HOURS,

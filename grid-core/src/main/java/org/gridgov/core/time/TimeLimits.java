@@ -3,8 +3,8 @@ package org.gridgov.core.time;
 import java.util.Objects;
 
 /**
- * The time limits of one item: normal and urgent (DOMAIN.md §7: e.g. illegal construction, stop
- * work within 4 working hours).
+ * The time limits of one item: normal and urgent (docs/domain.md §7: e.g. illegal construction,
+ * stop work within 4 working hours).
  *
  * @param normal the usual limit
  * @param urgent the limit when the case is urgent

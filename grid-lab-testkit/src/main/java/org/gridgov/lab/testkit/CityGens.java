@@ -28,8 +28,8 @@ import org.gridgov.testkit.Gens;
  * <p>Shrinking: the plan is drawn as nested lists (streets of communities of grid counts), so a
  * failing city shrinks to fewer streets, fewer communities and fewer grids; the layout seed shrinks
  * towards 0. Generation is a pure function of plan, seed and options: ids are national unit-grid
- * codes (6 + 3 + 3 + 2 digits, DOMAIN.md §7), siblings numbered north → south, west → east; leaves
- * get 300–500 households (Tongcheng's responsibility grids). A city of 100 grids takes a few
+ * codes (6 + 3 + 3 + 2 digits, docs/domain.md §7), siblings numbered north → south, west → east;
+ * leaves get 300–500 households (Tongcheng's responsibility grids). A city of 100 grids takes a few
  * milliseconds.
  *
  * <p>Stateless and thread-safe.

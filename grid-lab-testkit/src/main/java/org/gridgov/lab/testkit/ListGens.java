@@ -23,11 +23,11 @@ import org.gridgov.testkit.Gen;
 import org.gridgov.testkit.Gens;
 
 /**
- * Generators of the three lists (三张清单, DOMAIN.md §2): departments, an item list with standard codes
- * (2-digit major class + 3-digit minor class) in the nine urban-management categories, time limits
- * in working hours and days (DOMAIN.md §7), an authority entry per item, access entries at the grid
- * levels for admitted items, and prohibited entries for items that must not be pushed down (plus a
- * few matters that are not grid items at all, such as issuing certificates).
+ * Generators of the three lists (三张清单, docs/domain.md §2): departments, an item list with standard
+ * codes (2-digit major class + 3-digit minor class) in the nine urban-management categories, time
+ * limits in working hours and days (docs/domain.md §7), an authority entry per item, access entries
+ * at the grid levels for admitted items, and prohibited entries for items that must not be pushed
+ * down (plus a few matters that are not grid items at all, such as issuing certificates).
  *
  * <p>Without requested defects the lists are consistent: {@code ListConsistencyChecker} finds
  * nothing on any date from {@link #IN_FORCE_FROM}. With {@link Builder#defects(Set)} each chosen
@@ -49,7 +49,7 @@ public final class ListGens {
   /** The grid agency (网格化服务管理中心) that approves access entries. */
   public static final String GRID_AGENCY = "WGZX";
 
-  /** Time limits the generator draws from, shortest first (DOMAIN.md §7). */
+  /** Time limits the generator draws from, shortest first (docs/domain.md §7). */
   static final List<TimeLimit> LIMITS =
       List.of(
           TimeLimit.workingHours(2),

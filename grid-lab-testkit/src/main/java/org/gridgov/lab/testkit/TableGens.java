@@ -147,8 +147,8 @@ public final class TableGens {
   /**
    * Dispatch tables in the shape {@link Dispatcher#of} accepts, complete and free of overlaps: per
    * severity, an optional public-attention threshold and an optional split of local against wide
-   * scopes; the tier never falls as severity, attention or scope grow ("simple first", DOMAIN.md
-   * §4), and wide or high tiers go through the event centre.
+   * scopes; the tier never falls as severity, attention or scope grow ("simple first",
+   * docs/domain.md §4), and wide or high tiers go through the event centre.
    *
    * @return the generator
    */
@@ -310,7 +310,7 @@ public final class TableGens {
     return b.build();
   }
 
-  /** Who reports when a level whistles (Zhengzhou's ladder, DOMAIN.md §4). */
+  /** Who reports when a level whistles (Zhengzhou's ladder, docs/domain.md §4). */
   private static String reporters(GridLevel whistler) {
     if (whistler.equals(GridLevel.CITY)) {
       return "JOINT_DEPARTMENTS";

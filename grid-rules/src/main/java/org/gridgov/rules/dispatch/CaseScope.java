@@ -5,7 +5,7 @@ package org.gridgov.rules.dispatch;
  * departments. The wider the scope, the higher the tier that must co-ordinate it.
  *
  * <p>Cross-boundary cases (三跨: across levels, areas or departments) go to the event centre (事件中心)
- * that co-ordinates them (DOMAIN.md §4); {@link #isCrossBoundary()} marks them.
+ * that co-ordinates them (docs/domain.md §4); {@link #isCrossBoundary()} marks them.
  */
 public enum CaseScope {
   /** Inside one grid (网格内). */

@@ -1,8 +1,8 @@
 package org.gridgov.rules.dispatch;
 
 /**
- * How hard a case is, in the terms of Dongping's "simple first" tiers (DOMAIN.md §4, 先易后难): the
- * dispatch table routes harder cases to higher tiers.
+ * How hard a case is, in the terms of Dongping's "simple first" tiers (docs/domain.md §4, 先易后难):
+ * the dispatch table routes harder cases to higher tiers.
  */
 public enum CaseSeverity {
   /** A simple matter (简单问题) the grid can digest itself. */

@@ -33,7 +33,7 @@ import org.gridgov.rules.table.ValueType;
  * name), {@code attention} (number: public reports) and {@code scope} (string: a {@link CaseScope}
  * name), and the outputs {@code tier} (string: a {@link HandlerTier} name) and {@code eventCentre}
  * (boolean). The hit policy must be single-hit. The default table ({@link #defaults()}, see {@code
- * docs/dispatch-escalation.md}) follows the tiers of DOMAIN.md §4.
+ * docs/dispatch-escalation.md}) follows the tiers of docs/domain.md §4.
  *
  * <p>The table is compiled once; each call fills a fresh input row of the compiled table (one small
  * object and an {@code int} per input, no thread-local state), so routing a case allocates little

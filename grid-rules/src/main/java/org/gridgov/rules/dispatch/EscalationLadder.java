@@ -27,7 +27,7 @@ import org.gridgov.rules.table.Rule;
 import org.gridgov.rules.table.ValueType;
 
 /**
- * The whistle-and-report ladder (吹哨报到, DOMAIN.md §4) as a decision table: for a case held at a
+ * The whistle-and-report ladder (吹哨报到, docs/domain.md §4) as a decision table: for a case held at a
  * level, whether to do nothing, urge (督办) or blow the whistle, and when the whistle is blown, which
  * level takes the case, who must report and within what time.
  *

@@ -2,8 +2,8 @@ package org.gridgov.rules.dispatch;
 
 /**
  * Who handles a dispatched case, bottom up. "Small matters do not leave the grid, big matters do
- * not leave the community" (小事不出网格、大事不出社区, DOMAIN.md §4): the dispatch table keeps a case as low as
- * its severity, scope and public attention allow.
+ * not leave the community" (小事不出网格、大事不出社区, docs/domain.md §4): the dispatch table keeps a case as
+ * low as its severity, scope and public attention allow.
  */
 public enum HandlerTier {
   /** The grid itself: the grid leader and workers (网格长、网格员). */

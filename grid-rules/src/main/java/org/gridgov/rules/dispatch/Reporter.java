@@ -1,10 +1,10 @@
 package org.gridgov.rules.dispatch;
 
 /**
- * Who must report (报到) when a level blows the whistle (吹哨), following Zhengzhou's ladder (DOMAIN.md
- * §4): community whistles, party members report; street whistles, departments report; district
- * whistles, city departments report; above that the city co-ordinates joint-duty departments (市委统筹;
- * Tongcheng's 22 joint-duty departments).
+ * Who must report (报到) when a level blows the whistle (吹哨), following Zhengzhou's ladder
+ * (docs/domain.md §4): community whistles, party members report; street whistles, departments
+ * report; district whistles, city departments report; above that the city co-ordinates joint-duty
+ * departments (市委统筹; Tongcheng's 22 joint-duty departments).
  */
 public enum Reporter {
   /** Nobody: no whistle was blown. */

@@ -1,6 +1,6 @@
 /**
- * Dispatch (派遣) and escalation (吹哨报到) as decision tables with typed front doors (DOMAIN.md §4):
- * {@link org.gridgov.rules.dispatch.Dispatcher} routes a case to a {@link
+ * Dispatch (派遣) and escalation (吹哨报到) as decision tables with typed front doors (docs/domain.md
+ * §4): {@link org.gridgov.rules.dispatch.Dispatcher} routes a case to a {@link
  * org.gridgov.rules.dispatch.HandlerTier}; {@link org.gridgov.rules.dispatch.EscalationLadder} says
  * who blows the whistle, who must report and by when, and provably terminates.
  *

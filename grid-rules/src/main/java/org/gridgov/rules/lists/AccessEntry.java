@@ -9,10 +9,10 @@ import org.gridgov.core.GridLevel;
  * One entry of the access list (准入清单): a department may assign an item to the grid workers of a
  * level from a date, once the grid agency has approved it and the list has been announced.
  *
- * <p>The rule (DOMAIN.md §7, Zhejiang-style regulations on grid service management): a department
- * applies to the grid agency at the same level, the agency reviews and approves, the list is
- * published before it takes effect; urgent tasks may be admitted temporarily for an approved term.
- * Hence a temporary entry must have an expiry date.
+ * <p>The rule (docs/domain.md §7, Zhejiang-style regulations on grid service management): a
+ * department applies to the grid agency at the same level, the agency reviews and approves, the
+ * list is published before it takes effect; urgent tasks may be admitted temporarily for an
+ * approved term. Hence a temporary entry must have an expiry date.
  *
  * <p>Both dates are inclusive: the entry is in force from the first moment of {@code effectiveFrom}
  * to the last moment of {@code effectiveTo}.

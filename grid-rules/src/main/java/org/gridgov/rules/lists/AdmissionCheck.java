@@ -11,7 +11,7 @@ import org.gridgov.core.GridLevel;
 
 /**
  * Answers whether a department may assign an item to the grid workers of a level on a date: the
- * access-list rule of DOMAIN.md §7 (准入/禁入).
+ * access-list rule of docs/domain.md §7 (准入/禁入).
  *
  * <p>The rule, in the order it is applied:
  *

@@ -6,8 +6,8 @@ import org.gridgov.core.GridLevel;
 
 /**
  * One entry of the authority list (权责清单): at a level, which departments hold a power over an item
- * and what they must do (DOMAIN.md §2). An item may have several entries, one per level and power
- * (for illegal construction: the street stops it, the district penalises it).
+ * and what they must do (docs/domain.md §2). An item may have several entries, one per level and
+ * power (for illegal construction: the street stops it, the district penalises it).
  *
  * @param itemCode the item the power is about
  * @param level the level that holds the power

@@ -12,7 +12,7 @@ import org.gridgov.core.GridLevel;
  * @param name full name, such as 桐城市城市管理局
  * @param level the level the department belongs to, such as {@link GridLevel#CITY}
  * @param jointDuty whether it takes part in joint duty (大联勤): Tongcheng puts 22 departments into
- *     it, and the city grid centre dispatches cases to them (DOMAIN.md §4)
+ *     it, and the city grid centre dispatches cases to them (docs/domain.md §4)
  */
 public record Department(String id, String name, GridLevel level, boolean jointDuty) {
   /**

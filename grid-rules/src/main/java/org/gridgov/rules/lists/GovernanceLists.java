@@ -16,7 +16,7 @@ import org.gridgov.core.InvalidInputException;
 
 /**
  * The three lists (三张清单) of one city as one value: the item list, the authority list, the access
- * and prohibited lists, and the departments they name (DOMAIN.md §2).
+ * and prohibited lists, and the departments they name (docs/domain.md §2).
  *
  * <p>The lists are kept as given, in order, so that a {@link ListConsistencyChecker} can report
  * duplicates and dangling references by position; lookups by code return the first occurrence. Read

@@ -9,7 +9,7 @@ import org.gridgov.core.time.TimeLimits;
 /**
  * One governance matter of the item list (事项清单): what it is, where it sits in the classification,
  * which grid level handles it, whether it is dispatched automatically (自动派单), its time limits and
- * who is responsible by default (DOMAIN.md §2, §7).
+ * who is responsible by default (docs/domain.md §2, §7).
  *
  * <p>Codes follow the urban-management standard when they can: a 2-digit major class and a 3-digit
  * minor class, {@code 01001} (see {@link #isStandardCode()}); free-form codes, such as a city's own

@@ -8,7 +8,7 @@ import org.gridgov.core.GridLevel;
 
 /**
  * One entry of the prohibited list (禁入清单): a matter that departments must not push down onto grid
- * workers (DOMAIN.md §2). A prohibited entry always wins over an access entry.
+ * workers (docs/domain.md §2). A prohibited entry always wins over an access entry.
  *
  * <p>The item code need not be on the item list: the prohibited list names matters that are, by
  * design, not grid items (such as issuing certificates or collecting fees).

@@ -1,6 +1,6 @@
 /**
- * The three lists (三张清单, DOMAIN.md §2): the item list (事项清单), the authority list (权责清单), and the
- * access and prohibited lists (准入/禁入清单), held together by {@link
+ * The three lists (三张清单, docs/domain.md §2): the item list (事项清单), the authority list (权责清单), and
+ * the access and prohibited lists (准入/禁入清单), held together by {@link
  * org.gridgov.rules.lists.GovernanceLists}.
  *
  * <p>Read and write them with {@link org.gridgov.rules.lists.ListsJson} ({@code docs/lists.md}),

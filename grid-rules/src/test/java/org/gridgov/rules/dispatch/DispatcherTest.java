@@ -51,7 +51,7 @@ class DispatcherTest {
     assertThat(d.timeLimit()).isEqualTo(TimeLimit.workingHours(4));
     assertThat(d.ruleId()).isEqualTo("d24");
     assertThat(d.explanation()).contains("01001").contains("d24").contains("小事不出网格");
-    // green space upkeep: 5 working days; road cleaning: 2 working hours (DOMAIN.md §7)
+    // green space upkeep: 5 working days; road cleaning: 2 working hours (docs/domain.md §7)
     assertThat(route("08001", CaseSeverity.SIMPLE, 1, CaseScope.IN_GRID).timeLimit())
         .isEqualTo(TimeLimit.workingDays(5));
     assertThat(route("01003", CaseSeverity.SIMPLE, 1, CaseScope.IN_GRID).timeLimit())
@@ -126,7 +126,7 @@ class DispatcherTest {
         DEFAULT.decide(DispatchFacts.of(stop, CaseSeverity.ORDINARY, 0, CaseScope.IN_GRID, true));
     assertThat(urgent.timeLimit()).isEqualTo(TimeLimit.workingHours(2));
     assertThat(urgent.explanation()).contains("urgent");
-    // penalising takes 7 working days, demolition 20 (DOMAIN.md §7)
+    // penalising takes 7 working days, demolition 20 (docs/domain.md §7)
     assertThat(item("03002").timeLimits().normal()).isEqualTo(TimeLimit.workingDays(7));
     assertThat(item("03003").timeLimits().normal()).isEqualTo(TimeLimit.workingDays(20));
   }
