@@ -72,11 +72,11 @@ import org.locationtech.jts.geom.PrecisionModel;
  * are exactly what it produces):
  *
  * <pre>{@code
- * java -cp examples/target/gridgov.jar org.gridgov.cli.demo.SampleCityGenerator \
- *     examples/src/main/resources/org/gridgov/cli/sample
+ * java -cp grid-cli/target/gridgov.jar org.gridgov.cli.demo.SampleCityGenerator \
+ *     grid-cli/src/main/resources/org/gridgov/cli/sample
  * }</pre>
  *
- * <p>Everything is a pure function of {@link #SEED}: the geometry comes from grid-geo's {@link
+ * <p>Everything is a pure function of {@link #SEED}: the geometry comes from grid-fixtures' {@link
  * SyntheticCity} (exactly nested, jagged borders), coordinates are rounded to 7 decimals (about 1
  * cm), names are drawn from fixed pools, and every random choice comes from one seeded {@link
  * SplittableRandom}.
@@ -120,7 +120,7 @@ public final class SampleCityGenerator {
    */
   public static void main(String[] args) throws IOException {
     Path dir =
-        Path.of(args.length > 0 ? args[0] : "examples/src/main/resources/org/gridgov/cli/sample");
+        Path.of(args.length > 0 ? args[0] : "grid-cli/src/main/resources/org/gridgov/cli/sample");
     List<Path> written = generate(dir);
     for (Path p : written) {
       System.out.println("wrote " + p);
@@ -872,7 +872,7 @@ public final class SampleCityGenerator {
     source(
         sources,
         "sizes: 3 streets, 23 communities, 105 grids of 300–500 households, 539 patrol points, 9 categories / 32 sub-categories / 90 items, 22 joint-duty departments",
-        "储江, 数字赋能基层网格化建设的“桐城样本”, 决策网 / 《决策》2022年第6期 (seed article 003; DOMAIN.md §1–§3)");
+        "储江, 数字赋能基层网格化建设的“桐城样本”, 决策网 / 《决策》2022年第6期 (GridGov docs/domain.md §1–§3)");
     source(
         sources,
         "calendar: 2026 public holidays and make-up working days (official)",
@@ -887,7 +887,7 @@ public final class SampleCityGenerator {
         sources,
         "escalation table",
         "Zhengzhou's whistle-and-report rungs on Tongcheng's ladder: community, street, then the city grid"
-            + " centre and its 22 joint-duty departments (DOMAIN.md §4)");
+            + " centre and its 22 joint-duty departments (GridGov docs/domain.md §4)");
     source(
         sources,
         "department scheme",
