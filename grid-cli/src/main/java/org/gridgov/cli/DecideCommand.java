@@ -1,13 +1,11 @@
 package org.gridgov.cli;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +14,7 @@ import java.util.stream.Collectors;
 import org.gridgov.core.InvalidInputException;
 import org.gridgov.core.Severity;
 import org.gridgov.core.io.Json;
+import org.gridgov.core.io.JsonLines;
 import org.gridgov.rules.table.CompiledTable;
 import org.gridgov.rules.table.DecisionInput;
 import org.gridgov.rules.table.DecisionResult;
@@ -70,29 +69,34 @@ final class DecideCommand implements Callable<Integer> {
     DecisionTable t = table.read();
     CompiledTable compiled = t.compile();
     PrintWriter out = spec.commandLine().getOut();
-    boolean failed = false;
-    try (BufferedReader r = open()) {
-      String line;
-      int number = 0;
-      while ((line = r.readLine()) != null) {
-        number++;
-        if (line.isBlank()) {
-          continue;
-        }
-        ObjectNode answer = decide(t, compiled, line, number);
-        failed |= answer.has("error");
-        out.println(Json.compact(answer));
-        out.flush();
-      }
+    boolean[] failed = {false};
+    // core.io's line rules: a byte order mark, CR-only line ends, strict UTF-8 (a GBK file is
+    // refused at its line, never decided on altered ids), a bounded line (a located error, not an
+    // out-of-memory crash).
+    try (InputStream input = open()) {
+      JsonLines.forEachLine(
+          input,
+          source(),
+          (number, line) -> {
+            ObjectNode answer = decide(t, compiled, line, number);
+            failed[0] |= answer.has("error");
+            out.println(Json.compact(answer));
+            out.flush();
+          });
     }
-    return failed ? GridGovCli.FINDINGS : GridGovCli.OK;
+    return failed[0] ? GridGovCli.FINDINGS : GridGovCli.OK;
   }
 
-  private BufferedReader open() throws IOException {
+  private InputStream open() throws IOException {
     if (in.equals("-")) {
-      return new BufferedReader(new InputStreamReader(System.in, UTF_8));
+      return new FilterInputStream(System.in) {
+        @Override
+        public void close() {
+          // standard input stays open
+        }
+      };
     }
-    return Files.newBufferedReader(CliFiles.input(Path.of(in)), UTF_8);
+    return Files.newInputStream(CliFiles.input(Path.of(in)));
   }
 
   private String source() {

@@ -1,11 +1,15 @@
 package org.gridgov.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Properties;
 import org.gridgov.core.GridGovException;
 import picocli.CommandLine;
@@ -15,15 +19,28 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * The {@code gridgov} command line. Exit codes: 0 success, 1 the input was read but has findings, 2
- * unusable input or usage, 3 an internal error. Errors are one line on stderr naming the file and
- * position; {@code --debug} adds the stack trace.
+ * The {@code gridgov} command line. Exit codes (docs/cli.md, "Exit codes"): 0 clean, 1 the input
+ * was read and has findings, 2 unusable input or usage, 3 an internal error, 4 an inconclusive
+ * analysis (a search reached its limit), 5 out of resources (memory or stack). Errors are one line
+ * on stderr naming the file and position; {@code --debug} adds the stack trace.
+ *
+ * <p>Standard output and standard error are always UTF-8, whatever the locale, so what a command
+ * writes to standard output is byte for byte what it writes to {@code --out FILE}.
  */
 @Command(
     name = "gridgov",
     mixinStandardHelpOptions = true,
     versionProvider = GridGovCli.Version.class,
     description = "GridGov: grid governance engine — grids, cases, rules and scoring.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:clean: the command ran and found nothing to report",
+      "1:findings: the input was read and has findings (or a decide line failed)",
+      "2:unusable input or usage: the input cannot be read, or bad options",
+      "3:internal error: a bug in gridgov (--debug prints the stack trace)",
+      "4:inconclusive: an analysis reached its search limit (verify-table)",
+      "5:out of resources: out of memory or stack; give Java more with GRIDGOV_JAVA_OPTS",
+    },
     subcommands = {
       HierarchyCommand.class,
       ValidateCommand.class,
@@ -49,6 +66,14 @@ public final class GridGovCli implements Runnable {
   /** Exit code: a bug in gridgov. */
   public static final int INTERNAL = 3;
 
+  /** Exit code: an analysis reached its limit before it could conclude; never "clean". */
+  public static final int INCONCLUSIVE = 4;
+
+  /** Exit code: out of resources (memory or stack); the message says how to give more. */
+  public static final int OUT_OF_RESOURCES = 5;
+
+  private static final long MIB = 1024 * 1024;
+
   @Option(
       names = "--debug",
       scope = ScopeType.INHERIT,
@@ -68,8 +93,18 @@ public final class GridGovCli implements Runnable {
    * @param args the arguments
    */
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    // UTF-8 on the file descriptors themselves, not the platform default of System.out: the same
+    // bytes as --out FILE whatever the locale (LANG=C included).
+    PrintWriter out =
+        new PrintWriter(
+            new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
+            true);
+    PrintWriter err =
+        new PrintWriter(
+            new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8),
+            true);
     System.exit(execute(args, out, err));
   }
 
@@ -96,6 +131,10 @@ public final class GridGovCli implements Runnable {
         });
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
+          VirtualMachineError exhausted = exhaustion(ex);
+          if (exhausted != null) {
+            return exhausted(exhausted, err, debug);
+          }
           int code;
           String message;
           if (ex instanceof GridGovException || ex instanceof UncheckedIOException) {
@@ -116,10 +155,85 @@ public final class GridGovCli implements Runnable {
           err.flush();
           return code;
         });
-    int code = cl.execute(args);
+    int code;
+    try {
+      code = cl.execute(args);
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      // The command's frames are gone by now and with them what it held: there is room to report.
+      code = exhausted(e, err, debug);
+    }
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** The out-of-memory or stack overflow error in an exception's causes, or {@code null}. */
+  private static VirtualMachineError exhaustion(Throwable ex) {
+    for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof OutOfMemoryError || t instanceof StackOverflowError) {
+        return (VirtualMachineError) t;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Reports running out of memory or stack as one line saying what ran out and how to give more.
+   *
+   * @param e the error
+   * @param err standard error
+   * @param debug whether to add the stack trace
+   * @return {@link #OUT_OF_RESOURCES}
+   */
+  static int exhausted(VirtualMachineError e, PrintWriter err, boolean debug) {
+    String message;
+    if (e instanceof StackOverflowError) {
+      message =
+          "out of stack: the input is too deeply nested; give Java a larger stack with"
+              + " GRIDGOV_JAVA_OPTS=-Xss16m";
+    } else {
+      String why = String.valueOf(e.getMessage());
+      if (why.contains("array size")) {
+        message =
+            "out of memory: one piece of the input is larger than Java can hold at once (2 GiB: "
+                + why
+                + "); more heap does not help: split the input";
+      } else {
+        long max = Runtime.getRuntime().maxMemory();
+        message =
+            "out of memory ("
+                + why
+                + ", heap limit "
+                + size(max)
+                + "): the input needs more; give Java more with GRIDGOV_JAVA_OPTS=-Xmx"
+                + more(max);
+      }
+    }
+    err.println("gridgov: " + message);
+    if (debug) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return OUT_OF_RESOURCES;
+  }
+
+  private static String size(long bytes) {
+    if (bytes == Long.MAX_VALUE) {
+      return "unlimited";
+    }
+    long mib = (bytes + MIB - 1) / MIB;
+    return mib < 1024
+        ? mib + " MiB"
+        : String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1024 * MIB));
+  }
+
+  /** Four times the heap limit as an {@code -Xmx} value: {@code 64m}, {@code 8g}. */
+  private static String more(long max) {
+    if (max == Long.MAX_VALUE) {
+      return "4g";
+    }
+    long mib = 4 * ((max + MIB - 1) / MIB);
+    return mib < 1024 ? mib + "m" : (mib + 1023) / 1024 + "g";
   }
 
   private static String commandPath(CommandLine cl) {

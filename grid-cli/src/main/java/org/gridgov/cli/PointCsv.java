@@ -12,6 +12,7 @@ import org.gridgov.core.InvalidInputException;
 import org.gridgov.core.io.Csv;
 import org.gridgov.core.io.CsvReader;
 import org.gridgov.core.io.CsvRow;
+import org.gridgov.core.io.Problems;
 
 /**
  * The points of an {@code id,lon,lat} CSV file, read with the I/O toolkit's {@link CsvReader}
@@ -114,7 +115,10 @@ final class PointCsv {
         row.fields().stream().map(f -> f.strip().toLowerCase(Locale.ROOT)).toList();
     if (!names.equals(COLUMNS)) {
       throw fail(
-          "expected the header " + HEADER + ", found \"" + Csv.formatRow(row.fields()) + "\"");
+          "expected the header "
+              + HEADER
+              + ", found "
+              + Problems.quote(Csv.formatRow(row.fields())));
     }
   }
 
@@ -209,7 +213,7 @@ final class PointCsv {
       exponent = negativeExponent ? -exponent : exponent;
     }
     if (!any || i != to) {
-      throw fail(name + " \"" + text + "\" is not a finite decimal number");
+      throw fail(name + " " + Problems.quote(text) + " is not a finite decimal number");
     }
     int e = scale + exponent;
     if (digits < 19 && mantissa < (1L << 53) && e >= -22 && e <= 22) {
@@ -219,7 +223,7 @@ final class PointCsv {
     // More digits than the fast path takes: Jackson's FastDoubleParser, correctly rounded.
     double v = NumberInput.parseDouble(text, true);
     if (!Double.isFinite(v)) {
-      throw fail(name + " \"" + text + "\" is not a finite decimal number");
+      throw fail(name + " " + Problems.quote(text) + " is not a finite decimal number");
     }
     return v;
   }

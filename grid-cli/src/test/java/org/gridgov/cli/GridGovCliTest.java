@@ -18,6 +18,20 @@ class GridGovCliTest {
   }
 
   @Test
+  void helpListsEveryExitCode() {
+    CliRun r = CliRun.of("--help");
+    assertThat(r.out())
+        .contains("Exit codes:")
+        .containsPattern("0\\s+clean")
+        .containsPattern("1\\s+findings")
+        .containsPattern("2\\s+unusable input")
+        .containsPattern("3\\s+internal error")
+        .containsPattern("4\\s+inconclusive")
+        .containsPattern("5\\s+out of resources")
+        .contains("GRIDGOV_JAVA_OPTS");
+  }
+
+  @Test
   void versionNamesTheBuild() {
     CliRun r = CliRun.of("--version");
     assertThat(r.code()).isZero();

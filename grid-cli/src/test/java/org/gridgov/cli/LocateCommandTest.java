@@ -82,8 +82,7 @@ class LocateCommandTest {
     CliRun r = locate("--grids", map.toString(), "--in", in.toString(), "--out", out.toString());
 
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err())
-        .contains("gridgov: " + in + ":3: lon \"abc\" is not a finite decimal number");
+    assertThat(r.err()).contains("gridgov: " + in + ":3: lon 'abc' is not a finite decimal number");
     assertThat(Files.readString(out)).isEqualTo("previous\n");
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
@@ -100,7 +99,7 @@ class LocateCommandTest {
             new String[] {"p1,1,2,3", ":2: expected 3 fields"},
             new String[] {",113.6,34.7", ":2: the id is empty"},
             new String[] {"p1,113.6,95", ":2: lat 95.0 is not within [-90, 90]"},
-            new String[] {"p1,NaN,34.7", ":2: lon \"NaN\""},
+            new String[] {"p1,NaN,34.7", ":2: lon 'NaN'"},
             new String[] {"\"p1,113.6,34.7", ":2: a quoted field is not closed"});
     for (String[] c : cases) {
       Path in = points(c[0]);

@@ -60,7 +60,7 @@ class PointCsvTest {
 
     assertThatThrownBy(() -> PointCsv.parse(csv.getBytes(UTF_8), "t.csv"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("t.csv:3: lon \"1e\" is not a finite decimal number");
+        .hasMessage("t.csv:3: lon '1e' is not a finite decimal number");
     for (String bad : new String[] {"0x1p3", "1.5d", "Infinity", "1..2", "--1", "1e400", ""}) {
       assertThatThrownBy(
               () -> PointCsv.parse(("id,lon,lat\np," + bad + ",2\n").getBytes(UTF_8), "t"))

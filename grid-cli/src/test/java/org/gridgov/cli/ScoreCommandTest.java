@@ -180,6 +180,41 @@ class ScoreCommandTest {
   }
 
   @Test
+  void casesWithAByteOrderMarkAndCrOnlyLineEndsScoreTheSame() throws Exception {
+    Path cases = casesFile();
+    String[] args = {"score", "--scheme", "gbt30428-department", "--as-of", "2026-03-31T00:00:00Z"};
+    CliRun plain = CliRun.of(with(args, "--cases", cases.toString()));
+    Path mac = dir.resolve("mac.jsonl");
+    Files.writeString(
+        mac,
+        "\uFEFF" + Files.readString(cases, StandardCharsets.UTF_8).replace('\n', '\r'),
+        StandardCharsets.UTF_8);
+    CliRun r = CliRun.of(with(args, "--cases", mac.toString()));
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEqualTo(plain.out());
+  }
+
+  @Test
+  void anOverLongCasesLineIsALocatedError() throws Exception {
+    Path cases = dir.resolve("long.jsonl");
+    Files.writeString(
+        cases,
+        "\n{\"id\": \"" + "x".repeat(org.gridgov.core.io.JsonLines.MAX_LINE_BYTES) + "\"}\n",
+        StandardCharsets.UTF_8);
+    CliRun r = CliRun.of("score", "--scheme", "gbt30428-department", "--cases", cases.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).startsWith("gridgov: " + cases + ":2").contains("longer than");
+    assertThat(r.err().length()).isLessThan(600);
+  }
+
+  private static String[] with(String[] args, String... more) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
+  }
+
+  @Test
   void aFactErrorNamesTheLineAndAttribute() throws Exception {
     Path cases = dir.resolve("graded.jsonl");
     Case c =

@@ -100,6 +100,39 @@ public final class JsonLines {
     run(new LineReader(in, source, MAX_LINE_BYTES), source, mode, decode, sink);
   }
 
+  /** Receives one line of text. */
+  @FunctionalInterface
+  public interface LineSink {
+    /**
+     * Receives a line.
+     *
+     * @param line the 1-based line number
+     * @param text the line without its end
+     */
+    void accept(int line, String text);
+  }
+
+  /**
+   * Hands the non-blank lines of a stream of UTF-8 bytes to a sink one at a time, unparsed, under
+   * the same rules as {@link #read(InputStream, String, Problems.Mode, Function, Sink)} (byte order
+   * mark, LF, CRLF and CR, {@link #MAX_LINE_BYTES}, strict UTF-8): for callers that answer each
+   * record's problems themselves.
+   *
+   * @param in the stream, read to its end, not closed
+   * @param source the name used in messages
+   * @param sink receives each non-blank line with its number
+   * @throws InvalidInputException at the line that is too long or not UTF-8, or that could not be
+   *     read; the lines before it were delivered
+   */
+  public static void forEachLine(InputStream in, String source, LineSink sink) {
+    LineReader lines = new LineReader(in, source, MAX_LINE_BYTES);
+    for (String line = lines.next(); line != null; line = lines.next()) {
+      if (!line.isBlank()) {
+        sink.accept(lines.lineNumber(), line);
+      }
+    }
+  }
+
   private static <T> void run(
       LineReader lines,
       String source,

@@ -106,6 +106,22 @@ class LinesAndCsvTest {
         .hasMessage("g.jsonl:1: the file looks GBK-encoded; save it as UTF-8");
   }
 
+  @Test
+  void rawLinesFollowTheSameRules() {
+    List<String> got = new ArrayList<>();
+    JsonLines.forEachLine(
+        bytes("\uFEFF{\"a\": 1}\r\r\n  \n[2]\r\n{}"), "r.jsonl", (l, t) -> got.add(l + " " + t));
+    assertThat(got).containsExactly("1 {\"a\": 1}", "4 [2]", "5 {}");
+    List<Integer> before = new ArrayList<>();
+    String big = "x".repeat(JsonLines.MAX_LINE_BYTES + 1);
+    assertThatThrownBy(
+            () ->
+                JsonLines.forEachLine(
+                    bytes("{}\n" + big + "\n"), "r.jsonl", (l, t) -> before.add(l)))
+        .hasMessageStartingWith("r.jsonl:2: the line is longer than");
+    assertThat(before).containsExactly(1);
+  }
+
   // ------------------------------------------------------------------ CSV
 
   private static List<CsvRow> rows(String text) {
