@@ -36,10 +36,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * created without owner-only attributes); a replaced file keeps its permissions where the file
  * system is POSIX (they are copied onto the temporary file before the move).
  *
- * <p>Symbolic links are never followed: a target that is a symbolic link is refused (whoever planted
- * it meant the write to land elsewhere), and temporary files are created with {@code CREATE_NEW}
- * ({@code O_EXCL}), which fails rather than follows a link planted under the temporary name. Every
- * failure is an {@link UncheckedIOException} whose message starts with {@code cannot write TARGET:}.
+ * <p>Symbolic links are never followed: a target that is a symbolic link is refused (whoever
+ * planted it meant the write to land elsewhere), and temporary files are created with {@code
+ * CREATE_NEW} ({@code O_EXCL}), which fails rather than follows a link planted under the temporary
+ * name. Every failure is an {@link UncheckedIOException} whose message starts with {@code cannot
+ * write TARGET:}.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}

@@ -180,8 +180,7 @@ class AtomicFilesTest {
             .start();
     try {
       BufferedReader lines =
-          new BufferedReader(
-              new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+          new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
       assertThat(lines.readLine()).isEqualTo(AtomicFilesWriterChild.READY);
       try (var s = Files.list(dir)) {
         assertThat(s.map(p -> p.getFileName().toString()))
