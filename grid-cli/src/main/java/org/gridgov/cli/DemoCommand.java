@@ -20,11 +20,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gridgov demo [--out DIR] [--seed N]}: the whole loop on the bundled sample city. Loads and
- * validates the sample, generates a year of reports, runs every case through the loop, scores every
- * grid, community, street and department, prints a summary and writes report.html, map.svg,
- * cases.geojson and scores.csv. Exit 0 on success, 1 when the sample has errors, 2 when the output
- * cannot be written. See {@code docs/demo.md}.
+ * {@code gridgov demo [--out DIR] [--seed N] [--force]}: the whole loop on the bundled sample city.
+ * Loads and validates the sample, generates a year of reports, runs every case through the loop,
+ * scores every grid, community, street and department, prints a summary and writes report.html,
+ * map.svg, cases.geojson and scores.csv (all or nothing, with a hidden {@code .gridgov-demo}
+ * manifest listing them, so that the next run replaces them; other existing files only with {@code
+ * --force}). Exit 0 on success, 1 when the sample has errors, 2 when the output cannot be written.
+ * See {@code docs/demo.md}.
  */
 @Command(
     name = "demo",
@@ -44,6 +46,14 @@ final class DemoCommand implements Callable<Integer> {
   Path out;
 
   @Option(
+      names = "--force",
+      description =
+          "Replace files in DIR the demo did not write (its own, listed in DIR/"
+              + DemoOutputs.MANIFEST
+              + ", are replaced anyway).")
+  boolean force;
+
+  @Option(
       names = "--seed",
       paramLabel = "N",
       defaultValue = "" + DemoOptions.DEFAULT_SEED,
@@ -58,6 +68,7 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter stderr = spec.commandLine().getErr();
     // progress only on a terminal, so that redirected output stays clean
     Progress progress = System.console() != null ? Progress.to(stderr) : Progress.none();
+    DemoOutputs.check(out, force); // before a year is computed
     progress.step("loading and validating the sample city");
     SampleCity sample = SampleCity.bundled();
     int refused = FindingLines.exitCode(sample.findings(), Severity.ERROR);
@@ -74,7 +85,7 @@ final class DemoCommand implements Callable<Integer> {
     }
     DemoResult result = Demo.run(sample, DemoOptions.year(sample.year(), seed), progress);
     progress.step("writing " + out);
-    List<Path> files = DemoOutputs.write(result, out);
+    List<Path> files = DemoOutputs.write(result, out, force);
     stdout.print(DemoSummary.render(result));
     stdout.print("wrote:");
     for (Path f : files) {

@@ -33,14 +33,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code gridgov locate --grids FILE... [--crs wgs84|gcj02|bd09] [--in FILE|-] [--out FILE|-]
- * [--strict]}: finds the grid of every point of an {@code id,lon,lat} CSV and writes {@code
- * id,grid,path,exclusive}.
+ * [--force] [--strict]}: finds the grid of every point of an {@code id,lon,lat} CSV and writes
+ * {@code id,grid,path,exclusive}.
  *
  * <p>The map is loaded leniently (real maps are messy; invalid polygons are used as drawn) and one
  * line on stderr counts its coverage findings; {@code --strict} refuses a map with findings (exit
  * 1). The whole input is read and checked before anything is written, so a bad row (exit 2, with
  * its line number) leaves no output; a file output is written whole with {@link AtomicFiles} (a
- * temporary file in the target directory, moved into place only when complete).
+ * temporary file in the target directory, moved into place only when complete). An existing file is
+ * replaced only with {@code --force}, never an input or a symbolic link ({@link CliFiles#output}).
  */
 @Command(
     name = "locate",
@@ -80,6 +81,11 @@ final class LocateCommand implements Callable<Integer> {
       description = "Output CSV, '-' for standard output (default).")
   String out;
 
+  @Option(
+      names = "--force",
+      description = "Replace an existing --out file (never an input, a directory or a link).")
+  boolean force;
+
   @Option(names = "--strict", description = "Refuse a map with coverage findings (exit 1).")
   boolean strict;
 
@@ -88,6 +94,7 @@ final class LocateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
+    Path target = out.equals("-") ? null : CliFiles.output(out, force, inputs());
     // The points, the map, its validation (for the findings line, or to refuse in --strict) and
     // its index are independent and each takes a while on a city-sized map: the points are read
     // while the map is parsed, then the map is validated while its index is built.
@@ -127,11 +134,18 @@ final class LocateCommand implements Callable<Integer> {
       write(points, map, (bytes, length) -> stdout.write(new String(bytes, 0, length, UTF_8)), err);
       stdout.flush();
     } else {
-      Path target = CliFiles.target(out);
       AtomicFiles.<IOException>write(
           target, o -> write(points, map, (bytes, length) -> o.write(bytes, 0, length), err));
     }
     return GridGovCli.OK;
+  }
+
+  private List<Path> inputs() {
+    List<Path> inputs = new java.util.ArrayList<>(grids.files);
+    if (!in.equals("-")) {
+      inputs.add(Path.of(in));
+    }
+    return inputs;
   }
 
   private String sources() {

@@ -25,9 +25,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code gridgov simulate --city DIR --policy A.json --policy B.json [--days N] [--seed S]
- * [--format text|csv|json]}: generates a case stream for the city and replays it through each
- * policy variant, then prints the side-by-side report (docs/lab.md). Exit 0 on success, 2 when the
- * city, a policy file or an option is unusable.
+ * [--format text|csv|json] [--out FILE [--force]]}: generates a case stream for the city and
+ * replays it through each policy variant, then prints the side-by-side report (docs/lab.md). Exit 0
+ * on success, 2 when the city, a policy file or an option is unusable, or {@code --out} names an
+ * existing file without {@code --force}, an input, a directory or a symbolic link.
  */
 @Command(
     name = "simulate",
@@ -112,6 +113,11 @@ final class SimulateCommand implements Callable<Integer> {
   String out;
 
   @Option(
+      names = "--force",
+      description = "Replace an existing --out file (never an input, a directory or a link).")
+  boolean force;
+
+  @Option(
       names = "--threads",
       paramLabel = "N",
       description = "Variants run in parallel on at most N threads (default: the processors).")
@@ -131,6 +137,12 @@ final class SimulateCommand implements Callable<Integer> {
     }
     if (threads != null && threads < 1) {
       throw new CommandLine.ParameterException(cl, "--threads must be at least 1: " + threads);
+    }
+    Path target = null;
+    if (!out.equals("-")) {
+      List<Path> inputs = new java.util.ArrayList<>(policies);
+      inputs.addAll(CliFiles.filesIn(city));
+      target = CliFiles.output(out, force, inputs);
     }
     City c = CityDirectory.read(city);
     c.map()
@@ -174,7 +186,7 @@ final class SimulateCommand implements Callable<Integer> {
           case csv -> report.toCsv();
           case json -> report.toJson();
         };
-    write(text, cl.getOut());
+    write(text, target, cl.getOut());
     return GridGovCli.OK;
   }
 
@@ -199,12 +211,12 @@ final class SimulateCommand implements Callable<Integer> {
     return city.toString();
   }
 
-  private void write(String text, PrintWriter stdout) {
-    if (out.equals("-")) {
+  private void write(String text, Path target, PrintWriter stdout) {
+    if (target == null) {
       stdout.print(text);
       stdout.flush();
       return;
     }
-    AtomicFiles.writeString(CliFiles.target(out), text);
+    AtomicFiles.writeString(target, text);
   }
 }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -79,7 +80,9 @@ class LocateCommandTest {
     Path in = points(row("p1", lon(1), lat(1)), "p2,abc," + lat(1), row("p3", lon(1), lat(1)));
     Path out = Files.writeString(dir.resolve("out.csv"), "previous\n");
 
-    CliRun r = locate("--grids", map.toString(), "--in", in.toString(), "--out", out.toString());
+    CliRun r =
+        locate(
+            "--grids", map.toString(), "--in", in.toString(), "--out", out.toString(), "--force");
 
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("gridgov: " + in + ":3: lon 'abc' is not a finite decimal number");
@@ -174,6 +177,91 @@ class LocateCommandTest {
     assertThat(noDir.err()).contains("output directory does not exist");
   }
 
+  @Test
+  void anExistingOutputIsReplacedOnlyWithForceAndKeepsItsMode() throws Exception {
+    Path map = MapFiles.write(dir, "map.geojson", MapFiles.clean());
+    Path in = points(row("p1", lon(1), lat(1)));
+    Path out = Files.writeString(dir.resolve("out.csv"), "mine\n");
+
+    CliRun refused =
+        locate("--grids", map.toString(), "--in", in.toString(), "--out", out.toString());
+
+    assertThat(refused.code()).isEqualTo(2);
+    assertThat(refused.err()).contains("gridgov: " + out + ": ").contains("--force");
+    assertThat(Files.readString(out)).isEqualTo("mine\n");
+
+    Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rw-r-----"));
+    CliRun forced =
+        locate(
+            "--grids", map.toString(), "--in", in.toString(), "--out", out.toString(), "--force");
+
+    assertThat(forced.code()).as(forced.err()).isZero();
+    assertThat(Files.readAllLines(out)).containsExactly("id,grid,path,exclusive", "p1,C1,S1/C1,");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
+        .isEqualTo("rw-r-----");
+    assertThat(names(dir)).containsExactlyInAnyOrder("map.geojson", "points.csv", "out.csv");
+  }
+
+  @Test
+  void aNewOutputGetsTheModeTheUmaskGivesAnyNewFile() throws Exception {
+    Path map = MapFiles.write(dir, "map.geojson", MapFiles.clean());
+    Path in = points(row("p1", lon(1), lat(1)));
+    Path out = dir.resolve("new.csv");
+
+    CliRun r = locate("--grids", map.toString(), "--in", in.toString(), "--out", out.toString());
+
+    assertThat(r.code()).as(r.err()).isZero();
+    // points.csv was created the ordinary way (Files.writeString): 0666 less the umask
+    assertThat(Files.getPosixFilePermissions(out)).isEqualTo(Files.getPosixFilePermissions(in));
+  }
+
+  @Test
+  void aSymbolicLinkAsOutputIsRefusedEvenWithForce() throws Exception {
+    Path map = MapFiles.write(dir, "map.geojson", MapFiles.clean());
+    Path in = points(row("p1", lon(1), lat(1)));
+    Path victim = Files.writeString(dir.resolve("victim.txt"), "precious");
+    Path link = Files.createSymbolicLink(dir.resolve("out.csv"), victim);
+
+    for (boolean force : new boolean[] {false, true}) {
+      CliRun r =
+          force
+              ? locate(
+                  "--grids",
+                  map.toString(),
+                  "--in",
+                  in.toString(),
+                  "--out",
+                  link.toString(),
+                  "--force")
+              : locate("--grids", map.toString(), "--in", in.toString(), "--out", link.toString());
+      assertThat(r.code()).isEqualTo(2);
+      assertThat(r.err()).contains("gridgov: " + link + ": ").contains("symbolic link");
+    }
+    assertThat(Files.readString(victim)).isEqualTo("precious");
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+  }
+
+  @Test
+  void anOutputThatIsAnInputIsRefusedNamingBoth() throws Exception {
+    Path map = MapFiles.write(dir, "map.geojson", MapFiles.clean());
+    Path in = points(row("p1", lon(1), lat(1)));
+    String before = Files.readString(in);
+    String sameIn = dir.resolve(".").resolve("points.csv").toString();
+
+    CliRun overIn =
+        locate("--grids", map.toString(), "--in", in.toString(), "--out", sameIn, "--force");
+    CliRun overMap =
+        locate(
+            "--grids", map.toString(), "--in", in.toString(), "--out", map.toString(), "--force");
+
+    assertThat(overIn.code()).isEqualTo(2);
+    assertThat(overIn.err()).contains(sameIn).contains(in.toString()).contains("input");
+    assertThat(overMap.code()).isEqualTo(2);
+    assertThat(overMap.err()).contains(map.toString()).contains("input");
+    assertThat(Files.readString(in)).isEqualTo(before);
+    assertThat(Files.readString(map)).startsWith("{");
+  }
+
   // ---- helpers -------------------------------------------------------------------------------
 
   private static CliRun locate(String... args) {
@@ -181,6 +269,12 @@ class LocateCommandTest {
     all[0] = "locate";
     System.arraycopy(args, 0, all, 1, args.length);
     return CliRun.of(all);
+  }
+
+  static List<String> names(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(p -> p.getFileName().toString()).toList();
+    }
   }
 
   private static String path(List<GridId> ids) {

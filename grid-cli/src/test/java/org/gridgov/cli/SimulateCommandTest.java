@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.gridgov.core.time.WorkCalendar;
 import org.gridgov.fixtures.CityMaker;
 import org.gridgov.fixtures.CityPlan;
@@ -105,6 +107,60 @@ class SimulateCommandTest {
     assertThat(r.code()).isZero();
     assertThat(r.out()).isEmpty();
     assertThat(Files.readString(out)).isEqualTo(simulate("--format", "json").out());
+  }
+
+  @Test
+  void anOutputThatIsADirectoryIsRefusedAndLeavesNoTemporaryFile() throws Exception {
+    Path reports = Files.createDirectory(dir.resolve("reports"));
+    List<String> before = LocateCommandTest.names(dir);
+
+    CliRun r = simulate("--out", reports.toString());
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("gridgov: " + reports + ": ").contains("directory");
+    assertThat(LocateCommandTest.names(dir)).containsExactlyInAnyOrderElementsOf(before);
+    assertThat(LocateCommandTest.names(reports)).isEmpty();
+  }
+
+  @Test
+  void anExistingReportIsReplacedOnlyWithForceAndKeepsItsMode() throws Exception {
+    Path out = Files.writeString(dir.resolve("report.txt"), "mine");
+    Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rw-r--r--"));
+
+    CliRun refused = simulate("--out", out.toString());
+    assertThat(refused.code()).isEqualTo(2);
+    assertThat(refused.err()).contains("gridgov: " + out + ": ").contains("--force");
+    assertThat(Files.readString(out)).isEqualTo("mine");
+
+    CliRun forced = simulate("--out", out.toString(), "--force");
+    assertThat(forced.code()).as(forced.err()).isZero();
+    assertThat(Files.readString(out)).isEqualTo(simulate().out());
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
+        .isEqualTo("rw-r--r--");
+
+    Path fresh = dir.resolve("fresh.txt");
+    assertThat(simulate("--out", fresh.toString()).code()).isZero();
+    assertThat(Files.getPosixFilePermissions(fresh))
+        .isEqualTo(Files.getPosixFilePermissions(baseline)); // created the ordinary way
+  }
+
+  @Test
+  void anOutputThatIsAnInputIsRefusedNamingBoth() throws Exception {
+    String policy = Files.readString(longer);
+    CliRun overPolicy = simulate("--out", longer.toString(), "--force");
+    assertThat(overPolicy.code()).isEqualTo(2);
+    assertThat(overPolicy.err()).contains(longer.toString()).contains("input");
+    assertThat(Files.readString(longer)).isEqualTo(policy);
+
+    Path cityFile;
+    try (var files = Files.list(city)) {
+      cityFile = files.filter(Files::isRegularFile).sorted().findFirst().orElseThrow();
+    }
+    byte[] cityBytes = Files.readAllBytes(cityFile);
+    CliRun overCity = simulate("--out", cityFile.toString(), "--force");
+    assertThat(overCity.code()).isEqualTo(2);
+    assertThat(overCity.err()).contains(cityFile.toString()).contains("input");
+    assertThat(Files.readAllBytes(cityFile)).isEqualTo(cityBytes);
   }
 
   @Test
