@@ -42,12 +42,13 @@ import picocli.CommandLine.Spec;
  *
  * <p>The map is loaded leniently (real maps are messy; invalid polygons are used as drawn) and one
  * line on stderr counts its coverage findings. Locating does not wait for that count: the map is
- * validated in the background, and the line is printed before the output when validation is done
- * by then, else after the output if validation finishes within {@link #GRACE} of it, else it says
+ * validated in the background, and the line is printed before the output when validation is done by
+ * then, else after the output if validation finishes within {@link #GRACE} of it, else it says
  * {@code coverage not checked (use --validate)}. {@code --validate} waits for the count; {@code
- * --strict} waits too and refuses a map with findings (exit 1). The whole input is read and checked before anything is written, so a bad row (exit 2, with
- * its line number) leaves no output; a file output is written whole with {@link AtomicFiles} (a
- * temporary file in the target directory, moved into place only when complete).
+ * --strict} waits too and refuses a map with findings (exit 1). The whole input is read and checked
+ * before anything is written, so a bad row (exit 2, with its line number) leaves no output; a file
+ * output is written whole with {@link AtomicFiles} (a temporary file in the target directory, moved
+ * into place only when complete).
  */
 @Command(
     name = "locate",

@@ -200,7 +200,8 @@ class LocateCommandTest {
       CliRun r = locate("--grids", map.toString(), "--in", in.toString(), "--out", out.toString());
 
       assertThat(r.code()).as(r.err()).isZero();
-      assertThat(Files.readAllLines(out)).containsExactly("id,grid,path,exclusive", "p1,C1,S1/C1,", "p3,,,");
+      assertThat(Files.readAllLines(out))
+          .containsExactly("id,grid,path,exclusive", "p1,C1,S1/C1,", "p3,,,");
       assertThat(r.err().lines().toList())
           .containsExactly("map: 3 grids, coverage not checked (use --validate)");
     } finally {

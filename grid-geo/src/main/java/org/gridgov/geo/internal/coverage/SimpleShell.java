@@ -17,12 +17,12 @@ import org.locationtech.jts.geom.Polygon;
  * the edges at the median of their centres along the wider side of each node (so a long thin strip,
  * a road or river corridor, is cut across its length rather than into slivers), down to leaves of
  * {@value #LEAF} edges. Each leaf is matched against the tree once. Building costs O(n log n); the
- * search costs O(n log n) plus the number of pairs of edges whose boxes touch, which for a ring that
- * is simple is small. The index only chooses which pairs to compare: boxes are compared with exact
- * floating-point comparisons (no arithmetic), so every pair whose closed boxes meet is compared, and
- * a pair is judged with JTS's robust orientation predicate ({@link
- * CGAlgorithmsDD#orientationIndex}), exactly as by the pairwise sweep it replaces (kept in the tests
- * as the reference): the answer is the same for every ring.
+ * search costs O(n log n) plus the number of pairs of edges whose boxes touch, which for a ring
+ * that is simple is small. The index only chooses which pairs to compare: boxes are compared with
+ * exact floating-point comparisons (no arithmetic), so every pair whose closed boxes meet is
+ * compared, and a pair is judged with JTS's robust orientation predicate ({@link
+ * CGAlgorithmsDD#orientationIndex}), exactly as by the pairwise sweep it replaces (kept in the
+ * tests as the reference): the answer is the same for every ring.
  *
  * <p>The test is one-sided: {@code true} proves validity; {@code false} means "invalid, or not a
  * single shell" and the caller asks {@code IsValidOp}, which also says what is wrong and where.
@@ -76,8 +76,8 @@ final class SimpleShell {
   }
 
   /**
-   * The positions of the ring of a single-shell polygon without repeated positions, closed, with
-   * at least three edges: {x, y}; empty when g is anything else.
+   * The positions of the ring of a single-shell polygon without repeated positions, closed, with at
+   * least three edges: {x, y}; empty when g is anything else.
    */
   private static double[][] positions(Geometry g) {
     if (!(g instanceof Polygon p) || p.getNumInteriorRing() != 0 || p.isEmpty()) {

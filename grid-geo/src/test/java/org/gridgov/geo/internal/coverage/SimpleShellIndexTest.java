@@ -38,7 +38,8 @@ class SimpleShellIndexTest {
       cs[i] = new Coordinate(113 + (i % 2 == 1 ? amplitude : 0), 34 + i * step);
     }
     for (int i = half - 1; i >= 0; i--) {
-      cs[2 * half - 1 - i] = new Coordinate(113 + width + (i % 2 == 1 ? amplitude : 0), 34 + i * step);
+      cs[2 * half - 1 - i] =
+          new Coordinate(113 + width + (i % 2 == 1 ? amplitude : 0), 34 + i * step);
     }
     cs[2 * half] = cs[0].copy();
     return F.createPolygon(cs);
@@ -61,7 +62,8 @@ class SimpleShellIndexTest {
   void findsTheOneCrossingInALongStrip() {
     Polygon strip = zigzagStrip(200_000, 0.0002, 0.0005);
     Coordinate[] cs = strip.getExteriorRing().getCoordinates();
-    cs[77_777] = new Coordinate(113.0009, cs[77_777].y); // a west vertex pulled across the east side
+    cs[77_777] =
+        new Coordinate(113.0009, cs[77_777].y); // a west vertex pulled across the east side
     Polygon crossed = F.createPolygon(cs);
     assertTimeoutPreemptively(
         Duration.ofSeconds(30), () -> assertThat(SimpleShell.isValid(crossed)).isFalse());
@@ -109,7 +111,8 @@ class SimpleShellIndexTest {
       cs[i] =
           src.booleans()
               ? cs[j].copy()
-              : new Coordinate(cs[j].x + (src.ints(-2, 2)) * 0.0001, cs[j].y + src.ints(-1, 1) * 1e-3);
+              : new Coordinate(
+                  cs[j].x + (src.ints(-2, 2)) * 0.0001, cs[j].y + src.ints(-1, 1) * 1e-3);
       return F.createPolygon(cs);
     };
   }
