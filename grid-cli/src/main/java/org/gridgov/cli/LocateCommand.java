@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,6 +13,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.gridgov.core.GridHierarchy;
 import org.gridgov.core.GridKind;
@@ -37,11 +41,15 @@ import picocli.CommandLine.Spec;
  * {@code id,grid,path,exclusive}.
  *
  * <p>The map is loaded leniently (real maps are messy; invalid polygons are used as drawn) and one
- * line on stderr counts its coverage findings; {@code --strict} refuses a map with findings (exit
- * 1). The whole input is read and checked before anything is written, so a bad row (exit 2, with
- * its line number) leaves no output; a file output is written whole with {@link AtomicFiles} (a
- * temporary file in the target directory, moved into place only when complete). An existing file is
- * replaced only with {@code --force}, never an input or a symbolic link ({@link CliFiles#output}).
+ * line on stderr counts its coverage findings. Locating does not wait for that count: the map is
+ * validated in the background, and the line is printed before the output when validation is done by
+ * then, else after the output if validation finishes within {@link #GRACE} of it, else it says
+ * {@code coverage not checked (use --validate)}. {@code --validate} waits for the count; {@code
+ * --strict} waits too and refuses a map with findings (exit 1). The whole input is read and checked
+ * before anything is written, so a bad row (exit 2, with its line number) leaves no output; a file
+ * output is written whole with {@link AtomicFiles} (a temporary file in the target directory, moved
+ * into place only when complete). An existing file is replaced only with {@code --force}, never an
+ * input or a symbolic link ({@link CliFiles#output}).
  */
 @Command(
     name = "locate",
@@ -51,11 +59,21 @@ import picocli.CommandLine.Spec;
       "Input CSV header: id,lon,lat. Output CSV header: id,grid,path,exclusive, where grid is the"
           + " leaf grid (empty outside the map), path the grids from the root to it joined by '/',"
           + " exclusive the exclusive grids covering the point joined by ';'.",
+      "The map's coverage findings are counted on stderr when its validation is done by the time"
+          + " locating is (--validate waits for it; otherwise the line may say 'coverage not"
+          + " checked').",
       "Exit 0 on success, 1 when --strict refuses a map with findings, 2 for unusable input."
     })
 final class LocateCommand implements Callable<Integer> {
   private static final int CHUNK = 1 << 16;
   private static final int PROGRESS_MIN = 200_000;
+
+  /** How long locating waits, once its output is written, for a validation still running. */
+  static final Duration GRACE = Duration.ofSeconds(1);
+
+  /** The coverage validation run in the background (a test hook; the default validator). */
+  static volatile Function<GridMap, List<CoverageFinding>> validation =
+      map -> CoverageValidator.withDefaults().validate(map);
 
   @Mixin GridMapFiles grids;
 
@@ -89,6 +107,13 @@ final class LocateCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Refuse a map with coverage findings (exit 1).")
   boolean strict;
 
+  @Option(
+      names = "--validate",
+      description =
+          "Wait for the map's coverage validation to count its findings (by default the count is"
+              + " printed only if validation is done by the time locating is).")
+  boolean validate;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -97,29 +122,55 @@ final class LocateCommand implements Callable<Integer> {
     Path target = out.equals("-") ? null : CliFiles.output(out, force, inputs());
     // The points, the map, its validation (for the findings line, or to refuse in --strict) and
     // its index are independent and each takes a while on a city-sized map: the points are read
-    // while the map is parsed, then the map is validated while its index is built.
+    // while the map is parsed, then the map is validated while its index is built and the points
+    // are located. Only --strict and --validate wait for the validation.
     ExecutorService background = Executors.newFixedThreadPool(2, LocateCommand::daemon);
-    GridMap map;
-    PointCsv points;
-    List<CoverageFinding> findings;
     try {
       Future<PointCsv> read = background.submit(this::readPoints);
-      map =
+      GridMap map =
           GridMaps.readGeoJson(
               grids.files, GridMapOptions.defaults().withMode(GridMapOptions.Mode.TRUSTED));
-      GridMap loaded = map;
-      Future<List<CoverageFinding>> validated =
-          background.submit(() -> CoverageValidator.withDefaults().validate(loaded));
+      Function<GridMap, List<CoverageFinding>> check = validation;
+      Future<List<CoverageFinding>> validated = background.submit(() -> check.apply(map));
       map.locator();
-      findings = join(validated);
-      points = join(read);
+      PointCsv points = join(read);
+      boolean counted = false;
+      if (strict || validate || validated.isDone()) {
+        List<CoverageFinding> findings = join(validated);
+        if (strict && !findings.isEmpty()) {
+          err.println("gridgov: " + new CoverageException(sources(), findings).getMessage());
+          return GridGovCli.FINDINGS;
+        }
+        printCount(err, map, findings);
+        counted = true;
+      }
+
+      toMapSystem(points, map.coordinateSystem());
+      if (out.equals("-")) {
+        PrintWriter stdout = spec.commandLine().getOut();
+        write(
+            points, map, (bytes, length) -> stdout.write(new String(bytes, 0, length, UTF_8)), err);
+        stdout.flush();
+      } else {
+        AtomicFiles.<IOException>write(
+            target, o -> write(points, map, (bytes, length) -> o.write(bytes, 0, length), err));
+      }
+      if (!counted) {
+        if (finishes(validated, GRACE)) {
+          printCount(err, map, join(validated));
+        } else {
+          err.printf("map: %,d grids, coverage not checked (use --validate)%n", map.size());
+          err.flush();
+        }
+      }
+      return GridGovCli.OK;
     } finally {
       background.shutdownNow();
     }
-    if (strict && !findings.isEmpty()) {
-      err.println("gridgov: " + new CoverageException(sources(), findings).getMessage());
-      return GridGovCli.FINDINGS;
-    }
+  }
+
+  /** The {@code map:} line: the grids and the coverage findings. */
+  private static void printCount(PrintWriter err, GridMap map, List<CoverageFinding> findings) {
     err.printf(
         "map: %,d grids, %,d coverage finding%s%s%n",
         map.size(),
@@ -127,17 +178,21 @@ final class LocateCommand implements Callable<Integer> {
         findings.size() == 1 ? "" : "s",
         findings.isEmpty() ? "" : " (gridgov validate lists them; polygons used as drawn)");
     err.flush();
+  }
 
-    toMapSystem(points, map.coordinateSystem());
-    if (out.equals("-")) {
-      PrintWriter stdout = spec.commandLine().getOut();
-      write(points, map, (bytes, length) -> stdout.write(new String(bytes, 0, length, UTF_8)), err);
-      stdout.flush();
-    } else {
-      AtomicFiles.<IOException>write(
-          target, o -> write(points, map, (bytes, length) -> o.write(bytes, 0, length), err));
+  /** Whether a background task is done, waiting for it at most {@code patience}. */
+  private static boolean finishes(Future<?> task, Duration patience) throws IOException {
+    try {
+      task.get(patience.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (TimeoutException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } catch (ExecutionException e) {
+      return true; // join rethrows its cause
     }
-    return GridGovCli.OK;
   }
 
   private List<Path> inputs() {

@@ -12,11 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.gridgov.core.GeoPoint;
 import org.gridgov.core.GridId;
 import org.gridgov.geo.CoordinateSystem;
+import org.gridgov.geo.CoverageFinding;
 import org.gridgov.geo.GridMap;
 import org.gridgov.geo.GridMapOptions;
 import org.gridgov.geo.GridMaps;
@@ -263,6 +266,61 @@ class LocateCommandTest {
   }
 
   // ---- helpers -------------------------------------------------------------------------------
+
+  @Test
+  void answersWithoutWaitingForASlowValidation() throws Exception {
+    Path map = MapFiles.write(dir, "map.geojson", MapFiles.clean());
+    Path in = points(row("p1", lon(1), lat(1)), row("p3", lon(9), lat(9)));
+    Path out = dir.resolve("out.csv");
+    CountDownLatch release = new CountDownLatch(1);
+    Function<GridMap, List<CoverageFinding>> saved = LocateCommand.validation;
+    LocateCommand.validation =
+        m -> {
+          try {
+            release.await(); // a validation that never ends while locate runs
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return List.of();
+        };
+    try {
+      CliRun r = locate("--grids", map.toString(), "--in", in.toString(), "--out", out.toString());
+
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(Files.readAllLines(out))
+          .containsExactly("id,grid,path,exclusive", "p1,C1,S1/C1,", "p3,,,");
+      assertThat(r.err().lines().toList())
+          .containsExactly("map: 3 grids, coverage not checked (use --validate)");
+    } finally {
+      release.countDown();
+      LocateCommand.validation = saved;
+    }
+  }
+
+  @Test
+  void validateWaitsForTheCount() throws Exception {
+    Path map = MapFiles.write(dir, "map.geojson", MapFiles.clean());
+    Path in = points(row("p1", lon(1), lat(1)));
+    Function<GridMap, List<CoverageFinding>> saved = LocateCommand.validation;
+    LocateCommand.validation =
+        m -> {
+          try {
+            Thread.sleep(LocateCommand.GRACE.toMillis() + 500); // slower than locating's patience
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return saved.apply(m);
+        };
+    try {
+      CliRun r = locate("--grids", map.toString(), "--in", in.toString(), "--validate");
+
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(r.out()).isEqualTo("id,grid,path,exclusive\np1,C1,S1/C1,\n");
+      assertThat(r.err().lines().toList()).containsExactly("map: 3 grids, 0 coverage findings");
+    } finally {
+      LocateCommand.validation = saved;
+    }
+  }
 
   private static CliRun locate(String... args) {
     String[] all = new String[args.length + 1];

@@ -1,5 +1,6 @@
 package org.gridgov.geo.internal.coverage;
 
+import java.util.Arrays;
 import org.locationtech.jts.algorithm.CGAlgorithmsDD;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Geometry;
@@ -11,12 +12,26 @@ import org.locationtech.jts.geom.Polygon;
  * is simple: at least three distinct positions, no two non-adjacent edges touching, no two adjacent
  * edges folding back over each other.
  *
- * <p>Edges are swept in order of their smallest x, so that only edges whose x ranges overlap are
- * compared, with JTS's robust orientation predicate ({@link CGAlgorithmsDD#orientationIndex}). The
- * test is one-sided: {@code true} proves validity; {@code false} means "invalid, or not a single
- * shell" and the caller asks {@code IsValidOp}, which also says what is wrong and where. Stateless.
+ * <p>Adjacent edges are checked in one pass. Non-adjacent edges are compared only when their
+ * bounding boxes touch, found through an edge index: a static bounding-box tree built by splitting
+ * the edges at the median of their centres along the wider side of each node (so a long thin strip,
+ * a road or river corridor, is cut across its length rather than into slivers), down to leaves of
+ * {@value #LEAF} edges. Each leaf is matched against the tree once. Building costs O(n log n); the
+ * search costs O(n log n) plus the number of pairs of edges whose boxes touch, which for a ring
+ * that is simple is small. The index only chooses which pairs to compare: boxes are compared with
+ * exact floating-point comparisons (no arithmetic), so every pair whose closed boxes meet is
+ * compared, and a pair is judged with JTS's robust orientation predicate ({@link
+ * CGAlgorithmsDD#orientationIndex}), exactly as by the pairwise sweep it replaces (kept in the
+ * tests as the reference): the answer is the same for every ring.
+ *
+ * <p>The test is one-sided: {@code true} proves validity; {@code false} means "invalid, or not a
+ * single shell" and the caller asks {@code IsValidOp}, which also says what is wrong and where.
+ * Stateless.
  */
 final class SimpleShell {
+  /** Edges per leaf of the index. */
+  static final int LEAF = 8;
+
   private SimpleShell() {}
 
   /**
@@ -26,8 +41,47 @@ final class SimpleShell {
    * @return true only when it is a valid polygon without holes
    */
   static boolean isValid(Geometry g) {
-    if (!(g instanceof Polygon p) || p.getNumInteriorRing() != 0 || p.isEmpty()) {
+    double[][] xy = positions(g);
+    if (xy.length == 0) {
       return false;
+    }
+    double[] x = xy[0];
+    double[] y = xy[1];
+    int edges = x.length - 1;
+    for (int e = 0; e + 1 < edges; e++) {
+      if (foldsBack(x, y, e, e + 2, e + 1)) { // e ends where e + 1 starts
+        return false;
+      }
+    }
+    if (foldsBack(x, y, edges - 1, 1, 0)) { // the last edge ends where the first starts
+      return false;
+    }
+    return new EdgeIndex(x, y, edges).noNonAdjacentEdgesTouch();
+  }
+
+  /**
+   * How many bounding boxes the search for touching edges compares (index nodes and edge pairs) on
+   * a ring it proves simple: the measure of its cost, for tests.
+   *
+   * @param g a single-shell polygon
+   * @return the number of box comparisons, or -1 when g is not a candidate or not simple
+   */
+  static long searchWork(Geometry g) {
+    double[][] xy = positions(g);
+    if (xy.length == 0) {
+      return -1;
+    }
+    EdgeIndex index = new EdgeIndex(xy[0], xy[1], xy[0].length - 1);
+    return index.noNonAdjacentEdgesTouch() ? index.work : -1;
+  }
+
+  /**
+   * The positions of the ring of a single-shell polygon without repeated positions, closed, with at
+   * least three edges: {x, y}; empty when g is anything else.
+   */
+  private static double[][] positions(Geometry g) {
+    if (!(g instanceof Polygon p) || p.getNumInteriorRing() != 0 || p.isEmpty()) {
+      return new double[0][];
     }
     CoordinateSequence s = p.getExteriorRing().getCoordinateSequence();
     int size = s.size();
@@ -38,7 +92,7 @@ final class SimpleShell {
       double xi = s.getX(i);
       double yi = s.getY(i);
       if (!Double.isFinite(xi) || !Double.isFinite(yi)) {
-        return false;
+        return new double[0][];
       }
       if (m == 0 || xi != x[m - 1] || yi != y[m - 1]) { // repeated positions are not edges
         x[m] = xi;
@@ -46,43 +100,207 @@ final class SimpleShell {
         m++;
       }
     }
-    int edges = m - 1;
-    if (edges < 3 || x[0] != x[m - 1] || y[0] != y[m - 1]) {
-      return false;
+    if (m - 1 < 3 || x[0] != x[m - 1] || y[0] != y[m - 1]) {
+      return new double[0][];
     }
-    int[] order = new int[edges];
-    double[] minX = new double[edges];
-    for (int e = 0; e < edges; e++) {
-      order[e] = e;
-      minX[e] = Math.min(x[e], x[e + 1]);
+    return new double[][] {Arrays.copyOf(x, m), Arrays.copyOf(y, m)};
+  }
+
+  /**
+   * The edges of one ring in a static bounding-box tree, and the search for touching non-adjacent
+   * edges. Nodes are numbered in preorder, so the subtree of node {@code k} is {@code k ..
+   * last[k]}.
+   */
+  private static final class EdgeIndex {
+    private final double[] x;
+    private final double[] y;
+    private final int edges;
+    // Per edge: its bounding box, and twice its centre (the sort key when splitting).
+    private final double[] minX;
+    private final double[] maxX;
+    private final double[] minY;
+    private final double[] maxY;
+    private final double[] key;
+    // The edges, reordered so that every node owns a contiguous range of them.
+    private final int[] order;
+    // Per node: its bounding box, its range in order (leaves), its children and last descendant.
+    private final double[] nMinX;
+    private final double[] nMaxX;
+    private final double[] nMinY;
+    private final double[] nMaxY;
+    private final int[] from;
+    private final int[] to;
+    private final int[] left;
+    private final int[] right;
+    private final int[] last;
+    private int nodes;
+    // Box comparisons made by the search (see searchWork).
+    long work;
+
+    EdgeIndex(double[] x, double[] y, int edges) {
+      this.x = x;
+      this.y = y;
+      this.edges = edges;
+      minX = new double[edges];
+      maxX = new double[edges];
+      minY = new double[edges];
+      maxY = new double[edges];
+      key = new double[edges];
+      order = new int[edges];
+      for (int e = 0; e < edges; e++) {
+        minX[e] = Math.min(x[e], x[e + 1]);
+        maxX[e] = Math.max(x[e], x[e + 1]);
+        minY[e] = Math.min(y[e], y[e + 1]);
+        maxY[e] = Math.max(y[e], y[e + 1]);
+        order[e] = e;
+      }
+      // Leaves hold more than LEAF / 2 edges, so there are fewer than 2 * edges / LEAF * 2 nodes.
+      int capacity = 4 * (edges / LEAF) + 4;
+      nMinX = new double[capacity];
+      nMaxX = new double[capacity];
+      nMinY = new double[capacity];
+      nMaxY = new double[capacity];
+      from = new int[capacity];
+      to = new int[capacity];
+      left = new int[capacity];
+      right = new int[capacity];
+      last = new int[capacity];
+      build(0, edges);
     }
-    sort(order, minX);
-    for (int a = 0; a < edges; a++) {
-      int ea = order[a];
-      double maxXa = Math.max(x[ea], x[ea + 1]);
-      double minYa = Math.min(y[ea], y[ea + 1]);
-      double maxYa = Math.max(y[ea], y[ea + 1]);
-      for (int b = a + 1; b < edges && minX[order[b]] <= maxXa; b++) {
-        int eb = order[b];
-        if (Math.max(y[eb], y[eb + 1]) < minYa || Math.min(y[eb], y[eb + 1]) > maxYa) {
-          continue;
+
+    /** Builds the subtree over {@code order[lo, hi)} and returns its node number. */
+    private int build(int lo, int hi) {
+      int k = nodes++;
+      double x0 = Double.POSITIVE_INFINITY;
+      double x1 = Double.NEGATIVE_INFINITY;
+      double y0 = Double.POSITIVE_INFINITY;
+      double y1 = Double.NEGATIVE_INFINITY;
+      for (int i = lo; i < hi; i++) {
+        int e = order[i];
+        x0 = Math.min(x0, minX[e]);
+        x1 = Math.max(x1, maxX[e]);
+        y0 = Math.min(y0, minY[e]);
+        y1 = Math.max(y1, maxY[e]);
+      }
+      nMinX[k] = x0;
+      nMaxX[k] = x1;
+      nMinY[k] = y0;
+      nMaxY[k] = y1;
+      from[k] = lo;
+      to[k] = hi;
+      if (hi - lo <= LEAF) {
+        left[k] = -1;
+        right[k] = -1;
+        last[k] = k;
+        return k;
+      }
+      boolean alongX = x1 - x0 >= y1 - y0;
+      for (int i = lo; i < hi; i++) {
+        int e = order[i];
+        key[e] = alongX ? minX[e] + maxX[e] : minY[e] + maxY[e];
+      }
+      int mid = (lo + hi) >>> 1;
+      select(lo, hi - 1, mid);
+      left[k] = build(lo, mid);
+      right[k] = build(mid, hi);
+      last[k] = last[right[k]];
+      return k;
+    }
+
+    /**
+     * Moves the edge of rank {@code k} in {@code order[lo..hi]} by key to position k, smaller keys
+     * before it and larger after (Hoare's selection with a median-of-three pivot; equal keys stop
+     * both scans, so runs of equal keys split evenly). Only the balance of the tree depends on it.
+     */
+    private void select(int lo, int hi, int k) {
+      while (hi > lo) {
+        int mid = (lo + hi) >>> 1;
+        double a = key[order[lo]];
+        double b = key[order[mid]];
+        double c = key[order[hi]];
+        double pivot = Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+        int i = lo;
+        int j = hi;
+        while (i <= j) {
+          while (key[order[i]] < pivot) {
+            i++;
+          }
+          while (pivot < key[order[j]]) {
+            j--;
+          }
+          if (i <= j) {
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+            i++;
+            j--;
+          }
         }
-        int lo = Math.min(ea, eb);
-        int hi = Math.max(ea, eb);
-        boolean bad;
-        if (hi == lo + 1) {
-          bad = foldsBack(x, y, lo, hi + 1, hi); // lo ends where hi starts
-        } else if (lo == 0 && hi == edges - 1) {
-          bad = foldsBack(x, y, hi, 1, 0); // the last edge ends where the first starts
-        } else {
-          bad = touch(x, y, ea, eb);
+        if (j < k) {
+          lo = i;
         }
-        if (bad) {
-          return false;
+        if (k < i) {
+          hi = j;
         }
       }
     }
-    return true;
+
+    /** Whether no two non-adjacent edges have a point in common. */
+    boolean noNonAdjacentEdgesTouch() {
+      int[] stack = new int[128];
+      for (int leaf = 0; leaf < nodes; leaf++) {
+        if (left[leaf] >= 0) {
+          continue;
+        }
+        // Every pair of leaves once: this leaf against itself and against the leaves after it.
+        int top = 0;
+        stack[top++] = 0;
+        while (top > 0) {
+          int k = stack[--top];
+          work++;
+          if (last[k] < leaf
+              || nMinX[k] > nMaxX[leaf]
+              || nMaxX[k] < nMinX[leaf]
+              || nMinY[k] > nMaxY[leaf]
+              || nMaxY[k] < nMinY[leaf]) {
+            continue;
+          }
+          if (left[k] >= 0) {
+            if (top + 2 > stack.length) {
+              stack = Arrays.copyOf(stack, 2 * stack.length);
+            }
+            stack[top++] = right[k];
+            stack[top++] = left[k];
+          } else if (k >= leaf && touching(leaf, k)) {
+            return false;
+          }
+        }
+      }
+      return true;
+    }
+
+    /** Whether a non-adjacent edge of leaf {@code a} touches one of leaf {@code b} (b ≥ a). */
+    private boolean touching(int a, int b) {
+      for (int i = from[a]; i < to[a]; i++) {
+        int e = order[i];
+        for (int j = a == b ? i + 1 : from[b]; j < to[b]; j++) {
+          int f = order[j];
+          work++;
+          if (minX[f] > maxX[e] || maxX[f] < minX[e] || minY[f] > maxY[e] || maxY[f] < minY[e]) {
+            continue;
+          }
+          int lo = Math.min(e, f);
+          int hi = Math.max(e, f);
+          if (hi == lo + 1 || (lo == 0 && hi == edges - 1)) {
+            continue; // adjacent: checked for folding back
+          }
+          if (touch(x, y, e, f)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
   }
 
   /**
@@ -127,38 +345,5 @@ final class SimpleShell {
         && px <= Math.max(ax, bx)
         && py >= Math.min(ay, by)
         && py <= Math.max(ay, by);
-  }
-
-  /** Sorts edge indices by their smallest x (heap sort: no boxing, O(n log n)). */
-  private static void sort(int[] order, double[] key) {
-    int n = order.length;
-    for (int i = n / 2 - 1; i >= 0; i--) {
-      siftDown(order, key, i, n);
-    }
-    for (int end = n - 1; end > 0; end--) {
-      int t = order[0];
-      order[0] = order[end];
-      order[end] = t;
-      siftDown(order, key, 0, end);
-    }
-  }
-
-  private static void siftDown(int[] order, double[] key, int i, int n) {
-    while (true) {
-      int child = 2 * i + 1;
-      if (child >= n) {
-        return;
-      }
-      if (child + 1 < n && key[order[child + 1]] > key[order[child]]) {
-        child++;
-      }
-      if (key[order[child]] <= key[order[i]]) {
-        return;
-      }
-      int t = order[i];
-      order[i] = order[child];
-      order[child] = t;
-      i = child;
-    }
   }
 }
