@@ -35,11 +35,12 @@ import picocli.CommandLine.Spec;
  * <p>Each input line is an object of input values keyed by input name. Each output line is {@code
  * {"result": VALUE}}: the output value for a single-output table, an object keyed by output name
  * for a multi-output table, an array for a multi-hit policy (one value when COLLECT aggregates),
- * and {@code null} when no rule of a single-hit table matches. A line that fails (malformed JSON,
- * an input of the wrong type, a UNIQUE conflict) gives {@code {"error": "..."}} and the next line
- * is read. {@code --explain} adds {@code "matched"}: the matching rules in rule order. Blank lines
- * are skipped. Exit 0 when every line was decided, 1 when some line gave an error, 2 when the table
- * or the input file cannot be used.
+ * and {@code null} when no rule of a single-hit table matches. A line that fails (malformed JSON, a
+ * duplicate key, an input of the wrong type, a number out of range, a UNIQUE conflict) gives {@code
+ * {"error": "..."}} and the next line is read; numbers are exact decimals. {@code --explain} adds
+ * {@code "matched"}: the matching rules in rule order. Blank lines are skipped. Exit 0 when every
+ * line was decided, 1 when some line gave an error, 2 when the table or the input file cannot be
+ * used.
  */
 @Command(
     name = "decide",

@@ -93,6 +93,13 @@ final class SimulateCommand implements Callable<Integer> {
   Double casesPerDay;
 
   @Option(
+      names = "--parts-anywhere",
+      description =
+          "Let a variant name part files outside its own directory (default: refused, so a"
+              + " variant cannot read /etc/passwd or ../secret).")
+  boolean partsAnywhere;
+
+  @Option(
       names = "--baseline",
       paramLabel = "NAME",
       description = "The variant the rankings are compared with (default: the first --policy).")
@@ -156,7 +163,7 @@ final class SimulateCommand implements Callable<Integer> {
                             + ": the map has "
                             + m.findings().size()
                             + " coverage finding(s); simulating as drawn (see gridgov validate)"));
-    List<PolicyVariant> variants = PolicyVariants.readAll(policies);
+    List<PolicyVariant> variants = PolicyVariants.readAll(policies, partsAnywhere);
     PolicySimulation.Builder b = PolicySimulation.builder(c).variants(variants);
     if (baseline != null) {
       b.baseline(baseline);

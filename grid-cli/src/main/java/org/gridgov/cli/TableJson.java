@@ -24,6 +24,12 @@ import org.gridgov.rules.table.ValueType;
 final class TableJson {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+  /**
+   * The largest decimal exponent of a number input, either way: {@code 1e309} (beyond a double) is
+   * decided exactly, {@code 1e99999} is refused rather than expanded to a hundred thousand digits.
+   */
+  static final int MAX_EXPONENT = 1000;
+
   private TableJson() {}
 
   /**
@@ -31,12 +37,14 @@ final class TableJson {
    * typing each value by the table's input clause: JSON strings, numbers and booleans, ISO text
    * ({@code "2026-01-01"}, {@code "PT4H"}) for temporal inputs. A value that does not convert is
    * kept as is, so evaluation reports it as an error naming the input; unknown keys are kept too
-   * (tables ignore them).
+   * (tables ignore them). Numbers are exact decimals (never rounded to a double); one whose
+   * exponent is beyond {@value #MAX_EXPONENT} either way is refused.
    *
    * @param t the table
    * @param obj the JSON object
    * @return the input
-   * @throws InvalidInputException if {@code obj} is not a JSON object
+   * @throws InvalidInputException if {@code obj} is not a JSON object, or a number input is out of
+   *     range
    */
   static DecisionInput input(DecisionTable t, JsonNode obj) {
     if (obj == null || !obj.isObject()) {
@@ -50,13 +58,13 @@ final class TableJson {
         b.put(e.getKey(), null);
         continue;
       }
-      Object typed = c < 0 ? null : typed(v, t.inputs().get(c).type());
+      Object typed = c < 0 ? null : typed(e.getKey(), v, t.inputs().get(c).type());
       b.put(e.getKey(), typed != null ? typed : raw(v));
     }
     return b.build();
   }
 
-  private static Object typed(JsonNode v, ValueType type) {
+  private static Object typed(String name, JsonNode v, ValueType type) {
     switch (type) {
       case STRING:
         return v.isTextual() ? v.textValue() : null;
@@ -64,12 +72,24 @@ final class TableJson {
         if (!v.isNumber()) {
           return null;
         }
-        return ValueType.NUMBER
-            .fromText(
-                v.isIntegralNumber()
-                    ? v.bigIntegerValue().toString()
-                    : v.decimalValue().toPlainString())
-            .orElse(null);
+        BigDecimal b = v.decimalValue(); // exact: the reader keeps every decimal digit
+        long exponent = (long) b.precision() - b.scale() - 1;
+        if (b.signum() != 0 && Math.abs(exponent) > MAX_EXPONENT) {
+          throw InvalidInputException.at(
+              "",
+              "/" + name,
+              "input '"
+                  + name
+                  + "': number "
+                  + b
+                  + " is out of range (numbers are exact decimals of magnitude 1e-"
+                  + MAX_EXPONENT
+                  + " to 1e"
+                  + MAX_EXPONENT
+                  + ")");
+        }
+        // scientific text: never a plain string as long as the exponent
+        return ValueType.NUMBER.fromText(b.toString()).orElse(null);
       case BOOLEAN:
         return v.isBoolean() ? v.booleanValue() : null;
       default:

@@ -71,6 +71,57 @@ class DecideCommandTest {
     assertThat(r.err()).isEmpty();
   }
 
+  static final String BANDS =
+      "{\"name\":\"bands\",\"hitPolicy\":\"FIRST\","
+          + "\"inputs\":[{\"name\":\"code\",\"type\":\"string\"},"
+          + "{\"name\":\"x\",\"type\":\"number\"}],"
+          + "\"outputs\":[{\"name\":\"band\",\"type\":\"string\"}],"
+          + "\"rules\":["
+          + "{\"when\":[\"-\",\"[50..80)\"],\"then\":[\"mid\"]},"
+          + "{\"when\":[\"-\",\">= 80\"],\"then\":[\"high\"]},"
+          + "{\"when\":[\"-\",\"< 50\"],\"then\":[\"low\"]}]}";
+
+  /**
+   * A stream mixing good lines with a duplicate key, decimals beyond a double's precision and
+   * numbers beyond any double or any exponent: every bad line is its own error line, every number
+   * that is read compares exactly, and every later line is answered.
+   */
+  @Test
+  void badNumbersAndDuplicateKeysAreLineErrorsAndNumbersCompareExactly() throws IOException {
+    Path t = table("bands.json", BANDS);
+    String[] in = {
+      "{\"x\": 79.99999999999999999999}", // exactly below 80 (the double is 80.0)
+      "{\"x\": 1, \"x\": 90}", // duplicate key
+      "{\"x\": 1e309}", // beyond a double, an exact decimal
+      "{\"x\": -1e309}",
+      "{\"x\": 1e-400}",
+      "{\"x\": 80.00000000000000000001}",
+      "{\"x\": 1e99999999999}", // exponent beyond BigDecimal
+      "{\"x\": 1e-2147483649}",
+      "{\"x\": 1e2147483647}", // a BigDecimal, but no sane number
+      "{\"x\": 1e1000000000}",
+      "{\"code\": 1e99999999999, \"x\": 60}",
+      "{\"code\": 1e309, \"x\": 60}", // a number for a string input
+      "{\"x\": 49.999999999999999999999999}",
+    };
+    CliRun r = withStdin(String.join("\n", in) + "\n", "decide", "--table", t.toString());
+    String[] lines = r.out().split("\n");
+    assertThat(r.err()).isEmpty();
+    assertThat(lines).hasSize(in.length);
+    assertThat(lines[0]).isEqualTo("{\"result\":\"mid\"}");
+    assertThat(lines[1]).startsWith("{\"error\":\"line 2: ").contains("Duplicate", "'x'");
+    assertThat(lines[2]).isEqualTo("{\"result\":\"high\"}");
+    assertThat(lines[3]).isEqualTo("{\"result\":\"low\"}");
+    assertThat(lines[4]).isEqualTo("{\"result\":\"low\"}");
+    assertThat(lines[5]).isEqualTo("{\"result\":\"high\"}");
+    for (int i = 6; i <= 10; i++) {
+      assertThat(lines[i]).startsWith("{\"error\":\"line " + (i + 1) + ": ").contains("number");
+    }
+    assertThat(lines[11]).startsWith("{\"error\":\"line 12: ").contains("'code'");
+    assertThat(lines[12]).isEqualTo("{\"result\":\"low\"}");
+    assertThat(r.code()).isEqualTo(1);
+  }
+
   @Test
   void allDecidedExitsZero() throws IOException {
     Path t = table("tier.json", TIER);

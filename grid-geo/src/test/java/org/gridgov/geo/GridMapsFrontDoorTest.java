@@ -109,6 +109,32 @@ class GridMapsFrontDoorTest {
     }
   }
 
+  /**
+   * Counts are integers written as integers, the same rule as the hierarchy format: {@code 1e3} and
+   * {@code 1.0} are refused at their property, {@code 1000} is read.
+   */
+  @Test
+  void countsWithAFractionOrExponentAreRefusedAsInTheHierarchyFormat() {
+    String street = "\"level\":\"street\"";
+    for (String bad : List.of("1e3", "1.0", "1000.000", "-1", "2147483648", "\"12\"")) {
+      for (String member : List.of("households", "population")) {
+        String json = JSON.replaceFirst(street, street + ",\"" + member + "\":" + bad);
+        assertThatThrownBy(() -> GridMaps.read(stream(json), "counts.geojson"))
+            .as("%s %s", member, bad)
+            .isInstanceOf(InvalidInputException.class)
+            .hasMessageContaining("/features/0/properties/" + member)
+            .hasMessageContaining("whole number");
+      }
+    }
+    String good = JSON.replaceFirst(street, street + ",\"households\":1000");
+    assertThat(
+            GridMaps.read(stream(good), "counts.geojson")
+                .grid(org.gridgov.core.GridId.of("S1"))
+                .orElseThrow()
+                .households())
+        .hasValue(1000);
+  }
+
   @Test
   void badDataIsALocatedInvalidInputException() {
     String typo = JSON.replaceFirst("\"Polygon\"", "\"Polygone\"");

@@ -78,14 +78,28 @@ public final class PolicyVariants {
    * @throws InvalidInputException naming the file and pointer of the first problem
    */
   public static PolicyVariant read(Path file) {
+    return read(file, false);
+  }
+
+  /**
+   * Reads a variant file, or a policy document as a variant, choosing where its parts may be.
+   *
+   * @param file the file
+   * @param partsAnywhere {@code false} (the default of {@link #read(Path)}): every part file must
+   *     lie under the variant file's directory, so a variant cannot name {@code /etc/passwd} or
+   *     {@code ../../secret} (also through a symbolic link); {@code true}: any readable file
+   * @return the variant
+   * @throws InvalidInputException naming the file and pointer of the first problem
+   */
+  public static PolicyVariant read(Path file, boolean partsAnywhere) {
     String source = file.toString();
     if (!Files.isRegularFile(file)) {
       throw InvalidInputException.at(source, "", "no such file");
     }
-    return Json.read(file, Problems.Mode.FIRST_ERROR, root -> read(file, root));
+    return Json.read(file, Problems.Mode.FIRST_ERROR, root -> read(file, root, partsAnywhere));
   }
 
-  private static PolicyVariant read(Path file, JsonNodeAt root) {
+  private static PolicyVariant read(Path file, JsonNodeAt root, boolean partsAnywhere) {
     if (!root.isObject()) {
       throw root.fail("expected a JSON object");
     }
@@ -118,7 +132,7 @@ public final class PolicyVariants {
                 + String.join(", ", MEMBERS.stream().sorted().toList()));
       }
     }
-    Path dir = file.toAbsolutePath().getParent();
+    Parts dir = new Parts(file.toAbsolutePath().getParent(), partsAnywhere);
     String name = root.string("name");
     String description = root.optString("description").orElse("");
     PolicyVariant.Builder b =
@@ -160,9 +174,22 @@ public final class PolicyVariants {
    * @throws InvalidInputException when a file is bad or two variants share a name
    */
   public static List<PolicyVariant> readAll(List<Path> files) {
+    return readAll(files, false);
+  }
+
+  /**
+   * Reads several variant files; the names must differ.
+   *
+   * @param files the files
+   * @param partsAnywhere whether part files may lie outside each variant file's directory (see
+   *     {@link #read(Path, boolean)})
+   * @return the variants, in file order
+   * @throws InvalidInputException when a file is bad or two variants share a name
+   */
+  public static List<PolicyVariant> readAll(List<Path> files, boolean partsAnywhere) {
     List<PolicyVariant> out = new ArrayList<>();
     for (Path f : files) {
-      PolicyVariant v = read(f);
+      PolicyVariant v = read(f, partsAnywhere);
       for (int i = 0; i < out.size(); i++) {
         if (out.get(i).name().equals(v.name())) {
           throw InvalidInputException.at(
@@ -176,7 +203,7 @@ public final class PolicyVariants {
     return List.copyOf(out);
   }
 
-  private static Dispatcher dispatcher(Path dir, String ref, JsonNodeAt root) {
+  private static Dispatcher dispatcher(Parts dir, String ref, JsonNodeAt root) {
     if (ref.startsWith("builtin")) {
       String version = ref.equals("builtin") ? "2026" : ref.substring(ref.indexOf(':') + 1);
       return root.get("dispatch").guard(() -> Dispatcher.of(Dispatcher.shippedTable(version)));
@@ -190,7 +217,7 @@ public final class PolicyVariants {
     }
   }
 
-  private static EscalationLadder escalation(Path dir, String ref, JsonNodeAt root) {
+  private static EscalationLadder escalation(Parts dir, String ref, JsonNodeAt root) {
     if (ref.equals("builtin")) {
       return EscalationLadder.defaults();
     }
@@ -206,7 +233,7 @@ public final class PolicyVariants {
   private static final List<String> UNIT_KINDS =
       List.of("grid", "worker", "community", "street", "department");
 
-  private static List<Ranking> rankings(Path dir, JsonNodeAt node) {
+  private static List<Ranking> rankings(Parts dir, JsonNodeAt node) {
     if (!node.isArray() || node.node().isEmpty()) {
       throw node.fail("expected a non-empty array");
     }
@@ -240,11 +267,44 @@ public final class PolicyVariants {
     return out;
   }
 
-  private static Path resolve(Path dir, String ref, JsonNodeAt parent, String member) {
+  /** Where the part files of one variant may be: its directory, or anywhere. */
+  private record Parts(Path dir, boolean anywhere) {}
+
+  /**
+   * Resolves a part's path against the variant's directory. Unless parts may be anywhere, the path
+   * must be relative and stay under the directory once {@code ..} and symbolic links are resolved;
+   * it is refused before the file is opened, so nothing of a foreign file reaches a message.
+   */
+  private static Path resolve(Parts parts, String ref, JsonNodeAt parent, String member) {
     if (ref.isBlank()) {
       throw parent.fail(member, "empty path");
     }
-    Path p = dir.resolve(ref);
+    Path p;
+    try {
+      p = parts.dir().resolve(ref);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw parent.fail(member, "not a valid path: " + Problems.quote(ref));
+    }
+    if (!parts.anywhere()) {
+      String outside =
+          "the path "
+              + Problems.quote(ref)
+              + " leads outside the variant's directory "
+              + parts.dir()
+              + "; parts must lie under it (the command line's --parts-anywhere allows any file)";
+      if (Path.of(ref).isAbsolute() || !p.normalize().startsWith(parts.dir().normalize())) {
+        throw parent.fail(member, outside);
+      }
+      if (Files.isRegularFile(p)) {
+        try {
+          if (!p.toRealPath().startsWith(parts.dir().toRealPath())) {
+            throw parent.fail(member, outside + " (through a symbolic link)");
+          }
+        } catch (java.io.IOException e) {
+          throw parent.fail(member, "cannot resolve the path " + Problems.quote(ref));
+        }
+      }
+    }
     if (!Files.isRegularFile(p)) {
       throw parent.fail(member, "no such file: " + p);
     }

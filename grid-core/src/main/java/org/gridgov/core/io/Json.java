@@ -323,6 +323,25 @@ public final class Json {
     } catch (JsonProcessingException e) {
       throw syntax(
           source, line, e, e.getLocation() != null ? e.getLocation() : p.currentLocation(), bytes);
+    } catch (NumberFormatException e) {
+      // a number within the length limit whose exponent no BigDecimal holds (1e99999999999)
+      JsonLocation at = p.currentTokenLocation();
+      throw new InvalidInputException(
+          source,
+          line > 0 ? line : Math.max(0, at.getLineNr()),
+          Math.max(0, at.getColumnNr()),
+          p.getParsingContext().pathAsPointer().toString(),
+          "number out of range: " + numberText(p),
+          null);
+    }
+  }
+
+  /** The text of the number token at the parser, for a message (at most the number limit). */
+  private static String numberText(JsonParser p) {
+    try {
+      return p.getText();
+    } catch (IOException | RuntimeException e) {
+      return "?";
     }
   }
 

@@ -86,10 +86,16 @@ public final class CompiledTable implements Serializable {
       columns[c] = col;
       slots.put(inputs.get(c).name(), c);
       long[] m = new long[col.cellCount() * words];
-      for (int cell = 0; cell < col.cellCount(); cell++) {
-        for (int r = 0; r < ruleCount; r++) {
-          if (col.matches(entries.get(r), cell)) {
-            m[cell * words + (r >>> 6)] |= 1L << r;
+      for (int r = 0; r < ruleCount; r++) {
+        // the cells of the entry's runs, not every entry on every cell (quadratic in a long list)
+        int[] runs = col.matchingRuns(entries.get(r));
+        int word = r >>> 6;
+        long bit = 1L << r;
+        for (int i = 0; i < runs.length; i += 2) {
+          for (int cell = runs[i]; cell < runs[i + 1]; cell++) {
+            if (!col.isEmpty(cell)) {
+              m[cell * words + word] |= bit;
+            }
           }
         }
       }

@@ -517,7 +517,7 @@ final class DmnTables {
     } catch (ParserConfigurationException | SAXException e) {
       throw new IllegalStateException("the JDK XML parser cannot be hardened", e);
     }
-    TreeBuilder tb = new TreeBuilder();
+    TreeBuilder tb = new TreeBuilder(source);
     try {
       parser.parse(new ByteArrayInputStream(bytes), tb);
     } catch (SAXParseException e) {
@@ -539,9 +539,14 @@ final class DmnTables {
 
   /** Builds the element tree with positions. */
   private static final class TreeBuilder extends DefaultHandler {
+    private final String source;
     private final Deque<Node> stack = new ArrayDeque<>();
     private Locator locator;
     private Node root;
+
+    TreeBuilder(String source) {
+      this.source = source;
+    }
 
     @Override
     public void setDocumentLocator(Locator l) {
@@ -555,6 +560,20 @@ final class DmnTables {
         if (atts.getURI(i).isEmpty()) {
           attrs.put(atts.getLocalName(i), atts.getValue(i));
         }
+      }
+      Node parent = stack.peek();
+      if (parent != null && parent.name.equals("text") && NAMESPACES.containsKey(parent.ns)) {
+        // its content would silently drop out of the FEEL text (an XInclude is never expanded)
+        throw new InvalidInputException(
+            source,
+            locator == null ? 0 : locator.getLineNumber(),
+            locator == null ? 0 : locator.getColumnNumber(),
+            "",
+            "element <"
+                + (qName.length() > 100 ? qName.substring(0, 100) + "..." : qName)
+                + "> inside <text>: a <text> holds FEEL text only, not markup (XInclude is not"
+                + " expanded); write the expression itself",
+            null);
       }
       Node n =
           new Node(

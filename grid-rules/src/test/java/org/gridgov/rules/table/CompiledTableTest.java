@@ -99,6 +99,57 @@ class CompiledTableTest {
     }
   }
 
+  /**
+   * Long lists of values (a district's micro-grid ids, a set of numbers), plain, negated and as
+   * allowed values, compile to the same answers as the interpreter gives, value by value.
+   */
+  @Test
+  void longListsOfValuesCompileToTheInterpretersAnswers() {
+    int n = 2_000;
+    StringBuilder ids = new StringBuilder();
+    StringBuilder nums = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      ids.append(i == 0 ? "" : ",").append('"').append(410102001001L + 2 * i).append('"');
+      nums.append(i == 0 ? "" : ", ").append(new BigDecimal(i).multiply(new BigDecimal("1.5")));
+    }
+    StringBuilder allowed = new StringBuilder();
+    for (int i = -3; i < 2 * n + 3; i++) {
+      allowed.append(i == -3 ? "" : ",").append('"').append(410102001001L + i).append('"');
+    }
+    DecisionTable t =
+        DecisionTable.builder("big")
+            .hitPolicy(HitPolicy.RULE_ORDER)
+            .input("g", ValueType.STRING, allowed.toString())
+            .input(InputClause.of("x", ValueType.NUMBER))
+            .output(OutputClause.of("rule", ValueType.NUMBER))
+            .rule(List.of(ids.toString(), "-"), List.of(1))
+            .rule(List.of("not(" + ids + ")", "-"), List.of(2))
+            .rule(List.of("-", nums.toString()), List.of(3))
+            .rule(List.of("-", "not(" + nums + ", [100..200))"), List.of(4))
+            .build();
+    CompiledTable c = t.compile();
+    for (int i = -3; i < 2 * n + 3; i++) {
+      Map<String, Object> in = new HashMap<>();
+      in.put("g", String.valueOf(410102001001L + i));
+      in.put("x", new BigDecimal(i).multiply(new BigDecimal("0.75")));
+      DecisionResult want = Tables.interpret(t, in);
+      assertThat(Tables.explain(c, in)).as("input %s", in).isEqualTo(want);
+      List<Integer> rules = new ArrayList<>();
+      for (Rule r : want.matched()) {
+        rules.add(r.number());
+      }
+      boolean listed = i >= 0 && i < 2 * n && i % 2 == 0;
+      assertThat(rules).contains(listed ? 1 : 2).doesNotContain(listed ? 2 : 1);
+    }
+    Map<String, Object> absent = new HashMap<>();
+    absent.put("g", null);
+    absent.put("x", null);
+    assertThat(Tables.explain(c, absent)).isEqualTo(Tables.interpret(t, absent));
+    Map<String, Object> foreign = Map.of("g", "410102009999", "x", 1);
+    assertThat(Tables.explain(c, foreign)).isEqualTo(Tables.interpret(t, foreign));
+    assertThat(c.evaluate(foreign).hasErrors()).isTrue();
+  }
+
   @Test
   void theFastPathSettersMatchTheObjectSetter() {
     DecisionTable t = numbers("< 0.1", "[0.1..5)", ">= 5");

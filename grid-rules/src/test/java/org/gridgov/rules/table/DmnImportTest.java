@@ -223,6 +223,34 @@ class DmnImportTest {
         + "</decisionTable></decision></definitions>";
   }
 
+  /**
+   * An element inside a {@code <text>} (an XInclude the parser does not expand, any markup) would
+   * silently drop out of the entry, leaving {@code -} (any value): it is refused where it stands.
+   */
+  @Test
+  void anElementInsideATextIsRefusedNotDropped() {
+    String include =
+        table(
+            "<rule id=\"second\">\n<inputEntry><text>\"street\"</text></inputEntry>\n"
+                + "<inputEntry><text xmlns:xi=\"http://www.w3.org/2001/XInclude\">"
+                + "<xi:include href=\"/etc/hostname\" parse=\"text\"/></text></inputEntry>\n"
+                + "<outputEntry><text>\"street\"</text></outputEntry></rule>\n");
+    assertThatThrownBy(() -> readAll(xml(include), "xi.dmn"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("xi.dmn:10:")
+        .hasMessageContaining("<xi:include>")
+        .hasMessageContaining("<text>");
+    String markup =
+        table(
+            "<rule>\n<inputEntry><text>\"street\"</text></inputEntry>\n"
+                + "<inputEntry><text>&lt; <b>60</b></text></inputEntry>\n"
+                + "<outputEntry><text>\"street\"</text></outputEntry></rule>\n");
+    assertThatThrownBy(() -> readAll(xml(markup), "b.dmn"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("b.dmn:10:")
+        .hasMessageContaining("<b>");
+  }
+
   @Test
   void malformedEntryNamesDecisionRuleColumnAndLine() {
     String bad =

@@ -63,6 +63,42 @@ class TablePropertiesTest {
   }
 
   /**
+   * The runs of cells an entry matches, found from its literals, are exactly the cells where it
+   * evaluates true: for every entry and the allowed values of every column of random tables.
+   */
+  @Property(tries = 400)
+  void matchingRunsAreTheCellsWhereAnEntryMatches(@ForAll("tables") DecisionTable t) {
+    for (int c = 0; c < t.inputs().size(); c++) {
+      java.util.List<UnaryTests> entries = new java.util.ArrayList<>();
+      for (Rule r : t.rules()) {
+        entries.add(r.inputEntries().get(c));
+      }
+      ColumnIndex col = new ColumnIndex(t.inputs().get(c), entries);
+      entries.add(t.inputs().get(c).allowedValues());
+      for (UnaryTests e : entries) {
+        boolean[] inRuns = new boolean[col.cellCount()];
+        int[] runs = col.matchingRuns(e);
+        for (int i = 0; i < runs.length; i += 2) {
+          assertThat(runs[i]).as("sorted disjoint runs of %s", e.text()).isLessThan(runs[i + 1]);
+          if (i > 0) {
+            assertThat(runs[i]).isGreaterThan(runs[i - 1]);
+          }
+          for (int cell = runs[i]; cell < runs[i + 1]; cell++) {
+            inRuns[cell] = true;
+          }
+        }
+        for (int cell = 0; cell < col.cellCount(); cell++) {
+          if (!col.isEmpty(cell)) {
+            assertThat(inRuns[cell])
+                .as("entry %s on cell %s", e.text(), col.describe(cell))
+                .isEqualTo(col.matches(e, cell));
+          }
+        }
+      }
+    }
+  }
+
+  /**
    * A table the verifier finds complete never answers "no match" on inputs in its domain, and one
    * it finds free of overlaps never violates UNIQUE.
    */

@@ -627,9 +627,15 @@ public final class GeoJsonGridReader {
 
     private int count(Prop prop, String ptr) {
       JsonNode v = prop.value();
-      if (!v.canConvertToExactIntegral() || !v.canConvertToInt() || v.asInt() < 0) {
+      // an integer written as an integer, as the hierarchy format requires: 1e3 and 1.0 are not
+      if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 0) {
         throw fail(
-            BAD_VALUE, prop, ptr, "expected a whole number from 0 to 2147483647, found " + v);
+            BAD_VALUE,
+            prop,
+            ptr,
+            "expected a whole number from 0 to 2147483647 written without a fraction or exponent,"
+                + " found "
+                + v);
       }
       return v.asInt();
     }
