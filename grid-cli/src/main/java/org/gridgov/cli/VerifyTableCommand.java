@@ -97,7 +97,10 @@ final class VerifyTableCommand implements Callable<Integer> {
     } else {
       out.printf(
           "%d finding%s in %s%s%n",
-          counted, counted == 1 ? "" : "s", what, gaveUp.isEmpty() ? "" : "; inconclusive: " + gaveUp);
+          counted,
+          counted == 1 ? "" : "s",
+          what,
+          gaveUp.isEmpty() ? "" : "; inconclusive: " + gaveUp);
     }
     if (counted > 0) {
       return GridGovCli.FINDINGS;

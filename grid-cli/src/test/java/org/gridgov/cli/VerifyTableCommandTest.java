@@ -82,7 +82,8 @@ class VerifyTableCommandTest {
   @Test
   void aTableWithLargeGapsIsNotClean() throws IOException {
     java.util.SplittableRandom rnd = new java.util.SplittableRandom(17);
-    StringBuilder json = new StringBuilder("{\"name\":\"sparse\",\"hitPolicy\":\"FIRST\",\"inputs\":[");
+    StringBuilder json =
+        new StringBuilder("{\"name\":\"sparse\",\"hitPolicy\":\"FIRST\",\"inputs\":[");
     for (int c = 0; c < 8; c++) {
       json.append(c == 0 ? "" : ",")
           .append("{\"name\":\"x" + c + "\",\"type\":\"number\",\"allowedValues\":\"[0..100]\"}");
@@ -92,7 +93,8 @@ class VerifyTableCommandTest {
       json.append(i == 0 ? "" : ",").append("{\"when\":[");
       for (int c = 0; c < 8; c++) {
         int lo = rnd.nextInt(50);
-        json.append(c == 0 ? "" : ",").append("\"[" + lo + ".." + (lo + 40 + rnd.nextInt(20)) + "]\"");
+        json.append(c == 0 ? "" : ",")
+            .append("\"[" + lo + ".." + (lo + 40 + rnd.nextInt(20)) + "]\"");
       }
       json.append("],\"then\":[" + i + "]}");
     }

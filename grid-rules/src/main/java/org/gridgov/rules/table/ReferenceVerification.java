@@ -14,10 +14,10 @@ import org.gridgov.rules.table.TableFinding.Kind;
  * The original table verifier, kept as the baseline of the verifier benchmark ({@link
  * TableVerifier#reference()}): pairwise loops over all rules, and gaps and masking by subtracting
  * rule boxes from a list of disjoint boxes; a reached box limit is only a {@link Kind#LIMIT} note.
- * One run: rules as boxes of column cells (see {@link ColumnIndex}), pairwise
- * intersection for overlaps and subsumption, recursive box subtraction for gaps and masking. A box
- * is one {@link BitSet} of cells per input column; it is empty when any column is. Not thread-safe;
- * one instance per verification.
+ * One run: rules as boxes of column cells (see {@link ColumnIndex}), pairwise intersection for
+ * overlaps and subsumption, recursive box subtraction for gaps and masking. A box is one {@link
+ * BitSet} of cells per input column; it is empty when any column is. Not thread-safe; one instance
+ * per verification.
  */
 final class ReferenceVerification {
   private final DecisionTable table;

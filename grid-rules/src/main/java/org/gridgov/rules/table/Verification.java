@@ -524,9 +524,9 @@ final class Verification {
   /**
    * Whether a set of rules covers a box, and if not, the uncovered parts as disjoint boxes. Depth
    * first: a box that no candidate meets is uncovered and kept whole; a box some candidate contains
-   * is covered; otherwise it is split in one column along the boundary of the candidate that
-   * covers it in the most columns (its cells inside and outside that rule's cells), and each part
-   * keeps only the candidates that meet it. Only split boxes count against the limit.
+   * is covered; otherwise it is split in one column along the boundary of the candidate that covers
+   * it in the most columns (its cells inside and outside that rule's cells), and each part keeps
+   * only the candidates that meet it. Only split boxes count against the limit.
    */
   private final class Search {
     private static final int SPLIT_CANDIDATES = 32;
@@ -572,7 +572,7 @@ final class Verification {
           return Outcome.GAVE_UP;
         }
         expanded++;
-        int[] split = bestSplit(box, cand);
+        int[] split = bestSplit(box, cand, holding);
         int col = split[0];
         BitSet inside = new BitSet();
         BitSet outside = (BitSet) box[col].clone();
@@ -581,8 +581,12 @@ final class Verification {
           outside.clear(cell);
           cell = box[col].nextSetBit(cell + 1);
         }
-        stack.push(child(node, col, outside));
-        stack.push(child(node, col, inside));
+        Node a = child(node, col, inside);
+        Node b = child(node, col, outside);
+        // the part fewer rules meet first: it is where an uncovered input shows up soonest
+        boolean aFirst = a.candidates().cardinality() <= b.candidates().cardinality();
+        stack.push(aFirst ? b : a);
+        stack.push(aFirst ? a : b);
       }
       return gaps.isEmpty() ? Outcome.COVERED : Outcome.UNCOVERED;
     }
@@ -592,7 +596,7 @@ final class Verification {
      * the fewest candidates straddle, ties broken by the more even split: the boundaries of a
      * disjoint table are found first, so its rules separate without being cut.
      */
-    private int[] bestSplit(BitSet[] box, BitSet cand) {
+    private int[] bestSplit(BitSet[] box, BitSet cand, BitSet[] holding) {
       int bestCol = -1;
       int bestAt = -1;
       long bestScore = Long.MAX_VALUE;
@@ -603,6 +607,12 @@ final class Verification {
         if (k < 2) {
           continue;
         }
+        BitSet cut = (BitSet) cand.clone();
+        cut.andNot(holding[c]);
+        if (cut.isEmpty()) {
+          continue; // every candidate spans the column: no boundary separates anything
+        }
+        int spanning = count - cut.cardinality();
         int[] pos = new int[cols[c].cellCount()];
         int p = 0;
         for (int cell = cells.nextSetBit(0); cell >= 0; cell = cells.nextSetBit(cell + 1)) {
@@ -610,7 +620,9 @@ final class Verification {
         }
         int[] starts = new int[k];
         int[] ends = new int[k];
-        for (int r = cand.nextSetBit(0); r >= 0; r = cand.nextSetBit(r + 1)) {
+        starts[0] += spanning;
+        ends[k - 1] += spanning;
+        for (int r = cut.nextSetBit(0); r >= 0; r = cut.nextSetBit(r + 1)) {
           BitSet rc = (BitSet) boxes[r][c].clone();
           rc.and(cells);
           starts[pos[rc.nextSetBit(0)]]++;
@@ -705,46 +717,37 @@ final class Verification {
     return true;
   }
 
-  /** Merges boxes that differ in one column only, for readable gap reports. */
+  /**
+   * Merges boxes that differ in one column only, for readable gap reports: per column, boxes equal
+   * in every other column are joined (hashing the other columns), until nothing changes.
+   */
   private List<BitSet[]> merge(List<BitSet[]> boxList) {
     List<BitSet[]> list = new ArrayList<>(boxList);
-    if (list.size() > 2_000) {
-      return list;
-    }
     boolean changed = true;
     while (changed) {
       changed = false;
-      outer:
-      for (int i = 0; i < list.size(); i++) {
-        for (int j = i + 1; j < list.size(); j++) {
-          int diff = differingColumn(list.get(i), list.get(j));
-          if (diff >= 0) {
-            BitSet[] m = list.get(i).clone();
-            m[diff] = (BitSet) m[diff].clone();
-            m[diff].or(list.get(j)[diff]);
-            list.set(i, m);
-            list.remove(j);
+      for (int c = 0; c < n; c++) {
+        Map<List<BitSet>, Integer> byRest = new java.util.HashMap<>();
+        List<BitSet[]> out = new ArrayList<>(list.size());
+        for (BitSet[] box : list) {
+          List<BitSet> rest = new ArrayList<>(Arrays.asList(box));
+          rest.set(c, null);
+          Integer at = byRest.get(rest);
+          if (at == null) {
+            byRest.put(rest, out.size());
+            out.add(box);
+          } else {
+            BitSet[] m = out.get(at).clone();
+            m[c] = (BitSet) m[c].clone();
+            m[c].or(box[c]);
+            out.set(at, m);
             changed = true;
-            break outer;
           }
         }
+        list = out;
       }
     }
     return list;
-  }
-
-  /** The single column in which two boxes differ, or -1 if none or several. */
-  private int differingColumn(BitSet[] a, BitSet[] b) {
-    int diff = -1;
-    for (int c = 0; c < n; c++) {
-      if (!a[c].equals(b[c])) {
-        if (diff >= 0) {
-          return -1;
-        }
-        diff = c;
-      }
-    }
-    return diff;
   }
 
   // ---- rendering ----

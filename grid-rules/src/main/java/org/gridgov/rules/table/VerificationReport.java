@@ -36,8 +36,8 @@ public record VerificationReport(String decision, List<TableFinding> findings) {
 
   /**
    * The warnings and errors as grid-core {@link Findings}, in report order. Informational notes
-   * ({@link #notes()}: assumptions, unlisted findings) are left out: they are not problems of
-   * the table, so a command line that exits 1 on findings does not count them.
+   * ({@link #notes()}: assumptions, unlisted findings) are left out: they are not problems of the
+   * table, so a command line that exits 1 on findings does not count them.
    *
    * @return the warnings and errors
    */
