@@ -39,8 +39,14 @@ public record TableFinding(
     UNSATISFIABLE,
     /** An assumption the analysis made, such as the values of an unconstrained string input. */
     ASSUMPTION,
-    /** The analysis stopped at a size limit or left findings unlisted; the report is partial. */
-    LIMIT
+    /** Findings beyond the per-kind limit were left unlisted (they are counted). */
+    LIMIT,
+    /**
+     * A gap or masking search reached its box limit before deciding (WARNING): the table is not
+     * known to be free of gaps, or the rule not known to fire. Never "clean"; the message names the
+     * analysis and how far it got.
+     */
+    INCONCLUSIVE
   }
 
   /**

@@ -1,8 +1,10 @@
 package org.gridgov.rules.table;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +13,18 @@ import org.gridgov.core.Severity;
 import org.gridgov.rules.table.TableFinding.Kind;
 
 /**
- * One run of the table verifier: rules as boxes of column cells (see {@link ColumnIndex}), pairwise
- * intersection for overlaps and subsumption, recursive box subtraction for gaps and masking. A box
- * is one {@link BitSet} of cells per input column; it is empty when any column is. Not thread-safe;
- * one instance per verification.
+ * One run of the table verifier: rules as boxes of column cells (see {@link ColumnIndex}). A box is
+ * one {@link BitSet} of cells per input column; it is empty when any column is.
+ *
+ * <p>Index-driven: for every column and cell, the bitset of the rules whose box contains the cell.
+ * The rules a box can overlap are the AND over its columns of the OR of its cells' rule sets; the
+ * rules that contain it, the AND over its columns of the AND of its cells' rule sets. Overlaps and
+ * subsumption visit only those candidate pairs. Gaps and masking are a coverage search (see {@link
+ * Search}) that splits a box only while some candidate rule meets it without covering it: a box no
+ * candidate meets is a gap and is reported whole, a box one rule covers is done, and only split
+ * boxes count against the box limit. A search that reaches the limit is an {@link
+ * Kind#INCONCLUSIVE} finding, never silence. Messages are built only for the findings that are
+ * listed. Not thread-safe; one instance per verification.
  */
 final class Verification {
   private final DecisionTable table;
@@ -25,6 +35,10 @@ final class Verification {
   private final BitSet[] domain;
   private final BitSet[] gapDomain;
   private final BitSet[][] boxes;
+  private final BitSet live = new BitSet();
+  private BitSet[][] cellRules;
+  private BitSet[] fullRules;
+  private BitSet[] anyRules;
   private final Map<Kind, List<TableFinding>> found = new EnumMap<>(Kind.class);
   private final Map<Kind, Integer> omitted = new EnumMap<>(Kind.class);
 
@@ -35,7 +49,7 @@ final class Verification {
    * @param maxFindings the findings listed per kind
    * @param maxBoxes the box limit of the subtraction searches
    */
-  public Verification(DecisionTable table, int maxFindings, int maxBoxes) {
+  Verification(DecisionTable table, int maxFindings, int maxBoxes) {
     this.table = table;
     this.maxFindings = maxFindings;
     this.maxBoxes = maxBoxes;
@@ -72,10 +86,15 @@ final class Verification {
     for (Rule r : rules) {
       BitSet[] box = new BitSet[n];
       for (int c = 0; c < n; c++) {
-        BitSet b = new BitSet();
+        UnaryTests entry = r.inputEntries().get(c);
         BitSet d = domain[c];
+        if (entry.isAny()) {
+          box[c] = d; // shared, never modified
+          continue;
+        }
+        BitSet b = new BitSet();
         for (int cell = d.nextSetBit(0); cell >= 0; cell = d.nextSetBit(cell + 1)) {
-          if (cols[c].matches(r.inputEntries().get(c), cell)) {
+          if (cols[c].matches(entry, cell)) {
             b.set(cell);
           }
         }
@@ -83,6 +102,82 @@ final class Verification {
       }
       boxes[r.index()] = box;
     }
+  }
+
+  /** Builds the per-column cell index of the live rules. */
+  private void index() {
+    int count = boxes.length;
+    cellRules = new BitSet[n][];
+    fullRules = new BitSet[n];
+    anyRules = new BitSet[n];
+    for (int c = 0; c < n; c++) {
+      BitSet[] byCell = new BitSet[cols[c].cellCount()];
+      for (int cell = 0; cell < byCell.length; cell++) {
+        byCell[cell] = new BitSet(count);
+      }
+      BitSet full = new BitSet(count);
+      for (int r = live.nextSetBit(0); r >= 0; r = live.nextSetBit(r + 1)) {
+        BitSet b = boxes[r][c];
+        for (int cell = b.nextSetBit(0); cell >= 0; cell = b.nextSetBit(cell + 1)) {
+          byCell[cell].set(r);
+        }
+        if (b.equals(domain[c])) {
+          full.set(r);
+        }
+      }
+      cellRules[c] = byCell;
+      fullRules[c] = full;
+      anyRules[c] = live;
+    }
+  }
+
+  /** The live rules whose box meets these cells of column c. */
+  private BitSet meeting(int c, BitSet cells) {
+    if (cells.equals(domain[c])) {
+      return anyRules[c];
+    }
+    BitSet out = new BitSet(boxes.length);
+    for (int cell = cells.nextSetBit(0); cell >= 0; cell = cells.nextSetBit(cell + 1)) {
+      out.or(cellRules[c][cell]);
+    }
+    return out;
+  }
+
+  /** The live rules whose box contains all these cells of column c (cells not empty). */
+  private BitSet containing(int c, BitSet cells) {
+    if (cells.equals(domain[c])) {
+      return fullRules[c];
+    }
+    BitSet out = null;
+    for (int cell = cells.nextSetBit(0); cell >= 0; cell = cells.nextSetBit(cell + 1)) {
+      if (out == null) {
+        out = (BitSet) cellRules[c][cell].clone();
+      } else {
+        out.and(cellRules[c][cell]);
+      }
+      if (out.isEmpty()) {
+        break;
+      }
+    }
+    return out == null ? new BitSet() : out;
+  }
+
+  /** The live rules among {@code allowed} whose box meets this box. */
+  private BitSet meeting(BitSet[] box, BitSet allowed) {
+    BitSet out = (BitSet) allowed.clone();
+    for (int c = 0; c < n && !out.isEmpty(); c++) {
+      out.and(meeting(c, box[c]));
+    }
+    return out;
+  }
+
+  /** The live rules whose box contains this box. */
+  private BitSet containing(BitSet[] box) {
+    BitSet out = (BitSet) live.clone();
+    for (int c = 0; c < n && !out.isEmpty(); c++) {
+      out.and(containing(c, box[c]));
+    }
+    return out;
   }
 
   /** A coded string column without allowed values that mentions literals: gaps assume them. */
@@ -103,7 +198,11 @@ final class Verification {
     boolean[] dead = new boolean[rules.size()];
     for (Rule r : rules) {
       dead[r.index()] = unsatisfiable(r);
+      if (!dead[r.index()]) {
+        live.set(r.index());
+      }
     }
+    index();
     overlaps(dead);
     if (!table.hasDefaults()) {
       gaps(dead);
@@ -131,18 +230,20 @@ final class Verification {
     BitSet[] box = boxes[r.index()];
     for (int c = 0; c < n; c++) {
       if (box[c].isEmpty()) {
-        InputClause in = table.inputs().get(c);
-        add(
-            Kind.UNSATISFIABLE,
-            Severity.WARNING,
-            rule(r)
-                + " never matches: its entry for '"
-                + in.name()
-                + "' ("
-                + r.inputEntries().get(c)
-                + ") matches no allowed value",
-            List.of(r),
-            Optional.empty());
+        if (room(Kind.UNSATISFIABLE)) {
+          InputClause in = table.inputs().get(c);
+          add(
+              Kind.UNSATISFIABLE,
+              Severity.WARNING,
+              rule(r)
+                  + " never matches: its entry for '"
+                  + in.name()
+                  + "' ("
+                  + r.inputEntries().get(c)
+                  + ") matches no allowed value",
+              List.of(r),
+              Optional.empty());
+        }
         return true;
       }
     }
@@ -155,14 +256,15 @@ final class Verification {
       return;
     }
     List<Rule> rules = table.rules();
-    for (int i = 0; i < rules.size(); i++) {
-      for (int j = i + 1; j < rules.size(); j++) {
-        if (dead[i] || dead[j] || !intersects(boxes[i], boxes[j])) {
-          continue;
-        }
+    for (int i = live.nextSetBit(0); i >= 0; i = live.nextSetBit(i + 1)) {
+      BitSet others = meeting(boxes[i], live);
+      for (int j = others.nextSetBit(i + 1); j >= 0; j = others.nextSetBit(j + 1)) {
         Rule a = rules.get(i);
         Rule b = rules.get(j);
         if (p == HitPolicy.ANY && sameOutputs(a, b)) {
+          continue;
+        }
+        if (!room(Kind.OVERLAP)) {
           continue;
         }
         BitSet[] common = intersection(boxes[i], boxes[j]);
@@ -187,7 +289,7 @@ final class Verification {
 
   private void gaps(boolean[] dead) {
     for (int c = 0; c < n; c++) {
-      if (restrictsGaps(cols[c])) {
+      if (restrictsGaps(cols[c]) && room(Kind.ASSUMPTION)) {
         BitSet lits = gapDomain[c];
         StringBuilder sb = new StringBuilder();
         for (int cell = lits.nextSetBit(0); cell >= 0; cell = lits.nextSetBit(cell + 1)) {
@@ -208,32 +310,34 @@ final class Verification {
             Optional.empty());
       }
     }
-    List<BitSet[]> remaining = new ArrayList<>();
-    if (!isEmpty(gapDomain)) {
-      remaining.add(gapDomain);
+    if (isEmpty(gapDomain)) {
+      return;
     }
-    for (Rule r : table.rules()) {
-      if (dead[r.index()]) {
-        continue;
-      }
-      remaining = subtract(remaining, boxes[r.index()]);
-      if (remaining == null) {
-        add(
-            Kind.LIMIT,
-            Severity.INFO,
-            "gap analysis stopped: the uncovered inputs split into more than "
-                + maxBoxes
-                + " boxes",
-            List.of(),
-            Optional.empty());
-        return;
-      }
-      if (remaining.isEmpty()) {
-        return;
-      }
+    Search search = new Search(live, false);
+    Outcome outcome = search.run(gapDomain);
+    if (outcome == Outcome.GAVE_UP) {
+      add(
+          Kind.INCONCLUSIVE,
+          Severity.WARNING,
+          "gap analysis inconclusive: gave up after splitting "
+              + search.expanded
+              + " boxes (the limit is "
+              + maxBoxes
+              + ") with "
+              + search.progress()
+              + " of the input cells decided and "
+              + search.gaps.size()
+              + " uncovered region"
+              + (search.gaps.size() == 1 ? "" : "s")
+              + " found so far (listed as GAP); other inputs may match no rule",
+          List.of(),
+          Optional.empty());
     }
     Severity sev = table.hitPolicy().isSingleHit() ? Severity.WARNING : Severity.INFO;
-    for (BitSet[] gap : merge(remaining)) {
+    for (BitSet[] gap : merge(search.gaps)) {
+      if (!room(Kind.GAP)) {
+        continue;
+      }
       DecisionInput w = witness(gap);
       add(
           Kind.GAP,
@@ -252,52 +356,99 @@ final class Verification {
       return masked;
     }
     int[] rank = priorityRanks(p);
-    for (int j = 0; j < rules.size(); j++) {
-      if (dead[j]) {
-        continue;
-      }
-      List<BitSet[]> remaining = new ArrayList<>();
-      remaining.add(boxes[j]);
-      List<Rule> by = new ArrayList<>();
-      for (int i = 0; i < rules.size() && remaining != null && !remaining.isEmpty(); i++) {
-        if (i == j || dead[i] || rank[i] > rank[j] || !intersects(boxes[i], boxes[j])) {
-          continue;
+    int[] byRank = new int[rank.length];
+    for (int i = 0; i < rank.length; i++) {
+      byRank[rank[i]] = i;
+    }
+    for (int j = live.nextSetBit(0); j >= 0; j = live.nextSetBit(j + 1)) {
+      BitSet better = new BitSet(rules.size());
+      if (p == HitPolicy.FIRST) {
+        better.set(0, j);
+      } else {
+        for (int k = 0; k < rank[j]; k++) {
+          better.set(byRank[k]);
         }
-        by.add(rules.get(i));
-        remaining = subtract(remaining, boxes[i]);
       }
-      if (remaining == null) {
-        add(
-            Kind.LIMIT,
-            Severity.INFO,
-            "masking analysis of " + rule(rules.get(j)) + " stopped at " + maxBoxes + " boxes",
-            List.of(rules.get(j)),
-            Optional.empty());
+      better.and(live);
+      BitSet candidates = meeting(boxes[j], better);
+      if (candidates.isEmpty()) {
         continue;
       }
-      if (remaining.isEmpty()) {
-        masked[j] = true;
-        List<Rule> involved = new ArrayList<>();
-        involved.add(rules.get(j));
-        involved.addAll(by);
-        DecisionInput w = witness(boxes[j]);
-        add(
-            Kind.MASKED,
-            Severity.WARNING,
-            rule(rules.get(j))
-                + " never fires under "
-                + p.dmnName()
-                + ": "
-                + (by.size() == 1 ? rule(by.get(0)) + " matches" : rules(by) + " match")
-                + " every input it matches"
-                + (p == HitPolicy.FIRST ? " and come first" : " with higher output priority")
-                + "; e.g. "
-                + w,
-            involved,
-            Optional.of(w));
+      Search search = new Search(candidates, true);
+      Outcome outcome = search.run(boxes[j]);
+      if (outcome == Outcome.GAVE_UP) {
+        if (room(Kind.INCONCLUSIVE)) {
+          add(
+              Kind.INCONCLUSIVE,
+              Severity.WARNING,
+              "masking analysis of "
+                  + rule(rules.get(j))
+                  + " inconclusive: gave up after splitting "
+                  + search.expanded
+                  + " boxes (the limit is "
+                  + maxBoxes
+                  + ") with "
+                  + search.progress()
+                  + " of its input cells decided; it may never fire",
+              List.of(rules.get(j)),
+              Optional.empty());
+        }
+        continue;
       }
+      if (outcome != Outcome.COVERED) {
+        continue;
+      }
+      masked[j] = true;
+      if (!room(Kind.MASKED)) {
+        continue;
+      }
+      List<Rule> by = new ArrayList<>();
+      for (int i : shortestCoveringPrefix(j, candidates)) {
+        by.add(rules.get(i));
+      }
+      List<Rule> involved = new ArrayList<>();
+      involved.add(rules.get(j));
+      involved.addAll(by);
+      DecisionInput w = witness(boxes[j]);
+      add(
+          Kind.MASKED,
+          Severity.WARNING,
+          rule(rules.get(j))
+              + " never fires under "
+              + p.dmnName()
+              + ": "
+              + (by.size() == 1 ? rule(by.get(0)) + " matches" : rules(by) + " match")
+              + " every input it matches"
+              + (p == HitPolicy.FIRST ? " and come first" : " with higher output priority")
+              + "; e.g. "
+              + w,
+          involved,
+          Optional.of(w));
     }
     return masked;
+  }
+
+  /**
+   * The shortest prefix, in rule order, of the candidates that covers rule j's box (the rules a
+   * reader needs to see): binary search over the prefix length, coverage being monotone in it.
+   */
+  private int[] shortestCoveringPrefix(int j, BitSet candidates) {
+    int[] all = candidates.stream().toArray();
+    int lo = 1;
+    int hi = all.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      BitSet prefix = new BitSet(boxes.length);
+      for (int k = 0; k < mid; k++) {
+        prefix.set(all[k]);
+      }
+      if (new Search(prefix, true).run(boxes[j]) == Outcome.COVERED) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return Arrays.copyOf(all, lo);
   }
 
   /** Rank of each rule in the order the policy prefers: rule order, or output priority. */
@@ -324,36 +475,196 @@ final class Verification {
 
   private void subsumption(boolean[] dead, boolean[] masked) {
     List<Rule> rules = table.rules();
-    for (int j = 0; j < rules.size(); j++) {
-      if (dead[j] || masked[j]) {
+    for (int j = live.nextSetBit(0); j >= 0; j = live.nextSetBit(j + 1)) {
+      if (masked[j]) {
         continue;
       }
-      for (int i = 0; i < rules.size(); i++) {
-        if (i == j || dead[i] || !sameOutputs(rules.get(i), rules.get(j))) {
-          continue;
-        }
-        if (!subset(boxes[j], boxes[i])) {
+      BitSet holders = containing(boxes[j]);
+      for (int i = holders.nextSetBit(0); i >= 0; i = holders.nextSetBit(i + 1)) {
+        if (i == j || !sameOutputs(rules.get(i), rules.get(j))) {
           continue;
         }
         if (i > j && subset(boxes[i], boxes[j])) {
           continue; // identical boxes: report only the later rule as the redundant one
         }
-        Rule by = rules.get(i);
-        Rule r = rules.get(j);
-        DecisionInput w = witness(boxes[j]);
-        add(
-            Kind.SUBSUMED,
-            Severity.WARNING,
-            rule(r)
-                + " is subsumed by "
-                + rule(by)
-                + ": that rule matches every input it matches, with the same outputs; it can be"
-                + " removed; e.g. "
-                + w,
-            List.of(r, by),
-            Optional.of(w));
+        if (room(Kind.SUBSUMED)) {
+          Rule by = rules.get(i);
+          Rule r = rules.get(j);
+          DecisionInput w = witness(boxes[j]);
+          add(
+              Kind.SUBSUMED,
+              Severity.WARNING,
+              rule(r)
+                  + " is subsumed by "
+                  + rule(by)
+                  + ": that rule matches every input it matches, with the same outputs; it can be"
+                  + " removed; e.g. "
+                  + w,
+              List.of(r, by),
+              Optional.of(w));
+        }
         break;
       }
+    }
+  }
+
+  /** How a coverage search ended. */
+  private enum Outcome {
+    /** The candidate rules cover the whole box. */
+    COVERED,
+    /** Some part of the box is covered by no candidate (the parts found are the gaps). */
+    UNCOVERED,
+    /** The search split as many boxes as allowed before deciding. */
+    GAVE_UP
+  }
+
+  /** A box still to decide, with the candidate rules that meet it. */
+  private record Node(BitSet[] box, BitSet candidates) {}
+
+  /**
+   * Whether a set of rules covers a box, and if not, the uncovered parts as disjoint boxes. Depth
+   * first: a box that no candidate meets is uncovered and kept whole; a box some candidate contains
+   * is covered; otherwise it is split in one column along the boundary of the candidate that covers
+   * it in the most columns (its cells inside and outside that rule's cells), and each part keeps
+   * only the candidates that meet it. Only split boxes count against the limit.
+   */
+  private final class Search {
+    private static final int SPLIT_CANDIDATES = 32;
+    private final BitSet allowed;
+    private final boolean firstGapOnly;
+    final List<BitSet[]> gaps = new ArrayList<>();
+    int expanded;
+    private double decided;
+    private double total;
+
+    Search(BitSet allowed, boolean firstGapOnly) {
+      this.allowed = allowed;
+      this.firstGapOnly = firstGapOnly;
+    }
+
+    Outcome run(BitSet[] root) {
+      total = volume(root);
+      Deque<Node> stack = new ArrayDeque<>();
+      stack.push(new Node(root, meeting(root, allowed)));
+      while (!stack.isEmpty()) {
+        Node node = stack.pop();
+        BitSet[] box = node.box();
+        BitSet cand = node.candidates();
+        if (cand.isEmpty()) {
+          gaps.add(box);
+          decided += volume(box);
+          if (firstGapOnly) {
+            return Outcome.UNCOVERED;
+          }
+          continue;
+        }
+        BitSet[] holding = new BitSet[n];
+        BitSet cover = (BitSet) cand.clone();
+        for (int c = 0; c < n; c++) {
+          holding[c] = containing(c, box[c]);
+          cover.and(holding[c]);
+        }
+        if (!cover.isEmpty()) {
+          decided += volume(box);
+          continue;
+        }
+        if (expanded >= maxBoxes) {
+          return Outcome.GAVE_UP;
+        }
+        expanded++;
+        int[] split = bestSplit(box, cand, holding);
+        int col = split[0];
+        BitSet inside = new BitSet();
+        BitSet outside = (BitSet) box[col].clone();
+        for (int cell = box[col].nextSetBit(0), k = 0; k <= split[1]; k++) {
+          inside.set(cell);
+          outside.clear(cell);
+          cell = box[col].nextSetBit(cell + 1);
+        }
+        Node a = child(node, col, inside);
+        Node b = child(node, col, outside);
+        // the part fewer rules meet first: it is where an uncovered input shows up soonest
+        boolean aFirst = a.candidates().cardinality() <= b.candidates().cardinality();
+        stack.push(aFirst ? b : a);
+        stack.push(aFirst ? a : b);
+      }
+      return gaps.isEmpty() ? Outcome.COVERED : Outcome.UNCOVERED;
+    }
+
+    /**
+     * The column and position (split after the k-th cell of the box's cells in that column) that
+     * the fewest candidates straddle, ties broken by the more even split: the boundaries of a
+     * disjoint table are found first, so its rules separate without being cut.
+     */
+    private int[] bestSplit(BitSet[] box, BitSet cand, BitSet[] holding) {
+      int bestCol = -1;
+      int bestAt = -1;
+      long bestScore = Long.MAX_VALUE;
+      int count = cand.cardinality();
+      for (int c = 0; c < n; c++) {
+        BitSet cells = box[c];
+        int k = cells.cardinality();
+        if (k < 2) {
+          continue;
+        }
+        BitSet cut = (BitSet) cand.clone();
+        cut.andNot(holding[c]);
+        if (cut.isEmpty()) {
+          continue; // every candidate spans the column: no boundary separates anything
+        }
+        int spanning = count - cut.cardinality();
+        int[] pos = new int[cols[c].cellCount()];
+        int p = 0;
+        for (int cell = cells.nextSetBit(0); cell >= 0; cell = cells.nextSetBit(cell + 1)) {
+          pos[cell] = p++;
+        }
+        int[] starts = new int[k];
+        int[] ends = new int[k];
+        starts[0] += spanning;
+        ends[k - 1] += spanning;
+        for (int r = cut.nextSetBit(0); r >= 0; r = cut.nextSetBit(r + 1)) {
+          BitSet rc = (BitSet) boxes[r][c].clone();
+          rc.and(cells);
+          starts[pos[rc.nextSetBit(0)]]++;
+          ends[pos[rc.length() - 1]]++;
+        }
+        int left = 0; // candidates starting at or before the boundary
+        int done = 0; // candidates ending at or before the boundary
+        for (int at = 0; at < k - 1; at++) {
+          left += starts[at];
+          done += ends[at];
+          int straddle = left - done;
+          int right = count - done;
+          long score = (long) straddle * (count + 1) * 2 + Math.max(left, right);
+          if (score < bestScore) {
+            bestScore = score;
+            bestCol = c;
+            bestAt = at;
+          }
+        }
+      }
+      return new int[] {bestCol, bestAt};
+    }
+
+    private Node child(Node parent, int col, BitSet cells) {
+      BitSet[] box = parent.box().clone();
+      box[col] = cells;
+      BitSet cand = (BitSet) parent.candidates().clone();
+      cand.and(meeting(col, cells));
+      return new Node(box, cand);
+    }
+
+    /** The share of the searched cells decided so far, as a percentage. */
+    String progress() {
+      return String.format(java.util.Locale.ROOT, "%.1f%%", 100 * decided / total);
+    }
+
+    private double volume(BitSet[] box) {
+      double v = 1;
+      for (BitSet b : box) {
+        v *= b.cardinality();
+      }
+      return v;
     }
   }
 
@@ -407,76 +718,36 @@ final class Verification {
   }
 
   /**
-   * Subtracts a box from a list of disjoint boxes, keeping them disjoint; null when the result
-   * exceeds the box limit.
+   * Merges boxes that differ in one column only, for readable gap reports: per column, boxes equal
+   * in every other column are joined (hashing the other columns), until nothing changes.
    */
-  private List<BitSet[]> subtract(List<BitSet[]> from, BitSet[] cut) {
-    List<BitSet[]> out = new ArrayList<>();
-    for (BitSet[] b : from) {
-      if (!intersects(b, cut)) {
-        out.add(b);
-        continue;
-      }
-      BitSet[] prefix = b.clone();
-      for (int c = 0; c < n; c++) {
-        BitSet diff = (BitSet) b[c].clone();
-        diff.andNot(cut[c]);
-        if (!diff.isEmpty()) {
-          BitSet[] piece = prefix.clone();
-          piece[c] = diff;
-          out.add(piece);
-        }
-        BitSet inter = (BitSet) b[c].clone();
-        inter.and(cut[c]);
-        prefix[c] = inter;
-      }
-      if (out.size() > maxBoxes) {
-        return null;
-      }
-    }
-    return out;
-  }
-
-  /** Merges boxes that differ in one column only, for readable gap reports. */
   private List<BitSet[]> merge(List<BitSet[]> boxList) {
     List<BitSet[]> list = new ArrayList<>(boxList);
-    if (list.size() > 2_000) {
-      return list;
-    }
     boolean changed = true;
     while (changed) {
       changed = false;
-      outer:
-      for (int i = 0; i < list.size(); i++) {
-        for (int j = i + 1; j < list.size(); j++) {
-          int diff = differingColumn(list.get(i), list.get(j));
-          if (diff >= 0) {
-            BitSet[] m = list.get(i).clone();
-            m[diff] = (BitSet) m[diff].clone();
-            m[diff].or(list.get(j)[diff]);
-            list.set(i, m);
-            list.remove(j);
+      for (int c = 0; c < n; c++) {
+        Map<List<BitSet>, Integer> byRest = new java.util.HashMap<>();
+        List<BitSet[]> out = new ArrayList<>(list.size());
+        for (BitSet[] box : list) {
+          List<BitSet> rest = new ArrayList<>(Arrays.asList(box));
+          rest.set(c, null);
+          Integer at = byRest.get(rest);
+          if (at == null) {
+            byRest.put(rest, out.size());
+            out.add(box);
+          } else {
+            BitSet[] m = out.get(at).clone();
+            m[c] = (BitSet) m[c].clone();
+            m[c].or(box[c]);
+            out.set(at, m);
             changed = true;
-            break outer;
           }
         }
+        list = out;
       }
     }
     return list;
-  }
-
-  /** The single column in which two boxes differ, or -1 if none or several. */
-  private int differingColumn(BitSet[] a, BitSet[] b) {
-    int diff = -1;
-    for (int c = 0; c < n; c++) {
-      if (!a[c].equals(b[c])) {
-        if (diff >= 0) {
-          return -1;
-        }
-        diff = c;
-      }
-    }
-    return diff;
   }
 
   // ---- rendering ----
@@ -560,6 +831,15 @@ final class Verification {
       sb.append(rs.get(i).number()).append(" (").append(rs.get(i).id()).append(')');
     }
     return sb.toString();
+  }
+
+  /** Whether another finding of this kind is listed; if not, counts it as omitted. */
+  private boolean room(Kind kind) {
+    if (found.getOrDefault(kind, List.of()).size() < maxFindings) {
+      return true;
+    }
+    omitted.merge(kind, 1, Integer::sum);
+    return false;
   }
 
   private void add(

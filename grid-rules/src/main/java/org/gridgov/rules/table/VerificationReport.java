@@ -25,7 +25,8 @@ public record VerificationReport(String decision, List<TableFinding> findings) {
 
   /**
    * Whether the table has no warnings and no errors (informational notes, such as assumptions, are
-   * allowed).
+   * allowed). An analysis that gave up is a warning ({@link TableFinding.Kind#INCONCLUSIVE}), so an
+   * inconclusive report is never clean.
    *
    * @return whether clean
    */
@@ -35,8 +36,8 @@ public record VerificationReport(String decision, List<TableFinding> findings) {
 
   /**
    * The warnings and errors as grid-core {@link Findings}, in report order. Informational notes
-   * ({@link #notes()}: assumptions, limits of the analysis) are left out: they are not problems of
-   * the table, so a command line that exits 1 on findings does not count them.
+   * ({@link #notes()}: assumptions, unlisted findings) are left out: they are not problems of the
+   * table, so a command line that exits 1 on findings does not count them.
    *
    * @return the warnings and errors
    */
@@ -73,11 +74,33 @@ public record VerificationReport(String decision, List<TableFinding> findings) {
   }
 
   /**
-   * Whether the analysis was exhaustive (no {@link TableFinding.Kind#LIMIT} finding).
+   * Whether every analysis reached a decision: no gap or masking search gave up at its box limit
+   * (no {@link TableFinding.Kind#INCONCLUSIVE} finding). An inconclusive report is never {@link
+   * #isClean() clean}.
+   *
+   * @return whether conclusive
+   */
+  public boolean isConclusive() {
+    return inconclusive().isEmpty();
+  }
+
+  /**
+   * The analyses that gave up at their box limit, one {@link TableFinding.Kind#INCONCLUSIVE}
+   * finding each (WARNING), whose message says which analysis and how far it got.
+   *
+   * @return the inconclusive analyses, empty when {@link #isConclusive()}
+   */
+  public List<TableFinding> inconclusive() {
+    return findings(TableFinding.Kind.INCONCLUSIVE);
+  }
+
+  /**
+   * Whether the analysis was exhaustive: conclusive, and every finding listed (no {@link
+   * TableFinding.Kind#LIMIT} note).
    *
    * @return whether complete
    */
   public boolean isExhaustive() {
-    return findings(TableFinding.Kind.LIMIT).isEmpty();
+    return isConclusive() && findings(TableFinding.Kind.LIMIT).isEmpty();
   }
 }

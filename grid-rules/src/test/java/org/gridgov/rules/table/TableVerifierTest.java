@@ -321,6 +321,135 @@ class TableVerifierTest {
     VerificationReport r =
         TableVerifier.defaults().withMaxBoxes(5).withMaxFindingsPerKind(1).verify(b.build());
     assertThat(r.isExhaustive()).isFalse();
-    assertThat(r.findings(Kind.LIMIT)).isNotEmpty();
+    assertThat(r.isConclusive()).isFalse();
+    assertThat(r.isClean()).isFalse();
+    assertThat(r.findings(Kind.INCONCLUSIVE))
+        .isNotEmpty()
+        .allSatisfy(
+            f -> {
+              assertThat(f.severity()).isEqualTo(Severity.WARNING);
+              assertThat(f.message()).contains("gap analysis").contains("gave up");
+            });
+    assertThat(r.inconclusive()).isEqualTo(r.findings(Kind.INCONCLUSIVE));
+  }
+
+  /**
+   * Issue 17, point 1: a 25-rule x 8-input FIRST table where most random inputs match no rule was
+   * reported clean because the gap search stopped at its box limit with only an INFO note.
+   */
+  @Test
+  void aTableWithLargeGapsIsNeverReportedClean() {
+    DecisionTable t = sparseFirstTable(25, 8, 17);
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+    int misses = 0;
+    for (int i = 0; i < 1000; i++) {
+      java.util.Map<String, Object> in = new java.util.HashMap<>();
+      for (int c = 0; c < 8; c++) {
+        in.put("x" + c, BigDecimal.valueOf(rnd.nextInt(101)));
+      }
+      if (!Tables.interpret(t, in).isMatch()) {
+        misses++;
+      }
+    }
+    assertThat(misses).as("random inputs matching no rule").isGreaterThan(500);
+    // the original verifier (kept as the benchmark baseline) gives up and calls the table clean
+    VerificationReport before = TableVerifier.reference().verify(t);
+    assertThat(before.isClean()).isTrue();
+    assertThat(before.findings(Kind.LIMIT)).isNotEmpty();
+    VerificationReport r = VERIFIER.verify(t);
+    assertThat(r.isClean()).as("%s", r).isFalse();
+    assertThat(r.isConclusive() ? r.findings(Kind.GAP) : r.inconclusive()).isNotEmpty();
+    VerificationReport small = TableVerifier.defaults().withMaxBoxes(3).verify(t);
+    assertThat(small.isClean()).isFalse();
+    assertThat(small.isConclusive()).isFalse();
+    witnessesHold(t, r);
+  }
+
+  /**
+   * A realistic table (300 rules over 10 inputs, the leaves of a decision tree, 5 leaves missing)
+   * is verified conclusively under the default limit, its gaps found.
+   */
+  @Test
+  void realisticTablesFinishConclusively() {
+    DecisionTable t = treeTable(300, 10, 5, 11);
+    VerificationReport r = VERIFIER.verify(t);
+    assertThat(r.isConclusive()).as("%s", r.inconclusive()).isTrue();
+    assertThat(r.findings(Kind.GAP)).isNotEmpty().hasSizeLessThanOrEqualTo(5);
+    assertThat(r.findings(Kind.OVERLAP)).isEmpty();
+    witnessesHold(t, r);
+    DecisionTable complete = treeTable(300, 10, 0, 11);
+    VerificationReport clean = VERIFIER.verify(complete);
+    assertThat(clean.findings()).isEmpty();
+    assertThat(clean.isClean()).isTrue();
+  }
+
+  /**
+   * A UNIQUE table made of the leaves of a random decision tree over {@code inputs} number inputs
+   * (allowed values [0..100)): disjoint and complete, except for {@code holes} leaves left out.
+   */
+  static DecisionTable treeTable(int leaves, int inputs, int holes, long seed) {
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+    java.util.List<int[][]> boxes = new java.util.ArrayList<>();
+    int[][] root = new int[inputs][];
+    for (int c = 0; c < inputs; c++) {
+      root[c] = new int[] {0, 100};
+    }
+    boxes.add(root);
+    while (boxes.size() < leaves + holes) {
+      int[][] leaf = boxes.get(rnd.nextInt(boxes.size()));
+      int c = rnd.nextInt(inputs);
+      int lo = leaf[c][0];
+      int hi = leaf[c][1];
+      if (hi - lo < 2) {
+        continue;
+      }
+      int cut = lo + 1 + rnd.nextInt(hi - lo - 1);
+      int[][] right = leaf.clone();
+      right[c] = new int[] {cut, hi};
+      leaf[c] = new int[] {lo, cut};
+      boxes.add(right);
+    }
+    for (int h = 0; h < holes; h++) {
+      boxes.remove(rnd.nextInt(boxes.size()));
+    }
+    DecisionTable.Builder b =
+        DecisionTable.builder("tree")
+            .hitPolicy(HitPolicy.UNIQUE)
+            .output(OutputClause.of("y", ValueType.NUMBER));
+    for (int c = 0; c < inputs; c++) {
+      b.input("x" + c, ValueType.NUMBER, "[0..100)");
+    }
+    for (int i = 0; i < boxes.size(); i++) {
+      java.util.List<String> when = new java.util.ArrayList<>();
+      for (int[] iv : boxes.get(i)) {
+        when.add(iv[0] == 0 && iv[1] == 100 ? "-" : "[" + iv[0] + ".." + iv[1] + ")");
+      }
+      b.rule(when, List.of(i));
+    }
+    return b.build();
+  }
+
+  /**
+   * A FIRST table of random boxes: every rule restricts every one of {@code inputs} number inputs
+   * (allowed values [0..100]) to a random range about half as wide, so most inputs match no rule.
+   */
+  static DecisionTable sparseFirstTable(int rules, int inputs, long seed) {
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+    DecisionTable.Builder b =
+        DecisionTable.builder("sparse")
+            .hitPolicy(HitPolicy.FIRST)
+            .output(OutputClause.of("y", ValueType.NUMBER));
+    for (int c = 0; c < inputs; c++) {
+      b.input("x" + c, ValueType.NUMBER, "[0..100]");
+    }
+    for (int i = 0; i < rules; i++) {
+      java.util.List<String> when = new java.util.ArrayList<>();
+      for (int c = 0; c < inputs; c++) {
+        int lo = rnd.nextInt(50);
+        when.add("[" + lo + ".." + (lo + 40 + rnd.nextInt(20)) + "]");
+      }
+      b.rule(when, List.of(i));
+    }
+    return b.build();
   }
 }
