@@ -321,8 +321,17 @@ public final class Json {
       }
       return root;
     } catch (JsonProcessingException e) {
+      // The pointer where the parser stopped: a limit error (a number or string too long, too deep)
+      // names the member it broke in, as the streaming readers do.
       throw syntax(
-          source, line, e, e.getLocation() != null ? e.getLocation() : p.currentLocation(), bytes);
+          source,
+          line,
+          e,
+          e.getLocation() != null ? e.getLocation() : p.currentLocation(),
+          bytes,
+          e instanceof StreamConstraintsException
+              ? p.getParsingContext().pathAsPointer().toString()
+              : "");
     } catch (NumberFormatException e) {
       // a number within the length limit whose exponent no BigDecimal holds (1e99999999999)
       JsonLocation at = p.currentTokenLocation();
@@ -436,7 +445,7 @@ public final class Json {
     InputCode code;
     if (e instanceof StreamConstraintsException) {
       code = InputCode.LIMIT;
-      reason = "input over a limit: " + m;
+      reason = "input over a limit: " + limitReason(m);
     } else if (m.contains("Invalid UTF-8") && bytes != null && looksGbk(bytes)) {
       code = InputCode.ENCODING;
       reason = "the file looks GBK-encoded; save it as UTF-8 (" + m + ")";
@@ -559,5 +568,26 @@ public final class Json {
     public void close() throws IOException {
       flush();
     }
+  }
+
+  private static final java.util.regex.Pattern VALUE_LIMIT =
+      java.util.regex.Pattern.compile(
+          "^(String|Number) value length \\((\\d+)\\) exceeds the maximum allowed \\((\\d+).*");
+
+  /**
+   * Says which limit a value broke in words that hold for numbers too: Jackson reports a number too
+   * long for its text buffer as a "String value length", so the string case names both.
+   */
+  static String limitReason(String message) {
+    java.util.regex.Matcher m = VALUE_LIMIT.matcher(message);
+    if (!m.matches()) {
+      return message;
+    }
+    return m.group(1).equals("Number")
+        ? "a number of " + m.group(2) + " characters; the limit is " + m.group(3)
+        : "a string or number of at least "
+            + m.group(2)
+            + " characters; the limit is "
+            + m.group(3);
   }
 }

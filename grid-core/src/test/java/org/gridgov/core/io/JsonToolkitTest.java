@@ -52,6 +52,33 @@ class JsonToolkitTest {
   }
 
   @Test
+  void aNumberTooLongForTheTextBufferIsNotCalledAString() {
+    String digits = "1".repeat(Json.MAX_STRING_CHARS + 10);
+    assertThatThrownBy(() -> Json.parse(("{\"x\": " + digits + "}").getBytes(), "n.json"))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> {
+              assertThat(e.reason())
+                  .startsWith("input over a limit: a ")
+                  .contains("characters; the limit is ")
+                  .doesNotContain("String value length");
+              assertThat(e.pointer()).hasValue("/x");
+            });
+  }
+
+  @Test
+  void aLongNumberNamesItsLength() {
+    assertThat(Json.limitReason("Number value length (1500) exceeds the maximum allowed (100, x)"))
+        .isEqualTo("a number of 1500 characters; the limit is 100");
+    // Jackson's streaming parser reports a number longer than its text buffer as a string.
+    assertThat(
+            Json.limitReason("String value length (4259840) exceeds the maximum allowed (4194304)"))
+        .isEqualTo("a string or number of at least 4259840 characters; the limit is 4194304");
+    assertThat(Json.limitReason("Document nesting depth (65) exceeds the maximum allowed (64)"))
+        .isEqualTo("Document nesting depth (65) exceeds the maximum allowed (64)");
+  }
+
+  @Test
   void readsAValidDocument() {
     List<Item> got =
         Json.readText(
