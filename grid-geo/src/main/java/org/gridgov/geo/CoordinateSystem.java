@@ -3,6 +3,7 @@ package org.gridgov.geo;
 import java.util.Locale;
 import java.util.Objects;
 import org.gridgov.core.GeoPoint;
+import org.gridgov.core.io.Problems;
 
 /**
  * The geographic coordinate systems a grid map or a position may be given in (坐标系).
@@ -60,7 +61,9 @@ public enum CoordinateSystem {
         return BD09;
       default:
         throw new IllegalArgumentException(
-            "unknown coordinate system '" + name + "'; expected wgs84, gcj02 or bd09");
+            "unknown coordinate system "
+                + Problems.quote(name)
+                + "; expected wgs84, gcj02 or bd09");
     }
   }
 

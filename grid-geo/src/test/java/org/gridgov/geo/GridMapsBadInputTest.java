@@ -73,7 +73,23 @@ class GridMapsBadInputTest {
     InvalidInputException e = fails(collection(STREET, f));
 
     assertThat(e.pointer()).contains("/features/1/geometry/type");
-    assertThat(e.reason()).contains("unknown geometry type \"Polygone\"");
+    assertThat(e.reason()).contains("unknown geometry type 'Polygone'");
+  }
+
+  @Test
+  void hugeValuesAreQuotedBoundedWithTheirLength() {
+    String huge = "x".repeat(100_000);
+    String badType = STREET.replace("\"type\":\"Feature\"", "\"type\":\"" + huge + "\"");
+    String badKind =
+        featureWith("S2", "\"level\":\"street\",\"kind\":\"" + huge + "\"", rect(2, 0, 3, 1));
+    String badGeometry = feature("S2", "street", null, rect(2, 0, 3, 1).replace("Polygon", huge));
+
+    for (String f : List.of(badType, badKind, badGeometry)) {
+      InvalidInputException e = fails(collection(STREET, f));
+
+      assertThat(e.reason()).hasSizeLessThan(400).contains("(100000 characters)");
+      assertThat(e.getMessage()).hasSizeLessThan(500);
+    }
   }
 
   @Test
@@ -83,7 +99,7 @@ class GridMapsBadInputTest {
     InvalidInputException e = fails(collection(feature("S1", "street", null, point)));
 
     assertThat(e.pointer()).contains("/features/0/geometry/type");
-    assertThat(e.reason()).contains("\"Point\" cannot be a grid");
+    assertThat(e.reason()).contains("'Point' cannot be a grid");
   }
 
   @Test

@@ -150,7 +150,7 @@ class GridMapsFrontDoorTest {
     assertThat(e.pointer()).hasValue("/features/0/geometry/type");
     assertThat(e.reason())
         .isEqualTo(
-            "unknown geometry type \"Polygone\"; a grid is a Polygon or MultiPolygon"
+            "unknown geometry type 'Polygone'; a grid is a Polygon or MultiPolygon"
                 + " (did you mean \"Polygon\"?)");
     assertThat(e.problems().errors())
         .singleElement()

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.gridgov.core.InvalidInputException;
+import org.gridgov.core.io.Problems;
 
 /**
  * The versions of a city's rules over time, so that a case is judged by the {@link PolicySet} in
@@ -54,7 +55,8 @@ public final class PolicyHistory implements Serializable {
     for (int i = 0; i < sorted.size(); i++) {
       PolicySet v = sorted.get(i);
       if (!names.add(v.version())) {
-        throw new IllegalArgumentException("policy version '" + v.version() + "' appears twice");
+        throw new IllegalArgumentException(
+            "policy version " + Problems.quote(v.version()) + " appears twice");
       }
       if (i > 0) {
         PolicySet prev = sorted.get(i - 1);

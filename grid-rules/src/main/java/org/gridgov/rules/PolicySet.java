@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.gridgov.core.Finding;
 import org.gridgov.core.Findings;
 import org.gridgov.core.GridLevel;
+import org.gridgov.core.io.Problems;
 import org.gridgov.rules.dispatch.Dispatcher;
 import org.gridgov.rules.dispatch.EscalationLadder;
 import org.gridgov.rules.lists.AdmissionCheck;
@@ -117,7 +118,7 @@ public record PolicySet(
             PolicyFinding.notDispatchable(
                 item.code(),
                 "/items/" + i + "/category/0",
-                "category '" + item.category() + "'",
+                "category " + Problems.quote(item.category()),
                 dispatcher.table().name()));
       }
       if (!handling.allowedValues().matches(level.name())) {

@@ -302,7 +302,9 @@ public final class PolicySets {
     private static String format(JsonNodeAt o, String expected) {
       Optional<String> format = o.optString("format");
       if (format.isPresent() && !format.get().equals(expected)) {
-        throw o.fail("format", "unsupported format '" + format.get() + "'; expected " + expected);
+        throw o.fail(
+            "format",
+            "unsupported format " + Problems.quote(format.get()) + "; expected " + expected);
       }
       return expected;
     }
@@ -363,7 +365,9 @@ public final class PolicySets {
         value = reader.apply(in, opener.name(ref));
       } catch (IOException e) {
         problems.error(
-            InputCode.BAD_VALUE, v.pointer(), "cannot read '" + ref + "': " + e.getMessage());
+            InputCode.BAD_VALUE,
+            v.pointer(),
+            "cannot read " + Problems.quote(ref) + ": " + e.getMessage());
         return null;
       } catch (InvalidInputException e) {
         // the referenced file's problems, with those of this document found so far

@@ -99,7 +99,7 @@ public final class ExtraCounts {
             .orElseThrow(
                 () ->
                     InvalidInputException.atLine(
-                        r.source(), 1, "the header must be '" + HEADER + "'"));
+                        r.source(), 1, "the header must be " + Problems.quote(HEADER)));
     // Column names are matched without regard to case, as before.
     List<String> names = new ArrayList<>();
     for (String f : first.fields()) {
@@ -146,7 +146,7 @@ public final class ExtraCounts {
                           Problems.quote(countText)
                               + " is not an extra count"
                               + Suggestions.didYouMean(countText, extraKeys())
-                                  .map(k -> "; did you mean '" + k + "'?")
+                                  .map(k -> "; did you mean " + Problems.quote(k) + "?")
                                   .orElse("; use one of " + String.join(", ", extraKeys()))));
       String valueText = h.get(row, "value").map(String::strip).orElse("");
       int value;

@@ -403,7 +403,7 @@ final class SchemeJson {
           "unknown indicator "
               + Problems.quote(key.get())
               + Suggestions.didYouMean(key.get(), known)
-                  .map(s -> "; did you mean '" + s + "'?")
+                  .map(s -> "; did you mean " + Problems.quote(s) + "?")
                   .orElse("; see docs/scoring.md for the list"));
     }
     return ind;

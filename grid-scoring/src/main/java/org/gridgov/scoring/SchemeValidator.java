@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import org.gridgov.core.Severity;
+import org.gridgov.core.io.Problems;
 import org.gridgov.scoring.SchemeFinding.Code;
 import org.gridgov.scoring.ScoringScheme.Band;
 import org.gridgov.scoring.ScoringScheme.Component;
@@ -59,7 +60,7 @@ final class SchemeValidator {
           SchemeFinding.error(
               Code.BAD_VALUE,
               "/id",
-              "id '" + id + "' must be lower case letters, digits, '.', '-', '_'"));
+              "id " + Problems.quote(id) + " must be lower case letters, digits, '.', '-', '_'"));
     }
     if (effectiveFrom.isPresent()
         && effectiveTo.isPresent()
@@ -339,7 +340,7 @@ final class SchemeValidator {
             SchemeFinding.error(
                 Code.GRADES,
                 at + "/grade",
-                "grade names must be unique and non-empty: '" + g.name() + "'"));
+                "grade names must be unique and non-empty: " + Problems.quote(g.name())));
       }
       if (g.min().isEmpty()) {
         if (!last) {

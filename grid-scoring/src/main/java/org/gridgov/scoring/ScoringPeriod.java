@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.gridgov.core.io.Problems;
 import org.gridgov.scoring.internal.Months;
 
 /**
@@ -69,7 +70,7 @@ public record ScoringPeriod(YearMonth from, YearMonth to) {
       return month(YearMonth.parse(t));
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(
-          "period '" + text + "' is not YYYY-MM..YYYY-MM, YYYY-MM or YYYY", e);
+          "period " + Problems.quote(text) + " is not YYYY-MM..YYYY-MM, YYYY-MM or YYYY", e);
     }
   }
 

@@ -17,6 +17,7 @@ import org.gridgov.core.Severity;
 import org.gridgov.core.io.AtomicFiles;
 import org.gridgov.core.io.Json;
 import org.gridgov.core.io.JsonDocument;
+import org.gridgov.core.io.Problems;
 
 /**
  * Reads ({@link #read(Path)}, {@link #read(InputStream, String)}), writes ({@link
@@ -249,7 +250,10 @@ public final class ScoringSchemes {
   public static ScoringScheme builtIn(String id) {
     if (!BUILT_IN.contains(id)) {
       throw new IllegalArgumentException(
-          "no built-in scheme '" + id + "'; available: " + String.join(", ", BUILT_IN));
+          "no built-in scheme "
+              + Problems.quote(id)
+              + "; available: "
+              + String.join(", ", BUILT_IN));
     }
     String resource = "schemes/" + id + ".json";
     try (InputStream in = ScoringSchemes.class.getResourceAsStream(resource)) {

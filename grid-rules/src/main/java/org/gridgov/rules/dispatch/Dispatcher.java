@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.gridgov.core.InvalidInputException;
+import org.gridgov.core.io.Problems;
 import org.gridgov.core.time.TimeLimit;
 import org.gridgov.rules.internal.Resources;
 import org.gridgov.rules.table.CompiledTable;
@@ -125,7 +126,7 @@ public final class Dispatcher implements Serializable {
   }
 
   private static void check(DecisionTable table) {
-    String name = "decision '" + table.name() + "'";
+    String name = "decision " + Problems.quote(table.name());
     List<ValueType> types =
         List.of(
             ValueType.STRING,
@@ -184,7 +185,7 @@ public final class Dispatcher implements Serializable {
   public static DecisionTable shippedTable(String version) {
     if (!version.equals("2024") && !version.equals("2026")) {
       throw new IllegalArgumentException(
-          "no shipped dispatch table '" + version + "'; shipped: 2024, 2026");
+          "no shipped dispatch table " + Problems.quote(version) + "; shipped: 2024, 2026");
     }
     return Resources.read(
         "/org/gridgov/rules/dispatch/dispatch-" + version + ".json", DecisionTables::read);
@@ -278,7 +279,8 @@ public final class Dispatcher implements Serializable {
       throw EvaluationException.of(table.name(), r);
     }
     throw new EvaluationException(
-        "decision '" + table.name() + "' has no rule for " + describe(facts), List.of());
+        "decision " + Problems.quote(table.name()) + " has no rule for " + describe(facts),
+        List.of());
   }
 
   private Map<String, Object> defaults(DispatchFacts facts) {
@@ -316,8 +318,8 @@ public final class Dispatcher implements Serializable {
     if (c.isEmpty() || c.get().type() != type) {
       throw InvalidInputException.at(
           "",
-          "decision '" + table.name() + "'",
-          "a dispatch table needs the " + type.feelName() + " output '" + output + "'");
+          "decision " + Problems.quote(table.name()),
+          "a dispatch table needs the " + type.feelName() + " output " + Problems.quote(output));
     }
   }
 
@@ -339,7 +341,7 @@ public final class Dispatcher implements Serializable {
     throw InvalidInputException.at(
         "",
         where + ", output 'tier'",
-        "'" + value + "' is not one of " + List.of(HandlerTier.values()));
+        Problems.quote(value) + " is not one of " + List.of(HandlerTier.values()));
   }
 
   @Serial

@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.gridgov.core.GridLevel;
 import org.gridgov.core.InvalidInputException;
 import org.gridgov.core.LevelLadder;
+import org.gridgov.core.io.Problems;
 import org.gridgov.core.time.TimeLimit;
 import org.gridgov.rules.internal.Resources;
 import org.gridgov.rules.table.CompiledTable;
@@ -275,7 +276,7 @@ public final class EscalationLadder implements Serializable {
   }
 
   private void validate() {
-    String name = "decision '" + table.name() + "'";
+    String name = "decision " + Problems.quote(table.name());
     int level = requireInput(LEVEL, ValueType.STRING);
     requireInput(BEYOND, ValueType.BOOLEAN);
     requireInput(SHARE, ValueType.NUMBER);
@@ -284,7 +285,7 @@ public final class EscalationLadder implements Serializable {
       Optional<OutputClause> c = table.output(o);
       if (c.isEmpty() || c.get().type() != ValueType.STRING) {
         throw InvalidInputException.at(
-            "", name, "an escalation table needs the string output '" + o + "'");
+            "", name, "an escalation table needs the string output " + Problems.quote(o));
       }
     }
     if (!table.hitPolicy().isSingleHit()) {
@@ -316,7 +317,7 @@ public final class EscalationLadder implements Serializable {
         throw InvalidInputException.at(
             "",
             where + ", output 'whistler'",
-            "'" + v.get("whistler") + "' is not a level of the ladder " + ladder);
+            Problems.quote(v.get("whistler")) + " is not a level of the ladder " + ladder);
       }
       if (reporters == Reporter.NONE) {
         throw InvalidInputException.at(
@@ -350,8 +351,8 @@ public final class EscalationLadder implements Serializable {
     if (i < 0 || table.inputs().get(i).type() != type) {
       throw InvalidInputException.at(
           "",
-          "decision '" + table.name() + "'",
-          "an escalation table needs the " + type.feelName() + " input '" + input + "'");
+          "decision " + Problems.quote(table.name()),
+          "an escalation table needs the " + type.feelName() + " input " + Problems.quote(input));
     }
     return i;
   }
@@ -372,8 +373,8 @@ public final class EscalationLadder implements Serializable {
     } catch (IllegalArgumentException e) {
       throw InvalidInputException.at(
           "",
-          where + ", output '" + output + "'",
-          "'" + value + "' is not one of " + List.of(type.getEnumConstants()));
+          where + ", output " + Problems.quote(output),
+          Problems.quote(value) + " is not one of " + List.of(type.getEnumConstants()));
     }
   }
 

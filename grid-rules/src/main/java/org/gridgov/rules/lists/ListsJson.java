@@ -239,7 +239,11 @@ public final class ListsJson {
             f -> {
               String format = f.asString();
               if (!format.equals(FORMAT)) {
-                throw f.fail("unsupported format '" + format + "'; this reader reads " + FORMAT);
+                throw f.fail(
+                    "unsupported format "
+                        + Problems.quote(format)
+                        + "; this reader reads "
+                        + FORMAT);
               }
             });
     GovernanceLists.Builder b = GovernanceLists.builder();

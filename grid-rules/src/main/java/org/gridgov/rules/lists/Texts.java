@@ -2,6 +2,7 @@ package org.gridgov.rules.lists;
 
 import java.util.List;
 import java.util.Objects;
+import org.gridgov.core.io.Problems;
 
 /** Argument checks shared by the list records. */
 final class Texts {
@@ -18,7 +19,10 @@ final class Texts {
     for (int i = 0; i < code.length(); i++) {
       if (Character.isWhitespace(code.charAt(i)) || Character.isISOControl(code.charAt(i))) {
         throw new IllegalArgumentException(
-            what + " '" + code + "' must not contain white space or control characters");
+            what
+                + " "
+                + Problems.quote(code)
+                + " must not contain white space or control characters");
       }
     }
     return code;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.gridgov.core.io.Problems;
 
 /**
  * The fast form of a {@link DecisionTable}, made by {@link DecisionTable#compile()}: every input
@@ -175,7 +176,10 @@ public final class CompiledTable implements Serializable {
     Integer s = slots.get(inputName);
     if (s == null) {
       throw new IllegalArgumentException(
-          "decision '" + table.name() + "' has no input '" + inputName + "'");
+          "decision "
+              + Problems.quote(table.name())
+              + " has no input "
+              + Problems.quote(inputName));
     }
     return s;
   }

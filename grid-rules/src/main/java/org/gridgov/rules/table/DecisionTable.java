@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.gridgov.core.InvalidInputException;
+import org.gridgov.core.io.Problems;
 
 /**
  * A decision table (决策表, DMN 1.3 §8): typed input and output columns, rules, a {@link HitPolicy}
@@ -250,7 +251,8 @@ public record DecisionTable(
         InputClause c = inputs.get(i);
         String[] text = inputTexts.get(i);
         if (text != null) {
-          UnaryTests allowed = parse(text[0], c.type(), "input '" + c.name() + "' allowed values");
+          UnaryTests allowed =
+              parse(text[0], c.type(), "input " + Problems.quote(c.name()) + " allowed values");
           c = new InputClause(c.name(), c.type(), allowed);
         }
         ins.add(c);
@@ -258,7 +260,7 @@ public record DecisionTable(
       List<Rule> built = new ArrayList<>(rules.size());
       for (int r = 0; r < rules.size(); r++) {
         RuleText t = rules.get(r);
-        String where = "decision '" + name + "', rule " + (r + 1);
+        String where = "decision " + Problems.quote(name) + ", rule " + (r + 1);
         if (t.when().size() != ins.size()) {
           throw InvalidInputException.at(
               "", where, t.when().size() + " input entries for " + ins.size() + " inputs");
@@ -274,7 +276,7 @@ public record DecisionTable(
               parse(
                   t.when().get(c),
                   in.type(),
-                  where + ", column " + (c + 1) + " ('" + in.name() + "')"));
+                  where + ", column " + (c + 1) + " (" + Problems.quote(in.name()) + ")"));
         }
         List<Object> then = new ArrayList<>(outputs.size());
         for (int o = 0; o < outputs.size(); o++) {
@@ -287,7 +289,7 @@ public record DecisionTable(
           if (c == Values.INVALID) {
             throw InvalidInputException.at(
                 "",
-                where + ", output '" + out.name() + "'",
+                where + ", output " + Problems.quote(out.name()),
                 "value " + Values.describe(v) + " is not a " + out.type().feelName());
           }
           then.add(c);

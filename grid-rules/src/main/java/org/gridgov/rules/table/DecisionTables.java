@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.gridgov.core.InvalidInputException;
+import org.gridgov.core.io.Problems;
 
 /**
  * The front door for reading and writing decision tables: the JSON format of
@@ -206,7 +207,9 @@ public final class DecisionTables {
       String decision = options.decision().get();
       if (!t.name().equals(decision) && !t.id().equals(decision)) {
         throw InvalidInputException.at(
-            source, "/name", "the table is '" + t.name() + "', not '" + decision + "'");
+            source,
+            "/name",
+            "the table is " + Problems.quote(t.name()) + ", not " + Problems.quote(decision));
       }
     }
     return t;

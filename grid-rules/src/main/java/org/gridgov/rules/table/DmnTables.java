@@ -17,6 +17,7 @@ import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
 import org.gridgov.core.InvalidInputException;
+import org.gridgov.core.io.Problems;
 import org.xml.sax.Attributes;
 import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
@@ -207,7 +208,7 @@ final class DmnTables {
               source,
               d.line,
               d.column,
-              "decision '" + name + "'",
+              "decision " + Problems.quote(name),
               "is a " + kind + ", not a decisionTable; only decision tables are supported",
               null);
         }
@@ -215,7 +216,9 @@ final class DmnTables {
       }
     }
     throw InvalidInputException.at(
-        source, "", "no decision named '" + decision + "' (decisions: " + names + ")");
+        source,
+        "",
+        "no decision named " + Problems.quote(decision) + " (decisions: " + names + ")");
   }
 
   private String decisionName(Node d) {
@@ -232,7 +235,7 @@ final class DmnTables {
   private DecisionTable table(Node d) {
     String name = decisionName(d);
     String id = d.attr("id") == null ? name : d.attr("id");
-    String where = "decision '" + name + "'";
+    String where = "decision " + Problems.quote(name);
     Node dt = d.child("decisionTable").orElseThrow();
     checkLanguage(dt, where);
     checkLanguage(root, where);
@@ -240,14 +243,15 @@ final class DmnTables {
     if (dt.attr("hitPolicy") != null) {
       String h = dt.attr("hitPolicy");
       policy =
-          HitPolicy.byName(h).orElseThrow(() -> error(dt, where, "unknown hitPolicy '" + h + "'"));
+          HitPolicy.byName(h)
+              .orElseThrow(() -> error(dt, where, "unknown hitPolicy " + Problems.quote(h)));
     }
     Aggregation agg = Aggregation.NONE;
     if (dt.attr("aggregation") != null) {
       String a = dt.attr("aggregation");
       agg =
           Aggregation.byName(a)
-              .orElseThrow(() -> error(dt, where, "unknown aggregation '" + a + "'"));
+              .orElseThrow(() -> error(dt, where, "unknown aggregation " + Problems.quote(a)));
     }
     List<Node> inputNodes = dt.all("input");
     List<Node> outputNodes = dt.all("output");
@@ -296,7 +300,10 @@ final class DmnTables {
   private void checkLanguage(Node n, String where) {
     String lang = n.attr("expressionLanguage");
     if (lang != null && !lang.toUpperCase(java.util.Locale.ROOT).contains("FEEL")) {
-      throw error(n, where, "expression language '" + lang + "' is not supported (only FEEL)");
+      throw error(
+          n,
+          where,
+          "expression language " + Problems.quote(lang) + " is not supported (only FEEL)");
     }
   }
 
@@ -311,7 +318,7 @@ final class DmnTables {
     if (name == null) {
       throw error(expr, at, "the inputExpression has no text naming the input");
     }
-    String where = table + ", input " + (c + 1) + " ('" + name + "')";
+    String where = table + ", input " + (c + 1) + " (" + Problems.quote(name) + ")";
     Optional<String> allowedText = in.child("inputValues").flatMap(Node::textChild);
     TypeInfo info = typeInfo(expr.attr("typeRef"), expr, where);
     List<String> texts = new ArrayList<>();
@@ -341,7 +348,7 @@ final class DmnTables {
       throw error(
           out, table + ", output " + (o + 1), "an output of a multi-output table needs a name");
     }
-    String where = table + ", output '" + name + "'";
+    String where = table + ", output " + Problems.quote(name);
     Optional<String> allowedText = out.child("outputValues").flatMap(Node::textChild);
     TypeInfo info = typeInfo(out.attr("typeRef"), out, where);
     List<String> texts = new ArrayList<>();
@@ -375,7 +382,7 @@ final class DmnTables {
       Node e = ins.get(c);
       InputClause in = inputs.get(c);
       String text = e.textChild().orElse("");
-      String at = where + ", column " + (c + 1) + " ('" + in.name() + "')";
+      String at = where + ", column " + (c + 1) + " (" + Problems.quote(in.name()) + ")";
       try {
         entries.add(FeelParser.parseUnaryTests(text, in.type(), true));
       } catch (FeelSyntaxException x) {
@@ -387,7 +394,7 @@ final class DmnTables {
     for (int o = 0; o < outputs.size(); o++) {
       Node e = outs.get(o);
       OutputClause out = outputs.get(o);
-      String at = where + ", output " + (o + 1) + " ('" + out.name() + "')";
+      String at = where + ", output " + (o + 1) + " (" + Problems.quote(out.name()) + ")";
       Object v = literal(e.textChild().orElse(""), out.type(), e.child("text").orElse(e), at);
       if (!out.allowedValues().matches(v)) {
         throw error(
@@ -427,13 +434,14 @@ final class DmnTables {
         throw error(
             at,
             where,
-            "unknown or unsupported typeRef '"
-                + ref
-                + "' (string, number, boolean, date, dateTime, dayTimeDuration, or an"
+            "unknown or unsupported typeRef "
+                + Problems.quote(ref)
+                + " (string, number, boolean, date, dateTime, dayTimeDuration, or an"
                 + " itemDefinition)");
       }
       if ("true".equals(item.attr("isCollection"))) {
-        throw error(at, where, "itemDefinition '" + ref + "' is a collection; not supported");
+        throw error(
+            at, where, "itemDefinition " + Problems.quote(ref) + " is a collection; not supported");
       }
       if (allowed.isEmpty()) {
         allowed = item.child("allowedValues").flatMap(Node::textChild);
@@ -443,11 +451,14 @@ final class DmnTables {
         throw error(
             item,
             where,
-            "itemDefinition '" + ref + "' has no typeRef (structures are not supported)");
+            "itemDefinition "
+                + Problems.quote(ref)
+                + " has no typeRef (structures are not supported)");
       }
       ref = next.get().text.toString().strip();
     }
-    throw error(at, where, "itemDefinition chain of '" + typeRef + "' is too deep or cyclic");
+    throw error(
+        at, where, "itemDefinition chain of " + Problems.quote(typeRef) + " is too deep or cyclic");
   }
 
   /** Infers a column type from its texts when there is no typeRef. */

@@ -102,9 +102,9 @@ final class JsonTables {
                   () ->
                       root.fail(
                           "hitPolicy",
-                          "unknown hit policy '"
-                              + h
-                              + "' (UNIQUE, ANY, PRIORITY, FIRST, OUTPUT ORDER, RULE ORDER,"
+                          "unknown hit policy "
+                              + Problems.quote(h)
+                              + " (UNIQUE, ANY, PRIORITY, FIRST, OUTPUT ORDER, RULE ORDER,"
                               + " COLLECT)"));
     }
     Aggregation agg = Aggregation.NONE;
@@ -116,7 +116,9 @@ final class JsonTables {
                   () ->
                       root.fail(
                           "aggregation",
-                          "unknown aggregation '" + a + "' (NONE, SUM, MIN, MAX, COUNT)"));
+                          "unknown aggregation "
+                              + Problems.quote(a)
+                              + " (NONE, SUM, MIN, MAX, COUNT)"));
     }
     List<InputClause> inputs = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -138,7 +140,8 @@ final class JsonTables {
     for (int i = 0; i < rs.size(); i++) {
       Rule r = rule(rs.get(i), i, inputs, outputs);
       if (!seen.add(r.id())) {
-        throw rs.get(i).fail("id", "rule " + (i + 1) + ": duplicate rule id '" + r.id() + "'");
+        throw rs.get(i)
+            .fail("id", "rule " + (i + 1) + ": duplicate rule id " + Problems.quote(r.id()));
       }
       rules.add(r);
     }
@@ -152,7 +155,7 @@ final class JsonTables {
 
   private static void unique(Set<String> seen, String value, JsonNodeAt n, String what) {
     if (!seen.add(value)) {
-      throw n.fail("name", "duplicate " + what + " '" + value + "'");
+      throw n.fail("name", "duplicate " + what + " " + Problems.quote(value));
     }
   }
 
@@ -162,7 +165,7 @@ final class JsonTables {
     ValueType type = type(n);
     UnaryTests allowed =
         n.has("allowedValues")
-            ? allowed(n.get("allowedValues"), type, "input '" + name + "'")
+            ? allowed(n.get("allowedValues"), type, "input " + Problems.quote(name))
             : UnaryTests.any();
     return new InputClause(name, type, allowed);
   }
@@ -173,7 +176,7 @@ final class JsonTables {
     ValueType type = type(n);
     UnaryTests allowed =
         n.has("allowedValues")
-            ? allowed(n.get("allowedValues"), type, "output '" + name + "'")
+            ? allowed(n.get("allowedValues"), type, "output " + Problems.quote(name))
             : UnaryTests.any();
     Optional<Object> def = Optional.empty();
     if (n.has("default")) {
@@ -232,7 +235,8 @@ final class JsonTables {
       for (OutputClause out : outputs) {
         Optional<JsonNodeAt> v = present(then.get(), out.name());
         if (v.isEmpty()) {
-          throw then.get().fail(out.name(), where + ": missing output '" + out.name() + "'");
+          throw then.get()
+              .fail(out.name(), where + ": missing output " + Problems.quote(out.name()));
         }
         values.add(outputValue(v.get(), out, where));
       }
@@ -252,9 +256,9 @@ final class JsonTables {
     if (!out.allowedValues().matches(value)) {
       throw v.fail(
           where
-              + ", output '"
-              + out.name()
-              + "': "
+              + ", output "
+              + Problems.quote(out.name())
+              + ": "
               + Values.toFeel(value)
               + " is not among the allowed values "
               + out.allowedValues().text());
@@ -263,7 +267,7 @@ final class JsonTables {
   }
 
   private UnaryTests entry(JsonNodeAt at, InputClause in, String where, int c) {
-    String col = where + ", column " + (c + 1) + " ('" + in.name() + "')";
+    String col = where + ", column " + (c + 1) + " (" + Problems.quote(in.name()) + ")";
     JsonNode e = at.node();
     if (e.isTextual()) {
       try {
@@ -378,14 +382,14 @@ final class JsonTables {
                 problems.fail(
                     InputCode.UNKNOWN_NAME,
                     n.at("type"),
-                    "unknown type '"
-                        + t
-                        + "' (string, number, boolean, date, date-time, duration)"
+                    "unknown type "
+                        + Problems.quote(t)
+                        + " (string, number, boolean, date, date-time, duration)"
                         + Suggestions.didYouMean(
                                 t,
                                 List.of(
                                     "string", "number", "boolean", "date", "date-time", "duration"))
-                            .map(s -> "; did you mean '" + s + "'?")
+                            .map(s -> "; did you mean " + Problems.quote(s) + "?")
                             .orElse("")));
   }
 
@@ -397,11 +401,10 @@ final class JsonTables {
             n.at(k),
             "no "
                 + what
-                + " named '"
-                + k
-                + "'"
+                + " named "
+                + Problems.quote(k)
                 + Suggestions.didYouMean(k, names)
-                    .map(s -> "; did you mean '" + s + "'?")
+                    .map(s -> "; did you mean " + Problems.quote(s) + "?")
                     .orElse(""));
       }
     }

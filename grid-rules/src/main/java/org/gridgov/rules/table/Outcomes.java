@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.gridgov.core.Severity;
+import org.gridgov.core.io.Problems;
 
 /**
  * Applies a hit policy to the matching rules and shapes the {@link DecisionResult} (DMN 1.3
@@ -313,7 +314,7 @@ final class Outcomes {
         new DecisionMessage(
             Severity.ERROR,
             kind,
-            "decision '" + table.name() + "': " + text,
+            "decision " + Problems.quote(table.name()) + ": " + text,
             matched.stream().map(Rule::id).toList());
     return failed(table, matched, misses, List.of(m));
   }

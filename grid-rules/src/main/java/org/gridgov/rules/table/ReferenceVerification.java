@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.gridgov.core.Severity;
+import org.gridgov.core.io.Problems;
 import org.gridgov.rules.table.TableFinding.Kind;
 
 /**
@@ -586,6 +587,10 @@ final class ReferenceVerification {
       List<Rule> rules,
       Optional<DecisionInput> witness) {
     return new TableFinding(
-        kind, severity, "decision '" + table.name() + "': " + message, rules, witness);
+        kind,
+        severity,
+        "decision " + Problems.quote(table.name()) + ": " + message,
+        rules,
+        witness);
   }
 }

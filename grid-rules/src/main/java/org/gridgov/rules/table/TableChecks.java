@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.gridgov.core.InvalidInputException;
+import org.gridgov.core.io.Problems;
 
 /** The structural validation of a decision table; throws on the first problem found. */
 final class TableChecks {
@@ -29,14 +30,14 @@ final class TableChecks {
       List<InputClause> inputs,
       List<OutputClause> outputs,
       List<Rule> rules) {
-    String table = "decision '" + name + "'";
+    String table = "decision " + Problems.quote(name);
     if (name.isBlank() || id.isBlank()) {
       throw fail(table, "a decision table needs a non-blank name and id");
     }
     Set<String> names = new HashSet<>();
     for (int i = 0; i < inputs.size(); i++) {
       InputClause in = inputs.get(i);
-      String where = table + ", input " + (i + 1) + " ('" + in.name() + "')";
+      String where = table + ", input " + (i + 1) + " (" + Problems.quote(in.name()) + ")";
       if (!names.add(in.name())) {
         throw fail(where, "duplicate input name");
       }
@@ -49,7 +50,7 @@ final class TableChecks {
     int defaults = 0;
     for (int i = 0; i < outputs.size(); i++) {
       OutputClause out = outputs.get(i);
-      String where = table + ", output " + (i + 1) + " ('" + out.name() + "')";
+      String where = table + ", output " + (i + 1) + " (" + Problems.quote(out.name()) + ")";
       if (!names.add(out.name())) {
         throw fail(where, "duplicate output name");
       }
@@ -71,7 +72,7 @@ final class TableChecks {
         throw fail(where, "rule index is " + rule.index() + " but the rule is at position " + r);
       }
       if (!ids.add(rule.id())) {
-        throw fail(where, "duplicate rule id '" + rule.id() + "'");
+        throw fail(where, "duplicate rule id " + Problems.quote(rule.id()));
       }
       if (rule.inputEntries().size() != inputs.size()) {
         throw fail(
@@ -87,11 +88,12 @@ final class TableChecks {
         checkTests(
             rule.inputEntries().get(c),
             in.type(),
-            where + ", column " + (c + 1) + " ('" + in.name() + "')");
+            where + ", column " + (c + 1) + " (" + Problems.quote(in.name()) + ")");
       }
       for (int o = 0; o < outputs.size(); o++) {
         OutputClause out = outputs.get(o);
-        checkOutputValue(out, rule.outputEntries().get(o), where + ", output '" + out.name() + "'");
+        checkOutputValue(
+            out, rule.outputEntries().get(o), where + ", output " + Problems.quote(out.name()));
       }
     }
   }

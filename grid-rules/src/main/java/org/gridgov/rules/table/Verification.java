@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.gridgov.core.Severity;
+import org.gridgov.core.io.Problems;
 import org.gridgov.rules.table.TableFinding.Kind;
 
 /**
@@ -863,6 +864,10 @@ final class Verification {
       List<Rule> rules,
       Optional<DecisionInput> witness) {
     return new TableFinding(
-        kind, severity, "decision '" + table.name() + "': " + message, rules, witness);
+        kind,
+        severity,
+        "decision " + Problems.quote(table.name()) + ": " + message,
+        rules,
+        witness);
   }
 }

@@ -2,6 +2,7 @@ package org.gridgov.rules.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -208,6 +209,17 @@ class DmnImportTest {
         .hasMessageContaining("input is larger than the limit of " + (size - 1) + " bytes");
     assertThat(DecisionTables.readAll(file, DMN.withMaxBytes(size))).hasSize(2);
     assertThatThrownBy(() -> DMN.withMaxBytes(0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aHugeHitPolicyIsQuotedBoundedWithItsLength() {
+    String huge = "S".repeat(100_000);
+    Throwable e = catchThrowable(() -> readAll(xml(table("").replace("UNIQUE", huge)), "t.dmn"));
+
+    assertThat(e).isInstanceOf(InvalidInputException.class);
+    assertThat(e.getMessage())
+        .hasSizeLessThan(400)
+        .contains("unknown hitPolicy 'SSS", "(100000 characters)");
   }
 
   private static String table(String entries) {

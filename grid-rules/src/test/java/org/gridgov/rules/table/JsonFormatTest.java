@@ -196,6 +196,30 @@ class JsonFormatTest {
   }
 
   @Test
+  void hugeNamesAndTypesAreQuotedBoundedWithTheirLength() {
+    String huge = "n".repeat(100_000);
+    for (String json :
+        List.of(
+            "{\"name\": \"t\", \"inputs\": [{\"name\": \"x\", \"type\": \""
+                + huge
+                + "\"}],"
+                + " \"outputs\": [], \"rules\": []}",
+            "{\"name\": \"t\", \"inputs\": [{\"name\": \""
+                + huge
+                + "\", \"type\": \"number\"},"
+                + " {\"name\": \""
+                + huge
+                + "\", \"type\": \"number\"}],"
+                + " \"outputs\": [], \"rules\": []}")) {
+      assertThatThrownBy(() -> Tables.readJson(json, "t.json"))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("(100000 characters)")
+          .message()
+          .hasSizeLessThan(400);
+    }
+  }
+
+  @Test
   void aDuplicateKeyIsRefusedWithItsLineAndAnUnknownKeyGetsASuggestion() {
     assertThatThrownBy(
             () ->

@@ -44,6 +44,7 @@ import org.gridgov.core.Severity;
 import org.gridgov.core.SourceLocation;
 import org.gridgov.core.io.Json;
 import org.gridgov.core.io.Pointers;
+import org.gridgov.core.io.Problems;
 import org.gridgov.core.io.Suggestions;
 import org.gridgov.geo.internal.coverage.Rings;
 import org.locationtech.jts.geom.CoordinateSequence;
@@ -392,7 +393,9 @@ public final class GeoJsonGridReader {
       }
       if (!type.equals("FeatureCollection")) {
         throw fail(
-            BAD_VALUE, "/type", "expected type \"FeatureCollection\", found \"" + type + "\"");
+            BAD_VALUE,
+            "/type",
+            "expected type \"FeatureCollection\", found " + Problems.quote(type));
       }
       if (features == null) {
         throw fail(MISSING, "", "the FeatureCollection has no \"features\" array");
@@ -447,7 +450,8 @@ public final class GeoJsonGridReader {
         throw fail(MISSING, ptr, "the feature has no \"type\"; expected \"Feature\"");
       }
       if (!type.equals("Feature")) {
-        throw fail(BAD_VALUE, ptr + "/type", "expected type \"Feature\", found \"" + type + "\"");
+        throw fail(
+            BAD_VALUE, ptr + "/type", "expected type \"Feature\", found " + Problems.quote(type));
       }
       if (geometry == null) {
         throw fail(
@@ -493,11 +497,10 @@ public final class GeoJsonGridReader {
             BAD_VALUE,
             idProp,
             propsPtr + "/id",
-            "properties.id \""
-                + propertyId
-                + "\" differs from the feature id \""
-                + featureId
-                + "\"");
+            "properties.id "
+                + Problems.quote(propertyId)
+                + " differs from the feature id "
+                + Problems.quote(featureId));
       }
       String idText = featureId != null ? featureId : propertyId;
       String idPointer = featureId != null ? ptr + "/id" : propsPtr + "/id";
@@ -527,7 +530,9 @@ public final class GeoJsonGridReader {
                       BAD_VALUE,
                       kindProp,
                       propsPtr + "/kind",
-                      "kind \"" + k + "\" is neither \"territorial\" nor \"exclusive\"");
+                      "kind "
+                          + Problems.quote(k)
+                          + " is neither \"territorial\" nor \"exclusive\"");
             };
       }
       Optional<GridId> owner = optionalId(props.get("owner"), propsPtr + "/owner");
@@ -649,7 +654,7 @@ public final class GeoJsonGridReader {
             BAD_VALUE,
             prop,
             ptr,
-            "expected an ISO date such as 2026-01-31, found \"" + text + "\"");
+            "expected an ISO date such as 2026-01-31, found " + Problems.quote(text));
       }
     }
 
@@ -701,15 +706,17 @@ public final class GeoJsonGridReader {
                 BAD_VALUE,
                 typeAt,
                 ptr + "/type",
-                "geometry type \"" + type + "\" cannot be a grid; use Polygon or MultiPolygon");
+                "geometry type "
+                    + Problems.quote(type)
+                    + " cannot be a grid; use Polygon or MultiPolygon");
         default ->
             throw fail(
                 BAD_VALUE,
                 typeAt,
                 ptr + "/type",
-                "unknown geometry type \""
-                    + type
-                    + "\"; a grid is a Polygon or MultiPolygon"
+                "unknown geometry type "
+                    + Problems.quote(type)
+                    + "; a grid is a Polygon or MultiPolygon"
                     + Suggestions.didYouMean(type, GRID_GEOMETRIES)
                         .map(s -> " (did you mean \"" + s + "\"?)")
                         .orElse(""));
