@@ -95,8 +95,8 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = "--parts-anywhere",
       description =
-          "Let a variant name part files outside its own directory (default: refused, so a"
-              + " variant cannot read /etc/passwd or ../secret).")
+          "Let a variant, and a gridgov-policy/1 document, name part files outside its own"
+              + " directory (default: refused, so a variant cannot read /etc/passwd or ../secret).")
   boolean partsAnywhere;
 
   @Option(

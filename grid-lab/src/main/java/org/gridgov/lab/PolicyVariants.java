@@ -87,7 +87,9 @@ public final class PolicyVariants {
    * @param file the file
    * @param partsAnywhere {@code false} (the default of {@link #read(Path)}): every part file must
    *     lie under the variant file's directory, so a variant cannot name {@code /etc/passwd} or
-   *     {@code ../../secret} (also through a symbolic link); {@code true}: any readable file
+   *     {@code ../../secret} (also through a symbolic link), and the parts of a {@code
+   *     gridgov-policy/1} document must lie under its own directory ({@link
+   *     PolicySets.Parts#UNDER_DOCUMENT}); {@code true}: any readable file, for both
    * @return the variant
    * @throws InvalidInputException naming the file and pointer of the first problem
    */
@@ -105,7 +107,7 @@ public final class PolicyVariants {
     }
     String format = root.optString("format").orElse("");
     if (format.equals(PolicySets.FORMAT)) {
-      PolicySet set = PolicySets.read(file);
+      PolicySet set = PolicySets.read(file, policyParts(partsAnywhere));
       return PolicyVariant.builder(set.version())
           .description("policy " + set.version() + " from " + file.getFileName())
           .lists(set.lists())
@@ -142,7 +144,8 @@ public final class PolicyVariants {
       PolicySet set =
           policy.get().equals("builtin")
               ? PolicySets.defaults()
-              : PolicySets.read(resolve(dir, policy.get(), root, "policy"));
+              : PolicySets.read(
+                  resolve(dir, policy.get(), root, "policy"), policyParts(partsAnywhere));
       b.lists(set.lists()).dispatcher(set.dispatcher()).escalation(set.escalation());
     }
     root.optString("lists").ifPresent(l -> b.lists(ListsJson.read(resolve(dir, l, root, "lists"))));
@@ -265,6 +268,11 @@ public final class PolicyVariants {
       out.add(r.guard(() -> new Ranking(kind, scheme)));
     }
     return out;
+  }
+
+  /** Where a policy document's own parts may be: under its directory, or anywhere. */
+  private static PolicySets.Parts policyParts(boolean partsAnywhere) {
+    return partsAnywhere ? PolicySets.Parts.ANYWHERE : PolicySets.Parts.UNDER_DOCUMENT;
   }
 
   /** Where the part files of one variant may be: its directory, or anywhere. */

@@ -76,4 +76,34 @@ class PolicyVariantsTest {
     Path missing = variant("escalation", "sub/none.json");
     assertThatThrownBy(() -> PolicyVariants.read(missing)).hasMessageContaining("no such file");
   }
+
+  @Test
+  void aPolicyDocumentsOwnPartsAreConfinedUnlessPartsMayBeAnywhere() throws IOException {
+    Path dir = Files.createDirectories(root.resolve("variants"));
+    Files.writeString(
+        root.resolve("lists.json"),
+        org.gridgov.rules.lists.ListsJson.toJson(org.gridgov.rules.PolicySets.sampleLists()));
+    Path policy =
+        Files.writeString(
+            dir.resolve("policy.json"),
+            "{\"format\": \"gridgov-policy/1\", \"version\": \"p\","
+                + " \"validFrom\": \"2026-01-01\", \"lists\": \"../lists.json\","
+                + " \"dispatch\": "
+                + org.gridgov.rules.table.DecisionTables.toJson(
+                    org.gridgov.rules.dispatch.Dispatcher.shippedTable("2026"))
+                + ", \"escalation\": "
+                + org.gridgov.rules.table.DecisionTables.toJson(
+                    org.gridgov.rules.dispatch.EscalationLadder.shippedTable())
+                + "}");
+    Path v = variant("policy", "policy.json");
+    for (Path file : List.of(policy, v)) {
+      assertThatThrownBy(() -> PolicyVariants.read(file))
+          .as("%s", file)
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("/lists")
+          .hasMessageContaining("outside the policy's directory");
+      assertThat(PolicyVariants.read(file, true).lists().orElseThrow())
+          .isEqualTo(org.gridgov.rules.PolicySets.sampleLists());
+    }
+  }
 }

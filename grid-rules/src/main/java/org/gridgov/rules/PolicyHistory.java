@@ -81,19 +81,33 @@ public final class PolicyHistory implements Serializable {
 
   /**
    * Reads a policy history document from a file: {@code {"format": "gridgov-policy-history/1",
-   * "versions": [policy, ...]}}; files the versions refer to are resolved against its directory.
+   * "versions": [policy, ...]}}; files the versions refer to are resolved against its directory and
+   * must lie under it ({@link PolicySets.Parts#UNDER_DOCUMENT}).
    *
    * @param file the history document
    * @return the history
    * @throws InvalidInputException naming the file and pointer of the first problem
    */
   public static PolicyHistory read(Path file) {
-    return PolicySets.readHistory(file);
+    return PolicySets.readHistory(file, PolicySets.Parts.UNDER_DOCUMENT);
+  }
+
+  /**
+   * Reads a policy history document from a file, choosing where the files it refers to may lie.
+   *
+   * @param file the history document
+   * @param parts {@link PolicySets.Parts#UNDER_DOCUMENT} (the default of {@link #read(Path)}) or
+   *     {@link PolicySets.Parts#ANYWHERE}
+   * @return the history
+   * @throws InvalidInputException naming the file and pointer of the first problem
+   */
+  public static PolicyHistory read(Path file, PolicySets.Parts parts) {
+    return PolicySets.readHistory(file, parts);
   }
 
   /**
    * Reads a policy history document from a stream; files the versions refer to are resolved against
-   * the directory of {@code sourceName} taken as a path.
+   * the directory of {@code sourceName} taken as a path, and must lie under it.
    *
    * @param in the stream, read fully and not closed
    * @param sourceName the document's name, used in messages and to resolve references

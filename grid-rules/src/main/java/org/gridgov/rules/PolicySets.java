@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -52,6 +53,11 @@ import org.gridgov.rules.table.ReadOptions;
  * Unknown members get a "did you mean"; duplicate member names and grid-core's document limits are
  * errors. Thread-safe: all methods are static. A history of versions is read by {@link
  * PolicyHistory#read(Path)}.
+ *
+ * <p>A referenced part must lie under the document's directory: an absolute path, a {@code ..} that
+ * climbs out or a symbolic link that leads out is refused at the member's pointer before the file
+ * is opened, so nothing of a foreign file reaches a message. {@link Parts#ANYWHERE} allows any
+ * readable file.
  */
 public final class PolicySets {
   /** The {@code format} of a policy document. */
@@ -67,6 +73,17 @@ public final class PolicySets {
   private static final String ROOT = "/org/gridgov/rules/";
 
   private PolicySets() {}
+
+  /** Where the files a policy document refers to may lie. */
+  public enum Parts {
+    /**
+     * Under the document's directory (the default): relative paths only, and neither {@code ..} nor
+     * a symbolic link may lead out of it.
+     */
+    UNDER_DOCUMENT,
+    /** Any readable file, absolute paths included. */
+    ANYWHERE
+  }
 
   /**
    * The shipped sample history: Tongcheng-style lists (90 items, 22 joint-duty departments) with
@@ -105,13 +122,28 @@ public final class PolicySets {
    * @throws InvalidInputException naming the file and pointer of the first problem
    */
   public static PolicySet read(Path file) {
+    return read(file, Parts.UNDER_DOCUMENT);
+  }
+
+  /**
+   * Reads a policy document from a file, choosing where the files it refers to may lie.
+   *
+   * @param file the policy document
+   * @param parts {@link Parts#UNDER_DOCUMENT} (the default of {@link #read(Path)}) or {@link
+   *     Parts#ANYWHERE}
+   * @return the set
+   * @throws InvalidInputException naming the file and pointer of the first problem
+   */
+  public static PolicySet read(Path file, Parts parts) {
     Objects.requireNonNull(file, "file");
-    return new Reader(Opener.files(file)).document(file.toString());
+    Objects.requireNonNull(parts, "parts");
+    return new Reader(Opener.files(file, parts)).document(file.toString());
   }
 
   /**
    * Reads a policy document from a stream; files it refers to are resolved against the directory of
-   * {@code sourceName} taken as a path (a document with every part embedded needs no files).
+   * {@code sourceName} taken as a path (a document with every part embedded needs no files), and
+   * must lie under it.
    *
    * @param in the stream, read fully and not closed
    * @param sourceName the document's name, used in messages and to resolve references
@@ -119,18 +151,19 @@ public final class PolicySets {
    * @throws InvalidInputException naming the source and pointer of the first problem
    */
   public static PolicySet read(InputStream in, String sourceName) {
-    return new Reader(Opener.stream(in, sourceName)).document(sourceName);
+    return new Reader(Opener.stream(in, sourceName, Parts.UNDER_DOCUMENT)).document(sourceName);
   }
 
-  /** Reads a history file; the front door is {@link PolicyHistory#read(Path)}. */
-  static PolicyHistory readHistory(Path file) {
+  /** Reads a history file; the front door is {@link PolicyHistory#read(Path, Parts)}. */
+  static PolicyHistory readHistory(Path file, Parts parts) {
     Objects.requireNonNull(file, "file");
-    return new Reader(Opener.files(file)).history(file.toString());
+    Objects.requireNonNull(parts, "parts");
+    return new Reader(Opener.files(file, parts)).history(file.toString());
   }
 
   /** Reads a history stream; the front door is {@link PolicyHistory#read(InputStream, String)}. */
   static PolicyHistory readHistory(InputStream in, String sourceName) {
-    return new Reader(Opener.stream(in, sourceName)).history(sourceName);
+    return new Reader(Opener.stream(in, sourceName, Parts.UNDER_DOCUMENT)).history(sourceName);
   }
 
   /** Holds the shipped history, read on first use. */
@@ -146,9 +179,50 @@ public final class PolicySets {
 
     String name(String ref);
 
-    static Opener files(Path document) {
+    /**
+     * Why a part reference may not be opened (it leads outside where parts may lie), or empty. The
+     * reason names the path, never anything read from the file.
+     */
+    default Optional<String> refusal(String ref) {
+      return Optional.empty();
+    }
+
+    static Opener files(Path document, Parts parts) {
       Path dir = document.toAbsolutePath().getParent();
       return new Opener() {
+        @Override
+        public Optional<String> refusal(String ref) {
+          if (parts == Parts.ANYWHERE) {
+            return Optional.empty();
+          }
+          String outside =
+              "the path "
+                  + Problems.quote(ref)
+                  + " leads outside the policy's directory "
+                  + dir
+                  + "; parts must lie under it";
+          Path p;
+          try {
+            p = Path.of(ref);
+          } catch (InvalidPathException e) {
+            return Optional.of("not a valid path: " + Problems.quote(ref));
+          }
+          Path resolved = dir.resolve(p).normalize();
+          if (p.isAbsolute() || p.getRoot() != null || !resolved.startsWith(dir.normalize())) {
+            return Optional.of(outside);
+          }
+          if (Files.exists(resolved)) {
+            try {
+              if (!resolved.toRealPath().startsWith(dir.toRealPath())) {
+                return Optional.of(outside + " (through a symbolic link)");
+              }
+            } catch (IOException e) {
+              return Optional.of("cannot resolve the path " + Problems.quote(ref));
+            }
+          }
+          return Optional.empty();
+        }
+
         @Override
         public InputStream open(String ref) throws IOException {
           return Files.newInputStream(resolve(ref));
@@ -166,11 +240,16 @@ public final class PolicySets {
       };
     }
 
-    static Opener stream(InputStream document, String sourceName) {
+    static Opener stream(InputStream document, String sourceName, Parts parts) {
       Objects.requireNonNull(document, "in");
       Objects.requireNonNull(sourceName, "sourceName");
-      Opener files = files(Path.of(sourceName));
+      Opener files = files(Path.of(sourceName), parts);
       return new Opener() {
+        @Override
+        public Optional<String> refusal(String ref) {
+          return files.refusal(ref);
+        }
+
         @Override
         public InputStream open(String ref) throws IOException {
           if (ref.equals(sourceName)) {
@@ -355,6 +434,11 @@ public final class PolicySets {
             "expected an object or a relative path but found " + JsonNodeAt.describe(v.node()));
       }
       String ref = v.node().textValue();
+      Optional<String> refused = opener.refusal(ref);
+      if (refused.isPresent()) {
+        problems.error(InputCode.BAD_VALUE, v.pointer(), refused.get());
+        return null;
+      }
       String key = name + '\u0000' + ref;
       Object cached = loaded.get(key);
       if (cached != null) {
