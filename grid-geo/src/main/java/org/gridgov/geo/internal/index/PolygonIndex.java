@@ -297,7 +297,8 @@ public final class PolygonIndex {
     if (mode < 0 || mode >= Mode.values().length) {
       throw new IllegalArgumentException("an index has mode " + mode);
     }
-    if (nx < 1 || ny < 1 || nx > (1 << 20) || ny > (1 << 20)) {
+    // The builder's bound (a strip may be one cell wide and a million high), not a square's.
+    if (nx < 1 || ny < 1 || (long) nx * ny > PolygonIndexBuilder.MAX_CELLS) {
       throw new IllegalArgumentException("an index has " + nx + " x " + ny + " cells");
     }
     double[] box = new double[8];
