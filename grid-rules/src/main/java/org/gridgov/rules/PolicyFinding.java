@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.gridgov.core.Finding;
 import org.gridgov.core.Severity;
 import org.gridgov.core.SourceLocation;
+import org.gridgov.core.io.Problems;
 
 /**
  * A problem between the parts of a {@link PolicySet}, found by {@link PolicySet#check}: an item the
@@ -44,9 +45,9 @@ public record PolicyFinding(String itemCode, String pointer, String message) imp
             + item
             + " has "
             + what
-            + ", which the dispatch table '"
-            + table
-            + "' does not accept");
+            + ", which the dispatch table "
+            + Problems.quote(table)
+            + " does not accept");
   }
 
   @Override

@@ -62,15 +62,15 @@ public final class PolicyHistory implements Serializable {
         PolicySet prev = sorted.get(i - 1);
         if (prev.validTo().isEmpty() || !prev.validTo().get().isBefore(v.validFrom())) {
           throw new IllegalArgumentException(
-              "policy versions '"
-                  + prev.version()
-                  + "' ("
+              "policy versions "
+                  + Problems.quote(prev.version())
+                  + " ("
                   + prev.validFrom()
                   + " to "
                   + prev.validTo().map(LocalDate::toString).orElse("open")
-                  + ") and '"
-                  + v.version()
-                  + "' (from "
+                  + ") and "
+                  + Problems.quote(v.version())
+                  + " (from "
                   + v.validFrom()
                   + ") overlap");
         }

@@ -164,9 +164,8 @@ final class SchemeValidator {
               ind.key()
                   + " is a "
                   + (count ? "count and needs bands" : "rate and cannot use bands")
-                  + ", not '"
-                  + t.key()
-                  + "'"));
+                  + ", not "
+                  + Problems.quote(t.key())));
     }
     if (t instanceof Transform.Bands b) {
       checkBands(b.bands(), at + "/transform/bands", out);

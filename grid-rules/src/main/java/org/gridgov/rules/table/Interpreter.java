@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.gridgov.core.Severity;
+import org.gridgov.core.io.Problems;
 
 /**
  * The straightforward interpreter: converts the inputs, tests every entry of every rule in turn and
@@ -80,11 +81,11 @@ final class Interpreter {
     return new DecisionMessage(
         Severity.ERROR,
         DecisionMessage.Kind.INVALID_INPUT,
-        "decision '"
-            + table.name()
-            + "': input '"
-            + in.name()
-            + "' expects a "
+        "decision "
+            + Problems.quote(table.name())
+            + ": input "
+            + Problems.quote(in.name())
+            + " expects a "
             + in.type().feelName()
             + " but got "
             + Values.describe(raw),
@@ -103,11 +104,11 @@ final class Interpreter {
     return new DecisionMessage(
         Severity.ERROR,
         DecisionMessage.Kind.INPUT_NOT_ALLOWED,
-        "decision '"
-            + table.name()
-            + "': input '"
-            + in.name()
-            + "' value "
+        "decision "
+            + Problems.quote(table.name())
+            + ": input "
+            + Problems.quote(in.name())
+            + " value "
             + Values.toFeel(value)
             + " is not among the allowed values "
             + in.allowedValues().text(),

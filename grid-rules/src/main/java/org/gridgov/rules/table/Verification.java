@@ -237,10 +237,10 @@ final class Verification {
               Kind.UNSATISFIABLE,
               Severity.WARNING,
               rule(r)
-                  + " never matches: its entry for '"
-                  + in.name()
-                  + "' ("
-                  + r.inputEntries().get(c)
+                  + " never matches: its entry for "
+                  + Problems.quote(in.name())
+                  + " ("
+                  + entryText(r.inputEntries().get(c).toString())
                   + ") matches no allowed value",
               List.of(r),
               Optional.empty());
@@ -302,9 +302,9 @@ final class Verification {
         add(
             Kind.ASSUMPTION,
             Severity.INFO,
-            "gaps assume input '"
-                + cols[c].clause().name()
-                + "' takes one of the values the rules mention ("
+            "gaps assume input "
+                + Problems.quote(cols[c].clause().name())
+                + " takes one of the values the rules mention ("
                 + sb
                 + "); declare its allowed values to make the gap analysis exact",
             List.of(),
@@ -869,5 +869,14 @@ final class Verification {
         "decision " + Problems.quote(table.name()) + ": " + message,
         rules,
         witness);
+  }
+
+  /** An entry as written, cut like quoted input (a rule may list 100,000 values). */
+  private static String entryText(String entry) {
+    if (entry.length() <= 200) {
+      return entry;
+    }
+    String q = Problems.quote(entry);
+    return q.substring(1, q.lastIndexOf('\'')) + q.substring(q.lastIndexOf('\'') + 1);
   }
 }
