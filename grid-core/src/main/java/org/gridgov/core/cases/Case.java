@@ -37,8 +37,9 @@ import org.gridgov.core.risk.RiskColour;
  * @param element the governance element concerned, when classified
  * @param trail every step taken, oldest first
  * @param attributes other, free-form properties, kept as strings in key order (the facts assessment
- *     needs belong in {@code assessment}; in-memory cases may still carry them here under their
- *     version-1 names, {@link Assessment#ATTRIBUTE_NAMES})
+ *     needs belong in {@code assessment}: the case JSON reader moves version-1 fact attributes,
+ *     {@link Assessment#ATTRIBUTE_NAMES}, there, and scoring refuses a case that still carries them
+ *     here)
  * @param assessment the typed facts assessment needs, {@link Assessment#NONE} when none
  */
 public record Case(
