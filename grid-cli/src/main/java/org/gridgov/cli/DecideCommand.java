@@ -38,10 +38,10 @@ import picocli.CommandLine.Spec;
  * and {@code null} when no rule of a single-hit table matches. A line that fails (malformed JSON, a
  * duplicate key, a name that is not an input of the table, a missing input, an input of the wrong
  * type, a number out of range, a UNIQUE conflict) gives {@code {"error": "..."}} and the next line
- * is read; an input that is not known is given as {@code null}; numbers are exact decimals. {@code --explain} adds
- * {@code "matched"}: the matching rules in rule order. Blank lines are skipped. Exit 0 when every
- * line was decided, 1 when some line gave an error, 2 when the table or the input file cannot be
- * used.
+ * is read; an input that is not known is given as {@code null}; numbers are exact decimals. {@code
+ * --explain} adds {@code "matched"}: the matching rules in rule order. Blank lines are skipped.
+ * Exit 0 when every line was decided, 1 when some line gave an error, 2 when the table or the input
+ * file cannot be used.
  */
 @Command(
     name = "decide",

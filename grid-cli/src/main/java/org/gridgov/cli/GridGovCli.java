@@ -244,8 +244,8 @@ public final class GridGovCli implements Runnable {
   /**
    * The message of a usage error, with "did you mean" for a mistyped subcommand or option: {@code
    * gridgov valdate} names {@code validate}, {@code gridgov locate --grid x} names {@code --grids}
-   * (picocli reports the required option as missing first; the typo is the cause, so it is what
-   * the line says when a known name is close to it).
+   * (picocli reports the required option as missing first; the typo is the cause, so it is what the
+   * line says when a known name is close to it).
    */
   static String usageMessage(CommandLine.ParameterException ex) {
     CommandLine cl = ex.getCommandLine();
@@ -267,9 +267,7 @@ public final class GridGovCli implements Runnable {
         if (ex instanceof CommandLine.UnmatchedArgumentException) {
           return ex.getMessage() + hint;
         }
-        return (option ? "Unknown option: " : "Unmatched argument: ")
-            + Problems.quote(name)
-            + hint;
+        return (option ? "Unknown option: " : "Unmatched argument: ") + Problems.quote(name) + hint;
       }
     }
     return ex.getMessage();

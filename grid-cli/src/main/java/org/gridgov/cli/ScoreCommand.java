@@ -377,7 +377,12 @@ final class ScoreCommand implements Callable<Integer> {
           return InvalidInputException.at(
               hierarchy.toString(),
               "",
-              "no " + level + " grid, so no case has a " + level + " to rank (" + option.strip()
+              "no "
+                  + level
+                  + " grid, so no case has a "
+                  + level
+                  + " to rank ("
+                  + option.strip()
                   + ")");
         }
         return usage(option + "no case's grid lies under a " + level + " grid of " + hierarchy);

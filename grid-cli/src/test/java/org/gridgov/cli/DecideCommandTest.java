@@ -230,8 +230,8 @@ class DecideCommandTest {
   }
 
   /**
-   * The command evaluates strictly: a misspelled input name is an error line saying which input
-   * was meant, a missing input is an error line (null says "not known"), and the exit code is 1.
+   * The command evaluates strictly: a misspelled input name is an error line saying which input was
+   * meant, a missing input is an error line (null says "not known"), and the exit code is 1.
    * Before, both answered {"result": null} and exit 0.
    */
   @Test

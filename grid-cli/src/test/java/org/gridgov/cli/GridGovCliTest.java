@@ -97,8 +97,9 @@ class GridGovCliTest {
     CliRun r = CliRun.of("valdate", "--grids", "x.geojson");
     assertThat(r.code()).isEqualTo(GridGovCli.UNUSABLE);
     assertThat(r.err().lines().findFirst().orElseThrow())
-        .isEqualTo("gridgov: Unmatched arguments from index 0: 'valdate', '--grids', 'x.geojson'"
-            + "; did you mean 'validate'?");
+        .isEqualTo(
+            "gridgov: Unmatched arguments from index 0: 'valdate', '--grids', 'x.geojson'"
+                + "; did you mean 'validate'?");
     assertThat(CliRun.of("scroe").err()).contains("did you mean 'score'?");
     // nothing close: picocli's message as before
     assertThat(CliRun.of("no-such-command").err())

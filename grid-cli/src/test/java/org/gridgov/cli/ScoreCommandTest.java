@@ -400,9 +400,7 @@ class ScoreCommandTest {
    */
   @Test
   void aMisspelledFactKeyIsALocatedErrorInBothVersions() throws Exception {
-    Case v1 =
-        closed("a", "城管局", "2026-03-03T10:00:00")
-            .withAttributes(Map.of("departmnet", "住建局"));
+    Case v1 = closed("a", "城管局", "2026-03-03T10:00:00").withAttributes(Map.of("departmnet", "住建局"));
     String good = GridGovJson.toJsonLine(closed("b", "城管局", "2026-03-03T10:00:00"));
     // the writer writes version 2; without the version member the line is a version-1 record
     String v1Line = GridGovJson.toJsonLine(v1).replace("\"version\":2,", "");

@@ -171,11 +171,11 @@ public final class FactRules {
    * @return its facts
    * @throws InvalidInputException when an attribute's name is a near miss of an assessment fact's
    *     version-1 name ({@code departmnet}: "did you mean 'department'?"), a reverse grade is on a
-   *     case that was not whistled, a rating
-   *     contradicts an invalid follow-up, the department is not in the department directory (with a
-   *     "did you mean"), or the grid is not in the hierarchy; the pointer names the field ({@code
-   *     /assessment/department}, …). The source and line are the caller's to add (the {@code
-   *     gridgov score} command adds the file and line of the case)
+   *     case that was not whistled, a rating contradicts an invalid follow-up, the department is
+   *     not in the department directory (with a "did you mean"), or the grid is not in the
+   *     hierarchy; the pointer names the field ({@code /assessment/department}, …). The source and
+   *     line are the caller's to add (the {@code gridgov score} command adds the file and line of
+   *     the case)
    * @throws IllegalArgumentException when the case carries an assessment fact as a version-1
    *     attribute
    */

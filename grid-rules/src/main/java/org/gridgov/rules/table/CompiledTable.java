@@ -364,8 +364,8 @@ public final class CompiledTable implements Serializable {
    * Evaluates the table as the options say: {@link EvaluateOptions#explain()} adds, for each rule
    * that did not match, the first input entry that failed; {@link EvaluateOptions#reference()}
    * evaluates with the straightforward reference interpreter (same result, with the explanation);
-   * {@link EvaluateOptions#withStrictInputs()} makes a name that is not an input, and an input
-   * that is not in the map, error messages of the result.
+   * {@link EvaluateOptions#withStrictInputs()} makes a name that is not an input, and an input that
+   * is not in the map, error messages of the result.
    *
    * @param input the input values by input name
    * @param options the evaluation options

@@ -91,9 +91,9 @@ public final class EvaluateOptions {
    * the table (else an {@link DecisionMessage.Kind#UNKNOWN_INPUT} error, with "did you mean" the
    * closest input name), and every input of the table must be a key of the map (else a {@link
    * DecisionMessage.Kind#MISSING_INPUT} error; a key mapped to {@code null} is present and means
-   * "unknown", as in DMN). With such errors the result has no value and no rule matched; the
-   * values of the inputs that are present are still checked, so one evaluation reports every
-   * problem of the input.
+   * "unknown", as in DMN). With such errors the result has no value and no rule matched; the values
+   * of the inputs that are present are still checked, so one evaluation reports every problem of
+   * the input.
    *
    * @return the strict options (the same object when these are strict already)
    */

@@ -40,8 +40,7 @@ class StrictInputsTest {
   @Test
   void aMisspelledNameIsAnErrorWithTheClosestInputName() {
     for (EvaluateOptions o : STRICT) {
-      DecisionResult r =
-          TABLE.compile().evaluate(Map.of("categroy", "roads", "severity", 4), o);
+      DecisionResult r = TABLE.compile().evaluate(Map.of("categroy", "roads", "severity", 4), o);
       assertThat(r.hasErrors()).as("%s", o).isTrue();
       assertThat(r.value()).as("%s", o).isEmpty();
       assertThat(r.matched()).isEmpty();
