@@ -36,11 +36,12 @@ import picocli.CommandLine.Spec;
  * {"result": VALUE}}: the output value for a single-output table, an object keyed by output name
  * for a multi-output table, an array for a multi-hit policy (one value when COLLECT aggregates),
  * and {@code null} when no rule of a single-hit table matches. A line that fails (malformed JSON, a
- * duplicate key, an input of the wrong type, a number out of range, a UNIQUE conflict) gives {@code
- * {"error": "..."}} and the next line is read; numbers are exact decimals. {@code --explain} adds
- * {@code "matched"}: the matching rules in rule order. Blank lines are skipped. Exit 0 when every
- * line was decided, 1 when some line gave an error, 2 when the table or the input file cannot be
- * used.
+ * duplicate key, a name that is not an input of the table, a missing input, an input of the wrong
+ * type, a number out of range, a UNIQUE conflict) gives {@code {"error": "..."}} and the next line
+ * is read; an input that is not known is given as {@code null}; numbers are exact decimals. {@code
+ * --explain} adds {@code "matched"}: the matching rules in rule order. Blank lines are skipped.
+ * Exit 0 when every line was decided, 1 when some line gave an error, 2 when the table or the input
+ * file cannot be used.
  */
 @Command(
     name = "decide",
@@ -48,6 +49,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Evaluate a decision table on JSON Lines: one object of input values per line in, one"
           + " {\"result\": VALUE} per line out ({\"error\": \"...\"} for a line that fails).",
+      "Every input of the table must be given (null when not known); a name that is not an input"
+          + " is an error.",
       "Exit 0 when every line was decided, 1 when some line failed, 2 when the table cannot be used."
     })
 final class DecideCommand implements Callable<Integer> {
@@ -115,7 +118,8 @@ final class DecideCommand implements Callable<Integer> {
     }
     DecisionResult result =
         compiled.evaluate(
-            input.asMap(), explain ? EvaluateOptions.explain() : EvaluateOptions.defaults());
+            input.asMap(),
+            (explain ? EvaluateOptions.explain() : EvaluateOptions.defaults()).withStrictInputs());
     if (result.hasErrors()) {
       return answer.put(
           "error",

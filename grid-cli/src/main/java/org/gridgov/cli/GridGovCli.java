@@ -9,9 +9,14 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import org.gridgov.core.GridGovException;
+import org.gridgov.core.io.Problems;
+import org.gridgov.core.io.Suggestions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -124,7 +129,7 @@ public final class GridGovCli implements Runnable {
     cl.setExitCodeExceptionMapper(e -> UNUSABLE);
     cl.setParameterExceptionHandler(
         (ex, a) -> {
-          err.println("gridgov: " + ex.getMessage());
+          err.println("gridgov: " + usageMessage(ex));
           err.println("Try 'gridgov " + commandPath(ex.getCommandLine()) + "--help' for usage.");
           err.flush();
           return UNUSABLE;
@@ -234,6 +239,48 @@ public final class GridGovCli implements Runnable {
     }
     long mib = 4 * ((max + MIB - 1) / MIB);
     return mib < 1024 ? mib + "m" : (mib + 1023) / 1024 + "g";
+  }
+
+  /**
+   * The message of a usage error, with "did you mean" for a mistyped subcommand or option: {@code
+   * gridgov valdate} names {@code validate}, {@code gridgov locate --grid x} names {@code --grids}
+   * (picocli reports the required option as missing first; the typo is the cause, so it is what the
+   * line says when a known name is close to it).
+   */
+  static String usageMessage(CommandLine.ParameterException ex) {
+    CommandLine cl = ex.getCommandLine();
+    List<String> unmatched =
+        ex instanceof CommandLine.UnmatchedArgumentException u
+            ? u.getUnmatched()
+            : cl == null ? List.of() : cl.getUnmatchedArguments();
+    if (cl == null || unmatched == null) {
+      return ex.getMessage();
+    }
+    for (String arg : unmatched) {
+      boolean option = arg.startsWith("-");
+      String name = option && arg.indexOf('=') > 0 ? arg.substring(0, arg.indexOf('=')) : arg;
+      Collection<String> known =
+          option ? cl.getCommandSpec().optionsMap().keySet() : cl.getSubcommands().keySet();
+      Optional<String> near = known.isEmpty() ? Optional.empty() : didYouMean(name, known);
+      if (near.isPresent()) {
+        String hint = "; did you mean '" + near.get() + "'?";
+        if (ex instanceof CommandLine.UnmatchedArgumentException) {
+          return ex.getMessage() + hint;
+        }
+        return (option ? "Unknown option: " : "Unmatched argument: ") + Problems.quote(name) + hint;
+      }
+    }
+    return ex.getMessage();
+  }
+
+  /** The closest known name, also when the given name is an abbreviation of exactly one name. */
+  private static Optional<String> didYouMean(String name, Collection<String> known) {
+    Optional<String> near = Suggestions.didYouMean(name, known);
+    if (near.isPresent() || name.length() < 3) {
+      return near;
+    }
+    List<String> longer = known.stream().filter(k -> k.startsWith(name)).toList();
+    return longer.size() == 1 ? Optional.of(longer.get(0)) : Optional.empty();
   }
 
   private static String commandPath(CommandLine cl) {

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.gridgov.core.GridHierarchy;
+import org.gridgov.core.GridLevel;
 import org.gridgov.core.InvalidInputException;
 import org.gridgov.core.cases.Case;
 import org.gridgov.core.cases.Transition;
@@ -53,7 +55,8 @@ import picocli.CommandLine.Spec;
       "Score cases under a scoring scheme and print the ranking (考核排名).",
       "Cases are JSON Lines in the core case format; facts per case follow docs/scoring.md.",
       "Exit 0 on success, 2 when an input cannot be used (the message names file, line and"
-          + " pointer)."
+          + " pointer), or when nothing would be scored: no case in --period, no unit of the"
+          + " --by kind (community and street need --hierarchy or the cases' own facts)."
     })
 final class ScoreCommand implements Callable<Integer> {
   /** Output formats. */
@@ -162,6 +165,9 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** The hierarchy read from {@code --hierarchy}, or {@code null}. */
+  private GridHierarchy grids;
+
   /** Shipped scheme ids, for help. */
   static final class BuiltIns extends ArrayList<String> {
     private static final long serialVersionUID = 1L;
@@ -193,6 +199,7 @@ final class ScoreCommand implements Callable<Integer> {
     }
     CaseLog built = log.build();
     ScoringPeriod p = period(built);
+    requireCasesIn(built, p);
     ExtraCounts extra = counts == null ? ExtraCounts.empty() : ExtraCounts.read(counts);
     if (!s.inForce(p)) {
       throw usage(
@@ -206,6 +213,9 @@ final class ScoreCommand implements Callable<Integer> {
           case YEAR -> Scorer.Rollup.YEAR;
         };
     List<Scorecard> cards = scorer.score(built, Scorer.Request.of(p, kind).extra(extra).rollup(by));
+    if (cards.stream().allMatch(c -> c.size() == 0)) {
+      throw noUnits(kind);
+    }
     Optional<Consequences> consequences =
         cards.size() > 1 ? Optional.of(Consequences.of(cards)) : Optional.empty();
     switch (fmt) {
@@ -318,9 +328,81 @@ final class ScoreCommand implements Callable<Integer> {
       b.timeLimits(GridGovJson.readTimeLimits(limits));
     }
     if (hierarchy != null) {
-      b.hierarchy(GridGovJson.readHierarchy(hierarchy));
+      grids = GridGovJson.readHierarchy(hierarchy);
+      b.hierarchy(grids);
     }
     return b.build();
+  }
+
+  /**
+   * A period given with {@code --period} must hold a case: a run that scores nothing because the
+   * option points beside the data is an error, not "0 of 0 scored".
+   */
+  private void requireCasesIn(CaseLog log, ScoringPeriod p) {
+    if (period == null || log.facts().anyMatch(f -> p.contains(f.month()))) {
+      return;
+    }
+    throw usage(
+        "--period "
+            + period
+            + ": no case was reported in "
+            + p
+            + log.span()
+                .map(span -> " (the cases span " + span + ")")
+                .orElse(" (" + cases + " has no cases)"));
+  }
+
+  /**
+   * Why no unit of the kind was found, naming the option or the fact that would give them: a
+   * scoring run that scores nothing is an error, not "0 of 0 scored".
+   */
+  private RuntimeException noUnits(UnitKind kind) {
+    String option = "--by " + kind.key() + ": ";
+    switch (kind) {
+      case COMMUNITY, STREET -> {
+        String level = kind.key();
+        if (grids == null) {
+          return usage(
+              option
+                  + "no case names its "
+                  + level
+                  + "; give --hierarchy FILE (a grid's "
+                  + level
+                  + " is its ancestor there) or set assessment."
+                  + level
+                  + " in the cases");
+        }
+        GridLevel l = kind == UnitKind.COMMUNITY ? GridLevel.COMMUNITY : GridLevel.STREET;
+        if (grids.gridsAt(l).isEmpty()) {
+          return InvalidInputException.at(
+              hierarchy.toString(),
+              "",
+              "no "
+                  + level
+                  + " grid, so no case has a "
+                  + level
+                  + " to rank ("
+                  + option.strip()
+                  + ")");
+        }
+        return usage(option + "no case's grid lies under a " + level + " grid of " + hierarchy);
+      }
+      case GRID -> {
+        return usage(option + "no case has a grid");
+      }
+      case WORKER -> {
+        return usage(
+            option
+                + "no case names its worker (assessment.worker, or the reporter of a patrol"
+                + " report)");
+      }
+      default -> {
+        return usage(
+            option
+                + "no case names its department (assessment.department, or a department the"
+                + " case was last dispatched to)");
+      }
+    }
   }
 
   private ScoringPeriod period(CaseLog log) {

@@ -37,8 +37,9 @@ final class TableJson {
    * typing each value by the table's input clause: JSON strings, numbers and booleans, ISO text
    * ({@code "2026-01-01"}, {@code "PT4H"}) for temporal inputs. A value that does not convert is
    * kept as is, so evaluation reports it as an error naming the input; unknown keys are kept too
-   * (tables ignore them). Numbers are exact decimals (never rounded to a double); one whose
-   * exponent is beyond {@value #MAX_EXPONENT} either way is refused.
+   * (strict evaluation reports them, with the closest input name). Numbers are exact decimals
+   * (never rounded to a double); one whose exponent is beyond {@value #MAX_EXPONENT} either way is
+   * refused.
    *
    * @param t the table
    * @param obj the JSON object

@@ -95,4 +95,126 @@ class BadDataTest {
         none,
         "no such file");
   }
+
+  private Path gbk(String name, String text) throws IOException {
+    Path p = dir.resolve(name);
+    Files.createDirectories(p.getParent());
+    Files.write(p, text.getBytes(Charset.forName("GBK")));
+    return p;
+  }
+
+  /**
+   * Every file the command line reads refuses GBK bytes at their line with the advice to save as
+   * UTF-8 (the JSON Lines of score and decide, and locate's points, are tested above): hierarchy,
+   * lists, schemes, calendars, time limits, extra counts, decision tables in JSON and DMN, a city
+   * directory and a policy variant.
+   */
+  @Test
+  void everyReaderNamesAGbkEncodedFile() throws IOException {
+    Path cases =
+        write(
+            "ok.jsonl",
+            "{\"id\":\"a\",\"item\":\"01001\",\"channel\":\"patrol\","
+                + "\"reportedAt\":\"2026-03-02T00:00:00Z\",\"grid\":\"G1\"}\n");
+    String c = cases.toString();
+    Path h =
+        gbk("h.json", "{\"grids\": [{\"id\": \"s\", \"level\": \"street\",\n \"name\": \"金水区\"}]}");
+    unusable(CliRun.of("hierarchy", "--grids", h.toString()), h, ":2:", "GBK", "save it as UTF-8");
+    Path lists = gbk("lists.json", "{\"items\": [{\"code\": \"01001\", \"name\": \"市容环境\"}]}");
+    unusable(CliRun.of("check-lists", "--lists", lists.toString()), lists, ":1:", "GBK");
+    Path scheme =
+        gbk(
+            "scheme.json",
+            "{\"id\": \"s\", \"name\": \"考核\", \"citation\": {\"title\": \"t\", \"source\": \"s\"},"
+                + " \"components\": [{\"indicator\": \"response_rate\", \"weight\": 100}]}");
+    unusable(CliRun.of("score", "--scheme", scheme.toString(), "--cases", c), scheme, ":1:", "GBK");
+    Path cal = gbk("cal.json", "{\"name\": \"郑州\", \"zone\": \"Asia/Shanghai\"}");
+    unusable(
+        CliRun.of(
+            "score", "--scheme", "tongcheng-2022", "--cases", c, "--calendar", cal.toString()),
+        cal,
+        ":1:",
+        "GBK");
+    Path limits = gbk("limits.json", "{\"limits\": [{\"item\": \"01001\", \"name\": \"市容\"}]}");
+    unusable(
+        CliRun.of(
+            "score", "--scheme", "tongcheng-2022", "--cases", c, "--limits", limits.toString()),
+        limits,
+        ":1:",
+        "GBK");
+    Path counts =
+        gbk("counts.csv", "kind,unit,month,count,value\ndepartment,城管局,2026-03,intakes,1\n");
+    unusable(
+        CliRun.of(
+            "score", "--scheme", "tongcheng-2022", "--cases", c, "--counts", counts.toString()),
+        counts,
+        ":2:",
+        "GBK");
+    unusable(
+        CliRun.of("score", "--scheme", "tongcheng-2022", "--cases", c, "--hierarchy", h.toString()),
+        h,
+        ":2:",
+        "GBK");
+    Path table =
+        gbk(
+            "t.json",
+            "{\"name\":\"表\",\"hitPolicy\":\"UNIQUE\",\"inputs\":[{\"name\":\"x\",\"type\":\"number\"}],"
+                + "\"outputs\":[{\"name\":\"y\",\"type\":\"string\"}],"
+                + "\"rules\":[{\"when\":[\"> 1\"],\"then\":[\"是\"]}]}");
+    unusable(CliRun.of("verify-table", "--table", table.toString()), table, ":1:", "GBK");
+    unusable(CliRun.of("decide", "--table", table.toString(), "--in", c), table, ":1:", "GBK");
+    Path dmn =
+        gbk(
+            "t.dmn",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<definitions"
+                + " xmlns=\"https://www.omg.org/spec/DMN/20191111/MODEL/\" id=\"d\" name=\"两\""
+                + " namespace=\"x\"></definitions>\n");
+    unusable(CliRun.of("verify-table", "--table", dmn.toString()), dmn, ":2:", "GBK");
+    unusable(CliRun.of("decide", "--table", dmn.toString(), "--in", c), dmn, ":2:", "GBK");
+    Files.writeString(
+        dir.resolve("v.json"), "{\"format\": \"gridgov-variant/1\", \"name\": \"a\"}");
+    String v = dir.resolve("v.json").toString();
+    Path cityHierarchy =
+        gbk(
+            "city1/hierarchy.json",
+            "{\"grids\": [{\"id\": \"s\", \"level\": \"street\", \"name\": \"金水\"}]}");
+    unusable(
+        CliRun.of("simulate", "--city", dir.resolve("city1").toString(), "--policy", v),
+        cityHierarchy,
+        ":1:",
+        "GBK");
+    Files.createDirectories(dir.resolve("city2"));
+    Files.writeString(
+        dir.resolve("city2/hierarchy.json"),
+        "{\"grids\": [{\"id\": \"s\", \"level\": \"street\"}]}");
+    Path cityLists =
+        gbk("city2/lists.json", "{\"items\": [{\"code\": \"01001\", \"name\": \"市容\"}]}");
+    unusable(
+        CliRun.of("simulate", "--city", dir.resolve("city2").toString(), "--policy", v),
+        cityLists,
+        ":1:",
+        "GBK");
+    Files.createDirectories(dir.resolve("city3"));
+    Files.writeString(
+        dir.resolve("city3/hierarchy.json"),
+        "{\"grids\": [{\"id\": \"s\", \"level\": \"street\"}]}");
+    Path cityCalendar =
+        gbk("city3/calendar.json", "{\"name\": \"郑州\", \"zone\": \"Asia/Shanghai\"}");
+    unusable(
+        CliRun.of("simulate", "--city", dir.resolve("city3").toString(), "--policy", v),
+        cityCalendar,
+        ":1:",
+        "GBK");
+    Files.createDirectories(dir.resolve("city4"));
+    Files.writeString(
+        dir.resolve("city4/hierarchy.json"),
+        "{\"grids\": [{\"id\": \"s\", \"level\": \"street\"}]}");
+    Path variant = gbk("gv.json", "{\"format\": \"gridgov-variant/1\", \"name\": \"长\"}");
+    unusable(
+        CliRun.of(
+            "simulate", "--city", dir.resolve("city4").toString(), "--policy", variant.toString()),
+        variant,
+        ":1:",
+        "GBK");
+  }
 }

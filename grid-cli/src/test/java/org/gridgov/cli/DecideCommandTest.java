@@ -90,19 +90,19 @@ class DecideCommandTest {
   void badNumbersAndDuplicateKeysAreLineErrorsAndNumbersCompareExactly() throws IOException {
     Path t = table("bands.json", BANDS);
     String[] in = {
-      "{\"x\": 79.99999999999999999999}", // exactly below 80 (the double is 80.0)
-      "{\"x\": 1, \"x\": 90}", // duplicate key
-      "{\"x\": 1e309}", // beyond a double, an exact decimal
-      "{\"x\": -1e309}",
-      "{\"x\": 1e-400}",
-      "{\"x\": 80.00000000000000000001}",
-      "{\"x\": 1e99999999999}", // exponent beyond BigDecimal
-      "{\"x\": 1e-2147483649}",
-      "{\"x\": 1e2147483647}", // a BigDecimal, but no sane number
-      "{\"x\": 1e1000000000}",
+      "{\"code\": null, \"x\": 79.99999999999999999999}", // exactly below 80 (the double is 80.0)
+      "{\"code\": null, \"x\": 1, \"x\": 90}", // duplicate key
+      "{\"code\": null, \"x\": 1e309}", // beyond a double, an exact decimal
+      "{\"code\": null, \"x\": -1e309}",
+      "{\"code\": null, \"x\": 1e-400}",
+      "{\"code\": null, \"x\": 80.00000000000000000001}",
+      "{\"code\": null, \"x\": 1e99999999999}", // exponent beyond BigDecimal
+      "{\"code\": null, \"x\": 1e-2147483649}",
+      "{\"code\": null, \"x\": 1e2147483647}", // a BigDecimal, but no sane number
+      "{\"code\": null, \"x\": 1e1000000000}",
       "{\"code\": 1e99999999999, \"x\": 60}",
       "{\"code\": 1e309, \"x\": 60}", // a number for a string input
-      "{\"x\": 49.999999999999999999999999}",
+      "{\"code\": null, \"x\": 49.999999999999999999999999}",
     };
     CliRun r = withStdin(String.join("\n", in) + "\n", "decide", "--table", t.toString());
     String[] lines = r.out().split("\n");
@@ -227,5 +227,50 @@ class DecideCommandTest {
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).contains("none.json: no such file");
     assertThat(CliRun.of("decide").code()).isEqualTo(2);
+  }
+
+  /**
+   * The command evaluates strictly: a misspelled input name is an error line saying which input was
+   * meant, a missing input is an error line (null says "not known"), and the exit code is 1.
+   * Before, both answered {"result": null} and exit 0.
+   */
+  @Test
+  void unknownAndMissingInputNamesAreErrorLines() throws IOException {
+    Path t = table("bands.json", BANDS);
+    CliRun r =
+        withStdin(
+            "{\"cdoe\": \"a\", \"x\": 90}\n"
+                + "{\"x\": 90}\n"
+                + "{\"code\": null, \"x\": 90}\n"
+                + "{\"code\": \"a\", \"x\": 90, \"zzzzzz\": 1}\n",
+            "decide",
+            "--table",
+            t.toString());
+    assertThat(r.out().split("\n"))
+        .containsExactly(
+            "{\"error\":\"line 1: decision 'bands': unknown input 'cdoe'"
+                + " (did you mean 'code'?)\"}",
+            "{\"error\":\"line 2: decision 'bands': missing input 'code'"
+                + " (give null when it is not known)\"}",
+            "{\"result\":\"high\"}",
+            "{\"error\":\"line 4: decision 'bands': unknown input 'zzzzzz'"
+                + " (the inputs are 'code', 'x')\"}");
+    assertThat(r.code()).isEqualTo(GridGovCli.FINDINGS);
+    assertThat(r.err()).isEmpty();
+  }
+
+  /** The reproduction of issue 12 on the shipped dispatch table. */
+  @Test
+  void aMisspelledDispatchInputSaysWhichInputWasMeant() throws IOException {
+    Path t = dir.resolve("dispatch.json");
+    DecisionTables.write(Dispatcher.shippedTable("2026"), t);
+    CliRun r = withStdin("{\"categroy\":\"x\"}\n", "decide", "--table", t.toString());
+    assertThat(r.out())
+        .startsWith("{\"error\":\"line 1: ")
+        .contains("unknown input 'categroy' (did you mean 'category'?)")
+        .contains("missing input 'severity'")
+        .doesNotContain("missing input 'category'")
+        .doesNotContain("result");
+    assertThat(r.code()).isEqualTo(GridGovCli.FINDINGS);
   }
 }

@@ -90,4 +90,44 @@ class GridGovCliTest {
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).contains("nope.json").contains("cannot read");
   }
+
+  /** A mistyped subcommand says which one was meant, exit 2. Before: "Unmatched argument" only. */
+  @Test
+  void aMistypedSubcommandSaysDidYouMean() {
+    CliRun r = CliRun.of("valdate", "--grids", "x.geojson");
+    assertThat(r.code()).isEqualTo(GridGovCli.UNUSABLE);
+    assertThat(r.err().lines().findFirst().orElseThrow())
+        .isEqualTo(
+            "gridgov: Unmatched arguments from index 0: 'valdate', '--grids', 'x.geojson'"
+                + "; did you mean 'validate'?");
+    assertThat(CliRun.of("scroe").err()).contains("did you mean 'score'?");
+    // nothing close: picocli's message as before
+    assertThat(CliRun.of("no-such-command").err())
+        .startsWith("gridgov: Unmatched argument at index 0: 'no-such-command'")
+        .doesNotContain("did you mean");
+  }
+
+  /**
+   * A mistyped option says which one was meant, exit 2, even when picocli would first report the
+   * required option it was meant to be as missing ({@code locate --grid x}).
+   */
+  @Test
+  void aMistypedOptionSaysDidYouMean() {
+    CliRun r = CliRun.of("locate", "--grid", "x");
+    assertThat(r.code()).isEqualTo(GridGovCli.UNUSABLE);
+    assertThat(r.err())
+        .startsWith("gridgov: Unknown option: '--grid'; did you mean '--grids'?\n")
+        .contains("Try 'gridgov locate --help' for usage.");
+    CliRun eq = CliRun.of("decide", "--tabel=t.json");
+    assertThat(eq.code()).isEqualTo(GridGovCli.UNUSABLE);
+    assertThat(eq.err()).startsWith("gridgov: Unknown option: '--tabel'; did you mean '--table'?");
+    CliRun extra =
+        CliRun.of("score", "--scheme", "tongcheng-2022", "--cases", "c.jsonl", "--hierachy", "h");
+    assertThat(extra.code()).isEqualTo(GridGovCli.UNUSABLE);
+    assertThat(extra.err()).contains("did you mean '--hierarchy'?");
+    // a missing required option with no typo is reported as before
+    assertThat(CliRun.of("locate").err())
+        .startsWith("gridgov: Missing required option")
+        .doesNotContain("did you mean");
+  }
 }

@@ -302,4 +302,131 @@ class ScoreCommandTest {
     // G1: a and b rated satisfied (contacted: accepted; resolved: closed) → 10 + 50 + 40 = 100.
     assertThat(lines).anyMatch(l -> l.startsWith("2026-03,grid,1,G1,100.00,A"));
   }
+
+  /**
+   * A run that would score nothing because an option is missing is an error naming the option:
+   * before, {@code --by community} without {@code --hierarchy} printed "0 of 0 scored" and exit 0.
+   */
+  @Test
+  void rankingCommunitiesWithoutTheirSourceIsAnErrorNamingHierarchy() throws Exception {
+    Path cases = casesFile();
+    for (String kind : List.of("community", "street")) {
+      CliRun r =
+          CliRun.of(
+              "score",
+              "--scheme",
+              "hotline-three-rates",
+              "--cases",
+              cases.toString(),
+              "--by",
+              kind);
+      assertThat(r.code()).as(r.err()).isEqualTo(GridGovCli.UNUSABLE);
+      assertThat(r.out()).isEmpty();
+      assertThat(r.err())
+          .startsWith("gridgov: --by " + kind + ": no case names its " + kind)
+          .contains("--hierarchy FILE")
+          .doesNotContain("internal error");
+    }
+    // With the hierarchy, the same run ranks the community.
+    Path h =
+        Files.writeString(
+            dir.resolve("h.json"),
+            "{\"grids\": [{\"id\": \"S\", \"level\": \"street\"},"
+                + "{\"id\": \"C\", \"level\": \"community\", \"parent\": \"S\"},"
+                + "{\"id\": \"G1\", \"level\": \"micro\", \"parent\": \"C\"},"
+                + "{\"id\": \"G2\", \"level\": \"micro\", \"parent\": \"C\"}]}");
+    CliRun ok =
+        CliRun.of(
+            "score",
+            "--scheme",
+            "hotline-three-rates",
+            "--cases",
+            cases.toString(),
+            "--by",
+            "community",
+            "--hierarchy",
+            h.toString());
+    assertThat(ok.err()).isEmpty();
+    assertThat(ok.code()).isZero();
+    assertThat(ok.out()).contains("1 of 1 scored");
+  }
+
+  /** A hierarchy without the level asked for is named as the reason, at the hierarchy file. */
+  @Test
+  void aHierarchyWithoutTheLevelIsAnErrorAtTheHierarchy() throws Exception {
+    Path h =
+        Files.writeString(
+            dir.resolve("flat.json"),
+            "{\"grids\": [{\"id\": \"C\", \"level\": \"community\"},"
+                + "{\"id\": \"G1\", \"level\": \"micro\", \"parent\": \"C\"},"
+                + "{\"id\": \"G2\", \"level\": \"micro\", \"parent\": \"C\"}]}");
+    CliRun r =
+        CliRun.of(
+            "score",
+            "--scheme",
+            "hotline-three-rates",
+            "--cases",
+            casesFile().toString(),
+            "--by",
+            "street",
+            "--hierarchy",
+            h.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(GridGovCli.UNUSABLE);
+    assertThat(r.err()).startsWith("gridgov: " + h + ": ").contains("no street grid");
+  }
+
+  /** A period without any case scores nothing: an error naming --period and the cases' span. */
+  @Test
+  void aPeriodWithoutCasesIsAnErrorNamingPeriod() throws Exception {
+    CliRun r =
+        CliRun.of(
+            "score",
+            "--scheme",
+            "gbt30428-department",
+            "--cases",
+            casesFile().toString(),
+            "--period",
+            "2025");
+    assertThat(r.code()).as(r.err()).isEqualTo(GridGovCli.UNUSABLE);
+    assertThat(r.err())
+        .startsWith("gridgov: --period 2025: no case was reported in 2025-01..2025-12")
+        .contains("2026-03");
+  }
+
+  /**
+   * A misspelled fact key is an error at its file, line and pointer with "did you mean", in both
+   * case format versions: before, a version-1 {@code departmnet} was kept as a free-form attribute
+   * and the case was scored to the department it was dispatched to.
+   */
+  @Test
+  void aMisspelledFactKeyIsALocatedErrorInBothVersions() throws Exception {
+    Case v1 = closed("a", "城管局", "2026-03-03T10:00:00").withAttributes(Map.of("departmnet", "住建局"));
+    String good = GridGovJson.toJsonLine(closed("b", "城管局", "2026-03-03T10:00:00"));
+    // the writer writes version 2; without the version member the line is a version-1 record
+    String v1Line = GridGovJson.toJsonLine(v1).replace("\"version\":2,", "");
+    assertThat(v1Line).doesNotContain("version").contains("\"departmnet\"");
+    Path one = dir.resolve("v1.jsonl");
+    Files.writeString(one, good + "\n" + v1Line + "\n", StandardCharsets.UTF_8);
+    CliRun r = CliRun.of("score", "--scheme", "gbt30428-department", "--cases", one.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(GridGovCli.UNUSABLE);
+    assertThat(r.err())
+        .startsWith(
+            "gridgov: "
+                + one
+                + ":2: /attributes/departmnet: attribute 'departmnet' looks like the assessment"
+                + " fact 'department' (did you mean 'department'?)");
+    String v2 =
+        "{\"version\":2,\"id\":\"k\",\"item\":\"01001\",\"channel\":\"patrol\","
+            + "\"reportedAt\":\"2026-03-02T00:00:00Z\",\"assessment\":{\"departmnet\":\"住建局\"}}";
+    Path two = dir.resolve("v2.jsonl");
+    Files.writeString(two, good + "\n\n" + v2 + "\n", StandardCharsets.UTF_8);
+    CliRun r2 = CliRun.of("score", "--scheme", "gbt30428-department", "--cases", two.toString());
+    assertThat(r2.code()).as(r2.err()).isEqualTo(GridGovCli.UNUSABLE);
+    assertThat(r2.err())
+        .startsWith(
+            "gridgov: "
+                + two
+                + ":3: /assessment/departmnet: unknown field 'departmnet'; did you mean"
+                + " 'department'?");
+  }
 }

@@ -26,6 +26,7 @@ import org.gridgov.core.cases.CaseState;
 import org.gridgov.core.cases.Rating;
 import org.gridgov.core.cases.SourceChannel;
 import org.gridgov.core.cases.Transition;
+import org.gridgov.core.io.Pointers;
 import org.gridgov.core.io.Problems;
 import org.gridgov.core.io.Suggestions;
 import org.gridgov.core.time.TimeLimit;
@@ -168,11 +169,13 @@ public final class FactRules {
    *
    * @param c the case
    * @return its facts
-   * @throws InvalidInputException when a reverse grade is on a case that was not whistled, a rating
-   *     contradicts an invalid follow-up, the department is not in the department directory (with a
-   *     "did you mean"), or the grid is not in the hierarchy; the pointer names the field ({@code
-   *     /assessment/department}, …). The source and line are the caller's to add (the {@code
-   *     gridgov score} command adds the file and line of the case)
+   * @throws InvalidInputException when an attribute's name is a near miss of an assessment fact's
+   *     version-1 name ({@code departmnet}: "did you mean 'department'?"), a reverse grade is on a
+   *     case that was not whistled, a rating contradicts an invalid follow-up, the department is
+   *     not in the department directory (with a "did you mean"), or the grid is not in the
+   *     hierarchy; the pointer names the field ({@code /assessment/department}, …). The source and
+   *     line are the caller's to add (the {@code gridgov score} command adds the file and line of
+   *     the case)
    * @throws IllegalArgumentException when the case carries an assessment fact as a version-1
    *     attribute
    */
@@ -186,6 +189,23 @@ public final class FactRules {
                 + name
                 + "' as an attribute; set it in Case.assessment() (the case JSON reader does that"
                 + " for version-1 documents)");
+      }
+      Optional<String> near = Suggestions.didYouMean(name, Assessment.ATTRIBUTE_NAMES);
+      if (near.isPresent()) {
+        // Scored as it stands, the fact would silently be missing (a misspelled department
+        // falls back to the dispatch assignee), as the case JSON reader refuses it too.
+        throw InvalidInputException.at(
+            "",
+            Pointers.child("/attributes", name),
+            "case "
+                + c.id()
+                + ": attribute "
+                + Problems.quote(name)
+                + " looks like the assessment fact '"
+                + near.get()
+                + "' (did you mean '"
+                + near.get()
+                + "'?); facts go in Case.assessment(), so rename it if it is free-form");
       }
     }
     List<Transition> trail = new ArrayList<>();

@@ -202,4 +202,29 @@ class TypedFactsTest {
         catchThrowableOfType(InvalidInputException.class, () -> withDirectory("CG").derive(c));
     assertThat(contradiction.pointer()).hasValue("/assessment/followUp");
   }
+
+  /**
+   * A case built in code with a misspelled fact attribute is refused at the attribute, as the JSON
+   * reader refuses it: before, the department silently fell back to the dispatch assignee.
+   */
+  @Test
+  void aMisspelledFactAttributeIsALocatedErrorWithASuggestion() {
+    Case c =
+        handledBy("m1", "G1", "街道办", Assessment.NONE)
+            .withAttributes(java.util.Map.of("departmnet", "城管局"));
+    InvalidInputException e =
+        catchThrowableOfType(
+            InvalidInputException.class, () -> FactRules.builder(AS_OF).build().derive(c));
+    assertThat(e.pointer()).hasValue("/attributes/departmnet");
+    assertThat(e.reason())
+        .startsWith("case m1: attribute 'departmnet' looks like the assessment fact 'department'")
+        .contains("did you mean 'department'?");
+    // a free-form attribute is still free
+    assertThat(
+            FactRules.builder(AS_OF)
+                .build()
+                .derive(c.withAttributes(java.util.Map.of("colour", "red")))
+                .department())
+        .hasValue("街道办");
+  }
 }

@@ -237,6 +237,24 @@ public final class CoreCodec {
       Map<String, String> free = new TreeMap<>(attributes);
       assessment = assessmentV1(in, id, free, whistled);
       attributes = free;
+      // A near miss of a fact name would otherwise stay a free-form attribute and the fact would
+      // silently be missing (a misspelled department scored to the dispatch assignee).
+      for (String key : free.keySet()) {
+        Suggestions.didYouMean(key, Assessment.ATTRIBUTE_NAMES)
+            .ifPresent(
+                near ->
+                    in.problems()
+                        .error(
+                            InputCode.UNKNOWN_NAME,
+                            Pointers.child(in.at("attributes"), key),
+                            "attribute "
+                                + Problems.quote(key)
+                                + " looks like the assessment fact '"
+                                + near
+                                + "' (did you mean '"
+                                + near
+                                + "'?); rename it if it is free-form"));
+      }
     } else {
       for (String key : attributes.keySet()) {
         if (Assessment.ATTRIBUTE_NAMES.contains(key)) {

@@ -462,8 +462,15 @@ public final class Json {
         e);
   }
 
-  /** Whether bytes decode as GBK without errors (and so were probably saved as GBK). */
-  static boolean looksGbk(byte[] bytes) {
+  /**
+   * Whether bytes that are not UTF-8 decode as GBK without errors (and so were probably saved as
+   * GBK, as Chinese Excel and Notepad do): the readers of other formats (DMN XML) use it to say
+   * "the file looks GBK-encoded; save it as UTF-8" as the JSON and line readers do.
+   *
+   * @param bytes the document
+   * @return whether they decode as GBK
+   */
+  public static boolean looksGbk(byte[] bytes) {
     if (!Charset.isSupported("GBK")) {
       return false;
     }

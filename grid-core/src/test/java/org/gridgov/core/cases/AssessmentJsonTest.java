@@ -164,4 +164,31 @@ class AssessmentJsonTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("both typed and as attributes [worker]");
   }
+
+  /**
+   * Version 1 refuses a near miss of a fact name too, with the line and pointer: before, {@code
+   * departmnet} stayed a free-form attribute and the case had no department.
+   */
+  @Test
+  void versionOneRefusesNearMissesOfFactNamesWithFileAndLine() {
+    String v1 =
+        "{\"id\":\"k\",\"item\":\"1\",\"channel\":\"patrol\",\"reportedAt\":\"2026-01-01T00:00:00Z\","
+            + "\"attributes\":{\"%s\":\"%s\"}}";
+    String ok = String.format(v1, "department", "城管局");
+    String bad = String.format(v1, "departmnet", "城管局");
+    assertThatThrownBy(
+            () ->
+                GridGovJson.readCases(
+                    new StringReader(ok + "\n" + bad + "\n"), "c.jsonl", (n, c) -> {}))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(
+            "c.jsonl:2: /attributes/departmnet: attribute 'departmnet' looks like the assessment"
+                + " fact 'department' (did you mean 'department'?); rename it if it is free-form");
+    assertThatThrownBy(() -> GridGovJson.readCase(String.format(v1, "Worker", "w")))
+        .hasMessageStartingWith("/attributes/Worker: attribute 'Worker' looks like")
+        .hasMessageContaining("did you mean 'worker'?");
+    // Free-form attributes that are not near a fact name stay free-form.
+    assertThat(GridGovJson.readCase(String.format(v1, "colour", "red")).attributes())
+        .isEqualTo(Map.of("colour", "red"));
+  }
 }

@@ -363,7 +363,9 @@ public final class CompiledTable implements Serializable {
   /**
    * Evaluates the table as the options say: {@link EvaluateOptions#explain()} adds, for each rule
    * that did not match, the first input entry that failed; {@link EvaluateOptions#reference()}
-   * evaluates with the straightforward reference interpreter (same result, with the explanation).
+   * evaluates with the straightforward reference interpreter (same result, with the explanation);
+   * {@link EvaluateOptions#withStrictInputs()} makes a name that is not an input, and an input that
+   * is not in the map, error messages of the result.
    *
    * @param input the input values by input name
    * @param options the evaluation options
@@ -372,6 +374,14 @@ public final class CompiledTable implements Serializable {
   public DecisionResult evaluate(Map<String, ?> input, EvaluateOptions options) {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(options, "options");
+    if (options.strictInputs()) {
+      List<DecisionMessage> names = Interpreter.checkNames(table, input);
+      if (!names.isEmpty()) {
+        List<DecisionMessage> all = new ArrayList<>(names);
+        all.addAll(fill(input).problems(table));
+        return Outcomes.rejected(table, all);
+      }
+    }
     if (options.interprets()) {
       return Interpreter.evaluate(table, input::get);
     }

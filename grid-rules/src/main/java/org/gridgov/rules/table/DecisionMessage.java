@@ -7,8 +7,8 @@ import org.gridgov.core.Severity;
 
 /**
  * A message of an evaluation, as data in the {@link DecisionResult} (like the messages of a DMN
- * result): an input of the wrong type or outside its allowed values, a hit-policy violation, or the
- * note that no rule matched. Immutable.
+ * result): an input of the wrong type or outside its allowed values, an unknown or missing input
+ * name (strict evaluation), a hit-policy violation, or the note that no rule matched. Immutable.
  *
  * @param severity the severity
  * @param kind the machine-readable kind; {@link #code()} is its name
@@ -24,6 +24,16 @@ public record DecisionMessage(Severity severity, Kind kind, String message, List
     INVALID_INPUT,
     /** An input value outside the input's allowed values (an error). */
     INPUT_NOT_ALLOWED,
+    /**
+     * A name in the input that is not an input of the table (an error, only when evaluated {@link
+     * EvaluateOptions#withStrictInputs() strictly}).
+     */
+    UNKNOWN_INPUT,
+    /**
+     * An input of the table that the input does not give (an error, only when evaluated {@link
+     * EvaluateOptions#withStrictInputs() strictly}; a name mapped to {@code null} is given).
+     */
+    MISSING_INPUT,
     /** Several rules match a UNIQUE table (an error). */
     UNIQUE_VIOLATION,
     /** Rules with different outputs match an ANY table (an error). */

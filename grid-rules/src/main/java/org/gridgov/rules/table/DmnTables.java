@@ -1,6 +1,7 @@
 package org.gridgov.rules.table;
 
 import java.io.ByteArrayInputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
 import org.gridgov.core.InvalidInputException;
+import org.gridgov.core.io.Json;
 import org.gridgov.core.io.Problems;
 import org.xml.sax.Attributes;
 import org.xml.sax.Locator;
@@ -533,10 +535,14 @@ final class DmnTables {
       parser.parse(new ByteArrayInputStream(bytes), tb);
     } catch (SAXParseException e) {
       String msg = e.getMessage() == null ? "malformed XML" : e.getMessage();
+      boolean encoding =
+          e.getException() instanceof CharConversionException || msg.contains("UTF-8 sequence");
       String reason =
           msg.contains("DOCTYPE")
               ? "DOCTYPE declarations are not allowed (DTDs and entities are refused)"
-              : "malformed XML: " + msg;
+              : encoding && Json.looksGbk(bytes)
+                  ? "the file looks GBK-encoded; save it as UTF-8 (" + msg + ")"
+                  : encoding ? "the input is not valid UTF-8: " + msg : "malformed XML: " + msg;
       throw new InvalidInputException(
           source, Math.max(0, e.getLineNumber()), Math.max(0, e.getColumnNumber()), "", reason, e);
     } catch (SAXException | IOException e) {

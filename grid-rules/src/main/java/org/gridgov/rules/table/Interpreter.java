@@ -1,10 +1,16 @@
 package org.gridgov.rules.table;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.gridgov.core.Severity;
 import org.gridgov.core.io.Problems;
+import org.gridgov.core.io.Suggestions;
 
 /**
  * The straightforward interpreter: converts the inputs, tests every entry of every rule in turn and
@@ -67,6 +73,70 @@ final class Interpreter {
     }
     return Outcomes.assemble(
         table, Outcomes.lazyFacts(table), Outcomes.defaults(table), matched, count, misses);
+  }
+
+  /**
+   * The input-name errors of a strict evaluation: each key of the map that is not an input (in the
+   * map's order, with the closest input name when one is close), then each input that is not a key
+   * (in column order). An input that is the suggestion for an unknown key is not reported missing
+   * as well: {@code {"categroy": ...}} gives one message, not two.
+   *
+   * @param table the table
+   * @param input the input map
+   * @return the error messages, empty when the names fit
+   */
+  static List<DecisionMessage> checkNames(DecisionTable table, Map<String, ?> input) {
+    List<String> names = new ArrayList<>();
+    for (InputClause in : table.inputs()) {
+      names.add(in.name());
+    }
+    List<DecisionMessage> out = new ArrayList<>();
+    Set<String> suggested = new HashSet<>();
+    for (Object key : input.keySet()) {
+      String k = Objects.toString(key);
+      if (key instanceof String && table.inputIndex(k) >= 0) {
+        continue;
+      }
+      Optional<String> close = Suggestions.didYouMean(k, names);
+      close.filter(c -> !input.containsKey(c)).ifPresent(suggested::add);
+      out.add(
+          new DecisionMessage(
+              Severity.ERROR,
+              DecisionMessage.Kind.UNKNOWN_INPUT,
+              "decision "
+                  + Problems.quote(table.name())
+                  + ": unknown input "
+                  + Problems.quote(k)
+                  + close
+                      .map(c -> " (did you mean " + Problems.quote(c) + "?)")
+                      .orElseGet(() -> " (the inputs are " + listed(names) + ")"),
+              List.of(k)));
+    }
+    for (String name : names) {
+      if (!input.containsKey(name) && !suggested.contains(name)) {
+        out.add(
+            new DecisionMessage(
+                Severity.ERROR,
+                DecisionMessage.Kind.MISSING_INPUT,
+                "decision "
+                    + Problems.quote(table.name())
+                    + ": missing input "
+                    + Problems.quote(name)
+                    + " (give null when it is not known)",
+                List.of(name)));
+      }
+    }
+    return out;
+  }
+
+  /** Input names for a message: all of them up to ten, else the first ten and how many more. */
+  private static String listed(List<String> names) {
+    List<String> quoted = new ArrayList<>();
+    for (String n : names.subList(0, Math.min(10, names.size()))) {
+      quoted.add(Problems.quote(n));
+    }
+    return String.join(", ", quoted)
+        + (names.size() > 10 ? " and " + (names.size() - 10) + " more" : "");
   }
 
   /**

@@ -343,4 +343,36 @@ class DmnImportTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("cannot read");
   }
+
+  /**
+   * A DMN file saved as GBK (Chinese names in a document that declares, or defaults to, UTF-8) is
+   * refused at its line with the advice the JSON readers give; before, it was "malformed XML". A
+   * document that declares GBK is read.
+   */
+  @Test
+  void aGbkEncodedDmnIsNamedAsSuch() {
+    String doc =
+        "<?xml version=\"1.0\" encoding=\"%s\"?>\n"
+            + HEAD.replace("name=\"d\"", "name=\"两\"")
+            + "<decision id=\"t\" name=\"级别\"><decisionTable id=\"dt\">"
+            + "<input id=\"i\" label=\"x\"><inputExpression id=\"ie\" typeRef=\"number\">"
+            + "<text>x</text></inputExpression></input><output id=\"o\" name=\"y\" typeRef=\"string\"/>"
+            + "<rule id=\"r\"><inputEntry id=\"re\"><text>-</text></inputEntry>"
+            + "<outputEntry id=\"ro\"><text>\"是\"</text></outputEntry></rule>"
+            + "</decisionTable></decision></definitions>";
+    java.nio.charset.Charset gbk = java.nio.charset.Charset.forName("GBK");
+    byte[] saved = String.format(doc, "UTF-8").getBytes(gbk);
+    assertThatThrownBy(() -> readAll(new ByteArrayInputStream(saved), "gbk.dmn"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("gbk.dmn:2:")
+        .hasMessageContaining("the file looks GBK-encoded; save it as UTF-8");
+    byte[] declared = String.format(doc, "GBK").getBytes(gbk);
+    assertThat(readAll(new ByteArrayInputStream(declared), "declared.dmn").get(0).name())
+        .isEqualTo("级别");
+    byte[] latin =
+        String.format(doc, "UTF-8").replace("两", "\u00ff").getBytes(StandardCharsets.ISO_8859_1);
+    assertThat(catchThrowable(() -> readAll(new ByteArrayInputStream(latin), "latin.dmn")))
+        .hasMessageStartingWith("latin.dmn:2:")
+        .hasMessageContaining("the input is not valid UTF-8");
+  }
 }
