@@ -265,8 +265,8 @@ public final class CaseService {
    * The unit that takes a case when a level blows the whistle (吹哨): the leaf's ancestor at that
    * level (an office for the street and community, grid workers for a lower level), unless the
    * level is a department level ({@link TierMapping#departmentLevel}), the item is prohibited at
-   * that level, or the path has no grid there: then the responsible department, as a joint group
-   * at the city level.
+   * that level, or the path has no grid there: then the responsible department (a joint group when
+   * the city whistles), which reports to the whistling level (报到) and so sits at that level.
    *
    * @param level the whistling level
    * @param leaf the grid the case was located in
