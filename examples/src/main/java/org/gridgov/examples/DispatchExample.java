@@ -127,11 +127,14 @@ public final class DispatchExample {
         map.locator().locate(116.9393261, 31.0548969).orElseThrow().leaf(); // a school gate
     String department = loop.responsibleDepartment(rubbish).orElse("CG");
     Assignment holder = loop.place(d.tier(), leaf, rubbish, department, department, day);
-    out.printf("holder: %s%s%n", holder.holder(), holder.reason().isEmpty() ? "" : ", " + holder.reason());
+    out.printf(
+        "holder: %s%s%n", holder.holder(), holder.reason().isEmpty() ? "" : ", " + holder.reason());
     // The community tier's unit is the community office on the leaf's path.
     Assignment community =
         loop.place(HandlerTier.COMMUNITY, leaf, rubbish, department, department, day);
-    out.printf("community tier: %s%s%n", community.holder(), community.reason().isEmpty() ? "" : ", " + community.reason());
+    out.printf(
+        "community tier: %s%s%n",
+        community.holder(), community.reason().isEmpty() ? "" : ", " + community.reason());
 
     // 4. A hard matter with public attention goes elsewhere.
     DispatchDecision hard =
@@ -145,7 +148,8 @@ public final class DispatchExample {
     List<EscalationStep> chain =
         policy.escalation().chain(new EscalationFacts(GridLevel.COMPOUND, false, 1.5));
     for (EscalationStep step : chain) {
-      Assignment next = loop.whistleTo(step.whistler().orElseThrow(), leaf, rubbish.code(), department);
+      Assignment next =
+          loop.whistleTo(step.whistler().orElseThrow(), leaf, rubbish.code(), department);
       out.printf(
           "whistle: %s → %s whistles, %s report within %s (rule %s): %s takes it%n",
           step.from(),

@@ -35,8 +35,8 @@ import org.gridgov.scoring.UnitKind;
 /**
  * Example: a vendor's first day — one case through the whole loop on a town's own files, with
  * library API only (grid-core, grid-geo, grid-rules, grid-loop, grid-scoring): locate a report on
- * the grid map, file it, dispatch it with the access-list check at the holder's level, let it
- * stall until the escalation ladder whistles, close it, and score the month.
+ * the grid map, file it, dispatch it with the access-list check at the holder's level, let it stall
+ * until the escalation ladder whistles, close it, and score the month.
  *
  * <p>The directory holds {@code grids.geojson}, {@code policy.json} (naming {@code lists.json},
  * {@code dispatch.json}, {@code escalation.json}), {@code calendar.json} and {@code

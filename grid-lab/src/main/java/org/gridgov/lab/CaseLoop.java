@@ -40,11 +40,9 @@ import org.gridgov.rules.dispatch.HandlerTier;
 import org.gridgov.rules.lists.AccessEntry;
 import org.gridgov.rules.lists.Admission;
 import org.gridgov.rules.lists.AdmissionReason;
-import org.gridgov.rules.lists.AuthorityEntry;
 import org.gridgov.rules.lists.Department;
 import org.gridgov.rules.lists.GovernanceLists;
 import org.gridgov.rules.lists.Item;
-import org.gridgov.rules.lists.ProhibitedEntry;
 import org.gridgov.scoring.CaseLog;
 import org.gridgov.scoring.FactRules;
 import org.gridgov.scoring.Scorecard;
@@ -81,7 +79,10 @@ import org.gridgov.scoring.UnitKind;
  *       community tiers are grid workers: the access-list check ({@code AdmissionCheck}) must admit
  *       the item at that level for the requesting department, or the case goes to the responsible
  *       department instead (the first authority entry's department, else the item's default
- *       department). The deadline is the dispatch time plus the limit and never moves.
+ *       department). The deadline is the dispatch time plus the limit and never moves. Holders,
+ *       this check and whistle targets come from grid-loop's {@link CaseService} ({@link
+ *       CaseService#place}, {@link CaseService#whistleTo}); dispatches and whistles record typed
+ *       {@link org.gridgov.core.cases.Holder}s.
  *   <li><b>Escalate.</b> At acceptance (share 0) and at every quarter of the time limit up to three
  *       limits, then every whole limit up to ten, the variant's escalation ladder is asked with the
  *       holder's level, whether the matter is beyond its authority (the holder is below the

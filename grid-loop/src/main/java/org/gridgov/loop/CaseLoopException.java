@@ -24,7 +24,9 @@ public final class CaseLoopException extends GridGovException {
     UNKNOWN_ITEM,
     /** The lists name no department responsible for the item and none is requesting it. */
     NO_DEPARTMENT,
-    /** The step needs a typed holder and the case has none (it was not dispatched by the service). */
+    /**
+     * The step needs a typed holder and the case has none (it was not dispatched by the service).
+     */
     NO_HOLDER
   }
 

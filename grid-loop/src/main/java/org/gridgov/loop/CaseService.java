@@ -64,8 +64,8 @@ import org.gridgov.rules.lists.ProhibitedEntry;
  *   <li><b>File.</b> The item must be on the item list.
  *   <li><b>Dispatch.</b> The policy's dispatch table picks a {@link HandlerTier}; {@link
  *       TierMapping} maps it to a level and a holder ({@link #assign}). For grid workers (the grid
- *       and community tiers) the access list must admit the item <em>at the holder's level</em>
- *       for the requesting department on that day, else the responsible department takes the case
+ *       and community tiers) the access list must admit the item <em>at the holder's level</em> for
+ *       the requesting department on that day, else the responsible department takes the case
  *       ({@link #place}). The deadline is the dispatch time plus the item's limit, in working time.
  *   <li><b>Review.</b> The escalation ladder is asked with the holder's level, whether the case is
  *       beyond its authority and the share of the item's limit used since the holder accepted. A
@@ -78,11 +78,11 @@ import org.gridgov.rules.lists.ProhibitedEntry;
  * <p>The responsible department of an item is the first department of its first authority entry
  * (权责清单), else its default department, else the requesting department. A missing unit falls back
  * up: no office at the community or street level on the leaf's path → a district department; a
- * district department that does not sit at the district → the city; a department level that is
- * not on the escalation ladder → the ladder's top level.
+ * district department that does not sit at the district → the city; a department level that is not
+ * on the escalation ladder → the ladder's top level.
  *
- * <p>Immutable and thread-safe; steps take the case and return a new one, so one service serves
- * any number of cases on any number of threads.
+ * <p>Immutable and thread-safe; steps take the case and return a new one, so one service serves any
+ * number of cases on any number of threads.
  */
 public final class CaseService {
   private final GridHierarchy hierarchy;
@@ -175,8 +175,8 @@ public final class CaseService {
   }
 
   /**
-   * The responsible department of an item: the first department of its first authority entry,
-   * else its default department.
+   * The responsible department of an item: the first department of its first authority entry, else
+   * its default department.
    *
    * @param item the item
    * @return the department's id, empty when the lists name none
@@ -219,11 +219,11 @@ public final class CaseService {
   }
 
   /**
-   * The holder of a tier with the access-list check (准入): as {@link #assign}, and when the
-   * holder is grid workers (the grid and community tiers, {@link TierMapping#gridWorkers}) the
-   * access list must admit the item at the holder's level for the requesting department on the
-   * day; otherwise a district department (the city's, when the responsible department does not sit
-   * at the district) takes the case and the refusal is kept.
+   * The holder of a tier with the access-list check (准入): as {@link #assign}, and when the holder
+   * is grid workers (the grid and community tiers, {@link TierMapping#gridWorkers}) the access list
+   * must admit the item at the holder's level for the requesting department on the day; otherwise a
+   * district department (the city's, when the responsible department does not sit at the district)
+   * takes the case and the refusal is kept.
    *
    * @param tier the tier the dispatch table chose
    * @param leaf the grid the case was located in
@@ -287,7 +287,8 @@ public final class CaseService {
         break;
       }
     }
-    String reason = prohibited ? "the item is prohibited at " + level + ", the department takes it" : "";
+    String reason =
+        prohibited ? "the item is prohibited at " + level + ", the department takes it" : "";
     if (!prohibited && !tiers.departmentLevel(level)) {
       Optional<GridId> grid = ancestorAt(leaf, level);
       if (grid.isPresent()) {
@@ -315,8 +316,8 @@ public final class CaseService {
 
   /**
    * The tier of a holder: grid workers are {@code GRID}; an office is its level's tier ({@link
-   * TierMapping#whistleTier}); a department sitting at the district is {@code
-   * DISTRICT_DEPARTMENT}, any other {@code CITY_DEPARTMENT}; a joint group is {@code JOINT}.
+   * TierMapping#whistleTier}); a department sitting at the district is {@code DISTRICT_DEPARTMENT},
+   * any other {@code CITY_DEPARTMENT}; a joint group is {@code JOINT}.
    *
    * @param holder the holder
    * @return the tier
@@ -382,7 +383,9 @@ public final class CaseService {
     }
     if (reported.location().isEmpty()) {
       throw new CaseLoopException(
-          reported.id(), CaseLoopException.Problem.NOT_LOCATED, "has neither a grid nor a position");
+          reported.id(),
+          CaseLoopException.Problem.NOT_LOCATED,
+          "has neither a grid nor a position");
     }
     GeoPoint p = reported.location().get();
     if (locator.isEmpty()) {
@@ -500,7 +503,8 @@ public final class CaseService {
             .decide(DispatchFacts.of(item, severity, publicAttention, scope, filed.urgent()));
     String requesting = requestingDepartment.orElse(item.defaultDepartment().orElse(department));
     Assignment a =
-        place(d.tier(), leaf, item, department, requesting, LocalDate.ofInstant(at, calendar.zone()));
+        place(
+            d.tier(), leaf, item, department, requesting, LocalDate.ofInstant(at, calendar.zone()));
     Instant deadline = d.deadline(calendar, at);
     String note =
         "rule "
@@ -529,7 +533,8 @@ public final class CaseService {
    */
   public CaseStep accept(Case c, Instant at) {
     Holder h = holder(c);
-    return step(c.apply(CaseAction.ACCEPT, h.id(), at, ""), EscalationAction.NONE, "", h + " accepts");
+    return step(
+        c.apply(CaseAction.ACCEPT, h.id(), at, ""), EscalationAction.NONE, "", h + " accepts");
   }
 
   /**
@@ -585,7 +590,8 @@ public final class CaseService {
     String note =
         "rule " + step.ruleId() + ": " + level + " whistles, " + step.reporters() + " report";
     Case out =
-        c.escalate(h.id(), at, next.holder(), note).dispatch(actor, at, next.holder(), "whistle (吹哨)");
+        c.escalate(h.id(), at, next.holder(), note)
+            .dispatch(actor, at, next.holder(), "whistle (吹哨)");
     return new CaseStep(
         out,
         Optional.of(next.holder()),
@@ -615,7 +621,10 @@ public final class CaseService {
   public CaseStep feedBack(Case c, Instant at) {
     Holder h = holder(c);
     return step(
-        c.apply(CaseAction.FEED_BACK, h.id(), at, ""), EscalationAction.NONE, "", h + " reports back");
+        c.apply(CaseAction.FEED_BACK, h.id(), at, ""),
+        EscalationAction.NONE,
+        "",
+        h + " reports back");
   }
 
   /**
@@ -643,7 +652,10 @@ public final class CaseService {
    */
   public CaseStep sendBack(Case c, String actor, Instant at, String why) {
     return step(
-        c.apply(CaseAction.SEND_BACK, actor, at, why), EscalationAction.NONE, "", "sent back: " + why);
+        c.apply(CaseAction.SEND_BACK, actor, at, why),
+        EscalationAction.NONE,
+        "",
+        "sent back: " + why);
   }
 
   /**
@@ -718,7 +730,9 @@ public final class CaseService {
   }
 
   private static String didYouMean(String unknown, List<String> known) {
-    return Suggestions.didYouMean(unknown, known).map(s -> "; did you mean '" + s + "'?").orElse("");
+    return Suggestions.didYouMean(unknown, known)
+        .map(s -> "; did you mean '" + s + "'?")
+        .orElse("");
   }
 
   private String department(Case c, Item item, Optional<String> requesting) {
@@ -805,8 +819,7 @@ public final class CaseService {
      *
      * @param value the locator; its hierarchy must have the service's grids
      * @return this builder
-     * @throws IllegalArgumentException when the locator's hierarchy has a different number of
-     *     grids
+     * @throws IllegalArgumentException when the locator's hierarchy has a different number of grids
      */
     public Builder locator(GridLocator value) {
       Objects.requireNonNull(value, "locator");

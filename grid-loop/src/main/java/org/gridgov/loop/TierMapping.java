@@ -9,8 +9,7 @@ import org.gridgov.rules.dispatch.HandlerTier;
 /**
  * The one rule from a dispatch {@link HandlerTier} to the level that holds a case, and back from a
  * whistling level to a tier. The levels are data, so a ladder other than the default (a rural
- * township ladder such as 镇 / 社区 / 村 named {@code town / community / village}) maps its own
- * levels:
+ * township ladder such as 镇 / 社区 / 村 named {@code town / community / village}) maps its own levels:
  *
  * <table>
  *   <caption>Tier → level and holder</caption>
@@ -38,7 +37,8 @@ import org.gridgov.rules.dispatch.HandlerTier;
  * @param district the level district departments sit at (区县)
  * @param city the level city departments and joint groups sit at (市)
  */
-public record TierMapping(GridLevel street, GridLevel community, GridLevel district, GridLevel city) {
+public record TierMapping(
+    GridLevel street, GridLevel community, GridLevel district, GridLevel city) {
   private static final TierMapping DEFAULT =
       new TierMapping(GridLevel.STREET, GridLevel.COMMUNITY, GridLevel.DISTRICT, GridLevel.CITY);
 

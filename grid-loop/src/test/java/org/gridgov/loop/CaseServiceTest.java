@@ -87,10 +87,12 @@ class CaseServiceTest {
     LocalDate day = LocalDate.of(2026, 3, 2);
     assertThat(POLICY.admission().check("01001", GridLevel.MICRO, "CG", day).reason())
         .isEqualTo(AdmissionReason.NOT_ON_ACCESS_LIST);
-    Assignment a = LOOP.place(HandlerTier.COMMUNITY, GridId.of("m1"), item("01001"), "CG", "CG", day);
+    Assignment a =
+        LOOP.place(HandlerTier.COMMUNITY, GridId.of("m1"), item("01001"), "CG", "CG", day);
     assertThat(a.refused()).isEmpty();
     assertThat(a.holder()).isEqualTo(Holder.office(GridId.of("c1"), GridLevel.COMMUNITY));
-    // on the grid tier, the grid workers of the micro grid are not admitted: the department takes it
+    // on the grid tier, the grid workers of the micro grid are not admitted: the department takes
+    // it
     Assignment g = LOOP.place(HandlerTier.GRID, GridId.of("m1"), item("01001"), "CG", "CG", day);
     assertThat(g.refused().map(x -> x.reason())).contains(AdmissionReason.NOT_ON_ACCESS_LIST);
     assertThat(g.holder()).isEqualTo(Holder.department("CG", GridLevel.CITY));
@@ -121,7 +123,9 @@ class CaseServiceTest {
     s =
         LOOP.dispatch(
             s.current(), CaseSeverity.ORDINARY, 0, CaseScope.CROSS_GRID, "centre", at(2, 9, 10));
-    assertThat(s.holder()).as(s.explanation()).contains(Holder.office(GridId.of("c1"), GridLevel.COMMUNITY));
+    assertThat(s.holder())
+        .as(s.explanation())
+        .contains(Holder.office(GridId.of("c1"), GridLevel.COMMUNITY));
     assertThat(s.current().holder()).isEqualTo(s.holder());
     assertThat(s.current().assignee()).contains(s.holder().get().id());
     // 4 working hours from Monday 09:10 on the standard calendar (lunch 12:00–13:30): 14:40

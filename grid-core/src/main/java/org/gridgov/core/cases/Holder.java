@@ -7,10 +7,9 @@ import org.gridgov.core.GridLevel;
 
 /**
  * Who holds a case: the unit a dispatch or a whistle sends it to, typed, with the level it sits at.
- * {@link Case#dispatch(String, java.time.Instant, Holder, String)} and {@link
- * Case#escalate(String, java.time.Instant, Holder, String)} take one; the case's {@link
- * Case#assignee()} is its {@link #id()}, so readers that know only the assignee string see the same
- * value as before.
+ * {@link Case#dispatch(String, java.time.Instant, Holder, String)} and {@link Case#escalate(String,
+ * java.time.Instant, Holder, String)} take one; the case's {@link Case#assignee()} is its {@link
+ * #id()}, so readers that know only the assignee string see the same value as before.
  *
  * <ul>
  *   <li>{@link Kind#GRID} — the workers of a grid (网格长、网格员): the grid's id and level, usually the
@@ -70,7 +69,8 @@ public record Holder(Kind kind, String id, GridLevel level) {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(level, "level");
     if (id.isBlank()) {
-      throw new IllegalArgumentException("a " + name(kind) + " holder needs an id, got a blank one");
+      throw new IllegalArgumentException(
+          "a " + name(kind) + " holder needs an id, got a blank one");
     }
     if (kind.territorial()) {
       GridId.of(id); // validates the grid id

@@ -19,7 +19,8 @@ class HolderTest {
   private static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
   private static final Holder GRID =
       Holder.grid(GridId.of("34188100100201"), GridLevel.of("micro"));
-  private static final Holder OFFICE = Holder.office(GridId.of("341881001002"), GridLevel.COMMUNITY);
+  private static final Holder OFFICE =
+      Holder.office(GridId.of("341881001002"), GridLevel.COMMUNITY);
   private static final Holder URBAN = Holder.department("CG", GridLevel.DISTRICT);
 
   private static Case filed() {

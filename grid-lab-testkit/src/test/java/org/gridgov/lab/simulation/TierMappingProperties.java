@@ -25,9 +25,9 @@ import org.gridgov.testkit.Gen;
 import org.gridgov.testkit.Property;
 
 /**
- * The tier mapping of grid-loop's {@link CaseService} on generated cities: whatever the tier and the
- * leaf, the holder is a unit on the leaf's path at its own level, or a department at a level of the
- * ladder; and grid workers the access list refuses never hold the case.
+ * The tier mapping of grid-loop's {@link CaseService} on generated cities: whatever the tier and
+ * the leaf, the holder is a unit on the leaf's path at its own level, or a department at a level of
+ * the ladder; and grid workers the access list refuses never hold the case.
  */
 class TierMappingProperties {
   Gen<City> cities() {
@@ -66,7 +66,8 @@ class TierMappingProperties {
         .isTrue();
     if (holder.isDepartment()) {
       if (whistler.isPresent()) {
-        assertThat(holder.level()).as("%s: reports to the whistling level", a)
+        assertThat(holder.level())
+            .as("%s: reports to the whistling level", a)
             .isEqualTo(whistler.get());
       } else {
         assertThat(holder.level())
@@ -78,7 +79,8 @@ class TierMappingProperties {
     } else {
       GridId unit = holder.gridId().orElseThrow();
       assertThat(h.isWithin(leaf, unit)).as("%s is on the path of %s", a, leaf).isTrue();
-      assertThat(h.grid(unit).orElseThrow().level()).as("%s: the unit's own level", a)
+      assertThat(h.grid(unit).orElseThrow().level())
+          .as("%s: the unit's own level", a)
           .isEqualTo(holder.level());
       assertThat(holder.kind() == Holder.Kind.GRID).isEqualTo(a.tier() == HandlerTier.GRID);
     }
