@@ -19,6 +19,7 @@ module org.gridgov.core {
       org.gridgov.geo,
       org.gridgov.rules,
       org.gridgov.scoring,
+      org.gridgov.loop,
       org.gridgov.lab,
       org.gridgov.cli,
       org.gridgov.fixtures;

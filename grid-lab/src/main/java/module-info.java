@@ -11,6 +11,7 @@ module org.gridgov.lab {
   requires transitive org.gridgov.geo;
   requires transitive org.gridgov.rules;
   requires transitive org.gridgov.scoring;
+  requires transitive org.gridgov.loop;
   requires transitive org.gridgov.fixtures;
 
   exports org.gridgov.lab;

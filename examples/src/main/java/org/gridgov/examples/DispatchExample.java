@@ -7,10 +7,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.gridgov.cli.demo.SampleCity;
+import org.gridgov.core.GridId;
 import org.gridgov.core.GridLevel;
 import org.gridgov.core.json.GridGovJson;
 import org.gridgov.core.time.WorkCalendar;
+import org.gridgov.geo.GridMap;
+import org.gridgov.geo.GridMaps;
+import org.gridgov.loop.Assignment;
+import org.gridgov.loop.CaseService;
 import org.gridgov.rules.PolicySet;
 import org.gridgov.rules.PolicySets;
 import org.gridgov.rules.dispatch.CaseScope;
@@ -19,19 +23,20 @@ import org.gridgov.rules.dispatch.DispatchDecision;
 import org.gridgov.rules.dispatch.DispatchFacts;
 import org.gridgov.rules.dispatch.EscalationFacts;
 import org.gridgov.rules.dispatch.EscalationStep;
+import org.gridgov.rules.dispatch.HandlerTier;
 import org.gridgov.rules.lists.Admission;
 import org.gridgov.rules.lists.GovernanceLists;
 import org.gridgov.rules.lists.Item;
 
 /**
- * Example: check a matter against the three lists (三张清单) and dispatch it (派遣), then see where it
- * would be whistled (吹哨) if it stalled.
+ * Example: check a matter against the three lists (三张清单) and dispatch it (派遣) to a typed holder,
+ * then see where it would be whistled (吹哨) if it stalled. Library API only.
  *
- * <p>Run it with a city directory of your own (with {@code policy.json} and {@code calendar.json}),
- * or without arguments for the bundled sample town:
+ * <p>Run it with a town directory holding {@code policy.json} (with the lists and tables it names),
+ * {@code calendar.json} and {@code grids.geojson}, such as the sample town's:
  *
  * <pre>{@code
- * java -cp gridgov.jar org.gridgov.examples.DispatchExample [city-dir]
+ * java -cp ... org.gridgov.examples.DispatchExample path/to/town
  * }</pre>
  */
 public final class DispatchExample {
@@ -40,21 +45,31 @@ public final class DispatchExample {
   /**
    * Runs the example.
    *
-   * @param args optionally, a directory with policy.json and calendar.json
+   * @param args a directory with policy.json, calendar.json and grids.geojson
    */
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-    if (args.length > 0) {
-      // A policy document names its lists and tables; reading is all-or-nothing, with errors that
-      // name the file, JSON pointer and rule.
-      PolicySet policy = PolicySets.read(Path.of(args[0], "policy.json"));
-      WorkCalendar calendar = GridGovJson.readCalendar(Path.of(args[0], "calendar.json"));
-      run(policy, calendar, out);
-    } else {
-      SampleCity sample = SampleCity.bundled();
-      run(sample.policy(), sample.city().calendar(), out);
+    if (args.length != 1) {
+      System.err.println("usage: DispatchExample TOWN-DIRECTORY");
+      System.exit(2);
     }
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    run(Path.of(args[0]), out);
     out.flush();
+  }
+
+  /**
+   * Reads the town and runs the example.
+   *
+   * @param town the directory
+   * @param out where to print
+   */
+  static void run(Path town, PrintWriter out) {
+    // A policy document names its lists and tables; reading is all-or-nothing, with errors that
+    // name the file, JSON pointer and rule.
+    PolicySet policy = PolicySets.read(town.resolve("policy.json"));
+    WorkCalendar calendar = GridGovJson.readCalendar(town.resolve("calendar.json"));
+    GridMap map = GridMaps.read(town.resolve("grids.geojson"));
+    run(policy, calendar, map, out);
   }
 
   /**
@@ -62,9 +77,10 @@ public final class DispatchExample {
    *
    * @param policy the lists, dispatch table and escalation ladder
    * @param calendar the working calendar
+   * @param map the town's grid map
    * @param out where to print
    */
-  static void run(PolicySet policy, WorkCalendar calendar, PrintWriter out) {
+  static void run(PolicySet policy, WorkCalendar calendar, GridMap map, PrintWriter out) {
     GovernanceLists lists = policy.lists();
     LocalDate day = LocalDate.of(2026, 2, 13);
 
@@ -104,6 +120,22 @@ public final class DispatchExample {
     // The 4 working hours run over the make-up working Saturday (2026-02-14), not the Spring
     // Festival holiday that follows it.
 
+    // 3b. Who holds it: the tier maps to a unit (TierMapping), and grid workers are checked against
+    //     the access list at the holder's level, not at the level of the grid the case landed in.
+    CaseService loop = CaseService.builder(map.hierarchy(), policy, calendar).map(map).build();
+    GridId leaf =
+        map.locator().locate(116.9393261, 31.0548969).orElseThrow().leaf(); // a school gate
+    String department = loop.responsibleDepartment(rubbish).orElse("CG");
+    Assignment holder = loop.place(d.tier(), leaf, rubbish, department, department, day);
+    out.printf(
+        "holder: %s%s%n", holder.holder(), holder.reason().isEmpty() ? "" : ", " + holder.reason());
+    // The community tier's unit is the community office on the leaf's path.
+    Assignment community =
+        loop.place(HandlerTier.COMMUNITY, leaf, rubbish, department, department, day);
+    out.printf(
+        "community tier: %s%s%n",
+        community.holder(), community.reason().isEmpty() ? "" : ", " + community.reason());
+
     // 4. A hard matter with public attention goes elsewhere.
     DispatchDecision hard =
         policy
@@ -116,13 +148,16 @@ public final class DispatchExample {
     List<EscalationStep> chain =
         policy.escalation().chain(new EscalationFacts(GridLevel.COMPOUND, false, 1.5));
     for (EscalationStep step : chain) {
+      Assignment next =
+          loop.whistleTo(step.whistler().orElseThrow(), leaf, rubbish.code(), department);
       out.printf(
-          "whistle: %s → %s whistles, %s report within %s (rule %s)%n",
+          "whistle: %s → %s whistles, %s report within %s (rule %s): %s takes it%n",
           step.from(),
           step.whistler().orElseThrow(),
           step.reporters(),
           step.reportWithin().map(Object::toString).orElse("-"),
-          step.ruleId());
+          step.ruleId(),
+          next.holder());
     }
   }
 }

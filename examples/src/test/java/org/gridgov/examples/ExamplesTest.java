@@ -3,9 +3,20 @@ package org.gridgov.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.gridgov.core.cases.CaseAction;
+import org.gridgov.core.cases.CaseState;
+import org.gridgov.core.cases.Holder;
+import org.gridgov.core.cases.Transition;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every runnable example runs, through its {@code main}, and prints what it promises. */
 class ExamplesTest {
@@ -25,6 +36,31 @@ class ExamplesTest {
     void run() throws Exception;
   }
 
+  /** The sample town's files, as a vendor would have them in a directory of their own. */
+  static final List<String> TOWN_FILES =
+      List.of(
+          "grids.geojson",
+          "lists.json",
+          "calendar.json",
+          "policy.json",
+          "dispatch.json",
+          "escalation.json",
+          "scheme-grids.json");
+
+  /** Copies the sample town's files (grid-cli's bundled sample, test scope) into a directory. */
+  static Path sampleTown(Path dir) throws Exception {
+    for (String name : TOWN_FILES) {
+      try (InputStream in =
+          ExamplesTest.class
+              .getClassLoader()
+              .getResourceAsStream("org/gridgov/cli/sample/" + name)) {
+        assertThat(in).as(name).isNotNull();
+        Files.copy(in, dir.resolve(name));
+      }
+    }
+    return dir;
+  }
+
   @Test
   void locateExample() throws Exception {
     String out = main(() -> LocateExample.main(new String[0]));
@@ -38,17 +74,54 @@ class ExamplesTest {
   }
 
   @Test
-  void dispatchExample() throws Exception {
-    String out = main(() -> DispatchExample.main(new String[0]));
+  void dispatchExample(@TempDir Path tmp) throws Exception {
+    Path town = sampleTown(tmp);
+    String out = main(() -> DispatchExample.main(new String[] {town.toString()}));
     assertThat(out)
         .contains("item 01001 暴露垃圾")
         .contains("admission to grid workers: ADMITTED")
         .contains("admission of 03002: PROHIBITED")
         .contains("dispatch: tier GRID")
+        // the grid tier's holder is the grid the school gate lies in, admitted at its level
+        .contains("holder: grid 34188100200603 (compound)\n")
+        .contains("community tier: office 341881002006 (community)")
         // Friday 16:30 + 4 working hours = the make-up Saturday before the Spring Festival, 11:00
         .contains("due 2026-02-14T11:00")
         .contains("compound → community whistles")
-        .contains("street → city whistles");
+        .contains("street → city whistles")
+        .contains("takes it");
+  }
+
+  @Test
+  void firstDayExample(@TempDir Path tmp) throws Exception {
+    Path town = sampleTown(tmp);
+    StringWriter text = new StringWriter();
+    FirstDayExample.Result r;
+    try (PrintWriter out = new PrintWriter(text)) {
+      r = FirstDayExample.run(town, out);
+    }
+    String out = text.toString();
+    System.out.print(out); // kept in the surefire report for a reader
+    // located in the grid the school gate lies in
+    assertThat(r.closed().grid().orElseThrow().value()).isEqualTo("34188100200603");
+    assertThat(out).contains("locate:   located in grid 34188100200603 (compound)");
+    // dispatched to that grid's workers, admitted at their level
+    Transition dispatch =
+        r.closed().trail().stream()
+            .filter(t -> t.action() == CaseAction.DISPATCH)
+            .findFirst()
+            .orElseThrow();
+    assertThat(dispatch.holder()).map(Holder::kind).contains(Holder.Kind.GRID);
+    assertThat(dispatch.assignee()).contains("34188100200603");
+    // the whistle happened and handed the case to another unit
+    assertThat(r.whistled()).isTrue();
+    assertThat(r.closed().trail()).extracting(Transition::action).contains(CaseAction.ESCALATE);
+    assertThat(r.closed().holder()).isPresent().isNotEqualTo(dispatch.holder());
+    assertThat(out).contains("whistles");
+    // closed, rated, and scored for the month
+    assertThat(r.closed().state()).isEqualTo(CaseState.EVALUATED);
+    assertThat(r.score().score()).isPresent();
+    assertThat(out).contains("score:    grid 34188100200603 ");
   }
 
   @Test

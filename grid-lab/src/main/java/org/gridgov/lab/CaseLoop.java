@@ -28,6 +28,9 @@ import org.gridgov.core.time.TimeLimits;
 import org.gridgov.core.time.WorkCalendar;
 import org.gridgov.geo.GridLocator;
 import org.gridgov.geo.Location;
+import org.gridgov.loop.Assignment;
+import org.gridgov.loop.CaseService;
+import org.gridgov.rules.PolicySet;
 import org.gridgov.rules.dispatch.DispatchDecision;
 import org.gridgov.rules.dispatch.DispatchFacts;
 import org.gridgov.rules.dispatch.EscalationFacts;
@@ -37,11 +40,9 @@ import org.gridgov.rules.dispatch.HandlerTier;
 import org.gridgov.rules.lists.AccessEntry;
 import org.gridgov.rules.lists.Admission;
 import org.gridgov.rules.lists.AdmissionReason;
-import org.gridgov.rules.lists.AuthorityEntry;
 import org.gridgov.rules.lists.Department;
 import org.gridgov.rules.lists.GovernanceLists;
 import org.gridgov.rules.lists.Item;
-import org.gridgov.rules.lists.ProhibitedEntry;
 import org.gridgov.scoring.CaseLog;
 import org.gridgov.scoring.FactRules;
 import org.gridgov.scoring.Scorecard;
@@ -78,7 +79,10 @@ import org.gridgov.scoring.UnitKind;
  *       community tiers are grid workers: the access-list check ({@code AdmissionCheck}) must admit
  *       the item at that level for the requesting department, or the case goes to the responsible
  *       department instead (the first authority entry's department, else the item's default
- *       department). The deadline is the dispatch time plus the limit and never moves.
+ *       department). The deadline is the dispatch time plus the limit and never moves. Holders,
+ *       this check and whistle targets come from grid-loop's {@link CaseService} ({@link
+ *       CaseService#place}, {@link CaseService#whistleTo}); dispatches and whistles record typed
+ *       {@link org.gridgov.core.cases.Holder}s.
  *   <li><b>Escalate.</b> At acceptance (share 0) and at every quarter of the time limit up to three
  *       limits, then every whole limit up to ten, the variant's escalation ladder is asked with the
  *       holder's level, whether the matter is beyond its authority (the holder is below the
@@ -116,6 +120,7 @@ public final class CaseLoop {
   private final WorkCalendar cal;
   private final Optional<GridLocator> locator;
   private final LevelLadder ladder;
+  private final CaseService service;
 
   private CaseLoop(City city, PolicyVariant variant, HandlingModel model) {
     this.city = city;
@@ -125,6 +130,17 @@ public final class CaseLoop {
     this.cal = city.calendar();
     this.locator = city.map().map(m -> m.locator());
     this.ladder = variant.escalation().levels();
+    // The loop's units (holders, admission at the holder's level, whistles) come from the library
+    // service; the variant's lists, dispatch table and ladder make its policy.
+    PolicySet policy =
+        new PolicySet(
+            "variant " + variant.name(),
+            LocalDate.of(WorkCalendar.FIRST_YEAR, 1, 1),
+            Optional.empty(),
+            lists,
+            variant.dispatcher(),
+            variant.escalation());
+    this.service = CaseService.builder(city.hierarchy(), policy, cal).build();
   }
 
   /**
@@ -298,9 +314,6 @@ public final class CaseLoop {
     return b.build();
   }
 
-  /** Who holds a case: a tier, the level it sits at and the unit. */
-  private record Holder(HandlerTier tier, GridLevel level, String unit, boolean department) {}
-
   /** The course of one incident through the loop; mutable, used once. */
   private final class Course {
     private final Incident inc;
@@ -308,7 +321,7 @@ public final class CaseLoop {
     private Instant now;
     private GridId leaf;
     private Item item;
-    private Holder holder;
+    private Assignment holder;
     private String department;
     private final List<GridLevel> whistles = new ArrayList<>();
     private int urges;
@@ -387,32 +400,27 @@ public final class CaseLoop {
         note = "dispatch table failed, sent to the department: " + e.getMessage();
       }
       HandlerTier firstTier = tier;
-      holder = holderFor(tier);
-      Optional<AdmissionReason> denied = Optional.empty();
-      if (!holder.department()
-          && (holder.tier() == HandlerTier.GRID || holder.tier() == HandlerTier.COMMUNITY)) {
-        String requesting =
-            inc.requestingDepartment().orElse(item.defaultDepartment().orElse(department));
-        LocalDate day = LocalDate.ofInstant(now, cal.zone());
-        Admission a = lists.admission().check(item.code(), holder.level(), requesting, day);
-        if (!a.allowed()) {
-          denied = Optional.of(a.reason());
-          holder = departmentHolder(HandlerTier.DISTRICT_DEPARTMENT);
-          note = note + "; grid workers refused (" + a.reason() + "), the department handles it";
-        }
+      String requesting =
+          inc.requestingDepartment().orElse(item.defaultDepartment().orElse(department));
+      holder =
+          service.place(
+              tier, leaf, item, department, requesting, LocalDate.ofInstant(now, cal.zone()));
+      Optional<AdmissionReason> denied = holder.refused().map(Admission::reason);
+      if (denied.isPresent()) {
+        note = note + "; " + holder.reason();
       }
       now = cal.plusWorking(now, model.dispatchDelay());
       Instant deadline = cal.plus(now, limit);
       c = c.withDeadline(deadline);
-      c = c.dispatch(DISPATCHER, now, holder.unit(), note);
+      c = c.dispatch(DISPATCHER, now, holder.holder(), note);
       if (inc.misdirected()) {
         now = cal.plusWorking(now, inc.responseTime());
-        c = c.apply(CaseAction.RETURN, holder.unit(), now, "not ours");
+        c = c.apply(CaseAction.RETURN, unit(holder), now, "not ours");
         now = cal.plusWorking(now, model.dispatchDelay());
-        c = c.dispatch(DISPATCHER, now, holder.unit(), "re-dispatched after review");
+        c = c.dispatch(DISPATCHER, now, holder.holder(), "re-dispatched after review");
       }
       now = cal.plusWorking(now, inc.responseTime());
-      c = c.apply(CaseAction.ACCEPT, holder.unit(), now, "");
+      c = c.apply(CaseAction.ACCEPT, unit(holder), now, "");
       startClock();
       remaining = scale(inc.effort(), workFactor(holder));
 
@@ -424,7 +432,7 @@ public final class CaseLoop {
         if (reworks < inc.reworks().size()) {
           c = c.apply(CaseAction.SEND_BACK, checker(), checkAt, "failed verification");
           now = cal.plusWorking(checkAt, model.dispatchDelay());
-          c = c.apply(CaseAction.ACCEPT, holder.unit(), now, "rework");
+          c = c.apply(CaseAction.ACCEPT, unit(holder), now, "rework");
           remaining = scale(inc.reworks().get(reworks), workFactor(holder));
           reworks++;
           lastFeedback = handle(false);
@@ -439,14 +447,14 @@ public final class CaseLoop {
       Instant due = suspendedTotal.isZero() ? deadline : cal.plusWorking(deadline, suspendedTotal);
       boolean overdue = lastFeedback.isAfter(due);
       Assessment.Builder facts = Assessment.builder();
-      if (holder.tier() == HandlerTier.GRID && !holder.department()) {
-        facts.worker("w:" + holder.unit());
+      if (holder.tier() == HandlerTier.GRID && !holder.holder().isDepartment()) {
+        facts.worker("w:" + unit(holder));
       }
-      if (holder.department()) {
+      if (holder.holder().isDepartment()) {
         // Only a department of the lists is assessed as one; a holder the lists do not know (the
         // centre, when an item names no department) handles the case without a department fact.
-        if (lists.department(holder.unit()).isPresent()) {
-          facts.department(holder.unit());
+        if (lists.department(unit(holder)).isPresent()) {
+          facts.department(unit(holder));
         }
         if (!whistles.isEmpty()) {
           facts.reverseGrade(inc.reverseGrade());
@@ -537,20 +545,20 @@ public final class CaseLoop {
         if (finishFirst) {
           now = finishAt;
           remaining = Duration.ZERO;
-          c = c.apply(CaseAction.FEED_BACK, holder.unit(), now, "");
+          c = c.apply(CaseAction.FEED_BACK, unit(holder), now, "");
           return now;
         }
         if (suspendAt != null && (checkAt == null || !suspendAt.isAfter(checkAt))) {
           remaining = remaining.minus(cal.workingTimeBetween(now, suspendAt));
           now = suspendAt;
-          c = c.apply(CaseAction.SUSPEND, holder.unit(), now, "");
+          c = c.apply(CaseAction.SUSPEND, unit(holder), now, "");
           Duration length = inc.suspension().get().length();
           Instant resumeAt = cal.plusWorking(now, length);
           pausedCalendar = pausedCalendar.plus(Duration.between(now, resumeAt));
           pausedWorking = pausedWorking.plus(length);
           suspendedTotal = suspendedTotal.plus(length);
           now = resumeAt;
-          c = c.apply(CaseAction.RESUME, holder.unit(), now, "");
+          c = c.apply(CaseAction.RESUME, unit(holder), now, "");
           suspensionPending = false;
           continue;
         }
@@ -573,7 +581,7 @@ public final class CaseLoop {
           step =
               variant
                   .escalation()
-                  .decide(new EscalationFacts(holder.level(), beyondAuthority(), share));
+                  .decide(new EscalationFacts(holder.holder().level(), beyondAuthority(), share));
         } catch (EvaluationException | IllegalArgumentException e) {
           tableErrors++;
           return whistled;
@@ -594,7 +602,7 @@ public final class CaseLoop {
 
     private void whistle(EscalationStep step) {
       GridLevel level = step.whistler().orElseThrow();
-      Holder next = holderAtLevel(level);
+      Assignment next = service.whistleTo(level, leaf, item.code(), department);
       Instant reportBy = step.reportBy(cal, now).orElse(now);
       Instant accept = cal.plusWorking(now, inc.responseTime());
       if (reportBy.isBefore(accept)) {
@@ -602,9 +610,9 @@ public final class CaseLoop {
       }
       c =
           c.escalate(
-              holder.unit(),
+              unit(holder),
               now,
-              next.unit(),
+              next.holder(),
               "rule "
                   + step.ruleId()
                   + ": "
@@ -612,11 +620,11 @@ public final class CaseLoop {
                   + " whistles, "
                   + step.reporters()
                   + " report");
-      c = c.dispatch(DISPATCHER, now, next.unit(), "whistle (吹哨)");
+      c = c.dispatch(DISPATCHER, now, next.holder(), "whistle (吹哨)");
       remaining = scale(remaining, model.whistleFactor() * workFactor(next) / workFactor(holder));
       holder = next;
       now = accept;
-      c = c.apply(CaseAction.ACCEPT, holder.unit(), now, "report (报到)");
+      c = c.apply(CaseAction.ACCEPT, unit(holder), now, "report (报到)");
       whistles.add(level);
       startClock();
     }
@@ -640,7 +648,7 @@ public final class CaseLoop {
     }
 
     private boolean beyondAuthority() {
-      return beyond(holder.level());
+      return beyond(holder.holder().level());
     }
 
     private boolean beyond(GridLevel level) {
@@ -651,89 +659,22 @@ public final class CaseLoop {
       return ladder.rank(level) > ladder.rank(needed);
     }
 
-    private double workFactor(Holder h) {
-      return model.factor(h.tier()) * (beyond(h.level()) ? model.beyondAuthorityFactor() : 1.0);
+    private double workFactor(Assignment h) {
+      return model.factor(h.tier())
+          * (beyond(h.holder().level()) ? model.beyondAuthorityFactor() : 1.0);
+    }
+
+    private String unit(Assignment h) {
+      return h.holder().id();
     }
 
     private String checker() {
       return "w:" + leaf.value();
     }
 
-    /** The holder for a dispatch tier. */
-    private Holder holderFor(HandlerTier tier) {
-      return switch (tier) {
-        case GRID ->
-            new Holder(
-                HandlerTier.GRID,
-                city.hierarchy().grid(leaf).map(Grid::level).orElse(GridLevel.COMPOUND),
-                leaf.value(),
-                false);
-        case COMMUNITY -> territorial(HandlerTier.COMMUNITY, GridLevel.COMMUNITY);
-        case STREET -> territorial(HandlerTier.STREET, GridLevel.STREET);
-        case DISTRICT_DEPARTMENT, CITY_DEPARTMENT, JOINT -> departmentHolder(tier);
-      };
-    }
-
-    private Holder territorial(HandlerTier tier, GridLevel level) {
-      return city.ancestorAt(leaf, level)
-          .map(g -> new Holder(tier, level, g.value(), false))
-          .orElseGet(() -> departmentHolder(HandlerTier.DISTRICT_DEPARTMENT));
-    }
-
-    /** The responsible department as holder; its level is the district or the city. */
-    private Holder departmentHolder(HandlerTier tier) {
-      HandlerTier t = tier;
-      if (t == HandlerTier.DISTRICT_DEPARTMENT
-          && lists
-              .department(department)
-              .map(d -> !d.level().equals(GridLevel.DISTRICT))
-              .orElse(true)) {
-        t = HandlerTier.CITY_DEPARTMENT;
-      }
-      GridLevel level = t == HandlerTier.DISTRICT_DEPARTMENT ? GridLevel.DISTRICT : GridLevel.CITY;
-      if (!ladder.contains(level)) {
-        level = ladder.levels().get(0);
-      }
-      return new Holder(t, level, department, true);
-    }
-
-    /** The holder a whistling level hands the case to. */
-    private Holder holderAtLevel(GridLevel level) {
-      boolean prohibited = prohibitedAt(level);
-      if (!prohibited && !level.equals(GridLevel.CITY) && !level.equals(GridLevel.DISTRICT)) {
-        Optional<GridId> grid = city.ancestorAt(leaf, level);
-        if (grid.isPresent()) {
-          HandlerTier tier =
-              level.equals(GridLevel.STREET)
-                  ? HandlerTier.STREET
-                  : level.equals(GridLevel.COMMUNITY) ? HandlerTier.COMMUNITY : HandlerTier.GRID;
-          return new Holder(tier, level, grid.get().value(), false);
-        }
-      }
-      HandlerTier tier =
-          level.equals(GridLevel.CITY)
-              ? HandlerTier.JOINT
-              : level.equals(GridLevel.DISTRICT)
-                  ? HandlerTier.DISTRICT_DEPARTMENT
-                  : HandlerTier.CITY_DEPARTMENT;
-      return new Holder(tier, level, department, true);
-    }
-
-    private boolean prohibitedAt(GridLevel level) {
-      for (ProhibitedEntry p : lists.prohibited()) {
-        if (p.itemCode().equals(item.code()) && p.appliesTo(level)) {
-          return true;
-        }
-      }
-      return false;
-    }
-
     /** The first department of the item's first authority entry, else its default department. */
     private String responsibleDepartment() {
-      for (AuthorityEntry a : lists.authoritiesOf(item.code())) {
-        return a.departments().get(0);
-      }
-      return item.defaultDepartment().or(inc::requestingDepartment).orElse(CENTRE);
+      return service.responsibleDepartment(item).or(inc::requestingDepartment).orElse(CENTRE);
     }
   }
 

@@ -34,6 +34,7 @@ import org.gridgov.core.cases.Case;
 import org.gridgov.core.cases.CaseAction;
 import org.gridgov.core.cases.CaseId;
 import org.gridgov.core.cases.CaseState;
+import org.gridgov.core.cases.Holder;
 import org.gridgov.core.cases.Rating;
 import org.gridgov.core.cases.SourceChannel;
 import org.gridgov.core.cases.Transition;
@@ -89,7 +90,8 @@ public final class CoreCodec {
           "version",
           "assessment");
   private static final Set<String> STEP_FIELDS =
-      Set.of("action", "from", "to", "actor", "at", "note", "assignee");
+      Set.of("action", "from", "to", "actor", "at", "note", "assignee", "holder");
+  private static final Set<String> HOLDER_FIELDS = Set.of("kind", "level");
 
   private CoreCodec() {}
 
@@ -471,6 +473,8 @@ public final class CoreCodec {
 
   private static Transition readStep(JsonNodeAt in) {
     in.onlyKeys(STEP_FIELDS);
+    Optional<String> assignee = in.optString("assignee");
+    Optional<Holder> holder = in.optObject("holder").map(h -> readHolder(h, in, assignee));
     return new Transition(
         in.enumValue("action", CaseAction.class),
         in.enumValue("from", CaseState.class),
@@ -478,7 +482,19 @@ public final class CoreCodec {
         in.optString("actor").orElse(""),
         in.parsed("at", "timestamp", CoreCodec::instant),
         in.optString("note").orElse(""),
-        in.optString("assignee"));
+        assignee,
+        holder);
+  }
+
+  /** A step's typed holder: its kind and level; its id is the step's assignee. */
+  private static Holder readHolder(JsonNodeAt h, JsonNodeAt step, Optional<String> assignee) {
+    h.onlyKeys(HOLDER_FIELDS);
+    Holder.Kind kind = h.enumValue("kind", Holder.Kind.class);
+    GridLevel level = h.parsed("level", "grid level", GridLevel::of);
+    if (assignee.isEmpty()) {
+      throw step.fail("holder", "a step with a holder needs the holder's id as 'assignee'");
+    }
+    return h.guard(() -> new Holder(kind, assignee.get(), level));
   }
 
   /**
@@ -535,6 +551,12 @@ public final class CoreCodec {
           s.put("note", t.note());
         }
         t.assignee().ifPresent(x -> s.put("assignee", x));
+        t.holder()
+            .ifPresent(
+                h ->
+                    s.putObject("holder")
+                        .put("kind", lower(h.kind()))
+                        .put("level", h.level().name()));
       }
     }
     if (!c.attributes().isEmpty()) {
