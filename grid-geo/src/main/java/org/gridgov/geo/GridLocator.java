@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.gridgov.core.io.Positions;
 import org.gridgov.core.GridHierarchy;
 import org.gridgov.core.GridId;
 import org.gridgov.core.GridKind;
@@ -507,7 +508,11 @@ public final class GridLocator implements Serializable {
 
   private static IllegalArgumentException outOfRange(double lon, double lat) {
     return new IllegalArgumentException(
-        "position out of range (longitude −180..180, latitude −90..90): " + lon + ", " + lat);
+        "position out of range (longitude −180..180, latitude −90..90): "
+            + lon
+            + ", "
+            + lat
+            + Positions.swapHint(lon, lat));
   }
 
   @Override

@@ -361,6 +361,27 @@ class GridMapsVendorMapsTest {
     assertThat(parallel.read(levels, "x.json").levels()).contains(List.of(GridLevel.STREET));
   }
 
+  @Test
+  void swappedLongitudeAndLatitudeAreHinted() {
+    String swapped =
+        collection(
+            featureWith(
+                "S1",
+                "\"level\":\"street\"",
+                "{\"type\":\"Polygon\",\"coordinates\":[[[34.70,113.60],[34.70,113.62],"
+                    + "[34.72,113.62],[34.70,113.60]]]}"));
+    assertThatThrownBy(() -> read(swapped, GridMapOptions.defaults()))
+        .hasMessageContaining("/features/0/geometry/coordinates/0/0")
+        .hasMessageContaining("latitude 113.6 is not within [-90, 90]; swapped longitude and latitude?");
+    GridLocator locator = read(collection(featureWith("S1", "\"level\":\"street\"", rect(0, 0, 1, 1))), GridMapOptions.defaults()).locator();
+    assertThatThrownBy(() -> locator.locate(34.705, 113.605))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("swapped longitude and latitude?");
+    assertThatThrownBy(() -> locator.locate(34.705, 113.605, CoordinateSystem.GCJ02))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("swapped longitude and latitude?");
+  }
+
   /** A feature without an id, with raw properties. */
   private static String featureWithout(String properties, String geometry) {
     return "{\"type\":\"Feature\",\"properties\":{" + properties + "},\"geometry\":" + geometry + "}";

@@ -45,6 +45,7 @@ import org.gridgov.core.Severity;
 import org.gridgov.core.SourceLocation;
 import org.gridgov.core.io.Json;
 import org.gridgov.core.io.Pointers;
+import org.gridgov.core.io.Positions;
 import org.gridgov.core.io.Problems;
 import org.gridgov.core.io.Suggestions;
 import org.gridgov.geo.internal.coverage.Rings;
@@ -1179,7 +1180,8 @@ public final class GeoJsonGridReader {
       } else if (!Double.isFinite(lastX) || lastX < -180 || lastX > 180) {
         what = "longitude " + lastX + " is not within [-180, 180]";
       } else if (!Double.isFinite(lastY) || lastY < -90 || lastY > 90) {
-        what = "latitude " + lastY + " is not within [-90, 90]";
+        what =
+            "latitude " + lastY + " is not within [-90, 90]" + Positions.swapHint(lastX, lastY);
       }
       if (what != null) {
         throw failHere(
