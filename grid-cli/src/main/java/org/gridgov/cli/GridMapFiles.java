@@ -17,11 +17,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The options of every command that reads a GeoJSON grid map (a mixin): {@code --grids FILE...}
- * and how to read a vendor's file — {@code --levels}, {@code --id-property}, {@code
- * --parent-property}, {@code --external-parents} and {@code --grids-crs}. With these a
- * DataV.GeoAtlas district file reads unchanged: {@code --id-property adcode --parent-property
- * parent.adcode --external-parents ignore --levels district --grids-crs gcj02}.
+ * The options of every command that reads a GeoJSON grid map (a mixin): {@code --grids FILE...} and
+ * how to read a vendor's file — {@code --levels}, {@code --id-property}, {@code --parent-property},
+ * {@code --external-parents} and {@code --grids-crs}. With these a DataV.GeoAtlas district file
+ * reads unchanged: {@code --id-property adcode --parent-property parent.adcode --external-parents
+ * ignore --levels district --grids-crs gcj02}.
  */
 final class GridMapFiles {
   @Option(
@@ -124,7 +124,8 @@ final class GridMapFiles {
     for (String name : levels.split(",", -1)) {
       String trimmed = name.strip();
       if (trimmed.isEmpty()) {
-        throw usage("--levels: an empty level name in " + quote(levels) + "; write A,B,C top first");
+        throw usage(
+            "--levels: an empty level name in " + quote(levels) + "; write A,B,C top first");
       }
       out.add(trimmed);
     }

@@ -150,7 +150,8 @@ class LocateCommandTest {
     assertThat(lenient.err().lines().toList()).hasSize(2);
     assertThat(lenient.err())
         .startsWith(
-            GridMapFiles.UNDECLARED_IN_CHINA + "\nmap: 3 grids (wgs84 assumed), 1 coverage finding");
+            GridMapFiles.UNDECLARED_IN_CHINA
+                + "\nmap: 3 grids (wgs84 assumed), 1 coverage finding");
     // In the gap the answer is whatever the library's locator says (S1 itself, or nothing),
     // spelled in the CSV contract.
     GridMap loaded = GridMaps.readGeoJson(List.of(map), GridMapOptions.defaults().lenient());
@@ -323,8 +324,9 @@ class LocateCommandTest {
       assertThat(r.code()).as(r.err()).isZero();
       assertThat(r.out()).isEqualTo("id,grid,path,exclusive\np1,C1,S1/C1,\n");
       assertThat(r.err().lines().toList())
-        .containsExactly(
-            GridMapFiles.UNDECLARED_IN_CHINA, "map: 3 grids (wgs84 assumed), 0 coverage findings");
+          .containsExactly(
+              GridMapFiles.UNDECLARED_IN_CHINA,
+              "map: 3 grids (wgs84 assumed), 0 coverage findings");
     } finally {
       LocateCommand.validation = saved;
     }

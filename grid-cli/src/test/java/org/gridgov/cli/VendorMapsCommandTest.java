@@ -14,10 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code gridgov validate} and {@code gridgov locate} read maps as vendors have them: a
- * DataV.GeoAtlas-shaped district file unchanged, with {@code --id-property adcode
- * --parent-property parent.adcode --external-parents ignore --levels district --grids-crs gcj02};
- * a rural 镇/社区/村 map with {@code --levels}; and a warning when a map in China declares no
- * coordinate system.
+ * DataV.GeoAtlas-shaped district file unchanged, with {@code --id-property adcode --parent-property
+ * parent.adcode --external-parents ignore --levels district --grids-crs gcj02}; a rural 镇/社区/村 map
+ * with {@code --levels}; and a warning when a map in China declares no coordinate system.
  */
 class VendorMapsCommandTest {
   /** A fictional city (adcode 990100) of four districts, in the exact shape of a DataV file. */
@@ -60,7 +59,8 @@ class VendorMapsCommandTest {
   void locateReadsADataVFileUnchangedAndPutsWgs84PointsInTheRightDistrict() throws IOException {
     Path in = wgs84Points();
 
-    CliRun r = run("locate", DATAV_OPTIONS, "--grids-crs", "gcj02", "--in", in.toString(), "--validate");
+    CliRun r =
+        run("locate", DATAV_OPTIONS, "--grids-crs", "gcj02", "--in", in.toString(), "--validate");
 
     assertThat(r.code()).as(r.err()).isZero();
     List<String> expected = new ArrayList<>(List.of("id,grid,path,exclusive"));
@@ -68,7 +68,8 @@ class VendorMapsCommandTest {
       expected.add("p" + i + "," + GCJ_POINTS[i][2] + "," + GCJ_POINTS[i][2] + ",");
     }
     assertThat(r.out().lines().toList()).containsExactlyElementsOf(expected);
-    assertThat(r.err().lines().toList()).containsExactly("map: 4 grids (gcj02), 0 coverage findings");
+    assertThat(r.err().lines().toList())
+        .containsExactly("map: 4 grids (gcj02), 0 coverage findings");
   }
 
   @Test
@@ -99,7 +100,9 @@ class VendorMapsCommandTest {
   void aDataVFileWithoutTheOptionsIsRefusedWithItsPlace() {
     CliRun bare = CliRun.of("validate", "--grids", DATAV.toString());
     assertThat(bare.code()).isEqualTo(GridGovCli.UNUSABLE);
-    assertThat(bare.err()).startsWith("gridgov: " + DATAV + ":2:").contains("the feature has no id");
+    assertThat(bare.err())
+        .startsWith("gridgov: " + DATAV + ":2:")
+        .contains("the feature has no id");
 
     List<String> noIgnore = new ArrayList<>(DATAV_OPTIONS.subList(0, 4));
     noIgnore.addAll(List.of("--levels", "district"));
@@ -145,21 +148,35 @@ class VendorMapsCommandTest {
             dir,
             "rural.geojson",
             MapFiles.collection(
-                MapFiles.feature("T1", "\"level\":\"镇\",\"name\":\"柳林镇\"", MapFiles.rect(0, 0, 4, 2)),
+                MapFiles.feature(
+                    "T1", "\"level\":\"镇\",\"name\":\"柳林镇\"", MapFiles.rect(0, 0, 4, 2)),
                 MapFiles.feature("C1", "\"level\":2,\"parent\":\"T1\"", MapFiles.rect(0, 0, 4, 2)),
-                MapFiles.feature("V1", "\"level\":\"村\",\"parent\":\"C1\"", MapFiles.rect(0, 0, 2, 2)),
-                MapFiles.feature("V2", "\"level\":3,\"parent\":\"C1\"", MapFiles.rect(2, 0, 4, 2))));
+                MapFiles.feature(
+                    "V1", "\"level\":\"村\",\"parent\":\"C1\"", MapFiles.rect(0, 0, 2, 2)),
+                MapFiles.feature(
+                    "V2", "\"level\":3,\"parent\":\"C1\"", MapFiles.rect(2, 0, 4, 2))));
 
     CliRun v =
-        CliRun.of("validate", "--grids", map.toString(), "--levels", "镇,社区,村", "--grids-crs", "wgs84");
+        CliRun.of(
+            "validate", "--grids", map.toString(), "--levels", "镇,社区,村", "--grids-crs", "wgs84");
     assertThat(v.code()).as(v.err()).isZero();
     assertThat(v.out()).isEqualTo("no findings in 4 grids\n");
 
-    Path in = Files.writeString(dir.resolve("p.csv"), "id,lon,lat\np," + MapFiles.lon(3) + "," + MapFiles.lat(1) + "\n");
+    Path in =
+        Files.writeString(
+            dir.resolve("p.csv"),
+            "id,lon,lat\np," + MapFiles.lon(3) + "," + MapFiles.lat(1) + "\n");
     CliRun l =
         CliRun.of(
-            "locate", "--grids", map.toString(), "--levels", "镇, 社区, 村", "--grids-crs", "wgs84",
-            "--in", in.toString());
+            "locate",
+            "--grids",
+            map.toString(),
+            "--levels",
+            "镇, 社区, 村",
+            "--grids-crs",
+            "wgs84",
+            "--in",
+            in.toString());
     assertThat(l.code()).as(l.err()).isZero();
     assertThat(l.out()).contains("p,V2,T1/C1/V2,");
 
@@ -171,7 +188,10 @@ class VendorMapsCommandTest {
   @Test
   void aLadderMemberIsAnErrorPointingToLevels() throws IOException {
     String features =
-        MapFiles.clean().replace("{\"type\":\"FeatureCollection\",", "{\"type\":\"FeatureCollection\",\"ladder\":[\"street\",\"community\"],");
+        MapFiles.clean()
+            .replace(
+                "{\"type\":\"FeatureCollection\",",
+                "{\"type\":\"FeatureCollection\",\"ladder\":[\"street\",\"community\"],");
     Path map = MapFiles.write(dir, "ladder.geojson", features);
     CliRun r = CliRun.of("validate", "--grids", map.toString());
     assertThat(r.code()).isEqualTo(GridGovCli.UNUSABLE);
@@ -204,7 +224,13 @@ class VendorMapsCommandTest {
       GeoPoint wgs =
           CoordinateSystem.GCJ02.toWgs84(
               Double.parseDouble(GCJ_POINTS[i][0]), Double.parseDouble(GCJ_POINTS[i][1]));
-      csv.append("p").append(i).append(',').append(wgs.lon()).append(',').append(wgs.lat()).append('\n');
+      csv.append("p")
+          .append(i)
+          .append(',')
+          .append(wgs.lon())
+          .append(',')
+          .append(wgs.lat())
+          .append('\n');
     }
     return Files.writeString(dir.resolve("wgs84.csv"), csv.toString());
   }

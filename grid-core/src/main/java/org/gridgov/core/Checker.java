@@ -42,8 +42,7 @@ final class Checker {
                 + "', not on the ladder "
                 + ladder
                 + Suggestions.didYouMean(
-                        g.level().name(),
-                        ladder.levels().stream().map(GridLevel::name).toList())
+                        g.level().name(), ladder.levels().stream().map(GridLevel::name).toList())
                     .map(s -> "; did you mean '" + s + "'?")
                     .orElse(""),
             g.id());

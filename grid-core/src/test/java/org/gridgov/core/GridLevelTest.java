@@ -53,6 +53,13 @@ class GridLevelTest {
   }
 
   @Test
+  void aLadderRefusesLevelsThatDifferOnlyInCase() {
+    assertThatThrownBy(() -> LevelLadder.of(List.of(GridLevel.CITY, GridLevel.of("City"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'city' and 'City', which differ only in case");
+  }
+
+  @Test
   void aRuralLadderBuildsAHierarchy() {
     LevelLadder rural = LevelLadder.of(List.of(TOWN, COMMUNITY, VILLAGE));
     GridHierarchy h =

@@ -114,11 +114,10 @@ public final class GridMap {
 
   /**
    * Whether the coordinate system was declared, by the caller ({@link
-   * GridMapOptions#withCoordinateSystem}) or by a document's {@code coordinateSystem} member;
-   * false when nobody said and WGS-84 was assumed. A map in China whose system was assumed is
-   * worth a warning ({@link #liesInChina()}): maps from Chinese providers are usually GCJ-02 or
-   * BD-09, and read as WGS-84 a GCJ-02 district map puts about 3 % of points in the wrong
-   * district.
+   * GridMapOptions#withCoordinateSystem}) or by a document's {@code coordinateSystem} member; false
+   * when nobody said and WGS-84 was assumed. A map in China whose system was assumed is worth a
+   * warning ({@link #liesInChina()}): maps from Chinese providers are usually GCJ-02 or BD-09, and
+   * read as WGS-84 a GCJ-02 district map puts about 3 % of points in the wrong district.
    *
    * @return true when declared
    */

@@ -193,8 +193,8 @@ public record GridMapOptions(
   }
 
   /**
-   * A copy declaring the level ladder; a document whose {@code levels} member lists other levels
-   * is refused.
+   * A copy declaring the level ladder; a document whose {@code levels} member lists other levels is
+   * refused.
    *
    * @param value the ladder
    * @return the copy
@@ -211,8 +211,7 @@ public record GridMapOptions(
   }
 
   /**
-   * A copy declaring the level ladder by its names, top first: {@code withLevels("镇", "社区",
-   * "村")}.
+   * A copy declaring the level ladder by its names, top first: {@code withLevels("镇", "社区", "村")}.
    *
    * @param namesTopFirst the level names, distinct, at least one
    * @return the copy
@@ -245,13 +244,7 @@ public record GridMapOptions(
    */
   public GridMapOptions withTolerances(CoverageTolerances value) {
     return new GridMapOptions(
-        mode,
-        coordinateSystem,
-        declaredLadder,
-        value,
-        idProperty,
-        parentProperty,
-        externalParents);
+        mode, coordinateSystem, declaredLadder, value, idProperty, parentProperty, externalParents);
   }
 
   /**

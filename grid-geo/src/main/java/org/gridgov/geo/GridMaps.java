@@ -19,11 +19,11 @@ import java.util.stream.Collectors;
 import org.gridgov.core.Grid;
 import org.gridgov.core.GridHierarchy;
 import org.gridgov.core.GridId;
+import org.gridgov.core.GridLevel;
 import org.gridgov.core.HierarchyException;
 import org.gridgov.core.HierarchyProblem;
-import org.gridgov.core.GridLevel;
-import org.gridgov.core.LevelLadder;
 import org.gridgov.core.InvalidInputException;
+import org.gridgov.core.LevelLadder;
 import org.gridgov.core.SourceLocation;
 import org.gridgov.core.cases.Case;
 import org.gridgov.core.io.AtomicFiles;
@@ -55,6 +55,13 @@ import org.locationtech.jts.geom.impl.PackedCoordinateSequenceFactory;
  * read(List<Path>, options)}, {@code read(InputStream, sourceName[, options])} and {@code
  * write(map, OutputStream | Path[, decimals])}. {@code readGeoJson} and {@code writeGeoJson} are
  * the same methods under their first names, kept for code written against them.
+ *
+ * <p>The level ladder and the coordinate system are the caller's ({@link GridMapOptions}) or the
+ * document's (the top-level members {@code levels} and {@code coordinateSystem}; caller and
+ * documents must agree), else the default ladder and WGS-84 ({@link
+ * GridMap#coordinateSystemDeclared()} is then false). A vendor's file whose ids and parents are in
+ * other properties reads with {@link GridMapOptions#withIdProperty}, {@link
+ * GridMapOptions#withParentProperty} and {@link GridMapOptions#withExternalParents}.
  *
  * <p>Loading is all-or-nothing: malformed JSON, a bad geometry, a feature without an id, an id
  * twice or a missing parent is an {@link InvalidInputException} naming the file, the line and
@@ -265,13 +272,7 @@ public final class GridMaps {
     }
     CoordinateSystem system = options.coordinateSystem().orElse(CoordinateSystem.WGS84);
     return validated(
-        hierarchy,
-        geometries,
-        null,
-        system,
-        options.coordinateSystem().isPresent(),
-        options,
-        "");
+        hierarchy, geometries, null, system, options.coordinateSystem().isPresent(), options, "");
   }
 
   /**
@@ -412,7 +413,10 @@ public final class GridMaps {
 
   private static FeatureRules rules(GridMapOptions options) {
     return new FeatureRules(
-        options.idProperty().map(p -> GridMapOptions.propertyPath(p, "id property")).orElse(List.of()),
+        options
+            .idProperty()
+            .map(p -> GridMapOptions.propertyPath(p, "id property"))
+            .orElse(List.of()),
         options
             .parentProperty()
             .map(p -> GridMapOptions.propertyPath(p, "parent property"))
@@ -531,9 +535,7 @@ public final class GridMaps {
       chosen = declared;
       chosenBy = doc.source();
     }
-    return chosen == null
-        ? new Ladder(LevelLadder.defaults(), null)
-        : new Ladder(chosen, chosenBy);
+    return chosen == null ? new Ladder(LevelLadder.defaults(), null) : new Ladder(chosen, chosenBy);
   }
 
   /** A feature whose level was written as a depth, with the ladder's level at that depth. */
@@ -559,7 +561,9 @@ public final class GridMaps {
               + levels.size()
               + " level"
               + (levels.size() == 1 ? "" : "s")
-              + (ladder.declaredBy() == null ? " (the default ladder; " + HOW_TO_DECLARE + ")" : ""),
+              + (ladder.declaredBy() == null
+                  ? " (the default ladder; " + HOW_TO_DECLARE + ")"
+                  : ""),
           null);
     }
     Grid g = f.grid();

@@ -188,7 +188,8 @@ class GridMapsVendorMapsTest {
         .hasMessageContaining("differs from the feature's id 'X1'");
     // a plain parent next to another parent property would be ambiguous
     String twoParents =
-        featureWithout("\"level\":\"district\",\"adcode\":7,\"up\":4101,\"parent\":\"9\"", rect(0, 0, 1, 1));
+        featureWithout(
+            "\"level\":\"district\",\"adcode\":7,\"up\":4101,\"parent\":\"9\"", rect(0, 0, 1, 1));
     assertThatThrownBy(
             () ->
                 read(
@@ -210,7 +211,8 @@ class GridMapsVendorMapsTest {
         .hasMessageContaining("S404");
     GridMap map =
         read(
-            collection(orphan), GridMapOptions.defaults().withExternalParents(ExternalParents.IGNORE));
+            collection(orphan),
+            GridMapOptions.defaults().withExternalParents(ExternalParents.IGNORE));
     assertThat(map.hierarchy().roots()).containsExactly(GridId.of("C9"));
   }
 
@@ -237,10 +239,13 @@ class GridMapsVendorMapsTest {
   @Test
   void aBadLevelsMemberIsLocated() {
     String grid = featureWith("S1", "\"level\":\"street\"", rect(0, 0, 1, 1));
-    assertThatThrownBy(() -> read(withTop("\"levels\":\"street\"", grid), GridMapOptions.defaults()))
+    assertThatThrownBy(
+            () -> read(withTop("\"levels\":\"street\"", grid), GridMapOptions.defaults()))
         .hasMessageContaining("/levels: \"levels\" must be an array of level names");
     assertThatThrownBy(
-            () -> read(withTop("\"levels\":[\"street\",\"street\"]", grid), GridMapOptions.defaults()))
+            () ->
+                read(
+                    withTop("\"levels\":[\"street\",\"street\"]", grid), GridMapOptions.defaults()))
         .hasMessageContaining("/levels/1: level 'street' is listed twice");
     assertThatThrownBy(() -> read(withTop("\"levels\":[]", grid), GridMapOptions.defaults()))
         .hasMessageContaining("/levels: \"levels\" lists no level");
@@ -257,7 +262,8 @@ class GridMapsVendorMapsTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("/ladder: unknown GridGov member 'ladder' (did you mean 'levels'?)")
         .hasMessageContaining("\"levels\": [\"street\"");
-    assertThatThrownBy(() -> read(withTop("\"levle\":[\"street\"]", grid), GridMapOptions.defaults()))
+    assertThatThrownBy(
+            () -> read(withTop("\"levle\":[\"street\"]", grid), GridMapOptions.defaults()))
         .hasMessageContaining("/levle: unknown GridGov member 'levle' (did you mean 'levels'?)");
     assertThatThrownBy(
             () -> read(withTop("\"coordinateSytem\":\"GCJ02\"", grid), GridMapOptions.defaults()))
@@ -283,7 +289,9 @@ class GridMapsVendorMapsTest {
 
     // without a declared ladder, depth 1 is the default ladder's top (city)
     GridMap byDefault =
-        read(collection(featureWith("X", "\"level\":1", rect(0, 0, 1, 1))), GridMapOptions.defaults());
+        read(
+            collection(featureWith("X", "\"level\":1", rect(0, 0, 1, 1))),
+            GridMapOptions.defaults());
     assertThat(byDefault.grid(GridId.of("X")).orElseThrow().level()).isEqualTo(GridLevel.CITY);
 
     assertThatThrownBy(
@@ -292,12 +300,19 @@ class GridMapsVendorMapsTest {
                     collection(featureWith("X", "\"level\":4", rect(0, 0, 1, 1))),
                     GridMapOptions.defaults().withLevels("street", "community", "micro")))
         .hasMessageContaining("/features/0/properties/level")
-        .hasMessageContaining("has level 4, a depth, but the ladder [street, community, micro] has 3");
+        .hasMessageContaining(
+            "has level 4, a depth, but the ladder [street, community, micro] has 3");
     assertThatThrownBy(
-            () -> read(collection(featureWith("X", "\"level\":0", rect(0, 0, 1, 1))), GridMapOptions.defaults()))
+            () ->
+                read(
+                    collection(featureWith("X", "\"level\":0", rect(0, 0, 1, 1))),
+                    GridMapOptions.defaults()))
         .hasMessageContaining("a whole number from 1 (the top), found 0");
     assertThatThrownBy(
-            () -> read(collection(featureWith("X", "\"level\":1.0", rect(0, 0, 1, 1))), GridMapOptions.defaults()))
+            () ->
+                read(
+                    collection(featureWith("X", "\"level\":1.0", rect(0, 0, 1, 1))),
+                    GridMapOptions.defaults()))
         .hasMessageContaining("found 1.0");
   }
 
@@ -312,14 +327,14 @@ class GridMapsVendorMapsTest {
             featureWith("V2", "\"level\":3,\"parent\":\"C1\"", rect(1, 0, 2, 2)));
     GridMap map = read(json, GridMapOptions.defaults());
     assertThat(map.hierarchy().ladder())
-        .isEqualTo(LevelLadder.of(List.of(GridLevel.of("镇"), GridLevel.of("社区"), GridLevel.of("村"))));
+        .isEqualTo(
+            LevelLadder.of(List.of(GridLevel.of("镇"), GridLevel.of("社区"), GridLevel.of("村"))));
     assertThat(map.grid(GridId.of("V2")).orElseThrow().level()).isEqualTo(GridLevel.of("村"));
     assertThat(map.findings()).isEmpty();
 
-    // the same map without its ladder: the level is named, the closest one suggested, the way out given
-    String undeclared =
-        collection(
-            featureWith("T1", "\"level\":\"镇\"", rect(0, 0, 2, 2)));
+    // the same map without its ladder: the level is named, the closest one suggested, the way out
+    // given
+    String undeclared = collection(featureWith("T1", "\"level\":\"镇\"", rect(0, 0, 2, 2)));
     assertThatThrownBy(() -> read(undeclared, GridMapOptions.defaults()))
         .hasMessageContaining("/features/0/properties/level")
         .hasMessageContaining("level '镇', not on the ladder")
@@ -372,8 +387,13 @@ class GridMapsVendorMapsTest {
                     + "[34.72,113.62],[34.70,113.60]]]}"));
     assertThatThrownBy(() -> read(swapped, GridMapOptions.defaults()))
         .hasMessageContaining("/features/0/geometry/coordinates/0/0")
-        .hasMessageContaining("latitude 113.6 is not within [-90, 90]; swapped longitude and latitude?");
-    GridLocator locator = read(collection(featureWith("S1", "\"level\":\"street\"", rect(0, 0, 1, 1))), GridMapOptions.defaults()).locator();
+        .hasMessageContaining(
+            "latitude 113.6 is not within [-90, 90]; swapped longitude and latitude?");
+    GridLocator locator =
+        read(
+                collection(featureWith("S1", "\"level\":\"street\"", rect(0, 0, 1, 1))),
+                GridMapOptions.defaults())
+            .locator();
     assertThatThrownBy(() -> locator.locate(34.705, 113.605))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("swapped longitude and latitude?");
@@ -384,12 +404,18 @@ class GridMapsVendorMapsTest {
 
   /** A feature without an id, with raw properties. */
   private static String featureWithout(String properties, String geometry) {
-    return "{\"type\":\"Feature\",\"properties\":{" + properties + "},\"geometry\":" + geometry + "}";
+    return "{\"type\":\"Feature\",\"properties\":{"
+        + properties
+        + "},\"geometry\":"
+        + geometry
+        + "}";
   }
 
   /** A FeatureCollection with extra top-level members before its features. */
   private static String withTop(String members, String... features) {
-    return "{\"type\":\"FeatureCollection\"," + members + ",\"features\":[\n"
+    return "{\"type\":\"FeatureCollection\","
+        + members
+        + ",\"features\":[\n"
         + String.join(",\n", features)
         + "\n]}";
   }

@@ -10,8 +10,9 @@ class PositionsTest {
   @Test
   void aLatitudeThatWouldBeALongitudeIsHintedAsSwapped() {
     assertThat(Positions.swapHint(34.75, 113.61))
-        .isEqualTo("; swapped longitude and latitude? (113.61, 34.75) would be a position:"
-            + " longitude first");
+        .isEqualTo(
+            "; swapped longitude and latitude? (113.61, 34.75) would be a position:"
+                + " longitude first");
     assertThat(Positions.swapHint(120, 95)).isEmpty(); // 120 is no latitude
     assertThat(Positions.swapHint(34.75, 190)).isEmpty(); // 190 is no longitude
     assertThat(Positions.swapHint(113.61, 34.75)).isEmpty(); // in range: nothing to hint

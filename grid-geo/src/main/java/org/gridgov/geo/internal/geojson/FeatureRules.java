@@ -7,8 +7,8 @@ import java.util.Objects;
  * Where the reader finds a feature's id and parent when a vendor's file keeps them in other
  * properties than GridGov's {@code id} and {@code parent}.
  *
- * @param idPath the path inside {@code properties} of the id; empty for the feature's {@code id}
- *     or {@code properties.id}
+ * @param idPath the path inside {@code properties} of the id; empty for the feature's {@code id} or
+ *     {@code properties.id}
  * @param parentPath the path inside {@code properties} of the parent id; empty for {@code
  *     properties.parent}
  */

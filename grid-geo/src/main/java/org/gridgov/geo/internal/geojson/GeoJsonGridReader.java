@@ -105,8 +105,8 @@ public final class GeoJsonGridReader {
       List.of("type", "features", "bbox", COORDINATE_SYSTEM_MEMBER, LEVELS_MEMBER);
 
   /**
-   * Top-level names that mean a GridGov member under another name; other foreign members (a
-   * layer's {@code name}, GDAL's {@code crs}, a {@code title}) are ignored as RFC 7946 §6.1 allows.
+   * Top-level names that mean a GridGov member under another name; other foreign members (a layer's
+   * {@code name}, GDAL's {@code crs}, a {@code title}) are ignored as RFC 7946 §6.1 allows.
    */
   private static final Map<String, String> MEMBER_ALIASES =
       Map.of(
@@ -213,8 +213,8 @@ public final class GeoJsonGridReader {
   }
 
   /**
-   * The problem with a top-level member name, when it looks meant for GridGov but is not one of
-   * its members: a known alias ({@code ladder} for {@code levels}) or a near miss of a member.
+   * The problem with a top-level member name, when it looks meant for GridGov but is not one of its
+   * members: a known alias ({@code ladder} for {@code levels}) or a near miss of a member.
    *
    * @param name the member name
    * @return the reason, or empty for a member GridGov reads or ignores
@@ -276,8 +276,8 @@ public final class GeoJsonGridReader {
   }
 
   /**
-   * Reads one FeatureCollection held in memory whose ids and parents may be in other properties,
-   * as {@link #read(byte[], String)} does.
+   * Reads one FeatureCollection held in memory whose ids and parents may be in other properties, as
+   * {@link #read(byte[], String)} does.
    *
    * @param bytes the document, UTF-8
    * @param source the name used in messages
@@ -286,8 +286,7 @@ public final class GeoJsonGridReader {
    * @throws InvalidInputException for malformed JSON or any feature that is not a valid grid
    * @throws IOException when reading fails
    */
-  public GeoJsonDocument read(byte[] bytes, String source, FeatureRules rules)
-      throws IOException {
+  public GeoJsonDocument read(byte[] bytes, String source, FeatureRules rules) throws IOException {
     if (bytes.length > Json.MAX_STREAMED_DOCUMENT_BYTES) {
       throw tooLarge(source, bytes.length);
     }
@@ -557,8 +556,7 @@ public final class GeoJsonGridReader {
           throw fail(BAD_VALUE, at, itemPtr, e.getMessage());
         }
         if (out.contains(level)) {
-          throw fail(
-              BAD_VALUE, at, itemPtr, "level " + Problems.quote(name) + " is listed twice");
+          throw fail(BAD_VALUE, at, itemPtr, "level " + Problems.quote(name) + " is listed twice");
         }
         out.add(level);
       }
@@ -1180,8 +1178,7 @@ public final class GeoJsonGridReader {
       } else if (!Double.isFinite(lastX) || lastX < -180 || lastX > 180) {
         what = "longitude " + lastX + " is not within [-180, 180]";
       } else if (!Double.isFinite(lastY) || lastY < -90 || lastY > 90) {
-        what =
-            "latitude " + lastY + " is not within [-90, 90]" + Positions.swapHint(lastX, lastY);
+        what = "latitude " + lastY + " is not within [-90, 90]" + Positions.swapHint(lastX, lastY);
       }
       if (what != null) {
         throw failHere(
