@@ -129,11 +129,13 @@ final class LocateCommand implements Callable<Integer> {
       Future<PointCsv> read = background.submit(this::readPoints);
       GridMap map =
           GridMaps.readGeoJson(
-              grids.files, GridMapOptions.defaults().withMode(GridMapOptions.Mode.TRUSTED));
+              grids.files,
+              grids.options(GridMapOptions.defaults().withMode(GridMapOptions.Mode.TRUSTED)));
       Function<GridMap, List<CoverageFinding>> check = validation;
       Future<List<CoverageFinding>> validated = background.submit(() -> check.apply(map));
       map.locator();
       PointCsv points = join(read);
+      GridMapFiles.warnIfUndeclared(map, err); // once every input is known to be usable
       boolean counted = false;
       if (strict || validate || validated.isDone()) {
         List<CoverageFinding> findings = join(validated);
@@ -159,7 +161,9 @@ final class LocateCommand implements Callable<Integer> {
         if (finishes(validated, GRACE)) {
           printCount(err, map, join(validated));
         } else {
-          err.printf("map: %,d grids, coverage not checked (use --validate)%n", map.size());
+          err.printf(
+              "map: %,d grids (%s), coverage not checked (use --validate)%n",
+              map.size(), GridMapFiles.system(map));
           err.flush();
         }
       }
@@ -172,8 +176,9 @@ final class LocateCommand implements Callable<Integer> {
   /** The {@code map:} line: the grids and the coverage findings. */
   private static void printCount(PrintWriter err, GridMap map, List<CoverageFinding> findings) {
     err.printf(
-        "map: %,d grids, %,d coverage finding%s%s%n",
+        "map: %,d grids (%s), %,d coverage finding%s%s%n",
         map.size(),
+        GridMapFiles.system(map),
         findings.size(),
         findings.size() == 1 ? "" : "s",
         findings.isEmpty() ? "" : " (gridgov validate lists them; polygons used as drawn)");

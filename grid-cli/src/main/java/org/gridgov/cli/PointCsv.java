@@ -12,6 +12,7 @@ import org.gridgov.core.InvalidInputException;
 import org.gridgov.core.io.Csv;
 import org.gridgov.core.io.CsvReader;
 import org.gridgov.core.io.CsvRow;
+import org.gridgov.core.io.Positions;
 import org.gridgov.core.io.Problems;
 
 /**
@@ -141,7 +142,7 @@ final class PointCsv {
       throw fail("lon " + lon + " is not within [-180, 180]");
     }
     if (!(lat >= -90 && lat <= 90)) {
-      throw fail("lat " + lat + " is not within [-90, 90]");
+      throw fail("lat " + lat + " is not within [-90, 90]" + Positions.swapHint(lon, lat));
     }
     if (size == lons.length) {
       int grown = size * 2;

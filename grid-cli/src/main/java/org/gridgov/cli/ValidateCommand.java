@@ -75,7 +75,8 @@ final class ValidateCommand implements Callable<Integer> {
     }
     GridMap map =
         GridMaps.readGeoJson(
-            grids.files, GridMapOptions.defaults().lenient().withTolerances(tolerances));
+            grids.files,
+            grids.options(GridMapOptions.defaults().lenient().withTolerances(tolerances)));
     List<CoverageFinding> findings = map.findings();
     FindingLines.<CoverageFinding>tabbed(
             FindingLines::code,

@@ -50,7 +50,9 @@ class LocateCommandTest {
             "p2,C2,S1/C2,",
             "p3,,,",
             "\"a,\"\"b\"\"\",C1,S1/C1,");
-    assertThat(r.err().lines().toList()).containsExactly("map: 3 grids, 0 coverage findings");
+    assertThat(r.err().lines().toList())
+        .containsExactly(
+            GridMapFiles.UNDECLARED_IN_CHINA, "map: 3 grids (wgs84 assumed), 0 coverage findings");
     assertThat(r.out()).isEmpty();
   }
 
@@ -145,8 +147,11 @@ class LocateCommandTest {
     CliRun strict = locate("--grids", map.toString(), "--in", in.toString(), "--strict");
 
     assertThat(lenient.code()).isZero();
-    assertThat(lenient.err().lines().toList()).hasSize(1);
-    assertThat(lenient.err()).startsWith("map: 3 grids, 1 coverage finding");
+    assertThat(lenient.err().lines().toList()).hasSize(2);
+    assertThat(lenient.err())
+        .startsWith(
+            GridMapFiles.UNDECLARED_IN_CHINA
+                + "\nmap: 3 grids (wgs84 assumed), 1 coverage finding");
     // In the gap the answer is whatever the library's locator says (S1 itself, or nothing),
     // spelled in the CSV contract.
     GridMap loaded = GridMaps.readGeoJson(List.of(map), GridMapOptions.defaults().lenient());
@@ -290,7 +295,9 @@ class LocateCommandTest {
       assertThat(Files.readAllLines(out))
           .containsExactly("id,grid,path,exclusive", "p1,C1,S1/C1,", "p3,,,");
       assertThat(r.err().lines().toList())
-          .containsExactly("map: 3 grids, coverage not checked (use --validate)");
+          .containsExactly(
+              GridMapFiles.UNDECLARED_IN_CHINA,
+              "map: 3 grids (wgs84 assumed), coverage not checked (use --validate)");
     } finally {
       release.countDown();
       LocateCommand.validation = saved;
@@ -316,7 +323,10 @@ class LocateCommandTest {
 
       assertThat(r.code()).as(r.err()).isZero();
       assertThat(r.out()).isEqualTo("id,grid,path,exclusive\np1,C1,S1/C1,\n");
-      assertThat(r.err().lines().toList()).containsExactly("map: 3 grids, 0 coverage findings");
+      assertThat(r.err().lines().toList())
+          .containsExactly(
+              GridMapFiles.UNDECLARED_IN_CHINA,
+              "map: 3 grids (wgs84 assumed), 0 coverage findings");
     } finally {
       LocateCommand.validation = saved;
     }

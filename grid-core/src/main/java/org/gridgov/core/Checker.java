@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.gridgov.core.HierarchyProblem.Kind;
+import org.gridgov.core.io.Suggestions;
 
 /** Finds every structural problem of a list of grids; used by {@link GridHierarchy.Builder}. */
 final class Checker {
@@ -34,7 +35,16 @@ final class Checker {
       if (!ladder.contains(g.level())) {
         report(
             Kind.UNKNOWN_LEVEL,
-            "grid " + g.id() + " has level '" + g.level() + "', not on the ladder " + ladder,
+            "grid "
+                + g.id()
+                + " has level '"
+                + g.level()
+                + "', not on the ladder "
+                + ladder
+                + Suggestions.didYouMean(
+                        g.level().name(), ladder.levels().stream().map(GridLevel::name).toList())
+                    .map(s -> "; did you mean '" + s + "'?")
+                    .orElse(""),
             g.id());
       }
       if (g.kind() == GridKind.TERRITORIAL) {

@@ -1,5 +1,7 @@
 package org.gridgov.core;
 
+import org.gridgov.core.io.Positions;
+
 /**
  * A longitude/latitude position in degrees. The coordinate system is the one declared by the
  * surrounding data (WGS-84 unless said otherwise).
@@ -20,7 +22,8 @@ public record GeoPoint(double lon, double lat) {
       throw new IllegalArgumentException("longitude out of range [-180, 180]: " + lon);
     }
     if (!(lat >= -90 && lat <= 90)) {
-      throw new IllegalArgumentException("latitude out of range [-90, 90]: " + lat);
+      throw new IllegalArgumentException(
+          "latitude out of range [-90, 90]: " + lat + Positions.swapHint(lon, lat));
     }
   }
 

@@ -8,9 +8,18 @@ package org.gridgov.core;
  * (区县) → street/township (街道/乡镇, 一级网格) → community/village (社区/村, 二级网格) → compound (小区/楼院, 三级网格) →
  * micro-grid (微网格, 50–70 households).
  *
- * @param name lower-case name, {@code [a-z0-9_-]}, 1–32 characters
+ * <p>A name is any text of 1 to {@value #MAX_LENGTH} characters (Unicode code points) that is not
+ * blank, does not start or end with white space and has no control characters: {@code street},
+ * {@code Street} (a different level), {@code 镇}, {@code 社区}, {@code admin-8}. Names are compared
+ * exactly, so a ladder read from a file decides which spelling a map must use; readers suggest the
+ * closest ladder name for one that is not on it.
+ *
+ * @param name the name, as above
  */
 public record GridLevel(String name) {
+  /** The longest name, in Unicode code points. */
+  public static final int MAX_LENGTH = 64;
+
   /** The city (市): co-ordinates. */
   public static final GridLevel CITY = new GridLevel("city");
 
@@ -33,17 +42,48 @@ public record GridLevel(String name) {
    * Validates a level name.
    *
    * @param name the name
+   * @throws IllegalArgumentException for a blank or too long name, white space at either end or a
+   *     control character
    */
   public GridLevel {
-    if (name == null || name.isEmpty() || name.length() > 32) {
-      throw new IllegalArgumentException("grid level name must have 1 to 32 characters");
+    if (name == null) {
+      throw new NullPointerException("grid level name is null");
     }
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("grid level name is blank; a level needs a name");
+    }
+    for (int i = 0; i < name.length(); ) {
+      int c = name.codePointAt(i);
+      int type = Character.getType(c);
+      if (type == Character.CONTROL
+          || type == Character.LINE_SEPARATOR
+          || type == Character.PARAGRAPH_SEPARATOR
+          || type == Character.SURROGATE) {
         throw new IllegalArgumentException(
-            "grid level '" + name + "' must be lower-case letters, digits, '_' or '-'");
+            "grid level name has a control character U+"
+                + String.format("%04X", c)
+                + " at position "
+                + (name.codePointCount(0, i) + 1));
       }
+      i += Character.charCount(c);
+    }
+    int length = name.codePointCount(0, name.length());
+    if (length > MAX_LENGTH) {
+      throw new IllegalArgumentException(
+          "grid level name has "
+              + length
+              + " characters; at most "
+              + MAX_LENGTH
+              + " are allowed: '"
+              + name.substring(0, name.offsetByCodePoints(0, 20))
+              + "…'");
+    }
+    if (Character.isWhitespace(name.codePointAt(0))
+        || Character.isWhitespace(name.codePointBefore(name.length()))
+        || Character.isSpaceChar(name.codePointAt(0))
+        || Character.isSpaceChar(name.codePointBefore(name.length()))) {
+      throw new IllegalArgumentException(
+          "grid level '" + name + "' starts or ends with white space");
     }
   }
 

@@ -2,7 +2,10 @@ package org.gridgov.core;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,7 +51,8 @@ public final class LevelLadder {
    *
    * @param levels the levels, distinct, at least one
    * @return the ladder
-   * @throws IllegalArgumentException when empty or a level repeats
+   * @throws IllegalArgumentException when empty or a level repeats, also in another case ({@code
+   *     city} and {@code City})
    */
   public static LevelLadder of(List<GridLevel> levels) {
     if (levels.isEmpty()) {
@@ -56,6 +60,19 @@ public final class LevelLadder {
     }
     if (levels.stream().distinct().count() != levels.size()) {
       throw new IllegalArgumentException("a level ladder lists a level twice: " + levels);
+    }
+    Map<String, GridLevel> folded = new HashMap<>();
+    for (GridLevel level : levels) {
+      GridLevel other = folded.putIfAbsent(level.name().toLowerCase(Locale.ROOT), level);
+      if (other != null) {
+        throw new IllegalArgumentException(
+            "a level ladder lists '"
+                + other
+                + "' and '"
+                + level
+                + "', which differ only in case: "
+                + levels);
+      }
     }
     return new LevelLadder(ImmutableList.copyOf(levels));
   }

@@ -59,6 +59,6 @@ class GridIdTest {
     assertThatThrownBy(() -> l.rank(GridLevel.of("village"))).hasMessageContaining("village");
     assertThatThrownBy(() -> LevelLadder.of(java.util.List.of(GridLevel.CITY, GridLevel.CITY)))
         .hasMessageContaining("twice");
-    assertThatThrownBy(() -> GridLevel.of("Street")).hasMessageContaining("lower-case");
+    assertThatThrownBy(() -> GridLevel.of(" ")).hasMessageContaining("blank");
   }
 }

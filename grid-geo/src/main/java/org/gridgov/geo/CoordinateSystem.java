@@ -3,6 +3,7 @@ package org.gridgov.geo;
 import java.util.Locale;
 import java.util.Objects;
 import org.gridgov.core.GeoPoint;
+import org.gridgov.core.io.Positions;
 import org.gridgov.core.io.Problems;
 
 /**
@@ -138,7 +139,8 @@ public enum CoordinateSystem {
       throw new IllegalArgumentException("longitude out of range [-180, 180]: " + lon);
     }
     if (!(lat >= -90 && lat <= 90)) {
-      throw new IllegalArgumentException("latitude out of range [-90, 90]: " + lat);
+      throw new IllegalArgumentException(
+          "latitude out of range [-90, 90]: " + lat + Positions.swapHint(lon, lat));
     }
   }
 

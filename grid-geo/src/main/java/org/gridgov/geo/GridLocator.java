@@ -14,6 +14,7 @@ import java.util.OptionalInt;
 import org.gridgov.core.GridHierarchy;
 import org.gridgov.core.GridId;
 import org.gridgov.core.GridKind;
+import org.gridgov.core.io.Positions;
 import org.gridgov.geo.internal.index.PolygonIndex;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Geometry;
@@ -507,7 +508,11 @@ public final class GridLocator implements Serializable {
 
   private static IllegalArgumentException outOfRange(double lon, double lat) {
     return new IllegalArgumentException(
-        "position out of range (longitude −180..180, latitude −90..90): " + lon + ", " + lat);
+        "position out of range (longitude −180..180, latitude −90..90): "
+            + lon
+            + ", "
+            + lat
+            + Positions.swapHint(lon, lat));
   }
 
   @Override

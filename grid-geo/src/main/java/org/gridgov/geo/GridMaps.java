@@ -16,15 +16,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.gridgov.core.Grid;
 import org.gridgov.core.GridHierarchy;
 import org.gridgov.core.GridId;
+import org.gridgov.core.GridLevel;
 import org.gridgov.core.HierarchyException;
 import org.gridgov.core.HierarchyProblem;
 import org.gridgov.core.InvalidInputException;
+import org.gridgov.core.LevelLadder;
 import org.gridgov.core.SourceLocation;
 import org.gridgov.core.cases.Case;
 import org.gridgov.core.io.AtomicFiles;
 import org.gridgov.core.io.Json;
+import org.gridgov.geo.internal.geojson.FeatureRules;
 import org.gridgov.geo.internal.geojson.GeoJsonDocument;
 import org.gridgov.geo.internal.geojson.GeoJsonFeature;
 import org.gridgov.geo.internal.geojson.GeoJsonGridReader;
@@ -51,6 +55,13 @@ import org.locationtech.jts.geom.impl.PackedCoordinateSequenceFactory;
  * read(List<Path>, options)}, {@code read(InputStream, sourceName[, options])} and {@code
  * write(map, OutputStream | Path[, decimals])}. {@code readGeoJson} and {@code writeGeoJson} are
  * the same methods under their first names, kept for code written against them.
+ *
+ * <p>The level ladder and the coordinate system are the caller's ({@link GridMapOptions}) or the
+ * document's (the top-level members {@code levels} and {@code coordinateSystem}; caller and
+ * documents must agree), else the default ladder and WGS-84 ({@link
+ * GridMap#coordinateSystemDeclared()} is then false). A vendor's file whose ids and parents are in
+ * other properties reads with {@link GridMapOptions#withIdProperty}, {@link
+ * GridMapOptions#withParentProperty} and {@link GridMapOptions#withExternalParents}.
  *
  * <p>Loading is all-or-nothing: malformed JSON, a bad geometry, a feature without an id, an id
  * twice or a missing parent is an {@link InvalidInputException} naming the file, the line and
@@ -114,8 +125,9 @@ public final class GridMaps {
     }
     // Files are parsed in parallel; a failure is reported for the first failing file in the
     // order given, so the message does not depend on scheduling.
+    FeatureRules rules = rules(options);
     List<Object> results =
-        files.parallelStream().map(GridMaps::readOrFailure).collect(Collectors.toList());
+        files.parallelStream().map(f -> readOrFailure(f, rules)).collect(Collectors.toList());
     List<GeoJsonDocument> docs = new ArrayList<>();
     for (Object r : results) {
       if (r instanceof RuntimeException e) {
@@ -156,7 +168,7 @@ public final class GridMaps {
     Objects.requireNonNull(options, "options");
     GeoJsonDocument doc;
     try {
-      doc = READER.read(in, sourceName);
+      doc = READER.read(in, sourceName, rules(options));
     } catch (IOException e) {
       throw InvalidInputException.at(sourceName, "", "cannot read the input: " + e.getMessage());
     }
@@ -259,7 +271,8 @@ public final class GridMaps {
       }
     }
     CoordinateSystem system = options.coordinateSystem().orElse(CoordinateSystem.WGS84);
-    return validated(hierarchy, geometries, null, system, options, "");
+    return validated(
+        hierarchy, geometries, null, system, options.coordinateSystem().isPresent(), options, "");
   }
 
   /**
@@ -398,7 +411,19 @@ public final class GridMaps {
 
   // ---- package internals ---------------------------------------------------------------------
 
-  private static Object readOrFailure(Path file) {
+  private static FeatureRules rules(GridMapOptions options) {
+    return new FeatureRules(
+        options
+            .idProperty()
+            .map(p -> GridMapOptions.propertyPath(p, "id property"))
+            .orElse(List.of()),
+        options
+            .parentProperty()
+            .map(p -> GridMapOptions.propertyPath(p, "parent property"))
+            .orElse(List.of()));
+  }
+
+  private static Object readOrFailure(Path file, FeatureRules rules) {
     String source = file.toString();
     try {
       long size = Files.size(file);
@@ -408,11 +433,11 @@ public final class GridMaps {
       if (size > IN_MEMORY_MAX_BYTES) {
         // Too large for one array: streamed, feature by feature.
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-          return READER.read(in, source);
+          return READER.read(in, source, rules);
         }
       }
       // In memory, a large document is parsed in parallel.
-      return READER.read(Files.readAllBytes(file), source);
+      return READER.read(Files.readAllBytes(file), source, rules);
     } catch (NoSuchFileException e) {
       return InvalidInputException.at(source, "", "no such file");
     } catch (IOException e) {
@@ -425,10 +450,15 @@ public final class GridMaps {
   private static GridMap assemble(
       List<GeoJsonDocument> docs, GridMapOptions options, String label) {
     CoordinateSystem system = coordinateSystem(docs, options);
+    boolean declared =
+        options.coordinateSystem().isPresent()
+            || docs.stream().anyMatch(d -> d.coordinateSystem().isPresent());
+    Ladder ladder = ladder(docs, options);
     Map<GridId, GeoJsonFeature> byId = new HashMap<>();
-    GridHierarchy.Builder builder = GridHierarchy.builder(options.ladder());
+    List<GeoJsonFeature> features = new ArrayList<>();
     for (GeoJsonDocument doc : docs) {
-      for (GeoJsonFeature f : doc.features()) {
+      for (GeoJsonFeature read : doc.features()) {
+        GeoJsonFeature f = withDepthResolved(read, ladder);
         GeoJsonFeature first = byId.putIfAbsent(f.grid().id(), f);
         if (first != null) {
           throw new InvalidInputException(
@@ -442,17 +472,29 @@ public final class GridMaps {
                   + where(first, first.idPointer(), f.source()),
               null);
         }
-        builder.add(f.grid());
+        features.add(f);
       }
     }
     if (byId.isEmpty()) {
       throw InvalidInputException.at(label, "/features", "the grid map has no features");
     }
+    GridHierarchy.Builder builder = GridHierarchy.builder(ladder.ladder());
+    for (GeoJsonFeature f : features) {
+      Grid g = f.grid();
+      if (options.externalParents() == GridMapOptions.ExternalParents.IGNORE
+          && g.parent().isPresent()
+          && !byId.containsKey(g.parent().get())) {
+        // The caller said a parent outside the map makes its grid a root.
+        g = withoutParent(g);
+        byId.put(g.id(), f.withGrid(g));
+      }
+      builder.add(g);
+    }
     GridHierarchy hierarchy;
     try {
       hierarchy = builder.build(); // checks the structure once, reporting every problem
     } catch (HierarchyException e) {
-      throw hierarchyFailure(e, byId);
+      throw hierarchyFailure(e, byId, ladder, options);
     }
     Geometry[] geometries = new Geometry[hierarchy.size()];
     SourceLocation[] origins = new SourceLocation[hierarchy.size()];
@@ -461,17 +503,115 @@ public final class GridMaps {
       geometries[o] = f.geometry();
       origins[o] = f.geometryLocation();
     }
-    return validated(hierarchy, geometries, origins, system, options, label);
+    return validated(hierarchy, geometries, origins, system, declared, options, label);
   }
+
+  /** The ladder of a load and who declared it, for messages. */
+  private record Ladder(LevelLadder ladder, String declaredBy) {}
+
+  /**
+   * The ladder: the caller's, else the documents' {@code levels} (which must agree), else the
+   * default one; a document whose levels differ from the caller's is refused.
+   */
+  private static Ladder ladder(List<GeoJsonDocument> docs, GridMapOptions options) {
+    LevelLadder chosen = options.declaredLadder().orElse(null);
+    String chosenBy = chosen == null ? null : "the options";
+    for (GeoJsonDocument doc : docs) {
+      if (doc.levels().isEmpty()) {
+        continue;
+      }
+      LevelLadder declared = LevelLadder.of(doc.levels().get());
+      if (chosen != null && !chosen.equals(declared)) {
+        throw InvalidInputException.at(
+            doc.source(),
+            "/" + GeoJsonGridReader.LEVELS_MEMBER,
+            "the document declares the levels "
+                + declared
+                + " but "
+                + chosenBy
+                + (chosenBy.equals("the options") ? " say " : " says ")
+                + chosen);
+      }
+      chosen = declared;
+      chosenBy = doc.source();
+    }
+    return chosen == null ? new Ladder(LevelLadder.defaults(), null) : new Ladder(chosen, chosenBy);
+  }
+
+  /** A feature whose level was written as a depth, with the ladder's level at that depth. */
+  private static GeoJsonFeature withDepthResolved(GeoJsonFeature f, Ladder ladder) {
+    int depth = f.levelDepth();
+    if (depth == 0) {
+      return f;
+    }
+    List<GridLevel> levels = ladder.ladder().levels();
+    if (depth > levels.size()) {
+      throw new InvalidInputException(
+          f.source(),
+          f.line(),
+          f.column(),
+          f.propertyPointer("level"),
+          "grid "
+              + f.grid().id()
+              + " has level "
+              + depth
+              + ", a depth, but the ladder "
+              + ladder.ladder()
+              + " has "
+              + levels.size()
+              + " level"
+              + (levels.size() == 1 ? "" : "s")
+              + (ladder.declaredBy() == null
+                  ? " (the default ladder; " + HOW_TO_DECLARE + ")"
+                  : ""),
+          null);
+    }
+    Grid g = f.grid();
+    return f.withGrid(
+        new Grid(
+            g.id(),
+            g.name(),
+            levels.get(depth - 1),
+            g.kind(),
+            g.parent(),
+            g.owner(),
+            g.coverage(),
+            g.households(),
+            g.population(),
+            g.validFrom(),
+            g.validTo(),
+            g.attributes()));
+  }
+
+  private static Grid withoutParent(Grid g) {
+    return new Grid(
+        g.id(),
+        g.name(),
+        g.level(),
+        g.kind(),
+        Optional.empty(),
+        g.owner(),
+        g.coverage(),
+        g.households(),
+        g.population(),
+        g.validFrom(),
+        g.validTo(),
+        g.attributes());
+  }
+
+  private static final String HOW_TO_DECLARE =
+      "declare the map's levels, top first, with the top-level member \"levels\": [...] or"
+          + " GridMapOptions.withLevels (gridgov: --levels)";
 
   private static GridMap validated(
       GridHierarchy hierarchy,
       Geometry[] geometries,
       SourceLocation[] origins,
       CoordinateSystem system,
+      boolean declared,
       GridMapOptions options,
       String label) {
-    GridMap unchecked = new GridMap(hierarchy, geometries, system, List.of(), origins);
+    GridMap unchecked = new GridMap(hierarchy, geometries, system, declared, List.of(), origins);
     if (options.mode() == GridMapOptions.Mode.TRUSTED) {
       return unchecked;
     }
@@ -482,7 +622,7 @@ public final class GridMaps {
     if (options.mode() == GridMapOptions.Mode.STRICT) {
       throw new CoverageException(label, findings);
     }
-    return new GridMap(hierarchy, geometries, system, findings, origins);
+    return new GridMap(hierarchy, geometries, system, declared, findings, origins);
   }
 
   private static CoordinateSystem coordinateSystem(
@@ -517,11 +657,23 @@ public final class GridMaps {
   }
 
   private static InvalidInputException hierarchyFailure(
-      HierarchyException cause, Map<GridId, GeoJsonFeature> byId) {
+      HierarchyException cause,
+      Map<GridId, GeoJsonFeature> byId,
+      Ladder ladder,
+      GridMapOptions options) {
     List<HierarchyProblem> problems = cause.problems();
     HierarchyProblem first = problems.get(0);
     GeoJsonFeature at = byId.get(first.ids().get(0));
     StringBuilder reason = new StringBuilder(first.message());
+    if (first.kind() == HierarchyProblem.Kind.UNKNOWN_LEVEL && ladder.declaredBy() == null) {
+      reason.append(" (the default ladder; ").append(HOW_TO_DECLARE).append(')');
+    }
+    if (first.kind() == HierarchyProblem.Kind.UNKNOWN_PARENT
+        && options.externalParents() == GridMapOptions.ExternalParents.ERROR) {
+      reason.append(
+          " (a parent outside the map makes its grid a root only when the caller says so:"
+              + " GridMapOptions.withExternalParents(IGNORE), gridgov: --external-parents ignore)");
+    }
     if (problems.size() > 1) {
       reason.append(" (and ").append(problems.size() - 1).append(" more: ");
       for (int i = 1; i < problems.size() && i <= 10; i++) {
@@ -548,7 +700,7 @@ public final class GridMaps {
     return switch (p.kind()) {
       case DUPLICATE_ID -> f.idPointer();
       case UNKNOWN_PARENT, CYCLE, EXCLUSIVE_WITH_PARENT ->
-          f.grid().parent().isPresent() ? f.propertyPointer("parent") : f.propertyPointer("owner");
+          f.grid().parent().isPresent() ? f.parentPointer() : f.propertyPointer("owner");
       case UNKNOWN_LEVEL, LEVEL_OUT_OF_ORDER -> f.propertyPointer("level");
       case MISSING_OWNER, OWNER_NOT_TERRITORIAL, TERRITORIAL_WITH_OWNER ->
           f.grid().owner().isPresent() ? f.propertyPointer("owner") : f.pointer() + "/properties";

@@ -127,7 +127,7 @@ class GridLocatorSerialTest {
   @Test
   void everyFieldOfEveryGridTravelsAndTheCoordinateSystemToo() {
     LevelLadder ladder =
-        LevelLadder.of(List.of(GridLevel.of("city"), GridLevel.of("ward"), GridLevel.of("block")));
+        LevelLadder.of(List.of(GridLevel.of("city"), GridLevel.of("ward"), GridLevel.of("楼院")));
     GridId ward = GridId.of("W-1");
     GridHierarchy h =
         GridHierarchy.builder(ladder)
@@ -144,7 +144,7 @@ class GridLocatorSerialTest {
                     .build())
             .add(Grid.territorial("W-2", GridLevel.of("ward")).parent("C").build())
             .add(
-                Grid.exclusive(GridId.of("X-school"), GridLevel.of("block"), ward)
+                Grid.exclusive(GridId.of("X-school"), GridLevel.of("楼院"), ward)
                     .coverage(List.of(ward, GridId.of("W-2")))
                     .name("School")
                     .build())

@@ -323,8 +323,11 @@ class GridMapsBadInputTest {
             fails(collection(featureWith("S1", "\"level\":\"Street!\"", rect(0, 0, 1, 1))))
                 .pointer())
         .contains("/features/0/properties/level");
-    assertThat(fails(collection(featureWith("S1", "\"level\":3", rect(0, 0, 1, 1)))).reason())
+    assertThat(fails(collection(featureWith("S1", "\"level\":true", rect(0, 0, 1, 1)))).reason())
         .contains("expected a string");
+    // a number is a depth on the ladder (1 = top); the default ladder has six levels
+    assertThat(fails(collection(featureWith("S1", "\"level\":7", rect(0, 0, 1, 1)))).reason())
+        .contains("has level 7, a depth, but the ladder");
   }
 
   @Test

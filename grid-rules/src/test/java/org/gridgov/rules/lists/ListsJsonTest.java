@@ -119,7 +119,7 @@ class ListsJsonTest {
         "category not text|{\"items\":[{\"code\":\"a\",\"name\":\"n\",\"category\":[1]}]}"
             + "|/items/0/category/0|expected a string",
         "bad level|{\"items\":[{\"code\":\"a\",\"name\":\"n\",\"category\":[\"c\"],"
-            + "\"level\":\"Street\"}]}|/items/0/level|lower-case",
+            + "\"level\":\" \"}]}|/items/0/level|blank",
         "bad time limit|{\"items\":[{\"code\":\"a\",\"name\":\"n\",\"category\":[\"c\"],"
             + "\"level\":\"street\",\"timeLimits\":{\"normal\":\"4 fortnights\"}}]}"
             + "|/items/0/timeLimits/normal|unknown unit",
@@ -140,8 +140,8 @@ class ListsJsonTest {
         "temporary without expiry|{\"access\":[{\"item\":\"a\",\"level\":\"community\","
             + "\"requestingDepartment\":\"d\",\"approvingAgency\":\"g\",\"effectiveFrom\":"
             + "\"2024-02-01\",\"temporary\":true}]}|/access/0/effectiveTo|expiry date",
-        "bad prohibited level|{\"prohibited\":[{\"item\":\"a\",\"levels\":[\"ok\",\"BAD\"]}]}"
-            + "|/prohibited/0/levels/1|lower-case",
+        "bad prohibited level|{\"prohibited\":[{\"item\":\"a\",\"levels\":[\"ok\",\" \"]}]}"
+            + "|/prohibited/0/levels/1|blank",
         "wrong format|{\"format\":\"gridgov-lists/9\"}|/format|unsupported format",
         "root not an object|[1,2]||expected an object",
       })

@@ -18,6 +18,11 @@ import org.locationtech.jts.geom.Geometry;
  * @param geometry its Polygon or MultiPolygon, rings oriented as RFC 7946 §3.1.6 recommends
  * @param line the 1-based line where the feature starts, 0 when unknown
  * @param column the 1-based column where the feature starts, 0 when unknown
+ * @param parentPointer the JSON pointer of the member that gave the parent ({@code
+ *     /features/3/properties/parent} or, read through a parent property path, such as {@code
+ *     /features/3/properties/parent/adcode})
+ * @param levelDepth the 1-based depth on the ladder when {@code properties.level} is a number (the
+ *     grid's level is then a placeholder until the ladder is known), 0 when it is a name
  */
 public record GeoJsonFeature(
     String source,
@@ -26,12 +31,15 @@ public record GeoJsonFeature(
     Grid grid,
     Geometry geometry,
     int line,
-    int column) {
+    int column,
+    String parentPointer,
+    int levelDepth) {
 
   /** Checks for nulls. */
   public GeoJsonFeature {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(idPointer, "idPointer");
+    Objects.requireNonNull(parentPointer, "parentPointer");
     Objects.requireNonNull(grid, "grid");
     Objects.requireNonNull(geometry, "geometry");
   }
@@ -43,6 +51,17 @@ public record GeoJsonFeature(
    */
   public String pointer() {
     return Pointers.child("/features", index);
+  }
+
+  /**
+   * A copy with another grid (a level resolved from a depth, a parent dropped).
+   *
+   * @param value the grid
+   * @return the copy
+   */
+  public GeoJsonFeature withGrid(Grid value) {
+    return new GeoJsonFeature(
+        source, index, idPointer, value, geometry, line, column, parentPointer, levelDepth);
   }
 
   /**

@@ -40,10 +40,12 @@ import org.gridgov.core.GridKind;
 import org.gridgov.core.GridLevel;
 import org.gridgov.core.InputCode;
 import org.gridgov.core.InvalidInputException;
+import org.gridgov.core.LevelLadder;
 import org.gridgov.core.Severity;
 import org.gridgov.core.SourceLocation;
 import org.gridgov.core.io.Json;
 import org.gridgov.core.io.Pointers;
+import org.gridgov.core.io.Positions;
 import org.gridgov.core.io.Problems;
 import org.gridgov.core.io.Suggestions;
 import org.gridgov.geo.internal.coverage.Rings;
@@ -94,6 +96,28 @@ public final class GeoJsonGridReader {
 
   /** The top-level foreign member that declares the coordinate system of the positions. */
   public static final String COORDINATE_SYSTEM_MEMBER = "coordinateSystem";
+
+  /** The top-level foreign member that declares the level ladder, top first. */
+  public static final String LEVELS_MEMBER = "levels";
+
+  /** The top-level members GridGov reads: GeoJSON's own and its two foreign members. */
+  private static final List<String> KNOWN_MEMBERS =
+      List.of("type", "features", "bbox", COORDINATE_SYSTEM_MEMBER, LEVELS_MEMBER);
+
+  /**
+   * Top-level names that mean a GridGov member under another name; other foreign members (a layer's
+   * {@code name}, GDAL's {@code crs}, a {@code title}) are ignored as RFC 7946 §6.1 allows.
+   */
+  private static final Map<String, String> MEMBER_ALIASES =
+      Map.of(
+          "ladder", LEVELS_MEMBER,
+          "levelladder", LEVELS_MEMBER,
+          "level_ladder", LEVELS_MEMBER,
+          "levelnames", LEVELS_MEMBER,
+          "gridlevels", LEVELS_MEMBER,
+          "coordsystem", COORDINATE_SYSTEM_MEMBER,
+          "coordinatesys", COORDINATE_SYSTEM_MEMBER,
+          "coordinatereferencesystem", COORDINATE_SYSTEM_MEMBER);
 
   private static final int MAX_DEPTH = 8;
 
@@ -170,14 +194,63 @@ public final class GeoJsonGridReader {
    * @throws IOException when the stream cannot be read
    */
   public GeoJsonDocument read(InputStream in, String source) throws IOException {
-    return sequential(FACTORY.createParser(in), source, null);
+    return read(in, source, FeatureRules.DEFAULT);
+  }
+
+  /**
+   * Reads one FeatureCollection whose ids and parents may be in other properties.
+   *
+   * @param in the document; not closed
+   * @param source the name used in messages
+   * @param rules where the ids and parents are
+   * @return the grids
+   * @throws InvalidInputException for malformed JSON or any feature that is not a valid grid
+   * @throws IOException when the stream cannot be read
+   */
+  public GeoJsonDocument read(InputStream in, String source, FeatureRules rules)
+      throws IOException {
+    return sequential(FACTORY.createParser(in), source, null, rules);
+  }
+
+  /**
+   * The problem with a top-level member name, when it looks meant for GridGov but is not one of its
+   * members: a known alias ({@code ladder} for {@code levels}) or a near miss of a member.
+   *
+   * @param name the member name
+   * @return the reason, or empty for a member GridGov reads or ignores
+   */
+  static Optional<String> unknownMember(String name) {
+    if (KNOWN_MEMBERS.contains(name)) {
+      return Optional.empty();
+    }
+    String meant = MEMBER_ALIASES.get(name.toLowerCase(Locale.ROOT));
+    if (meant == null) {
+      meant = Suggestions.didYouMean(name, KNOWN_MEMBERS).orElse(null);
+    }
+    if (meant == null) {
+      return Optional.empty();
+    }
+    String how =
+        meant.equals(LEVELS_MEMBER)
+            ? "; the levels of a map are declared, top first, with \"levels\": [\"street\","
+                + " \"community\", \"micro\"]"
+            : meant.equals(COORDINATE_SYSTEM_MEMBER)
+                ? "; the coordinate system is declared with \"coordinateSystem\": \"GCJ02\""
+                : "";
+    return Optional.of(
+        "unknown GridGov member "
+            + Problems.quote(name)
+            + " (did you mean '"
+            + meant
+            + "'?)"
+            + how);
   }
 
   /** Reads a document with one parser, turning parse errors into located ones. */
-  private GeoJsonDocument sequential(JsonParser parser, String source, byte[] bytes)
-      throws IOException {
+  private GeoJsonDocument sequential(
+      JsonParser parser, String source, byte[] bytes, FeatureRules rules) throws IOException {
     try (JsonParser p = parser) {
-      Run run = new Run(p, source);
+      Run run = new Run(p, source, rules);
       try {
         return run.document();
       } catch (JsonProcessingException e) {
@@ -199,17 +272,32 @@ public final class GeoJsonGridReader {
    * @throws IOException when reading fails
    */
   public GeoJsonDocument read(byte[] bytes, String source) throws IOException {
+    return read(bytes, source, FeatureRules.DEFAULT);
+  }
+
+  /**
+   * Reads one FeatureCollection held in memory whose ids and parents may be in other properties, as
+   * {@link #read(byte[], String)} does.
+   *
+   * @param bytes the document, UTF-8
+   * @param source the name used in messages
+   * @param rules where the ids and parents are
+   * @return the grids
+   * @throws InvalidInputException for malformed JSON or any feature that is not a valid grid
+   * @throws IOException when reading fails
+   */
+  public GeoJsonDocument read(byte[] bytes, String source, FeatureRules rules) throws IOException {
     if (bytes.length > Json.MAX_STREAMED_DOCUMENT_BYTES) {
       throw tooLarge(source, bytes.length);
     }
     if (bytes.length >= parallelMinBytes) {
       FeatureSplitter.Layout layout = FeatureSplitter.split(bytes, 0, bytes.length);
-      GeoJsonDocument doc = layout == null ? null : parallel(bytes, source, layout);
+      GeoJsonDocument doc = layout == null ? null : parallel(bytes, source, layout, rules);
       if (doc != null) {
         return doc;
       }
     }
-    return sequential(FACTORY.createParser(bytes), source, bytes);
+    return sequential(FACTORY.createParser(bytes), source, bytes, rules);
   }
 
   /**
@@ -234,15 +322,37 @@ public final class GeoJsonGridReader {
 
   /** Parses a split document; {@code null} when anything is wrong. */
   GeoJsonDocument parallel(byte[] bytes, String source, FeatureSplitter.Layout layout) {
+    return parallel(bytes, source, layout, FeatureRules.DEFAULT);
+  }
+
+  /** Parses a split document; {@code null} when anything is wrong. */
+  GeoJsonDocument parallel(
+      byte[] bytes, String source, FeatureSplitter.Layout layout, FeatureRules rules) {
     String type = null;
     String crs = null;
+    List<GridLevel> levels = null;
     for (FeatureSplitter.Member m : layout.members()) {
       if (m.name().equals("features")) {
         continue;
       }
+      if (unknownMember(m.name()).isPresent()) {
+        return null; // read again sequentially to report it
+      }
       try (JsonParser p = FACTORY.createParser(bytes, m.start(), m.end() - m.start())) {
         JsonToken t = p.nextToken();
-        if (m.name().equals("type") || m.name().equals(COORDINATE_SYSTEM_MEMBER)) {
+        if (m.name().equals(LEVELS_MEMBER)) {
+          levels = new ArrayList<>();
+          if (t != JsonToken.START_ARRAY) {
+            return null;
+          }
+          while ((t = p.nextToken()) == JsonToken.VALUE_STRING) {
+            levels.add(GridLevel.of(p.getText()));
+          }
+          if (t != JsonToken.END_ARRAY || levels.isEmpty()) {
+            return null;
+          }
+          LevelLadder.of(levels); // distinct
+        } else if (m.name().equals("type") || m.name().equals(COORDINATE_SYSTEM_MEMBER)) {
           if (t != JsonToken.VALUE_STRING) {
             return null;
           }
@@ -276,7 +386,7 @@ public final class GeoJsonGridReader {
                   List<GeoJsonFeature> out = new ArrayList<>(to - from);
                   GeometryScanner scanner = new GeometryScanner(factory);
                   for (int i = from; i < to; i++) {
-                    GeoJsonFeature f = feature(bytes, source, layout, i, scanner);
+                    GeoJsonFeature f = feature(bytes, source, layout, i, scanner, rules);
                     if (f == null) {
                       return null; // read again sequentially to report it
                     }
@@ -292,7 +402,8 @@ public final class GeoJsonGridReader {
       }
       features.addAll(part);
     }
-    return new GeoJsonDocument(source, Optional.ofNullable(crs), features);
+    return new GeoJsonDocument(
+        source, Optional.ofNullable(crs), Optional.ofNullable(levels), features);
   }
 
   /**
@@ -302,7 +413,12 @@ public final class GeoJsonGridReader {
    * @return the feature, or {@code null} when anything is wrong
    */
   private GeoJsonFeature feature(
-      byte[] bytes, String source, FeatureSplitter.Layout layout, int i, GeometryScanner scanner) {
+      byte[] bytes,
+      String source,
+      FeatureSplitter.Layout layout,
+      int i,
+      GeometryScanner scanner,
+      FeatureRules rules) {
     int start = layout.starts()[i];
     int end = layout.ends()[i];
     int geometryStart = layout.geometryStarts()[i];
@@ -323,7 +439,7 @@ public final class GeoJsonGridReader {
       length = text.length;
     }
     try (JsonParser p = FACTORY.createParser(text, offset, length)) {
-      Run run = new Run(p, source);
+      Run run = new Run(p, source, rules);
       run.parsedGeometry = geometry;
       GeoJsonFeature f = run.feature(i, p.nextToken());
       if (p.nextToken() != null) {
@@ -337,7 +453,9 @@ public final class GeoJsonGridReader {
           f.grid(),
           f.geometry(),
           layout.lines()[i],
-          layout.columns()[i]);
+          layout.columns()[i],
+          f.parentPointer(),
+          f.levelDepth());
     } catch (IOException | RuntimeException e) {
       return null;
     }
@@ -347,6 +465,7 @@ public final class GeoJsonGridReader {
   private final class Run {
     private final JsonParser p;
     private final String source;
+    private final FeatureRules rules;
 
     /** The indices below {@code .../coordinates} of the array being read, for pointers. */
     private final int[] path = new int[MAX_DEPTH + 1];
@@ -364,9 +483,10 @@ public final class GeoJsonGridReader {
     private double lastX;
     private double lastY;
 
-    Run(JsonParser p, String source) {
+    Run(JsonParser p, String source, FeatureRules rules) {
       this.p = p;
       this.source = source;
+      this.rules = rules;
     }
 
     GeoJsonDocument document() throws IOException {
@@ -377,6 +497,7 @@ public final class GeoJsonGridReader {
       }
       String type = null;
       String crs = null;
+      List<GridLevel> levels = null;
       List<GeoJsonFeature> features = null;
       while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
         String name = p.currentName();
@@ -384,8 +505,15 @@ public final class GeoJsonGridReader {
         switch (name) {
           case "type" -> type = requireString(t, "/type");
           case COORDINATE_SYSTEM_MEMBER -> crs = requireString(t, "/" + COORDINATE_SYSTEM_MEMBER);
+          case LEVELS_MEMBER -> levels = levels(t);
           case "features" -> features = features(t);
-          default -> p.skipChildren();
+          default -> {
+            Optional<String> unknown = unknownMember(name);
+            if (unknown.isPresent()) {
+              throw failHere(BAD_VALUE, Pointers.child("", name), unknown.get());
+            }
+            p.skipChildren();
+          }
         }
       }
       if (type == null) {
@@ -403,7 +531,39 @@ public final class GeoJsonGridReader {
       if (p.nextToken() != null) {
         throw failHere(SYNTAX, "", "unexpected content after the end of the FeatureCollection");
       }
-      return new GeoJsonDocument(source, Optional.ofNullable(crs), features);
+      return new GeoJsonDocument(
+          source, Optional.ofNullable(crs), Optional.ofNullable(levels), features);
+    }
+
+    /** The {@code levels} member: level names, top first, distinct, at least one. */
+    private List<GridLevel> levels(JsonToken t) throws IOException {
+      String ptr = "/" + LEVELS_MEMBER;
+      if (t != JsonToken.START_ARRAY) {
+        throw failHere(
+            TYPE,
+            ptr,
+            "\"levels\" must be an array of level names, top first, found " + describe(t));
+      }
+      List<GridLevel> out = new ArrayList<>();
+      while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+        String itemPtr = Pointers.child(ptr, out.size());
+        String name = requireString(t, itemPtr);
+        JsonLocation at = p.currentTokenLocation();
+        GridLevel level;
+        try {
+          level = GridLevel.of(name);
+        } catch (IllegalArgumentException e) {
+          throw fail(BAD_VALUE, at, itemPtr, e.getMessage());
+        }
+        if (out.contains(level)) {
+          throw fail(BAD_VALUE, at, itemPtr, "level " + Problems.quote(name) + " is listed twice");
+        }
+        out.add(level);
+      }
+      if (out.isEmpty()) {
+        throw failHere(BAD_VALUE, ptr, "\"levels\" lists no level; name them top first");
+      }
+      return out;
     }
 
     private List<GeoJsonFeature> features(JsonToken t) throws IOException {
@@ -504,18 +664,56 @@ public final class GeoJsonGridReader {
       }
       String idText = featureId != null ? featureId : propertyId;
       String idPointer = featureId != null ? ptr + "/id" : propsPtr + "/id";
+      Prop idAt = featureId != null ? null : idProp;
+      if (!rules.idPath().isEmpty() && !rules.idPath().equals(List.of("id"))) {
+        // The id comes from the named property; the feature's own id, if any, must agree.
+        String pathPtr = pathPointer(propsPtr, rules.idPath());
+        Prop named = at(props, rules.idPath(), propsPtr, "id property");
+        if (named == null) {
+          throw fail(
+              MISSING,
+              ptr,
+              "the feature has no id: no \"properties."
+                  + FeatureRules.dotted(rules.idPath())
+                  + "\" (the id property)");
+        }
+        String namedId = idText(named, pathPtr);
+        if (idText != null && !idText.equals(namedId)) {
+          throw fail(
+              BAD_VALUE,
+              named,
+              pathPtr,
+              "properties."
+                  + FeatureRules.dotted(rules.idPath())
+                  + " "
+                  + Problems.quote(namedId)
+                  + " (the id property) differs from the feature's id "
+                  + Problems.quote(idText));
+        }
+        idText = namedId;
+        idPointer = pathPtr;
+        idAt = named;
+      }
       if (idText == null) {
         throw fail(
             MISSING, ptr, "the feature has no id; set the feature's \"id\" or \"properties.id\"");
       }
-      GridId id = parse(() -> GridId.of(idText), featureId != null ? null : idProp, idPointer);
+      String finalId = idText;
+      GridId id = parse(() -> GridId.of(finalId), idAt, idPointer);
 
       Prop levelProp = props.get("level");
       if (levelProp == null) {
         throw fail(MISSING, ptr, "grid " + id + " has no \"properties.level\"");
       }
-      String levelText = string(levelProp, propsPtr + "/level");
-      GridLevel level = parse(() -> GridLevel.of(levelText), levelProp, propsPtr + "/level");
+      GridLevel level;
+      int levelDepth = 0;
+      if (levelProp.value().isNumber()) {
+        levelDepth = depth(levelProp, propsPtr + "/level");
+        level = depthPlaceholder(levelDepth);
+      } else {
+        String levelText = string(levelProp, propsPtr + "/level");
+        level = parse(() -> GridLevel.of(levelText), levelProp, propsPtr + "/level");
+      }
 
       GridKind kind = GridKind.TERRITORIAL;
       Prop kindProp = props.get("kind");
@@ -547,7 +745,25 @@ public final class GeoJsonGridReader {
         // A territorial grid with an owner is reported by the hierarchy builder.
         owner.ifPresent(b::owner);
       }
-      optionalId(props.get("parent"), propsPtr + "/parent").ifPresent(b::parent);
+      String parentPointer = propsPtr + "/parent";
+      if (rules.parentPath().isEmpty()) {
+        optionalId(props.get("parent"), parentPointer).ifPresent(b::parent);
+      } else {
+        parentPointer = pathPointer(propsPtr, rules.parentPath());
+        if (!rules.parentPath().get(0).equals("parent") && props.containsKey("parent")) {
+          throw fail(
+              BAD_VALUE,
+              props.get("parent"),
+              propsPtr + "/parent",
+              "grid "
+                  + id
+                  + " has \"properties.parent\", but parents are read from \"properties."
+                  + FeatureRules.dotted(rules.parentPath())
+                  + "\" (the parent property); remove one of them");
+        }
+        optionalId(at(props, rules.parentPath(), propsPtr, "parent property"), parentPointer)
+            .ifPresent(b::parent);
+      }
       field(props, propsPtr, "name", this::string, b::name);
       field(props, propsPtr, "coverage", this::idList, b::coverage);
       field(props, propsPtr, "households", this::count, b::households);
@@ -558,7 +774,7 @@ public final class GeoJsonGridReader {
       Map<String, String> attributes = new TreeMap<>();
       props.forEach(
           (name, prop) -> {
-            if (!RESERVED.contains(name)) {
+            if (!RESERVED.contains(name) && !consumed(name)) {
               JsonNode v = prop.value();
               attributes.put(name, v.isValueNode() ? v.asText() : v.toString());
             }
@@ -566,7 +782,78 @@ public final class GeoJsonGridReader {
       b.attributes(attributes);
       Grid grid = parse(b::build, to, to != null ? propsPtr + "/validTo" : propsPtr);
       return new GeoJsonFeature(
-          source, index, idPointer, grid, geometry, featureLine, featureColumn);
+          source,
+          index,
+          idPointer,
+          grid,
+          geometry,
+          featureLine,
+          featureColumn,
+          parentPointer,
+          levelDepth);
+    }
+
+    /** Whether a property is read as the id or parent through a property path. */
+    private boolean consumed(String name) {
+      return (!rules.idPath().isEmpty() && rules.idPath().get(0).equals(name))
+          || (!rules.parentPath().isEmpty() && rules.parentPath().get(0).equals(name));
+    }
+
+    /**
+     * The value at a property path, or {@code null} when a segment is missing or {@code null}; a
+     * segment that is not an object on the way is an error.
+     */
+    private Prop at(Map<String, Prop> props, List<String> path, String propsPtr, String what) {
+      Prop top = props.get(path.get(0));
+      if (top == null) {
+        return null;
+      }
+      JsonNode v = top.value();
+      String ptr = Pointers.child(propsPtr, path.get(0));
+      for (int i = 1; i < path.size(); i++) {
+        if (!v.isObject()) {
+          throw fail(
+              TYPE,
+              top,
+              ptr,
+              "expected an object holding \""
+                  + path.get(i)
+                  + "\" (the "
+                  + what
+                  + " is "
+                  + FeatureRules.dotted(path)
+                  + "), found "
+                  + v.getNodeType());
+        }
+        v = v.get(path.get(i));
+        ptr = Pointers.child(ptr, path.get(i));
+        if (v == null || v.isNull()) {
+          return null;
+        }
+      }
+      return new Prop(v, top.line(), top.column());
+    }
+
+    private String pathPointer(String propsPtr, List<String> path) {
+      String ptr = propsPtr;
+      for (String segment : path) {
+        ptr = Pointers.child(ptr, segment);
+      }
+      return ptr;
+    }
+
+    /** A level written as its 1-based depth on the ladder. */
+    private int depth(Prop prop, String ptr) {
+      JsonNode v = prop.value();
+      if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 1) {
+        throw fail(
+            BAD_VALUE,
+            prop,
+            ptr,
+            "a level is a name on the ladder or its depth, a whole number from 1 (the top), found "
+                + v);
+      }
+      return v.asInt();
     }
 
     /** Parses an optional property and hands its value to a setter. */
@@ -891,7 +1178,7 @@ public final class GeoJsonGridReader {
       } else if (!Double.isFinite(lastX) || lastX < -180 || lastX > 180) {
         what = "longitude " + lastX + " is not within [-180, 180]";
       } else if (!Double.isFinite(lastY) || lastY < -90 || lastY > 90) {
-        what = "latitude " + lastY + " is not within [-90, 90]";
+        what = "latitude " + lastY + " is not within [-90, 90]" + Positions.swapHint(lastX, lastY);
       }
       if (what != null) {
         throw failHere(
@@ -944,6 +1231,18 @@ public final class GeoJsonGridReader {
     private InvalidInputException fail(InputCode code, String ptr, String reason) {
       return located(code, source, featureLine, featureColumn, ptr, reason);
     }
+  }
+
+  /**
+   * The level a grid whose level is written as a depth carries until the ladder is known (a
+   * document may declare its {@code levels} after its features); {@code GridMaps} replaces it with
+   * the ladder's level at that depth before the hierarchy is built.
+   *
+   * @param depth the 1-based depth
+   * @return the placeholder
+   */
+  static GridLevel depthPlaceholder(int depth) {
+    return GridLevel.of("#depth " + depth + " #");
   }
 
   /** One located error as the toolkit reports it. */
