@@ -49,7 +49,8 @@ import javax.tools.ToolProvider;
 final class DocSnippets {
   private static final Pattern FENCE_OPEN = Pattern.compile("^(\\s*)```java\\s*$");
   private static final Pattern FENCE = Pattern.compile("^\\s*```.*$");
-  private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(static\\s+)?[\\w.]+(\\.\\*)?\\s*;\\s*(//.*)?$");
+  private static final Pattern IMPORT =
+      Pattern.compile("^\\s*import\\s+(static\\s+)?[\\w.]+(\\.\\*)?\\s*;\\s*(//.*)?$");
   private static final Pattern TOP_LEVEL_TYPE =
       Pattern.compile(
           "^(?:@\\w+(?:\\([^)]*\\))?\\s+)*"
@@ -187,7 +188,10 @@ final class DocSnippets {
     return files;
   }
 
-  /** The repository root: the nearest directory up from the working directory with README.md and docs/. */
+  /**
+   * The repository root: the nearest directory up from the working directory with README.md and
+   * docs/.
+   */
   static Path repositoryRoot() {
     for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
       if (Files.isRegularFile(p.resolve("README.md"))
@@ -232,7 +236,15 @@ final class DocSnippets {
         javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8);
     JavaFileManager inMemory = new DiscardingFileManager(standard);
     List<String> options =
-        List.of("-classpath", classPath, "-proc:none", "-implicit:none", "-Xlint:none", "-nowarn", "-Xmaxerrs", "100000");
+        List.of(
+            "-classpath",
+            classPath,
+            "-proc:none",
+            "-implicit:none",
+            "-Xlint:none",
+            "-nowarn",
+            "-Xmaxerrs",
+            "100000");
     javac.getTask(null, inMemory, diagnostics, options, null, sources).call();
     List<String> errors = new ArrayList<>();
     for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
@@ -260,7 +272,10 @@ final class DocSnippets {
 
     @Override
     public JavaFileObject getJavaFileForOutput(
-        JavaFileManager.Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
+        JavaFileManager.Location location,
+        String className,
+        JavaFileObject.Kind kind,
+        FileObject sibling) {
       return new SimpleJavaFileObject(
           URI.create("mem:///" + className.replace('.', '/') + kind.extension), kind) {
         @Override

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every {@code ```java} block of README.md and docs/*.md compiles against the libraries, following
- * the doc snippet convention of docs/testing.md ("Docs that compile"). All blocks are compiled in one
- * compiler call, so the test costs a couple of seconds.
+ * the doc snippet convention of docs/testing.md ("Docs that compile"). All blocks are compiled in
+ * one compiler call, so the test costs a couple of seconds.
  */
 class DocSnippetsTest {
   private static final String CLASS_PATH = System.getProperty("java.class.path");

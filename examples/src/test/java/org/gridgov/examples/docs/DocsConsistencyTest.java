@@ -30,17 +30,17 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * What the docs state about the build and the data is what the build and the data are: the
- * README's consumer pom, the grid-id convention, the format examples, and no reference to files
- * outside the repository.
+ * What the docs state about the build and the data is what the build and the data are: the README's
+ * consumer pom, the grid-id convention, the format examples, and no reference to files outside the
+ * repository.
  */
 class DocsConsistencyTest {
   private static final Path ROOT = DocSnippets.repositoryRoot();
 
   /**
    * Artifacts the consumer pom names that another branch of issue 12 adds (the case-loop service).
-   * They are checked like every other artifact as soon as the module exists; remove the entry
-   * once it has landed.
+   * They are checked like every other artifact as soon as the module exists; remove the entry once
+   * it has landed.
    */
   private static final Set<String> ARRIVING = Set.of("grid-loop");
 
@@ -50,8 +50,7 @@ class DocsConsistencyTest {
 
   private static String block(String file, String heading, String lang) throws IOException {
     Matcher m =
-        Pattern.compile(
-                "(?s)" + Pattern.quote(heading) + ".*?```" + lang + "\\n(.*?)```")
+        Pattern.compile("(?s)" + Pattern.quote(heading) + ".*?```" + lang + "\\n(.*?)```")
             .matcher(read(file));
     assertThat(m.find()).as("%s has a ```%s block under %s", file, lang, heading).isTrue();
     return m.group(1);
@@ -103,7 +102,8 @@ class DocsConsistencyTest {
     Element root = xml(ROOT.resolve("pom.xml")).getDocumentElement();
     List<String> out = new ArrayList<>();
     for (Element m : children(child(root, "modules"), "module")) {
-      Element pom = xml(ROOT.resolve(m.getTextContent().strip()).resolve("pom.xml")).getDocumentElement();
+      Element pom =
+          xml(ROOT.resolve(m.getTextContent().strip()).resolve("pom.xml")).getDocumentElement();
       out.add(text(pom, "artifactId"));
     }
     return out;
@@ -111,7 +111,8 @@ class DocsConsistencyTest {
 
   private static String pluginVersion(Element project, String artifactId, boolean managed) {
     Element build = child(project, "build");
-    Element plugins = managed ? child(child(build, "pluginManagement"), "plugins") : child(build, "plugins");
+    Element plugins =
+        managed ? child(child(build, "pluginManagement"), "plugins") : child(build, "plugins");
     for (Element p : children(plugins, "plugin")) {
       if (artifactId.equals(text(p, "artifactId"))) {
         return text(p, "version");
@@ -219,8 +220,12 @@ class DocsConsistencyTest {
         assertThat(id).as("root id").matches("\\d{6}");
         continue;
       }
-      assertThat(id).as("%s at level %s", id, g.level()).matches("\\d{" + digits.get(g.level()) + "}");
-      assertThat(id).as("%s starts with its parent's id", id).startsWith(h.parent(g.id()).orElseThrow().value());
+      assertThat(id)
+          .as("%s at level %s", id, g.level())
+          .matches("\\d{" + digits.get(g.level()) + "}");
+      assertThat(id)
+          .as("%s starts with its parent's id", id)
+          .startsWith(h.parent(g.id()).orElseThrow().value());
     }
   }
 
@@ -237,8 +242,12 @@ class DocsConsistencyTest {
                 return !rel.startsWith(".git")
                     && !rel.contains("/target/")
                     && !rel.startsWith("target/")
-                    && (rel.endsWith(".java") || rel.endsWith(".md") || rel.endsWith(".xml")
-                        || rel.endsWith(".json") || rel.endsWith(".txt") || rel.endsWith("gridgov"));
+                    && (rel.endsWith(".java")
+                        || rel.endsWith(".md")
+                        || rel.endsWith(".xml")
+                        || rel.endsWith(".json")
+                        || rel.endsWith(".txt")
+                        || rel.endsWith("gridgov"));
               })
           .forEach(
               p -> {

@@ -107,7 +107,10 @@ class DemoDocsTest {
   void demoMdQuotesTheSampleListsSizes() {
     GovernanceLists lists = Samples.bundled().policy().lists();
     Matcher levels =
-        find(demoMd, "city or street level \\((\\d+) and (\\d+) of (\\d+)\\s+items\\)", "docs/demo.md");
+        find(
+            demoMd,
+            "city or street level \\((\\d+) and (\\d+) of (\\d+)\\s+items\\)",
+            "docs/demo.md");
     assertThat(Integer.parseInt(levels.group(1))).isEqualTo(itemsAt(lists, GridLevel.CITY));
     assertThat(Integer.parseInt(levels.group(2))).isEqualTo(itemsAt(lists, GridLevel.STREET));
     assertThat(Integer.parseInt(levels.group(3))).isEqualTo(lists.items().size());
