@@ -46,7 +46,7 @@ import javax.tools.ToolProvider;
  * numbers of the generated source are the block's own, so a compiler message maps back to the
  * Markdown line.
  */
-final class DocSnippets {
+public final class DocSnippets {
   private static final Pattern FENCE_OPEN = Pattern.compile("^(\\s*)```java\\s*$");
   private static final Pattern FENCE = Pattern.compile("^\\s*```.*$");
   private static final Pattern IMPORT =
@@ -189,10 +189,11 @@ final class DocSnippets {
   }
 
   /**
-   * The repository root: the nearest directory up from the working directory with README.md and
-   * docs/.
+   * The repository root.
+   *
+   * @return the nearest directory up from the working directory with README.md, docs/ and pom.xml
    */
-  static Path repositoryRoot() {
+  public static Path repositoryRoot() {
     for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
       if (Files.isRegularFile(p.resolve("README.md"))
           && Files.isDirectory(p.resolve("docs"))
