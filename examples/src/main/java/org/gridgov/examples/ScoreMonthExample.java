@@ -2,18 +2,21 @@ package org.gridgov.examples;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.gridgov.cli.demo.Demo;
-import org.gridgov.cli.demo.DemoOptions;
-import org.gridgov.cli.demo.Progress;
-import org.gridgov.cli.demo.SampleCity;
+import java.util.stream.Collectors;
+import org.gridgov.core.GridHierarchy;
 import org.gridgov.core.cases.Case;
+import org.gridgov.core.json.GridGovJson;
 import org.gridgov.core.time.WorkCalendar;
+import org.gridgov.geo.GridMaps;
+import org.gridgov.rules.lists.Department;
 import org.gridgov.rules.lists.GovernanceLists;
+import org.gridgov.rules.lists.ListsJson;
 import org.gridgov.scoring.CaseLog;
 import org.gridgov.scoring.FactRules;
 import org.gridgov.scoring.Scorecard;
@@ -21,73 +24,92 @@ import org.gridgov.scoring.Scorecard.UnitScore;
 import org.gridgov.scoring.Scorer;
 import org.gridgov.scoring.ScoringPeriod;
 import org.gridgov.scoring.ScoringScheme;
+import org.gridgov.scoring.ScoringSchemes;
 import org.gridgov.scoring.SupervisionReport;
 import org.gridgov.scoring.UnitKind;
 
 /**
- * Example: score a month of cases (月度考核) — rank the departments that handled them under the
- * Tongcheng-style scheme, explain the last one's score, and list the cases to urge.
+ * Example: score a month of cases (月度考核) with library API alone — read the sample town's grids,
+ * lists, calendar, department scheme and a month of cases from {@code sample-town/}, rank the
+ * departments that handled them, explain the last one's score, and list the cases to urge.
  *
  * <pre>{@code
- * java -cp gridgov.jar org.gridgov.examples.ScoreMonthExample
+ * java -cp ... org.gridgov.examples.ScoreMonthExample [sample-town]
  * }</pre>
  */
 public final class ScoreMonthExample {
+  /** The month of cases in {@code sample-town/cases-2026-03.jsonl}. */
+  static final YearMonth MONTH = YearMonth.of(2026, 3);
+
   private ScoreMonthExample() {}
 
   /**
    * Runs the example.
    *
-   * @param args unused
+   * @param args the sample town directory (default: {@code sample-town} in the working directory or
+   *     a directory above it)
    */
   public static void main(String[] args) {
+    Path dir = args.length > 0 ? Path.of(args[0]) : sampleTown();
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-    run(SampleCity.bundled(), YearMonth.of(2026, 3), out);
+    run(dir, MONTH, out);
     out.flush();
+  }
+
+  /**
+   * Finds {@code sample-town/} from the working directory up.
+   *
+   * @return the directory
+   * @throws IllegalStateException when there is none
+   */
+  static Path sampleTown() {
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.isDirectory(p.resolve("sample-town"))) {
+        return p.resolve("sample-town");
+      }
+    }
+    throw new IllegalStateException(
+        "no sample-town/ in or above " + Path.of("").toAbsolutePath() + ": pass its path");
   }
 
   /**
    * The example proper.
    *
-   * @param sample the sample town
+   * @param dir the sample town directory
    * @param month the month to score
    * @param out where to print
    */
-  static void run(SampleCity sample, YearMonth month, PrintWriter out) {
-    WorkCalendar calendar = sample.city().calendar();
+  static void run(Path dir, YearMonth month, PrintWriter out) {
+    // 1. The town and its rules, each read all-or-nothing with located errors.
+    GridHierarchy city = GridMaps.read(dir.resolve("grids.geojson")).hierarchy();
+    WorkCalendar calendar = GridGovJson.readCalendar(dir.resolve("calendar.json"));
+    GovernanceLists lists = ListsJson.read(dir.resolve("lists.json"));
+    ScoringScheme scheme = ScoringSchemes.read(dir.resolve("scheme-departments.json"));
 
-    // 1. A month of cases. Here they are simulated on the sample town by the demo pipeline (the
-    //    case loop of grid-lab); in your system they come from your database, e.g. as JSON Lines
-    //    read with GridGovJson.readCases(path).
-    DemoOptions options = new DemoOptions(7L, month.atDay(1), month.lengthOfMonth(), 60);
-    List<Case> cases = Demo.run(sample, options, Progress.none()).loop().cases();
+    // 2. A month of cases, as JSON Lines (in your system: an export of your case database). These
+    //    were run through the case loop of the sample town, every case to its end.
+    List<Case> cases = GridGovJson.readCases(dir.resolve("cases-" + month + ".jsonl"));
 
-    // 2. Assessment facts: what was closed, on time, reworked, rated, and what was still open or
-    //    overdue at the moment the facts are taken — here when the last of the month's cases was
-    //    finished (the simulation runs every case to its end).
+    // 3. Assessment facts: what was closed, on time, reworked, rated, and what was still open or
+    //    overdue at the moment the facts are taken — here when the last case was finished, or the
+    //    end of the month if that is later.
     Instant asOf = month.plusMonths(1).atDay(1).atStartOfDay(calendar.zone()).toInstant();
     for (Case c : cases) {
       asOf = c.updatedAt().isAfter(asOf) ? c.updatedAt() : asOf;
     }
     // The department directory: a case is scored to a department of the lists, never to the grid
     // that settled it.
-    GovernanceLists lists = sample.policy().lists();
-    Set<String> departments = new HashSet<>();
-    lists.departments().forEach(d -> departments.add(d.id()));
+    Set<String> departments =
+        lists.departments().stream().map(Department::id).collect(Collectors.toSet());
     FactRules rules =
-        FactRules.builder(asOf)
-            .calendar(calendar)
-            .hierarchy(sample.city().hierarchy())
-            .departments(departments)
-            .build();
+        FactRules.builder(asOf).calendar(calendar).hierarchy(city).departments(departments).build();
     CaseLog.Builder log = rules.newLog();
     for (Case c : cases) {
       log.add(rules.derive(c));
     }
     CaseLog facts = log.build();
 
-    // 3. Score the departments that took cases on under the department scheme.
-    ScoringScheme scheme = sample.departmentScheme();
+    // 4. Score the departments that took cases on under the department scheme.
     Scorer scorer = Scorer.of(scheme);
     ScoringPeriod period = ScoringPeriod.month(month);
     Scorecard card = scorer.score(facts, Scorer.Request.of(period, UnitKind.DEPARTMENT)).get(0);
@@ -103,13 +125,13 @@ public final class ScoreMonthExample {
           u.grade().orElse("-"));
     }
 
-    // 4. Why is the last one last? (Tongcheng summons the department ranked last: 末位约谈.)
+    // 5. Why is the last one last? (Tongcheng summons the department ranked last: 末位约谈.)
     for (String last : card.lastPlace()) {
       out.println("last place:");
       card.explain(last).ifPresent(e -> out.println(e.render().strip()));
     }
 
-    // 5. The monthly supervision notice (督办通报) lists the cases still open near or past their
+    // 6. The monthly supervision notice (督办通报) lists the cases still open near or past their
     //    deadline at the as-of instant; with every case finished it is empty.
     SupervisionReport notice = scorer.supervise(facts, period);
     out.printf("supervision notice: %d cases to urge%n", notice.entries().size());

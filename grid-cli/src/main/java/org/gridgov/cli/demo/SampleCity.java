@@ -45,9 +45,10 @@ import org.locationtech.jts.geom.Geometry;
 /**
  * The bundled sample city (样例城市), loaded and validated: the grid map, the three lists, the policy
  * (dispatch and escalation tables), the working calendar, the patrol points and the two scoring
- * schemes. {@link #bundled()} reads the copy shipped in the examples jar; {@link #read(Path)} reads
- * a directory with the same files (see {@code docs/demo.md}), so a vendor can copy the sample,
- * change it and run the demo's pieces on it.
+ * schemes. {@link #bundled()} reads the copy bundled on the class path (the repository's {@code
+ * sample-town/}, copied by the build); {@link #read(Path)} reads a directory with the same files
+ * (see {@code docs/demo.md}), so a vendor can copy the sample, change it and run the demo's pieces
+ * on it.
  *
  * <p>Loading is all-or-nothing: a malformed file is an {@link InvalidInputException} naming it.
  * Validation is separate and never throws: {@link #findings()} lists what every validator found —
@@ -143,7 +144,7 @@ public final class SampleCity {
   }
 
   /**
-   * Reads the sample shipped with the examples (from the class path: a folder when run from the
+   * Reads the bundled sample ({@code sample-town/}, from the class path: a folder when run from the
    * build, the jar when run from {@code gridgov.jar}, where it is copied to a temporary folder
    * first, because the policy reader resolves its parts as files).
    *

@@ -72,8 +72,7 @@ import org.locationtech.jts.geom.PrecisionModel;
  * are exactly what it produces):
  *
  * <pre>{@code
- * java -cp grid-cli/target/gridgov.jar org.gridgov.cli.demo.SampleCityGenerator \
- *     grid-cli/src/main/resources/org/gridgov/cli/sample
+ * java -cp grid-cli/target/gridgov.jar org.gridgov.cli.demo.SampleCityGenerator sample-town
  * }</pre>
  *
  * <p>Everything is a pure function of {@link #SEED}: the geometry comes from grid-fixtures' {@link
@@ -114,13 +113,12 @@ public final class SampleCityGenerator {
   /**
    * Writes the sample city into a directory.
    *
-   * @param args the target directory (default: the examples module's sample resources, relative to
+   * @param args the target directory (default: {@code sample-town}, the sample's home, relative to
    *     the repository root)
    * @throws IOException when writing fails
    */
   public static void main(String[] args) throws IOException {
-    Path dir =
-        Path.of(args.length > 0 ? args[0] : "grid-cli/src/main/resources/org/gridgov/cli/sample");
+    Path dir = Path.of(args.length > 0 ? args[0] : "sample-town");
     List<Path> written = generate(dir);
     for (Path p : written) {
       System.out.println("wrote " + p);

@@ -9,6 +9,14 @@
  * org.gridgov.rules.table.CompiledTable#evaluate(java.util.Map) evaluate} it) and {@link
  * org.gridgov.rules.table.TableVerifier} (find overlaps, gaps, masked and subsumed rules).
  *
+ * <pre>{@code
+ * DecisionTable table = DecisionTables.read(Path.of("route.json"));   // JSON or DMN XML
+ * CompiledTable fast = table.compile();                                // once; thread-safe
+ * DecisionResult r = fast.evaluate(Map.of("category", "environment", "attention", 72));
+ * r.value();                                                           // the outputs, if a rule hit
+ * TableVerifier.defaults().verify(table).isClean();                    // no overlaps, no gaps
+ * }</pre>
+ *
  * <p>Nothing in this package accepts or returns {@code null} unless a method says so; the model
  * types are immutable records and the services are thread-safe.
  */
