@@ -1,10 +1,8 @@
 package org.gridgov.examples;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +24,11 @@ import org.gridgov.rules.table.VerificationReport;
  * Example: verify a decision table (gaps, overlaps) and explain a decision (which rule fired, why
  * the others did not).
  *
- * <p>Run it with a dispatch table of your own ({@code .json} or {@code .dmn}), or without arguments
- * for the bundled sample town's:
+ * <p>Run it with a dispatch table of your own ({@code .json} or {@code .dmn}), a town directory, or
+ * without arguments for the repository's {@code sample-town/}:
  *
  * <pre>{@code
- * java -cp gridgov.jar org.gridgov.examples.DecisionTableExample [dispatch.json]
+ * java -cp gridgov.jar org.gridgov.examples.DecisionTableExample [dispatch.json | town-directory]
  * }</pre>
  */
 public final class DecisionTableExample {
@@ -39,12 +37,13 @@ public final class DecisionTableExample {
   /**
    * Runs the example.
    *
-   * @param args optionally, a dispatch table file
+   * @param args optionally, a dispatch table file or a town directory
    */
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    Path arg = SampleTown.dir(args);
     DecisionTable dispatch =
-        args.length > 0 ? DecisionTables.read(Path.of(args[0])) : bundledDispatchTable();
+        DecisionTables.read(Files.isDirectory(arg) ? arg.resolve("dispatch.json") : arg);
     run(dispatch, out);
     out.flush();
   }
@@ -93,15 +92,5 @@ public final class DecisionTableExample {
       out.println("  " + m);
     }
     out.printf("  %d rules did not match%n", result.misses().size());
-  }
-
-  /** The sample town's dispatch table, read from the class path. */
-  static DecisionTable bundledDispatchTable() {
-    try (InputStream in =
-        DecisionTableExample.class.getResourceAsStream("/org/gridgov/cli/sample/dispatch.json")) {
-      return DecisionTables.read(in, "sample/dispatch.json");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

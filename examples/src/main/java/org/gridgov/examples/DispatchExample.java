@@ -45,15 +45,12 @@ public final class DispatchExample {
   /**
    * Runs the example.
    *
-   * @param args a directory with policy.json, calendar.json and grids.geojson
+   * @param args a directory with policy.json, calendar.json and grids.geojson (default: the
+   *     repository's {@code sample-town/})
    */
   public static void main(String[] args) {
-    if (args.length != 1) {
-      System.err.println("usage: DispatchExample TOWN-DIRECTORY");
-      System.exit(2);
-    }
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-    run(Path.of(args[0]), out);
+    run(SampleTown.dir(args), out);
     out.flush();
   }
 

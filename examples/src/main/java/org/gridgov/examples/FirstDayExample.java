@@ -52,15 +52,11 @@ public final class FirstDayExample {
   /**
    * Runs the example.
    *
-   * @param args the town's directory
+   * @param args the town's directory (default: the repository's {@code sample-town/})
    */
   public static void main(String[] args) {
-    if (args.length != 1) {
-      System.err.println("usage: FirstDayExample TOWN-DIRECTORY");
-      System.exit(2);
-    }
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-    run(Path.of(args[0]), out);
+    run(SampleTown.dir(args), out);
     out.flush();
   }
 

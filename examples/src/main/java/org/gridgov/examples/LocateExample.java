@@ -1,10 +1,8 @@
 package org.gridgov.examples;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import org.gridgov.core.GeoPoint;
@@ -18,10 +16,11 @@ import org.gridgov.geo.Location;
 /**
  * Example: load a city's grid map and locate points in it (点位落格).
  *
- * <p>Run it with a GeoJSON grid map of your own, or without arguments for the bundled sample town:
+ * <p>Run it with a GeoJSON grid map of your own, or a town directory, or without arguments for the
+ * repository's {@code sample-town/}:
  *
  * <pre>{@code
- * java -cp gridgov.jar org.gridgov.examples.LocateExample [grids.geojson]
+ * java -cp gridgov.jar org.gridgov.examples.LocateExample [grids.geojson | town-directory]
  * }</pre>
  */
 public final class LocateExample {
@@ -30,11 +29,12 @@ public final class LocateExample {
   /**
    * Runs the example.
    *
-   * @param args optionally, the path of a GeoJSON grid map
+   * @param args optionally, a GeoJSON grid map or a town directory
    */
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-    GridMap map = args.length > 0 ? GridMaps.readGeoJson(Path.of(args[0])) : bundledMap();
+    Path arg = SampleTown.dir(args);
+    GridMap map = GridMaps.read(Files.isDirectory(arg) ? arg.resolve("grids.geojson") : arg);
     run(map, out);
     out.flush();
   }
@@ -99,15 +99,5 @@ public final class LocateExample {
 
   private static String name(GridMap map, GridId id) {
     return map.grid(id).map(g -> g.name().isEmpty() ? id.value() : g.name()).orElse(id.value());
-  }
-
-  /** The sample town's grid map, read from the class path. */
-  static GridMap bundledMap() {
-    try (InputStream in =
-        LocateExample.class.getResourceAsStream("/org/gridgov/cli/sample/grids.geojson")) {
-      return GridMaps.readGeoJson(in, "sample/grids.geojson");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

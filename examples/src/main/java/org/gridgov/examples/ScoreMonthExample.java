@@ -2,7 +2,6 @@ package org.gridgov.examples;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -50,26 +49,10 @@ public final class ScoreMonthExample {
    *     a directory above it)
    */
   public static void main(String[] args) {
-    Path dir = args.length > 0 ? Path.of(args[0]) : sampleTown();
+    Path dir = SampleTown.dir(args);
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     run(dir, MONTH, out);
     out.flush();
-  }
-
-  /**
-   * Finds {@code sample-town/} from the working directory up.
-   *
-   * @return the directory
-   * @throws IllegalStateException when there is none
-   */
-  static Path sampleTown() {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isDirectory(p.resolve("sample-town"))) {
-        return p.resolve("sample-town");
-      }
-    }
-    throw new IllegalStateException(
-        "no sample-town/ in or above " + Path.of("").toAbsolutePath() + ": pass its path");
   }
 
   /**

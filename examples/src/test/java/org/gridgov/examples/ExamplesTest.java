@@ -3,20 +3,16 @@ package org.gridgov.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.gridgov.core.cases.CaseAction;
 import org.gridgov.core.cases.CaseState;
 import org.gridgov.core.cases.Holder;
 import org.gridgov.core.cases.Transition;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every runnable example runs, through its {@code main}, and prints what it promises. */
 class ExamplesTest {
@@ -36,30 +32,8 @@ class ExamplesTest {
     void run() throws Exception;
   }
 
-  /** The sample town's files, as a vendor would have them in a directory of their own. */
-  static final List<String> TOWN_FILES =
-      List.of(
-          "grids.geojson",
-          "lists.json",
-          "calendar.json",
-          "policy.json",
-          "dispatch.json",
-          "escalation.json",
-          "scheme-grids.json");
-
-  /** Copies the sample town's files (grid-cli's bundled sample, test scope) into a directory. */
-  static Path sampleTown(Path dir) throws Exception {
-    for (String name : TOWN_FILES) {
-      try (InputStream in =
-          ExamplesTest.class
-              .getClassLoader()
-              .getResourceAsStream("org/gridgov/cli/sample/" + name)) {
-        assertThat(in).as(name).isNotNull();
-        Files.copy(in, dir.resolve(name));
-      }
-    }
-    return dir;
-  }
+  /** The repository's sample town: a vendor's directory of files, read with library API only. */
+  private static final Path TOWN = SampleTown.dir(new String[0]);
 
   @Test
   void locateExample() throws Exception {
@@ -74,9 +48,8 @@ class ExamplesTest {
   }
 
   @Test
-  void dispatchExample(@TempDir Path tmp) throws Exception {
-    Path town = sampleTown(tmp);
-    String out = main(() -> DispatchExample.main(new String[] {town.toString()}));
+  void dispatchExample() throws Exception {
+    String out = main(() -> DispatchExample.main(new String[] {TOWN.toString()}));
     assertThat(out)
         .contains("item 01001 暴露垃圾")
         .contains("admission to grid workers: ADMITTED")
@@ -93,12 +66,11 @@ class ExamplesTest {
   }
 
   @Test
-  void firstDayExample(@TempDir Path tmp) throws Exception {
-    Path town = sampleTown(tmp);
+  void firstDayExample() throws Exception {
     StringWriter text = new StringWriter();
     FirstDayExample.Result r;
     try (PrintWriter out = new PrintWriter(text)) {
-      r = FirstDayExample.run(town, out);
+      r = FirstDayExample.run(TOWN, out);
     }
     String out = text.toString();
     System.out.print(out); // kept in the surefire report for a reader
