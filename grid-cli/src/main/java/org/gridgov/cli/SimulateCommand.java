@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.gridgov.core.Grid;
 import org.gridgov.core.InvalidInputException;
 import org.gridgov.core.io.AtomicFiles;
+import org.gridgov.geo.GridMapOptions;
 import org.gridgov.lab.CaseStream;
 import org.gridgov.lab.CaseStreamSpec;
 import org.gridgov.lab.City;
@@ -19,6 +20,7 @@ import org.gridgov.lab.PolicyVariants;
 import org.gridgov.lab.SimulationReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -55,6 +57,8 @@ final class SimulateCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description = "The city directory.")
   Path city;
+
+  @Mixin GridReadOptions gridRead;
 
   @Option(
       names = "--policy",
@@ -151,7 +155,7 @@ final class SimulateCommand implements Callable<Integer> {
       inputs.addAll(CliFiles.filesIn(city));
       target = CliFiles.output(out, force, inputs);
     }
-    City c = CityDirectory.read(city);
+    City c = CityDirectory.read(city, gridRead.options(GridMapOptions.defaults().lenient()));
     c.map()
         .filter(m -> !m.findings().isEmpty())
         .ifPresent(

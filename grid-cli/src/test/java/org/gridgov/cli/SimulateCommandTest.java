@@ -261,4 +261,35 @@ class SimulateCommandTest {
     assertThat(simulate("--baseline", "nobody").err()).contains("'nobody'");
     assertThat(simulate("--format", "xml").code()).isEqualTo(2);
   }
+
+  @Test
+  void aVendorsMapReadsWithTheGridReadOptions() throws Exception {
+    String asWritten = simulate().out();
+    // the vendor's file keeps each grid id in properties.code (as DataV keeps adcode), no feature
+    // id
+    Path grids = city.resolve(CityDirectory.GRIDS);
+    ObjectMapper json = new ObjectMapper();
+    JsonNode map = json.readTree(grids.toFile());
+    for (JsonNode f : map.get("features")) {
+      com.fasterxml.jackson.databind.node.ObjectNode props =
+          (com.fasterxml.jackson.databind.node.ObjectNode) f.get("properties");
+      props.put("code", f.get("id").asText());
+      props.remove("id");
+      ((com.fasterxml.jackson.databind.node.ObjectNode) f).remove("id");
+    }
+    json.writeValue(grids.toFile(), map);
+
+    CliRun plain = simulate();
+    assertThat(plain.code()).isEqualTo(2);
+    assertThat(plain.err()).contains(grids.toString()).contains("no id");
+
+    CliRun told = simulate("--id-property", "code", "--grids-crs", "wgs84");
+    assertThat(told.err()).isEmpty();
+    assertThat(told.code()).isZero();
+    assertThat(told.out()).isEqualTo(asWritten);
+
+    CliRun typo = simulate("--id-property", "code", "--levels", "street,comunity,compound");
+    assertThat(typo.code()).isEqualTo(2);
+    assertThat(typo.err()).contains("did you mean");
+  }
 }

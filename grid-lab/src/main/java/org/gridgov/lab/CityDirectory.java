@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.gridgov.core.GridHierarchy;
 import org.gridgov.core.InvalidInputException;
@@ -60,6 +61,21 @@ public final class CityDirectory {
    * @throws InvalidInputException when the directory or a file in it is unusable
    */
   public static City read(Path dir) {
+    return read(dir, GridMapOptions.defaults().lenient());
+  }
+
+  /**
+   * Reads a city directory whose GeoJSON grids need read options: a vendor's ladder, id and parent
+   * properties, external parents, coordinate system ({@link GridMapOptions}).
+   *
+   * @param dir the directory
+   * @param gridOptions how to read the {@code *.geojson} files (the one-argument form uses {@code
+   *     GridMapOptions.defaults().lenient()})
+   * @return the city
+   * @throws InvalidInputException when the directory or a file in it is unusable
+   */
+  public static City read(Path dir, GridMapOptions gridOptions) {
+    Objects.requireNonNull(gridOptions, "gridOptions");
     if (!Files.isDirectory(dir)) {
       throw InvalidInputException.at(dir.toString(), "", "not a directory");
     }
@@ -85,7 +101,7 @@ public final class CityDirectory {
             ? GridGovJson.readCalendar(calendarFile)
             : WorkCalendar.standard();
     if (!geojson.isEmpty()) {
-      GridMap map = GridMaps.readGeoJson(geojson, GridMapOptions.defaults().lenient());
+      GridMap map = GridMaps.read(geojson, gridOptions);
       return City.of(name, map, lists, calendar);
     }
     Path hierarchyFile = dir.resolve(HIERARCHY);
