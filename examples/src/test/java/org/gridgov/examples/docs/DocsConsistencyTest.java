@@ -169,6 +169,30 @@ class DocsConsistencyTest {
     assertThat(read("docs/consumer-pom.xml")).contains("<release>17</release>");
   }
 
+  /**
+   * The examples are what a new project with only the consumer pom compiles: their main code needs
+   * exactly the GridGov libraries that pom names, nothing else of this build (grid-cli and grid-lab
+   * are test-scope there, for the docs' snippets and the policy tests).
+   */
+  @Test
+  void theExamplesNeedExactlyTheLibrariesOfTheConsumerPom() throws Exception {
+    Element consumer = xml(ROOT.resolve("docs/consumer-pom.xml")).getDocumentElement();
+    Element examples = xml(ROOT.resolve("examples/pom.xml")).getDocumentElement();
+    List<String> consumerLibraries = new ArrayList<>();
+    for (Element d : children(child(consumer, "dependencies"), "dependency")) {
+      if (text(d, "groupId").equals("org.gridgov") && !"test".equals(text(d, "scope"))) {
+        consumerLibraries.add(text(d, "artifactId"));
+      }
+    }
+    List<String> examplesMain = new ArrayList<>();
+    for (Element d : children(child(examples, "dependencies"), "dependency")) {
+      if (text(d, "groupId").equals("org.gridgov") && !"test".equals(text(d, "scope"))) {
+        examplesMain.add(text(d, "artifactId"));
+      }
+    }
+    assertThat(examplesMain).containsExactlyInAnyOrderElementsOf(consumerLibraries);
+  }
+
   @Test
   void theHierarchyExampleOfFormatsMdLoadsAloneAndFollowsTheIdConvention() throws IOException {
     String json = block("docs/formats.md", "## Grid hierarchy (`gridgov.hierarchy/1`)", "json");
