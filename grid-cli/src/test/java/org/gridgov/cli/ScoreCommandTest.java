@@ -12,9 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.gridgov.core.GridId;
+import org.gridgov.core.GridLevel;
 import org.gridgov.core.cases.Case;
 import org.gridgov.core.cases.CaseAction;
 import org.gridgov.core.cases.CaseId;
+import org.gridgov.core.cases.Holder;
 import org.gridgov.core.cases.Rating;
 import org.gridgov.core.cases.SourceChannel;
 import org.gridgov.core.json.GridGovJson;
@@ -42,7 +44,7 @@ class ScoreCommandTest {
         .grid(GridId.of("G1"))
         .build()
         .apply(CaseAction.FILE, "F1", at("2026-03-02T08:50:00"), "")
-        .dispatch("P1", at("2026-03-02T09:00:00"), dept, "")
+        .dispatch("P1", at("2026-03-02T09:00:00"), Holder.department(dept, GridLevel.DISTRICT), "")
         .apply(CaseAction.ACCEPT, dept, at("2026-03-02T09:30:00"), "")
         .apply(CaseAction.FEED_BACK, dept, at(closeAt).minusSeconds(1800), "")
         .apply(CaseAction.VERIFY, "K1", at(closeAt).minusSeconds(900), "")
@@ -67,7 +69,11 @@ class ScoreCommandTest {
                 .grid(GridId.of("G2"))
                 .build()
                 .apply(CaseAction.FILE, "F1", at("2026-03-02T08:50:00"), "")
-                .dispatch("P1", at("2026-03-02T09:00:00"), "住建局", "")
+                .dispatch(
+                    "P1",
+                    at("2026-03-02T09:00:00"),
+                    Holder.department("住建局", GridLevel.DISTRICT),
+                    "")
                 .apply(CaseAction.ACCEPT, "住建局", at("2026-03-02T09:10:00"), "")));
     // Closed on 2026-03-20, well past the default 5 working days.
     lines.add(GridGovJson.toJsonLine(closed("e", "水务局", "2026-03-20T10:00:00")));

@@ -25,7 +25,8 @@ public final class CaseLoopException extends GridGovException {
     /** The lists name no department responsible for the item and none is requesting it. */
     NO_DEPARTMENT,
     /**
-     * The step needs a typed holder and the case has none (it was not dispatched by the service).
+     * The step needs a typed holder and the case has none (it was never dispatched, or was read
+     * from a file written before steps recorded their holder).
      */
     NO_HOLDER
   }

@@ -759,7 +759,9 @@ public final class CaseService {
                     CaseLoopException.Problem.NO_HOLDER,
                     "has no typed holder (state "
                         + c.state()
-                        + "); dispatch it with CaseService.dispatch or Case.dispatch(…, Holder, …)"));
+                        + ": never dispatched, or read from a file written before steps recorded"
+                        + " their holder); dispatch it with CaseService.dispatch or Case.dispatch(…,"
+                        + " Holder, …)"));
   }
 
   /** When the current holder's clock started: its last acceptance, else when it was sent. */

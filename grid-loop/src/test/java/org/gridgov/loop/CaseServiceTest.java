@@ -17,6 +17,7 @@ import org.gridgov.core.cases.CaseState;
 import org.gridgov.core.cases.Holder;
 import org.gridgov.core.cases.IllegalTransitionException;
 import org.gridgov.core.cases.SourceChannel;
+import org.gridgov.core.json.GridGovJson;
 import org.gridgov.core.time.WorkCalendar;
 import org.gridgov.rules.PolicySet;
 import org.gridgov.rules.PolicySets;
@@ -187,12 +188,17 @@ class CaseServiceTest {
                     at(2, 9, 10)))
         .isInstanceOf(IllegalTransitionException.class)
         .hasMessageContaining("cannot DISPATCH in state REPORTED");
-    // a case dispatched by id only has no typed holder to accept it
-    @SuppressWarnings("deprecation")
-    Case byId =
-        LOOP.file(reported("01001", "m1"), "intake", at(2, 9, 5))
-            .current()
-            .dispatch("centre", at(2, 9, 10), "CG", "");
+    // a case read from a file written before steps recorded their holder (its dispatch names the
+    // department by id only) has no typed holder to accept it
+    String typed =
+        GridGovJson.toJsonLine(
+            LOOP.file(reported("01001", "m1"), "intake", at(2, 9, 5))
+                .current()
+                .dispatch("centre", at(2, 9, 10), Holder.department("CG", GridLevel.DISTRICT), ""));
+    String holderMember = ",\"holder\":{\"kind\":\"department\",\"level\":\"district\"}";
+    assertThat(typed).containsOnlyOnce(holderMember);
+    Case byId = GridGovJson.readCase(typed.replace(holderMember, ""));
+    assertThat(byId.assignee()).contains("CG");
     assertThatThrownBy(() -> LOOP.accept(byId, at(2, 9, 20)))
         .isInstanceOf(CaseLoopException.class)
         .hasMessageContaining("has no typed holder");

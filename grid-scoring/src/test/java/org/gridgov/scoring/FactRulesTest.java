@@ -19,6 +19,7 @@ import org.gridgov.core.cases.Assessment;
 import org.gridgov.core.cases.Case;
 import org.gridgov.core.cases.CaseAction;
 import org.gridgov.core.cases.CaseId;
+import org.gridgov.core.cases.Holder;
 import org.gridgov.core.cases.Rating;
 import org.gridgov.core.cases.SourceChannel;
 import org.gridgov.core.time.TimeLimit;
@@ -33,6 +34,12 @@ import org.junit.jupiter.api.Test;
  * 08:30–12:00 and 13:30–18:00 in Asia/Shanghai. 2026-03-02 is a Monday.
  */
 class FactRulesTest {
+  private static final Holder CHENGGUAN = Holder.department("城管局", GridLevel.DISTRICT);
+  private static final Holder ZHUJIAN = Holder.department("住建局", GridLevel.DISTRICT);
+
+  /** The county's command centre (县中心), a county-level body a street whistles to. */
+  private static final Holder COUNTY_CENTRE = Holder.department("县中心", GridLevel.DISTRICT);
+
   private static Instant at(String localTime) {
     return OffsetDateTime.parse(localTime + "+08:00").toInstant();
   }
@@ -58,7 +65,7 @@ class FactRulesTest {
         report("c1", "2026-03-02T09:00:00")
             .build()
             .apply(CaseAction.FILE, "F1", at("2026-03-02T09:30:00"), "")
-            .dispatch("P1", at("2026-03-02T10:00:00"), "城管局", "")
+            .dispatch("P1", at("2026-03-02T10:00:00"), CHENGGUAN, "")
             .apply(CaseAction.ACCEPT, "城管局", at("2026-03-02T11:00:00"), "")
             .apply(CaseAction.FEED_BACK, "城管局", at("2026-03-02T13:40:00"), "")
             .apply(CaseAction.VERIFY, "K1", at("2026-03-02T14:00:00"), "")
@@ -111,7 +118,7 @@ class FactRulesTest {
         report("c2", "2026-03-06T17:00:00")
             .build()
             .apply(CaseAction.FILE, "F1", at("2026-03-06T17:30:00"), "")
-            .dispatch("P1", at("2026-03-06T17:45:00"), "城管局", "")
+            .dispatch("P1", at("2026-03-06T17:45:00"), CHENGGUAN, "")
             // Accepted Monday 11:00: 15 min + 2 h 30 = 2 h 45 of working time > 2 h.
             .apply(CaseAction.ACCEPT, "城管局", at("2026-03-09T11:00:00"), "");
     CaseFacts f = rules("2026-03-10T09:00:00").derive(c);
@@ -136,7 +143,7 @@ class FactRulesTest {
             .urgent(true)
             .build()
             .apply(CaseAction.FILE, "F1", at("2026-03-09T08:50:00"), "")
-            .dispatch("P1", at("2026-03-09T09:00:00"), "住建局", "")
+            .dispatch("P1", at("2026-03-09T09:00:00"), ZHUJIAN, "")
             .apply(CaseAction.ACCEPT, "住建局", at("2026-03-09T09:10:00"), "")
             .apply(CaseAction.SUSPEND, "住建局", at("2026-03-09T10:00:00"), "awaiting permit");
     CaseFacts f = rules("2026-03-10T17:00:00").derive(c);
@@ -173,7 +180,7 @@ class FactRulesTest {
         report("c4", "2026-03-09T08:40:00")
             .build()
             .apply(CaseAction.FILE, "F1", at("2026-03-09T08:50:00"), "")
-            .dispatch("P1", at("2026-03-09T09:00:00"), "住建局", "")
+            .dispatch("P1", at("2026-03-09T09:00:00"), ZHUJIAN, "")
             .apply(CaseAction.ACCEPT, "住建局", at("2026-03-09T09:10:00"), "")
             .apply(CaseAction.SUSPEND, "住建局", at("2026-03-09T10:00:00"), "")
             .apply(CaseAction.RESUME, "住建局", at("2026-03-09T15:00:00"), "")
@@ -192,10 +199,10 @@ class FactRulesTest {
             .assessment(Assessment.builder().reverseGrade(85).worker("W7").build())
             .build()
             .apply(CaseAction.FILE, "F1", at("2026-03-02T09:10:00"), "")
-            .dispatch("P1", at("2026-03-02T09:20:00"), "城管局", "")
+            .dispatch("P1", at("2026-03-02T09:20:00"), CHENGGUAN, "")
             .apply(CaseAction.RETURN, "城管局", at("2026-03-02T09:30:00"), "not ours")
-            .escalate("S1", at("2026-03-02T09:40:00"), "县中心", "whistle")
-            .dispatch("C9", at("2026-03-02T09:50:00"), "住建局", "")
+            .escalate("S1", at("2026-03-02T09:40:00"), COUNTY_CENTRE, "whistle")
+            .dispatch("C9", at("2026-03-02T09:50:00"), ZHUJIAN, "")
             .apply(CaseAction.ACCEPT, "住建局", at("2026-03-02T10:00:00"), "")
             .apply(CaseAction.FEED_BACK, "住建局", at("2026-03-02T11:00:00"), "")
             .apply(CaseAction.SEND_BACK, "K1", at("2026-03-02T11:10:00"), "")
@@ -226,9 +233,9 @@ class FactRulesTest {
             .assessment(Assessment.builder().reverseGrade(70).build())
             .build()
             .apply(CaseAction.FILE, "F1", at("2026-03-30T09:10:00"), "")
-            .dispatch("P1", at("2026-03-30T09:20:00"), "城管局", "")
+            .dispatch("P1", at("2026-03-30T09:20:00"), CHENGGUAN, "")
             .apply(CaseAction.RETURN, "城管局", at("2026-03-30T09:30:00"), "not ours")
-            .escalate("S1", at("2026-04-01T09:40:00"), "县中心", "whistle");
+            .escalate("S1", at("2026-04-01T09:40:00"), COUNTY_CENTRE, "whistle");
     // March, taken from the finished record: the whistle came in April, so no grade yet.
     CaseFacts march = rules("2026-03-31T23:59:59").derive(c);
     assertThat(march.reverseGrade()).isEmpty();
@@ -244,7 +251,7 @@ class FactRulesTest {
         report("c6", "2026-03-02T09:00:00")
             .build()
             .apply(CaseAction.FILE, "F1", at("2026-03-02T09:10:00"), "")
-            .dispatch("P1", at("2026-03-02T09:20:00"), "城管局", "")
+            .dispatch("P1", at("2026-03-02T09:20:00"), CHENGGUAN, "")
             .apply(CaseAction.ACCEPT, "城管局", at("2026-03-02T10:00:00"), "")
             .apply(CaseAction.FEED_BACK, "城管局", at("2026-03-02T11:00:00"), "")
             .apply(CaseAction.VERIFY, "K1", at("2026-03-02T11:10:00"), "")
@@ -319,7 +326,7 @@ class FactRulesTest {
                             Assessment.builder().followUp(Assessment.FollowUp.INVALID).build())
                         .build()
                         .apply(CaseAction.FILE, "F1", at("2026-03-02T09:10:00"), "")
-                        .dispatch("P1", at("2026-03-02T09:20:00"), "城管局", "")
+                        .dispatch("P1", at("2026-03-02T09:20:00"), CHENGGUAN, "")
                         .apply(CaseAction.ACCEPT, "城管局", at("2026-03-02T10:00:00"), "")
                         .apply(CaseAction.FEED_BACK, "城管局", at("2026-03-02T11:00:00"), "")
                         .apply(CaseAction.VERIFY, "K1", at("2026-03-02T11:10:00"), "")

@@ -19,6 +19,7 @@ import org.gridgov.core.cases.Assessment;
 import org.gridgov.core.cases.Case;
 import org.gridgov.core.cases.CaseAction;
 import org.gridgov.core.cases.CaseId;
+import org.gridgov.core.cases.Holder;
 import org.gridgov.core.cases.Rating;
 import org.gridgov.core.cases.SourceChannel;
 import org.gridgov.core.json.GridGovJson;
@@ -37,15 +38,22 @@ class TypedFactsTest {
     return OffsetDateTime.parse(localTime + "+08:00").toInstant();
   }
 
-  /** A case dispatched to {@code assignee} and closed on time. */
-  private static Case handledBy(String id, String grid, String assignee, Assessment facts) {
+  private static final Holder G1 = Holder.grid(GridId.of("G1"), GridLevel.MICRO);
+  private static final Holder CHENGGUAN = Holder.department("城管局", GridLevel.DISTRICT);
+
+  /** A street office the department directory does not know. */
+  private static final Holder STREET_OFFICE = Holder.office(GridId.of("S1"), GridLevel.STREET);
+
+  /** A case dispatched to {@code holder} and closed on time. */
+  private static Case handledBy(String id, String grid, Holder holder, Assessment facts) {
+    String assignee = holder.id();
     return Case.report(CaseId.of(id), "01001", SourceChannel.PATROL, at("2026-03-02T09:00:00"))
         .reporter("W1")
         .grid(GridId.of(grid))
         .assessment(facts)
         .build()
         .apply(CaseAction.FILE, "F1", at("2026-03-02T09:10:00"), "")
-        .dispatch("P1", at("2026-03-02T09:20:00"), assignee, "")
+        .dispatch("P1", at("2026-03-02T09:20:00"), holder, "")
         .apply(CaseAction.ACCEPT, assignee, at("2026-03-02T09:40:00"), "")
         .apply(CaseAction.FEED_BACK, assignee, at("2026-03-02T11:00:00"), "")
         .apply(CaseAction.VERIFY, "K1", at("2026-03-02T11:10:00"), "")
@@ -58,7 +66,7 @@ class TypedFactsTest {
 
   @Test
   void aCaseSettledByAGridHasNoDepartment() {
-    Case settled = handledBy("g1", "G1", "G1", Assessment.builder().worker("w:G1").build());
+    Case settled = handledBy("g1", "G1", G1, Assessment.builder().worker("w:G1").build());
     for (FactRules rules : List.of(withDirectory("城管局"), FactRules.builder(AS_OF).build())) {
       CaseFacts f = rules.derive(settled);
       assertThat(f.department()).isEmpty();
@@ -78,21 +86,32 @@ class TypedFactsTest {
             .add(Grid.territorial("G1", GridLevel.MICRO).parent("C1").build())
             .build();
     FactRules rules = FactRules.builder(AS_OF).hierarchy(h).build();
-    assertThat(rules.derive(handledBy("c1", "G1", "C1", Assessment.NONE)).department()).isEmpty();
-    assertThat(rules.derive(handledBy("c2", "G1", "城管局", Assessment.NONE)).department())
+    assertThat(
+            rules
+                .derive(
+                    handledBy(
+                        "c1",
+                        "G1",
+                        Holder.office(GridId.of("C1"), GridLevel.COMMUNITY),
+                        Assessment.NONE))
+                .department())
+        .isEmpty();
+    assertThat(rules.derive(handledBy("c2", "G1", CHENGGUAN, Assessment.NONE)).department())
         .hasValue("城管局");
   }
 
   @Test
   void theLastAssigneeIsTheDepartmentWhenTheDirectoryKnowsIt() {
     FactRules rules = withDirectory("城管局", "住建局");
-    assertThat(rules.derive(handledBy("d1", "G1", "城管局", Assessment.NONE)).department())
+    assertThat(rules.derive(handledBy("d1", "G1", CHENGGUAN, Assessment.NONE)).department())
         .hasValue("城管局");
     // an assignee the directory does not know (a street office, a person) is no department
-    assertThat(rules.derive(handledBy("d2", "G1", "街道办", Assessment.NONE)).department()).isEmpty();
+    assertThat(rules.derive(handledBy("d2", "G1", STREET_OFFICE, Assessment.NONE)).department())
+        .isEmpty();
     // the typed fact wins over the trail
     CaseFacts typed =
-        rules.derive(handledBy("d3", "G1", "城管局", Assessment.builder().department("住建局").build()));
+        rules.derive(
+            handledBy("d3", "G1", CHENGGUAN, Assessment.builder().department("住建局").build()));
     assertThat(typed.department()).hasValue("住建局");
     assertThat(typed.contributions(UnitKind.DEPARTMENT)).containsOnlyKeys("住建局");
   }
@@ -106,7 +125,10 @@ class TypedFactsTest {
                 withDirectory("CG", "ZJ", "GA")
                     .derive(
                         handledBy(
-                            "u1", "G1", "CG", Assessment.builder().department("CGG").build())));
+                            "u1",
+                            "G1",
+                            Holder.department("CG", GridLevel.DISTRICT),
+                            Assessment.builder().department("CGG").build())));
     assertThat(e.pointer()).hasValue("/assessment/department");
     assertThat(e.reason())
         .contains("case u1: department 'CGG' is not in the department directory")
@@ -122,31 +144,46 @@ class TypedFactsTest {
 
   /**
    * One whistled, rated case as a version-1 document: the facts as attribute strings, written the
-   * way version-1 producers wrote them.
+   * way version-1 producers wrote them (their steps carry no typed {@code holder}).
    */
   private static final String V1 =
-      GridGovJson.toJsonLine(
-          Case.report(CaseId.of("v"), "01001", SourceChannel.PATROL, at("2026-03-02T09:00:00"))
-              .reporter("W1")
-              .grid(GridId.of("G1"))
-              .attributes(
-                  Map.of(
-                      "department", "CG",
-                      "worker", "W7",
-                      "follow_up", "valid",
-                      "contacted", "false",
-                      "reverse_grade", "85",
-                      "note", "free-form"))
-              .build()
-              .apply(CaseAction.FILE, "F1", at("2026-03-02T09:10:00"), "")
-              .dispatch("P1", at("2026-03-02T09:20:00"), "G1", "")
-              .escalate("G1", at("2026-03-02T09:30:00"), "CG", "whistle")
-              .dispatch("P1", at("2026-03-02T09:31:00"), "CG", "")
-              .apply(CaseAction.ACCEPT, "CG", at("2026-03-02T09:40:00"), "")
-              .apply(CaseAction.FEED_BACK, "CG", at("2026-03-02T11:00:00"), "")
-              .apply(CaseAction.VERIFY, "K1", at("2026-03-02T11:10:00"), "")
-              .apply(CaseAction.CLOSE, "L1", at("2026-03-02T11:20:00"), "")
-              .evaluate("hotline", at("2026-03-03T10:00:00"), Rating.SATISFIED, ""));
+      withoutHolders(
+          GridGovJson.toJsonLine(
+              Case.report(CaseId.of("v"), "01001", SourceChannel.PATROL, at("2026-03-02T09:00:00"))
+                  .reporter("W1")
+                  .grid(GridId.of("G1"))
+                  .attributes(
+                      Map.of(
+                          "department", "CG",
+                          "worker", "W7",
+                          "follow_up", "valid",
+                          "contacted", "false",
+                          "reverse_grade", "85",
+                          "note", "free-form"))
+                  .build()
+                  .apply(CaseAction.FILE, "F1", at("2026-03-02T09:10:00"), "")
+                  .dispatch("P1", at("2026-03-02T09:20:00"), G1, "")
+                  .escalate(
+                      "G1",
+                      at("2026-03-02T09:30:00"),
+                      Holder.department("CG", GridLevel.DISTRICT),
+                      "whistle")
+                  .dispatch(
+                      "P1",
+                      at("2026-03-02T09:31:00"),
+                      Holder.department("CG", GridLevel.DISTRICT),
+                      "")
+                  .apply(CaseAction.ACCEPT, "CG", at("2026-03-02T09:40:00"), "")
+                  .apply(CaseAction.FEED_BACK, "CG", at("2026-03-02T11:00:00"), "")
+                  .apply(CaseAction.VERIFY, "K1", at("2026-03-02T11:10:00"), "")
+                  .apply(CaseAction.CLOSE, "L1", at("2026-03-02T11:20:00"), "")
+                  .evaluate("hotline", at("2026-03-03T10:00:00"), Rating.SATISFIED, "")));
+
+  private static String withoutHolders(String line) {
+    String stripped = line.replaceAll(",\"holder\":\\{[^}]*}", "");
+    assertThat(stripped).isNotEqualTo(line).doesNotContain("holder");
+    return stripped;
+  }
 
   @Test
   void aVersionOneDocumentScoresLikeItsVersionTwoForm() {
@@ -210,8 +247,8 @@ class TypedFactsTest {
   @Test
   void aMisspelledFactAttributeIsALocatedErrorWithASuggestion() {
     Case c =
-        handledBy("m1", "G1", "街道办", Assessment.NONE)
-            .withAttributes(java.util.Map.of("departmnet", "城管局"));
+        handledBy("m1", "G1", CHENGGUAN, Assessment.NONE)
+            .withAttributes(java.util.Map.of("departmnet", "住建局"));
     InvalidInputException e =
         catchThrowableOfType(
             InvalidInputException.class, () -> FactRules.builder(AS_OF).build().derive(c));
@@ -225,6 +262,6 @@ class TypedFactsTest {
                 .build()
                 .derive(c.withAttributes(java.util.Map.of("colour", "red")))
                 .department())
-        .hasValue("街道办");
+        .hasValue("城管局");
   }
 }

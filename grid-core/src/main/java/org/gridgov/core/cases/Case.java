@@ -238,24 +238,6 @@ public record Case(
   }
 
   /**
-   * Sends the case to a unit named only by its id.
-   *
-   * @param actor who dispatches
-   * @param at when
-   * @param to the handling unit's id
-   * @param note why, may be empty
-   * @return the dispatched case
-   * @throws IllegalTransitionException when dispatch is not allowed now
-   * @deprecated a string cannot say whether it names a grid, an office or a department; use {@link
-   *     #dispatch(String, Instant, Holder, String)}. Kept while other modules' tests migrate.
-   */
-  @Deprecated
-  public Case dispatch(String actor, Instant at, String to, String note) {
-    Objects.requireNonNull(to, "to");
-    return step(CaseAction.DISPATCH, actor, at, note, to, Optional.empty(), rating);
-  }
-
-  /**
    * Blows the whistle to the next level (吹哨).
    *
    * @param actor who escalates
@@ -272,28 +254,11 @@ public record Case(
   }
 
   /**
-   * Blows the whistle to a unit named only by its id.
-   *
-   * @param actor who escalates
-   * @param at when
-   * @param to the id of the unit that must now report
-   * @param note why, may be empty
-   * @return the escalated case
-   * @throws IllegalTransitionException when escalation is not allowed now
-   * @deprecated a string cannot say whether it names a level, a grid or a department; use {@link
-   *     #escalate(String, Instant, Holder, String)}. Kept while other modules' tests migrate.
-   */
-  @Deprecated
-  public Case escalate(String actor, Instant at, String to, String note) {
-    Objects.requireNonNull(to, "to");
-    return step(CaseAction.ESCALATE, actor, at, note, to, Optional.empty(), rating);
-  }
-
-  /**
    * The typed holder of the case: the {@link Holder} of the last step that assigned it, when that
    * step was taken with one.
    *
-   * @return the holder, empty when the case was never assigned or was assigned by id only
+   * @return the holder, empty when the case was never assigned, or was read from a file written
+   *     before steps recorded their holder (such steps carry only the assignee id)
    */
   public Optional<Holder> holder() {
     for (int i = trail.size() - 1; i >= 0; i--) {

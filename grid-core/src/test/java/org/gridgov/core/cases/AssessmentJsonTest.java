@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.gridgov.core.GridId;
+import org.gridgov.core.GridLevel;
 import org.gridgov.core.InvalidInputException;
 import org.gridgov.core.json.GridGovJson;
 import org.gridgov.testkit.ForAll;
@@ -24,7 +26,8 @@ class AssessmentJsonTest {
     return Case.report(CaseId.of("k1"), "01001", SourceChannel.PATROL, T0)
         .build()
         .apply(CaseAction.FILE, "f", T0.plusSeconds(60), "")
-        .escalate("f", T0.plusSeconds(120), "street-1", "");
+        .escalate(
+            "f", T0.plusSeconds(120), Holder.office(GridId.of("street-1"), GridLevel.STREET), "");
   }
 
   Gen<Assessment> assessments() {

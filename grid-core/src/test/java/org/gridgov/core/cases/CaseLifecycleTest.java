@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.gridgov.core.GeoPoint;
 import org.gridgov.core.GridId;
+import org.gridgov.core.GridLevel;
 import org.gridgov.testkit.ForAll;
 import org.gridgov.testkit.Gen;
 import org.gridgov.testkit.Gens;
@@ -18,6 +19,10 @@ import org.junit.jupiter.api.Test;
 
 class CaseLifecycleTest {
   private static final Instant T0 = Instant.parse("2026-03-02T01:00:00Z");
+  private static final Holder GRID_WORKERS =
+      Holder.grid(GridId.of("grid-41010200100301"), GridLevel.COMPOUND);
+  private static final Holder URBAN_MANAGEMENT =
+      Holder.department("district-urban-management", GridLevel.DISTRICT);
 
   static Case reported() {
     return Case.report(CaseId.of("C-1"), "01001", SourceChannel.HOTLINE_12345, T0)
@@ -35,7 +40,7 @@ class CaseLifecycleTest {
     Case c =
         reported()
             .apply(CaseAction.FILE, "centre", t(5), "")
-            .dispatch("centre", t(10), "grid-41010200100301", "small matter")
+            .dispatch("centre", t(10), GRID_WORKERS, "small matter")
             .apply(CaseAction.ACCEPT, "worker-7", t(20), "")
             .apply(CaseAction.FEED_BACK, "worker-7", t(60), "cleaned")
             .apply(CaseAction.SEND_BACK, "inspector", t(70), "still dirty")
@@ -59,7 +64,8 @@ class CaseLifecycleTest {
                 "centre",
                 t(10),
                 "small matter",
-                Optional.of("grid-41010200100301")));
+                Optional.of("grid-41010200100301"),
+                Optional.of(GRID_WORKERS)));
     assertThat(c.firstTime(CaseAction.ACCEPT)).contains(t(20));
     assertThat(c.updatedAt()).isEqualTo(t(200));
   }
@@ -69,17 +75,19 @@ class CaseLifecycleTest {
     Case c =
         reported()
             .apply(CaseAction.FILE, "centre", t(1), "")
-            .dispatch("centre", t(2), "community-3", "")
+            .dispatch(
+                "centre", t(2), Holder.office(GridId.of("community-3"), GridLevel.COMMUNITY), "")
             .apply(CaseAction.RETURN, "community-3", t(3), "not ours")
-            .dispatch("centre", t(4), "street-1", "")
+            .dispatch("centre", t(4), Holder.office(GridId.of("street-1"), GridLevel.STREET), "")
             .apply(CaseAction.ACCEPT, "street-1", t(5), "")
-            .escalate("street-1", t(6), "district-urban-management", "beyond authority")
-            .dispatch("district", t(7), "district-urban-management", "")
+            .escalate("street-1", t(6), URBAN_MANAGEMENT, "beyond authority")
+            .dispatch("district", t(7), URBAN_MANAGEMENT, "")
             .apply(CaseAction.ACCEPT, "dum", t(8), "")
             .apply(CaseAction.SUSPEND, "dum", t(9), "waiting for funds")
             .apply(CaseAction.RESUME, "dum", t(10), "");
     assertThat(c.state()).isEqualTo(CaseState.HANDLING);
     assertThat(c.assignee()).contains("district-urban-management");
+    assertThat(c.holder()).contains(URBAN_MANAGEMENT);
   }
 
   @Test
@@ -101,7 +109,7 @@ class CaseLifecycleTest {
     assertThatThrownBy(() -> c.apply(CaseAction.DISPATCH, "x", t(1), ""))
         .hasMessageContaining("assignee");
     Case filed = c.apply(CaseAction.FILE, "x", t(5), "");
-    assertThatThrownBy(() -> filed.dispatch("x", t(4), "g", ""))
+    assertThatThrownBy(() -> filed.dispatch("x", t(4), GRID_WORKERS, ""))
         .hasMessageContaining("earlier than the last step");
   }
 
@@ -158,8 +166,8 @@ class CaseLifecycleTest {
       try {
         c =
             switch (a) {
-              case DISPATCH -> c.dispatch("x", t(minute), "unit", "");
-              case ESCALATE -> c.escalate("x", t(minute), "upper", "");
+              case DISPATCH -> c.dispatch("x", t(minute), GRID_WORKERS, "");
+              case ESCALATE -> c.escalate("x", t(minute), URBAN_MANAGEMENT, "");
               case EVALUATE -> c.evaluate("x", t(minute), Rating.SATISFIED, "");
               default -> c.apply(a, "x", t(minute), "");
             };

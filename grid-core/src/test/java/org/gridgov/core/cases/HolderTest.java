@@ -64,13 +64,18 @@ class HolderTest {
   }
 
   @Test
-  @SuppressWarnings("deprecation")
-  void aStringDispatchLeavesNoTypedHolder() {
+  void aLaterStepReadWithoutHolderLeavesNoTypedHolder() {
+    // a file written before steps recorded their holder: the last assigning step names only an id
     Case c = filed().dispatch("dispatcher", T0.plusSeconds(120), OFFICE, "");
     c = c.apply(CaseAction.ACCEPT, OFFICE.id(), T0.plusSeconds(180), "");
-    c = c.escalate(OFFICE.id(), T0.plusSeconds(240), "CG", "by id only");
-    assertThat(c.assignee()).contains("CG");
-    assertThat(c.holder()).isEmpty();
+    c = c.escalate(OFFICE.id(), T0.plusSeconds(240), URBAN, "by id only");
+    String line = GridGovJson.toJsonLine(c);
+    String urban = ",\"holder\":{\"kind\":\"department\",\"level\":\"district\"}";
+    assertThat(line).containsOnlyOnce(urban);
+    Case read = GridGovJson.readCase(line.replace(urban, ""));
+    assertThat(read.assignee()).contains("CG");
+    assertThat(read.trail().get(1).holder()).contains(OFFICE);
+    assertThat(read.holder()).isEmpty();
   }
 
   @Test

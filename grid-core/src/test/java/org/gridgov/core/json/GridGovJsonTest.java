@@ -32,6 +32,7 @@ import org.gridgov.core.cases.Assessment;
 import org.gridgov.core.cases.Case;
 import org.gridgov.core.cases.CaseAction;
 import org.gridgov.core.cases.CaseId;
+import org.gridgov.core.cases.Holder;
 import org.gridgov.core.cases.Rating;
 import org.gridgov.core.cases.SourceChannel;
 import org.gridgov.core.risk.ElementType;
@@ -175,7 +176,11 @@ class GridGovJsonTest {
         .assessment(Assessment.builder().worker("w-3").department("urban-management").build())
         .build()
         .apply(CaseAction.FILE, "centre", t0.plusSeconds(60), "")
-        .dispatch("centre", t0.plusSeconds(120), "w-3", "auto")
+        .dispatch(
+            "centre",
+            t0.plusSeconds(120),
+            Holder.grid(GridId.of("41010200100301"), GridLevel.COMPOUND),
+            "auto")
         .apply(CaseAction.ACCEPT, "w-3", t0.plusSeconds(600), "")
         .apply(CaseAction.FEED_BACK, "w-3", t0.plusSeconds(3600), "done")
         .apply(CaseAction.VERIFY, "inspector", t0.plusSeconds(4000), "")
@@ -332,8 +337,11 @@ class GridGovJsonTest {
       }
       c =
           switch (a) {
-            case DISPATCH -> c.dispatch("d", t, "u" + c.trail().size(), "");
-            case ESCALATE -> c.escalate("d", t, "up", "why");
+            case DISPATCH ->
+                c.dispatch(
+                    "d", t, Holder.grid(GridId.of("u" + c.trail().size()), GridLevel.MICRO), "");
+            case ESCALATE ->
+                c.escalate("d", t, Holder.office(GridId.of("up"), GridLevel.STREET), "why");
             case EVALUATE -> c.evaluate("e", t, Rating.DISSATISFIED, "");
             default -> c.apply(a, "a", t, "");
           };
