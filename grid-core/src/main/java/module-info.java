@@ -20,6 +20,7 @@ module org.gridgov.core {
       org.gridgov.rules,
       org.gridgov.scoring,
       org.gridgov.loop,
+      org.gridgov.credit,
       org.gridgov.lab,
       org.gridgov.cli,
       org.gridgov.fixtures;
