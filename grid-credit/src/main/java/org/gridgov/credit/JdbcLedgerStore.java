@@ -25,7 +25,9 @@ import javax.sql.DataSource;
 /**
  * A {@link LedgerStore} in a SQL database, through JDBC: one row per entry in the table {@code
  * credit_ledger} (the schema is the resource {@code org/gridgov/credit/schema.sql}, documented in
- * docs/credit-storage.md). Tested on H2; the SQL is meant to run on PostgreSQL too.
+ * docs/credit-storage.md). Tested on H2 and PostgreSQL. Text that a SQL database cannot hold —
+ * a NUL character or an unpaired surrogate in a string — is refused with an {@link
+ * IllegalArgumentException} before anything is written (the file journal stores it).
  *
  * <p>An append is one transaction: it checks that its first entry carries the next sequence number
  * and inserts the rows. The sequence number is the table's primary key, so of two writers that
@@ -136,6 +138,9 @@ public final class JdbcLedgerStore implements LedgerStore {
   @Override
   public void append(List<Entry> entries) {
     long first = StoreChecks.checkBatch(entries);
+    for (Entry e : entries) {
+      checkStorable(e);
+    }
     checkOpen();
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
@@ -168,6 +173,33 @@ public final class JdbcLedgerStore implements LedgerStore {
       }
     } catch (SQLException e) {
       throw storageFailure("the append was not committed", e);
+    }
+  }
+
+  /** SQL text columns (PostgreSQL's in particular) hold neither NUL nor unpaired surrogates. */
+  private static void checkStorable(Entry e) {
+    checkText(e, "resident", e.resident());
+    checkText(e, "by", e.by());
+    e.rule().ifPresent(v -> checkText(e, "rule", v));
+    e.evidence().ifPresent(v -> checkText(e, "evidence", v));
+  }
+
+  private static void checkText(Entry e, String field, String v) {
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      boolean pairedHigh =
+          Character.isHighSurrogate(c) && i + 1 < v.length() && Character.isLowSurrogate(v.charAt(i + 1));
+      if (pairedHigh) {
+        i++;
+      } else if (c == 0 || Character.isSurrogate(c)) {
+        checkArgument(
+            false,
+            "entry %s: %s has %s at index %s, which a SQL database cannot store",
+            e.seq(),
+            field,
+            c == 0 ? "a NUL character" : "an unpaired surrogate",
+            i);
+      }
     }
   }
 

@@ -91,4 +91,22 @@ class FileJournalStoreTest extends LedgerStoreContract {
       assertThat(seen).isEqualTo(StoreFixtures.entries(4, 7));
     }
   }
+
+  @Test
+  void stringsNoSqlDatabaseHoldsRoundTripInTheJournal() {
+    List<Entry> odd = new java.util.ArrayList<>();
+    for (String s : StoreFixtures.UNSQLABLE) {
+      Entry r = StoreFixtures.recognition(odd.size() + 1, "w");
+      odd.add(
+          new Entry(
+              r.seq(), r.at(), s, r.kind(), java.util.Optional.of(s), r.points(), s,
+              r.refersTo(), java.util.Optional.of(s)));
+    }
+    try (FileJournalStore store = FileJournalStore.open(journal())) {
+      store.append(odd);
+    }
+    try (FileJournalStore store = FileJournalStore.open(journal())) {
+      assertThat(store.entries()).isEqualTo(odd);
+    }
+  }
 }

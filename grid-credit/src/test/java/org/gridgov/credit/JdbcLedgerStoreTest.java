@@ -10,9 +10,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class JdbcLedgerStoreTest extends LedgerStoreContract {
-  private final H2DataSource dataSource =
-      new H2DataSource("jdbc:h2:mem:credit-" + UUID.randomUUID() + ";LOCK_TIMEOUT=10000");
+class JdbcLedgerStoreTest extends LedgerStoreContract
+    implements LedgerStoreContract.JdbcContract {
+  private final DriverDataSource dataSource =
+      new DriverDataSource(
+          new org.h2.Driver(),
+          "jdbc:h2:mem:credit-" + UUID.randomUUID() + ";LOCK_TIMEOUT=10000");
   private Connection keepAlive;
 
   @AfterEach

@@ -14,7 +14,7 @@ final class StoreFixtures {
     "r-1",
     "居民-张三",
     "tab\tnew\nline \"quoted\" \\ back",
-    "emoji 🙂 and a lone surrogate \ud800 x",
+    "emoji 🙂 and a pair \ud83d\ude42",
     "{\"looks\":\"like json\"} 1/1 deadbeef",
     "\u0001 control \u007f"
   };
@@ -49,6 +49,9 @@ final class StoreFixtures {
     }
     return out;
   }
+
+  /** Strings only a file journal can hold: an unpaired surrogate and a NUL character. */
+  static final List<String> UNSQLABLE = List.of("lone \ud800 surrogate", "low \udc00 first", "nul \u0000 char");
 
   /** A recognition for one resident, as a hammering writer would make it. */
   static Entry recognition(long seq, String by) {

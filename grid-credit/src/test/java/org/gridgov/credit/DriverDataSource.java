@@ -2,6 +2,7 @@ package org.gridgov.credit;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
@@ -9,14 +10,15 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A plain {@link DataSource} over H2's driver (H2's own JdbcDataSource needs java.naming, which
- * the module does not read), as an application would pass a pool.
+ * A plain {@link DataSource} over a JDBC driver, as an application would pass a pool (the drivers'
+ * own data sources need java.naming, which the module does not read).
  */
-final class H2DataSource implements DataSource {
+final class DriverDataSource implements DataSource {
+  private final Driver driver;
   private final String url;
-  private final org.h2.Driver driver = new org.h2.Driver();
 
-  H2DataSource(String url) {
+  DriverDataSource(Driver driver, String url) {
+    this.driver = driver;
     this.url = url;
   }
 
