@@ -25,6 +25,11 @@ abstract class LedgerStoreContract {
   /** The same storage opened again (after the given store was closed). */
   abstract LedgerStore reopen() throws Exception;
 
+  /** How many entries each of the 8 hammering threads commits. */
+  int appendsPerThread() {
+    return 25;
+  }
+
   @Test
   void everyFieldOfEveryKindRoundTripsAcrossAReopen() throws Exception {
     List<Entry> written = StoreFixtures.entries(1, 60);
@@ -91,7 +96,7 @@ abstract class LedgerStoreContract {
   @Test
   void eightThreadsHammeringOneResidentLoseNothingAndLeaveNoGap() throws Exception {
     int threads = 8;
-    int perThread = 25;
+    int perThread = appendsPerThread();
     Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     AtomicInteger conflicts = new AtomicInteger();
     try (LedgerStore store = newStore()) {

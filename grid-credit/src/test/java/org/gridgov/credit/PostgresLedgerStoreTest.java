@@ -128,6 +128,11 @@ class PostgresLedgerStoreTest extends LedgerStoreContract
     return LedgerStores.jdbc(dataSource);
   }
 
+  @Override
+  int appendsPerThread() {
+    return 8; // every call opens a server connection (no pool here): keep the run short
+  }
+
   @Test
   void theTableIsCreatedFromTheDocumentedSchema() throws Exception {
     try (LedgerStore store = newStore();
