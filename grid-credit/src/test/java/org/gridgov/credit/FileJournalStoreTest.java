@@ -109,4 +109,23 @@ class FileJournalStoreTest extends LedgerStoreContract {
       assertThat(store.entries()).isEqualTo(odd);
     }
   }
+
+  @Test
+  void theDocumentedExampleIsAJournal() throws Exception {
+    // docs/credit-storage.md, "The journal"
+    Files.writeString(
+        journal(),
+        String.join(
+            "",
+            "518429e0 1 1/1 {\"seq\":1,\"at\":\"2026-03-02T01:00:00Z\",\"resident\":\"r-1\",\"kind\":\"RECOGNISE\",\"rule\":\"V01\",\"points\":5,\"by\":\"w-1\"}\n",
+            "1f55c33c 2 1/2 {\"seq\":2,\"at\":\"2026-03-03T02:00:00Z\",\"resident\":\"r-1\",\"kind\":\"APPEAL_FILED\",\"points\":0,\"by\":\"r-1\",\"refersTo\":1}\n",
+            "40b6479c 3 2/2 {\"seq\":3,\"at\":\"2026-03-03T02:00:00Z\",\"resident\":\"r-2\",\"kind\":\"DEDUCT\",\"rule\":\"D04\",\"points\":-10,\"by\":\"w-1\",\"evidence\":\"case-0042\"}\n"));
+    try (FileJournalStore store = FileJournalStore.open(journal())) {
+      assertThat(store.recovery().clean()).isTrue();
+      assertThat(store.entries())
+          .extracting(Entry::kind)
+          .containsExactly(EntryKind.RECOGNISE, EntryKind.APPEAL_FILED, EntryKind.DEDUCT);
+      assertThat(store.entries().get(2).evidence()).contains("case-0042");
+    }
+  }
 }
