@@ -31,10 +31,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The credit journal's append throughput, in committed entries per second, with and without
- * batching: {@code fsyncPerEntry} (the baseline) appends {@value #BATCH} entries one call each,
- * one write and one fsync per entry; {@code fsyncPerBatch} appends the same {@value #BATCH}
- * entries in one call, one write and one fsync for all. Both write to a fresh journal in a
- * temporary directory (on the disk, not tmpfs, or the fsync costs nothing) per iteration.
+ * batching: {@code fsyncPerEntry} (the baseline) appends {@value #BATCH} entries one call each, one
+ * write and one fsync per entry; {@code fsyncPerBatch} appends the same {@value #BATCH} entries in
+ * one call, one write and one fsync for all. Both write to a fresh journal in a temporary directory
+ * (on the disk, not tmpfs, or the fsync costs nothing) per iteration.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -17,8 +17,8 @@ import org.gridgov.core.io.Json;
  * The JSON form of an {@link Entry} in the file journal: one compact object, members {@code seq,
  * at, resident, kind, rule, points, by, refersTo, evidence}, the optional ones left out when
  * absent. Round-trips every field exactly: {@code at} as {@link Instant#toString()} (nanoseconds
- * kept), strings through JSON escapes (surrogates are written as {@code \\uXXXX} escapes, so even
- * a lone surrogate survives). Thread-safe.
+ * kept), strings through JSON escapes (surrogates are written as {@code \\uXXXX} escapes, so even a
+ * lone surrogate survives). Thread-safe.
  */
 final class EntryCodec {
   private static final JsonFactory FACTORY = Json.newFactory();

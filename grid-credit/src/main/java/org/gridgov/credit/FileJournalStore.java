@@ -1,7 +1,7 @@
 package org.gridgov.credit;
 
-import static org.gridgov.credit.StoreChecks.checkArgument;
 import static java.nio.charset.StandardCharsets.US_ASCII;
+import static org.gridgov.credit.StoreChecks.checkArgument;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,13 +23,13 @@ import java.util.function.Consumer;
 import java.util.zip.CRC32C;
 
 /**
- * The embedded {@link LedgerStore}: an append-only file journal, one record per line, each with
- * its sequence number and a CRC32C checksum (the line format is in docs/credit-storage.md, "The
+ * The embedded {@link LedgerStore}: an append-only file journal, one record per line, each with its
+ * sequence number and a CRC32C checksum (the line format is in docs/credit-storage.md, "The
  * journal").
  *
- * <p><b>Durability.</b> An append writes all its records with one write and forces them to the
- * disk ({@link FileChannel#force}) before it returns: an append of many entries costs one fsync
- * (group commit), and an append that returned survives a crash of the process or the machine.
+ * <p><b>Durability.</b> An append writes all its records with one write and forces them to the disk
+ * ({@link FileChannel#force}) before it returns: an append of many entries costs one fsync (group
+ * commit), and an append that returned survives a crash of the process or the machine.
  *
  * <p><b>All or nothing.</b> Every record says which part of its append it is ({@code k/n}). When
  * the store is opened, recovery reads the records up to the first torn or bad one and keeps the
@@ -40,9 +40,9 @@ import java.util.zip.CRC32C;
  * LedgerCorruptException} that gives the line and byte offset; nothing is ever skipped.
  *
  * <p><b>One writer.</b> The store holds an exclusive {@link FileLock} on the journal while it is
- * open, so a second writer (another process, or another store in this one) is refused with a
- * {@link JournalLockedException}. Within the process the store is thread-safe: appends are
- * serialised, reads see every append that returned and need no lock.
+ * open, so a second writer (another process, or another store in this one) is refused with a {@link
+ * JournalLockedException}. Within the process the store is thread-safe: appends are serialised,
+ * reads see every append that returned and need no lock.
  *
  * <p>The store keeps the byte offset of each record in memory (8 bytes an entry), not the entries;
  * reads decode them from the file. A journal holds at most {@code Integer.MAX_VALUE - 8} entries.
@@ -78,8 +78,8 @@ public final class FileJournalStore implements LedgerStore {
   }
 
   /**
-   * Opens the journal in {@code file}, creating an empty one when there is none, and recovers it:
-   * a torn tail left by a crash is removed and reported in {@link #recovery()}.
+   * Opens the journal in {@code file}, creating an empty one when there is none, and recovers it: a
+   * torn tail left by a crash is removed and reported in {@link #recovery()}.
    *
    * @param file the journal file; its directory must exist
    * @return the open store, holding the journal's lock until {@link #close()}
@@ -214,8 +214,8 @@ public final class FileJournalStore implements LedgerStore {
   }
 
   /**
-   * Streams the committed entries from {@code fromSeq} on, in sequence, without holding them all
-   * in memory: for replaying a large journal.
+   * Streams the committed entries from {@code fromSeq} on, in sequence, without holding them all in
+   * memory: for replaying a large journal.
    *
    * @param fromSeq the first sequence number wanted, at least 1
    * @param action called with each entry
@@ -430,7 +430,8 @@ public final class FileJournalStore implements LedgerStore {
       }
       long seq = (long) scan.count + pendingCount + 1;
       Parsed p = parse(line, seq);
-      if (p.bad == null && (p.part != expectedPart || (expectedPart > 1 && p.parts != groupParts))) {
+      if (p.bad == null
+          && (p.part != expectedPart || (expectedPart > 1 && p.parts != groupParts))) {
         p =
             Parsed.bad(
                 "the record is part "
@@ -525,7 +526,8 @@ public final class FileJournalStore implements LedgerStore {
           block.limit((int) Math.min(BLOCK, to - pos));
           while (block.hasRemaining()) {
             if (channel.read(block, blockStart + block.position()) < 0) {
-              throw new IOException(file + ": the file ended early at byte " + (blockStart + block.position()));
+              throw new IOException(
+                  file + ": the file ended early at byte " + (blockStart + block.position()));
             }
           }
           block.flip();

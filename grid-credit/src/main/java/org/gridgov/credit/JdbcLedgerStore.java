@@ -25,15 +25,15 @@ import javax.sql.DataSource;
 /**
  * A {@link LedgerStore} in a SQL database, through JDBC: one row per entry in the table {@code
  * credit_ledger} (the schema is the resource {@code org/gridgov/credit/schema.sql}, documented in
- * docs/credit-storage.md). Tested on H2 and PostgreSQL. Text that a SQL database cannot hold —
- * a NUL character or an unpaired surrogate in a string — is refused with an {@link
+ * docs/credit-storage.md). Tested on H2 and PostgreSQL. Text that a SQL database cannot hold — a
+ * NUL character or an unpaired surrogate in a string — is refused with an {@link
  * IllegalArgumentException} before anything is written (the file journal stores it).
  *
  * <p>An append is one transaction: it checks that its first entry carries the next sequence number
- * and inserts the rows. The sequence number is the table's primary key, so of two writers that
- * read the same next seq, in this process or any other, exactly one commits; the other's insert
- * fails on the key (or on the lock the winner holds), its transaction is rolled back and it gets a
- * {@link ConcurrentAppendException}. Durability is the database's (its commit).
+ * and inserts the rows. The sequence number is the table's primary key, so of two writers that read
+ * the same next seq, in this process or any other, exactly one commits; the other's insert fails on
+ * the key (or on the lock the winner holds), its transaction is rolled back and it gets a {@link
+ * ConcurrentAppendException}. Durability is the database's (its commit).
  *
  * <p>Thread-safe: every call takes its own connection from the data source and gives it back. The
  * store does not own the data source; {@link #close()} only stops the store.
@@ -61,8 +61,8 @@ public final class JdbcLedgerStore implements LedgerStore {
   }
 
   /**
-   * Opens the store on {@code dataSource}, creating the table and its index when they do not
-   * exist (the statements of {@link #schema()}).
+   * Opens the store on {@code dataSource}, creating the table and its index when they do not exist
+   * (the statements of {@link #schema()}).
    *
    * @param dataSource where to get connections
    * @return the store
@@ -188,7 +188,9 @@ public final class JdbcLedgerStore implements LedgerStore {
     for (int i = 0; i < v.length(); i++) {
       char c = v.charAt(i);
       boolean pairedHigh =
-          Character.isHighSurrogate(c) && i + 1 < v.length() && Character.isLowSurrogate(v.charAt(i + 1));
+          Character.isHighSurrogate(c)
+              && i + 1 < v.length()
+              && Character.isLowSurrogate(v.charAt(i + 1));
       if (pairedHigh) {
         i++;
       } else if (c == 0 || Character.isSurrogate(c)) {

@@ -3,8 +3,8 @@ package org.gridgov.credit;
 import org.gridgov.core.GridGovException;
 
 /**
- * A journal is already open for writing, by another process or another {@link FileJournalStore}
- * in this one: a journal has one writer. Close the other store (or stop the other process) first.
+ * A journal is already open for writing, by another process or another {@link FileJournalStore} in
+ * this one: a journal has one writer. Close the other store (or stop the other process) first.
  */
 public final class JournalLockedException extends GridGovException {
   private static final long serialVersionUID = 1L;

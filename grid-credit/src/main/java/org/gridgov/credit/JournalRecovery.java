@@ -38,9 +38,9 @@ public record JournalRecovery(Path file, long entries, long bytes, Optional<Torn
   }
 
   /**
-   * The end of a journal left by an append that never returned (the process died while writing
-   * it): the records from {@code line} on, which recovery removed. They were never committed: an
-   * append commits only when all its records are written and forced to the disk.
+   * The end of a journal left by an append that never returned (the process died while writing it):
+   * the records from {@code line} on, which recovery removed. They were never committed: an append
+   * commits only when all its records are written and forced to the disk.
    *
    * @param line the 1-based line where the removed tail began
    * @param byteOffset the byte offset where the removed tail began (the journal's new length)

@@ -11,8 +11,8 @@ public final class LedgerStores {
   private LedgerStores() {}
 
   /**
-   * Opens (or creates) the append-only file journal in {@code file}, recovering a torn tail left
-   * by a crash; see {@link FileJournalStore#open(Path)}.
+   * Opens (or creates) the append-only file journal in {@code file}, recovering a torn tail left by
+   * a crash; see {@link FileJournalStore#open(Path)}.
    *
    * @param file the journal file; its directory must exist
    * @return the open store

@@ -10,7 +10,8 @@ final class StoreChecks {
     if (!ok) {
       String message = template;
       for (Object a : args) {
-        message = message.replaceFirst("%s", java.util.regex.Matcher.quoteReplacement(String.valueOf(a)));
+        message =
+            message.replaceFirst("%s", java.util.regex.Matcher.quoteReplacement(String.valueOf(a)));
       }
       throw new IllegalArgumentException(message);
     }

@@ -99,8 +99,15 @@ class FileJournalStoreTest extends LedgerStoreContract {
       Entry r = StoreFixtures.recognition(odd.size() + 1, "w");
       odd.add(
           new Entry(
-              r.seq(), r.at(), s, r.kind(), java.util.Optional.of(s), r.points(), s,
-              r.refersTo(), java.util.Optional.of(s)));
+              r.seq(),
+              r.at(),
+              s,
+              r.kind(),
+              java.util.Optional.of(s),
+              r.points(),
+              s,
+              r.refersTo(),
+              java.util.Optional.of(s)));
     }
     try (FileJournalStore store = FileJournalStore.open(journal())) {
       store.append(odd);

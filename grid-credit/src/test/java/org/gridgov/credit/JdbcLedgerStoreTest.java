@@ -10,12 +10,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class JdbcLedgerStoreTest extends LedgerStoreContract
-    implements LedgerStoreContract.JdbcContract {
+class JdbcLedgerStoreTest extends JdbcStoreContract {
   private final DriverDataSource dataSource =
       new DriverDataSource(
-          new org.h2.Driver(),
-          "jdbc:h2:mem:credit-" + UUID.randomUUID() + ";LOCK_TIMEOUT=10000");
+          new org.h2.Driver(), "jdbc:h2:mem:credit-" + UUID.randomUUID() + ";LOCK_TIMEOUT=10000");
   private Connection keepAlive;
 
   @AfterEach
@@ -27,7 +25,8 @@ class JdbcLedgerStoreTest extends LedgerStoreContract
 
   @Override
   LedgerStore newStore() throws Exception {
-    keepAlive = dataSource.getConnection(); // an in-memory H2 database lives while a connection does
+    keepAlive =
+        dataSource.getConnection(); // an in-memory H2 database lives while a connection does
     return LedgerStores.jdbc(dataSource);
   }
 
@@ -77,7 +76,9 @@ class JdbcLedgerStoreTest extends LedgerStoreContract
       assertThatThrownBy(store::entries)
           .isInstanceOfSatisfying(
               LedgerCorruptException.class,
-              e -> assertThat(e.reason()).isEqualTo("seq 3: seq 3 is missing: the next row has seq 4"));
+              e ->
+                  assertThat(e.reason())
+                      .isEqualTo("seq 3: seq 3 is missing: the next row has seq 4"));
       s.execute(
           "INSERT INTO credit_ledger (seq, at_second, at_nano, resident, kind, points, made_by)"
               + " VALUES (3, 0, 0, 'r', 'PRAISE', 1, 'w')");

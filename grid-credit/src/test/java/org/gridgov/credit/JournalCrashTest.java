@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kills a writing child JVM ({@code kill -9}) at random points, several times, and checks that
- * recovery gives exactly a prefix of what the child wrote that holds every entry the child was
- * told was committed, with no torn record visible.
+ * recovery gives exactly a prefix of what the child wrote that holds every entry the child was told
+ * was committed, with no torn record visible.
  */
 class JournalCrashTest {
   private static final int ROUNDS = 4;
@@ -62,11 +62,16 @@ class JournalCrashTest {
       }
       try (FileJournalStore store = FileJournalStore.open(journal)) {
         long recovered = store.nextSeq() - 1;
-        assertThat(recovered).as(why + ": never fewer than reported").isGreaterThanOrEqualTo(reported);
+        assertThat(recovered)
+            .as(why + ": never fewer than reported")
+            .isGreaterThanOrEqualTo(reported);
         List<Entry> entries = store.entries();
-        assertThat(entries).as(why + ": exactly a prefix").isEqualTo(StoreFixtures.entries(1, (int) recovered));
+        assertThat(entries)
+            .as(why + ": exactly a prefix")
+            .isEqualTo(StoreFixtures.entries(1, (int) recovered));
         assertThat(store.recovery().entries()).isEqualTo(recovered);
-        System.out.println(why + ": reported " + reported + ", recovered " + recovered + ", " + store.recovery());
+        System.out.println(
+            why + ": reported " + reported + ", recovered " + recovered + ", " + store.recovery());
         reportedSoFar = recovered;
       }
     }

@@ -73,9 +73,7 @@ class JournalRecoveryTest {
     assertThat(torn.bytesRemoved()).isEqualTo(whole.length() / 2);
     assertThat(torn.reason())
         .isEqualTo(
-            "line 4 (byte "
-                + threeEntries.length
-                + "): the checksum does not match the record");
+            "line 4 (byte " + threeEntries.length + "): the checksum does not match the record");
   }
 
   @Test
@@ -124,7 +122,8 @@ class JournalRecoveryTest {
                           + " follows at line 3: the journal is damaged, not torn by a crash");
             });
     assertThat(Files.readAllBytes(journal)).as("nothing truncated").isEqualTo(damaged);
-    assertThatThrownBy(() -> FileJournalStore.open(journal)).isInstanceOf(LedgerCorruptException.class);
+    assertThatThrownBy(() -> FileJournalStore.open(journal))
+        .isInstanceOf(LedgerCorruptException.class);
   }
 
   @Test

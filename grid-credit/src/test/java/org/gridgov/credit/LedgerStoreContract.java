@@ -82,7 +82,8 @@ abstract class LedgerStoreContract {
       assertThatThrownBy(
               () ->
                   store.append(
-                      List.of(StoreFixtures.recognition(1, "w"), StoreFixtures.recognition(3, "w"))))
+                      List.of(
+                          StoreFixtures.recognition(1, "w"), StoreFixtures.recognition(3, "w"))))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("entry 1 has seq 3, not 2");
       assertThatThrownBy(() -> store.append(List.of()))
@@ -143,25 +144,4 @@ abstract class LedgerStoreContract {
     }
     System.out.println(getClass().getSimpleName() + ": " + conflicts + " conflicts retried");
   }
-
-  @Test
-  void aJdbcStoreRefusesTextASqlDatabaseCannotHold() throws Exception {
-    org.junit.jupiter.api.Assumptions.assumeTrue(this instanceof JdbcContract);
-    try (LedgerStore store = newStore()) {
-      for (String s : StoreFixtures.UNSQLABLE) {
-        Entry r = StoreFixtures.recognition(1, "w");
-        Entry bad =
-            new Entry(
-                1, r.at(), "r", r.kind(), r.rule(), 1, "w", r.refersTo(), java.util.Optional.of(s));
-        assertThatThrownBy(() -> store.append(List.of(bad)))
-            .isInstanceOf(IllegalArgumentException.class)
-            .hasMessageContaining("entry 1: evidence has a")
-            .hasMessageEndingWith("which a SQL database cannot store");
-      }
-      assertThat(store.nextSeq()).isEqualTo(1);
-    }
-  }
-
-  /** Marks the JDBC stores' contract tests. */
-  interface JdbcContract {}
 }

@@ -23,11 +23,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The JDBC store's contract on a real PostgreSQL server, started for the test from the Debian
  * packages' binaries ({@code initdb}, {@code postgres}: on the PATH or under
- * /usr/lib/postgresql/N/bin) in a temporary directory. Skipped (not failed) where PostgreSQL is
- * not installed.
+ * /usr/lib/postgresql/N/bin) in a temporary directory. Skipped (not failed) where PostgreSQL is not
+ * installed.
  */
-class PostgresLedgerStoreTest extends LedgerStoreContract
-    implements LedgerStoreContract.JdbcContract {
+class PostgresLedgerStoreTest extends JdbcStoreContract {
   private static Path home;
   private static Process server;
   private static DriverDataSource dataSource;
@@ -88,6 +87,7 @@ class PostgresLedgerStoreTest extends LedgerStoreContract
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (true) {
       try (Connection c = dataSource.getConnection()) {
+        assertThat(c.isValid(5)).isTrue();
         break;
       } catch (java.sql.SQLException e) {
         if (System.nanoTime() > deadline || !server.isAlive()) {
@@ -173,7 +173,10 @@ class PostgresLedgerStoreTest extends LedgerStoreContract
       }
     }
     return candidates.stream()
-        .filter(d -> Files.isExecutable(d.resolve("initdb")) && Files.isExecutable(d.resolve("postgres")))
+        .filter(
+            d ->
+                Files.isExecutable(d.resolve("initdb"))
+                    && Files.isExecutable(d.resolve("postgres")))
         .map(d -> realBin(d.resolve("initdb")))
         .findFirst();
   }
@@ -194,7 +197,8 @@ class PostgresLedgerStoreTest extends LedgerStoreContract
 
   private static void run(List<String> command) throws Exception {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    String output =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
       throw new IllegalStateException(command + " failed: " + output);
     }

@@ -51,7 +51,8 @@ final class StoreFixtures {
   }
 
   /** Strings only a file journal can hold: an unpaired surrogate and a NUL character. */
-  static final List<String> UNSQLABLE = List.of("lone \ud800 surrogate", "low \udc00 first", "nul \u0000 char");
+  static final List<String> UNSQLABLE =
+      List.of("lone \ud800 surrogate", "low \udc00 first", "nul \u0000 char");
 
   /** A recognition for one resident, as a hammering writer would make it. */
   static Entry recognition(long seq, String by) {
