@@ -8,6 +8,7 @@ module org.gridgov.cli {
   requires org.gridgov.geo;
   requires org.gridgov.rules;
   requires org.gridgov.scoring;
+  requires org.gridgov.credit;
   requires org.gridgov.lab;
   requires org.gridgov.fixtures;
   requires com.fasterxml.jackson.core;

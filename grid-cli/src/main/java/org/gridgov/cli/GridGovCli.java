@@ -55,6 +55,7 @@ import picocli.CommandLine.ScopeType;
       CheckListsCommand.class,
       ScoreCommand.class,
       SimulateCommand.class,
+      CreditCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class,
     })

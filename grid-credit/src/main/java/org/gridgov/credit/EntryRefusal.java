@@ -1,0 +1,70 @@
+package org.gridgov.credit;
+
+import java.util.Objects;
+
+/**
+ * Why an entry cannot be added to a ledger: the entry's seq, a typed code and a reason in one
+ * sentence. Returned by {@link CreditReplay#check(Entry)}, carried by {@link
+ * InvalidEntryException}. Immutable.
+ *
+ * @param seq the refused entry's seq
+ * @param kind the refused entry's kind
+ * @param code what rule it breaks
+ * @param reason the reason, naming the values involved
+ */
+public record EntryRefusal(long seq, EntryKind kind, Code code, String reason) {
+  /** Checks the fields. */
+  public EntryRefusal {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(reason, "reason");
+  }
+
+  /** The rules an entry can break (docs/credit.md, "Effective rules"). */
+  public enum Code {
+    /** The entry's seq is not the next one: the sequence must start at 1 and have no gaps. */
+    SEQ_GAP,
+    /** The entry is earlier than the one before it. */
+    TIME_BACKWARDS,
+    /** A recognition or deduction names no rule, or a redemption names one. */
+    RULE_MISSING,
+    /** The rule's code is not in the scheme. */
+    UNKNOWN_RULE,
+    /** The entry is made on a day the scheme is not in force. */
+    NOT_IN_FORCE,
+    /** The rule deducts but the entry recognises, or the other way round. */
+    WRONG_KIND,
+    /** The points are outside the rule's fixed points or range, or have the wrong sign. */
+    POINTS_OUT_OF_RANGE,
+    /** The person who made the entry holds none of the posts the rule names. */
+    NO_POST,
+    /** The recognition would take the rule's points this month over its cap. */
+    OVER_CAP,
+    /** The entry would take the resident's balance below the scheme's floor. */
+    BELOW_FLOOR,
+    /** The entry refers to no earlier entry. */
+    UNKNOWN_ENTRY,
+    /** The entry refers to another resident's entry. */
+    OTHER_RESIDENT,
+    /** The entry it refers to cannot be appealed, repaired, expired or corrected. */
+    NOT_APPLICABLE,
+    /** The entry it refers to already counts zero (voided or expired). */
+    ALREADY_VOID,
+    /** The appeal comes after its filing window. */
+    APPEAL_WINDOW_CLOSED,
+    /** An appeal of the entry is already open. */
+    APPEAL_OPEN,
+    /** An appeal of the entry was already decided. */
+    APPEAL_DECIDED,
+    /** A decision on an appeal that was not filed. */
+    NO_OPEN_APPEAL,
+    /** A repair of a deduction under a rule that is not repairable. */
+    NOT_REPAIRABLE,
+    /** A repair before the rule's waiting period is over. */
+    REPAIR_TOO_EARLY,
+    /** A repair of more points than remain to be restored. */
+    REPAIR_TOO_MUCH,
+    /** An expiry before the rule's validity is over. */
+    EXPIRY_TOO_EARLY
+  }
+}
