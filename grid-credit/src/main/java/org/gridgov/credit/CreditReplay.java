@@ -43,10 +43,10 @@ import org.gridgov.credit.StatementLine.AppealStatus;
  * entries that concern an unknown entry or another resident's, repairs of a rule that is not
  * repairable or before {@code repairAfterDays}, expiries before {@code expiresAfterDays}.
  *
- * <p>Use {@link #replay(CreditScheme, EntryLog, ReplayOptions)} to replay a whole ledger, or
- * {@link #start} and then {@link #check}/{@link #accept} one entry at a time (a ledger service
- * checks a new entry against the replayed state before it appends it). A replay of the entries up to
- * an instant gives the statement as of that instant. An instance is not thread-safe; the books it
+ * <p>Use {@link #replay(CreditScheme, EntryLog, ReplayOptions)} to replay a whole ledger, or {@link
+ * #start} and then {@link #check}/{@link #accept} one entry at a time (a ledger service checks a
+ * new entry against the replayed state before it appends it). A replay of the entries up to an
+ * instant gives the statement as of that instant. An instance is not thread-safe; the books it
  * returns are immutable.
  */
 public final class CreditReplay {
@@ -87,8 +87,7 @@ public final class CreditReplay {
    * @return the book as of {@code options.asOf()}, or as of the last entry
    * @throws InvalidEntryException at the first entry that breaks a rule (located by seq)
    */
-  public static CreditBook replay(
-      CreditScheme scheme, List<Entry> entries, ReplayOptions options) {
+  public static CreditBook replay(CreditScheme scheme, List<Entry> entries, ReplayOptions options) {
     return replay(scheme, EntryLog.of(entries), options);
   }
 
@@ -388,7 +387,11 @@ public final class CreditReplay {
     if (t.appeal == AppealStatus.OPEN) {
       throw refuse(
           Code.APPEAL_OPEN,
-          "entry " + t.e.seq() + " has an open appeal (entry " + t.appealSeq + "); decide it first");
+          "entry "
+              + t.e.seq()
+              + " has an open appeal (entry "
+              + t.appealSeq
+              + "); decide it first");
     }
     LocalDate from = day(t.e.at()).plusDays(r.repairAfterDays());
     if (day(e.at()).isBefore(from)) {
@@ -410,7 +413,12 @@ public final class CreditReplay {
     if (remaining == 0 || e.points() > remaining) {
       throw refuse(
           Code.REPAIR_TOO_MUCH,
-          "entry " + t.e.seq() + " has " + remaining + " points left to restore, not " + e.points());
+          "entry "
+              + t.e.seq()
+              + " has "
+              + remaining
+              + " points left to restore, not "
+              + e.points());
     }
     return e.points() == 0 ? remaining : e.points();
   }
@@ -431,8 +439,7 @@ public final class CreditReplay {
       throw refuse(Code.NOT_APPLICABLE, "rule " + r.code() + " does not expire");
     }
     counts(t);
-    Instant due =
-        t.e.at().atZone(zone).plusDays(r.expiresAfterDays().getAsInt()).toInstant();
+    Instant due = t.e.at().atZone(zone).plusDays(r.expiresAfterDays().getAsInt()).toInstant();
     if (e.at().isBefore(due)) {
       throw refuse(
           Code.EXPIRY_TOO_EARLY,
@@ -470,7 +477,8 @@ public final class CreditReplay {
   private Node target(Entry e) {
     long ref = e.refersTo().orElseThrow();
     if (ref < 1 || ref > nodes.size()) {
-      throw refuse(Code.UNKNOWN_ENTRY, "refers to entry " + ref + ", which the ledger does not have");
+      throw refuse(
+          Code.UNKNOWN_ENTRY, "refers to entry " + ref + ", which the ledger does not have");
     }
     Node t = nodes.get((int) (ref - 1));
     if (!t.e.resident().equals(e.resident())) {
@@ -504,8 +512,7 @@ public final class CreditReplay {
   private static void counts(Node t) {
     if (!t.counts) {
       throw refuse(
-          Code.ALREADY_VOID,
-          "entry " + t.e.seq() + " already counts zero (" + t.zeroBecause + ")");
+          Code.ALREADY_VOID, "entry " + t.e.seq() + " already counts zero (" + t.zeroBecause + ")");
     }
   }
 
@@ -618,7 +625,8 @@ public final class CreditReplay {
    * @return the book
    */
   public CreditBook book() {
-    Optional<Instant> asOf = options.asOf().isPresent() ? options.asOf() : Optional.ofNullable(last);
+    Optional<Instant> asOf =
+        options.asOf().isPresent() ? options.asOf() : Optional.ofNullable(last);
     List<CreditAccount> out = new ArrayList<>(accounts.size());
     for (Account a : new TreeMap<>(accounts).values()) {
       List<StatementLine> lines = new ArrayList<>(a.nodes.size());
@@ -655,7 +663,8 @@ public final class CreditReplay {
           notes.add(note);
         }
         case APPEAL_UPHELD ->
-            notes.add("appeal rejected by " + h.by() + " (entry " + h.seq() + "): the entry stands");
+            notes.add(
+                "appeal rejected by " + h.by() + " (entry " + h.seq() + "): the entry stands");
         case APPEAL_VOIDED ->
             notes.add(
                 "appeal upheld by "
@@ -672,7 +681,9 @@ public final class CreditReplay {
         }
       }
     }
-    if (!n.counts && !n.zeroBecause.isEmpty() && !n.zeroBecause.startsWith("voided")
+    if (!n.counts
+        && !n.zeroBecause.isEmpty()
+        && !n.zeroBecause.startsWith("voided")
         && !n.zeroBecause.startsWith("expired")) {
       notes.add("counts 0: " + n.zeroBecause);
     }
