@@ -27,20 +27,20 @@ import org.gridgov.core.time.WorkCalendar;
 import org.gridgov.credit.EntryRefusal.Code;
 
 /**
- * The credit ledger service (积分台账): recognition and deduction (认定), redemption, appeal (申诉),
- * repair (信用修复) and expiry as entries appended to a {@link LedgerStore}, and statements read
- * under privacy rules with every read audited. Configured once with {@link #builder}; immutable
- * configuration, thread-safe.
+ * The credit ledger service (积分台账): recognition and deduction (认定), redemption, appeal (申诉), repair
+ * (信用修复) and expiry as entries appended to a {@link LedgerStore}, and statements read under privacy
+ * rules with every read audited. Configured once with {@link #builder}; immutable configuration,
+ * thread-safe.
  *
  * <p><b>Writes.</b> Every write checks who acts (the resident's grid from {@link ResidentGrids},
  * {@link AccessControl} with {@link Permission#ACT} over it, the posts the rule names in {@link
  * CreditPosts}, evidence when required), then checks the entry against the ledger replayed under
  * the scheme ({@link CreditReplay#check}: rule in force, points within the rule, the month's cap,
  * the floor, appeal windows, repair and expiry conditions), then appends it with the store's
- * optimistic sequence check. When another writer (a thread or another process) committed first,
- * the append fails with {@link ConcurrentAppendException}; the service re-reads the ledger and
- * checks the entry again from the start, so concurrent writes never lose an entry and never break a
- * cap. A write answers with a {@link LedgerResult}: the committed entry, or a typed refusal ({@link
+ * optimistic sequence check. When another writer (a thread or another process) committed first, the
+ * append fails with {@link ConcurrentAppendException}; the service re-reads the ledger and checks
+ * the entry again from the start, so concurrent writes never lose an entry and never break a cap. A
+ * write answers with a {@link LedgerResult}: the committed entry, or a typed refusal ({@link
  * EntryRefusal}); nothing is thrown for a refusal.
  *
  * <p><b>Reads.</b> {@link #statement} and {@link #levelCounts} answer under the {@link
@@ -121,7 +121,8 @@ public final class CreditLedger {
    * @param rule the rule's code
    * @param points the points, within the rule's fixed points or range (positive)
    * @param evidence a reference to the evidence; required when the rule requires it
-   * @return the committed {@link EntryKind#RECOGNISE} entry, or why not (e.g. {@link Code#OVER_CAP})
+   * @return the committed {@link EntryKind#RECOGNISE} entry, or why not (e.g. {@link
+   *     Code#OVER_CAP})
    */
   public LedgerResult recognise(
       Principal by, String resident, String rule, long points, Optional<String> evidence) {
@@ -253,7 +254,9 @@ public final class CreditLedger {
   public enum Decision {
     /** The appeal is rejected: the entry stands ({@link EntryKind#APPEAL_UPHELD}). */
     UPHELD,
-    /** The appeal succeeds: the entry is voided and counts zero ({@link EntryKind#APPEAL_VOIDED}). */
+    /**
+     * The appeal succeeds: the entry is voided and counts zero ({@link EntryKind#APPEAL_VOIDED}).
+     */
     VOIDED
   }
 
@@ -298,10 +301,10 @@ public final class CreditLedger {
   }
 
   /**
-   * Repairs a deduction (信用修复) when its rule is repairable and the repair conditions hold: at
-   * least {@code repairAfterDays} calendar days since the deduction, no open appeal of it, and no
-   * other deduction of the resident that still counts in the {@code repairAfterDays} days before
-   * the repair (a new deduction restarts the waiting period).
+   * Repairs a deduction (信用修复) when its rule is repairable and the repair conditions hold: at least
+   * {@code repairAfterDays} calendar days since the deduction, no open appeal of it, and no other
+   * deduction of the resident that still counts in the {@code repairAfterDays} days before the
+   * repair (a new deduction restarts the waiting period).
    *
    * @param by who repairs: acts over the resident's grid and holds a post the deduction's rule
    *     names
@@ -379,7 +382,10 @@ public final class CreditLedger {
           PointRule r = scheme.rule(e.rule().orElseThrow()).orElseThrow();
           if (r.expiresAfterDays().isPresent()) {
             Instant at =
-                e.at().atZone(calendar.zone()).plusDays(r.expiresAfterDays().getAsInt()).toInstant();
+                e.at()
+                    .atZone(calendar.zone())
+                    .plusDays(r.expiresAfterDays().getAsInt())
+                    .toInstant();
             if (!at.isAfter(until)) {
               due.add(e);
             }
@@ -411,9 +417,9 @@ public final class CreditLedger {
   }
 
   /**
-   * The appeals filed at or before {@code asOf}, not decided by then, whose review deadline
-   * ({@code decideWithin} working days after filing) passed before {@code asOf}: they escalate.
-   * This lists ledger positions, not files, and is not a read of a file.
+   * The appeals filed at or before {@code asOf}, not decided by then, whose review deadline ({@code
+   * decideWithin} working days after filing) passed before {@code asOf}: they escalate. This lists
+   * ledger positions, not files, and is not a read of a file.
    *
    * @param asOf the instant
    * @return the overdue appeals, in the order they were filed
@@ -542,9 +548,9 @@ public final class CreditLedger {
   }
 
   /**
-   * Every read so far (statements and aggregates, allowed and refused), in the order they
-   * happened. The log lives as long as the service; register a {@link ReadRecord.Listener} to keep
-   * it durably.
+   * Every read so far (statements and aggregates, allowed and refused), in the order they happened.
+   * The log lives as long as the service; register a {@link ReadRecord.Listener} to keep it
+   * durably.
    *
    * @return an immutable copy
    */

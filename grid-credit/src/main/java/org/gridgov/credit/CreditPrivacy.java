@@ -37,8 +37,8 @@ public record CreditPrivacy(Set<String> fileReaders, Set<String> aggregateReader
   }
 
   /**
-   * The default policy: grid workers and grid leaders read files in their grids; platform (community
-   * or street) staff and supervisors read aggregates only.
+   * The default policy: grid workers and grid leaders read files in their grids; platform
+   * (community or street) staff and supervisors read aggregates only.
    *
    * @return the policy
    */

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * An appeal (申诉) filed and not decided by its review deadline: it escalates (reported by {@link
- * CreditLedger#overdueAppeals(Instant)}); it is not refused, and it may still be decided. Immutable.
+ * CreditLedger#overdueAppeals(Instant)}); it is not refused, and it may still be decided.
+ * Immutable.
  *
  * @param resident the resident who appealed
  * @param entry the seq of the appealed entry

@@ -58,7 +58,8 @@ class CreditLedgerPrivacyTest {
     CreditRead<CreditAccount> neighbour = ledger.statement(R1, "r-2", now);
     assertThat(refused(neighbour)).isEqualTo(ReadRefusal.Code.ROLE_MAY_NOT_READ);
     assertThat(neighbour.refusal().orElseThrow().reason())
-        .isEqualTo("r-1 has role resident, which may read no file but their own, not the file of r-2");
+        .isEqualTo(
+            "r-1 has role resident, which may read no file but their own, not the file of r-2");
     assertThat(refused(ledger.levelCounts(R1, GridId.of("c1"), now)))
         .isEqualTo(ReadRefusal.Code.ROLE_MAY_NOT_READ);
   }
@@ -116,7 +117,8 @@ class CreditLedgerPrivacyTest {
         .extracting(CreditAccount::balance)
         .isEqualTo(120L);
     assertThat(ledger.statement(R1, "r-1", now).value().orElseThrow().balance()).isEqualTo(115);
-    CreditAccount none = ledger.statement(R1, "r-1", at("2026-01-01T00:00:00")).value().orElseThrow();
+    CreditAccount none =
+        ledger.statement(R1, "r-1", at("2026-01-01T00:00:00")).value().orElseThrow();
     assertThat(none.balance()).isEqualTo(100);
     assertThat(none.statement()).isEmpty();
   }
@@ -150,9 +152,7 @@ class CreditLedgerPrivacyTest {
   // ------------------------------------------------------------------ property
 
   private static final List<GridId> GRIDS =
-      List.of("street", "c1", "c2", "g11", "g12", "g21", "ghost").stream()
-          .map(GridId::of)
-          .toList();
+      List.of("street", "c1", "c2", "g11", "g12", "g21", "ghost").stream().map(GridId::of).toList();
 
   private static final List<Role> ROLES =
       List.of(

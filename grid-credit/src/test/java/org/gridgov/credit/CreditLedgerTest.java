@@ -30,7 +30,9 @@ class CreditLedgerTest {
 
   private long balance(String resident) {
     return ledger
-        .statement(Principal.of(resident, CreditPrivacy.RESIDENT, GridId.of("g11")), resident,
+        .statement(
+            Principal.of(resident, CreditPrivacy.RESIDENT, GridId.of("g11")),
+            resident,
             clock.instant())
         .value()
         .orElseThrow()
@@ -98,8 +100,7 @@ class CreditLedgerTest {
         .isEqualTo(Code.POINTS_OUT_OF_RANGE);
     assertThat(refusal(ledger.deduct(W1, "r-1", "D01", -6, PHOTO)))
         .isEqualTo(Code.POINTS_OUT_OF_RANGE);
-    assertThat(refusal(ledger.recognise(W1, "r-1", "D01", -5, PHOTO)))
-        .isEqualTo(Code.WRONG_KIND);
+    assertThat(refusal(ledger.recognise(W1, "r-1", "D01", -5, PHOTO))).isEqualTo(Code.WRONG_KIND);
     LedgerResult bare = ledger.deduct(W1, "r-1", "D01", -5, Optional.empty());
     assertThat(refusal(bare)).isEqualTo(Code.EVIDENCE_MISSING);
     assertThat(refusal(ledger.deduct(W1, "r-1", "D01", -5, Optional.of(" "))))
@@ -108,8 +109,7 @@ class CreditLedgerTest {
         .as("rewards need no evidence unless configured")
         .isTrue();
     clock.set("2027-01-02T09:00:00");
-    assertThat(refusal(ledger.recognise(W1, "r-1", "G02", 10, PHOTO)))
-        .isEqualTo(Code.NOT_IN_FORCE);
+    assertThat(refusal(ledger.recognise(W1, "r-1", "G02", 10, PHOTO))).isEqualTo(Code.NOT_IN_FORCE);
     assertThat(store.entries()).hasSize(1);
   }
 
@@ -168,8 +168,7 @@ class CreditLedgerTest {
   void anAppealIsFiledByTheResidentOrForThemAndDecidedBySomeoneElse() {
     long d = ledger.deduct(W1, "r-1", "D01", -5, PHOTO).orElseThrow().seq();
     assertThat(refusal(ledger.fileAppeal(W2, d, Optional.empty()))).isEqualTo(Code.NO_ACCESS);
-    assertThat(refusal(ledger.fileAppeal(R1, 9, Optional.empty())))
-        .isEqualTo(Code.UNKNOWN_ENTRY);
+    assertThat(refusal(ledger.fileAppeal(R1, 9, Optional.empty()))).isEqualTo(Code.UNKNOWN_ENTRY);
     clock.advance(Duration.ofHours(1));
     Entry filed = ledger.fileAppeal(R1, d, Optional.of("letter-1")).orElseThrow();
     assertThat(filed.kind()).isEqualTo(EntryKind.APPEAL_FILED);
@@ -183,7 +182,8 @@ class CreditLedgerTest {
     assertThat(refusal(ledger.decideAppeal(W2, d, Decision.VOIDED, Optional.empty())))
         .isEqualTo(Code.NO_ACCESS);
     assertThat(balance("r-1")).isEqualTo(95);
-    Entry voided = ledger.decideAppeal(W3, d, Decision.VOIDED, Optional.of("ruling-1")).orElseThrow();
+    Entry voided =
+        ledger.decideAppeal(W3, d, Decision.VOIDED, Optional.of("ruling-1")).orElseThrow();
     assertThat(voided.kind()).isEqualTo(EntryKind.APPEAL_VOIDED);
     assertThat(balance("r-1")).as("the voided deduction counts zero").isEqualTo(100);
     assertThat(refusal(ledger.decideAppeal(W3, d, Decision.UPHELD, Optional.empty())))
@@ -231,11 +231,8 @@ class CreditLedgerTest {
     assertThat(ledger.overdueAppeals(at("2026-10-20T10:00:00"))).isEmpty();
     assertThat(ledger.overdueAppeals(at("2026-10-20T10:00:01")))
         .containsExactly(
-            new OverdueAppeal(
-                "r-1", d, a, at("2026-09-30T10:00:00"), at("2026-10-20T10:00:00")));
-    assertThat(ledger.overdueAppeals(at("2026-09-30T09:30:00")))
-        .as("not filed yet then")
-        .isEmpty();
+            new OverdueAppeal("r-1", d, a, at("2026-09-30T10:00:00"), at("2026-10-20T10:00:00")));
+    assertThat(ledger.overdueAppeals(at("2026-09-30T09:30:00"))).as("not filed yet then").isEmpty();
     clock.set("2026-10-21T09:00:00");
     assertThat(ledger.decideAppeal(W3, d, Decision.UPHELD, Optional.empty()).isCommitted())
         .isTrue();
@@ -262,8 +259,7 @@ class CreditLedgerTest {
             "rule D01 needs 30 days without new deductions; deduction "
                 + b
                 + " was made on 2026-03-20");
-    assertThat(refusal(ledger.repair(W1, big, 0, Optional.empty())))
-        .isEqualTo(Code.NOT_REPAIRABLE);
+    assertThat(refusal(ledger.repair(W1, big, 0, Optional.empty()))).isEqualTo(Code.NOT_REPAIRABLE);
     assertThat(refusal(ledger.repair(W2, a, 0, Optional.empty()))).isEqualTo(Code.NO_ACCESS);
     assertThat(refusal(ledger.repair(VOL, a, 0, Optional.empty()))).isEqualTo(Code.NO_POST);
     clock.set("2026-04-19T09:00:00");
@@ -273,8 +269,7 @@ class CreditLedgerTest {
     assertThat(balance("r-1")).isEqualTo(82);
     assertThat(ledger.repair(W1, a, 0, Optional.empty()).isCommitted()).isTrue();
     assertThat(balance("r-1")).as("the rest restored").isEqualTo(85);
-    assertThat(refusal(ledger.repair(W1, a, 0, Optional.empty())))
-        .isEqualTo(Code.REPAIR_TOO_MUCH);
+    assertThat(refusal(ledger.repair(W1, a, 0, Optional.empty()))).isEqualTo(Code.REPAIR_TOO_MUCH);
   }
 
   @Test
