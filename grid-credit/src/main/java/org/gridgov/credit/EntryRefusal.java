@@ -65,6 +65,20 @@ public record EntryRefusal(long seq, EntryKind kind, Code code, String reason) {
     /** A repair of more points than remain to be restored. */
     REPAIR_TOO_MUCH,
     /** An expiry before the rule's validity is over. */
-    EXPIRY_TOO_EARLY
+    EXPIRY_TOO_EARLY,
+    /**
+     * The ledger service ({@link CreditLedger}) knows no grid for the resident, so it cannot check
+     * who may act on their file.
+     */
+    UNKNOWN_RESIDENT,
+    /**
+     * The person acting has no access over the resident's grid (their role does not grant acting,
+     * or the grid lies outside their bound grids), or is not the resident themselves.
+     */
+    NO_ACCESS,
+    /** The rule requires evidence and the entry carries none. */
+    EVIDENCE_MISSING,
+    /** The person deciding an appeal made the entry appealed: a review needs another person. */
+    REVIEWER_IS_RECOGNISER
   }
 }
