@@ -221,7 +221,8 @@ final class CreditCommand implements Runnable {
       }
       String row = "%-" + width + "s  %8s  %-6s  %7s  %12s%n";
       sb.append(
-          String.format(Locale.ROOT, row, "resident", "balance", "level", "entries", "open appeals"));
+          String.format(
+              Locale.ROOT, row, "resident", "balance", "level", "entries", "open appeals"));
       for (CreditAccount a : book.accounts()) {
         sb.append(
             String.format(

@@ -61,7 +61,9 @@ class CreditCommandTest {
     assertThat(r.code()).isZero();
     assertThat(r.out())
         .isEqualTo(
-            "resident,balance,level,entries,open_appeals\n" + "r-1,90,A,3,1\n" + "r-2,102,AA,1,0\n");
+            "resident,balance,level,entries,open_appeals\n"
+                + "r-1,90,A,3,1\n"
+                + "r-2,102,AA,1,0\n");
   }
 
   @Test
@@ -70,7 +72,9 @@ class CreditCommandTest {
     assertThat(r.code()).isZero();
     assertThat(r.out())
         .isEqualTo(
-            "resident,balance,level,entries,open_appeals\n" + "r-1,95,A,1,0\n" + "r-2,102,AA,1,0\n");
+            "resident,balance,level,entries,open_appeals\n"
+                + "r-1,95,A,1,0\n"
+                + "r-2,102,AA,1,0\n");
   }
 
   @Test
@@ -126,7 +130,11 @@ class CreditCommandTest {
 
   @Test
   void anEntryThatBreaksARuleIsALocatedErrorAndNothingIsPrinted() throws Exception {
-    Files.writeString(entries, ENTRIES.replace("\"rule\":\"D01\",\"points\":-5,\"by\":\"w-1\"}", "\"rule\":\"D10\",\"points\":-5,\"by\":\"w-1\"}"));
+    Files.writeString(
+        entries,
+        ENTRIES.replace(
+            "\"rule\":\"D01\",\"points\":-5,\"by\":\"w-1\"}",
+            "\"rule\":\"D10\",\"points\":-5,\"by\":\"w-1\"}"));
     for (String format : new String[] {"text", "csv", "json"}) {
       CliRun r = replay("--format", format);
       assertThat(r.code()).isEqualTo(2);
@@ -161,14 +169,16 @@ class CreditCommandTest {
   void anAppealAfterItsWindowAndACorrectionOfAnUnknownEntryAreRefused() throws Exception {
     Files.writeString(
         entries,
-        ENTRIES.replace("2026-03-03T10:00:00+08:00", "2026-03-09T10:00:01+08:00")
+        ENTRIES
+            .replace("2026-03-03T10:00:00+08:00", "2026-03-09T10:00:01+08:00")
             .replace("2026-03-04T10:00:00+08:00", "2026-03-10T10:00:00+08:00"));
     CliRun late = replay();
     assertThat(late.code()).isEqualTo(2);
     assertThat(late.out()).isEmpty();
     assertThat(late.err())
-        .contains("entries.jsonl:3: entry 3 (APPEAL_FILED): filed at 2026-03-09T02:00:01Z, after"
-            + " the window for appealing entry 2 closed at 2026-03-09T02:00:00Z");
+        .contains(
+            "entries.jsonl:3: entry 3 (APPEAL_FILED): filed at 2026-03-09T02:00:01Z, after"
+                + " the window for appealing entry 2 closed at 2026-03-09T02:00:00Z");
     Files.writeString(
         entries,
         ENTRIES
@@ -177,7 +187,8 @@ class CreditCommandTest {
     CliRun unknown = replay();
     assertThat(unknown.code()).isEqualTo(2);
     assertThat(unknown.out()).isEmpty();
-    assertThat(unknown.err()).contains("entries.jsonl:5: entry 5: refersTo 9 is not an earlier entry");
+    assertThat(unknown.err())
+        .contains("entries.jsonl:5: entry 5: refersTo 9 is not an earlier entry");
   }
 
   @Test
@@ -186,7 +197,8 @@ class CreditCommandTest {
     CliRun badScheme = replay();
     assertThat(badScheme.code()).isEqualTo(2);
     assertThat(badScheme.out()).isEmpty();
-    assertThat(badScheme.err()).contains("unknown field 'recognizedBy'; did you mean 'recognisedBy'?");
+    assertThat(badScheme.err())
+        .contains("unknown field 'recognizedBy'; did you mean 'recognisedBy'?");
     Files.writeString(scheme, SCHEME);
     Files.writeString(entries, ENTRIES + "{\"seq\":5,\n");
     CliRun badLine = replay();
@@ -201,7 +213,11 @@ class CreditCommandTest {
     assertThat(badDate.err()).contains("--as-of must be a date like 2026-06-30");
     CliRun missing =
         CliRun.of(
-            "credit", "replay", "--scheme", dir.resolve("nope.json").toString(), "--entries",
+            "credit",
+            "replay",
+            "--scheme",
+            dir.resolve("nope.json").toString(),
+            "--entries",
             entries.toString());
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.out()).isEmpty();
