@@ -9,8 +9,8 @@ import java.util.TreeMap;
 
 /**
  * The result of replaying a ledger ({@link CreditReplay}): every resident's account as of an
- * instant, residents in id order. A pure function of the scheme, the entries up to {@code asOf}
- * and the options. Immutable.
+ * instant, residents in id order. A pure function of the scheme, the entries up to {@code asOf} and
+ * the options. Immutable.
  *
  * @param asOf the instant the book is as of: the one asked for, else the last entry's time; empty
  *     for an empty ledger without one

@@ -15,9 +15,9 @@ import org.gridgov.core.io.JsonNodeAt;
 import org.gridgov.core.io.Problems;
 
 /**
- * Who holds which post (person → posts), so that {@link CreditReplay} can check that the person
- * who made a recognition or deduction holds a post the rule names in {@code recognisedBy}. The
- * JSON format {@code gridgov.credit-posts/1} (docs/credit.md):
+ * Who holds which post (person → posts), so that {@link CreditReplay} can check that the person who
+ * made a recognition or deduction holds a post the rule names in {@code recognisedBy}. The JSON
+ * format {@code gridgov.credit-posts/1} (docs/credit.md):
  *
  * <pre>{@code
  * {"format":"gridgov.credit-posts/1",

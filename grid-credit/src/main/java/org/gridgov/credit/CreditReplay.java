@@ -43,10 +43,10 @@ import org.gridgov.credit.StatementLine.AppealStatus;
  * entries that concern an unknown entry or another resident's, repairs of a rule that is not
  * repairable or before {@code repairAfterDays}, expiries before {@code expiresAfterDays}.
  *
- * <p>Use {@link #replay(CreditScheme, EntryLog, ReplayOptions)} to replay a whole ledger, or
- * {@link #start} and then {@link #check}/{@link #accept} one entry at a time (a ledger service
- * checks a new entry against the replayed state before it appends it). A replay of the entries up to
- * an instant gives the statement as of that instant. An instance is not thread-safe; the books it
+ * <p>Use {@link #replay(CreditScheme, EntryLog, ReplayOptions)} to replay a whole ledger, or {@link
+ * #start} and then {@link #check}/{@link #accept} one entry at a time (a ledger service checks a
+ * new entry against the replayed state before it appends it). A replay of the entries up to an
+ * instant gives the statement as of that instant. An instance is not thread-safe; the books it
  * returns are immutable.
  */
 public final class CreditReplay {
@@ -54,6 +54,7 @@ public final class CreditReplay {
   private final ReplayOptions options;
   private final ZoneId zone;
   private final Map<String, PointRule> rules;
+  private final Map<String, Integer> ruleIndex = new HashMap<>();
   private final List<Node> nodes = new ArrayList<>();
   private final Map<String, Account> accounts = new HashMap<>();
   private Instant last;
@@ -63,6 +64,9 @@ public final class CreditReplay {
     this.options = Objects.requireNonNull(options, "options");
     this.zone = options.calendar().zone();
     this.rules = scheme.rulesByCode();
+    for (PointRule r : scheme.rules()) {
+      ruleIndex.put(r.code(), ruleIndex.size());
+    }
   }
 
   /**
@@ -87,8 +91,7 @@ public final class CreditReplay {
    * @return the book as of {@code options.asOf()}, or as of the last entry
    * @throws InvalidEntryException at the first entry that breaks a rule (located by seq)
    */
-  public static CreditBook replay(
-      CreditScheme scheme, List<Entry> entries, ReplayOptions options) {
+  public static CreditBook replay(CreditScheme scheme, List<Entry> entries, ReplayOptions options) {
     return replay(scheme, EntryLog.of(entries), options);
   }
 
@@ -292,9 +295,8 @@ public final class CreditReplay {
     }
     if (e.kind() == EntryKind.RECOGNISE && r.capPerMonth().isPresent()) {
       long cap = r.capPerMonth().getAsLong();
-      YearMonth month = YearMonth.from(day);
       Account a = accounts.get(e.resident());
-      long used = a == null ? 0 : a.capUse.getOrDefault(capKey(r.code(), month), 0L);
+      long used = a == null ? 0 : a.capUse.getOrDefault(capKey(r, day), 0L);
       if (used + p > cap) {
         throw refuse(
             Code.OVER_CAP,
@@ -307,7 +309,7 @@ public final class CreditReplay {
                 + " has "
                 + used
                 + " in "
-                + month
+                + YearMonth.from(day)
                 + ", "
                 + p
                 + " more would make "
@@ -388,7 +390,11 @@ public final class CreditReplay {
     if (t.appeal == AppealStatus.OPEN) {
       throw refuse(
           Code.APPEAL_OPEN,
-          "entry " + t.e.seq() + " has an open appeal (entry " + t.appealSeq + "); decide it first");
+          "entry "
+              + t.e.seq()
+              + " has an open appeal (entry "
+              + t.appealSeq
+              + "); decide it first");
     }
     LocalDate from = day(t.e.at()).plusDays(r.repairAfterDays());
     if (day(e.at()).isBefore(from)) {
@@ -410,7 +416,12 @@ public final class CreditReplay {
     if (remaining == 0 || e.points() > remaining) {
       throw refuse(
           Code.REPAIR_TOO_MUCH,
-          "entry " + t.e.seq() + " has " + remaining + " points left to restore, not " + e.points());
+          "entry "
+              + t.e.seq()
+              + " has "
+              + remaining
+              + " points left to restore, not "
+              + e.points());
     }
     return e.points() == 0 ? remaining : e.points();
   }
@@ -431,8 +442,7 @@ public final class CreditReplay {
       throw refuse(Code.NOT_APPLICABLE, "rule " + r.code() + " does not expire");
     }
     counts(t);
-    Instant due =
-        t.e.at().atZone(zone).plusDays(r.expiresAfterDays().getAsInt()).toInstant();
+    Instant due = t.e.at().atZone(zone).plusDays(r.expiresAfterDays().getAsInt()).toInstant();
     if (e.at().isBefore(due)) {
       throw refuse(
           Code.EXPIRY_TOO_EARLY,
@@ -470,7 +480,8 @@ public final class CreditReplay {
   private Node target(Entry e) {
     long ref = e.refersTo().orElseThrow();
     if (ref < 1 || ref > nodes.size()) {
-      throw refuse(Code.UNKNOWN_ENTRY, "refers to entry " + ref + ", which the ledger does not have");
+      throw refuse(
+          Code.UNKNOWN_ENTRY, "refers to entry " + ref + ", which the ledger does not have");
     }
     Node t = nodes.get((int) (ref - 1));
     if (!t.e.resident().equals(e.resident())) {
@@ -504,8 +515,7 @@ public final class CreditReplay {
   private static void counts(Node t) {
     if (!t.counts) {
       throw refuse(
-          Code.ALREADY_VOID,
-          "entry " + t.e.seq() + " already counts zero (" + t.zeroBecause + ")");
+          Code.ALREADY_VOID, "entry " + t.e.seq() + " already counts zero (" + t.zeroBecause + ")");
     }
   }
 
@@ -539,7 +549,7 @@ public final class CreditReplay {
         n.effective = e.points();
         PointRule r = rules.get(e.rule().orElseThrow());
         if (r.capPerMonth().isPresent()) {
-          a.capUse.merge(capKey(r.code(), YearMonth.from(day(e.at()))), e.points(), Long::sum);
+          a.capUse.merge(capKey(r, day(e.at())), e.points(), Long::sum);
         }
       }
       case DEDUCT, REDEEM, CORRECT -> n.effective = e.points();
@@ -571,9 +581,9 @@ public final class CreditReplay {
     }
     if (e.kind().refersToAnEntry()) {
       Node t = target(e);
-      t.history.add(e);
+      t.addHistory(e);
       if (e.kind() == EntryKind.REPAIR || e.kind() == EntryKind.CORRECT) {
-        t.dependents.add(n);
+        t.addDependent(n);
       }
     }
   }
@@ -591,8 +601,7 @@ public final class CreditReplay {
         if (n.e.kind() == EntryKind.RECOGNISE) {
           PointRule r = rules.get(n.e.rule().orElseThrow());
           if (r.capPerMonth().isPresent()) {
-            a.capUse.merge(
-                capKey(r.code(), YearMonth.from(day(n.e.at()))), -n.e.points(), Long::sum);
+            a.capUse.merge(capKey(r, day(n.e.at())), -n.e.points(), Long::sum);
           }
         }
       }
@@ -605,8 +614,9 @@ public final class CreditReplay {
     return LocalDate.ofInstant(t, zone);
   }
 
-  private static String capKey(String rule, YearMonth month) {
-    return rule + '\u0000' + month;
+  /** The key of a rule's use in a calendar month: the rule's index and the month, packed. */
+  private long capKey(PointRule rule, LocalDate day) {
+    return ((long) ruleIndex.get(rule.code()) << 32) | (day.getYear() * 12L + day.getMonthValue());
   }
 
   // ------------------------------------------------------------------ the book
@@ -618,7 +628,8 @@ public final class CreditReplay {
    * @return the book
    */
   public CreditBook book() {
-    Optional<Instant> asOf = options.asOf().isPresent() ? options.asOf() : Optional.ofNullable(last);
+    Optional<Instant> asOf =
+        options.asOf().isPresent() ? options.asOf() : Optional.ofNullable(last);
     List<CreditAccount> out = new ArrayList<>(accounts.size());
     for (Account a : new TreeMap<>(accounts).values()) {
       List<StatementLine> lines = new ArrayList<>(a.nodes.size());
@@ -655,7 +666,8 @@ public final class CreditReplay {
           notes.add(note);
         }
         case APPEAL_UPHELD ->
-            notes.add("appeal rejected by " + h.by() + " (entry " + h.seq() + "): the entry stands");
+            notes.add(
+                "appeal rejected by " + h.by() + " (entry " + h.seq() + "): the entry stands");
         case APPEAL_VOIDED ->
             notes.add(
                 "appeal upheld by "
@@ -672,7 +684,9 @@ public final class CreditReplay {
         }
       }
     }
-    if (!n.counts && !n.zeroBecause.isEmpty() && !n.zeroBecause.startsWith("voided")
+    if (!n.counts
+        && !n.zeroBecause.isEmpty()
+        && !n.zeroBecause.startsWith("voided")
         && !n.zeroBecause.startsWith("expired")) {
       notes.add("counts 0: " + n.zeroBecause);
     }
@@ -728,8 +742,9 @@ public final class CreditReplay {
   /** The replay's state of one entry. */
   private static final class Node {
     final Entry e;
-    final List<Entry> history = new ArrayList<>();
-    final List<Node> dependents = new ArrayList<>();
+    // most entries are never appealed, repaired or corrected: the lists are made on first use
+    List<Entry> history = List.of();
+    List<Node> dependents = List.of();
     boolean counts = true;
     String zeroBecause = "";
     long effective;
@@ -742,13 +757,27 @@ public final class CreditReplay {
     Node(Entry e) {
       this.e = e;
     }
+
+    void addHistory(Entry h) {
+      if (history.isEmpty()) {
+        history = new ArrayList<>(2);
+      }
+      history.add(h);
+    }
+
+    void addDependent(Node n) {
+      if (dependents.isEmpty()) {
+        dependents = new ArrayList<>(2);
+      }
+      dependents.add(n);
+    }
   }
 
   /** The replay's state of one resident. */
   private static final class Account {
     final String resident;
     final List<Node> nodes = new ArrayList<>();
-    final Map<String, Long> capUse = new HashMap<>();
+    final Map<Long, Long> capUse = new HashMap<>();
     long balance;
     int openAppeals;
 

@@ -13,10 +13,10 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * A credit scheme (积分办法): the point rules in force from one date to another, the points a
- * resident starts with, the lowest balance allowed, the levels and the appeal deadlines. Read from
- * the JSON format {@code gridgov.credit-scheme/1} with {@link CreditSchemes}; the effective rules
- * that turn ledger entries into balances are {@link CreditReplay}'s (docs/credit.md). Immutable.
+ * A credit scheme (积分办法): the point rules in force from one date to another, the points a resident
+ * starts with, the lowest balance allowed, the levels and the appeal deadlines. Read from the JSON
+ * format {@code gridgov.credit-scheme/1} with {@link CreditSchemes}; the effective rules that turn
+ * ledger entries into balances are {@link CreditReplay}'s (docs/credit.md). Immutable.
  *
  * @param from the first day the scheme is in force
  * @param to the last day the scheme is in force

@@ -59,8 +59,7 @@ public final class CreditSchemes {
    *
    * @param file the JSON file
    * @return the scheme
-   * @throws InvalidInputException listing every problem, located; also when the file cannot be
-   *     read
+   * @throws InvalidInputException listing every problem, located; also when the file cannot be read
    */
   public static CreditScheme read(Path file) {
     Objects.requireNonNull(file, "file");
@@ -169,7 +168,9 @@ public final class CreditSchemes {
     } else {
       if (!r.has("min") && !r.has("max")) {
         throw p.fail(
-            InputCode.MISSING, r.pointer(), "a rule needs 'points', or 'min' and 'max' for a range");
+            InputCode.MISSING,
+            r.pointer(),
+            "a rule needs 'points', or 'min' and 'max' for a range");
       }
       min = r.longValue("min");
       max = r.longValue("max");
@@ -206,16 +207,7 @@ public final class CreditSchemes {
     return r.guard(
         () ->
             new PointRule(
-                code,
-                name,
-                min,
-                max,
-                posts,
-                expires,
-                cap,
-                repairable,
-                after.orElse(0),
-                basis));
+                code, name, min, max, posts, expires, cap, repairable, after.orElse(0), basis));
   }
 
   private static List<CreditLevel> levels(JsonNodeAt root) {

@@ -48,8 +48,8 @@ public record PointRule(
    * Checks the rule.
    *
    * @throws IllegalArgumentException when the code is blank, {@code min > max}, the range includes
-   *     0 or mixes signs, no post may recognise it, a day count or cap is not positive, a cap is set
-   *     on a deducting rule, or a rewarding rule is repairable
+   *     0 or mixes signs, no post may recognise it, a day count or cap is not positive, a cap is
+   *     set on a deducting rule, or a rewarding rule is repairable
    */
   public PointRule {
     Objects.requireNonNull(code, "code");
@@ -90,8 +90,7 @@ public record PointRule(
         code,
         capPerMonth.isEmpty() ? 0 : capPerMonth.getAsLong(),
         min);
-    checkArgument(
-        !repairable || max < 0, "rule %s: only a deducting rule can be repairable", code);
+    checkArgument(!repairable || max < 0, "rule %s: only a deducting rule can be repairable", code);
     checkArgument(
         repairAfterDays >= 0,
         "rule %s: repairAfterDays must not be negative: %s",

@@ -18,8 +18,8 @@ import java.util.OptionalLong;
  * @param ruleName the rule's name, when it names one
  * @param basis the rule's legal basis, when it names one
  * @param points the points the entry recorded (for a repair: the points it restores)
- * @param counts what the entry counts in the balance now (0 when voided, expired, or when the
- *     entry it concerns counts 0)
+ * @param counts what the entry counts in the balance now (0 when voided, expired, or when the entry
+ *     it concerns counts 0)
  * @param by who made it
  * @param evidence its evidence, when any
  * @param refersTo the entry it concerns, when any

@@ -1,7 +1,6 @@
 package org.gridgov.credit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -67,8 +66,9 @@ class CreditFormatsTest {
         .anyMatch(m -> m.contains("/rules/3/code: rule code 'D01' appears twice"))
         .anyMatch(
             m ->
-                m.contains("/levels/2/min: levels are listed highest first: A (min 100) must be"
-                    + " below AA (min 100)"))
+                m.contains(
+                    "/levels/2/min: levels are listed highest first: A (min 100) must be"
+                        + " below AA (min 100)"))
         .anyMatch(m -> m.contains("/appeal/fileWithin: invalid time limit '5 weeks'"));
   }
 
@@ -108,7 +108,9 @@ class CreditFormatsTest {
             problems(
                 () ->
                     CreditSchemes.read(
-                        in(CreditFixtures.SCHEME_JSON.replace("\"min\":-50,", "\"min\":-50,\"points\":3,")),
+                        in(
+                            CreditFixtures.SCHEME_JSON.replace(
+                                "\"min\":-50,", "\"min\":-50,\"points\":3,")),
                         "s.json")))
         .singleElement()
         .asString()
@@ -156,11 +158,11 @@ class CreditFormatsTest {
     List<String> p = problems(() -> CreditEntries.read(in(text), "e.jsonl"));
     assertThat(p)
         .hasSize(5)
-        .anyMatch(
-            m -> m.startsWith("e.jsonl:3: /kind: unknown value 'RECOGNIZE'; did you mean"))
+        .anyMatch(m -> m.startsWith("e.jsonl:3: /kind: unknown value 'RECOGNIZE'; did you mean"))
         .anyMatch(m -> m.startsWith("e.jsonl:4: /evidnce: unknown field 'evidnce'; did you mean"))
         .anyMatch(m -> m.startsWith("e.jsonl:4: /at: invalid instant"))
-        .anyMatch(m -> m.startsWith("e.jsonl:5:") && m.contains("refersTo 4 is not an earlier entry"))
+        .anyMatch(
+            m -> m.startsWith("e.jsonl:5:") && m.contains("refersTo 4 is not an earlier entry"))
         .anyMatch(m -> m.startsWith("e.jsonl:6:") && m.contains("malformed JSON"));
   }
 
@@ -175,7 +177,8 @@ class CreditFormatsTest {
     assertThat(p.postsOf("w-1")).containsExactlyInAnyOrder("GRID_WORKER", "VOLUNTEER_LEAD");
     assertThat(p.holds("w-2", "GRID_WORKER")).isFalse();
     Files.writeString(
-        f, "{\"format\":\"gridgov.credit-posts/1\",\"posts\":[{\"persn\":\"w-1\",\"post\":\"X\"}]}");
+        f,
+        "{\"format\":\"gridgov.credit-posts/1\",\"posts\":[{\"persn\":\"w-1\",\"post\":\"X\"}]}");
     assertThat(problems(() -> CreditPosts.read(f)))
         .anyMatch(m -> m.contains("/posts/0/persn: unknown field 'persn'; did you mean 'person'?"));
   }

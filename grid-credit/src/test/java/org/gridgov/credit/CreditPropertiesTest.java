@@ -43,8 +43,7 @@ class CreditPropertiesTest {
               r.repairable() ? 2 : 0,
               r.basis()));
     }
-    return new CreditScheme(
-        s.from(), s.to(), s.start(), s.floor(), rules, s.levels(), s.appeal());
+    return new CreditScheme(s.from(), s.to(), s.start(), s.floor(), rules, s.levels(), s.appeal());
   }
 
   Gen<List<Long>> moves() {
@@ -112,7 +111,8 @@ class CreditPropertiesTest {
             seq, t, res, EntryKind.REDEEM, none, -1 - rnd.nextInt(60), "shop", noRef, none);
       default:
         // refer to a recent entry, usually of the same resident
-        Entry target = done.get(Math.max(0, done.size() - 1 - rnd.nextInt(Math.min(8, done.size()))));
+        Entry target =
+            done.get(Math.max(0, done.size() - 1 - rnd.nextInt(Math.min(8, done.size()))));
         EntryKind k =
             switch (kind) {
               case 3 -> EntryKind.APPEAL_FILED;
@@ -191,10 +191,11 @@ class CreditPropertiesTest {
         }
       }
       assertThat(after.balance()).isEqualTo(before.balance() - counted);
-      StatementLine voided = after.statement().stream()
-          .filter(l -> l.seq() == v.refersTo().getAsLong())
-          .findFirst()
-          .orElseThrow();
+      StatementLine voided =
+          after.statement().stream()
+              .filter(l -> l.seq() == v.refersTo().getAsLong())
+              .findFirst()
+              .orElseThrow();
       assertThat(voided.counts()).isZero();
       if (voided.kind() == EntryKind.DEDUCT && counted == voided.points()) {
         assertThat(after.balance()).isEqualTo(before.balance() - voided.points());

@@ -54,7 +54,8 @@ class CreditReplayTest {
     List<Entry> year = year();
     for (int k = 1; k <= year.size(); k++) {
       CreditBook b = CreditReplay.replay(SCHEME, year.subList(0, k), ReplayOptions.defaults());
-      assertThat(b.account("r-1").orElseThrow().balance()).as("after entry %s", k)
+      assertThat(b.account("r-1").orElseThrow().balance())
+          .as("after entry %s", k)
           .isEqualTo(balances[k - 1]);
     }
     CreditAccount a =
@@ -110,8 +111,7 @@ class CreditReplayTest {
     assertThat(a.openAppeals()).isEqualTo(1);
     // filed Wed 2026-03-04 09:00 + 10 working days = Wed 2026-03-18 09:00
     assertThat(a.statement().get(2).notes())
-        .contains(
-            "appealed by r-1 (entry 4), decide by 2026-03-18T01:00:00Z; overdue: escalate");
+        .contains("appealed by r-1 (entry 4), decide by 2026-03-18T01:00:00Z; overdue: escalate");
   }
 
   @Test
@@ -159,8 +159,7 @@ class CreditReplayTest {
     noMakeUp.accept(d);
     assertThat(noMakeUp.check(about(2, "2026-10-14T10:00:00", "r-1", APPEAL_FILED, 1, 0, "r-1")))
         .isEmpty();
-    assertThat(
-            noMakeUp.check(about(2, "2026-10-14T10:00:01", "r-1", APPEAL_FILED, 1, 0, "r-1")))
+    assertThat(noMakeUp.check(about(2, "2026-10-14T10:00:01", "r-1", APPEAL_FILED, 1, 0, "r-1")))
         .map(EntryRefusal::code)
         .contains(Code.APPEAL_WINDOW_CLOSED);
   }
@@ -223,8 +222,7 @@ class CreditReplayTest {
   void theFloorRefusesAnEntryThatWouldGoBelowIt() {
     CreditReplay r = CreditReplay.start(SCHEME, ReplayOptions.defaults());
     r.accept(redeem(1, "2026-03-02T09:00:00", "r-1", -95));
-    assertThat(r.check(ruled(2, "2026-03-02T10:00:00", "r-1", DEDUCT, "D01", -5, "w-1")))
-        .isEmpty();
+    assertThat(r.check(ruled(2, "2026-03-02T10:00:00", "r-1", DEDUCT, "D01", -5, "w-1"))).isEmpty();
     assertThat(r.check(ruled(2, "2026-03-02T10:00:00", "r-1", DEDUCT, "D02", -10, "s-1")))
         .map(EntryRefusal::reason)
         .contains("would take the balance of r-1 from 5 to -5, below the floor 0");
@@ -243,43 +241,97 @@ class CreditReplayTest {
             ruled(1, "2026-03-02T09:00:00", "r-1", DEDUCT, "D02", -20, "s-1"),
             ruled(2, "2026-03-02T10:00:00", "r-2", RECOGNISE, "G02", 10, "w-1"));
     Object[][] cases = {
-      {ruled(4, "2026-03-03T09:00:00", "r-1", RECOGNISE, "V01", 2, "w-1"), Code.SEQ_GAP,
-        "seq 4 is not the next one, 3"},
-      {ruled(3, "2026-03-01T09:00:00", "r-1", RECOGNISE, "V01", 2, "w-1"), Code.TIME_BACKWARDS,
-        "before the entry before it"},
-      {ruled(3, "2026-03-03T09:00:00", "r-1", RECOGNISE, "V10", 2, "w-1"), Code.UNKNOWN_RULE,
-        "unknown rule 'V10'; did you mean 'V01'?"},
-      {ruled(3, "2026-03-03T09:00:00", "r-1", RECOGNISE, "D01", 5, "w-1"), Code.WRONG_KIND,
-        "rule D01 deducts; record it as DEDUCT"},
-      {ruled(3, "2026-03-03T09:00:00", "r-1", RECOGNISE, "G02", 25, "w-1"),
-        Code.POINTS_OUT_OF_RANGE, "points 25 outside rule G02's range 5..20"},
-      {ruled(3, "2026-03-03T09:00:00", "r-1", RECOGNISE, "V01", 3, "w-1"),
-        Code.POINTS_OUT_OF_RANGE, "points 3 outside rule V01's fixed points 2"},
-      {ruled(3, "2027-01-01T09:00:00", "r-1", RECOGNISE, "V01", 2, "w-1"), Code.NOT_IN_FORCE,
-        "made on 2027-01-01; the scheme is in force 2026-01-01 to 2026-12-31"},
-      {ruled(3, "2026-03-03T09:00:00", "r-1", DEDUCT, "D02", -10, "w-1"), Code.NO_POST,
+      {
+        ruled(4, "2026-03-03T09:00:00", "r-1", RECOGNISE, "V01", 2, "w-1"),
+        Code.SEQ_GAP,
+        "seq 4 is not the next one, 3"
+      },
+      {
+        ruled(3, "2026-03-01T09:00:00", "r-1", RECOGNISE, "V01", 2, "w-1"),
+        Code.TIME_BACKWARDS,
+        "before the entry before it"
+      },
+      {
+        ruled(3, "2026-03-03T09:00:00", "r-1", RECOGNISE, "V10", 2, "w-1"),
+        Code.UNKNOWN_RULE,
+        "unknown rule 'V10'; did you mean 'V01'?"
+      },
+      {
+        ruled(3, "2026-03-03T09:00:00", "r-1", RECOGNISE, "D01", 5, "w-1"),
+        Code.WRONG_KIND,
+        "rule D01 deducts; record it as DEDUCT"
+      },
+      {
+        ruled(3, "2026-03-03T09:00:00", "r-1", RECOGNISE, "G02", 25, "w-1"),
+        Code.POINTS_OUT_OF_RANGE,
+        "points 25 outside rule G02's range 5..20"
+      },
+      {
+        ruled(3, "2026-03-03T09:00:00", "r-1", RECOGNISE, "V01", 3, "w-1"),
+        Code.POINTS_OUT_OF_RANGE,
+        "points 3 outside rule V01's fixed points 2"
+      },
+      {
+        ruled(3, "2027-01-01T09:00:00", "r-1", RECOGNISE, "V01", 2, "w-1"),
+        Code.NOT_IN_FORCE,
+        "made on 2027-01-01; the scheme is in force 2026-01-01 to 2026-12-31"
+      },
+      {
+        ruled(3, "2026-03-03T09:00:00", "r-1", DEDUCT, "D02", -10, "w-1"),
+        Code.NO_POST,
         "w-1 holds none of the posts that may apply rule D02 [COMMUNITY_SECRETARY]"
-            + " (holds [GRID_WORKER])"},
-      {redeem(3, "2026-03-03T09:00:00", "r-1", 5), Code.POINTS_OUT_OF_RANGE,
-        "its points must be negative, not 5"},
-      {about(3, "2026-03-03T09:00:00", "r-1", APPEAL_FILED, 2, 0, "r-1"), Code.OTHER_RESIDENT,
-        "refers to entry 2 of resident r-2, not r-1"},
-      {about(3, "2026-03-03T09:00:00", "r-1", APPEAL_UPHELD, 1, 0, "s-1"), Code.NO_OPEN_APPEAL,
-        "entry 1 has no open appeal to decide"},
-      {about(3, "2026-03-10T09:00:01", "r-1", APPEAL_FILED, 1, 0, "r-1"),
-        Code.APPEAL_WINDOW_CLOSED, "after the window for appealing entry 1 closed at"},
-      {about(3, "2026-03-03T09:00:00", "r-1", APPEAL_FILED, 1, 1, "r-1"),
-        Code.POINTS_OUT_OF_RANGE, "a APPEAL_FILED entry carries no points, not 1"},
-      {about(3, "2026-09-03T09:00:00", "r-1", REPAIR, 1, 0, "w-1"), Code.NOT_REPAIRABLE,
-        "rule D02 of entry 1 is not repairable"},
-      {about(3, "2026-09-03T09:00:00", "r-2", REPAIR, 2, 0, "w-1"), Code.NOT_APPLICABLE,
-        "a repair concerns a deduction; entry 2 is a RECOGNISE"},
-      {about(3, "2026-09-03T09:00:00", "r-1", EXPIRE, 1, 0, "system"), Code.NOT_APPLICABLE,
-        "rule D02 does not expire"},
-      {about(3, "2027-03-02T09:59:59", "r-2", EXPIRE, 2, 0, "system"), Code.EXPIRY_TOO_EARLY,
-        "entry 2 expires 365 days after it was made, at 2027-03-02T02:00:00Z"},
-      {about(3, "2026-03-03T09:00:00", "r-1", CORRECT, 1, 0, "s-1"), Code.POINTS_OUT_OF_RANGE,
-        "a correction with 0 points corrects nothing"},
+            + " (holds [GRID_WORKER])"
+      },
+      {
+        redeem(3, "2026-03-03T09:00:00", "r-1", 5),
+        Code.POINTS_OUT_OF_RANGE,
+        "its points must be negative, not 5"
+      },
+      {
+        about(3, "2026-03-03T09:00:00", "r-1", APPEAL_FILED, 2, 0, "r-1"),
+        Code.OTHER_RESIDENT,
+        "refers to entry 2 of resident r-2, not r-1"
+      },
+      {
+        about(3, "2026-03-03T09:00:00", "r-1", APPEAL_UPHELD, 1, 0, "s-1"),
+        Code.NO_OPEN_APPEAL,
+        "entry 1 has no open appeal to decide"
+      },
+      {
+        about(3, "2026-03-10T09:00:01", "r-1", APPEAL_FILED, 1, 0, "r-1"),
+        Code.APPEAL_WINDOW_CLOSED,
+        "after the window for appealing entry 1 closed at"
+      },
+      {
+        about(3, "2026-03-03T09:00:00", "r-1", APPEAL_FILED, 1, 1, "r-1"),
+        Code.POINTS_OUT_OF_RANGE,
+        "a APPEAL_FILED entry carries no points, not 1"
+      },
+      {
+        about(3, "2026-09-03T09:00:00", "r-1", REPAIR, 1, 0, "w-1"),
+        Code.NOT_REPAIRABLE,
+        "rule D02 of entry 1 is not repairable"
+      },
+      {
+        about(3, "2026-09-03T09:00:00", "r-2", REPAIR, 2, 0, "w-1"),
+        Code.NOT_APPLICABLE,
+        "a repair concerns a deduction; entry 2 is a RECOGNISE"
+      },
+      {
+        about(3, "2026-09-03T09:00:00", "r-1", EXPIRE, 1, 0, "system"),
+        Code.NOT_APPLICABLE,
+        "rule D02 does not expire"
+      },
+      {
+        about(3, "2027-03-02T09:59:59", "r-2", EXPIRE, 2, 0, "system"),
+        Code.EXPIRY_TOO_EARLY,
+        "entry 2 expires 365 days after it was made, at 2027-03-02T02:00:00Z"
+      },
+      {
+        about(3, "2026-03-03T09:00:00", "r-1", CORRECT, 1, 0, "s-1"),
+        Code.POINTS_OUT_OF_RANGE,
+        "a correction with 0 points corrects nothing"
+      },
     };
     for (Object[] c : cases) {
       CreditReplay r = CreditReplay.start(s, posts);
@@ -326,7 +378,6 @@ class CreditReplayTest {
     EntryLog log = new EntryLog("ledger.jsonl", e, List.of(1, 2, 4));
     assertThatThrownBy(() -> CreditReplay.replay(SCHEME, log, ReplayOptions.defaults()))
         .isInstanceOf(InvalidEntryException.class)
-        .hasMessage(
-            "ledger.jsonl:4: entry 3 (DEDUCT): unknown rule 'D03'; did you mean 'D01'?");
+        .hasMessage("ledger.jsonl:4: entry 3 (DEDUCT): unknown rule 'D03'; did you mean 'D01'?");
   }
 }
