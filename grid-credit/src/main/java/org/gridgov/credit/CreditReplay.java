@@ -54,6 +54,7 @@ public final class CreditReplay {
   private final ReplayOptions options;
   private final ZoneId zone;
   private final Map<String, PointRule> rules;
+  private final Map<String, Integer> ruleIndex = new HashMap<>();
   private final List<Node> nodes = new ArrayList<>();
   private final Map<String, Account> accounts = new HashMap<>();
   private Instant last;
@@ -63,6 +64,9 @@ public final class CreditReplay {
     this.options = Objects.requireNonNull(options, "options");
     this.zone = options.calendar().zone();
     this.rules = scheme.rulesByCode();
+    for (PointRule r : scheme.rules()) {
+      ruleIndex.put(r.code(), ruleIndex.size());
+    }
   }
 
   /**
@@ -291,9 +295,8 @@ public final class CreditReplay {
     }
     if (e.kind() == EntryKind.RECOGNISE && r.capPerMonth().isPresent()) {
       long cap = r.capPerMonth().getAsLong();
-      YearMonth month = YearMonth.from(day);
       Account a = accounts.get(e.resident());
-      long used = a == null ? 0 : a.capUse.getOrDefault(capKey(r.code(), month), 0L);
+      long used = a == null ? 0 : a.capUse.getOrDefault(capKey(r, day), 0L);
       if (used + p > cap) {
         throw refuse(
             Code.OVER_CAP,
@@ -306,7 +309,7 @@ public final class CreditReplay {
                 + " has "
                 + used
                 + " in "
-                + month
+                + YearMonth.from(day)
                 + ", "
                 + p
                 + " more would make "
@@ -546,7 +549,7 @@ public final class CreditReplay {
         n.effective = e.points();
         PointRule r = rules.get(e.rule().orElseThrow());
         if (r.capPerMonth().isPresent()) {
-          a.capUse.merge(capKey(r.code(), YearMonth.from(day(e.at()))), e.points(), Long::sum);
+          a.capUse.merge(capKey(r, day(e.at())), e.points(), Long::sum);
         }
       }
       case DEDUCT, REDEEM, CORRECT -> n.effective = e.points();
@@ -578,9 +581,9 @@ public final class CreditReplay {
     }
     if (e.kind().refersToAnEntry()) {
       Node t = target(e);
-      t.history.add(e);
+      t.addHistory(e);
       if (e.kind() == EntryKind.REPAIR || e.kind() == EntryKind.CORRECT) {
-        t.dependents.add(n);
+        t.addDependent(n);
       }
     }
   }
@@ -598,8 +601,7 @@ public final class CreditReplay {
         if (n.e.kind() == EntryKind.RECOGNISE) {
           PointRule r = rules.get(n.e.rule().orElseThrow());
           if (r.capPerMonth().isPresent()) {
-            a.capUse.merge(
-                capKey(r.code(), YearMonth.from(day(n.e.at()))), -n.e.points(), Long::sum);
+            a.capUse.merge(capKey(r, day(n.e.at())), -n.e.points(), Long::sum);
           }
         }
       }
@@ -612,8 +614,9 @@ public final class CreditReplay {
     return LocalDate.ofInstant(t, zone);
   }
 
-  private static String capKey(String rule, YearMonth month) {
-    return rule + '\u0000' + month;
+  /** The key of a rule's use in a calendar month: the rule's index and the month, packed. */
+  private long capKey(PointRule rule, LocalDate day) {
+    return ((long) ruleIndex.get(rule.code()) << 32) | (day.getYear() * 12L + day.getMonthValue());
   }
 
   // ------------------------------------------------------------------ the book
@@ -739,8 +742,9 @@ public final class CreditReplay {
   /** The replay's state of one entry. */
   private static final class Node {
     final Entry e;
-    final List<Entry> history = new ArrayList<>();
-    final List<Node> dependents = new ArrayList<>();
+    // most entries are never appealed, repaired or corrected: the lists are made on first use
+    List<Entry> history = List.of();
+    List<Node> dependents = List.of();
     boolean counts = true;
     String zeroBecause = "";
     long effective;
@@ -753,13 +757,27 @@ public final class CreditReplay {
     Node(Entry e) {
       this.e = e;
     }
+
+    void addHistory(Entry h) {
+      if (history.isEmpty()) {
+        history = new ArrayList<>(2);
+      }
+      history.add(h);
+    }
+
+    void addDependent(Node n) {
+      if (dependents.isEmpty()) {
+        dependents = new ArrayList<>(2);
+      }
+      dependents.add(n);
+    }
   }
 
   /** The replay's state of one resident. */
   private static final class Account {
     final String resident;
     final List<Node> nodes = new ArrayList<>();
-    final Map<String, Long> capUse = new HashMap<>();
+    final Map<Long, Long> capUse = new HashMap<>();
     long balance;
     int openAppeals;
 

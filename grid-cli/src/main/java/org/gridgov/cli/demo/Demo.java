@@ -1,11 +1,13 @@
 package org.gridgov.cli.demo;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +23,10 @@ import org.gridgov.core.cases.CaseAction;
 import org.gridgov.core.cases.Rating;
 import org.gridgov.core.cases.SourceChannel;
 import org.gridgov.core.cases.Transition;
+import org.gridgov.credit.CreditAccount;
+import org.gridgov.credit.CreditBook;
+import org.gridgov.credit.CreditReplay;
+import org.gridgov.credit.ReplayOptions;
 import org.gridgov.geo.CoordinateSystem;
 import org.gridgov.geo.GridLocator;
 import org.gridgov.geo.Location;
@@ -50,8 +56,10 @@ import org.gridgov.scoring.UnitKind;
  * within {@link HandlingModel#snapMetres()}), admission check against the access list, dispatch by
  * the sample's dispatch table, escalation by its ladder when overdue or beyond authority, handling,
  * verification with rework, closing, rating — and scores streets, communities and grids under the
- * sample's grid scheme and the joint-duty departments under its department scheme. Stateless;
- * deterministic for a sample and options.
+ * sample's grid scheme and the joint-duty departments under its department scheme; finally it
+ * replays the sample's resident credit ledger (grid-credit's {@link CreditReplay}) to the period's
+ * last day and counts each community's residents by credit level. Stateless; deterministic for a
+ * sample and options.
  */
 public final class Demo {
   private Demo() {}
@@ -200,7 +208,52 @@ public final class Demo {
         Collections.unmodifiableSortedMap(byExclusive),
         List.copyOf(open),
         settledInCommunity,
-        Collections.unmodifiableMap(ratings));
+        Collections.unmodifiableMap(ratings),
+        credit(sample, options, progress));
+  }
+
+  /**
+   * Replays the sample's credit ledger to the end of the period's last day and counts the residents
+   * of each community by level.
+   *
+   * @param sample the sample
+   * @param options the period
+   * @param progress where to report the step
+   * @return the tally
+   */
+  static DemoResult.Credit credit(SampleCity sample, DemoOptions options, Progress progress) {
+    LocalDate last = options.end().minusDays(1);
+    progress.step("replaying the credit ledger to " + last);
+    CreditBook book =
+        CreditReplay.replay(
+            sample.creditScheme(),
+            sample.creditEntries(),
+            new ReplayOptions(
+                    sample.city().calendar(), Optional.of(sample.creditPosts()), Optional.empty())
+                .asOfEndOf(last));
+    List<String> levels = new ArrayList<>();
+    sample.creditScheme().levels().forEach(l -> levels.add(l.name()));
+    SortedMap<GridId, Map<String, Integer>> byCommunity = new TreeMap<>();
+    for (var community : sample.gridsAt(GridLevel.COMMUNITY)) {
+      Map<String, Integer> counts = new LinkedHashMap<>();
+      levels.forEach(l -> counts.put(l, 0));
+      byCommunity.put(community.id(), counts);
+    }
+    int open = 0;
+    for (CreditAccount a : book.accounts()) {
+      GridId community =
+          sample
+              .gridOfResident(a.resident())
+              .flatMap(g -> sample.map().hierarchy().parent(g))
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "credit resident " + a.resident() + " names no grid of the sample"));
+      byCommunity.get(community).merge(a.level(), 1, Integer::sum);
+      open += a.openAppeals();
+    }
+    return new DemoResult.Credit(
+        last, book.entries(), book.accounts().size(), open, levels, byCommunity);
   }
 
   /**

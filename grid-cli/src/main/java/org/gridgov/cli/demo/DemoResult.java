@@ -36,6 +36,7 @@ import org.gridgov.scoring.UnitKind;
  * @param settledInCommunity closed cases that never left the community: settled by the grid or the
  *     community, or whistled up to the community and settled there (大事不出社区)
  * @param ratings ratings given at the follow-up visit
+ * @param credit the sample's credit ledger replayed to the end of the period
  */
 public record DemoResult(
     SampleCity sample,
@@ -51,7 +52,8 @@ public record DemoResult(
     SortedMap<GridId, Integer> casesByExclusive,
     List<String> openAtEnd,
     int settledInCommunity,
-    Map<Rating, Integer> ratings) {
+    Map<Rating, Integer> ratings,
+    Credit credit) {
 
   /** The stages of the case loop (事件闭环) and its side roads, in the order they are reported. */
   public enum Stage {
@@ -163,6 +165,57 @@ public record DemoResult(
     public int converted() {
       return byCrs.getOrDefault(CoordinateSystem.GCJ02, 0)
           + byCrs.getOrDefault(CoordinateSystem.BD09, 0);
+    }
+  }
+
+  /**
+   * The sample's resident credit points (居民信用积分) as of the last day of the period: the ledger
+   * replayed under the sample's scheme, posts and calendar, and the residents of each community by
+   * level.
+   *
+   * @param asOf the last day replayed (to its end)
+   * @param entries the entries replayed
+   * @param residents the residents with a credit file (at least one entry) by then
+   * @param openAppeals appeals filed and not yet decided
+   * @param levels the scheme's level names, highest first
+   * @param byCommunity residents per level (every level, zeros included) for each community, in id
+   *     order
+   */
+  public record Credit(
+      java.time.LocalDate asOf,
+      long entries,
+      int residents,
+      int openAppeals,
+      List<String> levels,
+      SortedMap<GridId, Map<String, Integer>> byCommunity) {
+    /**
+     * Copies the collections.
+     *
+     * @param asOf the day
+     * @param entries the entries
+     * @param residents the residents
+     * @param openAppeals the open appeals
+     * @param levels the levels
+     * @param byCommunity per community
+     */
+    public Credit {
+      levels = List.copyOf(levels);
+      java.util.TreeMap<GridId, Map<String, Integer>> m = new java.util.TreeMap<>();
+      byCommunity.forEach(
+          (k, v) -> m.put(k, Collections.unmodifiableMap(new java.util.LinkedHashMap<>(v))));
+      byCommunity = Collections.unmodifiableSortedMap(m);
+    }
+
+    /**
+     * Residents per level over all communities, highest level first.
+     *
+     * @return the counts, every level
+     */
+    public Map<String, Integer> totals() {
+      Map<String, Integer> out = new java.util.LinkedHashMap<>();
+      levels.forEach(l -> out.put(l, 0));
+      byCommunity.values().forEach(m -> m.forEach((l, n) -> out.merge(l, n, Integer::sum)));
+      return Collections.unmodifiableMap(out);
     }
   }
 

@@ -13,7 +13,7 @@ import org.gridgov.scoring.UnitKind;
 /**
  * The short text summary {@code gridgov demo} prints on stdout: the sample, the intake, the counts
  * per stage, the share settled in the grid, escalations per level, overdue cases, and the top and
- * bottom five of every ranking.
+ * bottom five of every ranking, and one line on the residents' credit levels.
  */
 public final class DemoSummary {
   /** The rankings in the order they are printed, with their titles. */
@@ -114,6 +114,21 @@ public final class DemoSummary {
         .append("); open at the end of the period: ")
         .append(Xml.count(r.openAtEnd().size()))
         .append(" (run on to their end)\n");
+    DemoResult.Credit credit = r.credit();
+    List<String> byLevel = new ArrayList<>();
+    credit.totals().forEach((level, n) -> byLevel.add(level + " " + Xml.count(n)));
+    out.append("credit points (信用积分) as of ")
+        .append(credit.asOf())
+        .append(": ")
+        .append(Xml.count(credit.residents()))
+        .append(" residents, ")
+        .append(Xml.count(credit.entries()))
+        .append(" entries replayed — ")
+        .append(String.join(" · ", byLevel))
+        .append("; ")
+        .append(Xml.count(credit.openAppeals()))
+        .append(credit.openAppeals() == 1 ? " appeal" : " appeals")
+        .append(" open\n");
     out.append("rankings:\n");
     for (UnitKind kind : KINDS) {
       List<ScoreRow> rows = ScoreRow.of(r, kind);

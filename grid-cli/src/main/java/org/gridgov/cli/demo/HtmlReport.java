@@ -13,8 +13,9 @@ import org.gridgov.scoring.UnitKind;
 
 /**
  * Writes the demo's report: one self-contained XHTML page — inline CSS, the map as inline SVG, the
- * tables, a month-by-month chart — that opens offline in any browser and parses as XML. Nothing is
- * fetched: no scripts, fonts, images or style sheets from elsewhere.
+ * tables, a month-by-month chart, the residents' credit levels per community — that opens offline
+ * in any browser and parses as XML. Nothing is fetched: no scripts, fonts, images or style sheets
+ * from elsewhere.
  */
 public final class HtmlReport {
   private static final String CSS =
@@ -244,6 +245,8 @@ public final class HtmlReport {
                     + " for a talk, and one last two years running loses its award eligibility."))
         .append("</p>\n");
 
+    credit(h, r);
+
     // ---- about
     h.append("<h2 id=\"about\">样例城市 · About the sample</h2>\n<ul class=\"small\">\n");
     for (String src : s.sources()) {
@@ -278,6 +281,79 @@ public final class HtmlReport {
                     + " calendar is the official 2026 one. Same seed, same bytes."))
         .append("</footer>\n</main>\n</body>\n</html>\n");
     return h.toString();
+  }
+
+  /** Level colours, highest first: blue to red (ColorBrewer RdYlBu). */
+  private static final List<String> LEVEL_COLOURS =
+      List.of("#2c7bb6", "#74add1", "#abd9e9", "#fee090", "#fdae61", "#d7191c");
+
+  private static String levelColour(int i) {
+    return i < LEVEL_COLOURS.size() ? LEVEL_COLOURS.get(i) : "#999999";
+  }
+
+  /** The residents of each community by credit level: a table with a stacked bar per row. */
+  private static void credit(StringBuilder h, DemoResult r) {
+    DemoResult.Credit c = r.credit();
+    SampleCity s = r.sample();
+    h.append("<h2 id=\"credit\">居民信用积分 · Resident credit points</h2>\n<p class=\"small\">")
+        .append(
+            Xml.esc(
+                "The sample's credit ledger (credit-entries.jsonl: "
+                    + Xml.count(c.entries())
+                    + " entries for "
+                    + Xml.count(c.residents())
+                    + " residents with a credit file) replayed to the end of "
+                    + c.asOf()
+                    + " under its scheme (credit-scheme.json: Rongcheng's deductions, Baoji's"
+                    + " honours, illustrative volunteering points, caps, repair and levels), with"
+                    + " the recognisers checked against credit-posts.json. Appeals open: "
+                    + Xml.count(c.openAppeals())
+                    + ". Residents per level, by community:"))
+        .append("</p>\n<div class=\"scroll\"><table>\n<thead><tr><th>community</th>")
+        .append("<th class=\"n\">residents</th>");
+    for (int i = 0; i < c.levels().size(); i++) {
+      h.append("<th class=\"n\"><span class=\"chip\" style=\"background:")
+          .append(levelColour(i))
+          .append("\"></span>")
+          .append(Xml.esc(c.levels().get(i)))
+          .append("</th>");
+    }
+    h.append("<th style=\"width:30%\"></th></tr></thead>\n<tbody>\n");
+    for (Map.Entry<org.gridgov.core.GridId, Map<String, Integer>> e : c.byCommunity().entrySet()) {
+      creditRow(h, s.nameOf(e.getKey()), e.getKey().value(), c.levels(), e.getValue());
+    }
+    creditRow(h, "all communities", "", c.levels(), c.totals());
+    h.append("</tbody>\n</table></div>\n");
+  }
+
+  private static void creditRow(
+      StringBuilder h, String name, String unit, List<String> levels, Map<String, Integer> counts) {
+    int total = 0;
+    for (int n : counts.values()) {
+      total += n;
+    }
+    h.append("<tr><td class=\"name\">").append(Xml.esc(name));
+    if (!unit.isEmpty()) {
+      h.append(" <span class=\"muted small\">").append(Xml.esc(unit)).append("</span>");
+    }
+    h.append("</td><td class=\"n\">").append(Xml.count(total)).append("</td>");
+    for (String l : levels) {
+      h.append("<td class=\"n\">").append(Xml.count(counts.getOrDefault(l, 0))).append("</td>");
+    }
+    h.append("<td><div style=\"display:flex;height:12px\">");
+    for (int i = 0; i < levels.size(); i++) {
+      int n = counts.getOrDefault(levels.get(i), 0);
+      if (n > 0) {
+        h.append("<div style=\"width:")
+            .append(Xml.fixed(100.0 * n / total, 1))
+            .append("%;background:")
+            .append(levelColour(i))
+            .append("\" title=\"")
+            .append(Xml.esc(levels.get(i) + ": " + n))
+            .append("\"></div>");
+      }
+    }
+    h.append("</div></td></tr>\n");
   }
 
   private static void card(StringBuilder h, String value, String label) {

@@ -25,6 +25,15 @@ import org.gridgov.core.GridLevel;
 import org.gridgov.core.InvalidInputException;
 import org.gridgov.core.Severity;
 import org.gridgov.core.io.Json;
+import org.gridgov.credit.CreditEntries;
+import org.gridgov.credit.CreditPosts;
+import org.gridgov.credit.CreditReplay;
+import org.gridgov.credit.CreditScheme;
+import org.gridgov.credit.CreditSchemes;
+import org.gridgov.credit.Entry;
+import org.gridgov.credit.EntryLog;
+import org.gridgov.credit.InvalidEntryException;
+import org.gridgov.credit.ReplayOptions;
 import org.gridgov.geo.CoverageFinding;
 import org.gridgov.geo.GridLocator;
 import org.gridgov.geo.GridMap;
@@ -91,6 +100,15 @@ public final class SampleCity {
   /** The scheme ranking grids, communities and streets. */
   public static final String GRID_SCHEME = "scheme-grids.json";
 
+  /** The resident credit scheme ({@code gridgov.credit-scheme/1}). */
+  public static final String CREDIT_SCHEME = "credit-scheme.json";
+
+  /** Who holds which credit post ({@code gridgov.credit-posts/1}). */
+  public static final String CREDIT_POSTS = "credit-posts.json";
+
+  /** A year of credit ledger entries (JSON Lines). */
+  public static final String CREDIT_ENTRIES = "credit-entries.jsonl";
+
   /** Every file of a sample directory. */
   public static final List<String> FILES =
       List.of(
@@ -103,6 +121,9 @@ public final class SampleCity {
           CALENDAR,
           DEPARTMENT_SCHEME,
           GRID_SCHEME,
+          CREDIT_SCHEME,
+          CREDIT_POSTS,
+          CREDIT_ENTRIES,
           MANIFEST);
 
   /** Where the bundled sample lives on the class path. */
@@ -120,6 +141,9 @@ public final class SampleCity {
   private final List<PatrolPoint> patrolPoints;
   private final List<String> sources;
   private final List<SampleFinding> findings;
+  private final CreditScheme creditScheme;
+  private final CreditPosts creditPosts;
+  private final EntryLog creditEntries;
 
   private SampleCity(
       String name,
@@ -130,7 +154,10 @@ public final class SampleCity {
       ScoringScheme gridScheme,
       List<PatrolPoint> patrolPoints,
       List<String> sources,
-      List<SampleFinding> findings) {
+      List<SampleFinding> findings,
+      CreditScheme creditScheme,
+      CreditPosts creditPosts,
+      EntryLog creditEntries) {
     this.name = name;
     this.year = year;
     this.city = city;
@@ -141,6 +168,9 @@ public final class SampleCity {
     this.patrolPoints = List.copyOf(patrolPoints);
     this.sources = List.copyOf(sources);
     this.findings = List.copyOf(findings);
+    this.creditScheme = creditScheme;
+    this.creditPosts = creditPosts;
+    this.creditEntries = creditEntries;
   }
 
   /**
@@ -204,6 +234,9 @@ public final class SampleCity {
     ScoringScheme departments = scheme(departmentJson, dir.resolve(DEPARTMENT_SCHEME));
     ScoringScheme grids = scheme(gridJson, dir.resolve(GRID_SCHEME));
     List<PatrolPoint> points = PatrolPoints.read(dir.resolve(PATROL_POINTS));
+    CreditScheme creditScheme = CreditSchemes.read(dir.resolve(CREDIT_SCHEME));
+    CreditPosts creditPosts = CreditPosts.read(dir.resolve(CREDIT_POSTS));
+    EntryLog creditEntries = CreditEntries.read(dir.resolve(CREDIT_ENTRIES));
 
     List<SampleFinding> findings = new ArrayList<>();
     GridMap map = city.map().orElseThrow();
@@ -237,6 +270,7 @@ public final class SampleCity {
     }
     findings.addAll(checkPatrolPoints(map, points));
     findings.addAll(checkExclusiveCoverage(map));
+    findings.addAll(checkCredit(map, city, creditScheme, creditPosts, creditEntries));
     if (city.calendar().holidays().stream().noneMatch(d -> d.getYear() == manifest.year())) {
       findings.add(
           new SampleFinding(
@@ -260,7 +294,48 @@ public final class SampleCity {
         grids,
         points,
         manifest.sources(),
-        findings);
+        findings,
+        creditScheme,
+        creditPosts,
+        creditEntries);
+  }
+
+  /**
+   * The credit ledger must replay under the scheme with the posts and the calendar, and every
+   * resident id must name a responsibility grid ({@code <grid>-<nnn>}).
+   */
+  private static List<SampleFinding> checkCredit(
+      GridMap map, City city, CreditScheme scheme, CreditPosts posts, EntryLog entries) {
+    List<SampleFinding> out = new ArrayList<>();
+    try {
+      CreditReplay.replay(
+          scheme,
+          entries,
+          new ReplayOptions(city.calendar(), Optional.of(posts), Optional.empty()));
+    } catch (InvalidEntryException e) {
+      out.add(
+          new SampleFinding(
+              Severity.ERROR, "credit/INVALID_ENTRY", CREDIT_ENTRIES, e.getMessage()));
+    }
+    java.util.Set<String> leaves = new java.util.HashSet<>();
+    city.leaves().forEach(g -> leaves.add(g.value()));
+    java.util.Set<String> unknown = new java.util.TreeSet<>();
+    for (Entry e : entries.entries()) {
+      if (!leaves.contains(SampleCredit.gridOf(e.resident()))) {
+        unknown.add(e.resident());
+      }
+    }
+    if (!unknown.isEmpty()) {
+      out.add(
+          new SampleFinding(
+              Severity.ERROR,
+              "credit/UNKNOWN_GRID",
+              CREDIT_ENTRIES,
+              unknown.size()
+                  + " residents name no responsibility grid of the map, first "
+                  + unknown.iterator().next()));
+    }
+    return out;
   }
 
   /** Every patrol point must lie in the leaf grid it names. */
@@ -490,6 +565,51 @@ public final class SampleCity {
    */
   public String nameOf(GridId id) {
     return map.grid(id).map(Grid::name).filter(n -> !n.isEmpty()).orElse(id.value());
+  }
+
+  /**
+   * The resident credit scheme ({@value #CREDIT_SCHEME}).
+   *
+   * @return the scheme
+   */
+  public CreditScheme creditScheme() {
+    return creditScheme;
+  }
+
+  /**
+   * Who holds which credit post ({@value #CREDIT_POSTS}).
+   *
+   * @return the posts
+   */
+  public CreditPosts creditPosts() {
+    return creditPosts;
+  }
+
+  /**
+   * A year of credit ledger entries ({@value #CREDIT_ENTRIES}), with their lines.
+   *
+   * @return the entries
+   */
+  public EntryLog creditEntries() {
+    return creditEntries;
+  }
+
+  /**
+   * The responsibility grid a credit resident belongs to: the grid id before the {@code -} of the
+   * resident's id.
+   *
+   * @param resident the resident's id
+   * @return the grid, when the id names one of the map
+   */
+  public Optional<GridId> gridOfResident(String resident) {
+    Objects.requireNonNull(resident, "resident");
+    GridId id;
+    try {
+      id = GridId.of(SampleCredit.gridOf(resident));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    return map.grid(id).map(Grid::id);
   }
 
   @Override

@@ -244,6 +244,16 @@ public final class SampleCityGenerator {
                 new java.io.ByteArrayInputStream(
                     gridSchemeJson().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 "grid scheme")));
+    org.gridgov.credit.CreditScheme credit = SampleCredit.scheme();
+    org.gridgov.credit.CreditPosts posts = SampleCredit.posts(hierarchy, leaves);
+    documents.put(SampleCity.CREDIT_SCHEME, SampleCredit.canonical(credit));
+    documents.put(SampleCity.CREDIT_POSTS, SampleCredit.postsJson(posts));
+    StringBuilder entries = new StringBuilder();
+    for (org.gridgov.credit.Entry e :
+        SampleCredit.entries(hierarchy, leaves, calendar2026(), credit, posts)) {
+      entries.append(org.gridgov.credit.CreditEntries.toJson(e)).append('\n');
+    }
+    documents.put(SampleCity.CREDIT_ENTRIES, entries.toString());
     documents.put(SampleCity.MANIFEST, manifestJson(map, points));
     for (Map.Entry<String, String> d : documents.entrySet()) {
       out.add(text(dir.resolve(d.getKey()), d.getValue()));
@@ -890,6 +900,18 @@ public final class SampleCityGenerator {
         sources,
         "department scheme",
         "grid-scoring built-in tongcheng-2022 (its citation says which parts are illustrative)");
+    source(
+        sources,
+        "credit scheme: deductions -20 contract breach, -50 losing a breach lawsuit, -100 damaging public equipment, -5 to -50 by circumstance",
+        "Rongcheng (Shandong) credit rules as published in translation (GridGov docs/domain.md §9)");
+    source(
+        sources,
+        "credit scheme: honours national 30, provincial 20, city 10, county 5, town 3, village 1 (the social organisation's 0.5 left out: points are whole numbers)",
+        "Baoji honours points as published (GridGov docs/domain.md §9)");
+    source(
+        sources,
+        "credit scheme: volunteering, reports and good deeds, caps, expiry, repair waiting periods, appeal windows, start, floor and levels are ILLUSTRATIVE",
+        "Tongcheng credit community pilot: recognition, appeal and repair (认定、申诉、修复), no published numbers (GridGov docs/domain.md §9)");
     ArrayNode notes = o.putArray("notes");
     notes.add(
         "Geometry, households, population, land use and patrol points are generated (seeded), not surveyed.");
@@ -897,6 +919,10 @@ public final class SampleCityGenerator {
         "The street names are Tongcheng's; community, grid, school and market names are illustrative.");
     notes.add(
         "Coordinates are WGS-84, rounded to 7 decimals; the town sits near Tongcheng's real position.");
+    notes.add(
+        "The credit residents, their ids (<grid>-<nnn>) and a year of credit entries are generated (seed "
+            + SampleCredit.SEED
+            + "); nobody real is scored.");
     return pretty(o);
   }
 

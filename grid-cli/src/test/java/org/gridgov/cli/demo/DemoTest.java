@@ -206,8 +206,68 @@ class DemoTest {
         .contains("overdue:")
         .contains("top five:")
         .contains("bottom five:")
-        .contains("departments 联勤单位");
+        .contains("departments 联勤单位")
+        .contains("credit points (信用积分)");
     assertThat(s.lines().filter(l -> l.contains("top five:"))).hasSize(3);
+  }
+
+  @Test
+  void theCreditLedgerIsReplayedToThePeriodsLastDayAndCountedPerCommunity() throws Exception {
+    SampleCity sample = Samples.bundled();
+    DemoResult.Credit credit = result.credit();
+    assertThat(credit.asOf()).isEqualTo(SMALL.end().minusDays(1));
+    // the same replay by hand: only the entries made up to the end of the period's last day
+    java.time.Instant end = SMALL.end().atStartOfDay(sample.city().calendar().zone()).toInstant();
+    long made = sample.creditEntries().entries().stream().filter(e -> e.at().isBefore(end)).count();
+    assertThat(credit.entries()).isEqualTo(made).isPositive();
+    assertThat(credit.entries()).isLessThan(sample.creditEntries().entries().size());
+    long residents =
+        sample.creditEntries().entries().stream()
+            .filter(e -> e.at().isBefore(end))
+            .map(org.gridgov.credit.Entry::resident)
+            .distinct()
+            .count();
+    assertThat(credit.residents()).isEqualTo((int) residents);
+    // every community has a row, every level a column, and the rows add up to the residents
+    assertThat(credit.byCommunity().keySet())
+        .containsExactlyElementsOf(
+            sample.gridsAt(org.gridgov.core.GridLevel.COMMUNITY).stream()
+                .map(org.gridgov.core.Grid::id)
+                .toList());
+    assertThat(credit.levels()).containsExactly("AAA", "AA", "A", "B", "C", "D");
+    int sum = 0;
+    for (var counts : credit.byCommunity().values()) {
+      assertThat(counts.keySet()).containsExactlyElementsOf(credit.levels());
+      sum += counts.values().stream().mapToInt(Integer::intValue).sum();
+    }
+    assertThat(sum).isEqualTo(credit.residents());
+    assertThat(credit.totals().values().stream().mapToInt(Integer::intValue).sum())
+        .isEqualTo(credit.residents());
+    // the report shows the table, the summary one line
+    Document html = parse(first.resolve(DemoOutputs.REPORT));
+    assertThat(texts(html.getElementsByTagNameNS("*", "h2")))
+        .anyMatch(h -> h.contains("Resident credit points"));
+    List<String> cells = texts(html.getElementsByTagNameNS("*", "td"));
+    assertThat(cells).anyMatch(c -> c.startsWith("城郊社区"));
+    assertThat(cells).contains("all communities");
+    assertThat(DemoSummary.render(result).lines().filter(l -> l.startsWith("credit points")))
+        .singleElement()
+        .asString()
+        .contains(credit.asOf().toString())
+        .contains("AAA " + credit.totals().get("AAA") + " · AA ");
+  }
+
+  @Test
+  void theFullYearReplaysTheWholeLedger() {
+    SampleCity sample = Samples.bundled();
+    DemoResult.Credit year =
+        Demo.credit(sample, DemoOptions.year(sample.year(), 1), Progress.none());
+    assertThat(year.entries()).isEqualTo(sample.creditEntries().entries().size());
+    assertThat(year.asOf()).isEqualTo(java.time.LocalDate.of(2026, 12, 31));
+    assertThat(year.residents()).isGreaterThan(2000);
+    // every level is reached by someone, so the distribution is worth a table
+    assertThat(year.totals().values()).allSatisfy(n -> assertThat(n).isPositive());
+    assertThat(year.openAppeals()).isPositive();
   }
 
   // ---------------------------------------------------------------- helpers
