@@ -16,6 +16,7 @@ import org.gridgov.testkit.ForAll;
 import org.gridgov.testkit.Gen;
 import org.gridgov.testkit.Gens;
 import org.gridgov.testkit.Property;
+import org.junit.jupiter.api.Test;
 
 /**
  * Invariants of the replay over random valid ledgers: each random move proposes an entry of any
@@ -213,17 +214,21 @@ class CreditPropertiesTest {
     }
   }
 
-  @Property(tries = 50)
-  void theGeneratorMakesEveryKindOfEntry(@ForAll("moves") List<Long> moves) {
-    // a guard on the other properties: over many moves every kind is reached
+  /**
+   * A guard on the other properties: the generator reaches every kind of entry. Deterministic
+   * (fixed seeds), since whether random moves happen to reach a rare kind is not a property of the
+   * code.
+   */
+  @Test
+  void theGeneratorMakesEveryKindOfEntry() {
     Set<EntryKind> kinds = new HashSet<>();
-    for (long i = 0; i < 20; i++) {
-      List<Long> more = new ArrayList<>(moves);
-      Random rnd = new Random(i + moves.size());
-      for (int j = 0; j < 60; j++) {
-        more.add(rnd.nextLong());
+    for (long seed = 0; seed < 40; seed++) {
+      Random rnd = new Random(seed);
+      List<Long> moves = new ArrayList<>();
+      for (int j = 0; j < 120; j++) {
+        moves.add(rnd.nextLong());
       }
-      ledger(more).forEach(e -> kinds.add(e.kind()));
+      ledger(moves).forEach(e -> kinds.add(e.kind()));
     }
     assertThat(kinds).containsExactlyInAnyOrder(EntryKind.values());
   }
