@@ -140,7 +140,8 @@ public final class CreditBalances {
    */
   public boolean has(String resident) {
     Objects.requireNonNull(resident, "resident");
-    return residents.find(Residents.key(resident)) >= 0;
+    byte[] key = Residents.key(resident);
+    return residents.find(key, 0, key.length) >= 0;
   }
 
   /**
@@ -151,8 +152,7 @@ public final class CreditBalances {
    */
   public long balance(String resident) {
     Objects.requireNonNull(resident, "resident");
-    int i = residents.find(Residents.key(resident));
-    return i < 0 ? scheme.start() : residents.balance[i];
+    return residents.balance(Residents.key(resident), scheme.start());
   }
 
   /**
@@ -166,15 +166,18 @@ public final class CreditBalances {
   }
 
   /**
-   * Calls an action with every resident that has entries and the resident's balance, in the order
-   * of their first entries.
+   * Calls an action with every resident that has entries and the resident's balance, in no
+   * particular order.
    *
    * @param action called with each resident's id and balance
    */
   public void forEach(ObjLongConsumer<String> action) {
     Objects.requireNonNull(action, "action");
-    for (int i = 0; i < residents.size; i++) {
-      action.accept(residents.name(i), residents.balance[i]);
+    long[] table = residents.table;
+    for (int s = 0; s < table.length; s += 2) {
+      if (table[s] != 0) {
+        action.accept(residents.name(s), table[s + 1]);
+      }
     }
   }
 
@@ -198,17 +201,22 @@ public final class CreditBalances {
   // ------------------------------------------------------------------ residents
 
   /**
-   * Residents interned to dense int indexes. A resident's key is its id's bytes when the id is
-   * printable ASCII, else a 0 byte and the id's UTF-16 code units, so the key of a JSON string
-   * without escapes is its raw bytes.
+   * Residents in an open-addressing table of {@code long} pairs {@code [key, balance]}, so that
+   * finding a resident and changing its balance touch one cache line. A resident's id bytes are its
+   * id when the id is printable ASCII, else a 0 byte and the id's UTF-16 code units (so the id
+   * bytes of a JSON string without escapes are its raw bytes). An id of at most 8 printable ASCII
+   * bytes is its own key (the bytes packed, little-endian); a longer one is kept in a byte array
+   * and its key is a mark bit, 23 bits of its hash and its offset there.
    */
   static final class Residents {
+    private static final long LONG_ID = 1L << 63;
+    private static final long OFFSET = (1L << 40) - 1;
+    private static final long TAG = ~OFFSET;
+
     int size;
-    int[] slots = new int[1 << 10]; // index + 1, 0 empty
-    int[] hashes = new int[256];
-    int[] starts = new int[257];
-    byte[] names = new byte[4096];
-    long[] balance = new long[256];
+    long[] table = new long[2 << 10];
+    byte[] names = new byte[1024];
+    int namesLength;
 
     static byte[] key(String id) {
       boolean ascii = true;
@@ -225,7 +233,23 @@ public final class CreditBalances {
       return k;
     }
 
-    static int hash(byte[] b, int from, int to) {
+    /** The packed key of a short printable-ASCII id, or 0. */
+    private static long packed(byte[] b, int from, int to) {
+      if (to - from > 8) {
+        return 0;
+      }
+      long k = 0;
+      for (int i = to - 1; i >= from; i--) {
+        int c = b[i];
+        if (c < 0x20 || c >= 0x7f) {
+          return 0;
+        }
+        k = k << 8 | c;
+      }
+      return k;
+    }
+
+    private static int hash(byte[] b, int from, int to) {
       int h = 1;
       for (int i = from; i < to; i++) {
         h = 31 * h + b[i];
@@ -233,97 +257,150 @@ public final class CreditBalances {
       return mix(h);
     }
 
-    static int mix(int h) {
-      h *= 0x9E3779B9;
-      return h ^ (h >>> 15);
+    private static int mix(long h) {
+      h *= 0x9E3779B97F4A7C15L;
+      return (int) (h ^ (h >>> 29));
     }
 
-    String name(int i) {
-      int from = starts[i];
-      int to = starts[i + 1];
-      if (to > from && names[from] == 0) {
-        return new String(names, from + 1, to - from - 1, UTF_16BE);
+    /** The balance of a resident, or {@code absent}. */
+    long balance(byte[] id, long absent) {
+      int s = find(id, 0, id.length);
+      return s < 0 ? absent : table[s + 1];
+    }
+
+    /** The index in {@link #table} of a resident's key, or -1. */
+    int find(byte[] b, int from, int to) {
+      int mask = table.length - 2;
+      long k = packed(b, from, to);
+      if (k != 0) {
+        for (int s = (mix(k) << 1) & mask; ; s = (s + 2) & mask) {
+          long v = table[s];
+          if (v == k) {
+            return s;
+          }
+          if (v == 0) {
+            return -1;
+          }
+        }
       }
-      return new String(names, from, to - from, US_ASCII);
-    }
-
-    int find(byte[] key) {
-      return find(key, 0, key.length, hash(key, 0, key.length));
-    }
-
-    int find(byte[] b, int from, int to, int h) {
-      int mask = slots.length - 1;
-      for (int s = h & mask; ; s = (s + 1) & mask) {
-        int v = slots[s];
+      int h = hash(b, from, to);
+      long tag = LONG_ID | (long) (h & 0x7FFFFF) << 40;
+      for (int s = (h << 1) & mask; ; s = (s + 2) & mask) {
+        long v = table[s];
         if (v == 0) {
           return -1;
         }
-        int i = v - 1;
-        if (hashes[i] == h && same(i, b, from, to)) {
-          return i;
+        if ((v & TAG) == tag && same((int) (v & OFFSET), b, from, to)) {
+          return s;
         }
       }
     }
 
-    private boolean same(int i, byte[] b, int from, int to) {
-      int start = starts[i];
-      int len = starts[i + 1] - start;
-      return len == to - from && Arrays.equals(names, start, start + len, b, from, to);
+    private boolean same(int at, byte[] b, int from, int to) {
+      int len = readInt(at);
+      return len == to - from && Arrays.equals(names, at + 4, at + 4 + len, b, from, to);
     }
 
-    /** The index of a resident, interned with balance {@code start} when new. */
-    int intern(byte[] b, int from, int to, int h, long start) {
-      int mask = slots.length - 1;
-      int s = h & mask;
-      for (; ; s = (s + 1) & mask) {
-        int v = slots[s];
-        if (v == 0) {
-          break;
-        }
-        int i = v - 1;
-        if (hashes[i] == h && same(i, b, from, to)) {
-          return i;
-        }
+    private int readInt(int at) {
+      return (names[at] & 0xff) << 24
+          | (names[at + 1] & 0xff) << 16
+          | (names[at + 2] & 0xff) << 8
+          | (names[at + 3] & 0xff);
+    }
+
+    /**
+     * The index in {@link #table} of a resident's key, the resident added with balance {@code
+     * start} when new. The index holds until the next call.
+     */
+    int intern(byte[] b, int from, int to, long start) {
+      int s = find(b, from, to);
+      if (s >= 0) {
+        return s;
       }
-      int i = size;
-      if (i + 1 == hashes.length) {
-        int n = hashes.length * 2;
-        hashes = Arrays.copyOf(hashes, n);
-        starts = Arrays.copyOf(starts, n + 1);
-        balance = Arrays.copyOf(balance, n);
-      }
-      int len = to - from;
-      int at = starts[i];
-      if (at + (long) len > names.length) {
-        long n = Math.max((long) names.length * 2, at + (long) len);
-        if (n > Integer.MAX_VALUE - 8) {
-          throw new IllegalStateException("resident ids over 2 GB in all");
-        }
-        names = Arrays.copyOf(names, (int) n);
-      }
-      System.arraycopy(b, from, names, at, len);
-      starts[i + 1] = at + len;
-      hashes[i] = h;
-      balance[i] = start;
-      slots[s] = i + 1;
-      size++;
-      if (size * 2 > slots.length) {
+      if ((size + 1) * 8L > (table.length / 2) * 5L) { // load over 5/8
         rehash();
       }
-      return i;
+      long k = packed(b, from, to);
+      int mask = table.length - 2;
+      int at;
+      if (k != 0) {
+        at = (mix(k) << 1) & mask;
+      } else {
+        int h = hash(b, from, to);
+        int len = to - from;
+        if (namesLength + 4L + len > Integer.MAX_VALUE - 8) {
+          throw new IllegalStateException("resident ids over 2 GB in all");
+        }
+        if (namesLength + 4 + len > names.length) {
+          names =
+              Arrays.copyOf(
+                  names,
+                  (int)
+                      Math.min(
+                          Integer.MAX_VALUE - 8,
+                          Math.max(names.length * 2L, namesLength + 4L + len)));
+        }
+        names[namesLength] = (byte) (len >>> 24);
+        names[namesLength + 1] = (byte) (len >>> 16);
+        names[namesLength + 2] = (byte) (len >>> 8);
+        names[namesLength + 3] = (byte) len;
+        System.arraycopy(b, from, names, namesLength + 4, len);
+        k = LONG_ID | (long) (h & 0x7FFFFF) << 40 | namesLength;
+        namesLength += 4 + len;
+        at = (h << 1) & mask;
+      }
+      while (table[at] != 0) {
+        at = (at + 2) & mask;
+      }
+      table[at] = k;
+      table[at + 1] = start;
+      size++;
+      return at;
+    }
+
+    private int slotOf(long key) {
+      if (key < 0) {
+        int at = (int) (key & OFFSET);
+        return hash(names, at + 4, at + 4 + readInt(at));
+      }
+      return mix(key);
     }
 
     private void rehash() {
-      int[] n = new int[slots.length * 2];
-      int mask = n.length - 1;
-      for (int i = 0; i < size; i++) {
-        int s = hashes[i] & mask;
-        while (n[s] != 0) {
-          s = (s + 1) & mask;
+      long[] old = table;
+      long[] n = new long[old.length * 2];
+      int mask = n.length - 2;
+      for (int i = 0; i < old.length; i += 2) {
+        long k = old[i];
+        if (k != 0) {
+          int s = (slotOf(k) << 1) & mask;
+          while (n[s] != 0) {
+            s = (s + 2) & mask;
+          }
+          n[s] = k;
+          n[s + 1] = old[i + 1];
         }
-        n[s] = i + 1;
       }
-      slots = n;
+      table = n;
+    }
+
+    /** The id of the resident whose key is at {@code s}. */
+    String name(int s) {
+      long k = table[s];
+      if (k >= 0) {
+        byte[] b = new byte[8];
+        int len = 0;
+        for (; k != 0; k >>>= 8) {
+          b[len++] = (byte) k;
+        }
+        return new String(b, 0, len, US_ASCII);
+      }
+      int at = (int) (k & OFFSET);
+      int len = readInt(at);
+      if (len > 0 && names[at + 4] == 0) {
+        return new String(names, at + 5, len - 1, UTF_16BE);
+      }
+      return new String(names, at + 4, len, US_ASCII);
     }
   }
 
@@ -742,7 +819,7 @@ public final class CreditBalances {
       kind = eKind;
       points = ePoints;
       refersTo = eRef;
-      resident = residents.intern(b, resFrom, resTo, Residents.hash(b, resFrom, resTo), start);
+      resident = residents.intern(b, resFrom, resTo, start);
       return true;
     }
 
@@ -767,7 +844,7 @@ public final class CreditBalances {
       points = e.points();
       refersTo = e.refersTo().orElse(0);
       byte[] key = Residents.key(e.resident());
-      resident = residents.intern(key, 0, key.length, Residents.hash(key, 0, key.length), start);
+      resident = residents.intern(key, 0, key.length, start);
     }
 
     private static boolean nonBlank(byte[] b, int from, int to) {
@@ -982,7 +1059,7 @@ public final class CreditBalances {
           setValue(seq, 0);
         }
       }
-      residents.balance[resident] += delta;
+      residents.table[resident + 1] += delta;
     }
   }
 
