@@ -5,7 +5,10 @@ import static java.nio.charset.StandardCharsets.UTF_16BE;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -419,6 +422,9 @@ public final class CreditBalances {
   private static final int EVIDENCE = 256;
   private static final int REQUIRED = SEQ | AT | RESIDENT | KIND | POINTS | BY;
 
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   private static final EntryKind[] KINDS = EntryKind.values();
   private static final byte[][] KIND_NAMES = new byte[KINDS.length][];
 
@@ -485,13 +491,7 @@ public final class CreditBalances {
       int scanFrom = 0; // where to look for the newline of the line at p
       long filePos = 0;
       while (!stopped) {
-        int nl = -1;
-        for (int i = scanFrom; i < len; i++) {
-          if (buf[i] == '\n') {
-            nl = i;
-            break;
-          }
-        }
+        int nl = newline(buf, scanFrom, len);
         if (nl < 0) {
           if (filePos >= size) {
             if (p < len) {
@@ -542,6 +542,24 @@ public final class CreditBalances {
                 + (expectedPart - 1)
                 + " (a torn tail: opening the journal with FileJournalStore removes it)");
       }
+    }
+
+    /** The index of the first newline in {@code b[from, to)}, or -1; eight bytes at a time. */
+    static int newline(byte[] b, int from, int to) {
+      int i = from;
+      for (; i + 8 <= to; i += 8) {
+        long x = (long) LONGS.get(b, i) ^ 0x0A0A0A0A0A0A0A0AL;
+        long zero = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+        if (zero != 0) {
+          return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+        }
+      }
+      for (; i < to; i++) {
+        if (b[i] == '\n') {
+          return i;
+        }
+      }
+      return -1;
     }
 
     LedgerCorruptException corrupt(long line, long offset, String reason) {

@@ -244,6 +244,25 @@ class CreditBalancesTest {
   }
 
   @Test
+  void theNewlineSearchFindsTheFirstNewlineAtEveryPosition() {
+    for (int len = 0; len < 40; len++) {
+      for (int at = -1; at < len; at++) {
+        byte[] b = new byte[len];
+        Arrays.fill(b, (byte) 'x');
+        if (at >= 0) {
+          b[at] = '\n';
+          if (at + 3 < len) {
+            b[at + 3] = '\n';
+          }
+        }
+        for (int from = 0; from <= Math.max(0, at); from++) {
+          assertThat(CreditBalances.Scanner.newline(b, from, len)).isEqualTo(at);
+        }
+      }
+    }
+  }
+
+  @Test
   void anEmptyJournalHasNoResidents() throws IOException {
     Path file = dir.resolve("empty.journal");
     Files.write(file, new byte[0]);
