@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class CreditPropertiesTest {
   /** The test scheme with short waiting periods, so that repairs and expiries happen. */
-  private static final CreditScheme SCHEME = shortened(CreditFixtures.scheme());
+  static final CreditScheme SCHEME = shortened(CreditFixtures.scheme());
 
   private static final ReplayOptions OPTIONS = ReplayOptions.defaults();
 
