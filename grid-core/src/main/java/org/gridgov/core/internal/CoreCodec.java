@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.gridgov.core.GeoPoint;
 import org.gridgov.core.Grid;
 import org.gridgov.core.GridId;
@@ -239,23 +240,8 @@ public final class CoreCodec {
       Map<String, String> free = new TreeMap<>(attributes);
       assessment = assessmentV1(in, id, free, whistled);
       attributes = free;
-      // A near miss of a fact name would otherwise stay a free-form attribute and the fact would
-      // silently be missing (a misspelled department scored to the dispatch assignee).
       for (String key : free.keySet()) {
-        Suggestions.didYouMean(key, Assessment.ATTRIBUTE_NAMES)
-            .ifPresent(
-                near ->
-                    in.problems()
-                        .error(
-                            InputCode.UNKNOWN_NAME,
-                            Pointers.child(in.at("attributes"), key),
-                            "attribute "
-                                + Problems.quote(key)
-                                + " looks like the assessment fact '"
-                                + near
-                                + "' (did you mean '"
-                                + near
-                                + "'?); rename it if it is free-form"));
+        refuseNearMissOfFact(in, key, near -> "'" + near + "'");
       }
     } else {
       for (String key : attributes.keySet()) {
@@ -269,20 +255,7 @@ public final class CoreCodec {
                       + "' is an assessment fact; in version 2 it goes in /assessment/"
                       + V2_NAMES.get(key));
         } else {
-          Suggestions.didYouMean(key, Assessment.ATTRIBUTE_NAMES)
-              .ifPresent(
-                  near ->
-                      in.problems()
-                          .error(
-                              InputCode.UNKNOWN_NAME,
-                              Pointers.child(in.at("attributes"), key),
-                              "attribute "
-                                  + Problems.quote(key)
-                                  + " looks like the assessment fact '"
-                                  + near
-                                  + "' (did you mean /assessment/"
-                                  + V2_NAMES.get(near)
-                                  + "?); rename it if it is free-form"));
+          refuseNearMissOfFact(in, key, near -> "/assessment/" + V2_NAMES.get(near));
         }
       }
       assessment =
@@ -336,6 +309,30 @@ public final class CoreCodec {
           Assessment.REVERSE_GRADE, "reverseGrade");
 
   private static final Set<String> ASSESSMENT_FIELDS = Set.copyOf(V2_NAMES.values());
+
+  /**
+   * A free-form attribute that is a near miss of an assessment fact name is an error: the fact
+   * would otherwise silently be missing (a misspelled department scored to the dispatch assignee).
+   *
+   * @param meant how the format spells the fact the key looks like
+   */
+  private static void refuseNearMissOfFact(
+      JsonNodeAt in, String key, Function<String, String> meant) {
+    Suggestions.didYouMean(key, Assessment.ATTRIBUTE_NAMES)
+        .ifPresent(
+            near ->
+                in.problems()
+                    .error(
+                        InputCode.UNKNOWN_NAME,
+                        Pointers.child(in.at("attributes"), key),
+                        "attribute "
+                            + Problems.quote(key)
+                            + " looks like the assessment fact '"
+                            + near
+                            + "' (did you mean "
+                            + meant.apply(near)
+                            + "?); rename it if it is free-form"));
+  }
 
   private static Assessment assessmentV2(JsonNodeAt a, CaseId id, boolean whistled) {
     a.onlyKeys(ASSESSMENT_FIELDS);
