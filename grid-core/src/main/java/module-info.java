@@ -21,6 +21,7 @@ module org.gridgov.core {
       org.gridgov.scoring,
       org.gridgov.loop,
       org.gridgov.credit,
+      org.gridgov.org,
       org.gridgov.lab,
       org.gridgov.cli,
       org.gridgov.fixtures;
