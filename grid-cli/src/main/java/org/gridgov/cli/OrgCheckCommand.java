@@ -99,7 +99,8 @@ final class OrgCheckCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--as-of must be a date YYYY-MM-DD, not '" + asOf + "'");
     }
-    OrgRules ruleSet = rules == null ? OrgRules.defaults() : OrgRuleSets.read(CliFiles.input(rules));
+    OrgRules ruleSet =
+        rules == null ? OrgRules.defaults() : OrgRuleSets.read(CliFiles.input(rules));
     OrgDirectory directory = OrgDirectories.read(CliFiles.input(org));
     GridHierarchy hierarchy =
         GridMaps.readGeoJson(
@@ -127,8 +128,7 @@ final class OrgCheckCommand implements Callable<Integer> {
         .print(out, report.findings());
     coverageLine(out, "all", report.total());
     for (OrgCoverage c : report.areas()) {
-      coverageLine(
-          out, c.area().orElseThrow().value() + " (" + c.level().orElseThrow() + ")", c);
+      coverageLine(out, c.area().orElseThrow().value() + " (" + c.level().orElseThrow() + ")", c);
     }
     int n = report.findings().size();
     out.printf(

@@ -83,8 +83,14 @@ class OrgCheckCommandTest {
     List<String> args =
         new ArrayList<>(
             List.of(
-                "org", "check", "--grids", grids.toString(), "--org", orgFile.toString(),
-                "--as-of", "2025-06-30"));
+                "org",
+                "check",
+                "--grids",
+                grids.toString(),
+                "--org",
+                orgFile.toString(),
+                "--as-of",
+                "2025-06-30"));
     args.addAll(List.of(more));
     return CliRun.of(args.toArray(String[]::new));
   }
@@ -161,7 +167,13 @@ class OrgCheckCommandTest {
     assertThat(check(org, "--format", "xml").err()).contains("--format must be text or json");
     CliRun date =
         CliRun.of(
-            "org", "check", "--grids", grids.toString(), "--org", org.toString(), "--as-of",
+            "org",
+            "check",
+            "--grids",
+            grids.toString(),
+            "--org",
+            org.toString(),
+            "--as-of",
             "30/06/2025");
     assertThat(date.code()).isEqualTo(GridGovCli.UNUSABLE);
     assertThat(date.err()).contains("--as-of must be a date YYYY-MM-DD");

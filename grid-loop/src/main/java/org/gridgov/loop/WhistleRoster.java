@@ -13,8 +13,8 @@ import org.gridgov.rules.dispatch.Reporter;
 
 /**
  * Names who must report when the escalation ladder says "community whistles, party members report"
- * (社区吹哨、党员报到): the party members registered (双报到) on the day with the leaf's ancestor at
- * the whistling level. The adapter between grid-rules' ladder (which says <em>what kind of</em>
+ * (社区吹哨、党员报到): the party members registered (双报到) on the day with the leaf's ancestor at the
+ * whistling level. The adapter between grid-rules' ladder (which says <em>what kind of</em>
  * reporter) and grid-org's dual-reporting roster (which says <em>who</em>); it lives here because
  * grid-loop is the library that builds on both, and grid-org never sees grid-rules. Immutable and
  * thread-safe.
@@ -46,9 +46,9 @@ public final class WhistleRoster {
    * @param step the ladder's answer
    * @param leaf the grid the case is located in
    * @param day the day of the whistle
-   * @return the members registered with the whistling grid on the day, in registration order;
-   *     empty unless the step is a whistle whose reporters are {@link Reporter#PARTY_MEMBERS}, or
-   *     when no grid at the whistling level is on the leaf's path
+   * @return the members registered with the whistling grid on the day, in registration order; empty
+   *     unless the step is a whistle whose reporters are {@link Reporter#PARTY_MEMBERS}, or when no
+   *     grid at the whistling level is on the leaf's path
    * @throws IllegalArgumentException when the leaf is not among the grids
    */
   public List<Person> reporters(EscalationStep step, GridId leaf, LocalDate day) {

@@ -26,9 +26,9 @@ import org.gridgov.core.Severity;
  * organisations each grid must have, the party posts grid chiefs must hold, the yearly
  * dual-reporting ratings; and reports the four full coverages per area.
  *
- * <p>Linear in the size of the grids and the directory: every post, organisation, registration
- * and rating is visited once into per-grid bit masks, then every rule visits the grids once.
- * Stateless and thread-safe.
+ * <p>Linear in the size of the grids and the directory: every post, organisation, registration and
+ * rating is visited once into per-grid bit masks, then every rule visits the grids once. Stateless
+ * and thread-safe.
  */
 public final class OrgCheck {
   private OrgCheck() {}
@@ -59,7 +59,8 @@ public final class OrgCheck {
           JOINT_BRANCH_TOO_MANY_UNITS,
           COMMITTEE_NOT_EXPECTED,
           GENERAL_BRANCH_TOO_SMALL,
-          REGISTRATION_NOT_RATED -> Severity.WARNING;
+          REGISTRATION_NOT_RATED ->
+          Severity.WARNING;
       case TERM_RENEWAL_DUE -> Severity.INFO;
       default -> Severity.ERROR;
     };
@@ -316,7 +317,11 @@ public final class OrgCheck {
         if (p.organisation().isPresent() && org.organisation(p.organisation().get()).isEmpty()) {
           add(
               OrgFindingCode.UNKNOWN_ORGANISATION,
-              "post " + p.kind() + " of " + p.person() + " is in unknown organisation "
+              "post "
+                  + p.kind()
+                  + " of "
+                  + p.person()
+                  + " is in unknown organisation "
                   + p.organisation().get(),
               p.organisation().get(),
               p.person());
@@ -328,7 +333,12 @@ public final class OrgCheck {
         if (ord < 0) {
           add(
               OrgFindingCode.POST_ON_UNKNOWN_GRID,
-              "post " + p.kind() + " of " + p.person() + " is on grid " + p.grid().get()
+              "post "
+                  + p.kind()
+                  + " of "
+                  + p.person()
+                  + " is on grid "
+                  + p.grid().get()
                   + ", which is not on the map",
               p.grid().get().value(),
               p.person());
@@ -383,8 +393,13 @@ public final class OrgCheck {
           if ((orgMask[o] & orgs) == 0) {
             add(
                 r.code(),
-                "grid " + id + " has no " + names(r.organisations()) + " covering it (rule "
-                    + r.id() + ")",
+                "grid "
+                    + id
+                    + " has no "
+                    + names(r.organisations())
+                    + " covering it (rule "
+                    + r.id()
+                    + ")",
                 id.value());
           }
           continue;
@@ -404,8 +419,17 @@ public final class OrgCheck {
           if (!have.contains(d)) {
             add(
                 r.code(),
-                "grid " + id + " has no " + kind + " from " + d + " on " + asOf + " (rule "
-                    + r.id() + ")",
+                "grid "
+                    + id
+                    + " has no "
+                    + kind
+                    + " from "
+                    + d
+                    + " on "
+                    + asOf
+                    + " (rule "
+                    + r.id()
+                    + ")",
                 id.value(),
                 d);
           }
@@ -474,7 +498,10 @@ public final class OrgCheck {
             r.kind() == Registrant.Kind.PERSON
                 ? OrgFindingCode.UNKNOWN_PERSON
                 : OrgFindingCode.UNKNOWN_ORGANISATION,
-            what + " names unknown " + r.kind().name().toLowerCase(java.util.Locale.ROOT) + " "
+            what
+                + " names unknown "
+                + r.kind().name().toLowerCase(java.util.Locale.ROOT)
+                + " "
                 + r.id(),
             r.id());
       }
@@ -528,7 +555,13 @@ public final class OrgCheck {
     }
 
     private static String key(Registrant r, GridId community, int year) {
-      return r.kind().ordinal() + "\u0000" + r.id() + "\u0000" + community.value() + "\u0000" + year;
+      return r.kind().ordinal()
+          + "\u0000"
+          + r.id()
+          + "\u0000"
+          + community.value()
+          + "\u0000"
+          + year;
     }
 
     private OrgReport coverage(Findings findings) {

@@ -7,14 +7,14 @@ import org.gridgov.core.GridId;
 import org.gridgov.core.GridLevel;
 
 /**
- * The four full coverages (地域、人员、事务、组织全覆盖) of one area — a grid at a coverage level
- * (district, street, community by default) and everything below it — or of the whole map. Defined
- * in docs/org.md ("Coverage"):
+ * The four full coverages (地域、人员、事务、组织全覆盖) of one area — a grid at a coverage level (district,
+ * street, community by default) and everything below it — or of the whole map. Defined in
+ * docs/org.md ("Coverage"):
  *
  * <ul>
  *   <li>territory: leaf grids with a grid chief and a full-time grid worker, of all leaf grids;
- *   <li>people: households of the leaf grids with a full-time grid worker, of the households of
- *       all leaf grids (leaf grids that do not state their households weigh nothing);
+ *   <li>people: households of the leaf grids with a full-time grid worker, of the households of all
+ *       leaf grids (leaf grids that do not state their households weigh nothing);
  *   <li>affairs: leaf grids whose three teams "1 + A + B" are all staffed, counting posts on the
  *       leaf and on its ancestors up to the nearest grid at a coverage level;
  *   <li>organisation: grids that some organisation rule applies to and that satisfy every

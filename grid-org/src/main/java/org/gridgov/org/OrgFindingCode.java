@@ -42,11 +42,13 @@ public enum OrgFindingCode implements Finding.Code {
   COMMITTEE_NOT_EXPECTED,
   /** A general branch has fewer members than one is formed from (50). */
   GENERAL_BRANCH_TOO_SMALL,
-  /** A term ends within the notice period (90 days): the renewal election is due (informational). */
+  /**
+   * A term ends within the notice period (90 days): the renewal election is due (informational).
+   */
   TERM_RENEWAL_DUE,
   /**
-   * A post, registration, service record, rating or {@code ledBy} names an organisation that is
-   * not in the directory.
+   * A post, registration, service record, rating or {@code ledBy} names an organisation that is not
+   * in the directory.
    */
   UNKNOWN_ORGANISATION,
   /** An organisation's parent is not in the directory. */

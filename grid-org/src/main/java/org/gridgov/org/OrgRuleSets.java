@@ -97,15 +97,13 @@ public final class OrgRuleSets {
           "unknown format " + Problems.quote(format) + "; expected '" + FORMAT + "'");
     }
     String source = p.attempt(() -> text(root, "source")).orElse("");
-    OrgRules.BranchLimits branch =
-        p.attempt(() -> branch(root.object("branch"))).orElse(null);
+    OrgRules.BranchLimits branch = p.attempt(() -> branch(root.object("branch"))).orElse(null);
     List<OrgRules.GridRule> grids =
         p.attempt(() -> root.get("grids").elements(OrgRuleSets::gridRule)).orElse(List.of());
     List<OrgRules.ChiefRule> chiefs =
         p.attempt(() -> root.get("chiefs").elements(OrgRuleSets::chiefRule)).orElse(List.of());
     List<GridLevel> coverage =
-        p.attempt(() -> root.get("coverageLevels").elements(OrgRuleSets::level))
-            .orElse(List.of());
+        p.attempt(() -> root.get("coverageLevels").elements(OrgRuleSets::level)).orElse(List.of());
     Map<String, String> ids = new HashMap<>();
     for (int i = 0; i < grids.size(); i++) {
       duplicate(p, ids, grids.get(i).id(), "/grids/" + i + "/id");

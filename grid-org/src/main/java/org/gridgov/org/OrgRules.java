@@ -121,8 +121,8 @@ public record OrgRules(
    * limits; a branch or group on every compound, an instructor on every micro-grid, a full-time
    * worker on every leaf grid, a chief on every grid, a joint organisation on every exclusive grid,
    * department liaisons on community grids (no departments listed: off); street chiefs are deputy
-   * secretaries and community chiefs secretaries of an organisation covering their grid. The
-   * levels are those of the default ladder.
+   * secretaries and community chiefs secretaries of an organisation covering their grid. The levels
+   * are those of the default ladder.
    *
    * @return the default rules
    */
@@ -131,8 +131,8 @@ public record OrgRules(
   }
 
   /**
-   * These rules with departments every area-liaison rule ({@code post} {@code
-   * DEPARTMENT_LIAISON}) requires.
+   * These rules with departments every area-liaison rule ({@code post} {@code DEPARTMENT_LIAISON})
+   * requires.
    *
    * @param departments the departments, each must have a liaison on every area grid
    * @return a copy
@@ -206,13 +206,11 @@ public record OrgRules(
       checkArgument(
           jointBranchMaxUnits >= 1, "jointBranchMaxUnits %s is below 1", jointBranchMaxUnits);
       checkArgument(termYears >= 1, "termYears %s is below 1", termYears);
-      checkArgument(
-          renewalNoticeDays >= 0, "renewalNoticeDays %s is negative", renewalNoticeDays);
+      checkArgument(renewalNoticeDays >= 0, "renewalNoticeDays %s is negative", renewalNoticeDays);
     }
 
     /**
-     * The Regulations' limits: 3, 50, 7, 3–7, 50, 100, 5 units, 5 years, renewal due 90 days
-     * ahead.
+     * The Regulations' limits: 3, 50, 7, 3–7, 50, 100, 5 units, 5 years, renewal due 90 days ahead.
      *
      * @return the limits
      */

@@ -39,8 +39,8 @@ public final class ReportingRoster {
   }
 
   /**
-   * Everyone registered with a community on a day, persons and organisations, in the order of
-   * the registrations, each once.
+   * Everyone registered with a community on a day, persons and organisations, in the order of the
+   * registrations, each once.
    *
    * @param community the community grid
    * @param day the day
@@ -59,8 +59,8 @@ public final class ReportingRoster {
   }
 
   /**
-   * The party members (persons known to the directory as party members) registered with a
-   * community on a day: who must report when the community whistles.
+   * The party members (persons known to the directory as party members) registered with a community
+   * on a day: who must report when the community whistles.
    *
    * @param community the community grid
    * @param day the day

@@ -17,23 +17,34 @@ final class CompliantOrgs {
   private CompliantOrgs() {}
 
   /** One required post or organisation, and the finding its removal must yield. */
-  record Required(Optional<Post> post, Optional<Organisation> organisation, OrgFindingCode code,
-      GridId grid) {}
+  record Required(
+      Optional<Post> post, Optional<Organisation> organisation, OrgFindingCode code, GridId grid) {}
 
   /** A compliant directory and what in it is required. */
-  record Generated(OrgDirectory org, List<Required> required, List<Post> posts,
-      List<Organisation> organisations, List<Person> people) {
+  record Generated(
+      OrgDirectory org,
+      List<Required> required,
+      List<Post> posts,
+      List<Organisation> organisations,
+      List<Person> people) {
     /** The directory without one required item (an organisation goes with its posts). */
     OrgDirectory without(Required r) {
       List<Post> ps = new ArrayList<>(posts);
       List<Organisation> os = new ArrayList<>(organisations);
       r.post().ifPresent(ps::remove);
-      r.organisation().ifPresent(o -> {
-        os.remove(o);
-        ps.removeIf(p -> p.organisation().filter(o.id()::equals).isPresent());
-      });
-      return OrgDirectory.builder().organisations(os).people(people).posts(ps)
-          .registrations(org.registrations()).ratings(org.ratings()).build();
+      r.organisation()
+          .ifPresent(
+              o -> {
+                os.remove(o);
+                ps.removeIf(p -> p.organisation().filter(o.id()::equals).isPresent());
+              });
+      return OrgDirectory.builder()
+          .organisations(os)
+          .people(people)
+          .posts(ps)
+          .registrations(org.registrations())
+          .ratings(org.ratings())
+          .build();
     }
   }
 
@@ -75,9 +86,8 @@ final class CompliantOrgs {
             r.departments().forEach(d -> depts.add(Optional.of(d)));
           }
           for (Optional<String> d : depts) {
-            String person = r.post().get() == PostKind.GRID_CHIEF
-                ? "chief-" + g.id()
-                : "P" + seq[0]++;
+            String person =
+                r.post().get() == PostKind.GRID_CHIEF ? "chief-" + g.id() : "P" + seq[0]++;
             people.add(new Person(person, "Person " + person, Person.Membership.FULL));
             Post p = Post.onGrid(person, r.post().get(), g.id(), from);
             if (d.isPresent()) {
@@ -99,13 +109,14 @@ final class CompliantOrgs {
         if (!g.level().equals(r.level())) {
           continue;
         }
-        Organisation o = organisation("PC-" + r.id() + "-" + g.id(), OrgType.PARTY_COMMITTEE,
-            g.id(), from);
+        Organisation o =
+            organisation("PC-" + r.id() + "-" + g.id(), OrgType.PARTY_COMMITTEE, g.id(), from);
         orgs.add(o);
         Post p = Post.inOrganisation("chief-" + g.id(), r.post(), o.id(), from);
         posts.add(p);
-        required.add(new Required(Optional.of(p), Optional.empty(),
-            OrgFindingCode.CHIEF_WITHOUT_PARTY_POST, g.id()));
+        required.add(
+            new Required(
+                Optional.of(p), Optional.empty(), OrgFindingCode.CHIEF_WITHOUT_PARTY_POST, g.id()));
       }
     }
     // Every leaf gets the other two teams too (affairs coverage), not required by any rule.
@@ -127,19 +138,23 @@ final class CompliantOrgs {
         people.add(new Person(p.person(), "Person " + p.person(), Person.Membership.FULL));
       }
     }
-    OrgDirectory org = OrgDirectory.builder().organisations(orgs).people(people).posts(posts)
-        .build();
+    OrgDirectory org =
+        OrgDirectory.builder().organisations(orgs).people(people).posts(posts).build();
     return new Generated(org, required, posts, orgs, people);
   }
 
   static Organisation organisation(String id, OrgType type, GridId grid, LocalDate elected) {
-    int members = switch (type) {
-      case PARTY_COMMITTEE -> 120;
-      case PARTY_GENERAL_BRANCH -> 60;
-      default -> 5;
-    };
-    Organisation.Builder b = Organisation.builder(id, type, "Organisation " + id)
-        .grids(List.of(grid)).members(members, 0).term(elected, 5);
+    int members =
+        switch (type) {
+          case PARTY_COMMITTEE -> 120;
+          case PARTY_GENERAL_BRANCH -> 60;
+          default -> 5;
+        };
+    Organisation.Builder b =
+        Organisation.builder(id, type, "Organisation " + id)
+            .grids(List.of(grid))
+            .members(members, 0)
+            .term(elected, 5);
     if (type == OrgType.JOINT_PARTY_BRANCH) {
       b.units(List.of("unit-1", "unit-2", "unit-3"));
     }

@@ -111,8 +111,8 @@ class OrgCheckTest {
 
   @Test
   void termExpiredAfterElectedOnPlusTermYearsAndRenewalDueBefore() {
-    Organisation expired = branch("B", 5, 0, 0).toBuilder().term(LocalDate.of(2020, 6, 29), 5)
-        .build();
+    Organisation expired =
+        branch("B", 5, 0, 0).toBuilder().term(LocalDate.of(2020, 6, 29), 5).build();
     List<Finding> f = check(withOrg(expired));
     assertThat(f).extracting(Finding::code).containsExactly("TERM_EXPIRED");
     assertThat(f.get(0).message()).contains("2025-06-29");
@@ -123,9 +123,19 @@ class OrgCheckTest {
     assertThat(d.get(0).severity()).isEqualTo(Severity.INFO);
     // a term the organisation does not state is the rules' (5 years)
     Organisation noTerm =
-        new Organisation("B", OrgType.PARTY_BRANCH, "B", Optional.empty(), Optional.empty(),
-            List.of(COMPOUND), 5, 0, 0, Optional.of(LocalDate.of(2019, 1, 1)),
-            java.util.OptionalInt.empty(), List.of());
+        new Organisation(
+            "B",
+            OrgType.PARTY_BRANCH,
+            "B",
+            Optional.empty(),
+            Optional.empty(),
+            List.of(COMPOUND),
+            5,
+            0,
+            0,
+            Optional.of(LocalDate.of(2019, 1, 1)),
+            java.util.OptionalInt.empty(),
+            List.of());
     assertThat(codes(withOrg(noTerm))).containsExactly("TERM_EXPIRED");
     assertThat(codes(withOrg(expired.toBuilder().term(LocalDate.of(2021, 1, 1), 5).build())))
         .isEmpty();
@@ -133,8 +143,11 @@ class OrgCheckTest {
 
   @Test
   void jointBranchTooManyUnits() {
-    Organisation joint = Organisation.builder("J", OrgType.JOINT_PARTY_BRANCH, "Joint")
-        .members(5, 0).units(List.of("a", "b", "c", "d", "e", "f")).build();
+    Organisation joint =
+        Organisation.builder("J", OrgType.JOINT_PARTY_BRANCH, "Joint")
+            .members(5, 0)
+            .units(List.of("a", "b", "c", "d", "e", "f"))
+            .build();
     assertThat(codes(withOrg(joint))).containsExactly("JOINT_BRANCH_TOO_MANY_UNITS");
     assertThat(codes(withOrg(joint.toBuilder().units(List.of("a", "b", "c", "d", "e")).build())))
         .isEmpty();
@@ -156,13 +169,19 @@ class OrgCheckTest {
     assertThat(f).extracting(Finding::code).containsExactly("GRID_WITHOUT_ORGANISATION");
     assertThat(f.get(0).subjects()).containsExactly(COMPOUND.value());
     // a party group will do as well as a branch
-    Organisation group = Organisation.builder("G", OrgType.PARTY_GROUP, "Group")
-        .grids(List.of(COMPOUND)).build();
+    Organisation group =
+        Organisation.builder("G", OrgType.PARTY_GROUP, "Group").grids(List.of(COMPOUND)).build();
     List<Organisation> os = new ArrayList<>(base.organisations());
     os.removeIf(o -> o.grids().contains(COMPOUND));
     os.add(group);
-    assertThat(codes(OrgDirectory.builder().organisations(os).people(base.people())
-        .posts(base.posts()).build())).isEmpty();
+    assertThat(
+            codes(
+                OrgDirectory.builder()
+                    .organisations(os)
+                    .people(base.people())
+                    .posts(base.posts())
+                    .build()))
+        .isEmpty();
   }
 
   @Test
@@ -177,14 +196,21 @@ class OrgCheckTest {
     assertThat(codes(without(OrgFindingCode.GRID_WITHOUT_WORKER, MICRO)))
         .containsExactly("GRID_WITHOUT_WORKER");
     // a worker whose post ended before the day does not count
-    Post ended = Post.onGrid("P-x", PostKind.FULL_TIME_GRID_WORKER, MICRO, AS_OF.minusYears(2))
-        .until(AS_OF.minusDays(1));
+    Post ended =
+        Post.onGrid("P-x", PostKind.FULL_TIME_GRID_WORKER, MICRO, AS_OF.minusYears(2))
+            .until(AS_OF.minusDays(1));
     List<Post> ps = new ArrayList<>(without(OrgFindingCode.GRID_WITHOUT_WORKER, MICRO).posts());
     ps.add(ended);
     List<Person> people = new ArrayList<>(base.people());
     people.add(new Person("P-x", "X", Person.Membership.NONE));
-    assertThat(codes(OrgDirectory.builder().organisations(base.organisations()).people(people)
-        .posts(ps).build())).containsExactly("GRID_WITHOUT_WORKER");
+    assertThat(
+            codes(
+                OrgDirectory.builder()
+                    .organisations(base.organisations())
+                    .people(people)
+                    .posts(ps)
+                    .build()))
+        .containsExactly("GRID_WITHOUT_WORKER");
   }
 
   @Test
@@ -200,12 +226,20 @@ class OrgCheckTest {
     assertThat(f).extracting(Finding::code).containsExactly("AREA_WITHOUT_LIAISON");
     assertThat(f.get(0).subjects()).containsExactly(community.value(), "police");
     // with no department listed the rule is off
-    assertThat(OrgCheck.check(GRIDS, without(OrgFindingCode.AREA_WITHOUT_LIAISON, community),
-        OrgRules.defaults(), AS_OF).findings().all()).isEmpty();
+    assertThat(
+            OrgCheck.check(
+                    GRIDS,
+                    without(OrgFindingCode.AREA_WITHOUT_LIAISON, community),
+                    OrgRules.defaults(),
+                    AS_OF)
+                .findings()
+                .all())
+        .isEmpty();
     // another department's liaison does not stand in
     OrgRules two = OrgRules.defaults().withLiaisonDepartments(List.of("police", "fire"));
     assertThat(OrgCheck.check(GRIDS, base.org(), two, AS_OF).findings().all())
-        .extracting(Finding::code).containsExactly("AREA_WITHOUT_LIAISON");
+        .extracting(Finding::code)
+        .containsExactly("AREA_WITHOUT_LIAISON");
   }
 
   @Test
@@ -223,15 +257,17 @@ class OrgCheckTest {
     assertThat(f.get(0).subjects()).containsExactly(street.value(), "chief-C-D1-S1");
     assertThat(f.get(0).message()).contains("DEPUTY_SECRETARY");
     // the post in an organisation that does not cover the street does not count
-    Organisation elsewhere = Organisation.builder("E", OrgType.PARTY_COMMITTEE, "Elsewhere")
-        .grids(List.of(GridId.of("C-D1"))).build();
+    Organisation elsewhere =
+        Organisation.builder("E", OrgType.PARTY_COMMITTEE, "Elsewhere")
+            .grids(List.of(GridId.of("C-D1")))
+            .build();
     OrgDirectory d = without(OrgFindingCode.CHIEF_WITHOUT_PARTY_POST, street);
     List<Organisation> os = new ArrayList<>(d.organisations());
     os.add(elsewhere);
     List<Post> ps = new ArrayList<>(d.posts());
     ps.add(Post.inOrganisation("chief-C-D1-S1", PostKind.DEPUTY_SECRETARY, "E", AS_OF));
-    assertThat(codes(OrgDirectory.builder().organisations(os).people(d.people()).posts(ps)
-        .build())).containsExactly("CHIEF_WITHOUT_PARTY_POST");
+    assertThat(codes(OrgDirectory.builder().organisations(os).people(d.people()).posts(ps).build()))
+        .containsExactly("CHIEF_WITHOUT_PARTY_POST");
   }
 
   @Test
@@ -247,11 +283,11 @@ class OrgCheckTest {
     assertThat(codes(with(List.of(), List.of(inUnknown)))).containsExactly("UNKNOWN_ORGANISATION");
     Organisation orphan = branch("B", 3, 0, 0).toBuilder().parent("NOPE").build();
     assertThat(codes(withOrg(orphan))).containsExactly("UNKNOWN_PARENT");
-    Organisation led = Organisation.builder("PC", OrgType.PROPERTY_COMPANY, "Anju")
-        .ledBy("NOPE").build();
+    Organisation led =
+        Organisation.builder("PC", OrgType.PROPERTY_COMPANY, "Anju").ledBy("NOPE").build();
     assertThat(codes(withOrg(led))).containsExactly("UNKNOWN_ORGANISATION");
-    Organisation off = branch("B", 3, 0, 0).toBuilder().grids(List.of(GridId.of("NOWHERE")))
-        .build();
+    Organisation off =
+        branch("B", 3, 0, 0).toBuilder().grids(List.of(GridId.of("NOWHERE"))).build();
     assertThat(codes(withOrg(off))).containsExactly("ORGANISATION_ON_UNKNOWN_GRID");
   }
 
@@ -259,26 +295,47 @@ class OrgCheckTest {
   void registrationsAreRatedEveryFinishedYear() {
     GridId community = GridId.of("C-D1-S1-C1");
     Registration reg =
-        new Registration(Registrant.person("chief-C"), community, LocalDate.of(2023, 3, 1),
-            Optional.empty());
-    ReportingRating r2023 = new ReportingRating(Registrant.person("chief-C"), community, 2023,
-        ReportingRating.Grade.EXCELLENT);
-    ReportingRating r2024 = new ReportingRating(Registrant.person("chief-C"), community, 2024,
-        ReportingRating.Grade.QUALIFIED);
-    OrgDirectory one = OrgDirectory.builder().organisations(base.organisations())
-        .people(base.people()).posts(base.posts()).registrations(List.of(reg))
-        .ratings(List.of(r2023)).build();
+        new Registration(
+            Registrant.person("chief-C"), community, LocalDate.of(2023, 3, 1), Optional.empty());
+    ReportingRating r2023 =
+        new ReportingRating(
+            Registrant.person("chief-C"), community, 2023, ReportingRating.Grade.EXCELLENT);
+    ReportingRating r2024 =
+        new ReportingRating(
+            Registrant.person("chief-C"), community, 2024, ReportingRating.Grade.QUALIFIED);
+    OrgDirectory one =
+        OrgDirectory.builder()
+            .organisations(base.organisations())
+            .people(base.people())
+            .posts(base.posts())
+            .registrations(List.of(reg))
+            .ratings(List.of(r2023))
+            .build();
     List<Finding> f = check(one);
     assertThat(f).extracting(Finding::code).containsExactly("REGISTRATION_NOT_RATED");
     assertThat(f.get(0).message()).contains("[2024]");
-    OrgDirectory both = OrgDirectory.builder().organisations(base.organisations())
-        .people(base.people()).posts(base.posts()).registrations(List.of(reg))
-        .ratings(List.of(r2023, r2024)).build();
+    OrgDirectory both =
+        OrgDirectory.builder()
+            .organisations(base.organisations())
+            .people(base.people())
+            .posts(base.posts())
+            .registrations(List.of(reg))
+            .ratings(List.of(r2023, r2024))
+            .build();
     assertThat(codes(both)).isEmpty();
-    Registration elsewhere = new Registration(Registrant.organisation("NOPE"),
-        GridId.of("NOWHERE"), LocalDate.of(2025, 1, 1), Optional.empty());
-    OrgDirectory bad = OrgDirectory.builder().organisations(base.organisations())
-        .people(base.people()).posts(base.posts()).registrations(List.of(elsewhere)).build();
+    Registration elsewhere =
+        new Registration(
+            Registrant.organisation("NOPE"),
+            GridId.of("NOWHERE"),
+            LocalDate.of(2025, 1, 1),
+            Optional.empty());
+    OrgDirectory bad =
+        OrgDirectory.builder()
+            .organisations(base.organisations())
+            .people(base.people())
+            .posts(base.posts())
+            .registrations(List.of(elsewhere))
+            .build();
     assertThat(codes(bad)).containsExactly("UNKNOWN_ORGANISATION", "UNKNOWN_COMMUNITY");
   }
 
@@ -300,10 +357,18 @@ class OrgCheckTest {
   @Test
   void rulesOnLevelsOfAnotherLadderMatchNothing() {
     OrgRules other =
-        new OrgRules("test", OrgRules.BranchLimits.defaults(),
-            List.of(OrgRules.GridRule.post("r", OrgRules.Where.levels(GridLevel.of("村")),
-                PostKind.GRID_CHIEF, OrgFindingCode.GRID_WITHOUT_CHIEF, "test")),
-            List.of(), List.of());
+        new OrgRules(
+            "test",
+            OrgRules.BranchLimits.defaults(),
+            List.of(
+                OrgRules.GridRule.post(
+                    "r",
+                    OrgRules.Where.levels(GridLevel.of("村")),
+                    PostKind.GRID_CHIEF,
+                    OrgFindingCode.GRID_WITHOUT_CHIEF,
+                    "test")),
+            List.of(),
+            List.of());
     OrgDirectory empty = OrgDirectory.builder().build();
     assertThat(OrgCheck.check(GRIDS, empty, other, AS_OF).findings().all()).isEmpty();
     assertThat(OrgCheck.check(GRIDS, empty, RULES, AS_OF).findings().all()).isNotEmpty();
@@ -315,8 +380,15 @@ class OrgCheckTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("maxMembers 2 is below minFullMembers 3");
     assertThatThrownBy(
-            () -> new OrgRules.GridRule("r", OrgRules.Where.everyGrid(), Optional.empty(),
-                java.util.Set.of(), List.of(), OrgFindingCode.GRID_WITHOUT_CHIEF, "b"))
+            () ->
+                new OrgRules.GridRule(
+                    "r",
+                    OrgRules.Where.everyGrid(),
+                    Optional.empty(),
+                    java.util.Set.of(),
+                    List.of(),
+                    OrgFindingCode.GRID_WITHOUT_CHIEF,
+                    "b"))
         .hasMessageContaining("exactly one of a post and organisation types");
   }
 }

@@ -41,17 +41,25 @@ final class OrgTestGrids {
           for (int p = 1; p < shape.length - 2; p++) {
             String pn = cn + "-P" + p;
             int micros = shape[2 + p];
-            grids.add(Grid.territorial(pn, GridLevel.COMPOUND).parent(cn)
-                .households(micros == 0 ? 40 : 0).build());
+            grids.add(
+                Grid.territorial(pn, GridLevel.COMPOUND)
+                    .parent(cn)
+                    .households(micros == 0 ? 40 : 0)
+                    .build());
             for (int m = 1; m <= micros; m++) {
-              grids.add(Grid.territorial(pn + "-M" + m, GridLevel.MICRO).parent(pn)
-                  .households(30).build());
+              grids.add(
+                  Grid.territorial(pn + "-M" + m, GridLevel.MICRO)
+                      .parent(pn)
+                      .households(30)
+                      .build());
             }
           }
         }
         if (exclusive) {
-          grids.add(Grid.exclusive(GridId.of(sn + "-X1"), GridLevel.COMPOUND, GridId.of(sn))
-              .coverage(List.of(GridId.of(sn + "-C1"))).build());
+          grids.add(
+              Grid.exclusive(GridId.of(sn + "-X1"), GridLevel.COMPOUND, GridId.of(sn))
+                  .coverage(List.of(GridId.of(sn + "-C1")))
+                  .build());
         }
       }
     }
