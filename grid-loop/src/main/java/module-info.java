@@ -11,6 +11,7 @@ module org.gridgov.loop {
   requires transitive org.gridgov.core;
   requires transitive org.gridgov.geo;
   requires transitive org.gridgov.rules;
+  requires transitive org.gridgov.org;
 
   exports org.gridgov.loop;
 }

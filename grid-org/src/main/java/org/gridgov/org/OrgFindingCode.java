@@ -32,5 +32,31 @@ public enum OrgFindingCode implements Finding.Code {
   /** A post names a grid that is not on the map. */
   POST_ON_UNKNOWN_GRID,
   /** A post, registration, service record or rating names a person who is not in the directory. */
-  UNKNOWN_PERSON
+  UNKNOWN_PERSON,
+  /**
+   * The grid chief of a grid at a level a chief rule names does not hold the rule's party post in
+   * an organisation covering the grid (a street's chief is its deputy party secretary).
+   */
+  CHIEF_WITHOUT_PARTY_POST,
+  /** A branch below the committee threshold (7 full members) has a committee. */
+  COMMITTEE_NOT_EXPECTED,
+  /** A general branch has fewer members than one is formed from (50). */
+  GENERAL_BRANCH_TOO_SMALL,
+  /**
+   * A term ends within the notice period (90 days): the renewal election is due (informational).
+   */
+  TERM_RENEWAL_DUE,
+  /**
+   * A post, registration, service record, rating or {@code ledBy} names an organisation that is not
+   * in the directory.
+   */
+  UNKNOWN_ORGANISATION,
+  /** An organisation's parent is not in the directory. */
+  UNKNOWN_PARENT,
+  /** An organisation covers a grid that is not on the map. */
+  ORGANISATION_ON_UNKNOWN_GRID,
+  /** A registration, service record or rating names a community that is not on the map. */
+  UNKNOWN_COMMUNITY,
+  /** A dual-reporting registration in force during a finished year has no rating for that year. */
+  REGISTRATION_NOT_RATED
 }
