@@ -573,8 +573,12 @@ public final class OrgGenerator {
     // ---------------------------------------------------------------- building blocks
 
     private int committeeMembers(int g) {
-      long own = rnd.nextInt(5, 31);
-      return (int) Math.min(Integer.MAX_VALUE, Math.max(100, below[g] + own));
+      long total = below[g] + rnd.nextInt(5, 31);
+      if (total
+          < 100) { // a grassroots committee from 100 members: its own members make up the rest
+        total = 100 + rnd.nextInt(0, 61);
+      }
+      return (int) Math.min(Integer.MAX_VALUE, total);
     }
 
     /** The party organisation of the nearest ancestor grid that has one, or null. */
