@@ -228,6 +228,28 @@ public final class OrgDirectory {
     return List.copyOf(out);
   }
 
+  /**
+   * Equal when the parts are equal, in the same order.
+   *
+   * @param o the other object
+   * @return whether both hold the same organisations, people, posts and records
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof OrgDirectory d
+        && organisations.equals(d.organisations)
+        && people.equals(d.people)
+        && posts.equals(d.posts)
+        && registrations.equals(d.registrations)
+        && services.equals(d.services)
+        && ratings.equals(d.ratings);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(organisations, people, posts, registrations, services, ratings);
+  }
+
   @Override
   public String toString() {
     return "OrgDirectory["

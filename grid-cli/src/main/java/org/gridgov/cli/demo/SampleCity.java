@@ -109,6 +109,9 @@ public final class SampleCity {
   /** A year of credit ledger entries (JSON Lines). */
   public static final String CREDIT_ENTRIES = "credit-entries.jsonl";
 
+  /** The organisations, people and posts on the grids ({@code gridgov.org/1}). */
+  public static final String ORG = "org.json";
+
   /** Every file of a sample directory. */
   public static final List<String> FILES =
       List.of(
@@ -124,6 +127,7 @@ public final class SampleCity {
           CREDIT_SCHEME,
           CREDIT_POSTS,
           CREDIT_ENTRIES,
+          ORG,
           MANIFEST);
 
   /** Where the bundled sample lives on the class path. */

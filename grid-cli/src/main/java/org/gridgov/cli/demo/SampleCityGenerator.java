@@ -254,6 +254,7 @@ public final class SampleCityGenerator {
       entries.append(org.gridgov.credit.CreditEntries.toJson(e)).append('\n');
     }
     documents.put(SampleCity.CREDIT_ENTRIES, entries.toString());
+    documents.put(SampleCity.ORG, SampleOrg.json(hierarchy, sampleLists().departments()));
     documents.put(SampleCity.MANIFEST, manifestJson(map, points));
     for (Map.Entry<String, String> d : documents.entrySet()) {
       out.add(text(dir.resolve(d.getKey()), d.getValue()));
