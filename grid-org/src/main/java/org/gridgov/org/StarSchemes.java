@@ -158,10 +158,12 @@ public final class StarSchemes {
       }
       keys.add(k);
     }
+    int before = p.errorCount();
     List<Band> bands = p.attempt(() -> bands(root, keys)).orElse(List.of());
+    List<Band> checked = p.errorCount() == before ? bands : List.of();
     List<Quota> quotas =
         root.has("quotas")
-            ? p.attempt(() -> quotas(root, bands)).orElse(List.of())
+            ? p.attempt(() -> quotas(root, checked)).orElse(List.of())
             : List.of();
     List<Award> awards =
         root.has("awards")
@@ -329,9 +331,6 @@ public final class StarSchemes {
       boolean last = i == nodes.size() - 1;
       Band above = out.isEmpty() ? null : out.get(out.size() - 1);
       p.attempt(() -> band(n, last, above, keys)).ifPresent(out::add);
-    }
-    if (out.size() != nodes.size()) {
-      throw root.fail("stars", "the star bands have errors");
     }
     return out;
   }
