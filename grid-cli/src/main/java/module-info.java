@@ -9,6 +9,7 @@ module org.gridgov.cli {
   requires org.gridgov.rules;
   requires org.gridgov.scoring;
   requires org.gridgov.credit;
+  requires org.gridgov.org;
   requires org.gridgov.lab;
   requires org.gridgov.fixtures;
   requires com.fasterxml.jackson.core;

@@ -56,6 +56,7 @@ import picocli.CommandLine.ScopeType;
       ScoreCommand.class,
       SimulateCommand.class,
       CreditCommand.class,
+      OrgCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class,
     })
