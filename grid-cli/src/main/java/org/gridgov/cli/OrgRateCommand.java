@@ -39,10 +39,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gridgov org rate}: star ratings of party branches (评星定级, 五星支部) under a star scheme
- * ({@code gridgov.org-stars/1}), with each branch's points, stars, rank and indicator breakdown, as
- * text, CSV or JSON (docs/org.md, "Star rating"; docs/cli.md). Exit 0 when rated, 2 for unusable
- * input (nothing is printed then).
+ * {@code gridgov org rate}: star ratings of party branches (评星定级, 五星支部) under a star scheme ({@code
+ * gridgov.org-stars/1}), with each branch's points, stars, rank and indicator breakdown, as text,
+ * CSV or JSON (docs/org.md, "Star rating"; docs/cli.md). Exit 0 when rated, 2 for unusable input
+ * (nothing is printed then).
  */
 @Command(
     name = "rate",
@@ -68,7 +68,8 @@ final class OrgRateCommand implements Callable<Integer> {
       names = "--scheme",
       paramLabel = "FILE",
       required = true,
-      description = "Star scheme JSON (format gridgov.org-stars/1), e.g. sample-town/org-stars.json.")
+      description =
+          "Star scheme JSON (format gridgov.org-stars/1), e.g. sample-town/org-stars.json.")
   Path scheme;
 
   @Option(
@@ -159,7 +160,9 @@ final class OrgRateCommand implements Callable<Integer> {
   }
 
   private static String num(double v) {
-    return BigDecimal.valueOf(v).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros()
+    return BigDecimal.valueOf(v)
+        .setScale(4, RoundingMode.HALF_UP)
+        .stripTrailingZeros()
         .toPlainString();
   }
 
@@ -208,7 +211,11 @@ final class OrgRateCommand implements Callable<Integer> {
     StringBuilder head =
         new StringBuilder(
             String.format(
-                Locale.ROOT, "%4s  %-" + width + "s  %7s  %-5s", "rank", "organisation", "points",
+                Locale.ROOT,
+                "%4s  %-" + width + "s  %7s  %-5s",
+                "rank",
+                "organisation",
+                "points",
                 "stars"));
     for (StarScheme.Indicator i : s.indicators()) {
       head.append(String.format(Locale.ROOT, "  %8s", cut(i.key())));
@@ -226,20 +233,20 @@ final class OrgRateCommand implements Callable<Integer> {
                   b.stars().isPresent() ? "★".repeat(b.stars().getAsInt()) : "-"));
       for (IndicatorScore i : b.indicators()) {
         row.append(
-            String.format(
-                Locale.ROOT, "  %8s", i.points().isPresent() ? num(i.points()) : "n/a"));
+            String.format(Locale.ROOT, "  %8s", i.points().isPresent() ? num(i.points()) : "n/a"));
       }
       sb.append(row).append('\n');
     }
     StringBuilder counts = new StringBuilder();
     r.starCounts()
         .forEach(
-            (stars, n) ->
-                counts.append(counts.length() == 0 ? "" : ", ").append(stars + "★ " + n));
+            (stars, n) -> counts.append(counts.length() == 0 ? "" : ", ").append(stars + "★ " + n));
     sb.append("stars: ").append(counts).append('\n');
     for (BranchRating b : r.branches()) {
-      b.demotion().ifPresent(d -> sb.append("quota: ").append(b.organisation()).append(' ')
-          .append(d).append('\n'));
+      b.demotion()
+          .ifPresent(
+              d ->
+                  sb.append("quota: ").append(b.organisation()).append(' ').append(d).append('\n'));
       for (String n : b.notes()) {
         sb.append("note: ").append(b.organisation()).append(' ').append(n).append('\n');
       }

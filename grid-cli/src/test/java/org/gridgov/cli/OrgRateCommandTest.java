@@ -62,8 +62,16 @@ class OrgRateCommandTest {
     Path org = write("org.json", ORG);
     Path scores = write("scores.csv", SCORES);
     String[] base = {
-      "org", "rate", "--org", org.toString(), "--scheme", "../sample-town/org-stars.json",
-      "--scores", scores.toString(), "--year", "2025"
+      "org",
+      "rate",
+      "--org",
+      org.toString(),
+      "--scheme",
+      "../sample-town/org-stars.json",
+      "--scores",
+      scores.toString(),
+      "--year",
+      "2025"
     };
     String[] all = new String[base.length + more.length];
     System.arraycopy(base, 0, all, 0, base.length);
@@ -127,14 +135,26 @@ class OrgRateCommandTest {
     Path badScores = write("bad.csv", "unit,score\nP1,high\n");
     run =
         CliRun.of(
-            "org", "rate", "--org", org.toString(), "--scheme", "../sample-town/org-stars.json",
-            "--scores", badScores.toString(), "--year", "2025");
+            "org",
+            "rate",
+            "--org",
+            org.toString(),
+            "--scheme",
+            "../sample-town/org-stars.json",
+            "--scores",
+            badScores.toString(),
+            "--year",
+            "2025");
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err()).contains("bad.csv:2", "not a number: 'high'");
 
     run =
         CliRun.of(
-            "org", "rate", "--org", dir.resolve("nope.json").toString(), "--scheme",
+            "org",
+            "rate",
+            "--org",
+            dir.resolve("nope.json").toString(),
+            "--scheme",
             "../sample-town/org-stars.json");
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err()).contains("nope.json", "no such file");

@@ -26,9 +26,9 @@ import org.gridgov.core.io.Suggestions;
  * column), for the {@code GRID_SCORE} measure of a star scheme (docs/org.md, "Star rating").
  *
  * <p>Columns {@code unit} and {@code score} are required; {@code period} and {@code kind} are used
- * when present; other columns are ignored. Rows whose {@code kind} is not a grid kind ({@code grid},
- * {@code community}, {@code street}) and rows with an empty score (not scored) are skipped. With a
- * {@code period} column a row counts for the year when its period ({@code 2026-03}, {@code
+ * when present; other columns are ignored. Rows whose {@code kind} is not a grid kind ({@code
+ * grid}, {@code community}, {@code street}) and rows with an empty score (not scored) are skipped.
+ * With a {@code period} column a row counts for the year when its period ({@code 2026-03}, {@code
  * 2026-01..2026-12} or {@code 2026}) lies inside the year, and a unit's score is the mean of its
  * rows weighted by their months (the mean of the monthly scores for {@code --each month}); a unit
  * with the same period twice is an error. Without a {@code period} column every row counts, once

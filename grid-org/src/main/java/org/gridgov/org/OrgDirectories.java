@@ -66,8 +66,7 @@ public final class OrgDirectories {
 
   private static Organisation organisation(JsonNodeAt n) {
     Optional<JsonNodeAt> members = n.optObject("members");
-    List<GridId> grids =
-        n.has("grids") ? n.list("grids", g -> GridId.of(g.asString())) : List.of();
+    List<GridId> grids = n.has("grids") ? n.list("grids", g -> GridId.of(g.asString())) : List.of();
     List<String> units = n.has("units") ? n.list("units", JsonNodeAt::asString) : List.of();
     OptionalInt term = n.optInt("termYears");
     return n.guard(

@@ -27,10 +27,10 @@ import org.gridgov.org.StarScheme.PostRequirement;
 import org.gridgov.org.StarScheme.Quota;
 
 /**
- * Rates party branches with stars under a {@link StarScheme} (评星定级, 五星支部): computes each
- * indicator from the organisation directory, the grid hierarchy and the grids' assessment scores,
- * adds the points, reads the stars from the bands and enforces the grade quotas. Stateless and
- * thread-safe; every call works on its own indexes, built once per call (linear in the directory).
+ * Rates party branches with stars under a {@link StarScheme} (评星定级, 五星支部): computes each indicator
+ * from the organisation directory, the grid hierarchy and the grids' assessment scores, adds the
+ * points, reads the stars from the bands and enforces the grade quotas. Stateless and thread-safe;
+ * every call works on its own indexes, built once per call (linear in the directory).
  *
  * <p>Ranking and ties follow grid-scoring: competition ranking (1, 2, 2, 4) on the unrounded
  * totals, totals within {@value #TIE_RESOLUTION} points tie and are listed by id; the published
@@ -416,9 +416,7 @@ public final class StarRating {
       if (o.fullMembers() >= 7 && (o.committee() < 3 || o.committee() > 7)) {
         return Measured.of(
             0,
-            o.fullMembers()
-                + " full members need a committee of 3 to 7; it has "
-                + o.committee());
+            o.fullMembers() + " full members need a committee of 3 to 7; it has " + o.committee());
       }
       return Measured.of(
           1,
@@ -521,12 +519,7 @@ public final class StarRating {
       }
       return Measured.of(
           sum / members,
-          StarScheme.plain(sum)
-              + " hours in "
-              + records
-              + " services / "
-              + members
-              + " members");
+          StarScheme.plain(sum) + " hours in " + records + " services / " + members + " members");
     }
 
     private Measured rating(Set<Registrant> candidates) {

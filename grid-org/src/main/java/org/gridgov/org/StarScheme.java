@@ -43,8 +43,8 @@ public record StarScheme(
    *
    * @throws IllegalArgumentException when an id is blank, indicator keys repeat, no indicator or
    *     band is given, bands are not strictly descending or the last has a minimum, a band requires
-   *     an unknown indicator, a quota names stars no band gives or repeats, or a rated type is not a
-   *     party organisation
+   *     an unknown indicator, a quota names stars no band gives or repeats, or a rated type is not
+   *     a party organisation
    */
   public StarScheme {
     Objects.requireNonNull(id, "id");
@@ -198,7 +198,9 @@ public record StarScheme(
      * full members, the committee has 3 to 7 members; else 0.
      */
     COMMITTEE_COMPLETE,
-    /** 1 when the election date and term are known and the term runs past the year's end; else 0. */
+    /**
+     * 1 when the election date and term are known and the term runs past the year's end; else 0.
+     */
     TERM_CURRENT,
     /** The number of full members (use {@code bands} for the size rules). */
     FULL_MEMBERS,
@@ -225,8 +227,8 @@ public record StarScheme(
      */
     RATING,
     /**
-     * The mean assessment score (0–100) of the organisation's grids: a grid's own score, else
-     * (with a hierarchy) the mean of the scored grids below it. Not applicable when none has one.
+     * The mean assessment score (0–100) of the organisation's grids: a grid's own score, else (with
+     * a hierarchy) the mean of the scored grids below it. Not applicable when none has one.
      */
     GRID_SCORE,
     /** 1 when the scheme lists the branch for the award named by {@code award} in the year. */
@@ -441,7 +443,8 @@ public record StarScheme(
      * @throws IllegalArgumentException when the share is outside (0, 1]
      */
     public Quota {
-      check(maxShare > 0 && maxShare <= 1, "a quota's maxShare must be in (0, 1], not %s", maxShare);
+      check(
+          maxShare > 0 && maxShare <= 1, "a quota's maxShare must be in (0, 1], not %s", maxShare);
     }
 
     /**
@@ -457,8 +460,8 @@ public record StarScheme(
   }
 
   /**
-   * An award given to branches in a year (e.g. the innovation item 创新项目 a five-star branch
-   * needs); the organisation data carries no such judgement, so the scheme lists it.
+   * An award given to branches in a year (e.g. the innovation item 创新项目 a five-star branch needs);
+   * the organisation data carries no such judgement, so the scheme lists it.
    *
    * @param award the award's name
    * @param year the year

@@ -93,9 +93,9 @@ public final class StarSchemes {
   }
 
   /**
-   * The shipped default scheme ({@value #DEFAULT_RESOURCE}): 8 indicators worth 110 points after
-   * a published five-star-branch example, five stars from 90 points with the innovation award for
-   * at most 10 % of the branches, four from 80 for at most 30 %, three from 70, two from 60, one
+   * The shipped default scheme ({@value #DEFAULT_RESOURCE}): 8 indicators worth 110 points after a
+   * published five-star-branch example, five stars from 90 points with the innovation award for at
+   * most 10 % of the branches, four from 80 for at most 30 %, three from 70, two from 60, one
    * below. Its {@code source} says which numbers are illustrative.
    *
    * @return the scheme
@@ -162,9 +162,7 @@ public final class StarSchemes {
     List<Band> bands = p.attempt(() -> bands(root, keys)).orElse(List.of());
     List<Band> checked = p.errorCount() == before ? bands : List.of();
     List<Quota> quotas =
-        root.has("quotas")
-            ? p.attempt(() -> quotas(root, checked)).orElse(List.of())
-            : List.of();
+        root.has("quotas") ? p.attempt(() -> quotas(root, checked)).orElse(List.of()) : List.of();
     List<Award> awards =
         root.has("awards")
             ? p.attempt(() -> root.list("awards", StarSchemes::award)).orElse(List.of())
@@ -372,7 +370,8 @@ public final class StarSchemes {
                 + StarScheme.plain(above.min().getAsDouble()));
       }
     }
-    List<String> requires = n.has("requires") ? n.list("requires", JsonNodeAt::asString) : List.of();
+    List<String> requires =
+        n.has("requires") ? n.list("requires", JsonNodeAt::asString) : List.of();
     for (int i = 0; i < requires.size(); i++) {
       String r = requires.get(i);
       if (!keys.contains(r)) {

@@ -26,7 +26,8 @@ class StarQuotaPropertiesTest {
                 Gens.combine(
                     Gens.lists(Gens.oneOf(Gens.integers(0, 100), Gens.elements(85, 90, 95)), n, n),
                     Gens.lists(Gens.booleans(), n, n),
-                    Gens.combine(Gens.integers(1, 100), Gens.integers(1, 100), (f, q) -> new int[] {f, q}),
+                    Gens.combine(
+                        Gens.integers(1, 100), Gens.integers(1, 100), (f, q) -> new int[] {f, q}),
                     (m, a, fq) -> new Case(m, a, fq[0], fq[1])));
   }
 
@@ -36,7 +37,9 @@ class StarQuotaPropertiesTest {
     for (int i = 0; i < c.members().size(); i++) {
       String id = String.format("B%03d", i);
       b.organisation(
-          Organisation.builder(id, OrgType.PARTY_BRANCH, id).members(c.members().get(i), 0).build());
+          Organisation.builder(id, OrgType.PARTY_BRANCH, id)
+              .members(c.members().get(i), 0)
+              .build());
       if (c.awarded().get(i)) {
         awarded.add("\"" + id + "\"");
       }

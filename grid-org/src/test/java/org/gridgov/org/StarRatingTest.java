@@ -141,12 +141,25 @@ class StarRatingTest {
         .services(
             List.of(
                 new ServiceRecord(
-                    Registrant.person("S1"), g("C1"), LocalDate.of(2025, 3, 1), 3, ServiceKind.ACTIVITY),
-                new ServiceRecord(b1, g("C1"), LocalDate.of(2025, 5, 1), 20, ServiceKind.MICRO_WISH),
+                    Registrant.person("S1"),
+                    g("C1"),
+                    LocalDate.of(2025, 3, 1),
+                    3,
+                    ServiceKind.ACTIVITY),
                 new ServiceRecord(
-                    Registrant.person("M"), g("C1"), LocalDate.of(2024, 12, 1), 7, ServiceKind.OTHER),
+                    b1, g("C1"), LocalDate.of(2025, 5, 1), 20, ServiceKind.MICRO_WISH),
                 new ServiceRecord(
-                    Registrant.person("S2"), g("C1"), LocalDate.of(2025, 8, 1), 8, ServiceKind.VOLUNTEERING)))
+                    Registrant.person("M"),
+                    g("C1"),
+                    LocalDate.of(2024, 12, 1),
+                    7,
+                    ServiceKind.OTHER),
+                new ServiceRecord(
+                    Registrant.person("S2"),
+                    g("C1"),
+                    LocalDate.of(2025, 8, 1),
+                    8,
+                    ServiceKind.VOLUNTEERING)))
         .ratings(
             List.of(
                 new ReportingRating(b1, g("C1"), 2025, ReportingRating.Grade.EXCELLENT),
@@ -239,9 +252,12 @@ class StarRatingTest {
     assertThat(b3.rank()).hasValue(3);
     assertThat(r.branch("G1")).isEmpty(); // a party group is not rated by this scheme
     assertThat(r.ratedCount()).isEqualTo(3);
-    assertThat(r.branches()).extracting(BranchRating::organisation).containsExactly("B1", "B2", "B3");
-    assertThat(r.starCounts()).containsExactly(
-        Map.entry(5, 1), Map.entry(4, 0), Map.entry(3, 0), Map.entry(2, 1), Map.entry(1, 1));
+    assertThat(r.branches())
+        .extracting(BranchRating::organisation)
+        .containsExactly("B1", "B2", "B3");
+    assertThat(r.starCounts())
+        .containsExactly(
+            Map.entry(5, 1), Map.entry(4, 0), Map.entry(3, 0), Map.entry(2, 1), Map.entry(1, 1));
   }
 
   @Test
@@ -256,7 +272,8 @@ class StarRatingTest {
 
   @Test
   void withoutTheAwardNoFiveStars() {
-    StarScheme s = read(scheme(1, 1).replace("\"organisations\": [\"B1\"]", "\"organisations\": []"));
+    StarScheme s =
+        read(scheme(1, 1).replace("\"organisations\": [\"B1\"]", "\"organisations\": []"));
     BranchRating b1 =
         StarRating.rate(org(), Optional.of(grids()), SCORES, s, 2025).branch("B1").orElseThrow();
     // 84.744…: four stars
@@ -286,7 +303,8 @@ class StarRatingTest {
     StarRatings r = StarRating.rate(b.build(), read(json), 2025);
     assertThat(r.branches()).allSatisfy(x -> assertThat(x.stars()).hasValue(3));
     assertThat(r.branches()).allSatisfy(x -> assertThat(x.rank()).hasValue(1));
-    assertThat(r.branch("T1").orElseThrow().demotion().orElseThrow()).contains("never splits a tie");
+    assertThat(r.branch("T1").orElseThrow().demotion().orElseThrow())
+        .contains("never splits a tie");
   }
 
   @Test

@@ -16,8 +16,7 @@ class StarSchemesBadInputTest {
 
   static InvalidInputException fails(String json) {
     try {
-      StarSchemes.read(
-          new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "bad.json");
+      StarSchemes.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "bad.json");
     } catch (InvalidInputException e) {
       return e;
     }
@@ -35,8 +34,9 @@ class StarSchemesBadInputTest {
         .contains("bad.json:", "unknown field 'quota'", "did you mean 'quotas'");
     assertThat(fails(GOOD.replace("\"GRID_SCORE\"", "\"GRID_SCORES\"")).getMessage())
         .contains("/indicators/7/measure", "did you mean 'grid_score'");
-    assertThat(fails(GOOD.replace("\"requires\": [\"innovation\"]", "\"requires\": [\"inovation\"]"))
-            .getMessage())
+    assertThat(
+            fails(GOOD.replace("\"requires\": [\"innovation\"]", "\"requires\": [\"inovation\"]"))
+                .getMessage())
         .contains("/stars/0/requires/0", "did you mean 'innovation'");
     assertThat(fails(GOOD.replace("\"renormalise\"", "\"renormalize\"")).getMessage())
         .contains("/notApplicable", "did you mean 'renormalise'");
@@ -61,20 +61,28 @@ class StarSchemesBadInputTest {
   void structuralMistakes() {
     assertThat(fails(GOOD.replace("{\"stars\": 1}", "{\"stars\": 1, \"min\": 0}")).getMessage())
         .contains("the last band takes every other branch");
-    assertThat(fails(GOOD.replace("\"format\": \"gridgov.org-stars/1\"", "\"format\": \"x/1\""))
-            .getMessage())
+    assertThat(
+            fails(GOOD.replace("\"format\": \"gridgov.org-stars/1\"", "\"format\": \"x/1\""))
+                .getMessage())
         .contains("unknown format 'x/1'");
-    assertThat(fails(GOOD.replace("{\"stars\": 5, \"maxShare\"", "{\"stars\": 6, \"maxShare\""))
-            .getMessage())
+    assertThat(
+            fails(GOOD.replace("{\"stars\": 5, \"maxShare\"", "{\"stars\": 6, \"maxShare\""))
+                .getMessage())
         .contains("no star band gives 6 stars");
-    assertThat(fails(GOOD.replace("\"points\": 10, \"measure\": \"TERM", "\"points\": 0, \"measure\": \"TERM"))
-            .getMessage())
+    assertThat(
+            fails(
+                    GOOD.replace(
+                        "\"points\": 10, \"measure\": \"TERM",
+                        "\"points\": 0, \"measure\": \"TERM"))
+                .getMessage())
         .contains("/indicators/1/points", "must be > 0");
-    assertThat(fails(GOOD.replace("{\"min\": 80, \"points\": 16}", "{\"min\": 95, \"points\": 16}"))
-            .getMessage())
+    assertThat(
+            fails(GOOD.replace("{\"min\": 80, \"points\": 16}", "{\"min\": 95, \"points\": 16}"))
+                .getMessage())
         .contains("highest min first");
-    assertThat(fails(GOOD.replace("\"min\": 90, \"points\": 20", "\"min\": 90, \"points\": 25"))
-            .getMessage())
+    assertThat(
+            fails(GOOD.replace("\"min\": 90, \"points\": 20", "\"min\": 90, \"points\": 25"))
+                .getMessage())
         .contains("band points must be between 0 and the indicator's 20");
     assertThat(fails("[1]").getMessage()).contains("bad.json");
     assertThat(fails("{\"format\": ").getMessage()).contains("bad.json:1");
@@ -100,7 +108,8 @@ class StarSchemesBadInputTest {
         """;
     Map<GridId, Double> s = scores(csv, 2025);
     // (90 + 80 + 2 · 60) / 4 months = 72.5; 2024 left out; G2 not scored; departments skipped
-    assertThat(s).containsExactly(Map.entry(GridId.of("G1"), 72.5), Map.entry(GridId.of("C1"), 70.5));
+    assertThat(s)
+        .containsExactly(Map.entry(GridId.of("G1"), 72.5), Map.entry(GridId.of("C1"), 70.5));
   }
 
   @Test
