@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       OrgCheckCommand.class,
+      OrgRateCommand.class,
     })
 final class OrgCommand implements Runnable {
   @Spec CommandLine.Model.CommandSpec spec;
