@@ -304,12 +304,16 @@ public final class CreditLedger {
    * Repairs a deduction (信用修复) when its rule is repairable and the repair conditions hold: at least
    * {@code repairAfterDays} calendar days since the deduction, no open appeal of it, and no other
    * deduction of the resident that still counts in the {@code repairAfterDays} days before the
-   * repair (a new deduction restarts the waiting period).
+   * repair (a new deduction restarts the waiting period); and, when the rule has {@code
+   * repairNeeds}, enough points of the named rules (e.g. volunteering) recognised since the
+   * deduction and still counting ({@link Code#REPAIR_NEEDS_NOT_MET}). Repairs restore together at
+   * most the rule's {@code repairPercent} of the deduction.
    *
    * @param by who repairs: acts over the resident's grid and holds a post the deduction's rule
    *     names
    * @param deduction the seq of the deduction
-   * @param points how many points to restore, or 0 for all that remain
+   * @param points how many points to restore, or 0 for all that remain (under a rule with a {@code
+   *     repairPercent} below 100 the entry then names the points that may still be restored)
    * @param evidence a reference to the evidence (e.g. volunteering hours), when given
    * @return the committed {@link EntryKind#REPAIR} entry, or why not (e.g. {@link
    *     Code#REPAIR_TOO_EARLY})
@@ -329,6 +333,13 @@ public final class CreditLedger {
           Optional<PointRule> rule = target.rule().flatMap(scheme::rule);
           if (rule.isEmpty() || target.kind() != EntryKind.DEDUCT || !rule.get().repairable()) {
             return committed(e); // the replay says why not
+          }
+          if (points == 0 && rule.get().repairPercent() < 100) {
+            // a partial repair rule: the entry names what "all that may be restored" is
+            long remaining = replay.repairRemaining(target.seq());
+            if (remaining > 0) {
+              e = about(seq, at, target, EntryKind.REPAIR, remaining, by, evidence);
+            }
           }
           Optional<EntryRefusal> post = holdsPost(e, by, rule.get());
           if (post.isPresent()) {

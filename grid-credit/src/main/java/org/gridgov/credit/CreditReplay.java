@@ -143,6 +143,20 @@ public final class CreditReplay {
   }
 
   /**
+   * How many points repairs may still restore of a deduction under its rule ({@code
+   * repairPercent} of its points, less what was restored), for a ledger service that writes a
+   * repair's points explicitly.
+   *
+   * @param deduction the deduction's seq (an accepted {@link EntryKind#DEDUCT} entry)
+   * @return the points, 0 when none remain
+   */
+  long repairRemaining(long deduction) {
+    Node t = nodes.get((int) (deduction - 1));
+    PointRule r = rules.get(t.e.rule().orElseThrow());
+    return Math.max(0, r.repairLimit(t.e.points()) - t.restored);
+  }
+
+  /**
    * Whether an entry may be added next, without adding it.
    *
    * @param e the entry
@@ -407,7 +421,27 @@ public final class CreditReplay {
               + " days after the deduction, from "
               + from);
     }
-    long remaining = -t.e.points() - t.restored;
+    if (r.repairNeeds().isPresent()) {
+      PointRule.RepairNeeds needs = r.repairNeeds().get();
+      long done = repairCredit(t, needs);
+      if (done < needs.points()) {
+        throw refuse(
+            Code.REPAIR_NEEDS_NOT_MET,
+            "rule "
+                + r.code()
+                + " needs "
+                + needs.points()
+                + " points of "
+                + String.join(", ", needs.rules())
+                + " recognised since deduction "
+                + t.e.seq()
+                + " before a repair; "
+                + e.resident()
+                + " has "
+                + done);
+      }
+    }
+    long remaining = r.repairLimit(t.e.points()) - t.restored;
     if (e.points() < 0) {
       throw refuse(
           Code.POINTS_OUT_OF_RANGE,
@@ -423,7 +457,37 @@ public final class CreditReplay {
               + " points left to restore, not "
               + e.points());
     }
+    if (e.points() == 0 && r.repairPercent() < 100) {
+      throw refuse(
+          Code.POINTS_OUT_OF_RANGE,
+          "rule "
+              + r.code()
+              + " restores at most "
+              + r.repairPercent()
+              + "% of a deduction: a repair under it names its points (at most "
+              + remaining
+              + " here), not 0");
+    }
     return e.points() == 0 ? remaining : e.points();
+  }
+
+  /**
+   * The points recognised under the rules a repair needs, made after the deduction and counting
+   * now (with their corrections).
+   */
+  private long repairCredit(Node deduction, PointRule.RepairNeeds needs) {
+    Account a = accounts.get(deduction.e.resident());
+    long sum = 0;
+    for (int i = a.nodes.size() - 1; i >= 0; i--) {
+      Node n = a.nodes.get(i);
+      if (n.e.seq() <= deduction.e.seq()) {
+        break;
+      }
+      if (n.e.kind() == EntryKind.RECOGNISE && needs.rules().contains(n.e.rule().orElseThrow())) {
+        sum += counting(n);
+      }
+    }
+    return sum;
   }
 
   private long expire(Entry e) {
@@ -702,8 +766,22 @@ public final class CreditReplay {
         && e.kind() == EntryKind.DEDUCT
         && r.isPresent()
         && r.get().repairable()
-        && n.restored < -e.points()) {
-      notes.add("repairable from " + day(e.at()).plusDays(r.get().repairAfterDays()));
+        && n.restored < r.get().repairLimit(e.points())) {
+      PointRule rule = r.get();
+      String note = "repairable from " + day(e.at()).plusDays(rule.repairAfterDays());
+      if (rule.repairNeeds().isPresent()) {
+        PointRule.RepairNeeds needs = rule.repairNeeds().get();
+        note +=
+            " once "
+                + needs.points()
+                + " points of "
+                + String.join(", ", needs.rules())
+                + " are recognised after it";
+      }
+      if (rule.repairPercent() < 100) {
+        note += ", at most " + rule.repairLimit(e.points()) + " points";
+      }
+      notes.add(note);
     }
     if (n.appeal == AppealStatus.NONE
         && n.counts

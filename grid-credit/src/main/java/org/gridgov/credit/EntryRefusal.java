@@ -62,6 +62,11 @@ public record EntryRefusal(long seq, EntryKind kind, Code code, String reason) {
     NOT_REPAIRABLE,
     /** A repair before the rule's waiting period is over. */
     REPAIR_TOO_EARLY,
+    /**
+     * A repair before the rule's other repair conditions are met ({@code repairNeeds}: e.g. not
+     * enough volunteering points recognised since the deduction).
+     */
+    REPAIR_NEEDS_NOT_MET,
     /** A repair of more points than remain to be restored. */
     REPAIR_TOO_MUCH,
     /** An expiry before the rule's validity is over. */
