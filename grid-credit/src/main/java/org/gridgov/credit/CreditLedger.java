@@ -706,7 +706,12 @@ public final class CreditLedger {
   }
 
   private boolean evidenceRequired(PointRule rule) {
-    return evidenceRules.contains(rule.code()) || (evidenceForDeductions && rule.deducts());
+    return switch (rule.evidence()) {
+      case REQUIRED -> true;
+      case NOT_REQUIRED -> evidenceRules.contains(rule.code());
+      case UNSTATED ->
+          evidenceRules.contains(rule.code()) || (evidenceForDeductions && rule.deducts());
+    };
   }
 
   private static LedgerResult committed(Entry e) {
@@ -915,7 +920,9 @@ public final class CreditLedger {
     }
 
     /**
-     * Rules whose entries must carry evidence, besides deductions.
+     * Rules whose entries must carry evidence, besides deductions and the rules the scheme marks
+     * {@code "evidence": true}: a requirement of this service on top of the scheme's (it applies
+     * to new entries only; replay checks what the scheme says).
      *
      * @param ruleCodes the rules' codes
      * @return this builder
@@ -935,8 +942,10 @@ public final class CreditLedger {
     }
 
     /**
-     * Whether every deduction must carry evidence (default true: a deduction affects a person and
-     * must be explainable).
+     * Whether every deduction under a rule that does not state {@code evidence} in the scheme must
+     * carry evidence (default true: a deduction affects a person and must be explainable). A rule
+     * with {@code "evidence": true} always needs it, one with {@code "evidence": false} needs it
+     * only when named in {@link #requireEvidence}.
      *
      * @param value true to require it
      * @return this builder

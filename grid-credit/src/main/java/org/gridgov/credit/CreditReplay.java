@@ -279,6 +279,13 @@ public final class CreditReplay {
           Code.NOT_IN_FORCE,
           "made on " + day + "; the scheme is in force " + scheme.from() + " to " + scheme.to());
     }
+    if (r.evidence() == PointRule.Evidence.REQUIRED
+        && e.evidence().filter(s -> !s.isBlank()).isEmpty()) {
+      throw refuse(
+          Code.EVIDENCE_MISSING,
+          "rule " + r.code() + " requires evidence (the scheme's \"evidence\": true); the entry"
+              + " carries none");
+    }
     long p = e.points();
     if (p < r.min() || p > r.max()) {
       throw refuse(
