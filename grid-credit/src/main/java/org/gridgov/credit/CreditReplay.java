@@ -236,6 +236,8 @@ public final class CreditReplay {
           case REDEEM -> redeem(e, named);
           case APPEAL_FILED -> appealFiled(e);
           case APPEAL_UPHELD, APPEAL_VOIDED -> appealDecided(e);
+          case APPEAL_REVIEW -> appealReview(e);
+          case APPEAL_ESCALATED -> appealEscalated(e);
           case REPAIR -> repair(e);
           case EXPIRE -> expire(e);
           case CORRECT -> correct(e);
@@ -356,7 +358,7 @@ public final class CreditReplay {
     Node t = target(e);
     noPoints(e);
     appealable(t);
-    if (t.appeal == AppealStatus.OPEN) {
+    if (t.appeal.undecided()) {
       throw refuse(
           Code.APPEAL_OPEN,
           "entry " + t.e.seq() + " already has an open appeal (entry " + t.appealSeq + ")");
@@ -388,11 +390,86 @@ public final class CreditReplay {
   private long appealDecided(Entry e) {
     Node t = target(e);
     noPoints(e);
-    if (t.appeal != AppealStatus.OPEN) {
+    if (!t.appeal.undecided()) {
       throw refuse(Code.NO_OPEN_APPEAL, "entry " + t.e.seq() + " has no open appeal to decide");
     }
     return e.kind() == EntryKind.APPEAL_VOIDED ? -counting(t) : 0;
   }
+
+  private long appealReview(Entry e) {
+    Node t = target(e);
+    noPoints(e);
+    if (!t.appeal.undecided()) {
+      throw refuse(Code.NO_OPEN_APPEAL, "entry " + t.e.seq() + " has no open appeal to review");
+    }
+    if (t.appeal == AppealStatus.UNDER_REVIEW) {
+      throw refuse(
+          Code.APPEAL_UNDER_REVIEW,
+          "the appeal of entry "
+              + t.e.seq()
+              + " is already under review by "
+              + nodes.get((int) (t.reviewSeq - 1)).e.by()
+              + " (entry "
+              + t.reviewSeq
+              + ")");
+    }
+    if (t.appeal == AppealStatus.ESCALATED) {
+      throw refuse(
+          Code.APPEAL_ESCALATED,
+          "the appeal of entry "
+              + t.e.seq()
+              + " was escalated (entry "
+              + t.escalationSeq
+              + "); the level it escalated to decides it");
+    }
+    return 0;
+  }
+
+  private long appealEscalated(Entry e) {
+    Node t = target(e);
+    noPoints(e);
+    if (!t.appeal.undecided()) {
+      throw refuse(Code.NO_OPEN_APPEAL, "entry " + t.e.seq() + " has no open appeal to escalate");
+    }
+    if (t.appeal == AppealStatus.ESCALATED) {
+      throw refuse(
+          Code.APPEAL_ESCALATED,
+          "the appeal of entry " + t.e.seq() + " was already escalated (entry " + t.escalationSeq + ")");
+    }
+    Instant by = decideBy(t);
+    if (!e.at().isAfter(by)) {
+      throw refuse(
+          Code.ESCALATION_TOO_EARLY,
+          "the appeal of entry "
+              + t.e.seq()
+              + " may be decided until "
+              + by
+              + " ("
+              + scheme.appeal().decideWithin()
+              + " after its filing); it escalates only after that");
+    }
+    return 0;
+  }
+
+  /** The review deadline of an entry's appeal: {@code decideWithin} after its filing. */
+  private Instant decideBy(Node t) {
+    Instant filed = nodes.get((int) (t.appealSeq - 1)).e.at();
+    return options.calendar().plus(filed, scheme.appeal().decideWithin());
+  }
+
+  /**
+   * Where the appeal of an entry stands, for a ledger service.
+   *
+   * @param seq an accepted entry's seq
+   * @return its appeal's state and the seqs of its filing, review and escalation (0 when none)
+   */
+  AppealState appealOf(long seq) {
+    Node t = nodes.get((int) (seq - 1));
+    return new AppealState(t.appeal, t.appealSeq, t.reviewSeq, t.escalationSeq);
+  }
+
+  /** The state of an entry's appeal and the entries of its steps (0 when none). */
+  record AppealState(AppealStatus status, long filed, long review, long escalation) {}
 
   private long repair(Entry e) {
     Node t = target(e);
@@ -408,7 +485,7 @@ public final class CreditReplay {
           "rule " + r.code() + " of entry " + t.e.seq() + " is not repairable");
     }
     counts(t);
-    if (t.appeal == AppealStatus.OPEN) {
+    if (t.appeal.undecided()) {
       throw refuse(
           Code.APPEAL_OPEN,
           "entry "
@@ -530,7 +607,12 @@ public final class CreditReplay {
   private long correct(Entry e) {
     Node t = target(e);
     switch (t.e.kind()) {
-      case APPEAL_FILED, APPEAL_UPHELD, APPEAL_VOIDED, EXPIRE ->
+      case APPEAL_FILED,
+          APPEAL_UPHELD,
+          APPEAL_VOIDED,
+          EXPIRE,
+          APPEAL_REVIEW,
+          APPEAL_ESCALATED ->
           throw refuse(
               Code.NOT_APPLICABLE,
               "a correction concerns an entry with points; entry "
@@ -649,6 +731,16 @@ public final class CreditReplay {
         zero(a, t, "voided on appeal by entry " + e.seq());
       }
       case EXPIRE -> zero(a, target(e), "expired by entry " + e.seq());
+      case APPEAL_REVIEW -> {
+        Node t = target(e);
+        t.appeal = AppealStatus.UNDER_REVIEW;
+        t.reviewSeq = e.seq();
+      }
+      case APPEAL_ESCALATED -> {
+        Node t = target(e);
+        t.appeal = AppealStatus.ESCALATED;
+        t.escalationSeq = e.seq();
+      }
     }
     if (e.kind().refersToAnEntry()) {
       Node t = target(e);
@@ -728,7 +820,7 @@ public final class CreditReplay {
         case APPEAL_FILED -> {
           Instant by = options.calendar().plus(h.at(), scheme.appeal().decideWithin());
           String note = "appealed by " + h.by() + " (entry " + h.seq() + "), decide by " + by;
-          if (n.appeal == AppealStatus.OPEN
+          if ((n.appeal == AppealStatus.OPEN || n.appeal == AppealStatus.UNDER_REVIEW)
               && n.appealSeq == h.seq()
               && asOf.isPresent()
               && asOf.get().isAfter(by)) {
@@ -746,6 +838,17 @@ public final class CreditReplay {
                     + " (entry "
                     + h.seq()
                     + "): voided, counts 0 from then");
+        case APPEAL_REVIEW ->
+            notes.add("taken for review by " + h.by() + " (entry " + h.seq() + ")");
+        case APPEAL_ESCALATED ->
+            notes.add(
+                "not decided in time: escalated"
+                    + h.evidence().map(to -> " to " + to).orElse("")
+                    + " by "
+                    + h.by()
+                    + " (entry "
+                    + h.seq()
+                    + ")");
         case REPAIR -> notes.add("repaired " + repaired(h) + " (entry " + h.seq() + ")");
         case EXPIRE -> notes.add("expired (entry " + h.seq() + "), counts 0 from then");
         case CORRECT ->
@@ -838,6 +941,8 @@ public final class CreditReplay {
     AppealStatus appeal = AppealStatus.NONE;
     long appealSeq;
     long decisionSeq;
+    long reviewSeq;
+    long escalationSeq;
 
     Node(Entry e) {
       this.e = e;
