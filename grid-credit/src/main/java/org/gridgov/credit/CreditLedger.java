@@ -45,7 +45,8 @@ import org.gridgov.credit.EntryRefusal.Code;
  *
  * <p><b>Reads.</b> {@link #statement} and {@link #levelCounts} answer under the {@link
  * CreditPrivacy} policy with a {@link CreditRead}: the value or a typed {@link ReadRefusal}. Every
- * read, allowed or refused, is recorded ({@link #auditLog()}, {@link ReadRecord.Listener}).
+ * read, allowed or refused, is recorded ({@link #auditLog()}, durably in a {@link ReadAuditLog}
+ * when one is configured, and given to every {@link ReadRecord.Listener}).
  *
  * <p>Entries carry the service's clock time, never earlier than the last committed entry.
  */
@@ -67,6 +68,7 @@ public final class CreditLedger {
   private final int maxAttempts;
   private final int escalationLevels;
   private final List<ReadRecord.Listener> listeners;
+  private final Optional<ReadAuditLog> auditSink;
   private final ReplayOptions options;
 
   private final Object lock = new Object();
@@ -93,6 +95,7 @@ public final class CreditLedger {
     this.maxAttempts = b.maxAttempts;
     this.escalationLevels = b.escalationLevels;
     this.listeners = List.copyOf(b.listeners);
+    this.auditSink = Optional.ofNullable(b.auditLog);
     // history is replayed without the posts check: a post held then may be gone now
     this.options = new ReplayOptions(calendar, Optional.empty(), Optional.empty());
     this.replay = CreditReplay.start(scheme, options);
@@ -715,7 +718,7 @@ public final class CreditLedger {
 
   /**
    * Every read so far (statements and aggregates, allowed and refused), in the order they happened.
-   * The log lives as long as the service; register a {@link ReadRecord.Listener} to keep it
+   * The log lives as long as the service; give the builder a {@link ReadAuditLog} to keep it
    * durably.
    *
    * @return an immutable copy
@@ -800,6 +803,9 @@ public final class CreditLedger {
             asOf,
             refusal.isEmpty(),
             refusal.map(ReadRefusal::reason).orElse(""));
+    if (auditSink.isPresent()) {
+      auditSink.get().append(r); // durable first: a read that cannot be recorded fails
+    }
     audit.add(r);
     for (ReadRecord.Listener l : listeners) {
       l.onRead(r);
@@ -1002,6 +1008,7 @@ public final class CreditLedger {
     private int maxAttempts = 1000;
     private int escalationLevels = 1;
     private final List<ReadRecord.Listener> listeners = new ArrayList<>();
+    private ReadAuditLog auditLog;
 
     private Builder(LedgerStore store, CreditScheme scheme) {
       this.store = Objects.requireNonNull(store, "store");
@@ -1136,6 +1143,19 @@ public final class CreditLedger {
     public Builder escalationLevels(int value) {
       checkArgument(value >= 1, "escalationLevels must be at least 1, not %s", value);
       this.escalationLevels = value;
+      return this;
+    }
+
+    /**
+     * The durable read audit (e.g. {@link FileReadAuditLog}): every read, allowed or refused, is
+     * appended to it before the read is answered, and a read whose record cannot be stored fails.
+     * The service does not close it.
+     *
+     * @param value the sink
+     * @return this builder
+     */
+    public Builder auditLog(ReadAuditLog value) {
+      this.auditLog = Objects.requireNonNull(value, "auditLog");
       return this;
     }
 
