@@ -584,10 +584,10 @@ public final class CreditLedger {
   }
 
   /**
-   * The appeals filed at or before {@code asOf}, not decided and not escalated by then, whose review
-   * deadline ({@code decideWithin} working days after filing) passed before {@code asOf}: they are
-   * due to escalate ({@link #escalateOverdueAppeals}). This lists ledger positions, not files, and
-   * is not a read of a file.
+   * The appeals filed at or before {@code asOf}, not decided and not escalated by then, whose
+   * review deadline ({@code decideWithin} working days after filing) passed before {@code asOf}:
+   * they are due to escalate ({@link #escalateOverdueAppeals}). This lists ledger positions, not
+   * files, and is not a read of a file.
    *
    * @param asOf the instant
    * @return the overdue appeals, in the order they were filed
@@ -1084,8 +1084,8 @@ public final class CreditLedger {
 
     /**
      * Rules whose entries must carry evidence, besides deductions and the rules the scheme marks
-     * {@code "evidence": true}: a requirement of this service on top of the scheme's (it applies
-     * to new entries only; replay checks what the scheme says).
+     * {@code "evidence": true}: a requirement of this service on top of the scheme's (it applies to
+     * new entries only; replay checks what the scheme says).
      *
      * @param ruleCodes the rules' codes
      * @return this builder

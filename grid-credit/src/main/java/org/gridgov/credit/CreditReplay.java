@@ -143,9 +143,9 @@ public final class CreditReplay {
   }
 
   /**
-   * How many points repairs may still restore of a deduction under its rule ({@code
-   * repairPercent} of its points, less what was restored), for a ledger service that writes a
-   * repair's points explicitly.
+   * How many points repairs may still restore of a deduction under its rule ({@code repairPercent}
+   * of its points, less what was restored), for a ledger service that writes a repair's points
+   * explicitly.
    *
    * @param deduction the deduction's seq (an accepted {@link EntryKind#DEDUCT} entry)
    * @return the points, 0 when none remain
@@ -285,7 +285,9 @@ public final class CreditReplay {
         && e.evidence().filter(s -> !s.isBlank()).isEmpty()) {
       throw refuse(
           Code.EVIDENCE_MISSING,
-          "rule " + r.code() + " requires evidence (the scheme's \"evidence\": true); the entry"
+          "rule "
+              + r.code()
+              + " requires evidence (the scheme's \"evidence\": true); the entry"
               + " carries none");
     }
     long p = e.points();
@@ -434,7 +436,11 @@ public final class CreditReplay {
     if (t.appeal == AppealStatus.ESCALATED) {
       throw refuse(
           Code.APPEAL_ESCALATED,
-          "the appeal of entry " + t.e.seq() + " was already escalated (entry " + t.escalationSeq + ")");
+          "the appeal of entry "
+              + t.e.seq()
+              + " was already escalated (entry "
+              + t.escalationSeq
+              + ")");
     }
     Instant by = decideBy(t);
     if (!e.at().isAfter(by)) {
@@ -556,8 +562,8 @@ public final class CreditReplay {
   }
 
   /**
-   * The points recognised under the rules a repair needs, made after the deduction and counting
-   * now (with their corrections).
+   * The points recognised under the rules a repair needs, made after the deduction and counting now
+   * (with their corrections).
    */
   private long repairCredit(Node deduction, PointRule.RepairNeeds needs) {
     Account a = accounts.get(deduction.e.resident());
@@ -607,12 +613,7 @@ public final class CreditReplay {
   private long correct(Entry e) {
     Node t = target(e);
     switch (t.e.kind()) {
-      case APPEAL_FILED,
-          APPEAL_UPHELD,
-          APPEAL_VOIDED,
-          EXPIRE,
-          APPEAL_REVIEW,
-          APPEAL_ESCALATED ->
+      case APPEAL_FILED, APPEAL_UPHELD, APPEAL_VOIDED, EXPIRE, APPEAL_REVIEW, APPEAL_ESCALATED ->
           throw refuse(
               Code.NOT_APPLICABLE,
               "a correction concerns an entry with points; entry "

@@ -39,8 +39,8 @@ public record CreditScheme(
    * Checks the scheme.
    *
    * @throws IllegalArgumentException when {@code from} is after {@code to}, a rule code or level
-   *     name repeats, the levels are not strictly descending or missing, {@code start} is below
-   *     the floor, or a rule's {@code repairNeeds} names a rule that is not a rewarding rule of the
+   *     name repeats, the levels are not strictly descending or missing, {@code start} is below the
+   *     floor, or a rule's {@code repairNeeds} names a rule that is not a rewarding rule of the
    *     scheme
    */
   public CreditScheme {
@@ -63,7 +63,8 @@ public record CreditScheme(
     for (PointRule r : rules) {
       if (r.repairNeeds().isPresent()) {
         for (String needed : r.repairNeeds().get().rules()) {
-          PointRule n = rules.stream().filter(x -> x.code().equals(needed)).findFirst().orElse(null);
+          PointRule n =
+              rules.stream().filter(x -> x.code().equals(needed)).findFirst().orElse(null);
           checkArgument(
               n != null && !n.deducts(),
               "rule %s: repairNeeds names %s, which is not a rewarding rule of the scheme",

@@ -26,9 +26,9 @@ public enum EntryKind {
   /** A correction of entry {@code refersTo}: a compensating entry with its own signed points. */
   CORRECT,
   /**
-   * The appeal of entry {@code refersTo} was taken for review (受理): the reviewer ({@code by})
-   * owns it until it is decided or escalated; no points. Optional: an appeal may be decided
-   * straight from filing.
+   * The appeal of entry {@code refersTo} was taken for review (受理): the reviewer ({@code by}) owns
+   * it until it is decided or escalated; no points. Optional: an appeal may be decided straight
+   * from filing.
    */
   APPEAL_REVIEW,
   /**
@@ -47,13 +47,13 @@ public enum EntryKind {
     return switch (this) {
       case RECOGNISE, DEDUCT, REDEEM -> false;
       case APPEAL_FILED,
-              APPEAL_UPHELD,
-              APPEAL_VOIDED,
-              REPAIR,
-              EXPIRE,
-              CORRECT,
-              APPEAL_REVIEW,
-              APPEAL_ESCALATED ->
+          APPEAL_UPHELD,
+          APPEAL_VOIDED,
+          REPAIR,
+          EXPIRE,
+          CORRECT,
+          APPEAL_REVIEW,
+          APPEAL_ESCALATED ->
           true;
     };
   }

@@ -67,7 +67,9 @@ public record EntryRefusal(long seq, EntryKind kind, Code code, String reason) {
     APPEAL_ESCALATED,
     /** An escalation before the appeal's review deadline ({@code decideWithin}) has passed. */
     ESCALATION_TOO_EARLY,
-    /** The ledger service: a decision of an appeal under review by someone else than its reviewer. */
+    /**
+     * The ledger service: a decision of an appeal under review by someone else than its reviewer.
+     */
     NOT_THE_REVIEWER,
     /** A repair of a deduction under a rule that is not repairable. */
     NOT_REPAIRABLE,

@@ -32,10 +32,10 @@ import java.util.OptionalLong;
  * @param repairAfterDays how many calendar days after the deduction a repair may come, at the
  *     earliest
  * @param basis the legal basis: the document and article
- * @param repairNeeds what the resident must have done since the deduction before a repair, when
- *     the rule asks more than the waiting period (e.g. volunteering)
- * @param repairPercent how much of a deduction its repairs may restore together, in percent of
- *     the deducted points (rounded down), 1 to 100; 100 when the rule does not limit it
+ * @param repairNeeds what the resident must have done since the deduction before a repair, when the
+ *     rule asks more than the waiting period (e.g. volunteering)
+ * @param repairPercent how much of a deduction its repairs may restore together, in percent of the
+ *     deducted points (rounded down), 1 to 100; 100 when the rule does not limit it
  * @param evidence whether entries under the rule must carry evidence, as the scheme states it
  */
 public record PointRule(
@@ -83,7 +83,9 @@ public record PointRule(
 
   /** Whether entries under a rule must carry evidence, as the scheme states it. */
   public enum Evidence {
-    /** {@code "evidence": true}: every entry under the rule carries evidence (checked by replay). */
+    /**
+     * {@code "evidence": true}: every entry under the rule carries evidence (checked by replay).
+     */
     REQUIRED,
     /** {@code "evidence": false}: the scheme requires none (a service may still require it). */
     NOT_REQUIRED,

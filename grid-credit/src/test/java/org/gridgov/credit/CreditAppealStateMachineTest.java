@@ -129,19 +129,25 @@ class CreditAppealStateMachineTest {
   @Test
   void theReplayRefusesEarlyAndDoubleEscalationsAndStepsWithoutAnAppeal() {
     CreditReplay r = CreditReplay.start(LedgerWorld.SCHEME, ReplayOptions.defaults());
-    r.accept(CreditFixtures.ruled(1, "2026-03-02T09:00:00", "r-1", EntryKind.DEDUCT, "D01", -5, "w"));
-    assertThat(check(r, about(2, "2026-03-30T09:00:00", "r-1", EntryKind.APPEAL_ESCALATED, 1, 0, "system")))
+    r.accept(
+        CreditFixtures.ruled(1, "2026-03-02T09:00:00", "r-1", EntryKind.DEDUCT, "D01", -5, "w"));
+    assertThat(
+            check(
+                r,
+                about(2, "2026-03-30T09:00:00", "r-1", EntryKind.APPEAL_ESCALATED, 1, 0, "system")))
         .isEqualTo(Code.NO_OPEN_APPEAL);
     r.accept(about(2, "2026-03-02T10:00:00", "r-1", EntryKind.APPEAL_FILED, 1, 0, "r-1"));
     // 10 working days after Mon 03-02 10:00: Mon 03-16 10:00
-    Entry early = about(3, "2026-03-16T10:00:00", "r-1", EntryKind.APPEAL_ESCALATED, 1, 0, "system");
+    Entry early =
+        about(3, "2026-03-16T10:00:00", "r-1", EntryKind.APPEAL_ESCALATED, 1, 0, "system");
     assertThat(check(r, early)).isEqualTo(Code.ESCALATION_TOO_EARLY);
     assertThat(r.check(early).orElseThrow().reason()).contains("until 2026-03-16T02:00:00Z");
     assertThat(check(r, about(3, "2026-03-16T10:00:00", "r-1", EntryKind.APPEAL_REVIEW, 1, 1, "w")))
         .as("no points on an appeal step")
         .isEqualTo(Code.POINTS_OUT_OF_RANGE);
     r.accept(about(3, "2026-03-16T10:00:01", "r-1", EntryKind.APPEAL_ESCALATED, 1, 0, "system"));
-    assertThat(check(r, about(4, "2026-03-17T10:00:00", "r-1", EntryKind.APPEAL_ESCALATED, 1, 0, "x")))
+    assertThat(
+            check(r, about(4, "2026-03-17T10:00:00", "r-1", EntryKind.APPEAL_ESCALATED, 1, 0, "x")))
         .isEqualTo(Code.APPEAL_ESCALATED);
     assertThat(check(r, about(4, "2026-03-17T10:00:00", "r-1", EntryKind.APPEAL_REVIEW, 1, 0, "x")))
         .isEqualTo(Code.APPEAL_ESCALATED);

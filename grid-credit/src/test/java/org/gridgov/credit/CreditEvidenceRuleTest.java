@@ -90,9 +90,11 @@ class CreditEvidenceRuleTest {
 
   @Test
   void replayRefusesAnEntryOfARuleThatRequiresEvidenceAtItsLine() {
-    Entry ok = CreditFixtures.ruled(1, "2026-03-02T09:00:00", "r-1", EntryKind.RECOGNISE, "G02", 5, "w1");
+    Entry ok =
+        CreditFixtures.ruled(1, "2026-03-02T09:00:00", "r-1", EntryKind.RECOGNISE, "G02", 5, "w1");
     EntryLog log =
-        new EntryLog("ledger.jsonl", List.of(ok, bare(2, "G02", EntryKind.RECOGNISE, 5)), List.of(1, 2));
+        new EntryLog(
+            "ledger.jsonl", List.of(ok, bare(2, "G02", EntryKind.RECOGNISE, 5)), List.of(1, 2));
     assertThatThrownBy(() -> CreditReplay.replay(SCHEME, log, ReplayOptions.defaults()))
         .isInstanceOf(InvalidEntryException.class)
         .hasMessage(
@@ -105,7 +107,12 @@ class CreditEvidenceRuleTest {
     r.accept(bare(1, "D01", EntryKind.DEDUCT, -5));
     r.accept(bare(2, "D02", EntryKind.DEDUCT, -10));
     r.accept(bare(3, "V01", EntryKind.RECOGNISE, 2));
-    assertThat(CreditReplay.replay(CreditFixtures.scheme(), List.of(bare(1, "G02", EntryKind.RECOGNISE, 5)), ReplayOptions.defaults()).entries())
+    assertThat(
+            CreditReplay.replay(
+                    CreditFixtures.scheme(),
+                    List.of(bare(1, "G02", EntryKind.RECOGNISE, 5)),
+                    ReplayOptions.defaults())
+                .entries())
         .as("an old scheme keeps replaying identically")
         .isEqualTo(1);
   }

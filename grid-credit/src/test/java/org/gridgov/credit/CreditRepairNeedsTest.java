@@ -150,7 +150,8 @@ class CreditRepairNeedsTest {
     assertThat(balance()).isEqualTo(102);
     assertThat(ledger.statement(R1, "r-1", clock.instant()).value().orElseThrow().statement())
         .first()
-        .satisfies(l -> assertThat(l.notes()).contains("repaired +6 (entry " + repaired.seq() + ")"));
+        .satisfies(
+            l -> assertThat(l.notes()).contains("repaired +6 (entry " + repaired.seq() + ")"));
     assertThat(ledger.repair(W1, d, 0, Optional.empty()).refusal().orElseThrow().code())
         .isEqualTo(Code.REPAIR_TOO_MUCH);
   }
@@ -159,7 +160,8 @@ class CreditRepairNeedsTest {
   void theReplayRefusesARepairBeforeTheConditionsAtItsLine() {
     List<Entry> e = new ArrayList<>();
     e.add(CreditFixtures.ruled(1, "2026-03-02T09:00:00", "r-1", EntryKind.DEDUCT, "D03", -10, "w"));
-    e.add(CreditFixtures.ruled(2, "2026-03-03T09:00:00", "r-1", EntryKind.RECOGNISE, "V01", 2, "w"));
+    e.add(
+        CreditFixtures.ruled(2, "2026-03-03T09:00:00", "r-1", EntryKind.RECOGNISE, "V01", 2, "w"));
     e.add(CreditFixtures.about(3, "2026-04-03T09:00:00", "r-1", EntryKind.REPAIR, 1, 3, "w"));
     EntryLog log = new EntryLog("ledger.jsonl", e, List.of(1, 2, 3));
     assertThatThrownBy(() -> CreditReplay.replay(SCHEME, log, ReplayOptions.defaults()))
@@ -169,13 +171,16 @@ class CreditRepairNeedsTest {
                 + " deduction 1 before a repair; r-1 has 2");
     CreditReplay r = CreditReplay.start(SCHEME, ReplayOptions.defaults());
     e.subList(0, 2).forEach(r::accept);
-    r.accept(CreditFixtures.ruled(3, "2026-03-04T09:00:00", "r-1", EntryKind.RECOGNISE, "V01", 2, "w"));
-    r.accept(CreditFixtures.ruled(4, "2026-03-05T09:00:00", "r-1", EntryKind.RECOGNISE, "V01", 2, "w"));
+    r.accept(
+        CreditFixtures.ruled(3, "2026-03-04T09:00:00", "r-1", EntryKind.RECOGNISE, "V01", 2, "w"));
+    r.accept(
+        CreditFixtures.ruled(4, "2026-03-05T09:00:00", "r-1", EntryKind.RECOGNISE, "V01", 2, "w"));
     Entry all = CreditFixtures.about(5, "2026-04-03T09:00:00", "r-1", EntryKind.REPAIR, 1, 0, "w");
     assertThat(r.check(all).orElseThrow().code())
         .as("a partial rule's repair names its points")
         .isEqualTo(Code.POINTS_OUT_OF_RANGE);
-    Entry seven = CreditFixtures.about(5, "2026-04-03T09:00:00", "r-1", EntryKind.REPAIR, 1, 7, "w");
+    Entry seven =
+        CreditFixtures.about(5, "2026-04-03T09:00:00", "r-1", EntryKind.REPAIR, 1, 7, "w");
     assertThat(r.check(seven).orElseThrow().code()).isEqualTo(Code.REPAIR_TOO_MUCH);
     r.accept(CreditFixtures.about(5, "2026-04-03T09:00:00", "r-1", EntryKind.REPAIR, 1, 6, "w"));
     assertThat(r.balance("r-1")).isEqualTo(100 - 10 + 6 + 6);
@@ -246,8 +251,7 @@ class CreditRepairNeedsTest {
             Optional.empty(),
             1 + rnd.nextInt(6),
             OptionalLong.of(deduction));
-    boolean waited =
-        !day(when).isBefore(day(deducted).plusDays(30));
+    boolean waited = !day(when).isBefore(day(deducted).plusDays(30));
     Optional<EntryRefusal> refusal = r.check(repair);
     if (waited && counting >= 6) {
       assertThat(refusal).isEmpty();

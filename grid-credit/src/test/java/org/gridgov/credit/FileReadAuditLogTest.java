@@ -64,8 +64,14 @@ class FileReadAuditLogTest {
     Path file = dir.resolve("reads.log");
     ReadRecord r =
         new ReadRecord(
-            at("2026-03-02T09:00:00"), "w1", "grid_worker", Subject.STATEMENT, "r-1",
-            at("2026-03-02T09:00:00"), true, "");
+            at("2026-03-02T09:00:00"),
+            "w1",
+            "grid_worker",
+            Subject.STATEMENT,
+            "r-1",
+            at("2026-03-02T09:00:00"),
+            true,
+            "");
     try (FileReadAuditLog log = FileReadAuditLog.open(file)) {
       log.append(r);
       log.append(r);
@@ -73,7 +79,8 @@ class FileReadAuditLogTest {
           .isInstanceOf(JournalLockedException.class);
     }
     long whole = Files.size(file);
-    Files.write(file, "0123abcd {\"at\":".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+    Files.write(
+        file, "0123abcd {\"at\":".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
     try (FileReadAuditLog log = FileReadAuditLog.open(file)) {
       assertThat(log.tornTail()).hasValueSatisfying(t -> assertThat(t.line()).isEqualTo(3));
       assertThat(log.records()).containsExactly(r, r);
