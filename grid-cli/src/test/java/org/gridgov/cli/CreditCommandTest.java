@@ -223,4 +223,16 @@ class CreditCommandTest {
     assertThat(missing.out()).isEmpty();
     assertThat(missing.err()).contains("nope.json: no such file");
   }
+
+  @Test
+  void anEntryWithoutTheEvidenceItsRuleRequiresIsALocatedError() throws Exception {
+    Files.writeString(
+        scheme, SCHEME.replace("\"repairable\":true,", "\"repairable\":true,\"evidence\":true,"));
+    CliRun r = replay("--format", "csv");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err())
+        .contains("entries.jsonl:4: entry 4 (DEDUCT): rule D01 requires evidence")
+        .contains("carries none");
+  }
 }

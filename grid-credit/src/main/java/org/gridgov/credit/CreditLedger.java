@@ -45,7 +45,8 @@ import org.gridgov.credit.EntryRefusal.Code;
  *
  * <p><b>Reads.</b> {@link #statement} and {@link #levelCounts} answer under the {@link
  * CreditPrivacy} policy with a {@link CreditRead}: the value or a typed {@link ReadRefusal}. Every
- * read, allowed or refused, is recorded ({@link #auditLog()}, {@link ReadRecord.Listener}).
+ * read, allowed or refused, is recorded ({@link #auditLog()}, durably in a {@link ReadAuditLog}
+ * when one is configured, and given to every {@link ReadRecord.Listener}).
  *
  * <p>Entries carry the service's clock time, never earlier than the last committed entry.
  */
@@ -65,7 +66,9 @@ public final class CreditLedger {
   private final Set<String> evidenceRules;
   private final boolean evidenceForDeductions;
   private final int maxAttempts;
+  private final int escalationLevels;
   private final List<ReadRecord.Listener> listeners;
+  private final Optional<ReadAuditLog> auditSink;
   private final ReplayOptions options;
 
   private final Object lock = new Object();
@@ -90,7 +93,9 @@ public final class CreditLedger {
     this.evidenceRules = Set.copyOf(b.evidenceRules);
     this.evidenceForDeductions = b.evidenceForDeductions;
     this.maxAttempts = b.maxAttempts;
+    this.escalationLevels = b.escalationLevels;
     this.listeners = List.copyOf(b.listeners);
+    this.auditSink = Optional.ofNullable(b.auditLog);
     // history is replayed without the posts check: a post held then may be gone now
     this.options = new ReplayOptions(calendar, Optional.empty(), Optional.empty());
     this.replay = CreditReplay.start(scheme, options);
@@ -261,8 +266,10 @@ public final class CreditLedger {
   }
 
   /**
-   * Decides an open appeal. A decision after the review deadline is still accepted (the appeal was
-   * reported overdue by {@link #overdueAppeals} meanwhile).
+   * Decides an open appeal: filed, under review ({@link #reviewAppeal}: then only by its reviewer,
+   * {@link Code#NOT_THE_REVIEWER}) or escalated ({@link #escalateOverdueAppeals}: then only by
+   * someone acting over the grid it escalated to, {@link Code#APPEAL_ESCALATED}). A decision after
+   * the review deadline is still accepted.
    *
    * @param by the reviewer: acts over the resident's grid, and is neither the resident nor the
    *     person who made the appealed entry
@@ -296,20 +303,173 @@ public final class CreditLedger {
                 Code.REVIEWER_IS_RECOGNISER,
                 by.id() + " made entry " + target.seq() + " and cannot review its appeal");
           }
+          CreditReplay.AppealState state = replay.appealOf(target.seq());
+          if (state.status() == StatementLine.AppealStatus.ESCALATED) {
+            Optional<EntryRefusal> level = escalatedLevel(e, by, state);
+            if (level.isPresent()) {
+              return LedgerResult.refused(level.get());
+            }
+          } else if (state.status() == StatementLine.AppealStatus.UNDER_REVIEW) {
+            String reviewer = seen.get((int) (state.review() - 1)).by();
+            if (!reviewer.equals(by.id())) {
+              return refuse(
+                  e,
+                  Code.NOT_THE_REVIEWER,
+                  "the appeal of entry "
+                      + target.seq()
+                      + " is under review by "
+                      + reviewer
+                      + " (entry "
+                      + state.review()
+                      + "); they decide it, unless it escalates");
+            }
+          }
           return committed(e);
         });
+  }
+
+  /**
+   * Takes an open appeal for review (受理): the appeal moves from filed to under review ({@link
+   * EntryKind#APPEAL_REVIEW}), and from then on only the reviewer decides it, unless it escalates.
+   * Optional: an appeal may also be decided straight from filing.
+   *
+   * @param by the reviewer: acts over the resident's grid, and is neither the resident nor the
+   *     person who made the appealed entry
+   * @param entry the seq of the appealed entry
+   * @param note a reference to the review file, when given (written as the entry's evidence)
+   * @return the committed review entry, or why not ({@link Code#NO_OPEN_APPEAL}, {@link
+   *     Code#APPEAL_UNDER_REVIEW}, {@link Code#APPEAL_ESCALATED}, ...)
+   */
+  public LedgerResult reviewAppeal(Principal by, long entry, Optional<String> note) {
+    Objects.requireNonNull(by, "by");
+    Objects.requireNonNull(note, "note");
+    return concerning(
+        EntryKind.APPEAL_REVIEW,
+        entry,
+        (target, seq, at) -> {
+          Entry e = about(seq, at, target, EntryKind.APPEAL_REVIEW, 0, by, note);
+          Optional<EntryRefusal> who = mayAct(e, by, target.resident());
+          if (who.isPresent()) {
+            return LedgerResult.refused(who.get());
+          }
+          if (by.id().equals(target.resident())) {
+            return refuse(e, Code.NO_ACCESS, by.id() + " cannot review their own appeal");
+          }
+          if (by.id().equals(target.by())) {
+            return refuse(
+                e,
+                Code.REVIEWER_IS_RECOGNISER,
+                by.id() + " made entry " + target.seq() + " and cannot review its appeal");
+          }
+          return committed(e);
+        });
+  }
+
+  /**
+   * Escalates every appeal that is filed or under review, not decided, and whose review deadline
+   * ({@code decideWithin} working days after filing, on the calendar) passed before {@code asOf}
+   * (and before the clock's now): one {@link EntryKind#APPEAL_ESCALATED} entry each, by {@link
+   * #SYSTEM}, naming in its evidence the grid the appeal escalates to (the resident's grid {@link
+   * Builder#escalationLevels} levels up, or the top grid). From then on only someone acting over
+   * that grid decides it. An escalation another writer made first is skipped.
+   *
+   * @param asOf escalate what is overdue at this instant
+   * @return one result per escalation attempted, in the order the appeals were filed
+   */
+  public List<LedgerResult> escalateOverdueAppeals(Instant asOf) {
+    Objects.requireNonNull(asOf, "asOf");
+    Instant until;
+    synchronized (lock) {
+      catchUp();
+      Instant now = stamp();
+      until = asOf.isBefore(now) ? asOf : now;
+    }
+    List<LedgerResult> out = new ArrayList<>();
+    for (OverdueAppeal o : overdueAppeals(until)) {
+      Optional<GridId> grid = residents.gridOf(o.resident()).map(this::escalationGrid);
+      LedgerResult r =
+          concerning(
+              EntryKind.APPEAL_ESCALATED,
+              o.entry(),
+              (target, seq, at) ->
+                  committed(
+                      new Entry(
+                          seq,
+                          at,
+                          target.resident(),
+                          EntryKind.APPEAL_ESCALATED,
+                          Optional.empty(),
+                          0,
+                          SYSTEM,
+                          OptionalLong.of(target.seq()),
+                          grid.map(GridId::value))));
+      boolean lostRace =
+          r.refusal()
+              .map(f -> f.code() == Code.APPEAL_ESCALATED || f.code() == Code.NO_OPEN_APPEAL)
+              .orElse(false);
+      if (!lostRace) {
+        out.add(r);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private GridId escalationGrid(GridId grid) {
+    GridId g = grid;
+    for (int i = 0; i < escalationLevels; i++) {
+      Optional<GridId> up = grids.parent(g);
+      if (up.isEmpty()) {
+        break;
+      }
+      g = up.get();
+    }
+    return g;
+  }
+
+  /** A decision of an escalated appeal: only someone acting over the grid it escalated to. */
+  private Optional<EntryRefusal> escalatedLevel(
+      Entry e, Principal by, CreditReplay.AppealState state) {
+    Entry escalation = seen.get((int) (state.escalation() - 1));
+    Optional<GridId> level =
+        escalation.evidence().map(GridId::of).filter(g -> grids.ordinalOf(g).isPresent());
+    if (level.isEmpty()) {
+      return Optional.empty(); // escalated to a level outside the hierarchy: not checked here
+    }
+    AccessDecision d = access.check(by, Permission.ACT, level.get());
+    if (d.allowed()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new EntryRefusal(
+            e.seq(),
+            e.kind(),
+            Code.APPEAL_ESCALATED,
+            "the appeal of entry "
+                + escalation.refersTo().getAsLong()
+                + " was escalated to "
+                + level.get()
+                + " (entry "
+                + escalation.seq()
+                + "); "
+                + by.id()
+                + " does not act over it: "
+                + d.reason()));
   }
 
   /**
    * Repairs a deduction (信用修复) when its rule is repairable and the repair conditions hold: at least
    * {@code repairAfterDays} calendar days since the deduction, no open appeal of it, and no other
    * deduction of the resident that still counts in the {@code repairAfterDays} days before the
-   * repair (a new deduction restarts the waiting period).
+   * repair (a new deduction restarts the waiting period); and, when the rule has {@code
+   * repairNeeds}, enough points of the named rules (e.g. volunteering) recognised since the
+   * deduction and still counting ({@link Code#REPAIR_NEEDS_NOT_MET}). Repairs restore together at
+   * most the rule's {@code repairPercent} of the deduction.
    *
    * @param by who repairs: acts over the resident's grid and holds a post the deduction's rule
    *     names
    * @param deduction the seq of the deduction
-   * @param points how many points to restore, or 0 for all that remain
+   * @param points how many points to restore, or 0 for all that remain (under a rule with a {@code
+   *     repairPercent} below 100 the entry then names the points that may still be restored)
    * @param evidence a reference to the evidence (e.g. volunteering hours), when given
    * @return the committed {@link EntryKind#REPAIR} entry, or why not (e.g. {@link
    *     Code#REPAIR_TOO_EARLY})
@@ -329,6 +489,13 @@ public final class CreditLedger {
           Optional<PointRule> rule = target.rule().flatMap(scheme::rule);
           if (rule.isEmpty() || target.kind() != EntryKind.DEDUCT || !rule.get().repairable()) {
             return committed(e); // the replay says why not
+          }
+          if (points == 0 && rule.get().repairPercent() < 100) {
+            // a partial repair rule: the entry names what "all that may be restored" is
+            long remaining = replay.repairRemaining(target.seq());
+            if (remaining > 0) {
+              e = about(seq, at, target, EntryKind.REPAIR, remaining, by, evidence);
+            }
           }
           Optional<EntryRefusal> post = holdsPost(e, by, rule.get());
           if (post.isPresent()) {
@@ -417,9 +584,10 @@ public final class CreditLedger {
   }
 
   /**
-   * The appeals filed at or before {@code asOf}, not decided by then, whose review deadline ({@code
-   * decideWithin} working days after filing) passed before {@code asOf}: they escalate. This lists
-   * ledger positions, not files, and is not a read of a file.
+   * The appeals filed at or before {@code asOf}, not decided and not escalated by then, whose
+   * review deadline ({@code decideWithin} working days after filing) passed before {@code asOf}:
+   * they are due to escalate ({@link #escalateOverdueAppeals}). This lists ledger positions, not
+   * files, and is not a read of a file.
    *
    * @param asOf the instant
    * @return the overdue appeals, in the order they were filed
@@ -435,7 +603,8 @@ public final class CreditLedger {
         }
         switch (e.kind()) {
           case APPEAL_FILED -> open.put(e.refersTo().getAsLong(), e);
-          case APPEAL_UPHELD, APPEAL_VOIDED -> open.remove(e.refersTo().getAsLong());
+          case APPEAL_UPHELD, APPEAL_VOIDED, APPEAL_ESCALATED ->
+              open.remove(e.refersTo().getAsLong());
           default -> {
             // no appeal step
           }
@@ -549,7 +718,7 @@ public final class CreditLedger {
 
   /**
    * Every read so far (statements and aggregates, allowed and refused), in the order they happened.
-   * The log lives as long as the service; register a {@link ReadRecord.Listener} to keep it
+   * The log lives as long as the service; give the builder a {@link ReadAuditLog} to keep it
    * durably.
    *
    * @return an immutable copy
@@ -634,6 +803,9 @@ public final class CreditLedger {
             asOf,
             refusal.isEmpty(),
             refusal.map(ReadRefusal::reason).orElse(""));
+    if (auditSink.isPresent()) {
+      auditSink.get().append(r); // durable first: a read that cannot be recorded fails
+    }
     audit.add(r);
     for (ReadRecord.Listener l : listeners) {
       l.onRead(r);
@@ -695,7 +867,12 @@ public final class CreditLedger {
   }
 
   private boolean evidenceRequired(PointRule rule) {
-    return evidenceRules.contains(rule.code()) || (evidenceForDeductions && rule.deducts());
+    return switch (rule.evidence()) {
+      case REQUIRED -> true;
+      case NOT_REQUIRED -> evidenceRules.contains(rule.code());
+      case UNSTATED ->
+          evidenceRules.contains(rule.code()) || (evidenceForDeductions && rule.deducts());
+    };
   }
 
   private static LedgerResult committed(Entry e) {
@@ -829,7 +1006,9 @@ public final class CreditLedger {
     private final Set<String> evidenceRules = new HashSet<>();
     private boolean evidenceForDeductions = true;
     private int maxAttempts = 1000;
+    private int escalationLevels = 1;
     private final List<ReadRecord.Listener> listeners = new ArrayList<>();
+    private ReadAuditLog auditLog;
 
     private Builder(LedgerStore store, CreditScheme scheme) {
       this.store = Objects.requireNonNull(store, "store");
@@ -904,7 +1083,9 @@ public final class CreditLedger {
     }
 
     /**
-     * Rules whose entries must carry evidence, besides deductions.
+     * Rules whose entries must carry evidence, besides deductions and the rules the scheme marks
+     * {@code "evidence": true}: a requirement of this service on top of the scheme's (it applies to
+     * new entries only; replay checks what the scheme says).
      *
      * @param ruleCodes the rules' codes
      * @return this builder
@@ -924,8 +1105,10 @@ public final class CreditLedger {
     }
 
     /**
-     * Whether every deduction must carry evidence (default true: a deduction affects a person and
-     * must be explainable).
+     * Whether every deduction under a rule that does not state {@code evidence} in the scheme must
+     * carry evidence (default true: a deduction affects a person and must be explainable). A rule
+     * with {@code "evidence": true} always needs it, one with {@code "evidence": false} needs it
+     * only when named in {@link #requireEvidence}.
      *
      * @param value true to require it
      * @return this builder
@@ -946,6 +1129,33 @@ public final class CreditLedger {
     public Builder maxAttempts(int value) {
       checkArgument(value >= 1, "maxAttempts must be at least 1, not %s", value);
       this.maxAttempts = value;
+      return this;
+    }
+
+    /**
+     * How many grid levels above the resident's grid an overdue appeal escalates to (default 1:
+     * from a micro-grid to its community); capped at the top of the hierarchy.
+     *
+     * @param value at least 1
+     * @return this builder
+     * @throws IllegalArgumentException when the value is below 1
+     */
+    public Builder escalationLevels(int value) {
+      checkArgument(value >= 1, "escalationLevels must be at least 1, not %s", value);
+      this.escalationLevels = value;
+      return this;
+    }
+
+    /**
+     * The durable read audit (e.g. {@link FileReadAuditLog}): every read, allowed or refused, is
+     * appended to it before the read is answered, and a read whose record cannot be stored fails.
+     * The service does not close it.
+     *
+     * @param value the sink
+     * @return this builder
+     */
+    public Builder auditLog(ReadAuditLog value) {
+      this.auditLog = Objects.requireNonNull(value, "auditLog");
       return this;
     }
 

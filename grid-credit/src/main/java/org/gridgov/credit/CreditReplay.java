@@ -143,6 +143,20 @@ public final class CreditReplay {
   }
 
   /**
+   * How many points repairs may still restore of a deduction under its rule ({@code repairPercent}
+   * of its points, less what was restored), for a ledger service that writes a repair's points
+   * explicitly.
+   *
+   * @param deduction the deduction's seq (an accepted {@link EntryKind#DEDUCT} entry)
+   * @return the points, 0 when none remain
+   */
+  long repairRemaining(long deduction) {
+    Node t = nodes.get((int) (deduction - 1));
+    PointRule r = rules.get(t.e.rule().orElseThrow());
+    return Math.max(0, r.repairLimit(t.e.points()) - t.restored);
+  }
+
+  /**
    * Whether an entry may be added next, without adding it.
    *
    * @param e the entry
@@ -222,6 +236,8 @@ public final class CreditReplay {
           case REDEEM -> redeem(e, named);
           case APPEAL_FILED -> appealFiled(e);
           case APPEAL_UPHELD, APPEAL_VOIDED -> appealDecided(e);
+          case APPEAL_REVIEW -> appealReview(e);
+          case APPEAL_ESCALATED -> appealEscalated(e);
           case REPAIR -> repair(e);
           case EXPIRE -> expire(e);
           case CORRECT -> correct(e);
@@ -264,6 +280,15 @@ public final class CreditReplay {
       throw refuse(
           Code.NOT_IN_FORCE,
           "made on " + day + "; the scheme is in force " + scheme.from() + " to " + scheme.to());
+    }
+    if (r.evidence() == PointRule.Evidence.REQUIRED
+        && e.evidence().filter(s -> !s.isBlank()).isEmpty()) {
+      throw refuse(
+          Code.EVIDENCE_MISSING,
+          "rule "
+              + r.code()
+              + " requires evidence (the scheme's \"evidence\": true); the entry"
+              + " carries none");
     }
     long p = e.points();
     if (p < r.min() || p > r.max()) {
@@ -335,7 +360,7 @@ public final class CreditReplay {
     Node t = target(e);
     noPoints(e);
     appealable(t);
-    if (t.appeal == AppealStatus.OPEN) {
+    if (t.appeal.undecided()) {
       throw refuse(
           Code.APPEAL_OPEN,
           "entry " + t.e.seq() + " already has an open appeal (entry " + t.appealSeq + ")");
@@ -367,11 +392,90 @@ public final class CreditReplay {
   private long appealDecided(Entry e) {
     Node t = target(e);
     noPoints(e);
-    if (t.appeal != AppealStatus.OPEN) {
+    if (!t.appeal.undecided()) {
       throw refuse(Code.NO_OPEN_APPEAL, "entry " + t.e.seq() + " has no open appeal to decide");
     }
     return e.kind() == EntryKind.APPEAL_VOIDED ? -counting(t) : 0;
   }
+
+  private long appealReview(Entry e) {
+    Node t = target(e);
+    noPoints(e);
+    if (!t.appeal.undecided()) {
+      throw refuse(Code.NO_OPEN_APPEAL, "entry " + t.e.seq() + " has no open appeal to review");
+    }
+    if (t.appeal == AppealStatus.UNDER_REVIEW) {
+      throw refuse(
+          Code.APPEAL_UNDER_REVIEW,
+          "the appeal of entry "
+              + t.e.seq()
+              + " is already under review by "
+              + nodes.get((int) (t.reviewSeq - 1)).e.by()
+              + " (entry "
+              + t.reviewSeq
+              + ")");
+    }
+    if (t.appeal == AppealStatus.ESCALATED) {
+      throw refuse(
+          Code.APPEAL_ESCALATED,
+          "the appeal of entry "
+              + t.e.seq()
+              + " was escalated (entry "
+              + t.escalationSeq
+              + "); the level it escalated to decides it");
+    }
+    return 0;
+  }
+
+  private long appealEscalated(Entry e) {
+    Node t = target(e);
+    noPoints(e);
+    if (!t.appeal.undecided()) {
+      throw refuse(Code.NO_OPEN_APPEAL, "entry " + t.e.seq() + " has no open appeal to escalate");
+    }
+    if (t.appeal == AppealStatus.ESCALATED) {
+      throw refuse(
+          Code.APPEAL_ESCALATED,
+          "the appeal of entry "
+              + t.e.seq()
+              + " was already escalated (entry "
+              + t.escalationSeq
+              + ")");
+    }
+    Instant by = decideBy(t);
+    if (!e.at().isAfter(by)) {
+      throw refuse(
+          Code.ESCALATION_TOO_EARLY,
+          "the appeal of entry "
+              + t.e.seq()
+              + " may be decided until "
+              + by
+              + " ("
+              + scheme.appeal().decideWithin()
+              + " after its filing); it escalates only after that");
+    }
+    return 0;
+  }
+
+  /** The review deadline of an entry's appeal: {@code decideWithin} after its filing. */
+  private Instant decideBy(Node t) {
+    Instant filed = nodes.get((int) (t.appealSeq - 1)).e.at();
+    return options.calendar().plus(filed, scheme.appeal().decideWithin());
+  }
+
+  /**
+   * Where the appeal of an entry stands, for a ledger service.
+   *
+   * @param seq an accepted entry's seq
+   * @return its appeal's state and the seqs of its filing, review and escalation (0 when none)
+   */
+  AppealState appealOf(long seq) {
+    Node t = nodes.get((int) (seq - 1));
+    return new AppealState(t.appeal, t.appealSeq, t.reviewSeq, t.escalationSeq);
+  }
+
+  /** The state of an entry's appeal and the entries of its steps (0 when none). */
+  record AppealState(AppealStatus status, long filed, long review, long escalation) {}
 
   private long repair(Entry e) {
     Node t = target(e);
@@ -387,7 +491,7 @@ public final class CreditReplay {
           "rule " + r.code() + " of entry " + t.e.seq() + " is not repairable");
     }
     counts(t);
-    if (t.appeal == AppealStatus.OPEN) {
+    if (t.appeal.undecided()) {
       throw refuse(
           Code.APPEAL_OPEN,
           "entry "
@@ -407,7 +511,27 @@ public final class CreditReplay {
               + " days after the deduction, from "
               + from);
     }
-    long remaining = -t.e.points() - t.restored;
+    if (r.repairNeeds().isPresent()) {
+      PointRule.RepairNeeds needs = r.repairNeeds().get();
+      long done = repairCredit(t, needs);
+      if (done < needs.points()) {
+        throw refuse(
+            Code.REPAIR_NEEDS_NOT_MET,
+            "rule "
+                + r.code()
+                + " needs "
+                + needs.points()
+                + " points of "
+                + String.join(", ", needs.rules())
+                + " recognised since deduction "
+                + t.e.seq()
+                + " before a repair; "
+                + e.resident()
+                + " has "
+                + done);
+      }
+    }
+    long remaining = r.repairLimit(t.e.points()) - t.restored;
     if (e.points() < 0) {
       throw refuse(
           Code.POINTS_OUT_OF_RANGE,
@@ -423,7 +547,37 @@ public final class CreditReplay {
               + " points left to restore, not "
               + e.points());
     }
+    if (e.points() == 0 && r.repairPercent() < 100) {
+      throw refuse(
+          Code.POINTS_OUT_OF_RANGE,
+          "rule "
+              + r.code()
+              + " restores at most "
+              + r.repairPercent()
+              + "% of a deduction: a repair under it names its points (at most "
+              + remaining
+              + " here), not 0");
+    }
     return e.points() == 0 ? remaining : e.points();
+  }
+
+  /**
+   * The points recognised under the rules a repair needs, made after the deduction and counting now
+   * (with their corrections).
+   */
+  private long repairCredit(Node deduction, PointRule.RepairNeeds needs) {
+    Account a = accounts.get(deduction.e.resident());
+    long sum = 0;
+    for (int i = a.nodes.size() - 1; i >= 0; i--) {
+      Node n = a.nodes.get(i);
+      if (n.e.seq() <= deduction.e.seq()) {
+        break;
+      }
+      if (n.e.kind() == EntryKind.RECOGNISE && needs.rules().contains(n.e.rule().orElseThrow())) {
+        sum += counting(n);
+      }
+    }
+    return sum;
   }
 
   private long expire(Entry e) {
@@ -459,7 +613,7 @@ public final class CreditReplay {
   private long correct(Entry e) {
     Node t = target(e);
     switch (t.e.kind()) {
-      case APPEAL_FILED, APPEAL_UPHELD, APPEAL_VOIDED, EXPIRE ->
+      case APPEAL_FILED, APPEAL_UPHELD, APPEAL_VOIDED, EXPIRE, APPEAL_REVIEW, APPEAL_ESCALATED ->
           throw refuse(
               Code.NOT_APPLICABLE,
               "a correction concerns an entry with points; entry "
@@ -578,6 +732,16 @@ public final class CreditReplay {
         zero(a, t, "voided on appeal by entry " + e.seq());
       }
       case EXPIRE -> zero(a, target(e), "expired by entry " + e.seq());
+      case APPEAL_REVIEW -> {
+        Node t = target(e);
+        t.appeal = AppealStatus.UNDER_REVIEW;
+        t.reviewSeq = e.seq();
+      }
+      case APPEAL_ESCALATED -> {
+        Node t = target(e);
+        t.appeal = AppealStatus.ESCALATED;
+        t.escalationSeq = e.seq();
+      }
     }
     if (e.kind().refersToAnEntry()) {
       Node t = target(e);
@@ -657,7 +821,7 @@ public final class CreditReplay {
         case APPEAL_FILED -> {
           Instant by = options.calendar().plus(h.at(), scheme.appeal().decideWithin());
           String note = "appealed by " + h.by() + " (entry " + h.seq() + "), decide by " + by;
-          if (n.appeal == AppealStatus.OPEN
+          if ((n.appeal == AppealStatus.OPEN || n.appeal == AppealStatus.UNDER_REVIEW)
               && n.appealSeq == h.seq()
               && asOf.isPresent()
               && asOf.get().isAfter(by)) {
@@ -675,6 +839,17 @@ public final class CreditReplay {
                     + " (entry "
                     + h.seq()
                     + "): voided, counts 0 from then");
+        case APPEAL_REVIEW ->
+            notes.add("taken for review by " + h.by() + " (entry " + h.seq() + ")");
+        case APPEAL_ESCALATED ->
+            notes.add(
+                "not decided in time: escalated"
+                    + h.evidence().map(to -> " to " + to).orElse("")
+                    + " by "
+                    + h.by()
+                    + " (entry "
+                    + h.seq()
+                    + ")");
         case REPAIR -> notes.add("repaired " + repaired(h) + " (entry " + h.seq() + ")");
         case EXPIRE -> notes.add("expired (entry " + h.seq() + "), counts 0 from then");
         case CORRECT ->
@@ -702,8 +877,22 @@ public final class CreditReplay {
         && e.kind() == EntryKind.DEDUCT
         && r.isPresent()
         && r.get().repairable()
-        && n.restored < -e.points()) {
-      notes.add("repairable from " + day(e.at()).plusDays(r.get().repairAfterDays()));
+        && n.restored < r.get().repairLimit(e.points())) {
+      PointRule rule = r.get();
+      String note = "repairable from " + day(e.at()).plusDays(rule.repairAfterDays());
+      if (rule.repairNeeds().isPresent()) {
+        PointRule.RepairNeeds needs = rule.repairNeeds().get();
+        note +=
+            " once "
+                + needs.points()
+                + " points of "
+                + String.join(", ", needs.rules())
+                + " are recognised after it";
+      }
+      if (rule.repairPercent() < 100) {
+        note += ", at most " + rule.repairLimit(e.points()) + " points";
+      }
+      notes.add(note);
     }
     if (n.appeal == AppealStatus.NONE
         && n.counts
@@ -753,6 +942,8 @@ public final class CreditReplay {
     AppealStatus appeal = AppealStatus.NONE;
     long appealSeq;
     long decisionSeq;
+    long reviewSeq;
+    long escalationSeq;
 
     Node(Entry e) {
       this.e = e;

@@ -39,8 +39,9 @@ public record CreditScheme(
    * Checks the scheme.
    *
    * @throws IllegalArgumentException when {@code from} is after {@code to}, a rule code or level
-   *     name repeats, the levels are not strictly descending or missing, or {@code start} is below
-   *     the floor
+   *     name repeats, the levels are not strictly descending or missing, {@code start} is below the
+   *     floor, or a rule's {@code repairNeeds} names a rule that is not a rewarding rule of the
+   *     scheme
    */
   public CreditScheme {
     Objects.requireNonNull(from, "from");
@@ -58,6 +59,19 @@ public record CreditScheme(
     Set<String> codes = new HashSet<>();
     for (PointRule r : rules) {
       checkArgument(codes.add(r.code()), "rule code %s appears twice", r.code());
+    }
+    for (PointRule r : rules) {
+      if (r.repairNeeds().isPresent()) {
+        for (String needed : r.repairNeeds().get().rules()) {
+          PointRule n =
+              rules.stream().filter(x -> x.code().equals(needed)).findFirst().orElse(null);
+          checkArgument(
+              n != null && !n.deducts(),
+              "rule %s: repairNeeds names %s, which is not a rewarding rule of the scheme",
+              r.code(),
+              needed);
+        }
+      }
     }
     checkArgument(!levels.isEmpty(), "the scheme has no levels");
     Set<String> names = new HashSet<>();

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.gridgov.core.InputCode;
@@ -48,7 +49,11 @@ public final class CreditSchemes {
           "capPerMonth",
           "repairable",
           "repairAfterDays",
+          "repairNeeds",
+          "repairPercent",
+          "evidence",
           "basis");
+  private static final List<String> NEEDS_KEYS = List.of("rules", "points");
   private static final List<String> LEVEL_KEYS = List.of("name", "min");
   private static final List<String> APPEAL_KEYS = List.of("fileWithin", "decideWithin");
 
@@ -120,12 +125,54 @@ public final class CreditSchemes {
             "rule code " + Problems.quote(rules.get(i).code()) + " appears twice");
       }
     }
+    checkRepairNeeds(root, rules);
     List<CreditLevel> levels = p.attempt(() -> levels(root)).orElse(List.of());
     AppealWindows appeal = p.attempt(() -> appeal(root.object("appeal"))).orElse(null);
     if (p.hasErrors()) {
       return null;
     }
     return root.guard(() -> new CreditScheme(from, to, start, floor, rules, levels, appeal));
+  }
+
+  /** Every rule a {@code repairNeeds} names must be a rewarding rule of the scheme. */
+  private static void checkRepairNeeds(JsonNodeAt root, List<PointRule> rules) {
+    Map<String, PointRule> byCode = new HashMap<>();
+    rules.forEach(r -> byCode.putIfAbsent(r.code(), r));
+    List<JsonNodeAt> nodes = root.has("rules") ? root.array("rules") : List.of();
+    java.util.Set<String> inFile = new java.util.HashSet<>();
+    for (JsonNodeAt r : nodes) {
+      if (r.isObject() && r.node().path("code").isTextual()) {
+        inFile.add(r.node().path("code").textValue());
+      }
+    }
+    for (int i = 0; i < nodes.size(); i++) {
+      JsonNodeAt r = nodes.get(i);
+      if (!r.isObject() || !r.node().path("repairNeeds").path("rules").isArray()) {
+        continue;
+      }
+      List<JsonNodeAt> named = r.get("repairNeeds").array("rules");
+      for (JsonNodeAt n : named) {
+        if (!n.isString()) {
+          continue;
+        }
+        String code = n.asString();
+        PointRule target = byCode.get(code);
+        if (target == null && inFile.contains(code)) {
+          continue; // the rule itself has errors, reported at it
+        }
+        if (target == null) {
+          n.error(
+              "unknown rule "
+                  + Problems.quote(code)
+                  + org.gridgov.core.io.Suggestions.hint(code, byCode.keySet()));
+        } else if (target.deducts()) {
+          n.error(
+              "rule "
+                  + Problems.quote(code)
+                  + " deducts; repairNeeds counts points of rewarding rules (e.g. volunteering)");
+        }
+      }
+    }
   }
 
   /** The index in the file of the n-th rule read with a code (rules that failed are left out). */
@@ -201,13 +248,67 @@ public final class CreditSchemes {
           r.at("repairAfterDays"),
           "required field 'repairAfterDays' is missing (the rule is repairable)");
     }
+    Optional<PointRule.RepairNeeds> needs = Optional.empty();
+    if (r.has("repairNeeds")) {
+      JsonNodeAt n = r.object("repairNeeds");
+      n.onlyKeys(NEEDS_KEYS);
+      List<String> codes = n.get("rules").elements(JsonNodeAt::asString);
+      long points = n.longValue("points");
+      if (codes.isEmpty()) {
+        n.error("'rules' names no rule; name the rewarding rules whose points count");
+      } else if (codes.stream().distinct().count() != codes.size()) {
+        n.error("'rules' names a rule twice");
+      }
+      if (points < 1) {
+        p.error(InputCode.BAD_VALUE, n.at("points"), "must be at least 1, not " + points);
+      }
+      if (!repairable) {
+        p.error(
+            InputCode.BAD_VALUE,
+            r.at("repairNeeds"),
+            "the rule is not repairable; repairNeeds applies to repairable rules only");
+      }
+      if (p.errorCount() == errors) {
+        needs = Optional.of(new PointRule.RepairNeeds(codes, points));
+      }
+    }
+    OptionalInt percent = r.optInt("repairPercent");
+    if (percent.isPresent()) {
+      if (percent.getAsInt() < 1 || percent.getAsInt() > 100) {
+        p.error(
+            InputCode.BAD_VALUE,
+            r.at("repairPercent"),
+            "must be 1 to 100 (percent of the deduction), not " + percent.getAsInt());
+      } else if (!repairable) {
+        p.error(
+            InputCode.BAD_VALUE,
+            r.at("repairPercent"),
+            "the rule is not repairable; repairPercent applies to repairable rules only");
+      }
+    }
+    Optional<Boolean> evidence = r.optBool("evidence");
     if (p.errorCount() > errors) {
       return null;
     }
+    Optional<PointRule.RepairNeeds> repairNeeds = needs;
     return r.guard(
         () ->
             new PointRule(
-                code, name, min, max, posts, expires, cap, repairable, after.orElse(0), basis));
+                code,
+                name,
+                min,
+                max,
+                posts,
+                expires,
+                cap,
+                repairable,
+                after.orElse(0),
+                basis,
+                repairNeeds,
+                percent.orElse(100),
+                evidence
+                    .map(b -> b ? PointRule.Evidence.REQUIRED : PointRule.Evidence.NOT_REQUIRED)
+                    .orElse(PointRule.Evidence.UNSTATED)));
   }
 
   private static List<CreditLevel> levels(JsonNodeAt root) {
@@ -316,6 +417,20 @@ public final class CreditSchemes {
       n.put("repairable", r.repairable());
       if (r.repairable() || r.repairAfterDays() != 0) {
         n.put("repairAfterDays", r.repairAfterDays());
+      }
+      r.repairNeeds()
+          .ifPresent(
+              needs -> {
+                ObjectNode o2 = n.putObject("repairNeeds");
+                ArrayNode codes = o2.putArray("rules");
+                needs.rules().forEach(codes::add);
+                o2.put("points", needs.points());
+              });
+      if (r.repairPercent() != 100) {
+        n.put("repairPercent", r.repairPercent());
+      }
+      if (r.evidence() != PointRule.Evidence.UNSTATED) {
+        n.put("evidence", r.evidence() == PointRule.Evidence.REQUIRED);
       }
       n.put("basis", r.basis());
     }

@@ -24,7 +24,19 @@ public enum EntryKind {
   /** Entry {@code refersTo} expired: it counts zero from here on. */
   EXPIRE,
   /** A correction of entry {@code refersTo}: a compensating entry with its own signed points. */
-  CORRECT;
+  CORRECT,
+  /**
+   * The appeal of entry {@code refersTo} was taken for review (受理): the reviewer ({@code by}) owns
+   * it until it is decided or escalated; no points. Optional: an appeal may be decided straight
+   * from filing.
+   */
+  APPEAL_REVIEW,
+  /**
+   * The appeal of entry {@code refersTo} was not decided by its review deadline and escalates to
+   * the level named in {@code evidence} (a grid id); no points. Written by the ledger service
+   * ({@code by} = {@code system}) or an escalating official.
+   */
+  APPEAL_ESCALATED;
 
   /**
    * Whether an entry of this kind must name the entry it concerns in {@code refersTo}.
@@ -34,7 +46,15 @@ public enum EntryKind {
   public boolean refersToAnEntry() {
     return switch (this) {
       case RECOGNISE, DEDUCT, REDEEM -> false;
-      case APPEAL_FILED, APPEAL_UPHELD, APPEAL_VOIDED, REPAIR, EXPIRE, CORRECT -> true;
+      case APPEAL_FILED,
+          APPEAL_UPHELD,
+          APPEAL_VOIDED,
+          REPAIR,
+          EXPIRE,
+          CORRECT,
+          APPEAL_REVIEW,
+          APPEAL_ESCALATED ->
+          true;
     };
   }
 }

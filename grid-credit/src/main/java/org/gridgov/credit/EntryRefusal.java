@@ -56,12 +56,30 @@ public record EntryRefusal(long seq, EntryKind kind, Code code, String reason) {
     APPEAL_OPEN,
     /** An appeal of the entry was already decided. */
     APPEAL_DECIDED,
-    /** A decision on an appeal that was not filed. */
+    /** A decision, review or escalation of an appeal that was not filed or is decided. */
     NO_OPEN_APPEAL,
+    /** A review of an appeal that is already under review. */
+    APPEAL_UNDER_REVIEW,
+    /**
+     * A review or a second escalation of an appeal that was escalated; or, in the ledger service, a
+     * decision of an escalated appeal by someone who does not act over the level it escalated to.
+     */
+    APPEAL_ESCALATED,
+    /** An escalation before the appeal's review deadline ({@code decideWithin}) has passed. */
+    ESCALATION_TOO_EARLY,
+    /**
+     * The ledger service: a decision of an appeal under review by someone else than its reviewer.
+     */
+    NOT_THE_REVIEWER,
     /** A repair of a deduction under a rule that is not repairable. */
     NOT_REPAIRABLE,
     /** A repair before the rule's waiting period is over. */
     REPAIR_TOO_EARLY,
+    /**
+     * A repair before the rule's other repair conditions are met ({@code repairNeeds}: e.g. not
+     * enough volunteering points recognised since the deduction).
+     */
+    REPAIR_NEEDS_NOT_MET,
     /** A repair of more points than remain to be restored. */
     REPAIR_TOO_MUCH,
     /** An expiry before the rule's validity is over. */

@@ -320,7 +320,8 @@ public final class FileJournalStore implements LedgerStore {
     }
   }
 
-  private static boolean checksumHolds(byte[] b) {
+  /** Whether a line {@code <crc32c, 8 hex> <rest>} carries the checksum of its rest. */
+  static boolean checksumHolds(byte[] b) {
     if (b.length < 10 || b[8] != ' ') {
       return false;
     }
@@ -547,7 +548,7 @@ public final class FileJournalStore implements LedgerStore {
     }
   }
 
-  private static void forceDirectory(Path dir) {
+  static void forceDirectory(Path dir) {
     if (dir == null) {
       return;
     }

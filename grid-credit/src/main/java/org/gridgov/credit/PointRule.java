@@ -4,6 +4,7 @@ import static org.gridgov.credit.CreditArgs.checkArgument;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
@@ -31,6 +32,11 @@ import java.util.OptionalLong;
  * @param repairAfterDays how many calendar days after the deduction a repair may come, at the
  *     earliest
  * @param basis the legal basis: the document and article
+ * @param repairNeeds what the resident must have done since the deduction before a repair, when the
+ *     rule asks more than the waiting period (e.g. volunteering)
+ * @param repairPercent how much of a deduction its repairs may restore together, in percent of the
+ *     deducted points (rounded down), 1 to 100; 100 when the rule does not limit it
+ * @param evidence whether entries under the rule must carry evidence, as the scheme states it
  */
 public record PointRule(
     String code,
@@ -42,14 +48,103 @@ public record PointRule(
     OptionalLong capPerMonth,
     boolean repairable,
     int repairAfterDays,
-    String basis) {
+    String basis,
+    Optional<RepairNeeds> repairNeeds,
+    int repairPercent,
+    Evidence evidence) {
+
+  /**
+   * What a resident must have done since a deduction before it may be repaired (the scheme's {@code
+   * repairNeeds}): at least {@code points} points recognised under any of {@code rules} (rewarding
+   * rules, e.g. volunteering), made after the deduction and still counting when the repair is made.
+   * Immutable.
+   *
+   * @param rules the codes of the rewarding rules whose recognitions count, at least one
+   * @param points how many points of them are needed, at least 1
+   */
+  public record RepairNeeds(List<String> rules, long points) {
+    /**
+     * Checks the fields.
+     *
+     * @throws IllegalArgumentException when no rule is named, a code is blank or repeats, or the
+     *     points are below 1
+     */
+    public RepairNeeds {
+      rules = List.copyOf(rules);
+      checkArgument(!rules.isEmpty(), "repairNeeds names no rule");
+      for (String r : rules) {
+        checkArgument(!r.isBlank(), "repairNeeds has a blank rule code");
+      }
+      checkArgument(
+          rules.stream().distinct().count() == rules.size(), "repairNeeds names a rule twice");
+      checkArgument(points >= 1, "repairNeeds points must be at least 1, not %s", points);
+    }
+  }
+
+  /** Whether entries under a rule must carry evidence, as the scheme states it. */
+  public enum Evidence {
+    /**
+     * {@code "evidence": true}: every entry under the rule carries evidence (checked by replay).
+     */
+    REQUIRED,
+    /** {@code "evidence": false}: the scheme requires none (a service may still require it). */
+    NOT_REQUIRED,
+    /**
+     * The scheme says nothing ({@code evidence} absent): replay does not check it, and a ledger
+     * service applies its own default (evidence for every deduction).
+     */
+    UNSTATED
+  }
+
+  /**
+   * A rule without repair needs beyond the waiting period, repairs restoring up to all of a
+   * deduction, evidence unstated: the rule as the scheme format's first members describe it.
+   *
+   * @param code the code
+   * @param name the name
+   * @param min the lowest points
+   * @param max the highest points
+   * @param recognisedBy the posts that may make entries under it
+   * @param expiresAfterDays when entries under it may be expired
+   * @param capPerMonth the monthly cap, when capped
+   * @param repairable whether deductions under it can be repaired
+   * @param repairAfterDays the waiting period of a repair, in calendar days
+   * @param basis the legal basis
+   */
+  public PointRule(
+      String code,
+      String name,
+      long min,
+      long max,
+      List<String> recognisedBy,
+      OptionalInt expiresAfterDays,
+      OptionalLong capPerMonth,
+      boolean repairable,
+      int repairAfterDays,
+      String basis) {
+    this(
+        code,
+        name,
+        min,
+        max,
+        recognisedBy,
+        expiresAfterDays,
+        capPerMonth,
+        repairable,
+        repairAfterDays,
+        basis,
+        Optional.empty(),
+        100,
+        Evidence.UNSTATED);
+  }
 
   /**
    * Checks the rule.
    *
    * @throws IllegalArgumentException when the code is blank, {@code min > max}, the range includes
    *     0 or mixes signs, no post may recognise it, a day count or cap is not positive, a cap is
-   *     set on a deducting rule, or a rewarding rule is repairable
+   *     set on a deducting rule, a rewarding rule is repairable, or repair needs or a repair
+   *     percentage below 100 are given for a rule that is not repairable
    */
   public PointRule {
     Objects.requireNonNull(code, "code");
@@ -57,6 +152,8 @@ public record PointRule(
     Objects.requireNonNull(expiresAfterDays, "expiresAfterDays");
     Objects.requireNonNull(capPerMonth, "capPerMonth");
     Objects.requireNonNull(basis, "basis");
+    Objects.requireNonNull(repairNeeds, "repairNeeds");
+    Objects.requireNonNull(evidence, "evidence");
     recognisedBy = List.copyOf(recognisedBy);
     checkArgument(!code.isBlank(), "a rule's code is blank");
     checkArgument(min <= max, "rule %s: min %s is greater than max %s", code, min, max);
@@ -96,6 +193,15 @@ public record PointRule(
         "rule %s: repairAfterDays must not be negative: %s",
         code,
         repairAfterDays);
+    checkArgument(
+        repairPercent >= 1 && repairPercent <= 100,
+        "rule %s: repairPercent must be 1 to 100, not %s",
+        code,
+        repairPercent);
+    checkArgument(
+        repairable || (repairNeeds.isEmpty() && repairPercent == 100),
+        "rule %s: repairNeeds and repairPercent apply to a repairable rule only",
+        code);
   }
 
   /**
@@ -120,7 +226,10 @@ public record PointRule(
         OptionalLong.empty(),
         false,
         0,
-        basis);
+        basis,
+        Optional.empty(),
+        100,
+        Evidence.UNSTATED);
   }
 
   /**
@@ -148,6 +257,17 @@ public record PointRule(
    */
   public EntryKind entryKind() {
     return deducts() ? EntryKind.DEDUCT : EntryKind.RECOGNISE;
+  }
+
+  /**
+   * The most points the repairs of a deduction under this rule may restore together: {@code
+   * repairPercent} percent of the deducted points, rounded down.
+   *
+   * @param deducted the deduction's points (negative)
+   * @return the points that may be restored, 0 or more
+   */
+  public long repairLimit(long deducted) {
+    return Math.multiplyExact(-deducted, (long) repairPercent) / 100;
   }
 
   /**

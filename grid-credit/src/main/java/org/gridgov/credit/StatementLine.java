@@ -62,11 +62,27 @@ public record StatementLine(
   public enum AppealStatus {
     /** Never appealed. */
     NONE,
-    /** Filed, not yet decided. */
+    /** Filed, not yet taken for review, escalated or decided. */
     OPEN,
     /** Decided: the entry stands. */
     UPHELD,
     /** Decided: the entry is voided and counts zero. */
-    VOIDED
+    VOIDED,
+    /** Taken for review ({@link EntryKind#APPEAL_REVIEW}), not yet decided. */
+    UNDER_REVIEW,
+    /**
+     * Not decided by its review deadline and escalated ({@link EntryKind#APPEAL_ESCALATED}), not
+     * yet decided.
+     */
+    ESCALATED;
+
+    /**
+     * Whether an appeal in this state is still to be decided.
+     *
+     * @return true for {@link #OPEN}, {@link #UNDER_REVIEW} and {@link #ESCALATED}
+     */
+    public boolean undecided() {
+      return this == OPEN || this == UNDER_REVIEW || this == ESCALATED;
+    }
   }
 }

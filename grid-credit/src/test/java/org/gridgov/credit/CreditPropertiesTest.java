@@ -12,6 +12,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
+import org.gridgov.core.time.TimeLimit;
 import org.gridgov.testkit.ForAll;
 import org.gridgov.testkit.Gen;
 import org.gridgov.testkit.Gens;
@@ -44,7 +45,15 @@ class CreditPropertiesTest {
               r.repairable() ? 2 : 0,
               r.basis()));
     }
-    return new CreditScheme(s.from(), s.to(), s.start(), s.floor(), rules, s.levels(), s.appeal());
+    // a short review deadline, so that appeals escalate
+    return new CreditScheme(
+        s.from(),
+        s.to(),
+        s.start(),
+        s.floor(),
+        rules,
+        s.levels(),
+        new AppealWindows(s.appeal().fileWithin(), TimeLimit.workingHours(8)));
   }
 
   Gen<List<Long>> moves() {
@@ -74,7 +83,7 @@ class CreditPropertiesTest {
   }
 
   private static Entry candidate(Random rnd, long seq, Instant t, String res, List<Entry> done) {
-    int kind = rnd.nextInt(9);
+    int kind = rnd.nextInt(11);
     if (kind >= 3 && done.isEmpty()) {
       kind = 0;
     }
@@ -121,6 +130,8 @@ class CreditPropertiesTest {
               case 5 -> EntryKind.APPEAL_VOIDED;
               case 6 -> EntryKind.REPAIR;
               case 7 -> EntryKind.EXPIRE;
+              case 9 -> EntryKind.APPEAL_REVIEW;
+              case 10 -> EntryKind.APPEAL_ESCALATED;
               default -> EntryKind.CORRECT;
             };
         long points =

@@ -51,8 +51,9 @@ import org.gridgov.credit.ReplayOptions;
  *
  * <p>The entries are simulated in time order through {@link CreditReplay}, so every entry the file
  * holds passes the replay with the posts and the 2026 calendar: recognitions, deductions,
- * redemptions at the points supermarket (积分超市), appeals (filed, then upheld or voided, a few left
- * open), repairs of deductions after the waiting period for residents who volunteered since,
+ * redemptions at the points supermarket (积分超市), appeals (filed, every other one taken for review,
+ * escalated to the community when not decided within the deadline, then upheld or voided, a few
+ * left open), repairs of deductions after the waiting period for residents who volunteered since,
  * expiries of report points after 180 days and corrections of mis-recorded points. A candidate the
  * replay refuses (a cap reached, a repair while an appeal is open) is not written — as a ledger
  * service would refuse it.
@@ -255,6 +256,7 @@ final class SampleCredit {
     final Map<String, Instant> lastVolunteered = new HashMap<>();
     final Map<String, String> officerOf = new HashMap<>();
     final Map<String, String> reviewerOf = new HashMap<>();
+    final Map<String, String> communityOf = new HashMap<>();
     long order;
 
     Sim(SplittableRandom rnd, WorkCalendar calendar, CreditScheme scheme, CreditPosts posts) {
@@ -324,6 +326,7 @@ final class SampleCredit {
         }
         sim.officerOf.put(resident, officer);
         sim.reviewerOf.put(resident, reviewer(street));
+        sim.communityOf.put(resident, community.value());
         double profile = rnd.nextDouble();
         int volunteering =
             profile < 0.35
@@ -535,11 +538,28 @@ final class SampleCredit {
         }
       }
       case APPEAL_FILED -> {
+        Entry appealed = sim.out.get((int) e.refersTo().getAsLong() - 1);
+        Instant deadline = sim.calendar.plus(e.at(), sim.scheme.appeal().decideWithin());
         if (rnd.nextDouble() < 0.03) {
-          return; // left open: decided after the year, or overdue
+          escalate(sim, appealed, deadline);
+          return; // left open: decided after the year, or overdue (and escalated)
         }
         Instant decided = sim.calendar.plus(e.at(), TimeLimit.workingHours(rnd.nextInt(4, 90)));
-        Entry appealed = sim.out.get((int) e.refersTo().getAsLong() - 1);
+        if (e.seq() % 2 == 0) {
+          // every other appeal is taken for review first (the step is optional)
+          sim.add(
+              sim.calendar.plus(e.at(), TimeLimit.workingHours(1)),
+              e.resident(),
+              EntryKind.APPEAL_REVIEW,
+              null,
+              0,
+              sim.reviewerOf.get(e.resident()),
+              null,
+              appealed);
+        }
+        if (decided.isAfter(deadline)) {
+          escalate(sim, appealed, deadline);
+        }
         EntryKind decision =
             rnd.nextDouble() < 0.4 ? EntryKind.APPEAL_VOIDED : EntryKind.APPEAL_UPHELD;
         sim.add(
@@ -556,6 +576,19 @@ final class SampleCredit {
         // redemptions, decisions, repairs, expiries and corrections have no follow-up
       }
     }
+  }
+
+  /** An appeal not decided by its deadline escalates to the resident's community. */
+  private static void escalate(Sim sim, Entry appealed, Instant deadline) {
+    sim.add(
+        deadline.plusSeconds(60),
+        appealed.resident(),
+        EntryKind.APPEAL_ESCALATED,
+        null,
+        0,
+        "system",
+        sim.communityOf.get(appealed.resident()),
+        appealed);
   }
 
   private static void appeal(Sim sim, SplittableRandom rnd, Entry e) {
