@@ -543,18 +543,13 @@ public final class OrgGenerator {
                 .build());
         String secretary = person(true, false);
         posts.add(Post.inOrganisation(secretary, PostKind.SECRETARY, id, elected));
-        engage(
-            id,
-            List.of(secretary),
-            communities.get(i++ % communities.size()),
-            members,
-            true);
+        engage(id, List.of(secretary), communities.get(i++ % communities.size()), members, true);
       }
     }
 
     /**
-     * The committee members besides the secretary (a committee of {@code size} has {@code size -
-     * 1} of them, party members); returns the post-holders, secretary first.
+     * The committee members besides the secretary (a committee of {@code size} has {@code size - 1}
+     * of them, party members); returns the post-holders, secretary first.
      */
     private List<String> committeeMembers(String organisation, int size, String secretary) {
       List<String> holders = new ArrayList<>();

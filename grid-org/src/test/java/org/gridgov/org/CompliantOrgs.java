@@ -148,8 +148,7 @@ final class CompliantOrgs {
    * accepts (a joint branch satisfies both the compound and the exclusive rule: the organisation
    * required by one must not also satisfy the other, or its removal would yield no finding).
    */
-  private static OrgType ownType(
-      GridHierarchy h, OrgRules rules, OrgRules.GridRule rule, Grid g) {
+  private static OrgType ownType(GridHierarchy h, OrgRules rules, OrgRules.GridRule rule, Grid g) {
     for (OrgType t : rule.organisations()) {
       boolean shared = false;
       for (OrgRules.GridRule other : rules.grids()) {

@@ -130,7 +130,9 @@ class OrgGeneratorTest {
     for (Registration r : d.registrations()) {
       int last = r.to().map(LocalDate::getYear).orElse(AS_OF.getYear());
       for (int y = r.from().getYear(); y <= last; y++) {
-        assertThat(rated).as("%s in %d", r, y).contains(r.registrant() + "@" + r.community() + "@" + y);
+        assertThat(rated)
+            .as("%s in %d", r, y)
+            .contains(r.registrant() + "@" + r.community() + "@" + y);
       }
     }
   }

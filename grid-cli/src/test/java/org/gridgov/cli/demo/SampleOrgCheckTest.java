@@ -23,9 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The bundled sample seen by {@code gridgov org check} and {@code gridgov org rate}: the check
- * finds exactly the three imperfections sample-town/README.md documents (plus informational
- * notes), and the star rating spreads the branches over several star levels with a quota in
- * effect.
+ * finds exactly the three imperfections sample-town/README.md documents (plus informational notes),
+ * and the star rating spreads the branches over several star levels with a quota in effect.
  */
 class SampleOrgCheckTest {
   static OrgDirectory org() {
@@ -61,8 +60,7 @@ class SampleOrgCheckTest {
   @Test
   void theStarsSpreadOverSeveralLevelsWithTheFourStarQuotaInEffect() {
     StarRatings ratings =
-        StarRating.rate(
-            org(), Optional.of(grids()), Map.of(), StarSchemes.defaultScheme(), 2026);
+        StarRating.rate(org(), Optional.of(grids()), Map.of(), StarSchemes.defaultScheme(), 2026);
     Map<Integer, Integer> counts = ratings.starCounts();
     assertThat(counts.entrySet()).filteredOn(e -> e.getValue() > 0).hasSizeGreaterThanOrEqualTo(3);
     assertThat(ratings.branches().stream().map(BranchRating::points).distinct().count())
