@@ -36,8 +36,12 @@ import org.gridgov.core.GridLevel;
  *   <li>organisations the party leads ({@code ledBy}): property companies and owners' committees on
  *       compounds with a branch, a volunteer team per community, a social organisation per street;
  *       a party branch per department (a unit that reports to communities);
+ *   <li>committee members ({@code COMMITTEE_MEMBER}) beside the secretary of every branch with a
+ *       committee;
  *   <li>dual reporting: party members registered with each community, their services in the as-of
- *       year and the year before, and a rating for each year they were registered in.
+ *       year and the year before, and a rating for each year they were registered in; branches and
+ *       their post-holders register, serve and are rated with a spread (each branch draws how
+ *       engaged it is), so that star ratings differ; a unit's branch always registers.
  * </ul>
  *
  * <p>All posts start at least a year before the as-of date and are open-ended, so a check on any
@@ -91,8 +95,8 @@ public final class OrgGenerator {
    *     party group), 0 to 1
    * @param groupsPerBranch party groups per branch on average (per building), at least 0
    * @param unitChiefsPerCompound unit chiefs per territorial compound on average, at least 0
-   * @param registrationsPerCommunity party members registered with each community on average, at
-   *     least 0
+   * @param registrationsPerCommunity party members registered with each community on average
+   *     besides the branches' post-holders (who register by their branch's engagement), at least 0
    */
   public record Options(
       LocalDate asOf,
@@ -414,11 +418,13 @@ public final class OrgGenerator {
       GridId grid = h.idAt(g);
       String parent = parentOrg(g);
       String chief;
+      List<String> holders = List.of();
       if (branch[g]) {
         String id = BRANCH + grid.value();
-        base(g, id, OrgType.PARTY_BRANCH, "党支部", parent, List.of());
+        int committee = base(g, id, OrgType.PARTY_BRANCH, "党支部", parent, List.of());
         chief = person(true, false);
         leader(chief, PostKind.SECRETARY, id);
+        holders = committeeMembers(id, committee, chief);
         for (int i = 1; i <= groups[g]; i++) {
           orgs.add(
               Organisation.builder(
@@ -463,6 +469,9 @@ public final class OrgGenerator {
       for (int i = 0; i < unitChiefs[g]; i++) {
         grid(person(rnd.nextInt(10) < 3, false), PostKind.UNIT_CHIEF, g);
       }
+      if (branch[g]) {
+        engage(BRANCH + grid.value(), holders, g, full[g] + probationary[g], false);
+      }
     }
 
     private void micro(int g) {
@@ -479,11 +488,13 @@ public final class OrgGenerator {
       for (int i = 1; i <= count; i++) {
         units.add(name(g) + "成员单位" + i);
       }
-      base(g, id, OrgType.JOINT_PARTY_BRANCH, "联合党支部", parentOrg(g), units);
+      int committee = base(g, id, OrgType.JOINT_PARTY_BRANCH, "联合党支部", parentOrg(g), units);
       String secretary = person(true, false);
       leader(secretary, PostKind.SECRETARY, id);
+      List<String> holders = committeeMembers(id, committee, secretary);
       chief(g, secretary);
       worker(g);
+      engage(id, holders, g, full[g] + probationary[g], false);
     }
 
     /** One liaison per department and street, holding a post on each community grid under it. */
@@ -530,9 +541,74 @@ public final class OrgGenerator {
                 .committee(rnd.nextBoolean() ? 3 : 5)
                 .term(elected, 5)
                 .build());
-        posts.add(Post.inOrganisation(person(true, false), PostKind.SECRETARY, id, elected));
-        report(Registrant.organisation(id), h.idAt(communities.get(i++ % communities.size())));
+        String secretary = person(true, false);
+        posts.add(Post.inOrganisation(secretary, PostKind.SECRETARY, id, elected));
+        engage(id, List.of(secretary), communities.get(i++ % communities.size()), members, true);
       }
+    }
+
+    /**
+     * The committee members besides the secretary (a committee of {@code size} has {@code size - 1}
+     * of them, party members); returns the post-holders, secretary first.
+     */
+    private List<String> committeeMembers(String organisation, int size, String secretary) {
+      List<String> holders = new ArrayList<>();
+      holders.add(secretary);
+      for (int i = 1; i < size; i++) {
+        String member = person(true, false);
+        leader(member, PostKind.COMMITTEE_MEMBER, organisation);
+        holders.add(member);
+      }
+      return holders;
+    }
+
+    /**
+     * Dual reporting of a branch and its post-holders, with a spread: each branch draws how engaged
+     * it is (0 to 1); each post-holder registers with the community with that probability, the
+     * branch itself too (a unit's branch always), and the branch records collective activities of
+     * about an hour per member each, up to four a year — so registered shares, service hours and
+     * ratings differ from branch to branch, as star ratings expect.
+     */
+    private void engage(
+        String organisation, List<String> holders, int g, int members, boolean unit) {
+      int c = g;
+      while (c >= 0 && role[c] != Role.COMMUNITY) {
+        c = h.parentOrdinal(c);
+      }
+      if (c < 0) {
+        return;
+      }
+      GridId community = h.idAt(c);
+      double engaged = rnd.nextDouble();
+      if (unit || rnd.nextDouble() < engaged) {
+        Registrant branchItself = Registrant.organisation(organisation);
+        LocalDate from = register(branchItself, community);
+        int year = o.asOf().getYear();
+        for (int y = Math.max(from.getYear(), year - 1); y <= year; y++) {
+          LocalDate first = LocalDate.of(y, 1, 1).isBefore(from) ? from : LocalDate.of(y, 1, 1);
+          LocalDate last = y == year ? o.asOf().minusDays(30) : LocalDate.of(y, 12, 31);
+          int activities = (int) Math.round(engaged * 4 * (0.5 + rnd.nextDouble()));
+          for (int i = 0; i < activities && !first.isAfter(last); i++) {
+            double hours = Math.max(1, Math.round(members * (0.5 + rnd.nextDouble())));
+            services.add(
+                new ServiceRecord(
+                    branchItself, community, day(first, last), hours, ServiceKind.ACTIVITY));
+          }
+        }
+      }
+      for (String holder : holders) {
+        if (rnd.nextDouble() < engaged) {
+          report(Registrant.person(holder), community);
+        }
+      }
+    }
+
+    /** A registration from a day in the last three years, and a rating for each year in force. */
+    private LocalDate register(Registrant who, GridId community) {
+      LocalDate from = day(o.asOf().minusYears(3), o.asOf().minusDays(60));
+      registrations.add(new Registration(who, community, from, Optional.empty()));
+      rate(who, community, from.getYear());
+      return from;
     }
 
     /** A registration with services in the as-of year and the one before, and yearly ratings. */
@@ -556,7 +632,12 @@ public final class OrgGenerator {
             new ServiceRecord(
                 who, community, day(first, o.asOf().minusDays(30)), rnd.nextInt(2, 9) / 2.0, kind));
       }
-      for (int y = Math.max(from.getYear(), year - 1); y <= year; y++) {
+      rate(who, community, from.getYear());
+    }
+
+    /** A rating for every year from {@code firstYear} to the as-of year (every year in force). */
+    private void rate(Registrant who, GridId community, int firstYear) {
+      for (int y = firstYear; y <= o.asOf().getYear(); y++) {
         int r = rnd.nextInt(100);
         ReportingRating.Grade grade =
             r < 25
@@ -607,7 +688,8 @@ public final class OrgGenerator {
       orgs.add(b.build());
     }
 
-    private void base(
+    /** A branch or joint branch on a grid; returns its committee size (0: a secretary alone). */
+    private int base(
         int g, String id, OrgType type, String suffix, String parent, List<String> units) {
       orgOf[g] = id;
       int committee = full[g] >= 7 ? (rnd.nextInt(5) < 3 ? 3 : 5) : 0;
@@ -622,6 +704,7 @@ public final class OrgGenerator {
         b.parent(parent);
       }
       orgs.add(b.build());
+      return committee;
     }
 
     private void leader(String person, PostKind kind, String organisation) {

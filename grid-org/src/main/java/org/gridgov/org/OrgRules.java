@@ -44,9 +44,10 @@ public record OrgRules(
               GridRule.organisation(
                   "compound-organisation",
                   Where.levels(GridLevel.COMPOUND),
-                  Set.of(OrgType.PARTY_BRANCH, OrgType.PARTY_GROUP),
+                  Set.of(OrgType.PARTY_BRANCH, OrgType.JOINT_PARTY_BRANCH, OrgType.PARTY_GROUP),
                   OrgFindingCode.GRID_WITHOUT_ORGANISATION,
-                  "branch on the grid (支部建在网格上): a branch per compound, a group per building"),
+                  "branch on the grid (支部建在网格上): a branch per compound (a joint branch on a"
+                      + " compound of several units), a group per building"),
               GridRule.post(
                   "micro-instructor",
                   Where.levels(GridLevel.MICRO),

@@ -97,7 +97,7 @@ final class CompliantOrgs {
             required.add(new Required(Optional.of(p), Optional.empty(), r.code(), g.id()));
           }
         } else {
-          OrgType type = r.organisations().iterator().next();
+          OrgType type = ownType(h, rules, r, g);
           Organisation o = organisation("O" + seq[0]++ + "-" + g.id(), type, g.id(), from);
           orgs.add(o);
           required.add(new Required(Optional.empty(), Optional.of(o), r.code(), g.id()));
@@ -141,6 +141,30 @@ final class CompliantOrgs {
     OrgDirectory org =
         OrgDirectory.builder().organisations(orgs).people(people).posts(posts).build();
     return new Generated(org, required, posts, orgs, people);
+  }
+
+  /**
+   * The first type of an organisation rule that no other organisation rule applying to the grid
+   * accepts (a joint branch satisfies both the compound and the exclusive rule: the organisation
+   * required by one must not also satisfy the other, or its removal would yield no finding).
+   */
+  private static OrgType ownType(GridHierarchy h, OrgRules rules, OrgRules.GridRule rule, Grid g) {
+    for (OrgType t : rule.organisations()) {
+      boolean shared = false;
+      for (OrgRules.GridRule other : rules.grids()) {
+        if (other != rule
+            && other.post().isEmpty()
+            && !other.isOff()
+            && applies(h, other.where(), g)
+            && other.organisations().contains(t)) {
+          shared = true;
+        }
+      }
+      if (!shared) {
+        return t;
+      }
+    }
+    throw new IllegalStateException("rule " + rule.id() + " has no type of its own on " + g.id());
   }
 
   static Organisation organisation(String id, OrgType type, GridId grid, LocalDate elected) {

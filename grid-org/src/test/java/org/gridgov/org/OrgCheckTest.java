@@ -185,6 +185,34 @@ class OrgCheckTest {
   }
 
   @Test
+  void aJointBranchIsABranchOnAnExclusiveCompound() {
+    GridId exclusive = GridId.of("C-D1-S1-X1");
+    Organisation joint =
+        Organisation.builder("J", OrgType.JOINT_PARTY_BRANCH, "School joint branch")
+            .grids(List.of(exclusive))
+            .members(9, 0)
+            .committee(3)
+            .term(AS_OF.minusYears(1), 5)
+            .units(List.of("school", "canteen"))
+            .build();
+    List<Organisation> os = new ArrayList<>(base.organisations());
+    os.removeIf(o -> o.grids().contains(exclusive));
+    os.add(joint);
+    OrgReport report =
+        OrgCheck.check(
+            GRIDS,
+            OrgDirectory.builder()
+                .organisations(os)
+                .people(base.people())
+                .posts(base.posts())
+                .build(),
+            RULES,
+            AS_OF);
+    assertThat(report.findings().all()).isEmpty();
+    assertThat(report.total().organisation().full()).isTrue();
+  }
+
+  @Test
   void gridWithoutChief() {
     GridId street = GridId.of("C-D1-S1");
     assertThat(codes(without(OrgFindingCode.GRID_WITHOUT_CHIEF, street)))

@@ -109,6 +109,35 @@ class OrgGeneratorTest {
   }
 
   @Test
+  void theGeneratedOrganisationChecksCleanUnderTheDefaultRules() {
+    GridHierarchy h = hierarchy();
+    OrgDirectory d = generate(h);
+    OrgRules rules = OrgRules.defaults().withLiaisonDepartments(List.of("GA", "SF"));
+    OrgReport report = OrgCheck.check(h, d, rules, AS_OF);
+    assertThat(report.findings().all())
+        .filteredOn(f -> f.severity() != org.gridgov.core.Severity.INFO)
+        .isEmpty();
+    assertThat(report.total().organisation().full()).isTrue();
+  }
+
+  @Test
+  void everyRegistrationIsRatedForEveryYearItWasInForce() {
+    OrgDirectory d = generate(hierarchy());
+    java.util.Set<String> rated = new java.util.HashSet<>();
+    for (ReportingRating r : d.ratings()) {
+      rated.add(r.registrant() + "@" + r.community() + "@" + r.year());
+    }
+    for (Registration r : d.registrations()) {
+      int last = r.to().map(LocalDate::getYear).orElse(AS_OF.getYear());
+      for (int y = r.from().getYear(); y <= last; y++) {
+        assertThat(rated)
+            .as("%s in %d", r, y)
+            .contains(r.registrant() + "@" + r.community() + "@" + y);
+      }
+    }
+  }
+
+  @Test
   void branchesAndCommitteesAreWellFormedAndInTerm() {
     OrgDirectory d = generate(hierarchy());
     for (Organisation o : d.organisations()) {
@@ -153,11 +182,16 @@ class OrgGeneratorTest {
     assertThat(groups).isEqualTo(12 + 8);
     assertThat(d.posts().stream().filter(p -> p.kind() == PostKind.UNIT_CHIEF).count())
         .isEqualTo(13 * 30);
+    // the rate counts the members registered besides the branches' post-holders
     assertThat(
             d.registrations().stream()
                 .filter(r -> r.registrant().kind() == Registrant.Kind.PERSON)
+                .filter(r -> d.postsOf(r.registrant().id()).isEmpty())
                 .count())
         .isEqualTo(4 * 6);
+    assertThat(d.registrations())
+        .filteredOn(r -> r.registrant().kind() == Registrant.Kind.PERSON)
+        .anyMatch(r -> !d.postsOf(r.registrant().id()).isEmpty());
     assertThat(OrgGenerator.generate(h, options)).isEqualTo(d);
     assertThat(OrgDirectories.fromJson(OrgDirectories.toJson(d), "")).isEqualTo(d);
   }

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.gridgov.core.GeoPoint;
+import org.gridgov.core.GridHierarchy;
 import org.gridgov.core.GridId;
 import org.gridgov.core.GridLevel;
 import org.gridgov.core.cases.Case;
@@ -39,7 +40,14 @@ import org.gridgov.lab.Incident;
 import org.gridgov.lab.LoopResult;
 import org.gridgov.lab.PolicyVariant;
 import org.gridgov.lab.Ranking;
+import org.gridgov.org.OrgCheck;
+import org.gridgov.org.OrgReport;
+import org.gridgov.org.OrgRules;
+import org.gridgov.org.StarRating;
+import org.gridgov.org.StarRatings;
+import org.gridgov.org.StarSchemes;
 import org.gridgov.rules.dispatch.HandlerTier;
+import org.gridgov.scoring.Scorecard.UnitScore;
 import org.gridgov.scoring.UnitKind;
 
 /**
@@ -209,7 +217,41 @@ public final class Demo {
         List.copyOf(open),
         settledInCommunity,
         Collections.unmodifiableMap(ratings),
-        credit(sample, options, progress));
+        credit(sample, options, progress),
+        org(sample, options, loop, progress));
+  }
+
+  /**
+   * Checks the sample's organisation on the period's last day under the default rules and rates its
+   * party branches for the period's year under the default star scheme, with the run's grid,
+   * community and street scores.
+   *
+   * @param sample the sample
+   * @param options the period
+   * @param loop the run, for the scores
+   * @param progress where to report the step
+   * @return the check and the ratings
+   */
+  static DemoResult.Org org(
+      SampleCity sample, DemoOptions options, LoopResult loop, Progress progress) {
+    LocalDate last = options.end().minusDays(1);
+    progress.step("checking the organisation on the grids and rating the party branches");
+    GridHierarchy grids = sample.map().hierarchy();
+    OrgReport check = OrgCheck.check(grids, sample.org(), OrgRules.defaults(), last);
+    Map<GridId, Double> scores = new TreeMap<>();
+    for (UnitKind kind : List.of(UnitKind.GRID, UnitKind.COMMUNITY, UnitKind.STREET)) {
+      loop.ranking(kind)
+          .ifPresent(
+              rr -> {
+                for (UnitScore u : rr.scorecard().units()) {
+                  u.score().ifPresent(b -> scores.put(GridId.of(u.unit()), b.doubleValue()));
+                }
+              });
+    }
+    StarRatings stars =
+        StarRating.rate(
+            sample.org(), Optional.of(grids), scores, StarSchemes.defaultScheme(), last.getYear());
+    return new DemoResult.Org(last, check, stars);
   }
 
   /**

@@ -37,6 +37,8 @@ import org.gridgov.scoring.UnitKind;
  *     community, or whistled up to the community and settled there (大事不出社区)
  * @param ratings ratings given at the follow-up visit
  * @param credit the sample's credit ledger replayed to the end of the period
+ * @param org the sample's organisation on the grids checked on the period's last day, and its party
+ *     branches rated for the period's year with the grids' scores
  */
 public record DemoResult(
     SampleCity sample,
@@ -53,7 +55,8 @@ public record DemoResult(
     List<String> openAtEnd,
     int settledInCommunity,
     Map<Rating, Integer> ratings,
-    Credit credit) {
+    Credit credit,
+    Org org) {
 
   /** The stages of the case loop (事件闭环) and its side roads, in the order they are reported. */
   public enum Stage {
@@ -216,6 +219,34 @@ public record DemoResult(
       levels.forEach(l -> out.put(l, 0));
       byCommunity.values().forEach(m -> m.forEach((l, n) -> out.merge(l, n, Integer::sum)));
       return Collections.unmodifiableMap(out);
+    }
+  }
+
+  /**
+   * The sample's organisation on the grids (党建引领): the default rules checked on the last day of the
+   * period (findings and the four coverages), and the party branches rated under the default star
+   * scheme for the period's year, with the grid, community and street scores of this run as the
+   * assessment scores (the same as {@code gridgov org rate --scores scores.csv}).
+   *
+   * @param asOf the day checked, the last of the period
+   * @param check the findings and the coverages
+   * @param stars the star ratings
+   */
+  public record Org(
+      java.time.LocalDate asOf,
+      org.gridgov.org.OrgReport check,
+      org.gridgov.org.StarRatings stars) {
+    /**
+     * Checks the fields.
+     *
+     * @param asOf the day
+     * @param check the check
+     * @param stars the ratings
+     */
+    public Org {
+      java.util.Objects.requireNonNull(asOf, "asOf");
+      java.util.Objects.requireNonNull(check, "check");
+      java.util.Objects.requireNonNull(stars, "stars");
     }
   }
 

@@ -1,19 +1,25 @@
 package org.gridgov.cli.demo;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.gridgov.core.Finding;
 import org.gridgov.core.GridLevel;
+import org.gridgov.core.Severity;
 import org.gridgov.core.cases.SourceChannel;
 import org.gridgov.geo.CoordinateSystem;
 import org.gridgov.lab.LoopSummary;
 import org.gridgov.lab.RankingResult;
+import org.gridgov.org.OrgCoverage;
 import org.gridgov.scoring.UnitKind;
 
 /**
  * The short text summary {@code gridgov demo} prints on stdout: the sample, the intake, the counts
  * per stage, the share settled in the grid, escalations per level, overdue cases, and the top and
- * bottom five of every ranking, and one line on the residents' credit levels.
+ * bottom five of every ranking, and one line on the residents' credit levels and two on the
+ * organisation (the four coverages, the organisation check's findings and the party branches'
+ * stars).
  */
 public final class DemoSummary {
   /** The rankings in the order they are printed, with their titles. */
@@ -129,6 +135,7 @@ public final class DemoSummary {
         .append(Xml.count(credit.openAppeals()))
         .append(credit.openAppeals() == 1 ? " appeal" : " appeals")
         .append(" open\n");
+    org(out, r.org());
     out.append("rankings:\n");
     for (UnitKind kind : KINDS) {
       List<ScoreRow> rows = ScoreRow.of(r, kind);
@@ -151,6 +158,48 @@ public final class DemoSummary {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * Two lines on the organisation: the four coverages (四个全覆盖), then the check's findings by
+   * severity and the branches' stars.
+   */
+  private static void org(StringBuilder out, DemoResult.Org org) {
+    OrgCoverage c = org.check().total();
+    out.append("four coverages (四个全覆盖) on ")
+        .append(org.asOf())
+        .append(": territory ")
+        .append(share(c.territory()))
+        .append(" · people ")
+        .append(share(c.people()))
+        .append(" · affairs ")
+        .append(share(c.affairs()))
+        .append(" · organisation ")
+        .append(share(c.organisation()))
+        .append('\n');
+    Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
+    for (Finding f : org.check().findings().all()) {
+      bySeverity.merge(f.severity(), 1, Integer::sum);
+    }
+    List<String> stars = new ArrayList<>();
+    org.stars().starCounts().forEach((k, n) -> stars.add(k + "★ " + Xml.count(n)));
+    out.append("organisation (党建引领): ")
+        .append(Xml.count(org.check().findings().all().size()))
+        .append(" findings (")
+        .append(bySeverity.getOrDefault(Severity.ERROR, 0))
+        .append(" errors, ")
+        .append(bySeverity.getOrDefault(Severity.WARNING, 0))
+        .append(" warnings, ")
+        .append(bySeverity.getOrDefault(Severity.INFO, 0))
+        .append(" notes); branches rated ")
+        .append(org.stars().year())
+        .append(" (五星支部): ")
+        .append(String.join(" · ", stars))
+        .append('\n');
+  }
+
+  private static String share(OrgCoverage.Share s) {
+    return Xml.percent(s.covered(), s.total());
   }
 
   /**

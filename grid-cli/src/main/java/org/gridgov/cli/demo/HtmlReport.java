@@ -3,19 +3,24 @@ package org.gridgov.cli.demo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.gridgov.core.Finding;
 import org.gridgov.core.GridLevel;
 import org.gridgov.core.cases.Rating;
 import org.gridgov.core.cases.SourceChannel;
 import org.gridgov.geo.CoordinateSystem;
 import org.gridgov.lab.LoopSummary;
 import org.gridgov.lab.RankingResult;
+import org.gridgov.org.OrgCoverage;
+import org.gridgov.org.OrgReport;
+import org.gridgov.org.StarScheme;
 import org.gridgov.scoring.UnitKind;
 
 /**
  * Writes the demo's report: one self-contained XHTML page — inline CSS, the map as inline SVG, the
- * tables, a month-by-month chart, the residents' credit levels per community — that opens offline
- * in any browser and parses as XML. Nothing is fetched: no scripts, fonts, images or style sheets
- * from elsewhere.
+ * tables, a month-by-month chart, the residents' credit levels per community, the organisation
+ * panel (coverage map, the four coverages, findings, branch stars) — that opens offline in any
+ * browser and parses as XML. Nothing is fetched: no scripts, fonts, images or style sheets from
+ * elsewhere.
  */
 public final class HtmlReport {
   private static final String CSS =
@@ -246,6 +251,7 @@ public final class HtmlReport {
         .append("</p>\n");
 
     credit(h, r);
+    org(h, r);
 
     // ---- about
     h.append("<h2 id=\"about\">样例城市 · About the sample</h2>\n<ul class=\"small\">\n");
@@ -265,6 +271,13 @@ public final class HtmlReport {
                       + rr.scorecard().scheme().citation().title()))
           .append("</li>\n");
     }
+    StarScheme stars = r.org().stars().scheme();
+    h.append("<li>")
+        .append("party branches rated under <span class=\"tag\">")
+        .append(Xml.esc(stars.id()))
+        .append("</span> ")
+        .append(Xml.esc(stars.name() + ": " + stars.source()))
+        .append("</li>\n");
     h.append("<li>")
         .append(
             Xml.esc(
@@ -324,6 +337,107 @@ public final class HtmlReport {
     }
     creditRow(h, "all communities", "", c.levels(), c.totals());
     h.append("</tbody>\n</table></div>\n");
+  }
+
+  /**
+   * The organisation on the grids (党建引领): the coverage map, the four coverages per street, the
+   * check's findings and the branches' star distribution.
+   */
+  private static void org(StringBuilder h, DemoResult r) {
+    DemoResult.Org org = r.org();
+    SampleCity s = r.sample();
+    OrgReport check = org.check();
+    h.append("<h2 id=\"org\">党建引领 · Organisation on the grids</h2>\n<p class=\"small\">")
+        .append(
+            Xml.esc(
+                "The sample's organisation (org.json: "
+                    + Xml.count(s.org().organisations().size())
+                    + " organisations, "
+                    + Xml.count(s.org().people().size())
+                    + " people, "
+                    + Xml.count(s.org().posts().size())
+                    + " posts) checked under the default rules on "
+                    + org.asOf()
+                    + " (gridgov org check): "
+                    + check.findings().all().size()
+                    + " findings. Grids without an organisation or a chief would stand out in"
+                    + " red; the sample's three deliberate imperfections are in orange."))
+        .append("</p>\n<div class=\"map\">\n")
+        .append(MapSvg.orgElement(r))
+        .append("</div>\n");
+    h.append("<h3>四个全覆盖 · The four coverages</h3>\n")
+        .append("<div class=\"scroll\"><table>\n<thead><tr><th>area</th>")
+        .append("<th class=\"n\">territory 地域</th><th class=\"n\">people 人员</th>")
+        .append("<th class=\"n\">affairs 事务</th><th class=\"n\">organisation 组织</th>")
+        .append("</tr></thead>\n<tbody>\n");
+    for (OrgCoverage c : check.areas()) {
+      if (c.level().filter(GridLevel.STREET::equals).isPresent()) {
+        coverageRow(h, s.nameOf(c.area().orElseThrow()), c.area().orElseThrow().value(), c);
+      }
+    }
+    coverageRow(h, "all", "", check.total());
+    h.append("</tbody>\n</table></div>\n<p class=\"small muted\">")
+        .append(
+            Xml.esc(
+                "territory: leaf grids with a chief and a full-time worker; people: households of"
+                    + " the leaf grids with a full-time worker; affairs: leaf grids whose teams"
+                    + " 1 + A + B all have somebody; organisation: grids that satisfy every"
+                    + " organisation rule (docs/org.md, Coverage)."))
+        .append("</p>\n");
+    h.append("<div class=\"cols\">\n<div>\n<h3>Findings</h3>\n<ul class=\"small\">\n");
+    for (Finding f : check.findings().all()) {
+      h.append("<li><span class=\"tag\">")
+          .append(Xml.esc(f.severity().name().toLowerCase(java.util.Locale.ROOT)))
+          .append("</span> <b>")
+          .append(Xml.esc(f.code()))
+          .append("</b> ")
+          .append(Xml.esc(f.message()))
+          .append("</li>\n");
+    }
+    h.append("</ul>\n</div>\n<div>\n<h3>五星支部 · Branch stars ")
+        .append(org.stars().year())
+        .append("</h3>\n<table>\n<thead><tr><th>stars</th><th class=\"n\">branches</th>")
+        .append("<th style=\"width:55%\"></th></tr></thead>\n<tbody>\n");
+    int rated = org.stars().ratedCount();
+    for (Map.Entry<Integer, Integer> e : org.stars().starCounts().entrySet()) {
+      h.append("<tr><td>")
+          .append("★".repeat(e.getKey()))
+          .append("</td><td class=\"n\">")
+          .append(Xml.count(e.getValue()))
+          .append("</td><td>")
+          .append(bar(e.getValue(), rated, false))
+          .append("</td></tr>\n");
+    }
+    long demoted = org.stars().branches().stream().filter(b -> b.demotion().isPresent()).count();
+    h.append("</tbody>\n</table>\n<p class=\"small muted\">")
+        .append(
+            Xml.esc(
+                rated
+                    + " branches rated under "
+                    + org.stars().scheme().id()
+                    + " with this run's grid scores (as gridgov org rate --scores scores.csv);"
+                    + " the quotas moved "
+                    + demoted
+                    + " down a star (at most 10 % five stars, 30 % four)."))
+        .append("</p>\n</div>\n</div>\n");
+  }
+
+  private static void coverageRow(StringBuilder h, String name, String unit, OrgCoverage c) {
+    h.append("<tr><td class=\"name\">").append(Xml.esc(name));
+    if (!unit.isEmpty()) {
+      h.append(" <span class=\"muted small\">").append(Xml.esc(unit)).append("</span>");
+    }
+    h.append("</td>");
+    for (OrgCoverage.Share x : List.of(c.territory(), c.people(), c.affairs(), c.organisation())) {
+      h.append("<td class=\"n\">")
+          .append(Xml.esc(Xml.percent(x.covered(), x.total())))
+          .append(" <span class=\"muted small\">")
+          .append(x.covered())
+          .append('/')
+          .append(x.total())
+          .append("</span></td>");
+    }
+    h.append("</tr>\n");
   }
 
   private static void creditRow(

@@ -123,6 +123,81 @@ public final class MapSvg {
     return new Drawing(result).draw();
   }
 
+  /** What the organisation map shows on a grid, worst first. */
+  enum OrgStatus {
+    /** No organisation or no grid chief: the warning colour. */
+    MISSING("#a50f15", "no organisation or no grid chief"),
+    /** Another finding on the grid or its organisation (worker, term, committee). */
+    FINDING("#fdae61", "another finding (worker, term, committee)"),
+    /** Covered by a party branch (or joint branch), nothing found. */
+    BRANCH("#2c7bb6", "party branch, nothing found"),
+    /** Covered by a party group only, nothing found. */
+    GROUP("#abd9e9", "party group, nothing found");
+
+    final String colour;
+    final String label;
+
+    OrgStatus(String colour, String label) {
+      this.colour = colour;
+      this.label = label;
+    }
+  }
+
+  /**
+   * The organisation status of every responsibility and exclusive grid: {@link OrgStatus#MISSING}
+   * when the check found no organisation, no joint organisation or no chief on it; {@link
+   * OrgStatus#FINDING} when another error or warning names it or an organisation covering it; else
+   * by the organisation covering it.
+   *
+   * @param result the demo result
+   * @return the status per grid, in id order
+   */
+  static Map<GridId, OrgStatus> orgStatus(DemoResult result) {
+    SampleCity sample = result.sample();
+    Map<String, java.util.Set<String>> codes = new TreeMap<>();
+    for (org.gridgov.core.Finding f : result.org().check().findings().all()) {
+      if (f.severity() != org.gridgov.core.Severity.INFO && !f.subjects().isEmpty()) {
+        codes.computeIfAbsent(f.subjects().get(0), k -> new java.util.TreeSet<>()).add(f.code());
+      }
+    }
+    List<Grid> grids = new ArrayList<>(sample.gridsAt(GridLevel.COMPOUND));
+    grids.addAll(sample.exclusiveGrids());
+    Map<GridId, OrgStatus> out = new TreeMap<>();
+    for (Grid g : grids) {
+      java.util.Set<String> own = codes.getOrDefault(g.id().value(), java.util.Set.of());
+      boolean branch = false;
+      boolean other = !own.isEmpty();
+      for (org.gridgov.org.Organisation o : sample.org().organisationsOn(g.id())) {
+        branch |= o.type().isBranch();
+        other |= codes.containsKey(o.id());
+      }
+      OrgStatus status;
+      if (own.contains("GRID_WITHOUT_ORGANISATION")
+          || own.contains("GRID_WITHOUT_CHIEF")
+          || own.contains("EXCLUSIVE_WITHOUT_JOINT_ORGANISATION")) {
+        status = OrgStatus.MISSING;
+      } else if (other) {
+        status = OrgStatus.FINDING;
+      } else {
+        status = branch ? OrgStatus.BRANCH : OrgStatus.GROUP;
+      }
+      out.put(g.id(), status);
+    }
+    return out;
+  }
+
+  /**
+   * Renders the organisation coverage map as an {@code <svg>} element, to inline in HTML: the
+   * responsibility grids and the exclusive grids coloured by {@link #orgStatus}, with the community
+   * and street borders of the score map and a legend with counts.
+   *
+   * @param result the demo result
+   * @return the SVG element
+   */
+  static String orgElement(DemoResult result) {
+    return new Drawing(result).drawOrg(orgStatus(result));
+  }
+
   /** One drawing; mutable, used once. */
   private static final class Drawing {
     private final DemoResult result;
@@ -225,6 +300,172 @@ public final class MapSvg {
       footer();
       svg.append("</svg>\n");
       return svg.toString();
+    }
+
+    String drawOrg(Map<GridId, OrgStatus> status) {
+      project();
+      svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"")
+          .append(Xml.n1(width))
+          .append("\" height=\"")
+          .append(Xml.n1(height))
+          .append("\" viewBox=\"0 0 ")
+          .append(Xml.n1(width))
+          .append(' ')
+          .append(Xml.n1(height))
+          .append("\" font-family=\"")
+          .append(Xml.esc(FONT))
+          .append("\" role=\"img\" aria-label=\"")
+          .append(Xml.esc(sample.name() + " organisation coverage map"))
+          .append("\">\n");
+      svg.append("<rect width=\"100%\" height=\"100%\" fill=\"#f6f3ec\"/>\n");
+      with(
+          "text",
+          sample.name() + " · 组织覆盖 " + result.org().asOf(),
+          "x",
+          MARGIN,
+          "y",
+          40.0,
+          "font-size",
+          24.0,
+          "font-weight",
+          "700",
+          "fill",
+          "#1d1d1d");
+      svg.append('\n');
+      with(
+          "text",
+          "Party organisations and grid chiefs on the responsibility and exclusive grids, checked"
+              + " under the default rules on "
+              + result.org().asOf(),
+          "x",
+          MARGIN,
+          "y",
+          64.0,
+          "font-size",
+          13.0,
+          "fill",
+          "#555");
+      svg.append('\n');
+      GridId root = sample.map().hierarchy().roots().get(0);
+      svg.append(
+          "<g id=\"org-grids\" stroke=\"#ffffff\" stroke-width=\"0.8\""
+              + " stroke-linejoin=\"round\">\n");
+      for (Grid g : sample.gridsAt(GridLevel.COMPOUND)) {
+        orgGrid(g, status.get(g.id()), false);
+      }
+      svg.append("</g>\n");
+      svg.append(
+          "<g fill=\"none\" stroke=\"#3b3b3b\" stroke-width=\"1.5\""
+              + " stroke-linejoin=\"round\" stroke-opacity=\"0.85\">\n");
+      for (Grid g : sample.gridsAt(GridLevel.COMMUNITY)) {
+        outline(g.id());
+      }
+      svg.append("</g>\n<g fill=\"none\" stroke=\"#1d1d1d\" stroke-linejoin=\"round\">\n");
+      for (Grid g : sample.gridsAt(GridLevel.STREET)) {
+        svg.append("<path stroke-width=\"3\" d=\"")
+            .append(path(screen.get(g.id())))
+            .append("\"/>\n");
+      }
+      svg.append("<path stroke-width=\"3.6\" d=\"")
+          .append(path(screen.get(root)))
+          .append("\"/>\n</g>\n<g id=\"org-exclusive\">\n");
+      for (Grid g : sample.exclusiveGrids()) {
+        orgGrid(g, status.get(g.id()), true);
+      }
+      svg.append("</g>\n");
+      // the legend, with counts
+      double x = MARGIN + MAP_WIDTH + MARGIN;
+      double y = HEADER + MARGIN + 10;
+      text(x, y, "Grids (" + status.size() + ")", 14.0, "700");
+      for (OrgStatus st : OrgStatus.values()) {
+        y += 26;
+        long n = status.values().stream().filter(v -> v == st).count();
+        empty(
+            "rect", "x", x, "y", y - 12, "width", 16.0, "height", 16.0, "fill", st.colour, "rx",
+            2.0);
+        with(
+            "text",
+            st.label + ": " + n,
+            "x",
+            x + 24,
+            "y",
+            y + 1,
+            "font-size",
+            12.5,
+            "fill",
+            "#1d1d1d");
+        svg.append('\n');
+      }
+      y += 26;
+      empty(
+          "rect",
+          "x",
+          x,
+          "y",
+          y - 12,
+          "width",
+          16.0,
+          "height",
+          16.0,
+          "fill",
+          "#ffffff",
+          "stroke",
+          "#111",
+          "stroke-dasharray",
+          "4 2");
+      with(
+          "text",
+          "dashed outline: exclusive grid (专属网格)",
+          "x",
+          x + 24,
+          "y",
+          y + 1,
+          "font-size",
+          12.5,
+          "fill",
+          "#1d1d1d");
+      svg.append("\n</svg>\n");
+      return svg.toString();
+    }
+
+    private void orgGrid(Grid g, OrgStatus st, boolean exclusive) {
+      List<String> orgs = new ArrayList<>();
+      for (org.gridgov.org.Organisation o : sample.org().organisationsOn(g.id())) {
+        if (o.type().isParty()) {
+          orgs.add(o.name() + " (" + o.id() + ")");
+        }
+      }
+      String tip =
+          sample.nameOf(g.id())
+              + " ("
+              + g.id().value()
+              + ")\n"
+              + st.label
+              + (orgs.isEmpty() ? "" : "\n" + String.join("\n", orgs));
+      if (exclusive) {
+        el(
+                "path",
+                "data-grid",
+                g.id().value(),
+                "fill",
+                st.colour,
+                "fill-opacity",
+                "0.9",
+                "stroke",
+                "#111",
+                "stroke-width",
+                1.4,
+                "stroke-dasharray",
+                "4 2",
+                "d",
+                path(screen.get(g.id())))
+            .append('>');
+      } else {
+        el("path", "data-grid", g.id().value(), "fill", st.colour, "d", path(screen.get(g.id())))
+            .append('>');
+      }
+      with("title", tip);
+      svg.append("</path>\n");
     }
 
     /** Projects every polygon to screen coordinates (equirectangular at the town's latitude). */

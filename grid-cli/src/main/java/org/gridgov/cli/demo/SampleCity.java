@@ -40,6 +40,8 @@ import org.gridgov.geo.GridMap;
 import org.gridgov.geo.Location;
 import org.gridgov.lab.City;
 import org.gridgov.lab.CityDirectory;
+import org.gridgov.org.OrgDirectories;
+import org.gridgov.org.OrgDirectory;
 import org.gridgov.rules.PolicySet;
 import org.gridgov.rules.PolicySets;
 import org.gridgov.rules.lists.ListConsistencyChecker;
@@ -148,6 +150,7 @@ public final class SampleCity {
   private final CreditScheme creditScheme;
   private final CreditPosts creditPosts;
   private final EntryLog creditEntries;
+  private final OrgDirectory org;
 
   private SampleCity(
       String name,
@@ -161,7 +164,8 @@ public final class SampleCity {
       List<SampleFinding> findings,
       CreditScheme creditScheme,
       CreditPosts creditPosts,
-      EntryLog creditEntries) {
+      EntryLog creditEntries,
+      OrgDirectory org) {
     this.name = name;
     this.year = year;
     this.city = city;
@@ -175,6 +179,7 @@ public final class SampleCity {
     this.creditScheme = creditScheme;
     this.creditPosts = creditPosts;
     this.creditEntries = creditEntries;
+    this.org = org;
   }
 
   /**
@@ -241,6 +246,7 @@ public final class SampleCity {
     CreditScheme creditScheme = CreditSchemes.read(dir.resolve(CREDIT_SCHEME));
     CreditPosts creditPosts = CreditPosts.read(dir.resolve(CREDIT_POSTS));
     EntryLog creditEntries = CreditEntries.read(dir.resolve(CREDIT_ENTRIES));
+    OrgDirectory org = OrgDirectories.read(dir.resolve(ORG));
 
     List<SampleFinding> findings = new ArrayList<>();
     GridMap map = city.map().orElseThrow();
@@ -301,7 +307,8 @@ public final class SampleCity {
         findings,
         creditScheme,
         creditPosts,
-        creditEntries);
+        creditEntries,
+        org);
   }
 
   /**
@@ -596,6 +603,16 @@ public final class SampleCity {
    */
   public EntryLog creditEntries() {
     return creditEntries;
+  }
+
+  /**
+   * The organisation on the grids ({@value #ORG}): party organisations, people, posts and dual
+   * reporting, with the three deliberate imperfections of sample-town/README.md.
+   *
+   * @return the directory
+   */
+  public OrgDirectory org() {
+    return org;
   }
 
   /**

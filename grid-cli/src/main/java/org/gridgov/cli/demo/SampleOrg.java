@@ -71,7 +71,7 @@ final class SampleOrg {
             BRANCHES / (double) compounds,
             (GROUPS - (compounds - BRANCHES)) / (double) BRANCHES,
             UNIT_CHIEFS / (double) compounds,
-            15.0);
+            10.0);
     return imperfect(OrgGenerator.generate(hierarchy, options));
   }
 

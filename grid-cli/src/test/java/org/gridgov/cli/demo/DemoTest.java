@@ -212,6 +212,47 @@ class DemoTest {
   }
 
   @Test
+  void theOrganisationIsCheckedAndRatedWithTheRunsScoresAsOrgRateWouldWithScoresCsv()
+      throws IOException {
+    DemoResult.Org o = result.org();
+    assertThat(o.asOf()).isEqualTo(SMALL.end().minusDays(1));
+    assertThat(o.check().findings().all())
+        .filteredOn(f -> f.severity() != org.gridgov.core.Severity.INFO)
+        .extracting(f -> f.code() + " " + f.subjects())
+        // in early January the expired term (June) and the worker who left (September) are
+        // still fine: only the missing committee is found
+        .containsExactly("COMMITTEE_REQUIRED [PB-34188100100201]");
+    // what `gridgov org rate --scores scores.csv` computes from the written file
+    java.util.Map<GridId, Double> scores =
+        org.gridgov.org.AssessmentScores.read(first.resolve(DemoOutputs.SCORES), o.stars().year());
+    assertThat(scores).isNotEmpty();
+    org.gridgov.org.StarRatings fromCsv =
+        org.gridgov.org.StarRating.rate(
+            result.sample().org(),
+            Optional.of(result.sample().map().hierarchy()),
+            scores,
+            org.gridgov.org.StarSchemes.defaultScheme(),
+            o.stars().year());
+    assertThat(o.stars().starCounts()).isEqualTo(fromCsv.starCounts());
+    assertThat(o.stars().branches()).isEqualTo(fromCsv.branches());
+    assertThat(o.stars().branches())
+        .anyMatch(
+            b ->
+                b.indicators().stream()
+                    .anyMatch(i -> i.key().equals("grid_scores") && i.points().isPresent()));
+    String summary = DemoSummary.render(result);
+    assertThat(summary)
+        .contains("four coverages (四个全覆盖) on " + o.asOf() + ": territory ")
+        .contains("organisation (党建引领): ");
+    String html = Files.readString(first.resolve(DemoOutputs.REPORT));
+    assertThat(html)
+        .contains("<h2 id=\"org\">")
+        .contains("organisation coverage map")
+        .contains("<b>COMMITTEE_REQUIRED</b>")
+        .contains("five-star-branch");
+  }
+
+  @Test
   void theCreditLedgerIsReplayedToThePeriodsLastDayAndCountedPerCommunity() throws Exception {
     SampleCity sample = Samples.bundled();
     DemoResult.Credit credit = result.credit();
