@@ -559,6 +559,30 @@ public final class CreditBalances {
     return (long) LONGS.get(b, i);
   }
 
+  /** Powers of ten up to 10^8. */
+  private static final long[] POWERS = {
+    1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000
+  };
+
+  /** How many of the low bytes of {@code w} are ASCII digits before the first other byte (0–8). */
+  static int digits(long w) {
+    // a byte's high bit: set when it is above '9' (the addition) or below '0' (the subtraction);
+    // a carry or borrow only goes up from such a byte, so the lowest flagged byte is exact
+    long other = ((w + 0x4646464646464646L) | (w - 0x3030303030303030L)) & HIGHS;
+    return Long.numberOfTrailingZeros(other) >>> 3;
+  }
+
+  /** The value of the {@code n} (0–8) ASCII digits in the low bytes of {@code w}. */
+  static long digitsValue(long w, int n) {
+    if (n == 0) {
+      return 0;
+    }
+    long v = (w << ((8 - n) << 3)) & 0x0F0F0F0F0F0F0F0FL;
+    v = (v * 10 + (v >>> 8)) & 0x00FF00FF00FF00FFL;
+    v = (v * 100 + (v >>> 16)) & 0x0000FFFF0000FFFFL;
+    return (v * 10000 + (v >>> 32)) & 0xFFFFFFFFL;
+  }
+
   /** The high bit of every zero byte of {@code x} (the lowest one exact, higher ones maybe not). */
   private static long zeroBytes(long x) {
     return (x - ONES) & ~x & HIGHS;
@@ -751,39 +775,44 @@ public final class CreditBalances {
       if (b[p + 8] != ' ') {
         return -1;
       }
-      // head: <seq> <k>/<n> with seq = the next line, plain digits
+      // head: <seq> <k>/<n> with seq = the next line, plain digits, eight at a time
       long line = count + 1;
-      int i = p + 9;
-      int seqFrom = i;
-      long sq = 0;
-      for (int c; i < len && (c = b[i] - '0') >= 0 && c <= 9; i++) {
-        sq = sq * 10 + c;
+      int seqFrom = p + 9;
+      long seqWord0 = word(b, seqFrom);
+      int seqDigits = digits(seqWord0);
+      long sq;
+      long seqWord1 = 0;
+      if (seqDigits < 8) {
+        sq = digitsValue(seqWord0, seqDigits);
+      } else {
+        seqWord1 = word(b, seqFrom + 8);
+        int more = digits(seqWord1);
+        if (more == 8) {
+          return -1; // over 16 digits: the general scanner
+        }
+        sq = digitsValue(seqWord0, 8) * POWERS[more] + digitsValue(seqWord1, more);
+        seqDigits += more;
       }
-      int seqDigits = i - seqFrom;
-      if (seqDigits == 0
-          || seqDigits > 18
-          || b[seqFrom] == '0'
-          || sq != line
-          || line > MAX_ENTRIES
-          || i >= len
+      int i = seqFrom + seqDigits;
+      if (seqDigits == 0 || b[seqFrom] == '0' || sq != line || line > MAX_ENTRIES || i >= len
           || b[i] != ' ') {
         return -1;
       }
-      int from = ++i;
-      int k = 0;
-      for (int c; i < len && (c = b[i] - '0') >= 0 && c <= 9; i++) {
-        k = k * 10 + c;
-      }
-      if (i == from || i - from > 9 || i >= len || b[i] != '/') {
+      i++;
+      long w = word(b, i);
+      int kDigits = digits(w);
+      int k = (int) digitsValue(w, kDigits);
+      i += kDigits;
+      if (kDigits == 0 || kDigits == 8 || i >= len || b[i] != '/') {
         return -1;
       }
-      from = ++i;
-      int n = 0;
-      for (int c; i < len && (c = b[i] - '0') >= 0 && c <= 9; i++) {
-        n = n * 10 + c;
-      }
-      if (i == from
-          || i - from > 9
+      i++;
+      w = word(b, i);
+      int nDigits = digits(w);
+      int n = (int) digitsValue(w, nDigits);
+      i += nDigits;
+      if (nDigits == 0
+          || nDigits == 8
           || i >= len
           || b[i] != ' '
           || k < 1
@@ -796,7 +825,8 @@ public final class CreditBalances {
       // {"seq":S, with S the head's digits
       if (i + 7 + seqDigits >= len
           || (word(b, i) & lowBytes(7)) != SEQ_NAME
-          || !Arrays.equals(b, i + 7, i + 7 + seqDigits, b, seqFrom, seqFrom + seqDigits)) {
+          || ((word(b, i + 7) ^ seqWord0) & lowBytes(seqDigits)) != 0
+          || (seqDigits > 8 && ((word(b, i + 15) ^ seqWord1) & lowBytes(seqDigits - 8)) != 0)) {
         return -1;
       }
       i += 7 + seqDigits;
@@ -850,7 +880,7 @@ public final class CreditBalances {
       if (i + 11 >= len) {
         return -1;
       }
-      long w = word(b, i);
+      w = word(b, i);
       if (w == RULE_NAME && b[i + 8] == ':' && b[i + 9] == '"') {
         i = stringEnd(b, i + 10, len, false);
         if (i < 0 || i + 11 >= len) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -307,6 +308,58 @@ class CreditBalancesExactTest {
       tried++;
     }
     assertThat(tried).isGreaterThan(40);
+  }
+
+  @Test
+  void digitsAreCountedAndReadEightAtATime() {
+    Random rnd = new Random(3);
+    for (int t = 0; t < 20_000; t++) {
+      byte[] b = new byte[8];
+      rnd.nextBytes(b);
+      int n = rnd.nextInt(9);
+      long value = 0;
+      for (int i = 0; i < n; i++) {
+        b[i] = (byte) ('0' + rnd.nextInt(10));
+        value = value * 10 + (b[i] - '0');
+      }
+      int expected = n;
+      while (expected < 8 && b[expected] >= '0' && b[expected] <= '9') {
+        value = value * 10 + (b[expected] - '0');
+        expected++;
+      }
+      long w = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+      assertThat(CreditBalances.digits(w)).as(Arrays.toString(b)).isEqualTo(expected);
+      assertThat(CreditBalances.digitsValue(w, expected)).as(Arrays.toString(b)).isEqualTo(value);
+    }
+  }
+
+  @Test
+  void stringEndsAreFoundEightBytesAtATime() {
+    Random rnd = new Random(5);
+    byte[] alphabet = "ab \"\\\u0001\n\u007f".getBytes(UTF_8);
+    for (int t = 0; t < 20_000; t++) {
+      byte[] b = new byte[48];
+      int len = 1 + rnd.nextInt(32);
+      for (int i = 0; i < b.length; i++) {
+        b[i] = rnd.nextInt(4) == 0 ? alphabet[rnd.nextInt(alphabet.length)] : (byte) rnd.nextInt(256);
+      }
+      for (boolean ascii : new boolean[] {true, false}) {
+        int expected = -1;
+        for (int i = 0; i < len; i++) {
+          int c = b[i] & 0xff;
+          if (c == '"') {
+            expected = i;
+            break;
+          }
+          if (c < 0x20 || c == '\\' || (ascii && c >= 0x7f)) {
+            break;
+          }
+        }
+        assertThat(CreditBalances.Scanner.stringEnd(b, 0, len, ascii))
+            .as(Arrays.toString(b) + " " + len + " " + ascii)
+            .isEqualTo(expected);
+      }
+    }
   }
 
   private static String quoteRe(String s) {
