@@ -9,9 +9,9 @@ import org.gridgov.credit.CreditScheme;
 
 /**
  * A companion of {@link CreditBalancesBenchmark} for a shared machine: runs {@link
- * CreditBalances#fromJournal} on a kept journal and prints each run's wall time <em>and the scanning
- * thread's CPU time</em> (which other processes on the machine inflate much less than the wall
- * time). Writes the journal first, with the benchmark's generator, when it does not exist.
+ * CreditBalances#fromJournal} on a kept journal and prints each run's wall time <em>and the
+ * scanning thread's CPU time</em> (which other processes on the machine inflate much less than the
+ * wall time). Writes the journal first, with the benchmark's generator, when it does not exist.
  *
  * <p>Usage: {@code java -cp benchmarks.jar org.gridgov.benchmarks.CreditBalancesCpuTime JOURNAL
  * RESIDENTS ENTRIES RUNS exact,general}
@@ -58,7 +58,13 @@ public final class CreditBalancesCpuTime {
         b.forEach((id, balance) -> sum[0] += balance);
         System.out.printf(
             "%s: wall %.0f ms, cpu %.0f ms (%.3f us an entry), %d entries, %d residents, sum %d%n",
-            path, wall / 1e6, cpu / 1e6, cpu / 1e3 / b.entries(), b.entries(), b.residents(), sum[0]);
+            path,
+            wall / 1e6,
+            cpu / 1e6,
+            cpu / 1e3 / b.entries(),
+            b.entries(),
+            b.residents(),
+            sum[0]);
       }
     }
   }

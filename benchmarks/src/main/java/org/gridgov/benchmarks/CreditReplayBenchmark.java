@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
-import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.gridgov.core.time.WorkCalendar;
 import org.gridgov.credit.CreditReplay;
 import org.gridgov.credit.CreditScheme;
@@ -296,7 +296,7 @@ public class CreditReplayBenchmark {
             if (s == 0) {
               state[p.target()] = 1;
               emitted++;
- sink.accept(entry(seq, at, res, EntryKind.APPEAL_FILED, 0, by, ref));
+              sink.accept(entry(seq, at, res, EntryKind.APPEAL_FILED, 0, by, ref));
               pending.add(
                   new Pending(p.due() + 3600, EntryKind.APPEAL_UPHELD, p.target(), p.resident()));
             }
@@ -319,14 +319,14 @@ public class CreditReplayBenchmark {
             if ((s == 0 || s == 2) && !repaired[p.target()]) {
               repaired[p.target()] = true;
               emitted++;
- sink.accept(entry(seq, at, res, EntryKind.REPAIR, 0, by, ref));
+              sink.accept(entry(seq, at, res, EntryKind.REPAIR, 0, by, ref));
             }
           }
           case EXPIRE -> {
             if (s != 3) {
               state[p.target()] = 3;
               emitted++;
- sink.accept(entry(seq, at, res, EntryKind.EXPIRE, 0, by, ref));
+              sink.accept(entry(seq, at, res, EntryKind.EXPIRE, 0, by, ref));
             }
           }
           default -> throw new IllegalStateException();

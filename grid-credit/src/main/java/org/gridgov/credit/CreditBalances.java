@@ -753,11 +753,11 @@ public final class CreditBalances {
      * — {@code <crc> <seq> <k>/<n> {"seq":S,"at":"A","resident":"R","kind":"K"[,"rule":"U"],
      * "points":P,"by":"B"[,"refersTo":F][,"evidence":"E"]}} and a newline before {@code len}, with
      * a resident of printable ASCII, strings without escapes or control characters, plain numbers,
-     * its checksum holding, its seq and part where they belong — and adds it to the batch.
-     * Returns the index after its newline, or -1 without any effect for any other line (the
-     * general scanner then reads it, and reports it when it is damaged). Reads eight bytes at a
-     * time where it can; reads past {@code len} (inside the buffer's slack) only look at bytes
-     * before the newline it finds, which must be before {@code len}.
+     * its checksum holding, its seq and part where they belong — and adds it to the batch. Returns
+     * the index after its newline, or -1 without any effect for any other line (the general scanner
+     * then reads it, and reports it when it is damaged). Reads eight bytes at a time where it can;
+     * reads past {@code len} (inside the buffer's slack) only look at bytes before the newline it
+     * finds, which must be before {@code len}.
      */
     int exactLine(byte[] b, int p, int len, long bufStart) {
       if (p + 9 >= len) {
@@ -794,7 +794,11 @@ public final class CreditBalances {
         seqDigits += more;
       }
       int i = seqFrom + seqDigits;
-      if (seqDigits == 0 || b[seqFrom] == '0' || sq != line || line > MAX_ENTRIES || i >= len
+      if (seqDigits == 0
+          || b[seqFrom] == '0'
+          || sq != line
+          || line > MAX_ENTRIES
+          || i >= len
           || b[i] != ' ') {
         return -1;
       }
@@ -996,9 +1000,7 @@ public final class CreditBalances {
       for (int j = 0; j < n; j++) {
         long key = batchKey[j];
         batchSlot[j] =
-            key != 0
-                ? r.internPacked(key, start)
-                : r.intern(b, batchFrom[j], batchTo[j], start);
+            key != 0 ? r.internPacked(key, start) : r.intern(b, batchFrom[j], batchTo[j], start);
       }
       for (int j = 0; j < n; j++) {
         seq = batchSeq + j;
@@ -1012,9 +1014,9 @@ public final class CreditBalances {
     }
 
     /**
-     * The index of the closing quote of a JSON string whose content begins at {@code i}, or -1
-     * when a byte before it is a control character or a backslash (or, with {@code ascii}, not
-     * printable ASCII) or no quote comes before {@code len}. Eight bytes at a time.
+     * The index of the closing quote of a JSON string whose content begins at {@code i}, or -1 when
+     * a byte before it is a control character or a backslash (or, with {@code ascii}, not printable
+     * ASCII) or no quote comes before {@code len}. Eight bytes at a time.
      */
     static int stringEnd(byte[] b, int i, int len, boolean ascii) {
       for (; i < len; i += 8) {

@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The exact-layout path of {@link CreditBalances} (lines in the store's own layout, read eight bytes
- * at a time) gives exactly what the general scanner gives: the same balances for every line shape
- * the general scanner accepts, the same error for every damaged line.
+ * The exact-layout path of {@link CreditBalances} (lines in the store's own layout, read eight
+ * bytes at a time) gives exactly what the general scanner gives: the same balances for every line
+ * shape the general scanner accepts, the same error for every damaged line.
  */
 class CreditBalancesExactTest {
   @TempDir Path dir;
@@ -88,8 +88,7 @@ class CreditBalancesExactTest {
   }
 
   private static CreditBalances exact(Path file) {
-    return CreditBalances.scan(
-        file, SCHEME, Optional.empty(), true, CreditBalances.DEFAULT_BUFFER);
+    return CreditBalances.scan(file, SCHEME, Optional.empty(), true, CreditBalances.DEFAULT_BUFFER);
   }
 
   private static CreditBalances general(Path file) {
@@ -110,8 +109,7 @@ class CreditBalancesExactTest {
       Optional<String> ev =
           rnd.nextInt(3) == 0 ? Optional.of(evidence[rnd.nextInt(evidence.length)]) : e.evidence();
       out.add(
-          new Entry(
-              e.seq(), e.at(), id, e.kind(), e.rule(), e.points(), e.by(), e.refersTo(), ev));
+          new Entry(e.seq(), e.at(), id, e.kind(), e.rule(), e.points(), e.by(), e.refersTo(), ev));
     }
     return out;
   }
@@ -131,12 +129,12 @@ class CreditBalancesExactTest {
   }
 
   private static boolean noEscapes(String s) {
-    return s.chars().allMatch(c -> c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate((char) c));
+    return s.chars()
+        .allMatch(c -> c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate((char) c));
   }
 
   @Property(tries = 120)
-  void theExactPathGivesTheGeneralScannersAndTheReplaysBalances(
-      @ForAll("moves") List<Long> moves) {
+  void theExactPathGivesTheGeneralScannersAndTheReplaysBalances(@ForAll("moves") List<Long> moves) {
     long seed = moves.isEmpty() ? 0 : moves.get(0);
     List<Entry> ledger = renamed(CreditPropertiesTest.ledger(moves), seed);
     Path file = journal(ledger, seed);
@@ -146,14 +144,14 @@ class CreditBalancesExactTest {
     assertThat(fast.toMap()).isEqualTo(general.toMap());
     assertThat(general.generalLines).isEqualTo(ledger.size());
     // every line in the store's layout took the exact path, the others the general scanner
-    assertThat(fast.generalLines)
-        .isEqualTo(ledger.stream().filter(e -> !exactLayout(e)).count());
+    assertThat(fast.generalLines).isEqualTo(ledger.stream().filter(e -> !exactLayout(e)).count());
     CreditBook book = CreditReplay.replay(SCHEME, ledger, OPTIONS);
     Map<String, Long> expected = new HashMap<>();
     book.accounts().forEach(a -> expected.put(a.resident(), a.balance()));
     assertThat(fast.toMap()).isEqualTo(expected);
     book.accounts()
-        .forEach(a -> assertThat(fast.balance(a.resident())).as(a.resident()).isEqualTo(a.balance()));
+        .forEach(
+            a -> assertThat(fast.balance(a.resident())).as(a.resident()).isEqualTo(a.balance()));
 
     // the same entries with reordered members and whitespace: the general scanner reads every
     // line, and the balances are the same
@@ -217,7 +215,9 @@ class CreditBalancesExactTest {
     assertThat(fast.generalLines).isLessThan(ledger.size());
     assertThat(ledger.size() - fast.generalLines).isGreaterThan(100);
     for (int buffer = 64; buffer < 700; buffer += 37) {
-      assertThat(outcome(file, true, buffer)).as("buffer " + buffer).isEqualTo(outcome(file, false, buffer));
+      assertThat(outcome(file, true, buffer))
+          .as("buffer " + buffer)
+          .isEqualTo(outcome(file, false, buffer));
     }
   }
 
@@ -236,7 +236,9 @@ class CreditBalancesExactTest {
     }
   }
 
-  /** Changes of a record that keep its checksum valid: each is read as the general scanner reads it. */
+  /**
+   * Changes of a record that keep its checksum valid: each is read as the general scanner reads it.
+   */
   @Test
   void damagedRecordsWithValidChecksumsGiveTheGeneralScannersError() throws IOException {
     List<Entry> ledger = CreditBalancesTest.workedExample();
@@ -285,7 +287,9 @@ class CreditBalancesExactTest {
           continue;
         }
         List<String> damaged = new ArrayList<>(lines);
-        damaged.set(n, withChecksum(line.substring(9).replaceFirst(quoteRe(change[0]), quoteRepl(change[1]))));
+        damaged.set(
+            n,
+            withChecksum(line.substring(9).replaceFirst(quoteRe(change[0]), quoteRepl(change[1]))));
         Path bad = dir.resolve(++files + ".journal");
         Files.writeString(bad, String.join("\n", damaged) + "\n", UTF_8);
         assertThat(outcome(bad, true, CreditBalances.DEFAULT_BUFFER))
@@ -341,7 +345,8 @@ class CreditBalancesExactTest {
       byte[] b = new byte[48];
       int len = 1 + rnd.nextInt(32);
       for (int i = 0; i < b.length; i++) {
-        b[i] = rnd.nextInt(4) == 0 ? alphabet[rnd.nextInt(alphabet.length)] : (byte) rnd.nextInt(256);
+        b[i] =
+            rnd.nextInt(4) == 0 ? alphabet[rnd.nextInt(alphabet.length)] : (byte) rnd.nextInt(256);
       }
       for (boolean ascii : new boolean[] {true, false}) {
         int expected = -1;
