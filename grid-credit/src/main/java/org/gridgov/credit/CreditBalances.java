@@ -41,6 +41,12 @@ import java.util.zip.CRC32C;
  * corrections. It does <em>not</em> re-check the scheme's rules (ranges, caps, appeal windows, the
  * floor): use {@link CreditReplay} to check a ledger, or for statements.
  *
+ * <p>A line in exactly the layout {@link FileJournalStore} writes is read on an exact path (its
+ * fixed parts, numbers and strings eight bytes at a time, residents looked up in batches); any
+ * other line — other member order, whitespace, escapes, damage — is read by a general scanner that
+ * accepts members in any order and hands what it cannot read in place to the store's decoder. Both
+ * give the same result for every line (CreditBalancesExactTest).
+ *
  * <p>A damaged record — a checksum that does not hold, a malformed head or JSON, a seq out of
  * place, a last record without its newline, an incomplete last append — is refused with a {@link
  * LedgerCorruptException} giving its line and byte offset, as the store's recovery does; nothing is
