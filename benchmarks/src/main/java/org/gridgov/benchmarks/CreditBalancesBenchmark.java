@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.gridgov.core.time.WorkCalendar;
@@ -34,14 +35,23 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code fastFromJournal}: {@link CreditBalances#fromJournal} — the byte scanner over the
- *       file, CRC32C of every record, primitive state, no {@link Entry} objects;
+ *       file, CRC32C of every record, primitive state, no {@link Entry} objects; lines in the
+ *       store's exact layout read eight bytes at a time, residents looked up in batches;
+ *   <li>{@code generalFromJournal} (same-run baseline of the scanner): the same with the
+ *       exact-layout path turned off (system property {@code
+ *       gridgov.credit.balances.generalScanner}), every line read by the general scanner;
  *   <li>{@code replayFromJournal} (baseline): {@link FileJournalStore#read} decoding every record
  *       to an {@link Entry} and {@link CreditReplay#accept} checking it, then every resident's
  *       balance.
  * </ul>
  *
- * Both return the sum of every resident's balance. The store stays open during the trial (its
- * opening scan is not measured). The smoke test checks both agree on every resident at a tiny size.
+ * All return the sum of every resident's balance. The store stays open during the trial (its
+ * opening scan is not measured). The smoke test checks all agree on every resident at a tiny size.
+ *
+ * <p>With {@code -p journal=PATH} the journal is kept at PATH across runs: written there (entry by
+ * entry from the generator, in appends of 10,000, never the whole ledger in memory) when it does
+ * not exist, reused when it does, and not deleted; the store is not opened, so {@code
+ * replayFromJournal} is not available then. For the 100-million-entry measurement.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -56,34 +66,81 @@ public class CreditBalancesBenchmark {
   @Param({"1000000:10000000"})
   public String size;
 
+  /** Where to keep the journal across runs; empty: a temporary file per trial. */
+  @Param({""})
+  public String journal;
+
+  private static final String GENERAL_SCANNER = "gridgov.credit.balances.generalScanner";
+
   private CreditScheme scheme;
   private ReplayOptions options;
   private String[] residents;
   private Path dir;
-  private Path journal;
+  private Path journalFile;
   private FileJournalStore store;
 
   /** Generates the ledger and writes the journal once per trial. */
   @Setup
   public void setup() {
     String[] parts = size.split(":");
-    setup(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+    if (journal.isEmpty()) {
+      setup(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+    } else {
+      keep(Path.of(journal), Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+    }
+  }
+
+  /** Uses the journal at {@code file}, written first when it does not exist. */
+  void keep(Path file, int residentCount, int entryCount) {
+    scheme = CreditReplayBenchmark.scheme();
+    options = ReplayOptions.defaults().withCalendar(WorkCalendar.standard());
+    residents = residents(residentCount);
+    journalFile = file;
+    if (!Files.exists(file)) {
+      write(file, residents, entryCount);
+    }
+  }
+
+  /** Writes the generator's ledger to a new journal, in appends of 10,000, entry by entry. */
+  static void write(Path file, String[] residents, int entryCount) {
+    try (FileJournalStore s = FileJournalStore.open(file)) {
+      List<Entry> batch = new ArrayList<>(10_000);
+      CreditReplayBenchmark.ledger(
+          residents,
+          entryCount,
+          16L,
+          e -> {
+            batch.add(e);
+            if (batch.size() == 10_000) {
+              s.append(batch);
+              batch.clear();
+            }
+          });
+      if (!batch.isEmpty()) {
+        s.append(batch);
+      }
+    }
+  }
+
+  private static String[] residents(int residentCount) {
+    String[] out = new String[residentCount];
+    for (int i = 0; i < residentCount; i++) {
+      out[i] = "r" + i;
+    }
+    return out;
   }
 
   void setup(int residentCount, int entryCount) {
     scheme = CreditReplayBenchmark.scheme();
     options = ReplayOptions.defaults().withCalendar(WorkCalendar.standard());
-    residents = new String[residentCount];
-    for (int i = 0; i < residentCount; i++) {
-      residents[i] = "r" + i;
-    }
+    residents = residents(residentCount);
     try {
       dir = Files.createTempDirectory("gridgov-credit-bench");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    journal = dir.resolve("credit.journal");
-    store = FileJournalStore.open(journal);
+    journalFile = dir.resolve("credit.journal");
+    store = FileJournalStore.open(journalFile);
     List<Entry> ledger = CreditReplayBenchmark.ledger(residents, entryCount, 16L);
     for (int i = 0; i < ledger.size(); i += 10_000) {
       store.append(ledger.subList(i, Math.min(ledger.size(), i + 10_000)));
@@ -93,15 +150,33 @@ public class CreditBalancesBenchmark {
   /** Closes the store and deletes the journal. */
   @TearDown
   public void tearDown() throws IOException {
+    if (store == null) {
+      return; // a kept journal
+    }
     store.close();
-    Files.deleteIfExists(journal);
+    Files.deleteIfExists(journalFile);
     Files.deleteIfExists(dir);
   }
 
   /** The fast path: the journal's bytes straight to balances. */
   @Benchmark
   public long fastFromJournal() {
-    CreditBalances b = CreditBalances.fromJournal(journal, scheme);
+    System.clearProperty(GENERAL_SCANNER);
+    return sum(CreditBalances.fromJournal(journalFile, scheme));
+  }
+
+  /** The scanner's baseline: the fast path with every line read by the general scanner. */
+  @Benchmark
+  public long generalFromJournal() {
+    System.setProperty(GENERAL_SCANNER, "true");
+    try {
+      return sum(CreditBalances.fromJournal(journalFile, scheme));
+    } finally {
+      System.clearProperty(GENERAL_SCANNER);
+    }
+  }
+
+  private long sum(CreditBalances b) {
     long[] sum = {(long) (residents.length - b.residents()) * scheme.start()};
     b.forEach((r, balance) -> sum[0] += balance);
     return sum[0];
@@ -110,6 +185,9 @@ public class CreditBalancesBenchmark {
   /** The baseline: every record decoded to an entry and checked by the replay. */
   @Benchmark
   public long replayFromJournal() {
+    if (store == null) {
+      throw new IllegalStateException("replayFromJournal needs the journal written per trial");
+    }
     CreditReplay r = CreditReplay.start(scheme, options);
     store.read(1, r::accept);
     long sum = 0;
@@ -120,7 +198,7 @@ public class CreditBalancesBenchmark {
   }
 
   CreditBalances fast() {
-    return CreditBalances.fromJournal(journal, scheme);
+    return CreditBalances.fromJournal(journalFile, scheme);
   }
 
   CreditReplay replayed() {
@@ -134,6 +212,6 @@ public class CreditBalancesBenchmark {
   }
 
   long fileSize() throws IOException {
-    return Files.size(journal);
+    return Files.size(journalFile);
   }
 }

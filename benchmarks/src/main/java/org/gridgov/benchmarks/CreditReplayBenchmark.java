@@ -17,6 +17,7 @@ import java.util.OptionalLong;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.gridgov.core.time.WorkCalendar;
 import org.gridgov.credit.CreditReplay;
 import org.gridgov.credit.CreditScheme;
@@ -254,6 +255,16 @@ public class CreditReplayBenchmark {
    * @return the entries, seq 1..count
    */
   static List<Entry> ledger(String[] residents, int count, long seed) {
+    List<Entry> out = new ArrayList<>(count);
+    ledger(residents, count, seed, out::add);
+    return out;
+  }
+
+  /**
+   * The same ledger handed entry by entry to {@code sink}, for ledgers too large to keep in memory
+   * (the generator's own state is a few bytes per entry).
+   */
+  static void ledger(String[] residents, int count, long seed, Consumer<Entry> sink) {
     SplittableRandom rnd = new SplittableRandom(seed);
     long t0 = LocalDate.of(2021, 1, 1).atStartOfDay(ZONE).toEpochSecond();
     long span = LocalDate.of(2025, 12, 30).atStartOfDay(ZONE).toEpochSecond() - t0;
@@ -269,10 +280,10 @@ public class CreditReplayBenchmark {
     byte[] state = new byte[count + 1];
     boolean[] repaired = new boolean[count + 1];
     PriorityQueue<Pending> pending = new PriorityQueue<>((a, b) -> Long.compare(a.due(), b.due()));
-    List<Entry> out = new ArrayList<>(count);
+    int emitted = 0;
     long primaries = 0;
-    while (out.size() < count) {
-      int seq = out.size() + 1;
+    while (emitted < count) {
+      int seq = emitted + 1;
       long next = t0 + (long) (primaries * step);
       if (!pending.isEmpty() && pending.peek().due() <= next) {
         Pending p = pending.poll();
@@ -284,7 +295,8 @@ public class CreditReplayBenchmark {
           case APPEAL_FILED -> {
             if (s == 0) {
               state[p.target()] = 1;
-              out.add(entry(seq, at, res, EntryKind.APPEAL_FILED, 0, by, ref));
+              emitted++;
+              sink.accept(entry(seq, at, res, EntryKind.APPEAL_FILED, 0, by, ref));
               pending.add(
                   new Pending(p.due() + 3600, EntryKind.APPEAL_UPHELD, p.target(), p.resident()));
             }
@@ -292,7 +304,8 @@ public class CreditReplayBenchmark {
           case APPEAL_UPHELD -> {
             boolean voided = rnd.nextInt(10) < 4;
             state[p.target()] = voided ? (byte) 3 : (byte) 2;
-            out.add(
+            emitted++;
+            sink.accept(
                 entry(
                     seq,
                     at,
@@ -305,13 +318,15 @@ public class CreditReplayBenchmark {
           case REPAIR -> {
             if ((s == 0 || s == 2) && !repaired[p.target()]) {
               repaired[p.target()] = true;
-              out.add(entry(seq, at, res, EntryKind.REPAIR, 0, by, ref));
+              emitted++;
+              sink.accept(entry(seq, at, res, EntryKind.REPAIR, 0, by, ref));
             }
           }
           case EXPIRE -> {
             if (s != 3) {
               state[p.target()] = 3;
-              out.add(entry(seq, at, res, EntryKind.EXPIRE, 0, by, ref));
+              emitted++;
+              sink.accept(entry(seq, at, res, EntryKind.EXPIRE, 0, by, ref));
             }
           }
           default -> throw new IllegalStateException();
@@ -364,9 +379,9 @@ public class CreditReplayBenchmark {
                 OptionalLong.empty(),
                 NONE);
       }
-      out.add(e);
+      emitted++;
+      sink.accept(e);
     }
-    return out;
   }
 
   private static final Optional<String> NONE = Optional.empty();

@@ -20,6 +20,7 @@ class CreditBalancesBenchmarkTest {
         assertThat(fast.balance(id)).as(id).isEqualTo(replay.balance(id));
       }
       assertThat(b.fastFromJournal()).isEqualTo(b.replayFromJournal());
+      assertThat(b.generalFromJournal()).isEqualTo(b.replayFromJournal());
     } finally {
       b.tearDown();
     }

@@ -41,6 +41,12 @@ import java.util.zip.CRC32C;
  * corrections. It does <em>not</em> re-check the scheme's rules (ranges, caps, appeal windows, the
  * floor): use {@link CreditReplay} to check a ledger, or for statements.
  *
+ * <p>A line in exactly the layout {@link FileJournalStore} writes is read on an exact path (its
+ * fixed parts, numbers and strings eight bytes at a time, residents looked up in batches); any
+ * other line — other member order, whitespace, escapes, damage — is read by a general scanner that
+ * accepts members in any order and hands what it cannot read in place to the store's decoder. Both
+ * give the same result for every line (CreditBalancesExactTest).
+ *
  * <p>A damaged record — a checksum that does not hold, a malformed head or JSON, a seq out of
  * place, a last record without its newline, an incomplete last append — is refused with a {@link
  * LedgerCorruptException} giving its line and byte offset, as the store's recovery does; nothing is
@@ -56,17 +62,22 @@ public final class CreditBalances {
   /** How many lines the store's decoder read (escapes, non-ASCII ids): for tests. */
   final long slowLines;
 
-  private CreditBalances(
-      CreditScheme scheme,
-      Optional<Instant> asOf,
-      long entries,
-      Residents residents,
-      long slowLines) {
+  /** How many lines the general scanner read (not the store's exact layout): for tests. */
+  final long generalLines;
+
+  /**
+   * The system property that, set to {@code true}, turns the exact-layout path off so every line
+   * goes through the general scanner: for the same-run baseline in benchmarks/.
+   */
+  static final String GENERAL_SCANNER_PROPERTY = "gridgov.credit.balances.generalScanner";
+
+  private CreditBalances(CreditScheme scheme, Optional<Instant> asOf, Scanner s) {
     this.scheme = scheme;
     this.asOf = asOf;
-    this.entries = entries;
-    this.residents = residents;
-    this.slowLines = slowLines;
+    this.entries = s.count;
+    this.residents = s.residents;
+    this.slowLines = s.slowLines;
+    this.generalLines = s.generalLines;
   }
 
   /**
@@ -99,10 +110,20 @@ public final class CreditBalances {
     Objects.requireNonNull(journal, "journal");
     Objects.requireNonNull(scheme, "scheme");
     Objects.requireNonNull(asOf, "asOf");
+    return scan(
+        journal, scheme, asOf, !Boolean.getBoolean(GENERAL_SCANNER_PROPERTY), DEFAULT_BUFFER);
+  }
+
+  /**
+   * The scan, with the exact-layout path on or off and the largest read buffer: for tests (lines
+   * across buffer boundaries) and the benchmark's baseline.
+   */
+  static CreditBalances scan(
+      Path journal, CreditScheme scheme, Optional<Instant> asOf, boolean exact, int buffer) {
     try (FileChannel ch = FileChannel.open(journal, StandardOpenOption.READ)) {
-      Scanner s = new Scanner(journal.toString(), scheme.start(), asOf);
+      Scanner s = new Scanner(journal.toString(), scheme.start(), asOf, exact, buffer);
       s.scan(ch);
-      return new CreditBalances(scheme, asOf, s.count, s.residents, s.slowLines);
+      return new CreditBalances(scheme, asOf, s);
     } catch (IOException e) {
       throw new UncheckedIOException(journal + ": cannot read the credit journal", e);
     }
@@ -260,7 +281,7 @@ public final class CreditBalances {
       return mix(h);
     }
 
-    private static int mix(long h) {
+    static int mix(long h) {
       h *= 0x9E3779B97F4A7C15L;
       return (int) (h ^ (h >>> 29));
     }
@@ -361,6 +382,34 @@ public final class CreditBalances {
       return at;
     }
 
+    /** Grows the table now so that {@code n} more residents fit without a rehash. */
+    void reserve(int n) {
+      while ((size + (long) n) * 8L > (table.length / 2) * 5L) {
+        rehash();
+      }
+    }
+
+    /**
+     * The index in {@link #table} of the resident with a packed key (a short printable-ASCII id),
+     * added with balance {@code start} when new; {@link #reserve} must have made room.
+     */
+    int internPacked(long k, long start) {
+      long[] t = table;
+      int mask = t.length - 2;
+      for (int s = (mix(k) << 1) & mask; ; s = (s + 2) & mask) {
+        long v = t[s];
+        if (v == k) {
+          return s;
+        }
+        if (v == 0) {
+          t[s] = k;
+          t[s + 1] = start;
+          size++;
+          return s;
+        }
+      }
+    }
+
     private int slotOf(long key) {
       if (key < 0) {
         int at = (int) (key & OFFSET);
@@ -440,6 +489,111 @@ public final class CreditBalances {
   private static final int CHUNK = 1 << CHUNK_BITS;
   private static final int MAX_ENTRIES = Integer.MAX_VALUE - 8;
 
+  /** The largest read buffer (it grows beyond for a longer line). */
+  static final int DEFAULT_BUFFER = 16 << 20;
+
+  /** Bytes after the buffer's data, so that 8-byte reads near its end stay inside the array. */
+  private static final int SLACK = 16;
+
+  /** Lines read before their residents are looked up together (so that cache misses overlap). */
+  private static final int BATCH = 64;
+
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long QUOTES = 0x2222222222222222L;
+  private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+  private static final long DELS = 0x7F7F7F7F7F7F7F7FL;
+
+  /** The values of lowercase hex digits, -1 for any other byte. */
+  private static final byte[] HEX = new byte[256];
+
+  /** Kinds by their names' length and first and second eight bytes (little-endian, padded 0). */
+  private static final int[] KIND_LENGTH = new int[KINDS.length];
+
+  private static final long[] KIND_WORD0 = new long[KINDS.length];
+  private static final long[] KIND_WORD1 = new long[KINDS.length];
+
+  // the fixed parts of the store's layout, little-endian
+  private static final long SEQ_NAME = word("{\"seq\":"); // 7 bytes
+  private static final long AT_NAME = word(",\"at\":\""); // 7 bytes
+  private static final long RESIDENT_NAME0 = word(",\"reside"); // 8 bytes
+  private static final long RESIDENT_NAME1 = word("nt\":\""); // 5 bytes
+  private static final long KIND_NAME = word("\",\"kind\""); // 8 bytes, then :"
+  private static final long RULE_NAME = word("\",\"rule\""); // 8 bytes, then :"
+  private static final long POINTS_NAME0 = word("\",\"point"); // 8 bytes, then s":
+  private static final long BY_NAME = word(",\"by\":\""); // 7 bytes
+  private static final long REFERS_NAME0 = word(",\"refers"); // 12 bytes
+  private static final long REFERS_NAME1 = word("To\":"); // 4 bytes
+  private static final long EVIDENCE_NAME0 = word(",\"eviden"); // 13 bytes
+  private static final long EVIDENCE_NAME1 = word("ce\":\""); // 5 bytes
+
+  static {
+    Arrays.fill(HEX, (byte) -1);
+    for (int c = '0'; c <= '9'; c++) {
+      HEX[c] = (byte) (c - '0');
+    }
+    for (int c = 'a'; c <= 'f'; c++) {
+      HEX[c] = (byte) (c - 'a' + 10);
+    }
+    for (int k = 0; k < KINDS.length; k++) {
+      String n = KINDS[k].name();
+      KIND_LENGTH[k] = n.length();
+      KIND_WORD0[k] = word(n.substring(0, Math.min(8, n.length())));
+      KIND_WORD1[k] = n.length() > 8 ? word(n.substring(8, Math.min(16, n.length()))) : 0;
+      if (n.length() > 16) {
+        throw new ExceptionInInitializerError("entry kind names longer than 16 bytes");
+      }
+    }
+  }
+
+  /** Up to eight ASCII characters packed little-endian. */
+  private static long word(String text) {
+    long w = 0;
+    for (int i = text.length() - 1; i >= 0; i--) {
+      w = w << 8 | text.charAt(i);
+    }
+    return w;
+  }
+
+  /** The mask of the low {@code n} bytes of a long, 0 ≤ n ≤ 8. */
+  private static long lowBytes(int n) {
+    return n >= 8 ? -1L : (1L << (n << 3)) - 1;
+  }
+
+  /** The bytes {@code b[i, i+8)} little-endian. */
+  private static long word(byte[] b, int i) {
+    return (long) LONGS.get(b, i);
+  }
+
+  /** Powers of ten up to 10^8. */
+  private static final long[] POWERS = {
+    1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000
+  };
+
+  /** How many of the low bytes of {@code w} are ASCII digits before the first other byte (0–8). */
+  static int digits(long w) {
+    // a byte's high bit: set when it is above '9' (the addition) or below '0' (the subtraction);
+    // a carry or borrow only goes up from such a byte, so the lowest flagged byte is exact
+    long other = ((w + 0x4646464646464646L) | (w - 0x3030303030303030L)) & HIGHS;
+    return Long.numberOfTrailingZeros(other) >>> 3;
+  }
+
+  /** The value of the {@code n} (0–8) ASCII digits in the low bytes of {@code w}. */
+  static long digitsValue(long w, int n) {
+    if (n == 0) {
+      return 0;
+    }
+    long v = (w << ((8 - n) << 3)) & 0x0F0F0F0F0F0F0F0FL;
+    v = (v * 10 + (v >>> 8)) & 0x00FF00FF00FF00FFL;
+    v = (v * 100 + (v >>> 16)) & 0x0000FFFF0000FFFFL;
+    return (v * 10000 + (v >>> 32)) & 0xFFFFFFFFL;
+  }
+
+  /** The high bit of every zero byte of {@code x} (the lowest one exact, higher ones maybe not). */
+  private static long zeroBytes(long x) {
+    return (x - ONES) & ~x & HIGHS;
+  }
+
   /** The scanner's state: one instance per scan, not thread-safe. */
   static final class Scanner {
     final String source;
@@ -475,15 +629,36 @@ public final class CreditBalances {
     long committedEntries;
     long groupOffset;
 
-    Scanner(String source, long start, Optional<Instant> asOf) {
+    /** Whether lines in the store's exact layout take the exact path. */
+    final boolean exact;
+
+    final int bufferSize;
+    long generalLines;
+
+    // the batch of lines read by the exact path whose residents are not looked up yet
+    final long[] batchKey = new long[BATCH];
+    final int[] batchFrom = new int[BATCH];
+    final int[] batchTo = new int[BATCH];
+    final int[] batchKind = new int[BATCH];
+    final long[] batchPoints = new long[BATCH];
+    final long[] batchRef = new long[BATCH];
+    final int[] batchSlot = new int[BATCH];
+    long batchSeq; // seq of the batch's first line
+    long touched; // keeps the touching loads
+    int batched;
+
+    Scanner(String source, long start, Optional<Instant> asOf, boolean exact, int bufferSize) {
       this.source = source;
       this.start = start;
       this.asOf = asOf;
+      // the exact path does not read 'at': as of an instant, every line takes the general path
+      this.exact = exact && asOf.isEmpty();
+      this.bufferSize = bufferSize;
     }
 
     void scan(FileChannel ch) throws IOException {
       long size = ch.size();
-      byte[] buf = new byte[(int) Math.max(1 << 12, Math.min(16L << 20, size))];
+      byte[] buf = new byte[(int) Math.max(64, Math.min(bufferSize, size)) + SLACK];
       ByteBuffer bb = ByteBuffer.wrap(buf);
       long bufStart = 0; // file offset of buf[0]
       int len = 0;
@@ -491,6 +666,20 @@ public final class CreditBalances {
       int scanFrom = 0; // where to look for the newline of the line at p
       long filePos = 0;
       while (!stopped) {
+        if (exact) {
+          int q = p;
+          for (int next; (next = exactLine(buf, q, len, bufStart)) >= 0; ) {
+            q = next;
+            if (batched == BATCH) {
+              flush(buf);
+            }
+          }
+          if (q != p) {
+            p = q;
+            scanFrom = q;
+          }
+          flush(buf);
+        }
         int nl = newline(buf, scanFrom, len);
         if (nl < 0) {
           if (filePos >= size) {
@@ -510,12 +699,12 @@ public final class CreditBalances {
             len -= p;
             p = 0;
           }
-          if (len == buf.length) {
-            buf = Arrays.copyOf(buf, buf.length * 2);
+          if (len == buf.length - SLACK) {
+            buf = Arrays.copyOf(buf, (buf.length - SLACK) * 2 + SLACK);
             bb = ByteBuffer.wrap(buf);
           }
           scanFrom = len;
-          bb.limit((int) Math.min(buf.length, len + (size - filePos)));
+          bb.limit((int) Math.min(buf.length - SLACK, len + (size - filePos)));
           bb.position(len);
           int n = ch.read(bb, filePos);
           if (n < 0) {
@@ -526,6 +715,7 @@ public final class CreditBalances {
           len += n;
           continue;
         }
+        generalLines++;
         line(buf, p, nl, bufStart + p);
         p = nl + 1;
         scanFrom = p;
@@ -560,6 +750,323 @@ public final class CreditBalances {
         }
       }
       return -1;
+    }
+
+    // ---------------------------------------------------------------- the exact layout
+
+    /**
+     * Reads the line at {@code p} when it is a valid record in exactly the layout the store writes
+     * — {@code <crc> <seq> <k>/<n> {"seq":S,"at":"A","resident":"R","kind":"K"[,"rule":"U"],
+     * "points":P,"by":"B"[,"refersTo":F][,"evidence":"E"]}} and a newline before {@code len}, with
+     * a resident of printable ASCII, strings without escapes or control characters, plain numbers,
+     * its checksum holding, its seq and part where they belong — and adds it to the batch. Returns
+     * the index after its newline, or -1 without any effect for any other line (the general scanner
+     * then reads it, and reports it when it is damaged). Reads eight bytes at a time where it can;
+     * reads past {@code len} (inside the buffer's slack) only look at bytes before the newline it
+     * finds, which must be before {@code len}.
+     */
+    int exactLine(byte[] b, int p, int len, long bufStart) {
+      if (p + 9 >= len) {
+        return -1;
+      }
+      // checksum: eight lowercase hex digits and a space
+      long expected = 0;
+      for (int i = p; i < p + 8; i++) {
+        int d = HEX[b[i] & 0xff];
+        if (d < 0) {
+          return -1;
+        }
+        expected = expected << 4 | d;
+      }
+      if (b[p + 8] != ' ') {
+        return -1;
+      }
+      // head: <seq> <k>/<n> with seq = the next line, plain digits, eight at a time
+      long line = count + 1;
+      int seqFrom = p + 9;
+      long seqWord0 = word(b, seqFrom);
+      int seqDigits = digits(seqWord0);
+      long sq;
+      long seqWord1 = 0;
+      if (seqDigits < 8) {
+        sq = digitsValue(seqWord0, seqDigits);
+      } else {
+        seqWord1 = word(b, seqFrom + 8);
+        int more = digits(seqWord1);
+        if (more == 8) {
+          return -1; // over 16 digits: the general scanner
+        }
+        sq = digitsValue(seqWord0, 8) * POWERS[more] + digitsValue(seqWord1, more);
+        seqDigits += more;
+      }
+      int i = seqFrom + seqDigits;
+      if (seqDigits == 0
+          || b[seqFrom] == '0'
+          || sq != line
+          || line > MAX_ENTRIES
+          || i >= len
+          || b[i] != ' ') {
+        return -1;
+      }
+      i++;
+      long w = word(b, i);
+      int kDigits = digits(w);
+      int k = (int) digitsValue(w, kDigits);
+      i += kDigits;
+      if (kDigits == 0 || kDigits == 8 || i >= len || b[i] != '/') {
+        return -1;
+      }
+      i++;
+      w = word(b, i);
+      int nDigits = digits(w);
+      int n = (int) digitsValue(w, nDigits);
+      i += nDigits;
+      if (nDigits == 0
+          || nDigits == 8
+          || i >= len
+          || b[i] != ' '
+          || k < 1
+          || k > n
+          || k != expectedPart
+          || (expectedPart > 1 && n != groupParts)) {
+        return -1;
+      }
+      int json = ++i;
+      // {"seq":S, with S the head's digits
+      if (i + 7 + seqDigits >= len
+          || (word(b, i) & lowBytes(7)) != SEQ_NAME
+          || ((word(b, i + 7) ^ seqWord0) & lowBytes(seqDigits)) != 0
+          || (seqDigits > 8 && ((word(b, i + 15) ^ seqWord1) & lowBytes(seqDigits - 8)) != 0)) {
+        return -1;
+      }
+      i += 7 + seqDigits;
+      // ,"at":"A"
+      if (i >= len || (word(b, i) & lowBytes(7)) != AT_NAME) {
+        return -1;
+      }
+      i = stringEnd(b, i + 7, len, true);
+      // ","resident":"R"
+      if (i < 0 || i + 14 >= len || b[i] != '"') {
+        return -1;
+      }
+      i++;
+      if (word(b, i) != RESIDENT_NAME0 || (word(b, i + 8) & lowBytes(5)) != RESIDENT_NAME1) {
+        return -1;
+      }
+      int resFrom = i + 13;
+      int resTo = stringEnd(b, resFrom, len, true);
+      if (resTo <= resFrom || b[resFrom] == ' ') {
+        return -1;
+      }
+      int resLength = resTo - resFrom;
+      long key = resLength <= 8 ? word(b, resFrom) & lowBytes(resLength) : 0;
+      // ","kind":"K"
+      i = resTo;
+      if (i + 10 >= len || word(b, i) != KIND_NAME || b[i + 8] != ':' || b[i + 9] != '"') {
+        return -1;
+      }
+      int kindFrom = i + 10;
+      int kindTo = stringEnd(b, kindFrom, len, true);
+      if (kindTo < 0) {
+        return -1;
+      }
+      int kindLength = kindTo - kindFrom;
+      int kd = -1;
+      if (kindLength <= 16) {
+        long w0 = word(b, kindFrom) & lowBytes(kindLength);
+        long w1 = kindLength > 8 ? word(b, kindFrom + 8) & lowBytes(kindLength - 8) : 0;
+        for (int x = 0; x < KIND_LENGTH.length; x++) {
+          if (KIND_LENGTH[x] == kindLength && KIND_WORD0[x] == w0 && KIND_WORD1[x] == w1) {
+            kd = x;
+            break;
+          }
+        }
+      }
+      if (kd < 0) {
+        return -1;
+      }
+      // [","rule":"U"]","points":P
+      i = kindTo;
+      if (i + 11 >= len) {
+        return -1;
+      }
+      w = word(b, i);
+      if (w == RULE_NAME && b[i + 8] == ':' && b[i + 9] == '"') {
+        i = stringEnd(b, i + 10, len, false);
+        if (i < 0 || i + 11 >= len) {
+          return -1;
+        }
+        w = word(b, i);
+      }
+      if (w != POINTS_NAME0 || b[i + 8] != 's' || b[i + 9] != '"' || b[i + 10] != ':') {
+        return -1;
+      }
+      i = plainNumber(b, i + 11, len);
+      if (i < 0 || i >= len || b[i] != ',') {
+        return -1;
+      }
+      long pts = number;
+      // ,"by":"B" — B starts with a visible ASCII character, so it is not blank
+      if (i + 8 >= len
+          || (word(b, i) & lowBytes(7)) != BY_NAME
+          || b[i + 7] <= ' '
+          || b[i + 7] == '"') {
+        return -1;
+      }
+      i = stringEnd(b, i + 7, len, false);
+      if (i < 0 || i + 1 >= len) {
+        return -1;
+      }
+      i++; // after the closing quote
+      // [,"refersTo":F][,"evidence":"E"]}
+      long ref = 0;
+      boolean refers = false;
+      if (b[i] == ',' && i + 12 < len && word(b, i) == REFERS_NAME0) {
+        if ((word(b, i + 8) & lowBytes(4)) != REFERS_NAME1) {
+          return -1;
+        }
+        i = plainNumber(b, i + 12, len);
+        if (i < 0 || i >= len) {
+          return -1;
+        }
+        ref = number;
+        refers = true;
+      }
+      if (b[i] == ',') {
+        if (i + 14 >= len
+            || word(b, i) != EVIDENCE_NAME0
+            || (word(b, i + 8) & lowBytes(5)) != EVIDENCE_NAME1) {
+          return -1;
+        }
+        i = stringEnd(b, i + 13, len, false);
+        if (i < 0) {
+          return -1;
+        }
+        i++;
+      }
+      if (i + 1 >= len || b[i] != '}' || b[i + 1] != '\n') {
+        return -1;
+      }
+      if (refers != KINDS[kd].refersToAnEntry() || (refers && (ref < 1 || ref >= line))) {
+        return -1;
+      }
+      crc.reset();
+      crc.update(b, p + 9, i + 1 - (p + 9));
+      if (crc.getValue() != expected) {
+        return -1;
+      }
+      // the line holds: take it
+      if (batched == 0) {
+        batchSeq = line;
+      }
+      int j = batched++;
+      batchKey[j] = key;
+      batchFrom[j] = resFrom;
+      batchTo[j] = resTo;
+      batchKind[j] = kd;
+      batchPoints[j] = pts;
+      batchRef[j] = ref;
+      groupParts = n;
+      if (k == 1) {
+        groupOffset = bufStart + p;
+      }
+      if (k == n) {
+        expectedPart = 1;
+        committedEntries = line;
+      } else {
+        expectedPart++;
+      }
+      count = line;
+      return i + 2;
+    }
+
+    /**
+     * Looks up the residents of the batch (one after the other, so that their cache misses
+     * overlap), then applies its entries in order.
+     */
+    void flush(byte[] b) {
+      int n = batched;
+      if (n == 0) {
+        return;
+      }
+      Residents r = residents;
+      r.reserve(n);
+      // touch every slot first: loads without branches between them, so their misses overlap
+      long[] t = r.table;
+      int mask = t.length - 2;
+      long touched = 0;
+      for (int j = 0; j < n; j++) {
+        touched += t[(Residents.mix(batchKey[j]) << 1) & mask];
+        long ref = batchRef[j];
+        if (ref != 0 && ref < batchSeq) { // an entry of the batch has no state yet
+          touched += value[(int) (ref >>> CHUNK_BITS)][(int) (ref & (CHUNK - 1))];
+        }
+      }
+      this.touched = touched;
+      for (int j = 0; j < n; j++) {
+        long key = batchKey[j];
+        batchSlot[j] =
+            key != 0 ? r.internPacked(key, start) : r.intern(b, batchFrom[j], batchTo[j], start);
+      }
+      for (int j = 0; j < n; j++) {
+        seq = batchSeq + j;
+        kind = batchKind[j];
+        points = batchPoints[j];
+        refersTo = batchRef[j];
+        resident = batchSlot[j];
+        apply();
+      }
+      batched = 0;
+    }
+
+    /**
+     * The index of the closing quote of a JSON string whose content begins at {@code i}, or -1 when
+     * a byte before it is a control character or a backslash (or, with {@code ascii}, not printable
+     * ASCII) or no quote comes before {@code len}. Eight bytes at a time.
+     */
+    static int stringEnd(byte[] b, int i, int len, boolean ascii) {
+      for (; i < len; i += 8) {
+        long w = word(b, i);
+        long quote = zeroBytes(w ^ QUOTES);
+        // bytes below 0x20 (the lowest flagged one exact), backslashes
+        long bad = ((w - ONES * 0x20) & ~w & HIGHS) | zeroBytes(w ^ BACKSLASHES);
+        if (ascii) {
+          bad |= (w & HIGHS) | zeroBytes(w ^ DELS);
+        }
+        if (quote != 0) {
+          if ((bad & ((quote & -quote) - 1)) != 0) {
+            return -1;
+          }
+          int end = i + (Long.numberOfTrailingZeros(quote) >>> 3);
+          return end < len ? end : -1;
+        }
+        if (bad != 0) {
+          return -1;
+        }
+      }
+      return -1;
+    }
+
+    /**
+     * A JSON integer in its plain form of at most 18 digits at {@code i}: sets {@link #number},
+     * returns the index after it, or -1.
+     */
+    private int plainNumber(byte[] b, int i, int len) {
+      boolean negative = i < len && b[i] == '-';
+      if (negative) {
+        i++;
+      }
+      int first = i;
+      long v = 0;
+      for (int c; i < len && (c = b[i] - '0') >= 0 && c <= 9; i++) {
+        v = v * 10 + c;
+      }
+      int digits = i - first;
+      if (digits == 0 || digits > 18 || (b[first] == '0' && digits > 1)) {
+        return -1;
+      }
+      number = negative ? -v : v;
+      return i;
     }
 
     LedgerCorruptException corrupt(long line, long offset, String reason) {
