@@ -20,7 +20,11 @@ class CreditReplayBenchmarkTest {
     assertThat(b.ledger()).hasSize(20_000);
     Set<EntryKind> kinds = b.ledger().stream().map(Entry::kind).collect(Collectors.toSet());
     assertThat(kinds)
-        .isEqualTo(EnumSet.complementOf(EnumSet.of(EntryKind.CORRECT))); // no corrections
+        // no corrections; no appeal reviews or escalations (zero-point steps the generator predates)
+        .isEqualTo(
+            EnumSet.complementOf(
+                EnumSet.of(
+                    EntryKind.CORRECT, EntryKind.APPEAL_REVIEW, EntryKind.APPEAL_ESCALATED)));
     // the whole ledger replays: every entry passes every check
     CreditBook book = CreditReplay.replay(b.schemeUsed(), b.ledger(), b.options());
     Map<String, Long> naive =
