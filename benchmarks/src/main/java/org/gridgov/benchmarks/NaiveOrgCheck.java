@@ -39,9 +39,9 @@ import org.gridgov.org.Team;
  * streams, for every grid rule a fresh {@code HashMap<GridId, List<Post>>} (or organisations) of
  * what that rule looks for, then a test per selected grid; the coverages by walking each area's
  * subtree. Linear but naive: no ordinals, no bit masks, one pass over the posts per rule. It
- * reports what {@link org.gridgov.org.OrgCheck} reports — the finding codes with their ids, and
- * the four coverages of the map and of every area — without the messages ({@code
- * OrgCheckBenchmarkTest} checks they agree on a city with planted defects).
+ * reports what {@link org.gridgov.org.OrgCheck} reports — the finding codes with their ids, and the
+ * four coverages of the map and of every area — without the messages ({@code OrgCheckBenchmarkTest}
+ * checks they agree on a city with planted defects).
  */
 public final class NaiveOrgCheck {
   private NaiveOrgCheck() {}
@@ -111,15 +111,15 @@ public final class NaiveOrgCheck {
         if (members > b.maxMembers()) {
           out.add(item(OrgFindingCode.BRANCH_TOO_LARGE, o.id()));
         }
-        boolean committeeOk = o.committee() >= b.committeeMin() && o.committee() <= b.committeeMax();
+        boolean committeeOk =
+            o.committee() >= b.committeeMin() && o.committee() <= b.committeeMax();
         if (o.fullMembers() >= b.committeeFrom() && !committeeOk) {
           out.add(item(OrgFindingCode.COMMITTEE_REQUIRED, o.id()));
         }
         if (o.fullMembers() < b.committeeFrom() && o.committee() > 0) {
           out.add(item(OrgFindingCode.COMMITTEE_NOT_EXPECTED, o.id()));
         }
-        if (o.type() == OrgType.JOINT_PARTY_BRANCH
-            && o.units().size() > b.jointBranchMaxUnits()) {
+        if (o.type() == OrgType.JOINT_PARTY_BRANCH && o.units().size() > b.jointBranchMaxUnits()) {
           out.add(item(OrgFindingCode.JOINT_BRANCH_TOO_MANY_UNITS, o.id()));
         }
       }
@@ -211,8 +211,7 @@ public final class NaiveOrgCheck {
                   .map(p -> orgs.get(p.organisation().get()))
                   .anyMatch(o -> o != null && o.type().isParty() && o.grids().contains(g.id()));
           if (!holds) {
-            out.add(
-                item(OrgFindingCode.CHIEF_WITHOUT_PARTY_POST, g.id().value(), chief.person()));
+            out.add(item(OrgFindingCode.CHIEF_WITHOUT_PARTY_POST, g.id().value(), chief.person()));
           }
         }
       }
@@ -259,8 +258,7 @@ public final class NaiveOrgCheck {
     List<Item> items =
         new ArrayList<>(
             report.findings().stream().map(f -> new Item(f.code(), f.subjects())).toList());
-    items.sort(
-        Comparator.comparing(Item::code).thenComparing(i -> String.join("\u0000", i.ids())));
+    items.sort(Comparator.comparing(Item::code).thenComparing(i -> String.join("\u0000", i.ids())));
     List<Coverage> coverages = new ArrayList<>();
     coverages.add(coverage(report.total()));
     report.areas().forEach(a -> coverages.add(coverage(a)));
@@ -348,7 +346,8 @@ public final class NaiveOrgCheck {
             }
             List<Post> posts = held.getOrDefault(g.id(), List.of());
             if (isLeaf(grids, g)) {
-              boolean worker = posts.stream().anyMatch(p -> p.kind() == PostKind.FULL_TIME_GRID_WORKER);
+              boolean worker =
+                  posts.stream().anyMatch(p -> p.kind() == PostKind.FULL_TIME_GRID_WORKER);
               boolean chief = posts.stream().anyMatch(p -> p.kind() == PostKind.GRID_CHIEF);
               long households = g.households().orElse(0);
               c[0] += worker && chief ? 1 : 0;
@@ -382,8 +381,7 @@ public final class NaiveOrgCheck {
               c[7]++;
             }
           }
-          return new Coverage(
-              "", List.of(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]));
+          return new Coverage("", List.of(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]));
         };
     List<Coverage> out = new ArrayList<>();
     out.add(count.apply(grids.grids()));

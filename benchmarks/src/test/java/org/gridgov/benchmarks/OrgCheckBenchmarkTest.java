@@ -16,7 +16,6 @@ import org.gridgov.fixtures.CitySpec;
 import org.gridgov.fixtures.SyntheticCity;
 import org.gridgov.org.OrgCheck;
 import org.gridgov.org.OrgDirectory;
-import org.gridgov.org.OrgFindingCode;
 import org.gridgov.org.OrgType;
 import org.gridgov.org.Organisation;
 import org.gridgov.org.Post;
@@ -76,7 +75,8 @@ class OrgCheckBenchmarkTest {
     GridId ended = clean.gridsAt(GridLevel.COMMUNITY).get(7).id();
     List<Grid> grids = new ArrayList<>();
     for (Grid g : clean.grids()) {
-      grids.add(g.id().equals(ended) ? g.toBuilder().validTo(LocalDate.of(2025, 6, 30)).build() : g);
+      grids.add(
+          g.id().equals(ended) ? g.toBuilder().validTo(LocalDate.of(2025, 6, 30)).build() : g);
     }
     GridHierarchy h = GridHierarchy.builder(clean.ladder()).addAll(grids).build();
     OrgDirectory bad = plantDefects(h, good);
@@ -147,7 +147,8 @@ class OrgCheckBenchmarkTest {
     Organisation group =
         d.organisations().stream()
             .filter(o -> o.type() == OrgType.PARTY_GROUP && o.parent().isEmpty() == false)
-            .filter(o -> o.id().startsWith("PG-") && o.id().chars().filter(c -> c == '-').count() == 1)
+            .filter(
+                o -> o.id().startsWith("PG-") && o.id().chars().filter(c -> c == '-').count() == 1)
             .findFirst()
             .orElseThrow(); // a compound's only organisation
     List<Organisation> orgs = new ArrayList<>();
@@ -239,7 +240,8 @@ class OrgCheckBenchmarkTest {
     GridId nowhere = GridId.of("990000000000000003");
     List<Registration> registrations = new ArrayList<>(d.registrations());
     registrations.add(
-        new Registration(Registrant.person(d.people().get(3).id()), nowhere, from, Optional.empty()));
+        new Registration(
+            Registrant.person(d.people().get(3).id()), nowhere, from, Optional.empty()));
     registrations.add(
         new Registration(Registrant.person("P-GHOST"), community, from, Optional.empty()));
     List<ServiceRecord> services = new ArrayList<>(d.services());

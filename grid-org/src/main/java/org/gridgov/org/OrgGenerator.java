@@ -167,8 +167,7 @@ public final class OrgGenerator {
 
     /**
      * Defaults: no departments, 60 % of compounds with a branch, 2 groups per branch, 12 unit
-     * chiefs per compound, 10 registered party members per community, no extra part-time
-     * workers.
+     * chiefs per compound, 10 registered party members per community, no extra part-time workers.
      *
      * @param asOf the as-of day
      * @param seed the seed

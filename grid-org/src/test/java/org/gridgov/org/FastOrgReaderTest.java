@@ -54,8 +54,7 @@ class FastOrgReaderTest {
     for (String json : valid) {
       OrgDirectory located = OrgDirectories.readLocated(bytes(json), "t");
       assertThat(OrgDirectories.fromJson(json, "t")).as(json).isEqualTo(located);
-      FastOrgReader.read(bytes(json))
-          .ifPresent(d -> assertThat(d).as(json).isEqualTo(located));
+      FastOrgReader.read(bytes(json)).ifPresent(d -> assertThat(d).as(json).isEqualTo(located));
     }
     assertThat(FastOrgReader.read(bytes(valid.get(5)))).isPresent();
   }
@@ -70,37 +69,52 @@ class FastOrgReaderTest {
             "{\"format\": \"gridgov.org/1\"} {}",
             "{\"format\": \"gridgov.org/1\", \"format\": \"gridgov.org/1\"}",
             HEAD + "\"peple\": []}",
-            HEAD + "\"people\": [{\"id\": \"P1\", \"name\": \"a\", \"partyMember\": true},"
+            HEAD
+                + "\"people\": [{\"id\": \"P1\", \"name\": \"a\", \"partyMember\": true},"
                 + " {\"id\": \"P1\", \"name\": \"b\", \"partyMember\": true}]}",
-            HEAD + "\"people\": [{\"id\": \"P1\", \"name\": \"a\", \"partyMember\": false,"
+            HEAD
+                + "\"people\": [{\"id\": \"P1\", \"name\": \"a\", \"partyMember\": false,"
                 + " \"probationary\": true}]}",
             HEAD + "\"people\": [{\"id\": \" \", \"name\": \"a\", \"partyMember\": true}]}",
             HEAD + "\"people\": [{\"id\": \"P1\", \"name\": \"a\"}]}",
-            HEAD + "\"posts\": [{\"person\": \"P1\", \"post\": \"VOLUNTER\", \"grid\": \"G\","
+            HEAD
+                + "\"posts\": [{\"person\": \"P1\", \"post\": \"VOLUNTER\", \"grid\": \"G\","
                 + " \"from\": \"2024-01-01\"}]}",
-            HEAD + "\"posts\": [{\"person\": \"P1\", \"post\": \"VOLUNTEER\", \"grid\": \"G\","
+            HEAD
+                + "\"posts\": [{\"person\": \"P1\", \"post\": \"VOLUNTEER\", \"grid\": \"G\","
                 + " \"organisation\": \"O\", \"from\": \"2024-01-01\"}]}",
-            HEAD + "\"posts\": [{\"person\": \"P1\", \"post\": \"VOLUNTEER\", \"grid\": \"G\","
+            HEAD
+                + "\"posts\": [{\"person\": \"P1\", \"post\": \"VOLUNTEER\", \"grid\": \"G\","
                 + " \"from\": \"2024-01-01\", \"to\": \"2023-12-31\"}]}",
-            HEAD + "\"posts\": [{\"person\": \"P1\", \"post\": \"VOLUNTEER\", \"grid\": \"G\","
+            HEAD
+                + "\"posts\": [{\"person\": \"P1\", \"post\": \"VOLUNTEER\", \"grid\": \"G\","
                 + " \"from\": \"2024-02-30\"}]}",
-            HEAD + "\"registrations\": [{\"person\": \"P\", \"community\": \"C1\", \"from\":"
+            HEAD
+                + "\"registrations\": [{\"person\": \"P\", \"community\": \"C1\", \"from\":"
                 + " \"2024-01-01\", \"to\": \"2023-01-01\"}]}",
-            HEAD + "\"registrations\": [{\"person\": \"P\", \"organisation\": \"O\","
+            HEAD
+                + "\"registrations\": [{\"person\": \"P\", \"organisation\": \"O\","
                 + " \"community\": \"C1\", \"from\": \"2024-01-01\"}]}",
-            HEAD + "\"services\": [{\"person\": \"P\", \"community\": \"C1\", \"date\":"
+            HEAD
+                + "\"services\": [{\"person\": \"P\", \"community\": \"C1\", \"date\":"
                 + " \"2025-01-02\", \"hours\": -1, \"kind\": \"OTHER\"}]}",
-            HEAD + "\"ratings\": [{\"person\": \"P\", \"community\": \"C1\", \"year\": 1899,"
+            HEAD
+                + "\"ratings\": [{\"person\": \"P\", \"community\": \"C1\", \"year\": 1899,"
                 + " \"grade\": \"EXCELLENT\"}]}",
-            HEAD + "\"ratings\": [{\"person\": \"P\", \"community\": \"C1\", \"year\": 2025.0,"
+            HEAD
+                + "\"ratings\": [{\"person\": \"P\", \"community\": \"C1\", \"year\": 2025.0,"
                 + " \"grade\": \"EXCELLENT\"}]}",
-            HEAD + "\"organisations\": [{\"id\": \"B\", \"type\": \"PARTY_BRANCH\", \"name\":"
+            HEAD
+                + "\"organisations\": [{\"id\": \"B\", \"type\": \"PARTY_BRANCH\", \"name\":"
                 + " \"b\", \"members\": {\"full\": -1}}]}",
-            HEAD + "\"organisations\": [{\"id\": \"B\", \"type\": \"PARTY_BRANCH\", \"name\":"
+            HEAD
+                + "\"organisations\": [{\"id\": \"B\", \"type\": \"PARTY_BRANCH\", \"name\":"
                 + " \"b\", \"members\": {\"ful\": 3}}]}",
-            HEAD + "\"organisations\": [{\"id\": \"B\", \"type\": \"PARTY_BRANCH\", \"name\":"
+            HEAD
+                + "\"organisations\": [{\"id\": \"B\", \"type\": \"PARTY_BRANCH\", \"name\":"
                 + " \"b\", \"termYears\": 0}]}",
-            HEAD + "\"organisations\": [{\"id\": \"B\", \"type\": \"PARTY_BRANCH\", \"name\":"
+            HEAD
+                + "\"organisations\": [{\"id\": \"B\", \"type\": \"PARTY_BRANCH\", \"name\":"
                 + " \"b\", \"committee\": 3000000000}]}");
     for (String json : invalid) {
       assertThat(FastOrgReader.read(bytes(json))).as(json).isEmpty();

@@ -182,8 +182,7 @@ class OrgGeneratorTest {
     }
     OrgRules rules =
         OrgRules.defaults()
-            .withLiaisonDepartments(
-                DEPARTMENTS.stream().map(OrgGenerator.Department::id).toList());
+            .withLiaisonDepartments(DEPARTMENTS.stream().map(OrgGenerator.Department::id).toList());
     // the extra workers add no error (the exclusive compound's GRID_WITHOUT_ORGANISATION is there
     // without them too, and old registrations draw REGISTRATION_NOT_RATED warnings either way)
     assertThat(OrgCheck.check(h, d, rules, AS_OF).findings().errors())
