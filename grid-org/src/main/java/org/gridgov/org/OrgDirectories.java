@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -37,6 +38,10 @@ import org.gridgov.core.io.Suggestions;
  * both or neither of {@code grid}/{@code organisation} ({@code person}/{@code organisation}) are
  * errors at the member that breaks them. References that do not resolve (a post naming an unknown
  * person or grid) are not load errors: the checks report them. Stateless and thread-safe.
+ *
+ * <p>A file or text is first read in one pass over its tokens ({@link FastOrgReader}: no tree, no
+ * located wrappers); only when that pass meets anything unusual is it read again by the located
+ * reader, which reports the problems. Valid documents read to the same directory either way.
  */
 public final class OrgDirectories {
   /** The value of the {@code format} member. */
@@ -83,7 +88,27 @@ public final class OrgDirectories {
    */
   public static OrgDirectory read(Path file) {
     Objects.requireNonNull(file, "file");
-    return read(Json.parse(file));
+    byte[] bytes = null;
+    try {
+      if (Files.size(file) <= Json.MAX_DOCUMENT_BYTES) {
+        bytes = Files.readAllBytes(file);
+      }
+    } catch (IOException e) {
+      // Json.parse below reports it as it always has
+    }
+    if (bytes == null) {
+      return read(Json.parse(file));
+    }
+    return read(bytes, file.toString());
+  }
+
+  /**
+   * A valid document is read by the fast path; anything it finds unusual is read again by the
+   * located reader, which reports every problem (see {@link FastOrgReader}).
+   */
+  private static OrgDirectory read(byte[] bytes, String source) {
+    Optional<OrgDirectory> fast = FastOrgReader.read(bytes);
+    return fast.isPresent() ? fast.get() : read(Json.parse(bytes, source));
   }
 
   /**
@@ -111,7 +136,12 @@ public final class OrgDirectories {
   public static OrgDirectory fromJson(String json, String source) {
     Objects.requireNonNull(json, "json");
     Objects.requireNonNull(source, "source");
-    return read(Json.parse(json.getBytes(StandardCharsets.UTF_8), source));
+    return read(json.getBytes(StandardCharsets.UTF_8), source);
+  }
+
+  /** The located reader alone, without the fast path (for tests). */
+  static OrgDirectory readLocated(byte[] bytes, String source) {
+    return read(Json.parse(bytes, source));
   }
 
   private static OrgDirectory read(JsonDocument doc) {

@@ -33,6 +33,9 @@ import org.gridgov.core.GridLevel;
  *       grid worker on every grid from the community down, a party-building instructor on every
  *       micro-grid, unit and building chiefs on compounds, one liaison from each listed department
  *       on every community grid (one person per department and street);
+ *   <li>part-time grid workers: one on every micro-grid and, on request ({@link
+ *       Options#extraWorkersPerLeaf()}), more on the leaf grids — how a benchmark reaches a city's
+ *       published number of grid workers;
  *   <li>organisations the party leads ({@code ledBy}): property companies and owners' committees on
  *       compounds with a branch, a volunteer team per community, a social organisation per street;
  *       a party branch per department (a unit that reports to communities);
@@ -97,6 +100,10 @@ public final class OrgGenerator {
    * @param unitChiefsPerCompound unit chiefs per territorial compound on average, at least 0
    * @param registrationsPerCommunity party members registered with each community on average
    *     besides the branches' post-holders (who register by their branch's engagement), at least 0
+   * @param extraWorkersPerLeaf part-time grid workers per leaf grid (a territorial grid without a
+   *     territorial child) on average, in addition to the one every micro-grid has, at least 0;
+   *     spread by households like the other rates (0, the default, adds none and leaves every other
+   *     choice as it was)
    */
   public record Options(
       LocalDate asOf,
@@ -105,7 +112,8 @@ public final class OrgGenerator {
       double branchShare,
       double groupsPerBranch,
       double unitChiefsPerCompound,
-      double registrationsPerCommunity) {
+      double registrationsPerCommunity,
+      double extraWorkersPerLeaf) {
     /**
      * Checks the fields and copies the list.
      *
@@ -117,7 +125,8 @@ public final class OrgGenerator {
       if (!(branchShare >= 0 && branchShare <= 1)) {
         throw new IllegalArgumentException("branchShare must be in [0, 1] but was " + branchShare);
       }
-      for (double rate : new double[] {groupsPerBranch, unitChiefsPerCompound}) {
+      for (double rate :
+          new double[] {groupsPerBranch, unitChiefsPerCompound, extraWorkersPerLeaf}) {
         if (!(rate >= 0) || Double.isInfinite(rate)) {
           throw new IllegalArgumentException("a rate must be finite and >= 0 but was " + rate);
         }
@@ -130,15 +139,46 @@ public final class OrgGenerator {
     }
 
     /**
+     * Options without extra part-time workers ({@code extraWorkersPerLeaf} 0).
+     *
+     * @param asOf the as-of day
+     * @param seed the seed
+     * @param departments the departments that send liaisons
+     * @param branchShare the share of territorial compounds with a party branch
+     * @param groupsPerBranch party groups per branch on average
+     * @param unitChiefsPerCompound unit chiefs per territorial compound on average
+     * @param registrationsPerCommunity party members registered with each community on average
+     * @throws IllegalArgumentException when a share or rate is out of range
+     */
+    public Options(
+        LocalDate asOf,
+        long seed,
+        List<Department> departments,
+        double branchShare,
+        double groupsPerBranch,
+        double unitChiefsPerCompound,
+        double registrationsPerCommunity) {
+      this(
+          asOf,
+          seed,
+          departments,
+          branchShare,
+          groupsPerBranch,
+          unitChiefsPerCompound,
+          registrationsPerCommunity,
+          0);
+    }
+
+    /**
      * Defaults: no departments, 60 % of compounds with a branch, 2 groups per branch, 12 unit
-     * chiefs per compound, 10 registered party members per community.
+     * chiefs per compound, 10 registered party members per community, no extra part-time workers.
      *
      * @param asOf the as-of day
      * @param seed the seed
      * @return the options
      */
     public static Options defaults(LocalDate asOf, long seed) {
-      return new Options(asOf, seed, List.of(), 0.6, 2.0, 12.0, 10.0);
+      return new Options(asOf, seed, List.of(), 0.6, 2.0, 12.0, 10.0, 0);
     }
 
     /**
@@ -155,7 +195,27 @@ public final class OrgGenerator {
           branchShare,
           groupsPerBranch,
           unitChiefsPerCompound,
-          registrationsPerCommunity);
+          registrationsPerCommunity,
+          extraWorkersPerLeaf);
+    }
+
+    /**
+     * These options with extra part-time grid workers on the leaf grids.
+     *
+     * @param value part-time workers per leaf grid on average, in addition to a micro-grid's one
+     * @return a copy
+     * @throws IllegalArgumentException when the value is negative or not finite
+     */
+    public Options withExtraWorkersPerLeaf(double value) {
+      return new Options(
+          asOf,
+          seed,
+          departments,
+          branchShare,
+          groupsPerBranch,
+          unitChiefsPerCompound,
+          registrationsPerCommunity,
+          value);
     }
   }
 
@@ -208,6 +268,7 @@ public final class OrgGenerator {
     private final int[] groups; // party groups under a compound's branch
     private final int[] unitChiefs;
     private final int[] registered;
+    private final int[] extraWorkers; // extra part-time workers on each leaf grid
     private final LocalDate earliest;
     private final LocalDate latest;
 
@@ -225,6 +286,7 @@ public final class OrgGenerator {
       groups = new int[n];
       unitChiefs = new int[n];
       registered = new int[n];
+      extraWorkers = new int[n];
       earliest = o.asOf().minusYears(5).plusMonths(1);
       latest = o.asOf().minusYears(1);
     }
@@ -257,6 +319,10 @@ public final class OrgGenerator {
       spread(compounds, Math.round(o.unitChiefsPerCompound() * compounds.size()), unitChiefs);
       spread(
           communities, Math.round(o.registrationsPerCommunity() * communities.size()), registered);
+      if (o.extraWorkersPerLeaf() > 0) {
+        List<Integer> leaves = leaves();
+        spread(leaves, Math.round(o.extraWorkersPerLeaf() * leaves.size()), extraWorkers);
+      }
       // member counts of the base organisations, summed up to the committees above them
       for (int g = 0; g < n; g++) {
         if (role[g] == Role.COMPOUND || role[g] == Role.EXCLUSIVE) {
@@ -280,6 +346,9 @@ public final class OrgGenerator {
           case COMPOUND -> compound(g);
           case MICRO -> micro(g);
           case EXCLUSIVE -> exclusive(g);
+        }
+        for (int i = 0; i < extraWorkers[g]; i++) {
+          grid(person(rnd.nextBoolean(), false), PostKind.PART_TIME_GRID_WORKER, g);
         }
       }
       liaisons(communities);
@@ -319,6 +388,25 @@ public final class OrgGenerator {
         return Role.MICRO;
       }
       return h.children(grid.id()).isEmpty() ? Role.COMPOUND : Role.COMMITTEE;
+    }
+
+    /** Territorial grids without a territorial child, by ordinal. */
+    private List<Integer> leaves() {
+      int n = h.size();
+      boolean[] inner = new boolean[n];
+      for (int g = 0; g < n; g++) {
+        int p = h.parentOrdinal(g);
+        if (p >= 0 && h.gridAt(g).kind() == GridKind.TERRITORIAL) {
+          inner[p] = true;
+        }
+      }
+      List<Integer> out = new ArrayList<>();
+      for (int g = 0; g < n; g++) {
+        if (!inner[g] && h.gridAt(g).kind() == GridKind.TERRITORIAL) {
+          out.add(g);
+        }
+      }
+      return out;
     }
 
     /** Ordinals by depth, then id: every grid after its parent. Linear (bucketed by depth). */

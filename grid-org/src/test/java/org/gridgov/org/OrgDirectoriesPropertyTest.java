@@ -23,6 +23,14 @@ class OrgDirectoriesPropertyTest {
     assertThat(OrgDirectories.toJson(back)).isEqualTo(text);
   }
 
+  @Property(tries = 200)
+  void theFastPathReadsWhatWasWrittenToWhatTheLocatedReaderReads(
+      @ForAll("directories") OrgDirectory d) {
+    byte[] bytes = OrgDirectories.toJson(d).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(FastOrgReader.read(bytes)).contains(d);
+    assertThat(OrgDirectories.readLocated(bytes, "generated")).isEqualTo(d);
+  }
+
   static Gen<OrgDirectory> directories() {
     return src -> {
       OrgDirectory.Builder b = OrgDirectory.builder();

@@ -197,6 +197,34 @@ class OrgGeneratorTest {
   }
 
   @Test
+  void extraWorkersGoOnTheLeavesOnlyAndChangeNothingWhenZero() {
+    GridHierarchy h = hierarchy();
+    OrgGenerator.Options seven =
+        new OrgGenerator.Options(AS_OF, 11, DEPARTMENTS, 0.6, 8 / 18.0, 13.0, 4.0);
+    assertThat(seven.extraWorkersPerLeaf()).isZero();
+    assertThat(OrgGenerator.generate(h, seven.withExtraWorkersPerLeaf(0)))
+        .isEqualTo(OrgGenerator.generate(h, seven));
+    // 24 leaf compounds (4 of 5 per community have no micro-grid) and 12 micro-grids
+    OrgDirectory d = OrgGenerator.generate(h, seven.withExtraWorkersPerLeaf(2.5));
+    List<Post> partTime =
+        d.posts().stream().filter(p -> p.kind() == PostKind.PART_TIME_GRID_WORKER).toList();
+    assertThat(partTime).hasSize(12 + 90);
+    for (Post p : partTime) {
+      Grid g = h.grid(p.grid().orElseThrow()).orElseThrow();
+      assertThat(g.kind()).isEqualTo(GridKind.TERRITORIAL);
+      assertThat(h.children(g.id())).as("%s is a leaf", g.id()).isEmpty();
+    }
+    OrgRules rules =
+        OrgRules.defaults()
+            .withLiaisonDepartments(DEPARTMENTS.stream().map(OrgGenerator.Department::id).toList());
+    // the extra workers add no error (the exclusive compound's GRID_WITHOUT_ORGANISATION is there
+    // without them too, and old registrations draw REGISTRATION_NOT_RATED warnings either way)
+    assertThat(OrgCheck.check(h, d, rules, AS_OF).findings().errors())
+        .isEqualTo(
+            OrgCheck.check(h, OrgGenerator.generate(h, seven), rules, AS_OF).findings().errors());
+  }
+
+  @Test
   void aLargeMapIsGeneratedInOnePass() {
     List<Grid> grids = new ArrayList<>();
     grids.add(Grid.territorial("Z", GridLevel.CITY).build());
