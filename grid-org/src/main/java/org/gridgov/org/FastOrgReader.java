@@ -3,15 +3,14 @@ package org.gridgov.org;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import org.gridgov.core.GridId;
 import org.gridgov.core.io.Json;
 
@@ -22,11 +21,17 @@ import org.gridgov.core.io.Json;
  * unusual — a syntax error or limit, an unknown or duplicate member, a {@code null}, a value of the
  * wrong type or out of range, a duplicate id — it gives up and the caller reads the document again
  * with the located reader, which reports every problem with its line, column and pointer. So a
- * valid file is read once, quickly, and an invalid one is reported exactly as before. Stateless;
- * each call has its own caches.
+ * valid file is read once, quickly, and an invalid one is reported exactly as before. Each call has
+ * its own tables: a text repeated in the document (a grid id, a date, an organisation reference) is
+ * one string, one {@code GridId}, one {@code Optional}, made the first time it is seen.
  */
 final class FastOrgReader {
-  private static final JsonFactory FACTORY = Json.newFactory();
+  /**
+   * The toolkit's factory (same limits) without Jackson's duplicate-member detection, which keeps a
+   * set of names per object; {@link #once} detects duplicates instead, from one bit per name.
+   */
+  private static final JsonFactory FACTORY =
+      Json.newFactory().rebuild().disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   private static final Map<String, OrgType> ORG_TYPES = constants(OrgType.class);
   private static final Map<String, PostKind> POST_KINDS = constants(PostKind.class);
@@ -47,8 +52,26 @@ final class FastOrgReader {
   private static final Unusual UNUSUAL = new Unusual();
 
   private final JsonParser p;
-  private final Map<String, GridId> gridIds = new HashMap<>();
-  private final Map<String, LocalDate> dates = new HashMap<>();
+
+  /**
+   * Organisation references (a post's organisation, parents) and departments: few distinct, met
+   * often; the cache: the text as an {@code Optional}.
+   */
+  private final Interner texts = new Interner(1 << 12);
+
+  /** Names of constants, one table per type; the cache: the constant. */
+  private final Interner orgTypes = new Interner(16);
+
+  private final Interner postKinds = new Interner(16);
+  private final Interner teams = new Interner(4);
+  private final Interner serviceKinds = new Interner(8);
+  private final Interner grades = new Interner(4);
+
+  /** Grid ids; the cache: the {@code GridId} as an {@code Optional}. */
+  private final Interner grids = new Interner(1 << 12);
+
+  /** Dates; the cache: the {@code LocalDate} as an {@code Optional}. */
+  private final Interner dates = new Interner(1 << 10);
 
   private FastOrgReader(JsonParser p) {
     this.p = p;
@@ -68,6 +91,23 @@ final class FastOrgReader {
     }
   }
 
+  /**
+   * Reads a file the fast way, streaming it (the file is not held in memory whole).
+   *
+   * @param file the file
+   * @param size its size in bytes
+   * @return the directory, or empty when the document needs the located reader (or the file could
+   *     not be read: the located reader reports that too)
+   */
+  static Optional<OrgDirectory> read(java.nio.file.Path file, long size) {
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file);
+        JsonParser p = FACTORY.createParser(in)) {
+      return Optional.of(new FastOrgReader(p).directory());
+    } catch (Exception e) { // anything unusual, including syntax errors, limits and I/O errors
+      return Optional.empty();
+    }
+  }
+
   private OrgDirectory directory() throws java.io.IOException {
     expect(p.nextToken() == JsonToken.START_OBJECT);
     boolean format = false;
@@ -78,8 +118,10 @@ final class FastOrgReader {
     List<ServiceRecord> services = List.of();
     List<ReportingRating> ratings = List.of();
     JsonToken t;
+    long seen = 0;
     while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
       String name = p.currentName();
+      seen = once(seen, name);
       p.nextToken();
       switch (name) {
         case "format" -> {
@@ -87,23 +129,18 @@ final class FastOrgReader {
           format = true;
         }
         case "organisations" -> {
+          // duplicate ids: the directory's builder throws, and the located reader reports them
           organisations = new ArrayList<>();
-          Set<String> ids = new HashSet<>();
           startArray();
           while (p.nextToken() != JsonToken.END_ARRAY) {
-            Organisation o = organisation();
-            expect(ids.add(o.id()));
-            organisations.add(o);
+            organisations.add(organisation());
           }
         }
         case "people" -> {
           people = new ArrayList<>();
-          Set<String> ids = new HashSet<>();
           startArray();
           while (p.nextToken() != JsonToken.END_ARRAY) {
-            Person o = person();
-            expect(ids.add(o.id()));
-            people.add(o);
+            people.add(person());
           }
         }
         case "posts" -> {
@@ -162,27 +199,31 @@ final class FastOrgReader {
     Optional<LocalDate> electedOn = Optional.empty();
     OptionalInt termYears = OptionalInt.empty();
     List<String> units = List.of();
+    long seen = 0;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String key = p.currentName();
+      seen = once(seen, key);
       p.nextToken();
       switch (key) {
         case "id" -> id = nonBlank();
-        case "type" -> type = constant(ORG_TYPES);
+        case "type" -> type = constant(ORG_TYPES, orgTypes);
         case "name" -> name = nonBlank();
-        case "parent" -> parent = Optional.of(nonBlank());
-        case "ledBy" -> ledBy = Optional.of(nonBlank());
+        case "parent" -> parent = optionalText();
+        case "ledBy" -> ledBy = optionalText();
         case "grids" -> {
           startArray();
           List<GridId> g = new ArrayList<>(1);
           while (p.nextToken() != JsonToken.END_ARRAY) {
             g.add(gridId());
           }
-          grids = g;
+          grids = g.size() == 1 ? List.of(g.get(0)) : g;
         }
         case "members" -> {
           expect(p.currentToken() == JsonToken.START_OBJECT);
+          long seenMembers = 0;
           while (p.nextToken() == JsonToken.FIELD_NAME) {
             String m = p.currentName();
+            seenMembers = once(seenMembers, m);
             p.nextToken();
             switch (m) {
               case "full" -> full = count();
@@ -192,7 +233,7 @@ final class FastOrgReader {
           }
         }
         case "committee" -> committee = count();
-        case "electedOn" -> electedOn = Optional.of(date());
+        case "electedOn" -> electedOn = optionalDate();
         case "termYears" -> {
           int years = integer();
           expect(years >= 1);
@@ -231,8 +272,10 @@ final class FastOrgReader {
     String name = null;
     Boolean member = null;
     boolean probationary = false;
+    long seen = 0;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String key = p.currentName();
+      seen = once(seen, key);
       p.nextToken();
       switch (key) {
         case "id" -> id = nonBlank();
@@ -261,18 +304,20 @@ final class FastOrgReader {
     Team team = null;
     LocalDate from = null;
     Optional<LocalDate> to = Optional.empty();
+    long seen = 0;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String key = p.currentName();
+      seen = once(seen, key);
       p.nextToken();
       switch (key) {
         case "person" -> person = nonBlank();
-        case "post" -> kind = constant(POST_KINDS);
-        case "grid" -> grid = Optional.of(gridId());
-        case "organisation" -> organisation = Optional.of(nonBlank());
-        case "department" -> department = Optional.of(nonBlank());
-        case "team" -> team = constant(TEAMS);
+        case "post" -> kind = constant(POST_KINDS, postKinds);
+        case "grid" -> grid = optionalGridId();
+        case "organisation" -> organisation = optionalText();
+        case "department" -> department = optionalText();
+        case "team" -> team = constant(TEAMS, teams);
         case "from" -> from = date();
-        case "to" -> to = Optional.of(date());
+        case "to" -> to = optionalDate();
         default -> throw UNUSUAL;
       }
     }
@@ -294,8 +339,10 @@ final class FastOrgReader {
     GridId community = null;
     LocalDate from = null;
     Optional<LocalDate> to = Optional.empty();
+    long seen = 0;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String key = p.currentName();
+      seen = once(seen, key);
       p.nextToken();
       switch (key) {
         case "person" -> who = registrant(who, true);
@@ -317,8 +364,10 @@ final class FastOrgReader {
     LocalDate date = null;
     double hours = -1;
     ServiceKind kind = null;
+    long seen = 0;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String key = p.currentName();
+      seen = once(seen, key);
       p.nextToken();
       switch (key) {
         case "person" -> who = registrant(who, true);
@@ -326,7 +375,7 @@ final class FastOrgReader {
         case "community" -> community = gridId();
         case "date" -> date = date();
         case "hours" -> hours = number();
-        case "kind" -> kind = constant(SERVICE_KINDS);
+        case "kind" -> kind = constant(SERVICE_KINDS, serviceKinds);
         default -> throw UNUSUAL;
       }
     }
@@ -340,15 +389,17 @@ final class FastOrgReader {
     GridId community = null;
     int year = 0;
     ReportingRating.Grade grade = null;
+    long seen = 0;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String key = p.currentName();
+      seen = once(seen, key);
       p.nextToken();
       switch (key) {
         case "person" -> who = registrant(who, true);
         case "organisation" -> who = registrant(who, false);
         case "community" -> community = gridId();
         case "year" -> year = integer();
-        case "grade" -> grade = constant(GRADES);
+        case "grade" -> grade = constant(GRADES, grades);
         default -> throw UNUSUAL;
       }
     }
@@ -365,6 +416,80 @@ final class FastOrgReader {
 
   // ------------------------------------------------------------------ values
 
+  /**
+   * Marks a member name seen in the current object; a name seen twice is unusual (the located
+   * reader reports the duplicate). Names not of the format are left to the caller's {@code
+   * default}. Jackson's names are canonical (interned) strings, so a name is usually found by
+   * identity in {@link #NAMES}, a small open-addressing table.
+   */
+  private static long once(long seen, String name) {
+    String[] names = NAMES;
+    int mask = names.length - 1;
+    for (int i = name.hashCode() & mask; ; i = (i + 1) & mask) {
+      String at = names[i];
+      if (at == null) {
+        return seen;
+      }
+      if (at == name || at.equals(name)) {
+        long bit = NAME_BITS[i];
+        expect((seen & bit) == 0);
+        return seen | bit;
+      }
+    }
+  }
+
+  private static final String[] NAMES = new String[128];
+  private static final long[] NAME_BITS = new long[128];
+
+  static {
+    String[] names = {
+      "format",
+      "organisations",
+      "people",
+      "posts",
+      "registrations",
+      "services",
+      "ratings",
+      "id",
+      "type",
+      "name",
+      "parent",
+      "ledBy",
+      "grids",
+      "members",
+      "committee",
+      "electedOn",
+      "termYears",
+      "units",
+      "full",
+      "probationary",
+      "partyMember",
+      "person",
+      "post",
+      "grid",
+      "organisation",
+      "department",
+      "team",
+      "from",
+      "to",
+      "community",
+      "date",
+      "hours",
+      "kind",
+      "year",
+      "grade"
+    };
+    int mask = NAMES.length - 1;
+    for (int b = 0; b < names.length; b++) {
+      int i = names[b].hashCode() & mask;
+      while (NAMES[i] != null) {
+        i = (i + 1) & mask;
+      }
+      NAMES[i] = names[b];
+      NAME_BITS[i] = 1L << b;
+    }
+  }
+
   private static void expect(boolean condition) {
     if (!condition) {
       throw UNUSUAL;
@@ -379,40 +504,90 @@ final class FastOrgReader {
     expect(p.currentToken() == JsonToken.START_ARRAY);
   }
 
-  private String string() throws java.io.IOException {
+  /** The slot of the current string value in a table (no string made when the text is known). */
+  private int slot(Interner table) throws java.io.IOException {
     expect(p.currentToken() == JsonToken.VALUE_STRING);
-    return p.getText();
+    return table.slot(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
   }
 
+  private String string() throws java.io.IOException {
+    return texts.string(slot(texts));
+  }
+
+  /** A non-blank string as an {@code Optional}, one per distinct text. */
+  @SuppressWarnings("unchecked")
+  private Optional<String> optionalText() throws java.io.IOException {
+    int slot = slot(texts);
+    Optional<String> o = (Optional<String>) texts.cache(slot);
+    if (o == null) {
+      String s = texts.string(slot);
+      expect(!s.isBlank());
+      o = Optional.of(s);
+      texts.cache(slot, o);
+    }
+    return o;
+  }
+
+  /**
+   * A non-blank string, not interned: ids and names are mostly distinct or met far apart, and
+   * looking each up in a table of a million entries costs more (cache misses) than making it.
+   */
   private String nonBlank() throws java.io.IOException {
-    String s = string();
+    expect(p.currentToken() == JsonToken.VALUE_STRING);
+    String s = p.getText();
     expect(!s.isBlank());
     return s;
   }
 
   private GridId gridId() throws java.io.IOException {
-    String s = nonBlank();
-    GridId g = gridIds.get(s);
+    return gridId(slot(grids)).get();
+  }
+
+  private Optional<GridId> optionalGridId() throws java.io.IOException {
+    return gridId(slot(grids));
+  }
+
+  @SuppressWarnings("unchecked")
+  private Optional<GridId> gridId(int slot) {
+    Optional<GridId> g = (Optional<GridId>) grids.cache(slot);
     if (g == null) {
-      g = GridId.of(s);
-      gridIds.put(s, g);
+      String s = grids.string(slot);
+      expect(!s.isBlank());
+      g = Optional.of(GridId.of(s)); // an invalid id throws: the located reader reports it
+      grids.cache(slot, g);
     }
     return g;
   }
 
   private LocalDate date() throws java.io.IOException {
-    String s = string();
-    LocalDate d = dates.get(s);
+    return date(slot(dates)).get();
+  }
+
+  private Optional<LocalDate> optionalDate() throws java.io.IOException {
+    return date(slot(dates));
+  }
+
+  @SuppressWarnings("unchecked")
+  private Optional<LocalDate> date(int slot) {
+    Optional<LocalDate> d = (Optional<LocalDate>) dates.cache(slot);
     if (d == null) {
-      d = LocalDate.parse(s);
-      dates.put(s, d);
+      // a bad date throws: the located reader reports it
+      d = Optional.of(LocalDate.parse(dates.string(slot)));
+      dates.cache(slot, d);
     }
     return d;
   }
 
-  private <E> E constant(Map<String, E> byName) throws java.io.IOException {
-    E e = byName.get(string());
-    expect(e != null);
+  /** A constant by name; {@code seen} caches the constant of each text met (one table per type). */
+  @SuppressWarnings("unchecked")
+  private <E> E constant(Map<String, E> byName, Interner seen) throws java.io.IOException {
+    int slot = slot(seen);
+    E e = (E) seen.cache(slot);
+    if (e == null) {
+      e = byName.get(seen.string(slot));
+      expect(e != null);
+      seen.cache(slot, e);
+    }
     return e;
   }
 

@@ -90,7 +90,13 @@ public final class OrgDirectories {
     Objects.requireNonNull(file, "file");
     byte[] bytes = null;
     try {
-      if (Files.size(file) <= Json.MAX_DOCUMENT_BYTES) {
+      long size = Files.size(file);
+      if (size <= Json.MAX_DOCUMENT_BYTES) {
+        // a valid file streamed through the fast path; anything else read whole and located
+        Optional<OrgDirectory> fast = FastOrgReader.read(file, size);
+        if (fast.isPresent()) {
+          return fast.get();
+        }
         bytes = Files.readAllBytes(file);
       }
     } catch (IOException e) {

@@ -3,19 +3,18 @@ package org.gridgov.org;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.gridgov.core.GridId;
 
 /**
  * Everything known about the organisation on a set of grids: organisations, people, posts,
- * dual-reporting registrations, service records and ratings. Immutable and thread-safe; indexes are
- * built once. References between the parts (a post's person, an organisation's parent) are not
- * required to resolve here: the checks report those that do not as findings ({@code
- * UNKNOWN_PERSON}, {@code POST_ON_UNKNOWN_GRID}, …). Ids must be unique.
+ * dual-reporting registrations, service records and ratings. Immutable and thread-safe; the lookups
+ * by id are built with the directory, the other indexes (compact, no list per key) on first use.
+ * References between the parts (a post's person, an organisation's parent) are not required to
+ * resolve here: the checks report those that do not as findings ({@code UNKNOWN_PERSON}, {@code
+ * POST_ON_UNKNOWN_GRID}, …). Ids must be unique.
  *
  * <p>Read one from the organisation format (docs/org.md) with {@code OrgDirectories.read}, or build
  * one in code with {@link #builder()}.
@@ -27,13 +26,15 @@ public final class OrgDirectory {
   private final List<Registration> registrations;
   private final List<ServiceRecord> services;
   private final List<ReportingRating> ratings;
-  private final Map<String, Organisation> organisationById;
-  private final Map<String, Person> personById;
-  private final Map<String, List<Organisation>> childrenById;
-  private final Map<GridId, List<Organisation>> organisationsByGrid;
-  private final Map<GridId, List<Post>> postsByGrid;
-  private final Map<String, List<Post>> postsByOrganisation;
-  private final Map<String, List<Post>> postsByPerson;
+  private final KeyTable organisationById;
+  private final KeyTable personById;
+  // Grouping indexes, built on first use (most callers use one or two of them); each is immutable
+  // once built, so a race builds two equal indexes and either may be kept.
+  private volatile GroupIndex<String, Organisation> childrenById;
+  private volatile GroupIndex<GridId, Organisation> organisationsByGrid;
+  private volatile GroupIndex<GridId, Post> postsByGrid;
+  private volatile GroupIndex<String, Post> postsByOrganisation;
+  private volatile GroupIndex<String, Post> postsByPerson;
 
   private OrgDirectory(Builder b) {
     organisations = List.copyOf(b.organisations);
@@ -42,46 +43,131 @@ public final class OrgDirectory {
     registrations = List.copyOf(b.registrations);
     services = List.copyOf(b.services);
     ratings = List.copyOf(b.ratings);
-    Map<String, Organisation> orgs = new LinkedHashMap<>();
-    Map<String, List<Organisation>> children = new HashMap<>();
-    Map<GridId, List<Organisation>> byGrid = new HashMap<>();
-    for (Organisation o : organisations) {
-      if (orgs.putIfAbsent(o.id(), o) != null) {
+    organisationById = new KeyTable(organisations.size());
+    for (int i = 0; i < organisations.size(); i++) {
+      Organisation o = organisations.get(i);
+      if (organisationById.putIfAbsent(o.id(), i) >= 0) {
         throw new IllegalArgumentException("duplicate organisation id " + o.id());
       }
-      o.parent().ifPresent(p -> children.computeIfAbsent(p, k -> new ArrayList<>()).add(o));
-      for (GridId g : o.grids()) {
-        byGrid.computeIfAbsent(g, k -> new ArrayList<>()).add(o);
-      }
     }
-    Map<String, Person> persons = new LinkedHashMap<>();
-    for (Person p : people) {
-      if (persons.putIfAbsent(p.id(), p) != null) {
+    personById = new KeyTable(people.size());
+    for (int i = 0; i < people.size(); i++) {
+      Person p = people.get(i);
+      if (personById.putIfAbsent(p.id(), i) >= 0) {
         throw new IllegalArgumentException("duplicate person id " + p.id());
       }
     }
-    Map<GridId, List<Post>> pg = new HashMap<>();
-    Map<String, List<Post>> po = new HashMap<>();
-    Map<String, List<Post>> pp = new HashMap<>();
-    for (Post p : posts) {
-      p.grid().ifPresent(g -> pg.computeIfAbsent(g, k -> new ArrayList<>()).add(p));
-      p.organisation().ifPresent(o -> po.computeIfAbsent(o, k -> new ArrayList<>()).add(p));
-      pp.computeIfAbsent(p.person(), k -> new ArrayList<>()).add(p);
-    }
-    organisationById = Map.copyOf(orgs);
-    personById = Map.copyOf(persons);
-    childrenById = freeze(children);
-    organisationsByGrid = freeze(byGrid);
-    postsByGrid = freeze(pg);
-    postsByOrganisation = freeze(po);
-    postsByPerson = freeze(pp);
   }
 
-  private static <K, V> Map<K, List<V>> freeze(Map<K, List<V>> m) {
-    Map<K, List<V>> out = new HashMap<>(m.size() * 2);
-    m.forEach((k, v) -> out.put(k, List.copyOf(v)));
-    return Map.copyOf(out);
+  private GroupIndex<String, Organisation> childrenById() {
+    GroupIndex<String, Organisation> i = childrenById;
+    if (i == null) {
+      i = new GroupIndex<>(organisations, ORGANISATION_PARENT);
+      childrenById = i;
+    }
+    return i;
   }
+
+  private GroupIndex<GridId, Organisation> organisationsByGrid() {
+    GroupIndex<GridId, Organisation> i = organisationsByGrid;
+    if (i == null) {
+      i = new GroupIndex<>(organisations, ORGANISATION_GRIDS);
+      organisationsByGrid = i;
+    }
+    return i;
+  }
+
+  private GroupIndex<GridId, Post> postsByGrid() {
+    GroupIndex<GridId, Post> i = postsByGrid;
+    if (i == null) {
+      i = new GroupIndex<>(posts, POST_GRID);
+      postsByGrid = i;
+    }
+    return i;
+  }
+
+  private GroupIndex<String, Post> postsByOrganisation() {
+    GroupIndex<String, Post> i = postsByOrganisation;
+    if (i == null) {
+      i = new GroupIndex<>(posts, POST_ORGANISATION);
+      postsByOrganisation = i;
+    }
+    return i;
+  }
+
+  private GroupIndex<String, Post> postsByPerson() {
+    GroupIndex<String, Post> i = postsByPerson;
+    if (i == null) {
+      i = new GroupIndex<>(posts, POST_PERSON);
+      postsByPerson = i;
+    }
+    return i;
+  }
+
+  private static final GroupIndex.Keys<Organisation, String> ORGANISATION_PARENT =
+      new GroupIndex.Keys<>() {
+        @Override
+        public int count(Organisation o) {
+          return o.parent().isPresent() ? 1 : 0;
+        }
+
+        @Override
+        public String key(Organisation o, int i) {
+          return o.parent().get();
+        }
+      };
+
+  private static final GroupIndex.Keys<Organisation, GridId> ORGANISATION_GRIDS =
+      new GroupIndex.Keys<>() {
+        @Override
+        public int count(Organisation o) {
+          return o.grids().size();
+        }
+
+        @Override
+        public GridId key(Organisation o, int i) {
+          return o.grids().get(i);
+        }
+      };
+
+  private static final GroupIndex.Keys<Post, GridId> POST_GRID =
+      new GroupIndex.Keys<>() {
+        @Override
+        public int count(Post p) {
+          return p.grid().isPresent() ? 1 : 0;
+        }
+
+        @Override
+        public GridId key(Post p, int i) {
+          return p.grid().get();
+        }
+      };
+
+  private static final GroupIndex.Keys<Post, String> POST_ORGANISATION =
+      new GroupIndex.Keys<>() {
+        @Override
+        public int count(Post p) {
+          return p.organisation().isPresent() ? 1 : 0;
+        }
+
+        @Override
+        public String key(Post p, int i) {
+          return p.organisation().get();
+        }
+      };
+
+  private static final GroupIndex.Keys<Post, String> POST_PERSON =
+      new GroupIndex.Keys<>() {
+        @Override
+        public int count(Post p) {
+          return 1;
+        }
+
+        @Override
+        public String key(Post p, int i) {
+          return p.person();
+        }
+      };
 
   /**
    * Starts an empty builder.
@@ -153,7 +239,8 @@ public final class OrgDirectory {
    * @return the organisation, if known
    */
   public Optional<Organisation> organisation(String id) {
-    return Optional.ofNullable(organisationById.get(id));
+    int i = organisationById.get(Objects.requireNonNull(id, "id"));
+    return i < 0 ? Optional.empty() : Optional.of(organisations.get(i));
   }
 
   /**
@@ -163,7 +250,8 @@ public final class OrgDirectory {
    * @return the person, if known
    */
   public Optional<Person> person(String id) {
-    return Optional.ofNullable(personById.get(id));
+    int i = personById.get(Objects.requireNonNull(id, "id"));
+    return i < 0 ? Optional.empty() : Optional.of(people.get(i));
   }
 
   /**
@@ -173,7 +261,7 @@ public final class OrgDirectory {
    * @return the children, possibly empty
    */
   public List<Organisation> children(String id) {
-    return childrenById.getOrDefault(id, List.of());
+    return childrenById().get(Objects.requireNonNull(id, "id"));
   }
 
   /**
@@ -183,7 +271,7 @@ public final class OrgDirectory {
    * @return the organisations, possibly empty
    */
   public List<Organisation> organisationsOn(GridId grid) {
-    return organisationsByGrid.getOrDefault(grid, List.of());
+    return organisationsByGrid().get(Objects.requireNonNull(grid, "grid"));
   }
 
   /**
@@ -194,7 +282,7 @@ public final class OrgDirectory {
    * @return the posts, possibly empty
    */
   public List<Post> postsOn(GridId grid, LocalDate day) {
-    return held(postsByGrid.getOrDefault(grid, List.of()), day);
+    return held(postsByGrid().get(Objects.requireNonNull(grid, "grid")), day);
   }
 
   /**
@@ -205,7 +293,8 @@ public final class OrgDirectory {
    * @return the posts, possibly empty
    */
   public List<Post> postsIn(String organisation, LocalDate day) {
-    return held(postsByOrganisation.getOrDefault(organisation, List.of()), day);
+    return held(
+        postsByOrganisation().get(Objects.requireNonNull(organisation, "organisation")), day);
   }
 
   /**
@@ -215,7 +304,7 @@ public final class OrgDirectory {
    * @return the posts, possibly empty
    */
   public List<Post> postsOf(String person) {
-    return postsByPerson.getOrDefault(person, List.of());
+    return postsByPerson().get(Objects.requireNonNull(person, "person"));
   }
 
   private static List<Post> held(List<Post> all, LocalDate day) {
@@ -247,7 +336,7 @@ public final class OrgDirectory {
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(organisations, people, posts, registrations, services, ratings);
+    return Objects.hash(organisations, people, posts, registrations, services, ratings);
   }
 
   @Override
