@@ -7,6 +7,7 @@ package org.gridgov.org;
  */
 final class KeyTable {
   private Object[] keys;
+  private int[] hashes; // each key's spread hash: most probes that miss compare no keys
   private int[] values;
   private int size;
 
@@ -18,6 +19,7 @@ final class KeyTable {
   KeyTable(int expected) {
     int capacity = Integer.highestOneBit(Math.max(4, expected * 2 - 1)) << 1;
     keys = new Object[capacity];
+    hashes = new int[capacity];
     values = new int[capacity];
   }
 
@@ -35,12 +37,13 @@ final class KeyTable {
   int get(Object key) {
     Object[] k = keys;
     int mask = k.length - 1;
-    for (int i = spread(key.hashCode()) & mask; ; i = (i + 1) & mask) {
+    int h = spread(key.hashCode());
+    for (int i = h & mask; ; i = (i + 1) & mask) {
       Object at = k[i];
       if (at == null) {
         return -1;
       }
-      if (at == key || at.equals(key)) {
+      if (at == key || (hashes[i] == h && at.equals(key))) {
         return values[i];
       }
     }
@@ -56,17 +59,19 @@ final class KeyTable {
   int putIfAbsent(Object key, int value) {
     Object[] k = keys;
     int mask = k.length - 1;
-    int i = spread(key.hashCode()) & mask;
+    int h = spread(key.hashCode());
+    int i = h & mask;
     for (; ; i = (i + 1) & mask) {
       Object at = k[i];
       if (at == null) {
         break;
       }
-      if (at == key || at.equals(key)) {
+      if (at == key || (hashes[i] == h && at.equals(key))) {
         return values[i];
       }
     }
     k[i] = key;
+    hashes[i] = h;
     values[i] = value;
     if (++size * 2 > k.length) {
       grow();
@@ -85,18 +90,20 @@ final class KeyTable {
 
   private void grow() {
     Object[] oldKeys = keys;
+    int[] oldHashes = hashes;
     int[] oldValues = values;
     keys = new Object[oldKeys.length * 2];
+    hashes = new int[oldKeys.length * 2];
     values = new int[oldKeys.length * 2];
     int mask = keys.length - 1;
     for (int j = 0; j < oldKeys.length; j++) {
-      Object key = oldKeys[j];
-      if (key != null) {
-        int i = spread(key.hashCode()) & mask;
+      if (oldKeys[j] != null) {
+        int i = oldHashes[j] & mask;
         while (keys[i] != null) {
           i = (i + 1) & mask;
         }
-        keys[i] = key;
+        keys[i] = oldKeys[j];
+        hashes[i] = oldHashes[j];
         values[i] = oldValues[j];
       }
     }

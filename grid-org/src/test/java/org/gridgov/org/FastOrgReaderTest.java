@@ -69,6 +69,20 @@ class FastOrgReaderTest {
             "{\"format\": \"gridgov.org/1\"} {}",
             "{\"format\": \"gridgov.org/1\", \"format\": \"gridgov.org/1\"}",
             HEAD + "\"peple\": []}",
+            // duplicate members at any depth (the fast path checks them itself, a bit per name)
+            HEAD + "\"people\": [], \"people\": []}",
+            HEAD
+                + "\"posts\": [{\"person\": \"P1\", \"post\": \"VOLUNTEER\", \"grid\": \"G\","
+                + " \"person\": \"P2\", \"from\": \"2024-01-01\"}]}",
+            HEAD
+                + "\"organisations\": [{\"id\": \"B\", \"type\": \"PARTY_BRANCH\", \"name\":"
+                + " \"b\", \"members\": {\"full\": 3, \"full\": 4}}]}",
+            HEAD
+                + "\"organisations\": [{\"id\": \"B\", \"type\": \"PARTY_BRANCH\", \"name\":"
+                + " \"b\", \"grids\": [\"G1\"], \"grids\": [\"G2\"]}]}",
+            HEAD
+                + "\"ratings\": [{\"person\": \"P\", \"community\": \"C1\", \"year\": 2025,"
+                + " \"grade\": \"EXCELLENT\", \"year\": 2026}]}",
             HEAD
                 + "\"people\": [{\"id\": \"P1\", \"name\": \"a\", \"partyMember\": true},"
                 + " {\"id\": \"P1\", \"name\": \"b\", \"partyMember\": true}]}",
