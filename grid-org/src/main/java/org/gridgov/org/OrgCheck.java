@@ -80,6 +80,12 @@ public final class OrgCheck {
     private final int[] teamMask; // bit Team.ordinal()
     private final int[] orgMask; // bit OrgType.ordinal() of organisations covering the grid
     private final Map<PostKind, Map<Integer, Set<String>>> departments = new HashMap<>();
+    // for the chief rules, gathered in the pass over the posts (not the directory's post indexes,
+    // which would be built for a few hundred grids): the grid chiefs held on asOf on grids of the
+    // rules' levels, by grid ordinal, and then the organisation posts held on asOf of those chiefs
+    private final Set<GridLevel> chiefLevels = new HashSet<>();
+    private final Map<Integer, List<Post>> chiefsAt = new HashMap<>();
+    private Map<String, List<Post>> chiefPosts;
 
     Run(GridHierarchy grids, OrgDirectory org, OrgRules rules, LocalDate asOf) {
       this.grids = grids;
@@ -96,6 +102,9 @@ public final class OrgCheck {
         if (!r.isOff() && !r.departments().isEmpty()) {
           departments.putIfAbsent(r.post().orElseThrow(), new HashMap<>());
         }
+      }
+      for (OrgRules.ChiefRule r : rules.chiefs()) {
+        chiefLevels.add(r.level());
       }
     }
 
@@ -348,6 +357,11 @@ public final class OrgCheck {
           continue;
         }
         postMask[ord] |= 1 << p.kind().ordinal();
+        if (p.kind() == PostKind.GRID_CHIEF
+            && !chiefLevels.isEmpty()
+            && chiefLevels.contains(grids.gridAt(ord).level())) {
+          chiefsAt.computeIfAbsent(ord, k -> new ArrayList<>(1)).add(p);
+        }
         if (p.team() != Team.NONE) {
           teamMask[ord] |= 1 << p.team().ordinal();
         }
@@ -453,8 +467,8 @@ public final class OrgCheck {
           continue;
         }
         GridId id = grids.idAt(o);
-        for (Post c : org.postsOn(id, asOf)) {
-          if (c.kind() == PostKind.GRID_CHIEF && !holdsCovering(c.person(), r.post(), id)) {
+        for (Post c : chiefsAt.getOrDefault(o, List.of())) {
+          if (!holdsCovering(c.person(), r.post(), id)) {
             add(
                 OrgFindingCode.CHIEF_WITHOUT_PARTY_POST,
                 "grid chief "
@@ -476,7 +490,17 @@ public final class OrgCheck {
     }
 
     private boolean holdsCovering(String person, PostKind kind, GridId grid) {
-      for (Post p : org.postsOf(person)) {
+      if (chiefPosts == null) {
+        Set<String> chiefs = new HashSet<>();
+        chiefsAt.values().forEach(l -> l.forEach(c -> chiefs.add(c.person())));
+        chiefPosts = new HashMap<>();
+        for (Post p : org.posts()) {
+          if (p.organisation().isPresent() && p.isHeldOn(asOf) && chiefs.contains(p.person())) {
+            chiefPosts.computeIfAbsent(p.person(), k -> new ArrayList<>(2)).add(p);
+          }
+        }
+      }
+      for (Post p : chiefPosts.getOrDefault(person, List.of())) {
         if (p.kind() != kind || p.organisation().isEmpty() || !p.isHeldOn(asOf)) {
           continue;
         }
