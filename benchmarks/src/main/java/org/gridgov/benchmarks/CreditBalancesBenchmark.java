@@ -37,9 +37,6 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code fastFromJournal}: {@link CreditBalances#fromJournal} — the byte scanner over the
  *       file, CRC32C of every record, primitive state, no {@link Entry} objects; lines in the
  *       store's exact layout read eight bytes at a time, residents looked up in batches;
- *   <li>{@code unpartitionedFromJournal} (same-run baseline of the aggregation): the same with
- *       every entry's delta added to the resident table at once (system property {@code
- *       gridgov.credit.balances.unpartitioned}) instead of partitioned by hash;
  *   <li>{@code generalFromJournal} (same-run baseline of the scanner): the same with the
  *       exact-layout path turned off (system property {@code
  *       gridgov.credit.balances.generalScanner}), every line read by the general scanner;
@@ -74,7 +71,6 @@ public class CreditBalancesBenchmark {
   public String journal;
 
   private static final String GENERAL_SCANNER = "gridgov.credit.balances.generalScanner";
-  private static final String UNPARTITIONED = "gridgov.credit.balances.unpartitioned";
 
   private CreditScheme scheme;
   private ReplayOptions options;
@@ -166,22 +162,7 @@ public class CreditBalancesBenchmark {
   @Benchmark
   public long fastFromJournal() {
     System.clearProperty(GENERAL_SCANNER);
-    System.clearProperty(UNPARTITIONED);
     return sum(CreditBalances.fromJournal(journalFile, scheme));
-  }
-
-  /**
-   * The aggregation's baseline: the fast path with every entry's delta added to the resident table
-   * at once (in batches of 64 lookups), not partitioned.
-   */
-  @Benchmark
-  public long unpartitionedFromJournal() {
-    System.setProperty(UNPARTITIONED, "true");
-    try {
-      return sum(CreditBalances.fromJournal(journalFile, scheme));
-    } finally {
-      System.clearProperty(UNPARTITIONED);
-    }
   }
 
   /** The scanner's baseline: the fast path with every line read by the general scanner. */

@@ -14,7 +14,7 @@ import org.gridgov.credit.CreditScheme;
  * wall time). Writes the journal first, with the benchmark's generator, when it does not exist.
  *
  * <p>Usage: {@code java -cp benchmarks.jar org.gridgov.benchmarks.CreditBalancesCpuTime JOURNAL
- * RESIDENTS ENTRIES RUNS exact,unpartitioned,general}
+ * RESIDENTS ENTRIES RUNS exact,general}
  */
 public final class CreditBalancesCpuTime {
   private CreditBalancesCpuTime() {}
@@ -22,9 +22,8 @@ public final class CreditBalancesCpuTime {
   /**
    * Runs the scans.
    *
-   * @param args journal, residents, entries, runs, and the paths to run ({@code exact}: the exact
-   *     path with partitioned aggregation; {@code unpartitioned}: the exact path adding every delta
-   *     to the resident table at once; {@code general}: the general scanner) separated by commas
+   * @param args journal, residents, entries, runs, and the paths to run ({@code exact}, {@code
+   *     general}) separated by commas
    * @throws Exception when the journal cannot be written or read
    */
   public static void main(String[] args) throws Exception {
@@ -49,11 +48,6 @@ public final class CreditBalancesCpuTime {
           System.setProperty("gridgov.credit.balances.generalScanner", "true");
         } else {
           System.clearProperty("gridgov.credit.balances.generalScanner");
-        }
-        if (path.equals("unpartitioned")) {
-          System.setProperty("gridgov.credit.balances.unpartitioned", "true");
-        } else {
-          System.clearProperty("gridgov.credit.balances.unpartitioned");
         }
         long cpu = mx.getCurrentThreadCpuTime();
         long wall = System.nanoTime();

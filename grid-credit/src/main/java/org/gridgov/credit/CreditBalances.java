@@ -111,16 +111,8 @@ public final class CreditBalances {
     Objects.requireNonNull(scheme, "scheme");
     Objects.requireNonNull(asOf, "asOf");
     return scan(
-        journal,
-        scheme,
-        asOf,
-        !Boolean.getBoolean(GENERAL_SCANNER_PROPERTY),
-        Integer.getInteger(BUFFER_PROPERTY, DEFAULT_BUFFER),
-        Boolean.getBoolean(UNPARTITIONED_PROPERTY) ? 0 : DEFAULT_PARTITION);
+        journal, scheme, asOf, !Boolean.getBoolean(GENERAL_SCANNER_PROPERTY), DEFAULT_BUFFER);
   }
-
-  /** The system property giving the read buffer's size in bytes: for measurements. */
-  static final String BUFFER_PROPERTY = "gridgov.credit.balances.buffer";
 
   /**
    * The scan, with the exact-layout path on or off and the largest read buffer: for tests (lines
@@ -128,23 +120,8 @@ public final class CreditBalances {
    */
   static CreditBalances scan(
       Path journal, CreditScheme scheme, Optional<Instant> asOf, boolean exact, int buffer) {
-    return scan(journal, scheme, asOf, exact, buffer, DEFAULT_PARTITION);
-  }
-
-  /**
-   * The scan, also with the pending pairs' partition size ({@code 0}: no partitions, every delta
-   * added to the resident table at once): for tests (partition boundaries) and the benchmark's
-   * baseline.
-   */
-  static CreditBalances scan(
-      Path journal,
-      CreditScheme scheme,
-      Optional<Instant> asOf,
-      boolean exact,
-      int buffer,
-      int partition) {
     try (FileChannel ch = FileChannel.open(journal, StandardOpenOption.READ)) {
-      Scanner s = new Scanner(journal.toString(), scheme.start(), asOf, exact, buffer, partition);
+      Scanner s = new Scanner(journal.toString(), scheme.start(), asOf, exact, buffer);
       s.scan(ch);
       return new CreditBalances(scheme, asOf, s);
     } catch (IOException e) {
@@ -308,9 +285,10 @@ public final class CreditBalances {
     }
 
     /**
-     * A 64-bit hash whose top bits depend on every bit of {@code x}: a key's home pair in the table
-     * is its top bits, so the table is in hash order and the residents of one partition of the
-     * pending pairs (the same top bits) are in one stretch of it.
+     * A 64-bit hash whose top bits depend on every bit of {@code x}; a key's home pair in the table
+     * is its top bits. (The hash before, the low bits of {@code x * φ} folded once, ignored the
+     * packed key's last byte, so ids that differ only in their last character — {@code r1234560}
+     * … {@code r1234569} — shared a home and the probes ran through their clusters.)
      */
     static long spread(long x) {
       x *= 0x9E3779B97F4A7C15L;
@@ -447,21 +425,6 @@ public final class CreditBalances {
       }
     }
 
-    /** The index in {@link #table} of the resident with a packed key, or -1. */
-    int findPacked(long k) {
-      long[] t = table;
-      int mask = t.length - 2;
-      for (int s = home(spread(k)); ; s = (s + 2) & mask) {
-        long v = t[s];
-        if (v == k) {
-          return s;
-        }
-        if (v == 0) {
-          return -1;
-        }
-      }
-    }
-
     private long spreadOf(long key) {
       if (key < 0) {
         int at = (int) (key & OFFSET);
@@ -550,24 +513,6 @@ public final class CreditBalances {
 
   /** Lines read before their residents are looked up together (so that cache misses overlap). */
   private static final int BATCH = 64;
-
-  /** The pending (resident, delta) pairs are kept in 2^8 partitions by their hash's top bits. */
-  static final int PARTITION_BITS = 8;
-
-  static final int PARTITIONS = 1 << PARTITION_BITS;
-
-  /**
-   * Pending pairs a partition holds at most (16 M pairs in all, 192 MB): when one is full, all are
-   * added to the resident table, partition after partition, so the table is walked in hash order.
-   */
-  static final int DEFAULT_PARTITION = 1 << 16;
-
-  /**
-   * The system property that, set to {@code true}, turns the partitioned aggregation off (every
-   * entry's delta is added to the resident table at once): for the same-run baseline in
-   * benchmarks/.
-   */
-  static final String UNPARTITIONED_PROPERTY = "gridgov.credit.balances.unpartitioned";
 
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
@@ -718,37 +663,17 @@ public final class CreditBalances {
     long touched; // keeps the touching loads
     int batched;
 
-    /**
-     * The pending pairs of the exact path: partition {@code p} holds {@code pendingCount[p]} pairs
-     * from {@code p * partition} on, a resident's packed key and the delta of one of its entries.
-     * Null when the pairs are not partitioned.
-     */
-    long[] pendingKey;
-
-    int[] pendingDelta;
-    final int[] pendingCount = new int[PARTITIONS];
-    int partition;
-
-    Scanner(
-        String source,
-        long start,
-        Optional<Instant> asOf,
-        boolean exact,
-        int bufferSize,
-        int partition) {
+    Scanner(String source, long start, Optional<Instant> asOf, boolean exact, int bufferSize) {
       this.source = source;
       this.start = start;
       this.asOf = asOf;
       // the exact path does not read 'at': as of an instant, every line takes the general path
       this.exact = exact && asOf.isEmpty();
       this.bufferSize = bufferSize;
-      this.partition = partition;
     }
 
     void scan(FileChannel ch) throws IOException {
       long size = ch.size();
-      // no more pending room than the journal can fill (a line is over 100 bytes)
-      partition = (int) Math.min(partition, Math.max(16, size / 100 / PARTITIONS));
       byte[] buf = new byte[(int) Math.max(64, Math.min(bufferSize, size)) + SLACK];
       ByteBuffer bb = ByteBuffer.wrap(buf);
       long bufStart = 0; // file offset of buf[0]
@@ -811,7 +736,6 @@ public final class CreditBalances {
         p = nl + 1;
         scanFrom = p;
       }
-      drain();
       if (!stopped && expectedPart > 1) {
         throw corrupt(
             committedEntries + 1,
@@ -1081,143 +1005,6 @@ public final class CreditBalances {
       if (n == 0) {
         return;
       }
-      if (partition == 0) {
-        flushUnpartitioned(b, n);
-        return;
-      }
-      if (pendingKey == null) {
-        pendingKey = new long[PARTITIONS * partition];
-        pendingDelta = new int[PARTITIONS * partition];
-      }
-      // touch the per-seq state of the entries referred to first, so that their misses overlap
-      long touched = 0;
-      for (int j = 0; j < n; j++) {
-        long ref = batchRef[j];
-        if (ref != 0 && ref < batchSeq) { // an entry of the batch has no state yet
-          touched += value[(int) (ref >>> CHUNK_BITS)][(int) (ref & (CHUNK - 1))];
-        }
-      }
-      this.touched = touched;
-      for (int j = 0; j < n; j++) {
-        seq = batchSeq + j;
-        kind = batchKind[j];
-        points = batchPoints[j];
-        refersTo = batchRef[j];
-        long delta = effect();
-        long key = batchKey[j];
-        if (key == 0 || delta != (int) delta) {
-          // a long id or a large delta: added at once (sums do not depend on their order)
-          int slot = residents.intern(b, batchFrom[j], batchTo[j], start);
-          residents.table[slot + 1] += delta;
-          continue;
-        }
-        int p = (int) (Residents.spread(key) >>> (64 - PARTITION_BITS));
-        int c = pendingCount[p];
-        int at = p * partition + c;
-        pendingKey[at] = key;
-        pendingDelta[at] = (int) delta;
-        pendingCount[p] = ++c;
-        if (c == partition) {
-          drain();
-        }
-      }
-      batched = 0;
-    }
-
-    /**
-     * Adds every pending pair to the resident table, partition after partition: the residents of
-     * a partition are in one stretch of the table (a key's home is its hash's top bits), so the
-     * table is walked in order and each stretch stays in the cache while its pairs are added.
-     *
-     * <p>First the pairs of residents the table has are added and the others kept, and the new
-     * residents counted (in a small set per partition); then the table grows once to hold them,
-     * and they are added. (Growing the table while adding new residents in hash order would pile
-     * them up in the stretch of the first partitions.)
-     */
-    void drain() {
-      if (pendingKey == null) {
-        return;
-      }
-      Residents r = residents;
-      long[] keys = pendingKey;
-      int[] deltas = pendingDelta;
-      long fresh = 0;
-      for (int p = 0; p < PARTITIONS; p++) {
-        int from = p * partition;
-        int to = from + pendingCount[p];
-        int kept = from;
-        long[] t = r.table;
-        for (int i = from; i < to; i++) {
-          long k = keys[i];
-          int s = r.findPacked(k);
-          if (s >= 0) {
-            t[s + 1] += deltas[i];
-          } else {
-            keys[kept] = k;
-            deltas[kept++] = deltas[i];
-          }
-        }
-        pendingCount[p] = kept - from;
-        if (kept > from) {
-          fresh += distinct(keys, from, kept);
-        }
-      }
-      if (fresh == 0) {
-        return;
-      }
-      r.reserve((int) fresh);
-      for (int p = 0; p < PARTITIONS; p++) {
-        int from = p * partition;
-        int to = from + pendingCount[p];
-        for (int i = from; i < to; i++) {
-          int s = r.internPacked(keys[i], start);
-          r.table[s + 1] += deltas[i];
-        }
-        pendingCount[p] = 0;
-      }
-    }
-
-    /** A set of keys for {@link #distinct}: a key is in it when its stamp is {@link #setStamp}. */
-    private long[] setKey;
-
-    private int[] setStamps;
-    private int setStamp;
-
-    /** How many distinct keys {@code keys[from, to)} holds (keys are not 0). */
-    private int distinct(long[] keys, int from, int to) {
-      int n = to - from;
-      if (setKey == null || setKey.length < 2 * n) {
-        int size = Integer.highestOneBit(Math.max(16, 2 * n - 1)) << 1;
-        setKey = new long[size];
-        setStamps = new int[size];
-        setStamp = 0;
-      }
-      int stamp = ++setStamp;
-      int mask = setKey.length - 1;
-      int count = 0;
-      for (int i = from; i < to; i++) {
-        long k = keys[i];
-        for (int s = (int) Residents.spread(k) & mask; ; s = (s + 1) & mask) {
-          if (setStamps[s] != stamp) {
-            setStamps[s] = stamp;
-            setKey[s] = k;
-            count++;
-            break;
-          }
-          if (setKey[s] == k) {
-            break;
-          }
-        }
-      }
-      return count;
-    }
-
-    /**
-     * Looks up the residents of the batch (one after the other, so that their cache misses
-     * overlap), then applies its entries in order: the path before the partitions, kept as the
-     * benchmark's baseline.
-     */
-    private void flushUnpartitioned(byte[] b, int n) {
       Residents r = residents;
       r.reserve(n);
       // touch every slot first: loads without branches between them, so their misses overlap

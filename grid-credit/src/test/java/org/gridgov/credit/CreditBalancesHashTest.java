@@ -21,19 +21,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The partitioned aggregation of {@link CreditBalances}' exact path (each entry's delta kept with
- * its resident in a partition by hash, the partitions added to the resident table when one is full)
- * gives exactly the balances of adding every delta at once and of the general scanner: for
- * partitions of every small size (so that they fill and drain between any two entries), residents
- * whose hashes share their top bits, voids, expiries, repairs and corrections whose entries were
- * drained in another round, deltas beyond an {@code int}, and long ids (added at once) mixed in.
+ * The resident table of {@link CreditBalances} (a key's home is the top bits of its spread hash):
+ * ids that differ only in their last character get different homes; residents whose hashes share
+ * their top bits (so that they pile up in one cluster of the table), deltas beyond an {@code int},
+ * long and non-ASCII ids mixed in, voids, expiries, repairs and corrections across residents, and
+ * many new residents in one batch keep their balances on the exact path as on the general scanner
+ * and in the replay.
  */
-class CreditBalancesPartitionTest {
+class CreditBalancesHashTest {
   @TempDir Path dir;
 
   private static final CreditScheme SCHEME = CreditPropertiesTest.SCHEME;
   private static final ReplayOptions OPTIONS = ReplayOptions.defaults();
-  private static final int[] PARTITIONS = {0, 1, 2, 3, 5, 16, CreditBalances.DEFAULT_PARTITION};
+  private static final int[] BUFFERS = {64, 200, 4096, CreditBalances.DEFAULT_BUFFER};
 
   private int files;
 
@@ -41,24 +41,24 @@ class CreditBalancesPartitionTest {
     return Gens.lists(Gens.longs(), 0, 60);
   }
 
-  /** The partition of a short id's key (the top bits of its spread hash). */
-  private static int partitionOf(String id) {
+  /** The spread hash of a short id's packed key. */
+  private static long spreadOf(String id) {
     byte[] b = id.getBytes(StandardCharsets.US_ASCII);
     long k = 0;
     for (int i = b.length - 1; i >= 0; i--) {
       k = k << 8 | b[i];
     }
-    return (int) (CreditBalances.Residents.spread(k) >>> (64 - CreditBalances.PARTITION_BITS));
+    return CreditBalances.Residents.spread(k);
   }
 
   /**
-   * Short ids in one partition (0x12), the first half also with the same top 16 bits (the same
-   * home pair in any table of up to 2^16 pairs).
+   * Short ids whose hashes have the same top 8 bits (0x12), the first half also the same top 16
+   * bits (the same home pair in any table of up to 2^16 pairs).
    */
   static List<String> collidingIds(int n) {
     List<String> same16 = new ArrayList<>();
-    List<String> samePartition = new ArrayList<>();
-    for (int i = 0; same16.size() < n / 2 || samePartition.size() < n / 2; i++) {
+    List<String> sameTop8 = new ArrayList<>();
+    for (int i = 0; same16.size() < n / 2 || sameTop8.size() < n / 2; i++) {
       String id = "c" + i;
       long k = 0;
       for (int j = id.length() - 1; j >= 0; j--) {
@@ -67,13 +67,12 @@ class CreditBalancesPartitionTest {
       long h = CreditBalances.Residents.spread(k);
       if (h >>> 48 == 0x1234 && same16.size() < n / 2) {
         same16.add(id);
-      } else if (h >>> (64 - CreditBalances.PARTITION_BITS) == 0x12
-          && samePartition.size() < n / 2) {
-        samePartition.add(id);
+      } else if (h >>> 56 == 0x12 && sameTop8.size() < n / 2) {
+        sameTop8.add(id);
       }
     }
     List<String> out = new ArrayList<>(same16);
-    out.addAll(samePartition);
+    out.addAll(sameTop8);
     return out;
   }
 
@@ -87,20 +86,17 @@ class CreditBalancesPartitionTest {
     return file;
   }
 
-  private static Map<String, Long> scan(Path file, boolean exact, int partition) {
-    CreditBalances b =
-        CreditBalances.scan(
-            file, SCHEME, Optional.empty(), exact, CreditBalances.DEFAULT_BUFFER, partition);
-    return b.toMap();
+  private static Map<String, Long> scan(Path file, boolean exact, int buffer) {
+    return CreditBalances.scan(file, SCHEME, Optional.empty(), exact, buffer).toMap();
   }
 
   /**
    * Several valid ledgers interleaved at random, each with its residents renamed to colliding ids
-   * (short ids of one partition, some long or non-ASCII ids), seqs and references renumbered: the
+   * (short ids of one cluster, some long or non-ASCII ids), seqs and references renumbered: the
    * balances are the union of the ledgers' replayed balances.
    */
   @Property(tries = 60)
-  void everyPartitionSizeGivesTheReplaysBalances(@ForAll("moves") List<Long> moves) {
+  void collidingResidentsKeepTheReplaysBalances(@ForAll("moves") List<Long> moves) {
     long seed = moves.isEmpty() ? 0 : moves.get(0);
     Random rnd = new Random(seed);
     List<String> ids = collidingIds(20);
@@ -124,10 +120,9 @@ class CreditBalancesPartitionTest {
     }
     List<Entry> all = interleave(parts, ids, rnd);
     Path file = journal(all);
-    Map<String, Long> general = scan(file, false, 0);
-    assertThat(general).isEqualTo(expected);
-    for (int partition : PARTITIONS) {
-      assertThat(scan(file, true, partition)).as("partition " + partition).isEqualTo(expected);
+    assertThat(scan(file, false, CreditBalances.DEFAULT_BUFFER)).isEqualTo(expected);
+    for (int buffer : BUFFERS) {
+      assertThat(scan(file, true, buffer)).as("buffer " + buffer).isEqualTo(expected);
     }
   }
 
@@ -174,9 +169,8 @@ class CreditBalancesPartitionTest {
   @Test
   void residentsSharingTheirHashsTopBitsAndDeltasBeyondAnIntKeepTheirBalances() {
     List<String> ids = collidingIds(200);
-    // all in one partition (0x12), half of them with the same top 16 bits
-    assertThat(ids.stream().map(CreditBalancesPartitionTest::partitionOf).distinct())
-        .containsExactly(0x12);
+    // all with the same top 8 bits, half of them with the same top 16 bits
+    assertThat(ids.stream().map(id -> spreadOf(id) >>> 56).distinct()).containsExactly(0x12L);
     long[] points = {
       1, -1, 0, Integer.MAX_VALUE, Integer.MIN_VALUE, 1L << 31, -(1L << 31) - 1, Long.MAX_VALUE, -7
     };
@@ -201,15 +195,28 @@ class CreditBalancesPartitionTest {
       expected.merge(id, SCHEME.start() + p, (a, b) -> a + b - SCHEME.start());
     }
     Path file = journal(ledger);
-    assertThat(scan(file, false, 0)).isEqualTo(expected);
-    for (int partition : PARTITIONS) {
-      assertThat(scan(file, true, partition)).as("partition " + partition).isEqualTo(expected);
+    assertThat(scan(file, false, CreditBalances.DEFAULT_BUFFER)).isEqualTo(expected);
+    for (int buffer : BUFFERS) {
+      assertThat(scan(file, true, buffer)).as("buffer " + buffer).isEqualTo(expected);
     }
   }
 
   @Test
-  void manyNewResidentsInOneRoundGrowTheTableOnce() {
-    // 20,000 residents, each new when its round is added: the table grows before they are added
+  void idsThatDifferInTheirLastCharacterHaveDifferentHomes() {
+    // the hash before this one ignored the eighth byte of a packed id: r1234560 … r1234569 shared
+    // one home in every table, and the benchmark's ids are of that form
+    for (String prefix : List.of("r123456", "r999999", "c000000")) {
+      java.util.Set<Long> homes = new java.util.HashSet<>();
+      for (int d = 0; d < 10; d++) {
+        homes.add(spreadOf(prefix + d) >>> (64 - 24)); // a table of 2^24 pairs
+      }
+      assertThat(homes).as(prefix).hasSizeGreaterThanOrEqualTo(9);
+    }
+  }
+
+  @Test
+  void manyNewResidentsKeepTheirBalances() {
+    // 20,000 residents, each new: the table grows many times while they are added
     Instant t = CreditFixtures.at("2026-03-02T09:00:00");
     List<Entry> ledger = new ArrayList<>();
     Map<String, Long> expected = new TreeMap<>();
@@ -229,11 +236,9 @@ class CreditBalancesPartitionTest {
       expected.put(id, SCHEME.start() - i % 50);
     }
     Path file = journal(ledger);
-    for (int partition : PARTITIONS) {
-      CreditBalances b =
-          CreditBalances.scan(
-              file, SCHEME, Optional.empty(), true, CreditBalances.DEFAULT_BUFFER, partition);
-      assertThat(b.toMap()).as("partition " + partition).isEqualTo(expected);
+    for (int buffer : BUFFERS) {
+      CreditBalances b = CreditBalances.scan(file, SCHEME, Optional.empty(), true, buffer);
+      assertThat(b.toMap()).as("buffer " + buffer).isEqualTo(expected);
       assertThat(b.residents()).isEqualTo(20_000);
       assertThat(b.has("n19999")).isTrue();
       assertThat(b.has("n20000")).isFalse();
