@@ -20,7 +20,8 @@ class CreditReplayBenchmarkTest {
     assertThat(b.ledger()).hasSize(20_000);
     Set<EntryKind> kinds = b.ledger().stream().map(Entry::kind).collect(Collectors.toSet());
     assertThat(kinds)
-        // no corrections; no appeal reviews or escalations (zero-point steps the generator predates)
+        // no corrections; no appeal reviews or escalations (zero-point steps the generator
+        // predates)
         .isEqualTo(
             EnumSet.complementOf(
                 EnumSet.of(

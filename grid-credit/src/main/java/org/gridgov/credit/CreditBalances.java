@@ -242,6 +242,7 @@ public final class CreditBalances {
 
     /** 64 − log2(the table's pairs): a key's home pair is the top bits of its spread hash. */
     int shift = 64 - 10;
+
     byte[] names = new byte[1024];
     int namesLength;
 
@@ -287,8 +288,8 @@ public final class CreditBalances {
     /**
      * A 64-bit hash whose top bits depend on every bit of {@code x}; a key's home pair in the table
      * is its top bits. (The hash before, the low bits of {@code x * φ} folded once, ignored the
-     * packed key's last byte, so ids that differ only in their last character — {@code r1234560}
-     * … {@code r1234569} — shared a home and the probes ran through their clusters.)
+     * packed key's last byte, so ids that differ only in their last character — {@code r1234560} …
+     * {@code r1234569} — shared a home and the probes ran through their clusters.)
      */
     static long spread(long x) {
       x *= 0x9E3779B97F4A7C15L;
