@@ -239,6 +239,10 @@ public final class CreditBalances {
 
     int size;
     long[] table = new long[2 << 10];
+
+    /** 64 − log2(the table's pairs): a key's home pair is the top bits of its spread hash. */
+    int shift = 64 - 10;
+
     byte[] names = new byte[1024];
     int namesLength;
 
@@ -278,12 +282,24 @@ public final class CreditBalances {
       for (int i = from; i < to; i++) {
         h = 31 * h + b[i];
       }
-      return mix(h);
+      return (int) (spread(h) >>> 32);
     }
 
-    static int mix(long h) {
-      h *= 0x9E3779B97F4A7C15L;
-      return (int) (h ^ (h >>> 29));
+    /**
+     * A 64-bit hash whose top bits depend on every bit of {@code x}; a key's home pair in the table
+     * is its top bits. (The hash before, the low bits of {@code x * φ} folded once, ignored the
+     * packed key's last byte, so ids that differ only in their last character — {@code r1234560} …
+     * {@code r1234569} — shared a home and the probes ran through their clusters.)
+     */
+    static long spread(long x) {
+      x *= 0x9E3779B97F4A7C15L;
+      x ^= x >>> 32;
+      return x * 0xD6E8FEB86659FD93L;
+    }
+
+    /** The index in {@link #table} of the home pair of a spread hash. */
+    int home(long spread) {
+      return (int) (spread >>> shift) << 1;
     }
 
     /** The balance of a resident, or {@code absent}. */
@@ -297,7 +313,7 @@ public final class CreditBalances {
       int mask = table.length - 2;
       long k = packed(b, from, to);
       if (k != 0) {
-        for (int s = (mix(k) << 1) & mask; ; s = (s + 2) & mask) {
+        for (int s = home(spread(k)); ; s = (s + 2) & mask) {
           long v = table[s];
           if (v == k) {
             return s;
@@ -309,7 +325,7 @@ public final class CreditBalances {
       }
       int h = hash(b, from, to);
       long tag = LONG_ID | (long) (h & 0x7FFFFF) << 40;
-      for (int s = (h << 1) & mask; ; s = (s + 2) & mask) {
+      for (int s = home(spread(h)); ; s = (s + 2) & mask) {
         long v = table[s];
         if (v == 0) {
           return -1;
@@ -348,7 +364,7 @@ public final class CreditBalances {
       int mask = table.length - 2;
       int at;
       if (k != 0) {
-        at = (mix(k) << 1) & mask;
+        at = home(spread(k));
       } else {
         int h = hash(b, from, to);
         int len = to - from;
@@ -371,7 +387,7 @@ public final class CreditBalances {
         System.arraycopy(b, from, names, namesLength + 4, len);
         k = LONG_ID | (long) (h & 0x7FFFFF) << 40 | namesLength;
         namesLength += 4 + len;
-        at = (h << 1) & mask;
+        at = home(spread(h));
       }
       while (table[at] != 0) {
         at = (at + 2) & mask;
@@ -396,7 +412,7 @@ public final class CreditBalances {
     int internPacked(long k, long start) {
       long[] t = table;
       int mask = t.length - 2;
-      for (int s = (mix(k) << 1) & mask; ; s = (s + 2) & mask) {
+      for (int s = home(spread(k)); ; s = (s + 2) & mask) {
         long v = t[s];
         if (v == k) {
           return s;
@@ -410,22 +426,23 @@ public final class CreditBalances {
       }
     }
 
-    private int slotOf(long key) {
+    private long spreadOf(long key) {
       if (key < 0) {
         int at = (int) (key & OFFSET);
-        return hash(names, at + 4, at + 4 + readInt(at));
+        return spread(hash(names, at + 4, at + 4 + readInt(at)));
       }
-      return mix(key);
+      return spread(key);
     }
 
     private void rehash() {
       long[] old = table;
       long[] n = new long[old.length * 2];
       int mask = n.length - 2;
+      shift--;
       for (int i = 0; i < old.length; i += 2) {
         long k = old[i];
         if (k != 0) {
-          int s = (slotOf(k) << 1) & mask;
+          int s = home(spreadOf(k));
           while (n[s] != 0) {
             s = (s + 2) & mask;
           }
@@ -993,10 +1010,9 @@ public final class CreditBalances {
       r.reserve(n);
       // touch every slot first: loads without branches between them, so their misses overlap
       long[] t = r.table;
-      int mask = t.length - 2;
       long touched = 0;
       for (int j = 0; j < n; j++) {
-        touched += t[(Residents.mix(batchKey[j]) << 1) & mask];
+        touched += t[r.home(Residents.spread(batchKey[j]))];
         long ref = batchRef[j];
         if (ref != 0 && ref < batchSeq) { // an entry of the batch has no state yet
           touched += value[(int) (ref >>> CHUNK_BITS)][(int) (ref & (CHUNK - 1))];
@@ -1551,6 +1567,14 @@ public final class CreditBalances {
 
     /** Applies the entry just read (fields seq, kind, points, refersTo, resident). */
     private void apply() {
+      residents.table[resident + 1] += effect();
+    }
+
+    /**
+     * Applies the entry just read (fields seq, kind, points, refersTo) to the per-seq state and
+     * returns what it changes its resident's balance by.
+     */
+    private long effect() {
       long delta;
       switch (KINDS[kind]) {
         case RECOGNISE, DEDUCT, REDEEM -> {
@@ -1584,7 +1608,7 @@ public final class CreditBalances {
           setValue(seq, 0);
         }
       }
-      residents.table[resident + 1] += delta;
+      return delta;
     }
   }
 
