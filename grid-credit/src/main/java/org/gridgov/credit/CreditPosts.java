@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.gridgov.core.InputCode;
 import org.gridgov.core.InvalidInputException;
 import org.gridgov.core.io.Json;
 import org.gridgov.core.io.JsonNodeAt;
@@ -110,14 +109,7 @@ public final class CreditPosts {
   private static CreditPosts read(JsonNodeAt root) {
     root.requireObject();
     root.onlyKeys(List.of("format", "posts"));
-    String format = root.string("format");
-    if (!format.equals(FORMAT)) {
-      root.problems()
-          .error(
-              InputCode.BAD_VALUE,
-              root.at("format"),
-              "unknown format " + Problems.quote(format) + "; expected '" + FORMAT + "'");
-    }
+    root.requireFormat(FORMAT);
     Map<String, Set<String>> out = new TreeMap<>();
     root.get("posts")
         .elements(

@@ -93,13 +93,7 @@ public final class CreditSchemes {
     root.requireObject();
     root.onlyKeys(ROOT_KEYS);
     Problems p = root.problems();
-    String format = root.string("format");
-    if (!format.equals(FORMAT)) {
-      p.error(
-          InputCode.BAD_VALUE,
-          root.at("format"),
-          "unknown format " + Problems.quote(format) + "; expected '" + FORMAT + "'");
-    }
+    root.requireFormat(FORMAT);
     LocalDate from = p.attempt(() -> root.parsed("from", "date", LocalDate::parse)).orElse(null);
     LocalDate to = p.attempt(() -> root.parsed("to", "date", LocalDate::parse)).orElse(null);
     if (from != null && to != null && from.isAfter(to)) {

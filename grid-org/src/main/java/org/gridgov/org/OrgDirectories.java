@@ -158,17 +158,7 @@ public final class OrgDirectories {
     root.requireObject();
     root.onlyKeys(ROOT_KEYS);
     Problems p = root.problems();
-    p.attempt(
-        () -> {
-          String format = root.string("format");
-          if (!format.equals(FORMAT)) {
-            p.error(
-                InputCode.BAD_VALUE,
-                root.at("format"),
-                "unknown format " + Problems.quote(format) + "; expected '" + FORMAT + "'");
-          }
-          return format;
-        });
+    p.attempt(() -> root.requireFormat(FORMAT));
     List<Organisation> organisations =
         unique(
             root, "organisations", OrgDirectories::organisation, Organisation::id, "organisation");

@@ -89,13 +89,7 @@ public final class OrgRuleSets {
     root.requireObject();
     root.onlyKeys(ROOT_KEYS);
     Problems p = root.problems();
-    String format = root.string("format");
-    if (!format.equals(FORMAT)) {
-      p.error(
-          InputCode.BAD_VALUE,
-          root.at("format"),
-          "unknown format " + Problems.quote(format) + "; expected '" + FORMAT + "'");
-    }
+    root.requireFormat(FORMAT);
     String source = p.attempt(() -> text(root, "source")).orElse("");
     OrgRules.BranchLimits branch = p.attempt(() -> branch(root.object("branch"))).orElse(null);
     List<OrgRules.GridRule> grids =

@@ -124,13 +124,7 @@ public final class StarSchemes {
     root.requireObject();
     root.onlyKeys(ROOT_KEYS);
     Problems p = root.problems();
-    String format = p.attempt(() -> root.string("format")).orElse(FORMAT);
-    if (!format.equals(FORMAT)) {
-      p.error(
-          InputCode.BAD_VALUE,
-          root.at("format"),
-          "unknown format " + Problems.quote(format) + "; expected '" + FORMAT + "'");
-    }
+    p.attempt(() -> root.requireFormat(FORMAT));
     String id = p.attempt(() -> root.string("id")).orElse("");
     String name = p.attempt(() -> root.string("name")).orElse("");
     String source = p.attempt(() -> root.string("source")).orElse("");

@@ -388,6 +388,25 @@ public final class JsonNodeAt {
   }
 
   /**
+   * The document's {@code format} member, checked: a string equal to {@code expected}. Another
+   * value is an error recorded at the member (reading goes on, so the rest of the document is still
+   * checked); a missing or non-string member fails like {@link #string(String)}.
+   *
+   * @param expected the format and version this reader reads, e.g. {@code gridgov.org/1}
+   * @return the format as written
+   */
+  public String requireFormat(String expected) {
+    String format = string("format");
+    if (!format.equals(expected)) {
+      problems.error(
+          InputCode.BAD_VALUE,
+          at("format"),
+          "unknown format " + Problems.quote(format) + "; expected '" + expected + "'");
+    }
+    return format;
+  }
+
+  /**
    * An optional string member.
    *
    * @param name the member name
