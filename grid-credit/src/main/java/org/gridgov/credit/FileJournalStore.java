@@ -88,6 +88,28 @@ public final class FileJournalStore implements LedgerStore {
    * @throws UncheckedIOException when the file cannot be read or written
    */
   public static FileJournalStore open(Path file) {
+    return openLocked(
+        file, "credit journal", (channel, lock) -> new FileJournalStore(file, channel, lock));
+  }
+
+  /** Builds an append-only file's object on its open, locked channel (and recovers it). */
+  @FunctionalInterface
+  interface LockedOpen<T> {
+    T open(FileChannel channel, FileLock lock) throws IOException;
+  }
+
+  /**
+   * Opens {@code file} for reading and appending under an exclusive lock, creating it (and making
+   * its directory entry durable) when there is none, and builds the object on it; the channel is
+   * closed when that fails. Shared by the journal and the read audit log.
+   *
+   * @param file the file; its directory must exist
+   * @param what what the file is, for the error message
+   * @param make builds the object (and recovers the file)
+   * @throws JournalLockedException when another writer has the file open
+   * @throws UncheckedIOException when the file cannot be read or written
+   */
+  static <T> T openLocked(Path file, String what, LockedOpen<T> make) {
     Objects.requireNonNull(file, "file");
     FileChannel channel = null;
     try {
@@ -107,10 +129,10 @@ public final class FileJournalStore implements LedgerStore {
       if (!existed) {
         forceDirectory(file.toAbsolutePath().getParent());
       }
-      return new FileJournalStore(file, channel, lock);
+      return make.open(channel, lock);
     } catch (IOException e) {
       closeQuietly(channel);
-      throw new UncheckedIOException(file + ": cannot open the credit journal", e);
+      throw new UncheckedIOException(file + ": cannot open the " + what, e);
     } catch (RuntimeException e) {
       closeQuietly(channel);
       throw e;

@@ -11,10 +11,8 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -104,43 +102,8 @@ public final class FileReadAuditLog implements ReadAuditLog {
    * @throws UncheckedIOException when the file cannot be read or written
    */
   public static FileReadAuditLog open(Path file) {
-    Objects.requireNonNull(file, "file");
-    FileChannel channel = null;
-    try {
-      boolean existed = Files.exists(file);
-      channel =
-          FileChannel.open(
-              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-      FileLock lock;
-      try {
-        lock = channel.tryLock();
-      } catch (OverlappingFileLockException e) {
-        lock = null;
-      }
-      if (lock == null) {
-        throw new JournalLockedException(file.toString());
-      }
-      if (!existed) {
-        FileJournalStore.forceDirectory(file.toAbsolutePath().getParent());
-      }
-      return new FileReadAuditLog(file, channel, lock);
-    } catch (IOException e) {
-      close(channel);
-      throw new UncheckedIOException(file + ": cannot open the read audit log", e);
-    } catch (RuntimeException e) {
-      close(channel);
-      throw e;
-    }
-  }
-
-  private static void close(FileChannel channel) {
-    if (channel != null) {
-      try {
-        channel.close();
-      } catch (IOException e) {
-        // already failing
-      }
-    }
+    return FileJournalStore.openLocked(
+        file, "read audit log", (channel, lock) -> new FileReadAuditLog(file, channel, lock));
   }
 
   /**
