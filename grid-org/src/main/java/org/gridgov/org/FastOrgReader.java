@@ -442,43 +442,11 @@ final class FastOrgReader {
   private static final long[] NAME_BITS = new long[128];
 
   static {
-    String[] names = {
-      "format",
-      "organisations",
-      "people",
-      "posts",
-      "registrations",
-      "services",
-      "ratings",
-      "id",
-      "type",
-      "name",
-      "parent",
-      "ledBy",
-      "grids",
-      "members",
-      "committee",
-      "electedOn",
-      "termYears",
-      "units",
-      "full",
-      "probationary",
-      "partyMember",
-      "person",
-      "post",
-      "grid",
-      "organisation",
-      "department",
-      "team",
-      "from",
-      "to",
-      "community",
-      "date",
-      "hours",
-      "kind",
-      "year",
-      "grade"
-    };
+    // the format's member names, from the located reader's key lists (at most 64: one bit each)
+    String[] names = OrgDirectories.MEMBER_NAMES.toArray(String[]::new);
+    if (names.length > Long.SIZE) {
+      throw new AssertionError("more than 64 member names");
+    }
     int mask = NAMES.length - 1;
     for (int b = 0; b < names.length; b++) {
       int i = names[b].hashCode() & mask;

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.gridgov.core.GridId;
 import org.gridgov.core.InputCode;
 import org.gridgov.core.InvalidInputException;
@@ -73,6 +74,21 @@ public final class OrgDirectories {
       List.of("person", "organisation", "community", "date", "hours", "kind");
   private static final List<String> RATING_KEYS =
       List.of("person", "organisation", "community", "year", "grade");
+
+  /** Every member name of the format, each once, in the order of the key lists above. */
+  static final List<String> MEMBER_NAMES =
+      Stream.of(
+              ROOT_KEYS,
+              ORG_KEYS,
+              MEMBER_KEYS,
+              PERSON_KEYS,
+              POST_KEYS,
+              REGISTRATION_KEYS,
+              SERVICE_KEYS,
+              RATING_KEYS)
+          .flatMap(List::stream)
+          .distinct()
+          .toList();
 
   private OrgDirectories() {}
 
