@@ -130,46 +130,22 @@ final class FastOrgReader {
         }
         case "organisations" -> {
           // duplicate ids: the directory's builder throws, and the located reader reports them
-          organisations = new ArrayList<>();
-          startArray();
-          while (p.nextToken() != JsonToken.END_ARRAY) {
-            organisations.add(organisation());
-          }
+          organisations = array(this::organisation);
         }
         case "people" -> {
-          people = new ArrayList<>();
-          startArray();
-          while (p.nextToken() != JsonToken.END_ARRAY) {
-            people.add(person());
-          }
+          people = array(this::person);
         }
         case "posts" -> {
-          posts = new ArrayList<>();
-          startArray();
-          while (p.nextToken() != JsonToken.END_ARRAY) {
-            posts.add(post());
-          }
+          posts = array(this::post);
         }
         case "registrations" -> {
-          registrations = new ArrayList<>();
-          startArray();
-          while (p.nextToken() != JsonToken.END_ARRAY) {
-            registrations.add(registration());
-          }
+          registrations = array(this::registration);
         }
         case "services" -> {
-          services = new ArrayList<>();
-          startArray();
-          while (p.nextToken() != JsonToken.END_ARRAY) {
-            services.add(service());
-          }
+          services = array(this::service);
         }
         case "ratings" -> {
-          ratings = new ArrayList<>();
-          startArray();
-          while (p.nextToken() != JsonToken.END_ARRAY) {
-            ratings.add(rating());
-          }
+          ratings = array(this::rating);
         }
         default -> throw UNUSUAL;
       }
@@ -466,6 +442,22 @@ final class FastOrgReader {
 
   private static boolean notBefore(Optional<LocalDate> to, LocalDate from) {
     return to.isEmpty() || !to.get().isBefore(from);
+  }
+
+  /** Reads one element of an array; the parser stands on its first token. */
+  @FunctionalInterface
+  private interface Element<T> {
+    T read() throws java.io.IOException;
+  }
+
+  /** The array the parser stands before, each element read by {@code element}. */
+  private <T> List<T> array(Element<T> element) throws java.io.IOException {
+    List<T> out = new ArrayList<>();
+    startArray();
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      out.add(element.read());
+    }
+    return out;
   }
 
   private void startArray() {
