@@ -224,19 +224,7 @@ public final class MapSvg {
         r.score().ifPresent(scores::add);
       }
       double[] classes = classes(scores);
-      svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"")
-          .append(Xml.n1(width))
-          .append("\" height=\"")
-          .append(Xml.n1(height))
-          .append("\" viewBox=\"0 0 ")
-          .append(Xml.n1(width))
-          .append(' ')
-          .append(Xml.n1(height))
-          .append("\" font-family=\"")
-          .append(Xml.esc(FONT))
-          .append("\" role=\"img\" aria-label=\"")
-          .append(Xml.esc(sample.name() + " grid score map"))
-          .append("\">\n");
+      openSvg(" grid score map");
       defs();
       svg.append("<rect width=\"100%\" height=\"100%\" fill=\"#f6f3ec\"/>\n");
       header(scores.size());
@@ -302,8 +290,8 @@ public final class MapSvg {
       return svg.toString();
     }
 
-    String drawOrg(Map<GridId, OrgStatus> status) {
-      project();
+    /** The root element, sized to the map, labelled with the town's name and {@code what}. */
+    private void openSvg(String what) {
       svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"")
           .append(Xml.n1(width))
           .append("\" height=\"")
@@ -315,8 +303,13 @@ public final class MapSvg {
           .append("\" font-family=\"")
           .append(Xml.esc(FONT))
           .append("\" role=\"img\" aria-label=\"")
-          .append(Xml.esc(sample.name() + " organisation coverage map"))
+          .append(Xml.esc(sample.name() + what))
           .append("\">\n");
+    }
+
+    String drawOrg(Map<GridId, OrgStatus> status) {
+      project();
+      openSvg(" organisation coverage map");
       svg.append("<rect width=\"100%\" height=\"100%\" fill=\"#f6f3ec\"/>\n");
       with(
           "text",
