@@ -5,6 +5,7 @@
  */
 module org.gridgov.org {
   requires transitive org.gridgov.core;
+  requires com.google.common;
 
   exports org.gridgov.org;
 }

@@ -1,5 +1,6 @@
 package org.gridgov.org;
 
+import com.google.common.base.Preconditions;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -61,7 +62,7 @@ public record OrgCoverage(
      * @throws IllegalArgumentException otherwise
      */
     public Share {
-      RuleArgs.checkArgument(
+      Preconditions.checkArgument(
           covered >= 0 && covered <= total, "share %s of %s is out of range", covered, total);
     }
 

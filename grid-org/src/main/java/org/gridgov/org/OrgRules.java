@@ -1,6 +1,6 @@
 package org.gridgov.org;
 
-import static org.gridgov.org.RuleArgs.checkArgument;
+import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.EnumSet;
 import java.util.List;
