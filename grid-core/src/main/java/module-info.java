@@ -22,6 +22,7 @@ module org.gridgov.core {
       org.gridgov.loop,
       org.gridgov.credit,
       org.gridgov.org,
+      org.gridgov.watch,
       org.gridgov.lab,
       org.gridgov.cli,
       org.gridgov.fixtures;
