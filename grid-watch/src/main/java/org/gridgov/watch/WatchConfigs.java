@@ -247,9 +247,11 @@ public final class WatchConfigs {
         n,
         def,
         s -> {
+          Problems p = s.get().problems();
+          int before = p.errorCount();
           int days = integer(s, "days", def.days(), 2, 366);
           int maxDays = integer(s, "maxDays", def.maxDays(), 1, 366);
-          if (maxDays > days) {
+          if (maxDays > days && p.errorCount() == before) {
             JsonNodeAt at = s.get();
             String where = at.has("maxDays") ? "maxDays" : "days";
             at.problems()
