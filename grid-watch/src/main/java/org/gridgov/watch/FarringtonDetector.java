@@ -39,6 +39,9 @@ final class FarringtonDetector {
   /** The two-sided 5 % normal quantile the trend's z-value must reach. */
   private static final double TREND_Z = 1.96;
 
+  /** The score-test z below which the trend model is not even fitted. */
+  static final double TREND_SCREEN_Z = 1.0;
+
   private static final int MAX_DAYS = 7 * 104;
   private static final int IRLS_ITERATIONS = 25;
 
@@ -73,6 +76,7 @@ final class FarringtonDetector {
       if (series.isWorkingDay(d) == kind) {
         int c = series.count(d);
         s.y[n] = c;
+        s.lag[n] = (int) (t - d);
         s.time[n] = (d - t) / 7.0;
         max = Math.max(max, c);
         n++;
@@ -88,7 +92,10 @@ final class FarringtonDetector {
       mu0 = 0;
       phi = 1;
     } else {
-      boolean trend = config.weeks() >= 4 && series.firstDay() <= t - 7L * config.weeks();
+      boolean trend =
+          config.weeks() >= 4
+              && series.firstDay() <= t - 7L * config.weeks()
+              && trendScreen(s, n) >= TREND_SCREEN_Z;
       double[] fit = s.fit;
       if (trend && fit(s, n, true) && keepTrend(s, max)) {
         mu0 = fit[0];
@@ -103,6 +110,35 @@ final class FarringtonDetector {
     double score = (observed - mu0) / Math.max(bound + 1 - mu0, 1e-9);
     boolean alarm = observed > bound && observed >= minObserved;
     return new Evaluation(observed, mu0, score, 1.0, alarm);
+  }
+
+  /**
+   * The score test of "no trend" at the unweighted fit without trend: {@code |Σ(yᵢ − ȳ)xᵢ| /
+   * √(φ·ȳ·Σ(xᵢ − x̄)²)}. A cheap screen: the trend model is fitted only when this reaches {@link
+   * #TREND_SCREEN_Z}, well below the 1.96 its Wald test must pass to be kept.
+   */
+  private static double trendScreen(Scratch s, int n) {
+    double sy = 0;
+    double sx = 0;
+    for (int i = 0; i < n; i++) {
+      sy += s.y[i];
+      sx += s.time[i];
+    }
+    double ybar = sy / n;
+    double xbar = sx / n;
+    double u = 0;
+    double sxx = 0;
+    double pearson = 0;
+    for (int i = 0; i < n; i++) {
+      double dy = s.y[i] - ybar;
+      double dx = s.time[i] - xbar;
+      u += dy * s.time[i];
+      sxx += dx * dx;
+      pearson += dy * dy;
+    }
+    double phi = Math.max(1, pearson / ybar / (n - 1));
+    double v = phi * ybar * sxx;
+    return v > 0 ? Math.abs(u) / Math.sqrt(v) : 0;
   }
 
   /** Farrington's rule: the trend stays when significant and not predicting beyond the data. */
@@ -208,14 +244,16 @@ final class FarringtonDetector {
     double i00 = 0;
     double i01 = 0;
     double i11 = 0;
+    int maxLag = s.lag[0]; // the oldest reference day comes first
     for (int it = 0; it < IRLS_ITERATIONS; it++) {
+      powers(s, b0, b1, maxLag);
       double u0 = 0;
       double u1 = 0;
       i00 = 0;
       i01 = 0;
       i11 = 0;
       for (int i = 0; i < n; i++) {
-        double mu = Math.exp(b0 + b1 * x[i]);
+        double mu = s.pow[s.lag[i]];
         double e = w[i] * (y[i] - mu);
         double v = w[i] * mu;
         u0 += e;
@@ -235,7 +273,7 @@ final class FarringtonDetector {
       if (!Double.isFinite(b0) || !Double.isFinite(b1) || Math.abs(b1) > 5) {
         return false;
       }
-      if (Math.abs(d0) < 1e-9 && Math.abs(d1) < 1e-9) {
+      if (Math.abs(d0) < 1e-8 && Math.abs(d1) < 1e-8) {
         converged = true;
         break;
       }
@@ -247,8 +285,9 @@ final class FarringtonDetector {
     i00 = 0;
     i01 = 0;
     i11 = 0;
+    powers(s, b0, b1, maxLag);
     for (int i = 0; i < n; i++) {
-      double mu = Math.exp(b0 + b1 * x[i]);
+      double mu = s.pow[s.lag[i]];
       s.mu[i] = mu;
       double v = w[i] * mu;
       i00 += v;
@@ -267,6 +306,20 @@ final class FarringtonDetector {
     s.beta1 = b1;
     s.inv11 = a11;
     return true;
+  }
+
+  /**
+   * {@code pow[k] = exp(b0 − b1·k/7)} for the lags {@code k = 0 … maxLag}: one exponential and a
+   * running product instead of one exponential per reference day.
+   */
+  private static void powers(Scratch s, double b0, double b1, int maxLag) {
+    double step = Math.exp(-b1 / 7);
+    double v = Math.exp(b0);
+    double[] pow = s.pow;
+    for (int k = 0; k <= maxLag; k++) {
+      pow[k] = v;
+      v *= step;
+    }
   }
 
   /**
@@ -355,6 +408,8 @@ final class FarringtonDetector {
     final double[] w = new double[MAX_DAYS + 1];
     final double[] mu = new double[MAX_DAYS + 1];
     final double[] h = new double[MAX_DAYS + 1];
+    final int[] lag = new int[MAX_DAYS + 1];
+    final double[] pow = new double[MAX_DAYS + 1];
     final double[] fit = new double[3];
     double beta1;
     double inv11;
