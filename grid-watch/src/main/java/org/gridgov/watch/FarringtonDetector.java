@@ -14,9 +14,10 @@ import java.util.Objects;
  *       d ≥ firstDay}) of the same kind as {@code t} (working day or rest day). Fewer than {@link
  *       #MIN_REFERENCE} such days: {@link Evaluation#QUIET}. All of them 0: expected 0, bound 0.
  *   <li>A quasi-Poisson log-linear fit {@code log μ = β₀ (+ β₁·(d − t)/7)}; the trend term only
- *       when the history covers all {@code weeks} weeks and {@code weeks ≥ 4}, and it is kept only
- *       when significant at 5 % ({@code |β₁/se| ≥ 1.96}) and the prediction does not exceed the
- *       largest reference count (Farrington's rule); else the fit is redone without it.
+ *       when the history covers all {@code weeks} weeks, {@code weeks ≥ 4} and a score test of "no
+ *       trend" reaches {@code |z| ≥ 1} (a cheap screen), and it is kept only when significant at 5
+ *       % ({@code |β₁/se| ≥ 1.96}) and the prediction does not exceed the largest reference count
+ *       (Farrington's rule); else the fit is redone without it.
  *   <li>Dispersion {@code φ = max(1, Σ wᵢ(yᵢ − μᵢ)²/μᵢ / (n − p))}.
  *   <li>Past outbreaks down-weighted once (Noufaily): Anscombe residuals {@code sᵢ = 3/2·(yᵢ^⅔ −
  *       μᵢ^⅔) / (φ^½·μᵢ^⅙·(1 − hᵢ)^½)}; {@code wᵢ = γ·sᵢ⁻²} where {@code sᵢ > 2.58}, else {@code
@@ -24,8 +25,9 @@ import java.util.Objects;
  *       weights.
  *   <li>Bound {@code U}: the {@code 1 − alpha} quantile of the negative binomial with mean {@code
  *       μ₀} and variance {@code φ·μ₀} (Poisson when {@code φ = 1}), Noufaily's threshold.
- *   <li>Alarm when {@code y > U} and {@code y ≥ minObserved}; score {@code (y − μ₀)/(U + 1 − μ₀)}
- *       ({@code U + 1} is the smallest count that alarms), threshold 1.
+ *   <li>Alarm when {@code y > U} and {@code y ≥ minObserved}; score {@code y/(U + 1)} ({@code U +
+ *       1} is the smallest count that alarms), threshold 1. (Not {@code (y − μ₀)/(U + 1 − μ₀)}:
+ *       with strong over-dispersion or a large {@code alpha} the bound can lie below {@code μ₀}.)
  * </ol>
  */
 final class FarringtonDetector {
@@ -107,7 +109,7 @@ final class FarringtonDetector {
       }
     }
     int bound = quantile(mu0, phi, level);
-    double score = (observed - mu0) / Math.max(bound + 1 - mu0, 1e-9);
+    double score = observed / (bound + 1.0);
     boolean alarm = observed > bound && observed >= minObserved;
     return new Evaluation(observed, mu0, score, 1.0, alarm);
   }
@@ -148,8 +150,8 @@ final class FarringtonDetector {
   }
 
   /**
-   * The two-step fit: unweighted, then with outbreaks down-weighted. Leaves {@code fit = {μ₀, φ,
-   * z of the trend}} in the scratch.
+   * The two-step fit: unweighted, then with outbreaks down-weighted. Leaves {@code fit = {μ₀, φ, z
+   * of the trend}} in the scratch.
    *
    * @return false when the trend fit did not converge
    */
@@ -170,7 +172,9 @@ final class FarringtonDetector {
       double r =
           1.5
               * (Math.cbrt(s.y[i] * s.y[i]) - Math.cbrt(mu * mu))
-              / (Math.sqrt(phi) * Math.sqrt(Math.cbrt(mu)) * Math.sqrt(Math.max(1 - s.h[i], 1e-12)));
+              / (Math.sqrt(phi)
+                  * Math.sqrt(Math.cbrt(mu))
+                  * Math.sqrt(Math.max(1 - s.h[i], 1e-12)));
       double wi = r > OUTBREAK_RESIDUAL ? 1 / (r * r) : 1;
       w[i] = wi;
       sum += wi;
@@ -348,9 +352,7 @@ final class FarringtonDetector {
       logPmf = k == 0 ? -mu : k * Math.log(mu) - mu - lgamma(k + 1.0);
     } else {
       logPmf =
-          k == 0
-              ? r * logP
-              : lgamma(k + r) - lgamma(r) - lgamma(k + 1.0) + r * logP + k * logQ;
+          k == 0 ? r * logP : lgamma(k + r) - lgamma(r) - lgamma(k + 1.0) + r * logP + k * logQ;
     }
     double q = poisson ? 0 : Math.exp(logQ);
     // scaled summation: cdf and pmf carry a common factor exp(-scale) to avoid underflow
