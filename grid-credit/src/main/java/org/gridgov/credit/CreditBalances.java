@@ -30,11 +30,11 @@ import java.util.zip.CRC32C;
  * appends it). Immutable and thread-safe.
  *
  * <p>{@link #fromJournal(Path, CreditScheme)} scans the journal file (docs/credit-storage.md, "The
- * journal") with a byte scanner over a large buffer: it verifies every record's CRC32C, its head
- * ({@code <seq> <k>/<n>}, seq without gaps, appends complete) and the JSON members it uses, and
- * keeps only primitive state — residents interned to {@code int} indexes, per seq one {@code long}
- * (what a recognition, deduction or redemption and the repairs and corrections that concern it
- * count now, or a repair's or correction's root entry). It applies the effective rules of {@link
+ * journal") with a byte scanner over a 256 KB read buffer: it verifies every record's CRC32C, its
+ * head ({@code <seq> <k>/<n>}, seq without gaps, appends complete) and the JSON members it uses,
+ * and keeps only primitive state — residents interned to {@code int} indexes, per seq one {@code
+ * long} (what a recognition, deduction or redemption and the repairs and corrections that concern
+ * it count now, or a repair's or correction's root entry). It applies the effective rules of {@link
  * CreditReplay} exactly: balance = the scheme's {@code start} + what every entry counts; a repair
  * restores all that remains of its deduction unless its {@code points} says less; a correction
  * counts its points; a voided or expired entry counts zero from then on, and so do its repairs and
@@ -42,10 +42,10 @@ import java.util.zip.CRC32C;
  * floor): use {@link CreditReplay} to check a ledger, or for statements.
  *
  * <p>A line in exactly the layout {@link FileJournalStore} writes is read on an exact path (its
- * fixed parts, numbers and strings eight bytes at a time, residents looked up in batches); any
- * other line — other member order, whitespace, escapes, damage — is read by a general scanner that
- * accepts members in any order and hands what it cannot read in place to the store's decoder. Both
- * give the same result for every line (CreditBalancesExactTest).
+ * fixed parts, checksum, numbers and strings eight bytes at a time, residents looked up in
+ * batches); any other line — other member order, whitespace, escapes, damage — is read by a general
+ * scanner that accepts members in any order and hands what it cannot read in place to the store's
+ * decoder. Both give the same result for every line (CreditBalancesExactTest).
  *
  * <p>A damaged record — a checksum that does not hold, a malformed head or JSON, a seq out of
  * place, a last record without its newline, an incomplete last append — is refused with a {@link
@@ -506,7 +506,11 @@ public final class CreditBalances {
   private static final int CHUNK = 1 << CHUNK_BITS;
   private static final int MAX_ENTRIES = Integer.MAX_VALUE - 8;
 
-  /** The largest read buffer (it grows beyond for a longer line). */
+  /**
+   * The read buffer (it grows beyond for a longer line). Small enough to stay in the core's L2
+   * cache: the kernel's copy into a 16 MB buffer cost twice as much CPU (benchmarks/RESULTS.md,
+   * round 3).
+   */
   static final int DEFAULT_BUFFER = 256 << 10;
 
   /** Bytes after the buffer's data, so that 8-byte reads near its end stay inside the array. */

@@ -334,7 +334,8 @@ class CreditBalancesExactTest {
         b[i] = hex[rnd.nextInt(16)];
       }
       if (t % 2 == 1) { // one byte anything, often a near miss
-        byte[] near = "/09:@AFG`afgGz \u00ff".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] near =
+            "/09:@AFG`afgGz \u00ff".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         b[rnd.nextInt(8)] = t % 4 == 1 ? (byte) rnd.nextInt(256) : near[rnd.nextInt(near.length)];
       }
       long expected = 0;
