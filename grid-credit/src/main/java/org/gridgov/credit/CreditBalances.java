@@ -30,11 +30,11 @@ import java.util.zip.CRC32C;
  * appends it). Immutable and thread-safe.
  *
  * <p>{@link #fromJournal(Path, CreditScheme)} scans the journal file (docs/credit-storage.md, "The
- * journal") with a byte scanner over a large buffer: it verifies every record's CRC32C, its head
- * ({@code <seq> <k>/<n>}, seq without gaps, appends complete) and the JSON members it uses, and
- * keeps only primitive state — residents interned to {@code int} indexes, per seq one {@code long}
- * (what a recognition, deduction or redemption and the repairs and corrections that concern it
- * count now, or a repair's or correction's root entry). It applies the effective rules of {@link
+ * journal") with a byte scanner over a 256 KB read buffer: it verifies every record's CRC32C, its
+ * head ({@code <seq> <k>/<n>}, seq without gaps, appends complete) and the JSON members it uses,
+ * and keeps only primitive state — residents interned to {@code int} indexes, per seq one {@code
+ * long} (what a recognition, deduction or redemption and the repairs and corrections that concern
+ * it count now, or a repair's or correction's root entry). It applies the effective rules of {@link
  * CreditReplay} exactly: balance = the scheme's {@code start} + what every entry counts; a repair
  * restores all that remains of its deduction unless its {@code points} says less; a correction
  * counts its points; a voided or expired entry counts zero from then on, and so do its repairs and
@@ -42,10 +42,10 @@ import java.util.zip.CRC32C;
  * floor): use {@link CreditReplay} to check a ledger, or for statements.
  *
  * <p>A line in exactly the layout {@link FileJournalStore} writes is read on an exact path (its
- * fixed parts, numbers and strings eight bytes at a time, residents looked up in batches); any
- * other line — other member order, whitespace, escapes, damage — is read by a general scanner that
- * accepts members in any order and hands what it cannot read in place to the store's decoder. Both
- * give the same result for every line (CreditBalancesExactTest).
+ * fixed parts, checksum, numbers and strings eight bytes at a time, residents looked up in
+ * batches); any other line — other member order, whitespace, escapes, damage — is read by a general
+ * scanner that accepts members in any order and hands what it cannot read in place to the store's
+ * decoder. Both give the same result for every line (CreditBalancesExactTest).
  *
  * <p>A damaged record — a checksum that does not hold, a malformed head or JSON, a seq out of
  * place, a last record without its newline, an incomplete last append — is refused with a {@link
@@ -506,8 +506,12 @@ public final class CreditBalances {
   private static final int CHUNK = 1 << CHUNK_BITS;
   private static final int MAX_ENTRIES = Integer.MAX_VALUE - 8;
 
-  /** The largest read buffer (it grows beyond for a longer line). */
-  static final int DEFAULT_BUFFER = 16 << 20;
+  /**
+   * The read buffer (it grows beyond for a longer line). Small enough to stay in the core's L2
+   * cache: the kernel's copy into a 16 MB buffer cost twice as much CPU (benchmarks/RESULTS.md,
+   * round 3).
+   */
+  static final int DEFAULT_BUFFER = 256 << 10;
 
   /** Bytes after the buffer's data, so that 8-byte reads near its end stay inside the array. */
   private static final int SLACK = 16;
@@ -521,14 +525,20 @@ public final class CreditBalances {
   private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
   private static final long DELS = 0x7F7F7F7F7F7F7F7FL;
 
-  /** The values of lowercase hex digits, -1 for any other byte. */
-  private static final byte[] HEX = new byte[256];
-
   /** Kinds by their names' length and first and second eight bytes (little-endian, padded 0). */
   private static final int[] KIND_LENGTH = new int[KINDS.length];
 
   private static final long[] KIND_WORD0 = new long[KINDS.length];
   private static final long[] KIND_WORD1 = new long[KINDS.length];
+
+  /**
+   * A kind's index by a perfect hash of its name's first eight bytes ({@code (w0 * multiplier) >>>
+   * shift}), -1 in the empty slots; the multiplier is the first odd one that separates the kinds.
+   */
+  private static final int KIND_HASH_SHIFT = 64 - 6;
+
+  private static final int[] KIND_BY_HASH = new int[1 << 6];
+  private static final long KIND_MULTIPLIER;
 
   // the fixed parts of the store's layout, little-endian
   private static final long SEQ_NAME = word("{\"seq\":"); // 7 bytes
@@ -545,13 +555,6 @@ public final class CreditBalances {
   private static final long EVIDENCE_NAME1 = word("ce\":\""); // 5 bytes
 
   static {
-    Arrays.fill(HEX, (byte) -1);
-    for (int c = '0'; c <= '9'; c++) {
-      HEX[c] = (byte) (c - '0');
-    }
-    for (int c = 'a'; c <= 'f'; c++) {
-      HEX[c] = (byte) (c - 'a' + 10);
-    }
     for (int k = 0; k < KINDS.length; k++) {
       String n = KINDS[k].name();
       KIND_LENGTH[k] = n.length();
@@ -561,6 +564,45 @@ public final class CreditBalances {
         throw new ExceptionInInitializerError("entry kind names longer than 16 bytes");
       }
     }
+    long m = 0x9E3779B97F4A7C15L;
+    while (!kindHashSeparates(m)) {
+      m += 2;
+    }
+    KIND_MULTIPLIER = m;
+    Arrays.fill(KIND_BY_HASH, -1);
+    for (int k = 0; k < KINDS.length; k++) {
+      KIND_BY_HASH[(int) ((KIND_WORD0[k] * m) >>> KIND_HASH_SHIFT)] = k;
+    }
+  }
+
+  private static boolean kindHashSeparates(long multiplier) {
+    long seen = 0;
+    for (long w : KIND_WORD0) {
+      long bit = 1L << ((w * multiplier) >>> KIND_HASH_SHIFT);
+      if ((seen & bit) != 0) {
+        return false;
+      }
+      seen |= bit;
+    }
+    return true;
+  }
+
+  /**
+   * The value of eight lowercase hex digits packed little-endian (the first the most significant),
+   * or -1 when a byte is not one.
+   */
+  static long hex8(long w) {
+    // a digit's value is its low nibble, plus 9 for a letter (bit 6 set: 'a' … 'f' are 0x61 … 0x66)
+    long v = (w & 0x0F0F0F0F0F0F0F0FL) + ((w >>> 6) & ONES) * 9;
+    // every value is 0 … 24 here; spelled back as a lowercase digit, it must be the byte read
+    long letters = ((v + 0x7676767676767676L) & HIGHS) >>> 7; // 1 where the value is over 9
+    if (v + 0x3030303030303030L + letters * 0x27 != w || (v & 0xF0F0F0F0F0F0F0F0L) != 0) {
+      return -1;
+    }
+    long t = Long.reverseBytes(v);
+    t = (t | t >>> 4) & 0x00FF00FF00FF00FFL;
+    t = (t | t >>> 8) & 0x0000FFFF0000FFFFL;
+    return (t | t >>> 16) & 0xFFFFFFFFL;
   }
 
   /** Up to eight ASCII characters packed little-endian. */
@@ -787,15 +829,8 @@ public final class CreditBalances {
         return -1;
       }
       // checksum: eight lowercase hex digits and a space
-      long expected = 0;
-      for (int i = p; i < p + 8; i++) {
-        int d = HEX[b[i] & 0xff];
-        if (d < 0) {
-          return -1;
-        }
-        expected = expected << 4 | d;
-      }
-      if (b[p + 8] != ' ') {
+      long expected = hex8(word(b, p));
+      if (expected < 0 || b[p + 8] != ' ') {
         return -1;
       }
       // head: <seq> <k>/<n> with seq = the next line, plain digits, eight at a time
@@ -888,18 +923,16 @@ public final class CreditBalances {
         return -1;
       }
       int kindLength = kindTo - kindFrom;
-      int kd = -1;
-      if (kindLength <= 16) {
-        long w0 = word(b, kindFrom) & lowBytes(kindLength);
-        long w1 = kindLength > 8 ? word(b, kindFrom + 8) & lowBytes(kindLength - 8) : 0;
-        for (int x = 0; x < KIND_LENGTH.length; x++) {
-          if (KIND_LENGTH[x] == kindLength && KIND_WORD0[x] == w0 && KIND_WORD1[x] == w1) {
-            kd = x;
-            break;
-          }
-        }
+      if (kindLength > 16) {
+        return -1;
       }
-      if (kd < 0) {
+      long w0 = word(b, kindFrom) & lowBytes(kindLength);
+      int kd = KIND_BY_HASH[(int) ((w0 * KIND_MULTIPLIER) >>> KIND_HASH_SHIFT)];
+      if (kd < 0
+          || KIND_LENGTH[kd] != kindLength
+          || KIND_WORD0[kd] != w0
+          || KIND_WORD1[kd]
+              != (kindLength > 8 ? word(b, kindFrom + 8) & lowBytes(kindLength - 8) : 0)) {
         return -1;
       }
       // [","rule":"U"]","points":P
@@ -1068,6 +1101,26 @@ public final class CreditBalances {
      * returns the index after it, or -1.
      */
     private int plainNumber(byte[] b, int i, int len) {
+      // a number whose end is in the eight bytes read at once; longer ones byte by byte
+      long w = word(b, i);
+      boolean minus = (w & 0xff) == '-';
+      if (minus) {
+        w >>>= 8;
+      }
+      int n = digits(w);
+      int end = i + (minus ? 1 : 0) + n;
+      if (n > 0 && n < (minus ? 7 : 8) && end < len) {
+        if (n > 1 && (w & 0xff) == '0') {
+          return -1;
+        }
+        long v = digitsValue(w, n);
+        number = minus ? -v : v;
+        return end;
+      }
+      return plainNumberSlow(b, i, len);
+    }
+
+    private int plainNumberSlow(byte[] b, int i, int len) {
       boolean negative = i < len && b[i] == '-';
       if (negative) {
         i++;

@@ -266,6 +266,15 @@ class CreditBalancesExactTest {
       {"\"points\":3", "\"points\":9223372036854775808"},
       {"\"points\":3", "\"points\":9223372036854775807"},
       {"\"points\":3", "\"points\":\"3\""},
+      {"\"points\":3", "\"points\":-03"},
+      {"\"points\":3", "\"points\":--3"},
+      {"\"points\":3", "\"points\":-1234567"},
+      {"\"points\":3", "\"points\":-12345678"},
+      {"\"points\":3", "\"points\":1234567"},
+      {"\"points\":3", "\"points\":12345678"},
+      {"\"points\":3", "\"points\":0123456"},
+      {",\"refersTo\":1", ",\"refersTo\":-1"},
+      {",\"refersTo\":1", ",\"refersTo\":1x"},
       {"\"seq\":3", "\"seq\":4"},
       {"\"seq\":3", "\"seq\":03"},
       {"{\"seq\":3", "{ \"seq\":3"},
@@ -312,6 +321,35 @@ class CreditBalancesExactTest {
       tried++;
     }
     assertThat(tried).isGreaterThan(40);
+  }
+
+  /** The checksum's eight hex digits, read at once, against a byte-by-byte reading. */
+  @Test
+  void checksumDigitsAreReadEightAtATime() {
+    Random rnd = new Random(7);
+    byte[] hex = "0123456789abcdef".getBytes(UTF_8);
+    for (int t = 0; t < 40_000; t++) {
+      byte[] b = new byte[8];
+      for (int i = 0; i < 8; i++) {
+        b[i] = hex[rnd.nextInt(16)];
+      }
+      if (t % 2 == 1) { // one byte anything, often a near miss
+        byte[] near =
+            "/09:@AFG`afgGz \u00ff".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        b[rnd.nextInt(8)] = t % 4 == 1 ? (byte) rnd.nextInt(256) : near[rnd.nextInt(near.length)];
+      }
+      long expected = 0;
+      for (byte c : b) {
+        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+        if (d < 0) {
+          expected = -1;
+          break;
+        }
+        expected = expected << 4 | d;
+      }
+      long w = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+      assertThat(CreditBalances.hex8(w)).as(Arrays.toString(b)).isEqualTo(expected);
+    }
   }
 
   @Test
