@@ -31,8 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>The zones are the communities of the synthetic Zhengzhou ({@link SyntheticCity#zhengzhou}),
  * each with its {@link #NEIGHBOURS} nearest communities by centroid ({@link
- * Neighbourhoods#byDistance}). The counts are Poisson with a per-community weight (log-normal) and a
- * weekly pattern, {@code casesPerDay} a day on average, plus an injected cluster: a community and
+ * Neighbourhoods#byDistance}). The counts are Poisson with a per-community weight (log-normal) and
+ * a weekly pattern, {@code casesPerDay} a day on average, plus an injected cluster: a community and
  * its four nearest neighbours with {@code 3 ×} their usual cases on each of the last 3 days.
  * Windows of 1 to 7 days, {@code maxZoneShare} 0.5, level 0.01.
  *
@@ -44,7 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
 public class SpaceTimeScanBenchmark {
@@ -158,8 +160,7 @@ public class SpaceTimeScanBenchmark {
 
   @Benchmark
   public List<ScanAccess.Cluster> scan() {
-    return ScanAccess.scanAll(
-        zones, config, Runtime.getRuntime().availableProcessors(), counts, 7);
+    return ScanAccess.scanAll(zones, config, Runtime.getRuntime().availableProcessors(), counts, 7);
   }
 
   @Benchmark

@@ -9,9 +9,9 @@ import org.gridgov.watch.WatchConfig;
 
 /**
  * The CPU time of {@link SpaceTimeScanBenchmark}'s scan on one thread (the calling thread's CPU
- * time, which a loaded machine does not inflate the way it inflates wall time), and of the
- * baseline with fewer replicates. Arguments: cases per day (default 7000), baseline replicates
- * (default 19, 0 to skip).
+ * time, which a loaded machine does not inflate the way it inflates wall time), and of the baseline
+ * with fewer replicates. Arguments: cases per day (default 7000), baseline replicates (default 19,
+ * 0 to skip).
  */
 public final class SpaceTimeScanCpuTime {
   private SpaceTimeScanCpuTime() {}
@@ -42,18 +42,13 @@ public final class SpaceTimeScanCpuTime {
           found.isEmpty() ? "none" : found.get(0));
     }
     if (naiveReplicates > 0) {
-      WatchConfig.Scan small =
-          new WatchConfig.Scan(true, 30, 7, 0.5, naiveReplicates, 0.01, 1);
+      WatchConfig.Scan small = new WatchConfig.Scan(true, 30, 7, 0.5, naiveReplicates, 0.01, 1);
       long cpu = bean.getCurrentThreadCpuTime();
       var r = NaiveSpaceTimeScan.scan(zones, small, counts, 7);
       double s = (bean.getCurrentThreadCpuTime() - cpu) / 1e9;
       System.out.printf(
           "naive, %d replicates: cpu %.2f s → %.1f s for 999 (×%.1f); %s%n",
-          naiveReplicates,
-          s,
-          s * 1000 / (naiveReplicates + 1),
-          1000.0 / (naiveReplicates + 1),
-          r);
+          naiveReplicates, s, s * 1000 / (naiveReplicates + 1), 1000.0 / (naiveReplicates + 1), r);
     }
   }
 }

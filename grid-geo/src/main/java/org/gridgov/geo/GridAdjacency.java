@@ -29,14 +29,13 @@ import org.locationtech.jts.geom.Polygon;
  *
  * <p>Two grids share a border when their polygons have a common boundary segment: the same two
  * vertices, in either direction, in a ring of each. Grids that only touch at a corner do not. Maps
- * whose neighbours are drawn from shared edges (topologically built maps, the generated cities) have
- * exactly this; a map where two neighbours draw their common border with different vertices (one
- * has a vertex the other lacks along the whole border) is not seen as adjacent there — use centroid
- * distance instead for such maps. Found in time linear in the number of segments (one hash table
- * of the segments, no comparison of polygon pairs).
+ * whose neighbours are drawn from shared edges (topologically built maps, the generated cities)
+ * have exactly this; a map where two neighbours draw their common border with different vertices
+ * (one has a vertex the other lacks along the whole border) is not seen as adjacent there — use
+ * centroid distance instead for such maps. Found in time linear in the number of segments (one hash
+ * table of the segments, no comparison of polygon pairs).
  *
- * <p>Exclusive grids are left out (they overlap the territorial tiling). Immutable and
- * thread-safe.
+ * <p>Exclusive grids are left out (they overlap the territorial tiling). Immutable and thread-safe.
  */
 public final class GridAdjacency {
 

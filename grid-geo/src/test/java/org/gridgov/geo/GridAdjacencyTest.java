@@ -109,7 +109,9 @@ class GridAdjacencyTest {
       assertThat(adj.borders()).as("%s", level).isEqualTo(oracle);
       // a connected tiling: every grid of a level with several grids has a neighbour
       if (ids.size() > 1) {
-        assertThat(adj.borders().values()).as("%s", level).allSatisfy(s -> assertThat(s).isNotEmpty());
+        assertThat(adj.borders().values())
+            .as("%s", level)
+            .allSatisfy(s -> assertThat(s).isNotEmpty());
       }
     }
   }

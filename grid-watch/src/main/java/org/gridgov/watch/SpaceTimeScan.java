@@ -36,10 +36,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * does not depend on how many threads run the replicates.
  *
  * <p><b>Cost.</b> Only the cases that land in the last {@code maxDays} days matter to a cylinder,
- * so a replicate draws a random subset of case slots for those {@code R_M} cases (a partial
- * Fisher–Yates over the period's {@code C} slots, ordered by zone), counts them per zone and day,
- * and walks every centre's neighbour list once with running sums per window: {@code O(R_M + Z·K·M)}
- * per replicate, the μ's and their logarithms computed once per scan, no allocation per cylinder.
+ * so a replicate shuffles the zone labels of the period's {@code C} case slots only as far as the
+ * {@code R_M} recent cases (a partial Fisher–Yates, undone afterwards), counts them per zone and
+ * window, and walks every centre's neighbour list once with running sums per window: {@code O(R_M +
+ * Z·K·M)} per replicate for {@code Z} zones, {@code K} neighbours and {@code M} windows. A
+ * cylinder's μ is its zones' cases times its window's share, its logarithm a sum of two logarithms
+ * kept per scan; a division-free upper bound decides whether the exact LLR (one {@code Math.log})
+ * is worth computing, so almost no cylinder needs a logarithm; nothing is allocated per cylinder or
+ * per replicate. A scan of more than about 2 million cylinder evaluations runs its replicates on a
+ * shared pool of daemon threads, one per processor.
  */
 final class SpaceTimeScan {
 
@@ -74,8 +79,8 @@ final class SpaceTimeScan {
    * Scans one study period.
    *
    * @param counts {@code counts[zone][d]}: the cases of zone {@code zone} (an index in {@link
-   *     Neighbourhoods#zones()}) on day {@code d} of the study period, {@code d = counts[zone].length
-   *     − 1} being the last day; every row has {@code config.days()} entries
+   *     Neighbourhoods#zones()}) on day {@code d} of the study period, {@code d =
+   *     counts[zone].length − 1} being the last day; every row has {@code config.days()} entries
    * @param seed the seed of this scan's permutations (the engine mixes the configured seed with the
    *     day and the category)
    * @return the significant clusters (p-value at most {@code config.alpha()}), the most likely
@@ -157,7 +162,13 @@ final class SpaceTimeScan {
       }
       out.add(
           new ScanCluster(
-              List.copyOf(members), days, observed, p.expected(centre, cyl), llr, critical, pValue));
+              List.copyOf(members),
+              days,
+              observed,
+              p.expected(centre, cyl),
+              llr,
+              critical,
+              pValue));
     }
     return List.copyOf(out);
   }
@@ -251,26 +262,35 @@ final class SpaceTimeScan {
     final int dayCount;
     final int maxDays;
     final int total;
+
     /** The cases in the last {@code maxDays} days, by window day (0 = the last day). */
     final int[] recentByDay;
 
     final int recentTotal;
+
     /** Per case slot (ordered by zone): its zone. */
     final int[] zoneOfSlot;
+
     /** Per centre: the number of zone sets (1 + neighbours used). */
     final int[] sets;
+
     /** Per centre: its first cylinder; cylinder = start + k · maxDays + (window − 1). */
     final int[] start;
 
     final int cylinders;
+
     /** Per zone: its cases in the period. */
     final double[] zoneCases;
+
     /** Per centre and zone set (index {@code start[z] / maxDays + k}): ln of the set's cases. */
     final double[] lnSetCases;
+
     /** Per window (days − 1): its share of the period's cases. */
     final double[] windowShare;
+
     /** Per window: ln of its share (−∞ for a window without cases, never used then). */
     final double[] lnWindowShare;
+
     final double[] xlogx; // c·ln c for c in [0, total], or null for very large periods
 
     Period(int[][] counts) {
@@ -489,10 +509,12 @@ final class SpaceTimeScan {
   /** A thread's working arrays (reused over its replicates). */
   private final class Scratch {
     final Period p;
+
     /** The zone of each case slot, shuffled in part by a replicate and then restored. */
     final int[] zoneOf;
 
     final int[] drawn; // the positions swapped in, to restore the order cheaply
+
     /** Per zone, per window day: cases in the window of {@code w + 1} days (cumulative). */
     final int[] cum;
 
@@ -519,8 +541,9 @@ final class SpaceTimeScan {
 
     /**
      * A permutation of the day labels: the recent cases (by window day) are given a uniformly
-     * random subset of the slots, by a partial Fisher–Yates over a fresh identity order (fresh, so
-     * the draw depends on the replicate's stream only).
+     * random subset of the case slots (and so their zones), by a partial Fisher–Yates over the zone
+     * labels, undone afterwards so that every replicate starts from the same order (the draw
+     * depends on the replicate's stream only).
      */
     void permute(SplittableRandom rnd) {
       int m = p.maxDays;
