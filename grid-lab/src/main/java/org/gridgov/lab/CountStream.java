@@ -25,8 +25,9 @@ import org.gridgov.lab.internal.Rng;
 import org.gridgov.rules.lists.Item;
 import org.gridgov.rules.lists.ProhibitedEntry;
 import org.gridgov.watch.DayCounts;
-import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygon;
 
 /**
  * Daily case counts per unit (a grid at one level) and category over a period: the stream an
@@ -179,26 +180,99 @@ public final class CountStream {
   }
 
   /**
-   * Generates a background: the lab's incidents for a city ({@link CaseStream#generate} with the
-   * spec and seed; each incident is placed in its leaf grid, positions are not drawn), counted on
-   * the local date of their report time in the calendar's zone, in the grid at {@code level} above
-   * their leaf, under their item's category key. Every report counts, invalid ones included (they
+   * Generates a background from the lab's incident generator's arrival process (the process of
+   * {@link CaseStream#generate}: per day a Poisson number of incidents with the spec's mean, rest
+   * days a third of a working day on the city's calendar, each placed in a leaf weighted by its
+   * households and given an item Zipf-weighted by its place in the list, 2 % a prohibited code
+   * outside the list). Only the place and the item are drawn, not the whole incident (which is 40
+   * times slower and counts the same: an incident is reported on its own day), so the counts have
+   * the generator's distribution but not the very incidents {@link CaseStream#generate} gives for
+   * the same seed; {@link #count} counts those. Every report counts, invalid ones included (they
    * arrive all the same). The categories are every key the city's item list (and the prohibited
-   * entries outside it, which the generator also draws) can give, so streams of one city have the
-   * same cells whatever their seed. Neighbours come from the city's map (units whose polygons share
-   * a stretch of border); a city without a map has none.
+   * entries outside it) can give, so streams of one city have the same cells whatever their seed.
+   * Neighbours come from the city's map (units whose polygons share a stretch of border); a city
+   * without a map has none.
    *
    * @param city the city
    * @param spec the period and volume
    * @param level the level of the units counted (such as {@code community}); on every leaf's path
    * @param key how items become categories
-   * @param seed the seed of the incidents
+   * @param seed the seed
    * @return the counts
    */
   public static CountStream generate(
       City city, CaseStreamSpec spec, GridLevel level, CategoryKey key, long seed) {
+    Cells cells = cells(city, level, key);
+    City placed = City.withoutMap(city.name(), city.hierarchy(), city.lists(), city.calendar());
+    IncidentMaker maker = new IncidentMaker(placed, spec);
+    int[] unitOfLeaf = new int[maker.leaves().size()];
+    for (int i = 0; i < unitOfLeaf.length; i++) {
+      unitOfLeaf[i] = cells.unitOfLeaf.get(maker.leaves().get(i));
+    }
+    Map<Integer, Integer> categoryOfItem = new HashMap<>();
+    int width = cells.categories.size();
+    int[][] counts = new int[spec.days()][cells.units.size() * width];
+    SplittableRandom root = new SplittableRandom(seed);
+    for (int d = 0; d < spec.days(); d++) {
+      Rng day = Rng.of(root.split());
+      int n = IncidentMaker.poisson(day, maker.meanOn(d));
+      for (int i = 0; i < n; i++) {
+        int unit = unitOfLeaf[maker.drawLeaf(day)];
+        int item = maker.drawItem(day);
+        int category =
+            categoryOfItem.computeIfAbsent(
+                item, k -> cells.categoryIndex.get(key.keyOf(maker.itemCode(k))));
+        counts[d][unit * width + category]++;
+      }
+    }
+    return new CountStream(
+        spec.start(), city.calendar(), cells.units, cells.categories, cells.neighbours, counts);
+  }
+
+  /**
+   * Counts incidents: each on the local date of its report time in the calendar's zone, in the
+   * grid at {@code level} above its leaf, under its item's category key. Incidents outside the
+   * stream's days, or without a grid (located by position only), are not counted. Units,
+   * categories and neighbours as in {@link #generate}.
+   *
+   * @param city the city the stream was generated for
+   * @param stream the incidents
+   * @param level the level of the units
+   * @param key how items become categories
+   * @return the counts
+   */
+  public static CountStream count(City city, CaseStream stream, GridLevel level, CategoryKey key) {
+    Objects.requireNonNull(stream, "stream");
+    Cells cells = cells(city, level, key);
+    int width = cells.categories.size();
+    int[][] counts = new int[stream.days()][cells.units.size() * width];
+    for (Incident i : stream.incidents()) {
+      long d =
+          LocalDate.ofInstant(i.reportedAt(), city.calendar().zone()).toEpochDay()
+              - stream.start().toEpochDay();
+      if (d < 0 || d >= stream.days() || i.grid().isEmpty()) {
+        continue;
+      }
+      Integer u = cells.unitOfLeaf.get(i.grid().get());
+      Integer c = cells.categoryIndex.get(key.keyOf(i.itemCode()));
+      if (u != null && c != null) {
+        counts[(int) d][u * width + c]++;
+      }
+    }
+    return new CountStream(
+        stream.start(), city.calendar(), cells.units, cells.categories, cells.neighbours, counts);
+  }
+
+  /** The units, categories and neighbours of a city counted at a level. */
+  private record Cells(
+      List<String> units,
+      List<String> categories,
+      Map<GridId, Integer> unitOfLeaf,
+      Map<String, Integer> categoryIndex,
+      Map<String, List<String>> neighbours) {}
+
+  private static Cells cells(City city, GridLevel level, CategoryKey key) {
     Objects.requireNonNull(city, "city");
-    Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(level, "level");
     Objects.requireNonNull(key, "key");
     Map<GridId, String> unitOf = new HashMap<>();
@@ -222,58 +296,62 @@ public final class CountStream {
     List<String> us = List.copyOf(unitSet);
     List<String> cs = List.copyOf(catSet);
     Map<String, Integer> ui = index(us);
-    Map<String, Integer> ci = index(cs);
-    City placed = City.withoutMap(city.name(), city.hierarchy(), city.lists(), city.calendar());
-    CaseStream stream = CaseStream.generate(placed, spec, seed);
-    int[][] counts = new int[spec.days()][us.size() * cs.size()];
-    for (Incident i : stream.incidents()) {
-      long d =
-          LocalDate.ofInstant(i.reportedAt(), city.calendar().zone()).toEpochDay()
-              - spec.start().toEpochDay();
-      if (d < 0 || d >= spec.days() || i.grid().isEmpty()) {
-        continue;
-      }
-      int u = ui.get(unitOf.get(i.grid().get()));
-      int c = ci.get(key.keyOf(i.itemCode()));
-      counts[(int) d][u * cs.size() + c]++;
-    }
+    Map<GridId, Integer> unitOfLeaf = new HashMap<>();
+    unitOf.forEach((leaf, unit) -> unitOfLeaf.put(leaf, ui.get(unit)));
     Map<String, List<String>> nb =
         city.map().map(m -> adjacency(m, us)).orElseGet(Collections::emptyMap);
-    return new CountStream(
-        spec.start(), city.calendar(), us, cs, Collections.unmodifiableMap(nb), counts);
+    return new Cells(us, cs, unitOfLeaf, index(cs), Collections.unmodifiableMap(nb));
   }
 
-  /** Units whose polygons share a stretch of border (a boundary intersection of dimension 1). */
+  /**
+   * Units whose boundaries share a segment (two consecutive vertices): generated maps draw shared
+   * borders vertex for vertex, so this finds every pair that shares a stretch of border in one pass
+   * over the vertices (a map whose neighbours are not drawn vertex for vertex gets fewer
+   * neighbours).
+   */
   private static Map<String, List<String>> adjacency(GridMap map, List<String> units) {
-    int n = units.size();
-    Geometry[] g = new Geometry[n];
-    Envelope[] e = new Envelope[n];
-    for (int i = 0; i < n; i++) {
-      g[i] = map.geometry(GridId.of(units.get(i))).orElse(null);
-      e[i] = g[i] == null ? null : g[i].getEnvelopeInternal();
-    }
+    Map<Segment, Integer> owner = new HashMap<>();
     List<TreeSet<String>> adj = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < units.size(); i++) {
       adj.add(new TreeSet<>());
     }
-    for (int i = 0; i < n; i++) {
-      for (int j = i + 1; j < n; j++) {
-        if (g[i] != null
-            && g[j] != null
-            && e[i].intersects(e[j])
-            && g[i].relate(g[j], "****1****")) {
-          adj.get(i).add(units.get(j));
-          adj.get(j).add(units.get(i));
+    for (int i = 0; i < units.size(); i++) {
+      Optional<Geometry> g = map.geometry(GridId.of(units.get(i)));
+      if (g.isEmpty()) {
+        continue;
+      }
+      for (int k = 0; k < g.get().getNumGeometries(); k++) {
+        if (!(g.get().getGeometryN(k) instanceof Polygon p)) {
+          continue;
+        }
+        for (int r = -1; r < p.getNumInteriorRing(); r++) {
+          Coordinate[] cs =
+              (r < 0 ? p.getExteriorRing() : p.getInteriorRingN(r)).getCoordinates();
+          for (int v = 0; v + 1 < cs.length; v++) {
+            Integer other = owner.putIfAbsent(Segment.of(cs[v], cs[v + 1]), i);
+            if (other != null && other != i) {
+              adj.get(i).add(units.get(other));
+              adj.get(other).add(units.get(i));
+            }
+          }
         }
       }
     }
     Map<String, List<String>> out = new TreeMap<>();
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < units.size(); i++) {
       if (!adj.get(i).isEmpty()) {
         out.put(units.get(i), List.copyOf(adj.get(i)));
       }
     }
     return out;
+  }
+
+  /** A boundary segment, its ends in a fixed order. */
+  private record Segment(double ax, double ay, double bx, double by) {
+    static Segment of(Coordinate a, Coordinate b) {
+      boolean swap = a.x > b.x || (a.x == b.x && a.y > b.y);
+      return swap ? new Segment(b.x, b.y, a.x, a.y) : new Segment(a.x, a.y, b.x, b.y);
+    }
   }
 
   /**

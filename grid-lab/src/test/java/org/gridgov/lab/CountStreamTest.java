@@ -213,4 +213,37 @@ class CountStreamTest {
       assertThat(Outbreaks.conflicts(obs.subList(0, i), o, spec.separationDays())).isFalse();
     }
   }
+
+  @Test
+  void theArrivalProcessCountsLikeTheIncidentsItStandsFor() {
+    City city =
+        City.of(CityMaker.generate(CityPlan.uniform(2, 3, 4), 1L), PolicySets.sampleLists(), CAL);
+    CaseStreamSpec spec = CaseStreamSpec.of(LocalDate.of(2026, 3, 2), 28, 400);
+    CountStream fast =
+        CountStream.generate(city, spec, GridLevel.STREET, CountStream.CategoryKey.MAJOR_CLASS, 4L);
+    CountStream slow =
+        CountStream.count(
+            city,
+            CaseStream.generate(
+                City.withoutMap(city.name(), city.hierarchy(), city.lists(), city.calendar()),
+                spec,
+                4L),
+            GridLevel.STREET,
+            CountStream.CategoryKey.MAJOR_CLASS);
+    assertThat(fast.units()).isEqualTo(slow.units());
+    assertThat(fast.categories()).isEqualTo(slow.categories());
+    // same process, different draws: totals per street × class agree within Poisson noise
+    for (String u : fast.units()) {
+      for (String c : List.of("01", "02", "05")) {
+        double a = 0;
+        double b = 0;
+        for (int d = 0; d < 28; d++) {
+          a += fast.count(d, u, c);
+          b += slow.count(d, u, c);
+        }
+        assertThat(Math.abs(a - b)).isLessThan(5 * Math.sqrt(a + b) + 5);
+      }
+    }
+    assertThat((double) fast.total()).isCloseTo(slow.total(), org.assertj.core.data.Percentage.withPercentage(8));
+  }
 }
