@@ -13,8 +13,9 @@ import java.util.SplittableRandom;
  * and sizes, a pure function of the stream, the spec and the seed. Sizes are taken in turn from the
  * spec's lists (so every size is represented), types at random with the spec's shares. Two
  * outbreaks of one category whose places overlap are kept at least {@link Spec#separationDays()}
- * apart, so an alert can be matched to one outbreak; a multiple of the baseline is only placed on
- * cells with a non-zero working-day baseline (a multiple of nothing injects nothing). Stateless.
+ * apart, so an alert can be matched to one outbreak; an outbreak is only placed where it is
+ * expected to bring at least {@link Spec#minExtraCases()} extra cases over its days and units (a
+ * multiple of a cell that sees a case a month is no outbreak at all). Stateless.
  */
 public final class Outbreaks {
 
@@ -35,6 +36,8 @@ public final class Outbreaks {
    * @param citywideShare the share of citywide rises
    * @param separationDays the quiet days kept between two outbreaks of one category on overlapping
    *     places
+   * @param minExtraCases the extra cases an outbreak must be expected to bring over its days and
+   *     units (on the background's baselines)
    */
   public record Spec(
       int count,
@@ -45,7 +48,8 @@ public final class Outbreaks {
       List<Outbreak.Size> citywideSizes,
       double clusterShare,
       double citywideShare,
-      int separationDays) {
+      int separationDays,
+      double minExtraCases) {
 
     /**
      * Validates and copies.
@@ -59,6 +63,7 @@ public final class Outbreaks {
      * @param clusterShare in [0, 1]
      * @param citywideShare in [0, 1], with clusterShare at most 1
      * @param separationDays ≥ 0
+     * @param minExtraCases ≥ 0
      */
     public Spec {
       checkArgument(count >= 0 && count <= 10_000, "outbreak count must be in [0, 10000]: %s", count);
@@ -78,12 +83,14 @@ public final class Outbreaks {
           clusterShare,
           citywideShare);
       checkArgument(separationDays >= 0, "separationDays must be >= 0: %s", separationDays);
+      checkArgument(minExtraCases >= 0, "minExtraCases must be >= 0: %s", minExtraCases);
     }
 
     /**
      * The evaluation's defaults: 4–7 days; single and cluster outbreaks of 2×, 3×, 5× the baseline
      * and +2 cases a day; citywide rises of 1.5×, 2× and 3×; 35 % clusters, 15 % citywide; 14
-     * quiet days between outbreaks on one cell.
+     * quiet days between outbreaks on one cell; at least 5 extra cases expected (a detector
+     * judging a day needs 3 by default).
      *
      * @param count how many
      * @param firstDay the first day an outbreak may start on
@@ -103,7 +110,8 @@ public final class Outbreaks {
           List.of(Outbreak.Size.times(1.5), Outbreak.Size.times(2), Outbreak.Size.times(3)),
           0.35,
           0.15,
-          14);
+          14,
+          5);
     }
   }
 
@@ -157,12 +165,12 @@ public final class Outbreaks {
               case CLUSTER -> cluster(stream, withNeighbours, rnd);
               case CITYWIDE -> units;
             };
-        if (size.kind() == Outbreak.Size.Kind.TIMES && !anyBaseline(stream, place, category)) {
-          continue;
-        }
         Outbreak o =
             new Outbreak(
                 type, place, category, stream.start().plusDays(startDay), days, size);
+        if (expectedExtra(stream, o, startDay) < spec.minExtraCases()) {
+          continue;
+        }
         if (conflicts(out, o, spec.separationDays())) {
           continue;
         }
@@ -186,13 +194,16 @@ public final class Outbreaks {
     return place;
   }
 
-  private static boolean anyBaseline(CountStream stream, List<String> place, String category) {
-    for (String u : place) {
-      if (stream.baseline(u, category, true) > 0) {
-        return true;
+  /** The extra cases an outbreak is expected to bring, on the stream's baselines. */
+  static double expectedExtra(CountStream stream, Outbreak o, int startDay) {
+    double sum = 0;
+    for (int d = startDay; d < Math.min(stream.days(), startDay + o.days()); d++) {
+      boolean working = stream.isWorkingDay(d);
+      for (String u : o.units()) {
+        sum += o.size().extraMean(stream.baseline(u, o.category(), working));
       }
     }
-    return false;
+    return sum;
   }
 
   /** Whether two outbreaks of one category on overlapping places come closer than the gap. */

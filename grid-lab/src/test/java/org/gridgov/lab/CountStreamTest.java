@@ -211,6 +211,8 @@ class CountStreamTest {
         assertThat(s.neighbours(o.units().get(0))).containsAll(o.units().subList(1, o.units().size()));
       }
       assertThat(Outbreaks.conflicts(obs.subList(0, i), o, spec.separationDays())).isFalse();
+      int startDay = (int) (o.start().toEpochDay() - s.start().toEpochDay());
+      assertThat(Outbreaks.expectedExtra(s, o, startDay)).isGreaterThanOrEqualTo(5.0);
     }
   }
 
