@@ -1,5 +1,6 @@
 package org.gridgov.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.gridgov.lab.EvaluationReport;
 import org.gridgov.lab.WatchEvaluation;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code gridgov watch-eval [--seed N] [--days N] [--replicates N] [--outbreaks N] [--sweep]
- * [--format text|csv|json]}: runs grid-lab's evaluation harness of the early-warning detectors
+ * [--scan] [--format text|csv|json]}: runs grid-lab's evaluation harness of the early-warning detectors
  * (semi-synthetic streams of a generated city with injected outbreaks) and prints the table of
  * sensitivity, detection delay, false alerts and precision with the CIDARS verdicts (docs/watch.md,
  * "Evaluation"). Exit 0 when the evaluation ran, whatever the verdicts (the table says which
@@ -75,6 +76,13 @@ final class WatchEvalCommand implements Callable<Integer> {
   boolean sweep;
 
   @Option(
+      names = "--scan",
+      description =
+          "Evaluate the space-time scan too (off by default: with its 999 replicates per day and"
+              + " category it takes minutes, the temporal detectors seconds).")
+  boolean scan;
+
+  @Option(
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "text",
@@ -102,9 +110,13 @@ final class WatchEvalCommand implements Callable<Integer> {
             .withSeed(seed)
             .withDays(days, Math.min(70, days / 2))
             .withReplicates(replicates, outbreaks);
-    if (sweep) {
-      s = s.withCandidates(WatchEvaluation.Candidate.sweep(WatchConfig.defaults()));
-    }
+    WatchConfig base =
+        scan ? WatchConfig.defaults() : WatchEvaluation.withoutScan(WatchConfig.defaults());
+    s =
+        s.withCandidates(
+            sweep
+                ? WatchEvaluation.Candidate.sweep(base)
+                : List.of(new WatchEvaluation.Candidate("defaults", base)));
     EvaluationReport report = WatchEvaluation.run(s);
     String text =
         switch (format) {

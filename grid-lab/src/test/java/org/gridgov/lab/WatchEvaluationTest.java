@@ -112,4 +112,49 @@ class WatchEvaluationTest {
     assertThatThrownBy(() -> new WatchEvaluation.Candidate("a,b", WatchConfig.defaults()))
         .hasMessageContaining("comma");
   }
+
+  @Test
+  void theScanIsScoredOverTheMapsUnits() {
+    WatchConfig d = WatchConfig.defaults();
+    WatchConfig scanOnly =
+        new WatchConfig(
+            d.baseline(),
+            d.ewma(),
+            d.poissonCusum(),
+            d.negBinCusum(),
+            d.farrington(),
+            d.movingPercentile(),
+            new WatchConfig.Scan(true, 14, 3, 0.5, 19, 0.05, 7L),
+            d.minObserved(),
+            d.mergeGapDays());
+    scanOnly = WatchEvaluation.only(scanOnly, EnumSet.of(Detector.SPACE_TIME_SCAN));
+    EvaluationReport r =
+        WatchEvaluation.run(
+            tiny().withCandidates(List.of(new WatchEvaluation.Candidate("scan", scanOnly))));
+    assertThat(r.verdicts())
+        .extracting(EvaluationReport.Verdict::detector)
+        .containsExactly(Detector.SPACE_TIME_SCAN);
+    assertThat(WatchEvaluation.zones(
+            City.of(
+                org.gridgov.fixtures.CityMaker.generate(CityPlan.uniform(2, 3, 2), 1L),
+                org.gridgov.rules.PolicySets.sampleLists(),
+                WatchEvaluation.calendar2026()),
+            CountStream.of(
+                java.time.LocalDate.of(2026, 3, 2),
+                WatchEvaluation.calendar2026(),
+                List.of("990100001001", "990100001002"),
+                List.of("01"),
+                java.util.Map.of("990100001001", List.of("990100001002")),
+                new int[][] {{1, 2}}))
+        .neighbours("990100001001"))
+        .containsExactly("990100001002");
+  }
+
+  @Test
+  void theDefaultSpecLeavesTheScanOut() {
+    assertThat(WatchEvaluation.Spec.defaults().candidates().get(0).config().scan().enabled())
+        .isFalse();
+    assertThat(WatchEvaluation.withoutScan(WatchConfig.defaults()).ewma())
+        .isEqualTo(WatchConfig.defaults().ewma());
+  }
 }
