@@ -12,11 +12,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code gridgov watch-eval [--seed N] [--days N] [--replicates N] [--outbreaks N] [--sweep]
- * [--scan] [--format text|csv|json]}: runs grid-lab's evaluation harness of the early-warning detectors
- * (semi-synthetic streams of a generated city with injected outbreaks) and prints the table of
- * sensitivity, detection delay, false alerts and precision with the CIDARS verdicts (docs/watch.md,
- * "Evaluation"). Exit 0 when the evaluation ran, whatever the verdicts (the table says which
- * targets are missed); 2 for bad options.
+ * [--scan] [--format text|csv|json]}: runs grid-lab's evaluation harness of the early-warning
+ * detectors (semi-synthetic streams of a generated city with injected outbreaks) and prints the
+ * table of sensitivity, detection delay, false alerts and precision with the CIDARS verdicts
+ * (docs/watch.md, "Evaluation"). Exit 0 when the evaluation ran, whatever the verdicts (the table
+ * says which targets are missed); 2 for bad options.
  */
 @Command(
     name = "watch-eval",
@@ -58,7 +58,8 @@ final class WatchEvalCommand implements Callable<Integer> {
       names = "--replicates",
       paramLabel = "N",
       defaultValue = "2",
-      description = "Streams, each with its own background and outbreaks (default ${DEFAULT-VALUE}).")
+      description =
+          "Streams, each with its own background and outbreaks (default ${DEFAULT-VALUE}).")
   int replicates;
 
   @Option(
@@ -71,7 +72,7 @@ final class WatchEvalCommand implements Callable<Integer> {
   @Option(
       names = "--sweep",
       description =
-          "Evaluate a small sweep around the default configuration on the same streams (seven"
+          "Evaluate a small sweep around the default configuration on the same streams (nine"
               + " configurations) instead of the defaults alone.")
   boolean sweep;
 

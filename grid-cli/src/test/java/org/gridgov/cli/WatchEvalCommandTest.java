@@ -24,7 +24,8 @@ class WatchEvalCommandTest {
     CliRun run = tiny();
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.out())
-        .startsWith("Watch evaluation: seed 1, 56 days from 2026-01-05 (28 warm-up), 1 replicate(s)")
+        .startsWith(
+            "Watch evaluation: seed 1, 56 days from 2026-01-05 (28 warm-up), 1 replicate(s)")
         .contains("CIDARS targets")
         .contains("ewma");
     assertThat(run.err()).isEmpty();

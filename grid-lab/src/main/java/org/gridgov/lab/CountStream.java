@@ -128,8 +128,8 @@ public final class CountStream {
    * @param calendar the working calendar (working days and rest days have separate baselines)
    * @param units the unit ids, distinct, at least one
    * @param categories the category keys, distinct, at least one
-   * @param neighbours for each unit the units sharing a border with it (symmetric is not
-   *     required; a unit missing from the map has none); only units of the stream, never itself
+   * @param neighbours for each unit the units sharing a border with it (symmetric is not required;
+   *     a unit missing from the map has none); only units of the stream, never itself
    * @param counts {@code counts[day][unit * categories.size() + category]}, at least one day, every
    *     count ≥ 0
    * @return the stream, holding copies
@@ -175,8 +175,7 @@ public final class CountStream {
       }
       copy[d] = counts[d].clone();
     }
-    return new CountStream(
-        start, calendar, us, cs, Collections.unmodifiableMap(nb), copy);
+    return new CountStream(start, calendar, us, cs, Collections.unmodifiableMap(nb), copy);
   }
 
   /**
@@ -230,10 +229,10 @@ public final class CountStream {
   }
 
   /**
-   * Counts incidents: each on the local date of its report time in the calendar's zone, in the
-   * grid at {@code level} above its leaf, under its item's category key. Incidents outside the
-   * stream's days, or without a grid (located by position only), are not counted. Units,
-   * categories and neighbours as in {@link #generate}.
+   * Counts incidents: each on the local date of its report time in the calendar's zone, in the grid
+   * at {@code level} above its leaf, under its item's category key. Incidents outside the stream's
+   * days, or without a grid (located by position only), are not counted. Units, categories and
+   * neighbours as in {@link #generate}.
    *
    * @param city the city the stream was generated for
    * @param stream the incidents
@@ -325,8 +324,7 @@ public final class CountStream {
           continue;
         }
         for (int r = -1; r < p.getNumInteriorRing(); r++) {
-          Coordinate[] cs =
-              (r < 0 ? p.getExteriorRing() : p.getInteriorRingN(r)).getCoordinates();
+          Coordinate[] cs = (r < 0 ? p.getExteriorRing() : p.getInteriorRingN(r)).getCoordinates();
           for (int v = 0; v + 1 < cs.length; v++) {
             Integer other = owner.putIfAbsent(Segment.of(cs[v], cs[v + 1]), i);
             if (other != null && other != i) {
@@ -358,8 +356,8 @@ public final class CountStream {
    * This stream with outbreaks added: on each day of an outbreak (clipped to the stream's end),
    * each of its units gets a Poisson number of extra cases of its category with mean {@link
    * Outbreak.Size#extraMean} of the cell's {@link #baseline} on that kind of day. Counts are only
-   * ever raised. Each outbreak draws from its own split of the seed, so the draws of one outbreak do
-   * not depend on those after it.
+   * ever raised. Each outbreak draws from its own split of the seed, so the draws of one outbreak
+   * do not depend on those after it.
    *
    * @param outbreaks the outbreaks, over this stream's units and categories, each starting within
    *     the stream
@@ -469,7 +467,8 @@ public final class CountStream {
    * @return the cases, ≥ 0
    */
   public int count(int day, String unit, String category) {
-    checkArgument(day >= 0 && day < counts.length, "day %s is outside 0..%s", day, counts.length - 1);
+    checkArgument(
+        day >= 0 && day < counts.length, "day %s is outside 0..%s", day, counts.length - 1);
     return counts[day][cell(unit, category)];
   }
 
@@ -492,7 +491,8 @@ public final class CountStream {
    * @return whether it is a working day
    */
   public boolean isWorkingDay(int day) {
-    checkArgument(day >= 0 && day < counts.length, "day %s is outside 0..%s", day, counts.length - 1);
+    checkArgument(
+        day >= 0 && day < counts.length, "day %s is outside 0..%s", day, counts.length - 1);
     return working[day];
   }
 
@@ -512,14 +512,14 @@ public final class CountStream {
   }
 
   /**
-   * One day's counts as a watch is fed them: the cells with cases, unit by unit, channels
-   * together.
+   * One day's counts as a watch is fed them: the cells with cases, unit by unit, channels together.
    *
    * @param day the day index
    * @return the counts
    */
   public DayCounts dayCounts(int day) {
-    checkArgument(day >= 0 && day < counts.length, "day %s is outside 0..%s", day, counts.length - 1);
+    checkArgument(
+        day >= 0 && day < counts.length, "day %s is outside 0..%s", day, counts.length - 1);
     DayCounts.Builder b = DayCounts.builder(start.plusDays(day));
     int width = categories.size();
     for (int u = 0; u < units.size(); u++) {

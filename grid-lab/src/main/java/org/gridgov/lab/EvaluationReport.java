@@ -89,8 +89,8 @@ public record EvaluationReport(
    *     evaluated (group {@code all} only, NaN elsewhere)
    * @param falseAlertRate the share of clean unit-days with an alert in force, in [0, 1] (group
    *     {@code all} only)
-   * @param precision the share of the alerts on the injected streams that match an outbreak, in
-   *     [0, 1] (group {@code all} only; NaN without alerts)
+   * @param precision the share of the alerts on the injected streams that match an outbreak, in [0,
+   *     1] (group {@code all} only; NaN without alerts)
    */
   public record Row(
       String config,
@@ -253,7 +253,7 @@ public record EvaluationReport(
               r.group(),
               r.outbreaks(),
               r.detected(),
-              text(r.sensitivity(), "%.2f"),
+              text(r.sensitivity(), "%.3f"),
               text(r.medianDelay(), "%.1f"),
               text(r.meanDelay(), "%.1f"),
               r.delays().get(0)
@@ -264,10 +264,8 @@ public record EvaluationReport(
                   + "/"
                   + r.delays().get(3),
               text(r.falseAlertsPer100GridWeeks(), "%.2f"),
-              Double.isNaN(r.falseAlertRate())
-                  ? "-"
-                  : String.format(Locale.ROOT, "%.2f%%", 100 * r.falseAlertRate()),
-              text(r.precision(), "%.2f")));
+              percent(r.falseAlertRate()),
+              text(r.precision(), "%.3f")));
     }
     b.append(
         String.format(
@@ -292,13 +290,9 @@ public record EvaluationReport(
               vFormat,
               v.config(),
               v.detector().jsonName(),
-              text(v.sensitivity(), "%.2f") + " " + mark(v.sensitivityPass()),
+              percent(v.sensitivity()) + " " + mark(v.sensitivityPass()),
               text(v.medianDelay(), "%.1f") + " " + mark(v.delayPass()),
-              (Double.isNaN(v.falseAlertRate())
-                      ? "-"
-                      : String.format(Locale.ROOT, "%.2f%%", 100 * v.falseAlertRate()))
-                  + " "
-                  + mark(v.falseAlertPass()),
+              percent(v.falseAlertRate()) + " " + mark(v.falseAlertPass()),
               v.pass() ? "PASS" : "FAIL"));
     }
     if (!notes.isEmpty()) {
@@ -433,6 +427,14 @@ public record EvaluationReport(
 
   private static String text(double v, String format) {
     return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, format, v);
+  }
+
+  /** A share as a percentage with two decimals, truncated (so 94.99 % never shows as 95 %). */
+  private static String percent(double share) {
+    if (Double.isNaN(share)) {
+      return "-";
+    }
+    return String.format(Locale.ROOT, "%.2f%%", Math.floor(share * 10_000 + 1e-9) / 100);
   }
 
   private static String csv(double v) {

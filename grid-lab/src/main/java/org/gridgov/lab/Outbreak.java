@@ -52,8 +52,8 @@ public record Outbreak(
   /**
    * How large an outbreak is: a multiple of the cell's baseline ({@code TIMES}: a unit whose
    * baseline is b cases a day gets on average {@code (amount − 1)·b} extra cases a day) or an
-   * absolute number of extra cases a day per unit ({@code PLUS}). Extra cases are Poisson draws with
-   * that mean.
+   * absolute number of extra cases a day per unit ({@code PLUS}). Extra cases are Poisson draws
+   * with that mean.
    *
    * @param kind a multiple or an absolute rise
    * @param amount the multiple (&gt; 1) or the extra cases a day (&gt; 0)
@@ -147,8 +147,11 @@ public record Outbreak(
     units = List.copyOf(units);
     checkArgument(!units.isEmpty(), "an outbreak strikes at least one unit");
     checkArgument(
-        new HashSet<>(units).size() == units.size(), "an outbreak's units must be distinct: %s", units);
-    checkArgument(type != Type.SINGLE || units.size() == 1, "a SINGLE outbreak has one unit: %s", units);
+        new HashSet<>(units).size() == units.size(),
+        "an outbreak's units must be distinct: %s",
+        units);
+    checkArgument(
+        type != Type.SINGLE || units.size() == 1, "a SINGLE outbreak has one unit: %s", units);
     checkArgument(days >= 1 && days <= 366, "an outbreak lasts 1 to 366 days: %s", days);
   }
 

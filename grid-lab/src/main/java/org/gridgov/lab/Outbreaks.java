@@ -66,7 +66,8 @@ public final class Outbreaks {
      * @param minExtraCases ≥ 0
      */
     public Spec {
-      checkArgument(count >= 0 && count <= 10_000, "outbreak count must be in [0, 10000]: %s", count);
+      checkArgument(
+          count >= 0 && count <= 10_000, "outbreak count must be in [0, 10000]: %s", count);
       checkArgument(firstDay >= 0, "firstDay must be >= 0: %s", firstDay);
       checkArgument(
           minDays >= 1 && maxDays >= minDays && maxDays <= 366,
@@ -88,9 +89,9 @@ public final class Outbreaks {
 
     /**
      * The evaluation's defaults: 4–7 days; single and cluster outbreaks of 2×, 3×, 5× the baseline
-     * and +2 cases a day; citywide rises of 1.5×, 2× and 3×; 35 % clusters, 15 % citywide; 14
-     * quiet days between outbreaks on one cell; at least 5 extra cases expected (a detector
-     * judging a day needs 3 by default).
+     * and +2 cases a day; citywide rises of 1.5×, 2× and 3×; 35 % clusters, 15 % citywide; 14 quiet
+     * days between outbreaks on one cell; at least 5 extra cases expected (a detector judging a day
+     * needs 3 by default).
      *
      * @param count how many
      * @param firstDay the first day an outbreak may start on
@@ -166,8 +167,7 @@ public final class Outbreaks {
               case CITYWIDE -> units;
             };
         Outbreak o =
-            new Outbreak(
-                type, place, category, stream.start().plusDays(startDay), days, size);
+            new Outbreak(type, place, category, stream.start().plusDays(startDay), days, size);
         if (expectedExtra(stream, o, startDay) < spec.minExtraCases()) {
           continue;
         }

@@ -44,8 +44,8 @@ final class Scoring {
   }
 
   /**
-   * The detection delay of an outbreak: the first day within its duration on which a matching
-   * alert was in force, minus its start; −1 when no alert matched.
+   * The detection delay of an outbreak: the first day within its duration on which a matching alert
+   * was in force, minus its start; −1 when no alert matched.
    */
   static int delay(Outbreak o, List<Alert> alerts) {
     long best = Long.MAX_VALUE;

@@ -72,9 +72,10 @@ public final class WatchEvaluation {
     }
 
     /**
-     * A small sweep around a configuration: the configuration itself ({@code base}), EWMA limit
-     * 2.5 and 3.5, both CUSUM thresholds at 4 and 6, and {@code minObserved} 2 and 4. Each is a
-     * whole watch run per stream, so a sweep costs seven evaluations.
+     * A small sweep around a configuration: the configuration itself ({@code base}), EWMA limit 2.5
+     * and 3.5, both CUSUM thresholds at 4 and 6, {@code minObserved} 2 and 4, Farrington's alpha at
+     * 0.001 and the moving percentile at 0.99. Each is a whole watch run per stream, so a sweep
+     * costs nine evaluations.
      *
      * @param base the configuration swept around
      * @return the candidates, {@code base} first
@@ -106,6 +107,22 @@ public final class WatchEvaluation {
       for (int m : new int[] {2, 4}) {
         out.add(new Candidate("minObserved=" + m, copy(base, null, null, null, m)));
       }
+      WatchConfig.Farrington f = base.farrington();
+      out.add(
+          new Candidate(
+              "farrington.alpha=0.001",
+              withWindows(
+                  base,
+                  new WatchConfig.Farrington(f.enabled(), f.weeks(), f.guardDays(), 0.001),
+                  base.movingPercentile())));
+      WatchConfig.MovingPercentile m = base.movingPercentile();
+      out.add(
+          new Candidate(
+              "percentile=0.99",
+              withWindows(
+                  base,
+                  f,
+                  new WatchConfig.MovingPercentile(m.enabled(), m.windowDays(), m.weeks(), 0.99))));
       return List.copyOf(out);
     }
   }
@@ -222,8 +239,18 @@ public final class WatchEvaluation {
      */
     public Spec withSeed(long s) {
       return new Spec(
-          s, start, days, warmupDays, replicates, plan, calendar, casesPerWorkingDay, unitLevel,
-          categoryKey, outbreaksPerStream, candidates);
+          s,
+          start,
+          days,
+          warmupDays,
+          replicates,
+          plan,
+          calendar,
+          casesPerWorkingDay,
+          unitLevel,
+          categoryKey,
+          outbreaksPerStream,
+          candidates);
     }
 
     /**
@@ -235,8 +262,18 @@ public final class WatchEvaluation {
      */
     public Spec withDays(int n, int warmup) {
       return new Spec(
-          seed, start, n, warmup, replicates, plan, calendar, casesPerWorkingDay, unitLevel,
-          categoryKey, outbreaksPerStream, candidates);
+          seed,
+          start,
+          n,
+          warmup,
+          replicates,
+          plan,
+          calendar,
+          casesPerWorkingDay,
+          unitLevel,
+          categoryKey,
+          outbreaksPerStream,
+          candidates);
     }
 
     /**
@@ -248,8 +285,18 @@ public final class WatchEvaluation {
      */
     public Spec withReplicates(int streams, int outbreaks) {
       return new Spec(
-          seed, start, days, warmupDays, streams, plan, calendar, casesPerWorkingDay, unitLevel,
-          categoryKey, outbreaks, candidates);
+          seed,
+          start,
+          days,
+          warmupDays,
+          streams,
+          plan,
+          calendar,
+          casesPerWorkingDay,
+          unitLevel,
+          categoryKey,
+          outbreaks,
+          candidates);
     }
 
     /**
@@ -261,8 +308,18 @@ public final class WatchEvaluation {
      */
     public Spec withCity(CityPlan p, double perDay) {
       return new Spec(
-          seed, start, days, warmupDays, replicates, p, calendar, perDay, unitLevel, categoryKey,
-          outbreaksPerStream, candidates);
+          seed,
+          start,
+          days,
+          warmupDays,
+          replicates,
+          p,
+          calendar,
+          perDay,
+          unitLevel,
+          categoryKey,
+          outbreaksPerStream,
+          candidates);
     }
 
     /**
@@ -273,8 +330,18 @@ public final class WatchEvaluation {
      */
     public Spec withCandidates(List<Candidate> list) {
       return new Spec(
-          seed, start, days, warmupDays, replicates, plan, calendar, casesPerWorkingDay, unitLevel,
-          categoryKey, outbreaksPerStream, list);
+          seed,
+          start,
+          days,
+          warmupDays,
+          replicates,
+          plan,
+          calendar,
+          casesPerWorkingDay,
+          unitLevel,
+          categoryKey,
+          outbreaksPerStream,
+          list);
     }
   }
 
@@ -327,7 +394,10 @@ public final class WatchEvaluation {
   public static EvaluationReport run(Spec spec) {
     Objects.requireNonNull(spec, "spec");
     City city =
-        City.of(CityMaker.generate(spec.plan(), spec.seed()), PolicySets.sampleLists(), spec.calendar());
+        City.of(
+            CityMaker.generate(spec.plan(), spec.seed()),
+            PolicySets.sampleLists(),
+            spec.calendar());
     CaseStreamSpec caseSpec =
         CaseStreamSpec.of(spec.start(), spec.days(), spec.casesPerWorkingDay());
     List<String> notes = new ArrayList<>();
@@ -437,24 +507,13 @@ public final class WatchEvaluation {
                   }
                   verdicts.add(
                       new EvaluationReport.Verdict(
-                          name,
-                          d,
-                          big.sensitivity(),
-                          big.medianDelay(),
-                          all.falseAlertRate()));
+                          name, d, big.sensitivity(), big.medianDelay(), all.falseAlertRate()));
                 }));
     if (rows.isEmpty()) {
       note(notes, "no detector could be evaluated");
     }
     return new EvaluationReport(
-        spec,
-        units,
-        categories,
-        cases / spec.replicates(),
-        outbreakCount,
-        rows,
-        verdicts,
-        notes);
+        spec, units, categories, cases / spec.replicates(), outbreakCount, rows, verdicts, notes);
   }
 
   private static void note(List<String> notes, String note) {
@@ -467,8 +526,8 @@ public final class WatchEvaluation {
   static final int SCAN_NEIGHBOURS = 10;
 
   /**
-   * The scan's zones: the stream's units with their map centroids, neighbours over shared
-   * borders (nearest first, at most {@link #SCAN_NEIGHBOURS}).
+   * The scan's zones: the stream's units with their map centroids, neighbours over shared borders
+   * (nearest first, at most {@link #SCAN_NEIGHBOURS}).
    */
   static Neighbourhoods zones(City city, CountStream stream) {
     Map<String, GeoPoint> centroids = new LinkedHashMap<>();
@@ -564,8 +623,8 @@ public final class WatchEvaluation {
   }
 
   /**
-   * A configuration with only the given detectors enabled (those enabled in it). The one place
-   * that rebuilds the detectors' nested records.
+   * A configuration with only the given detectors enabled (those enabled in it). The one place that
+   * rebuilds the detectors' nested records.
    */
   static WatchConfig only(WatchConfig c, Set<Detector> on) {
     WatchConfig.Ewma e = c.ewma();
@@ -596,6 +655,21 @@ public final class WatchEvaluation {
             s.replicates(),
             s.alpha(),
             s.seed()),
+        c.minObserved(),
+        c.mergeGapDays());
+  }
+
+  /** A copy of a configuration with other window detectors. */
+  private static WatchConfig withWindows(
+      WatchConfig c, WatchConfig.Farrington f, WatchConfig.MovingPercentile m) {
+    return new WatchConfig(
+        c.baseline(),
+        c.ewma(),
+        c.poissonCusum(),
+        c.negBinCusum(),
+        f,
+        m,
+        c.scan(),
         c.minObserved(),
         c.mergeGapDays());
   }

@@ -14,7 +14,6 @@ import org.gridgov.fixtures.CityPlan;
 import org.gridgov.rules.PolicySets;
 import org.gridgov.testkit.ForAll;
 import org.gridgov.testkit.Gen;
-import org.gridgov.testkit.Gens;
 import org.gridgov.testkit.Property;
 import org.gridgov.watch.DayCounts;
 import org.junit.jupiter.api.Test;
@@ -105,11 +104,17 @@ class CountStreamTest {
     assertThat(t.total() - s.total()).isBetween(224L - 75, 224L + 75);
     Outbreak plus =
         new Outbreak(Outbreak.Type.SINGLE, List.of("U"), "01", START, 28, Outbreak.Size.plus(2));
-    assertThat(s.withOutbreaks(List.of(plus), 5L).total() - s.total()).isBetween(56L - 30, 56L + 30);
+    assertThat(s.withOutbreaks(List.of(plus), 5L).total() - s.total())
+        .isBetween(56L - 30, 56L + 30);
     // days outside the outbreak are untouched
     Outbreak late =
         new Outbreak(
-            Outbreak.Type.SINGLE, List.of("U"), "01", START.plusDays(20), 30, Outbreak.Size.plus(9));
+            Outbreak.Type.SINGLE,
+            List.of("U"),
+            "01",
+            START.plusDays(20),
+            30,
+            Outbreak.Size.plus(9));
     CountStream l = s.withOutbreaks(List.of(late), 5L);
     for (int d = 0; d < 20; d++) {
       assertThat(l.count(d, "U", "01")).isEqualTo(4);
@@ -131,7 +136,9 @@ class CountStreamTest {
     assertThatThrownBy(() -> s.withOutbreaks(List.of(elsewhere), 1))
         .hasMessageContaining("no unit V");
     assertThatThrownBy(
-            () -> CountStream.of(START, CAL, List.of("U"), List.of("01"), Map.of(), new int[][] {{-1}}))
+            () ->
+                CountStream.of(
+                    START, CAL, List.of("U"), List.of("01"), Map.of(), new int[][] {{-1}}))
         .hasMessageContaining("negative");
   }
 
@@ -145,9 +152,10 @@ class CountStreamTest {
             city, spec, GridLevel.COMMUNITY, CountStream.CategoryKey.MAJOR_CLASS, 3L);
     assertThat(s.units()).hasSize(23);
     assertThat(s.categories()).contains("01", "09");
-    assertThat(s).isEqualTo(
-        CountStream.generate(
-            city, spec, GridLevel.COMMUNITY, CountStream.CategoryKey.MAJOR_CLASS, 3L));
+    assertThat(s)
+        .isEqualTo(
+            CountStream.generate(
+                city, spec, GridLevel.COMMUNITY, CountStream.CategoryKey.MAJOR_CLASS, 3L));
     // working days bring about three times a rest day's cases
     long working = 0;
     long rest = 0;
@@ -208,7 +216,8 @@ class CountStreamTest {
       assertThat(o.end()).isBefore(s.start().plusDays(s.days()));
       if (o.type() == Outbreak.Type.CLUSTER) {
         assertThat(o.units()).hasSizeBetween(2, 4);
-        assertThat(s.neighbours(o.units().get(0))).containsAll(o.units().subList(1, o.units().size()));
+        assertThat(s.neighbours(o.units().get(0)))
+            .containsAll(o.units().subList(1, o.units().size()));
       }
       assertThat(Outbreaks.conflicts(obs.subList(0, i), o, spec.separationDays())).isFalse();
       int startDay = (int) (o.start().toEpochDay() - s.start().toEpochDay());
@@ -246,6 +255,7 @@ class CountStreamTest {
         assertThat(Math.abs(a - b)).isLessThan(5 * Math.sqrt(a + b) + 5);
       }
     }
-    assertThat((double) fast.total()).isCloseTo(slow.total(), org.assertj.core.data.Percentage.withPercentage(8));
+    assertThat((double) fast.total())
+        .isCloseTo(slow.total(), org.assertj.core.data.Percentage.withPercentage(8));
   }
 }

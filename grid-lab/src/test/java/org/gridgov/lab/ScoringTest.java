@@ -38,7 +38,12 @@ class ScoringTest {
           Outbreak.Type.SINGLE, List.of("A"), "01", MAR.plusDays(1), 4, Outbreak.Size.times(3));
   static final Outbreak O2 =
       new Outbreak(
-          Outbreak.Type.CLUSTER, List.of("B", "C"), "02", MAR.plusDays(9), 5, Outbreak.Size.plus(2));
+          Outbreak.Type.CLUSTER,
+          List.of("B", "C"),
+          "02",
+          MAR.plusDays(9),
+          5,
+          Outbreak.Size.plus(2));
   static final Outbreak O3 =
       new Outbreak(
           Outbreak.Type.CITYWIDE,
@@ -145,8 +150,7 @@ class ScoringTest {
 
   @Test
   void verdictsCompareWithTheCidarsFigures() {
-    EvaluationReport.Verdict v =
-        new EvaluationReport.Verdict("c", Detector.EWMA, 0.96, 1.0, 0.011);
+    EvaluationReport.Verdict v = new EvaluationReport.Verdict("c", Detector.EWMA, 0.96, 1.0, 0.011);
     assertThat(v.sensitivityPass()).isTrue();
     assertThat(v.delayPass()).isTrue();
     assertThat(v.falseAlertPass()).isFalse();

@@ -38,8 +38,7 @@ class WatchEvaluationTest {
         assertThat(Double.isNaN(share) || (share >= 0 && share <= 1)).as(row.toString()).isTrue();
       }
       assertThat(row.detected()).isBetween(0, row.outbreaks());
-      assertThat(row.delays().stream().mapToInt(Integer::intValue).sum())
-          .isEqualTo(row.detected());
+      assertThat(row.delays().stream().mapToInt(Integer::intValue).sum()).isEqualTo(row.detected());
       assertThat(Double.isNaN(row.medianDelay()) || row.medianDelay() >= 0).isTrue();
     }
     // one verdict and nine group rows per evaluated detector
@@ -48,12 +47,12 @@ class WatchEvaluationTest {
 
   @Test
   void detectorsOffInTheConfigurationAreNotScored() {
-    WatchConfig onlyEwma =
-        WatchEvaluation.only(WatchConfig.defaults(), EnumSet.of(Detector.EWMA));
+    WatchConfig onlyEwma = WatchEvaluation.only(WatchConfig.defaults(), EnumSet.of(Detector.EWMA));
     EvaluationReport r =
         WatchEvaluation.run(
             tiny().withCandidates(List.of(new WatchEvaluation.Candidate("ewma", onlyEwma))));
-    assertThat(r.verdicts()).extracting(EvaluationReport.Verdict::detector)
+    assertThat(r.verdicts())
+        .extracting(EvaluationReport.Verdict::detector)
         .containsOnly(Detector.EWMA);
     assertThat(r.notes()).noneMatch(n -> n.startsWith("space_time_scan"));
   }
@@ -61,7 +60,7 @@ class WatchEvaluationTest {
   @Test
   void aSweepRunsEveryCandidateOnTheSameStreams() {
     List<WatchEvaluation.Candidate> sweep = WatchEvaluation.Candidate.sweep(WatchConfig.defaults());
-    assertThat(sweep).hasSize(7);
+    assertThat(sweep).hasSize(9);
     assertThat(sweep.get(0).config()).isEqualTo(WatchConfig.defaults());
     assertThat(sweep).extracting(WatchEvaluation.Candidate::name).doesNotHaveDuplicates();
     WatchConfig ewma = WatchEvaluation.only(WatchConfig.defaults(), EnumSet.of(Detector.EWMA));
@@ -73,10 +72,8 @@ class WatchEvaluationTest {
                         new WatchEvaluation.Candidate("a", ewma),
                         new WatchEvaluation.Candidate("b", ewma))));
     // the same configuration under two names scores the same on the same streams
-    List<EvaluationReport.Row> a =
-        r.rows().stream().filter(x -> x.config().equals("a")).toList();
-    List<EvaluationReport.Row> b =
-        r.rows().stream().filter(x -> x.config().equals("b")).toList();
+    List<EvaluationReport.Row> a = r.rows().stream().filter(x -> x.config().equals("a")).toList();
+    List<EvaluationReport.Row> b = r.rows().stream().filter(x -> x.config().equals("b")).toList();
     assertThat(a).hasSameSizeAs(b);
     for (int i = 0; i < a.size(); i++) {
       assertThat(Double.compare(a.get(i).sensitivity(), b.get(i).sensitivity())).isZero();
@@ -134,19 +131,20 @@ class WatchEvaluationTest {
     assertThat(r.verdicts())
         .extracting(EvaluationReport.Verdict::detector)
         .containsExactly(Detector.SPACE_TIME_SCAN);
-    assertThat(WatchEvaluation.zones(
-            City.of(
-                org.gridgov.fixtures.CityMaker.generate(CityPlan.uniform(2, 3, 2), 1L),
-                org.gridgov.rules.PolicySets.sampleLists(),
-                WatchEvaluation.calendar2026()),
-            CountStream.of(
-                java.time.LocalDate.of(2026, 3, 2),
-                WatchEvaluation.calendar2026(),
-                List.of("990100001001", "990100001002"),
-                List.of("01"),
-                java.util.Map.of("990100001001", List.of("990100001002")),
-                new int[][] {{1, 2}}))
-        .neighbours("990100001001"))
+    assertThat(
+            WatchEvaluation.zones(
+                    City.of(
+                        org.gridgov.fixtures.CityMaker.generate(CityPlan.uniform(2, 3, 2), 1L),
+                        org.gridgov.rules.PolicySets.sampleLists(),
+                        WatchEvaluation.calendar2026()),
+                    CountStream.of(
+                        java.time.LocalDate.of(2026, 3, 2),
+                        WatchEvaluation.calendar2026(),
+                        List.of("990100001001", "990100001002"),
+                        List.of("01"),
+                        java.util.Map.of("990100001001", List.of("990100001002")),
+                        new int[][] {{1, 2}}))
+                .neighbours("990100001001"))
         .containsExactly("990100001002");
   }
 
