@@ -5,12 +5,12 @@ import org.gridgov.core.time.WorkCalendar;
 import org.gridgov.watch.WatchConfig;
 
 /**
- * The straightforward grid-watch update, the baseline of {@link WatchFeedBenchmark}: the dense
- * grid × item matrix, every cell's EWMA, Poisson CUSUM and negative-binomial CUSUM advanced on every
+ * The straightforward grid-watch update, the baseline of {@link WatchFeedBenchmark}: the dense grid
+ * × item matrix, every cell's EWMA, Poisson CUSUM and negative-binomial CUSUM advanced on every
  * day, with the same definitions as the engine (docs/watch.md "Baselines", "EWMA and CUSUM"):
  * per-kind window sums kept as running sums (the day leaving the window subtracted), the baseline
- * {@code μ = max(S_kind, 0.5) / N_kind}, the NB size re-estimated on the days a cell has cases.
- * Not thread-safe.
+ * {@code μ = max(S_kind, 0.5) / N_kind}, the NB size re-estimated on the days a cell has cases. Not
+ * thread-safe.
  */
 final class DenseWatchBaseline {
   private final WorkCalendar calendar;
@@ -31,7 +31,8 @@ final class DenseWatchBaseline {
   private final boolean[] work;
   private int days;
 
-  DenseWatchBaseline(WorkCalendar calendar, WatchConfig config, LocalDate first, int cells, int maxDays) {
+  DenseWatchBaseline(
+      WorkCalendar calendar, WatchConfig config, LocalDate first, int cells, int maxDays) {
     this.calendar = calendar;
     this.config = config;
     this.first = first;

@@ -46,23 +46,29 @@ class WatchAlertsAndBadInputTest {
   @Test
   void alarmsSeparatedByAtMostMergeGapQuietDaysAreOneAlert() {
     Watch w = surgeTwice(1, 1);
-    assertThat(w.alerts()).singleElement().satisfies(a -> {
-      assertThat(a.start()).isEqualTo(D0.plusDays(14));
-      assertThat(a.end()).isEqualTo(D0.plusDays(16));
-      assertThat(a.peak()).isEqualTo(D0.plusDays(14));
-      assertThat(a.score()).isEqualTo(9.0);
-      assertThat(a.observed()).isEqualTo(10);
-      assertThat(a.expected()).isEqualTo(1.0);
-      assertThat(a.days()).isEqualTo(3);
-      assertThat(a.open()).isTrue();
-    });
+    assertThat(w.alerts())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.start()).isEqualTo(D0.plusDays(14));
+              assertThat(a.end()).isEqualTo(D0.plusDays(16));
+              assertThat(a.peak()).isEqualTo(D0.plusDays(14));
+              assertThat(a.score()).isEqualTo(9.0);
+              assertThat(a.observed()).isEqualTo(10);
+              assertThat(a.expected()).isEqualTo(1.0);
+              assertThat(a.days()).isEqualTo(3);
+              assertThat(a.open()).isTrue();
+            });
     // quiet days 17 (gap 1 still open), 18 closes it with end = last alarm day
     assertThat(w.feed(DayCounts.empty(D0.plusDays(17)))).hasSize(1);
     assertThat(w.feed(DayCounts.empty(D0.plusDays(18)))).isEmpty();
-    assertThat(w.alerts()).singleElement().satisfies(a -> {
-      assertThat(a.end()).isEqualTo(D0.plusDays(16));
-      assertThat(a.open()).isFalse();
-    });
+    assertThat(w.alerts())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.end()).isEqualTo(D0.plusDays(16));
+              assertThat(a.open()).isFalse();
+            });
   }
 
   @Test
@@ -73,7 +79,8 @@ class WatchAlertsAndBadInputTest {
     assertThat(alerts.get(0).end()).isEqualTo(D0.plusDays(14));
     assertThat(alerts.get(0).open()).isFalse();
     assertThat(alerts.get(1).start()).isEqualTo(D0.plusDays(16));
-    assertThat(alerts.get(1).score()).isCloseTo(5.102520, org.assertj.core.api.Assertions.within(1e-5));
+    assertThat(alerts.get(1).score())
+        .isCloseTo(5.102520, org.assertj.core.api.Assertions.within(1e-5));
   }
 
   @Test

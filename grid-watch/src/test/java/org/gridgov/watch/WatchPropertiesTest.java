@@ -124,8 +124,8 @@ class WatchPropertiesTest {
   }
 
   static Gen<WorkCalendar> calendars() {
-    return Gens.elements(WorkCalendar.standard(), WatchTestSupport.withHolidays(),
-        WatchTestSupport.everyDay());
+    return Gens.elements(
+        WorkCalendar.standard(), WatchTestSupport.withHolidays(), WatchTestSupport.everyDay());
   }
 
   @Property(tries = 60)
@@ -160,7 +160,8 @@ class WatchPropertiesTest {
       o.writeObject(first);
     }
     Watch shipped;
-    try (ObjectInputStream i = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream i =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       shipped = (Watch) i.readObject();
     }
     got.addAll(run(restored, s, k, n, false));
