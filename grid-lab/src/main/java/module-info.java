@@ -13,6 +13,8 @@ module org.gridgov.lab {
   requires transitive org.gridgov.scoring;
   requires transitive org.gridgov.loop;
   requires transitive org.gridgov.fixtures;
+  requires transitive org.gridgov.watch;
+  requires com.google.common;
 
   exports org.gridgov.lab;
   // Incident drawing for grid-lab-testkit's property generators; not API.

@@ -55,6 +55,7 @@ import picocli.CommandLine.ScopeType;
       CheckListsCommand.class,
       ScoreCommand.class,
       SimulateCommand.class,
+      WatchEvalCommand.class,
       CreditCommand.class,
       OrgCommand.class,
       DemoCommand.class,

@@ -141,6 +141,50 @@ public final class IncidentMaker {
     return k - 1;
   }
 
+  /**
+   * The leaves incidents are placed in, in id order (the indices {@link #drawLeaf} returns).
+   *
+   * @return the leaves
+   */
+  public List<GridId> leaves() {
+    return leaves;
+  }
+
+  /**
+   * The item codes {@link #drawItem} indexes: the city's items, then the prohibited codes outside
+   * the list (index {@code −k − 1} is the k-th of those).
+   *
+   * @param index an index drawn by {@link #drawItem}
+   * @return the item code
+   */
+  public String itemCode(int index) {
+    return index >= 0 ? items.get(index).code() : outsideCodes.get(-index - 1);
+  }
+
+  /**
+   * Draws the leaf of an incident with the weights {@link #make} uses (households).
+   *
+   * @param r the draws
+   * @return an index in {@link #leaves()}
+   */
+  public int drawLeaf(Rng r) {
+    return r.weighted(leafWeights);
+  }
+
+  /**
+   * Draws the item of an incident as {@link #make} does: 2 % a prohibited code outside the list
+   * (when there is one), otherwise an item Zipf-weighted by its place in the list.
+   *
+   * @param r the draws
+   * @return an index for {@link #itemCode(int)}
+   */
+  public int drawItem(Rng r) {
+    if (!outsideCodes.isEmpty() && r.chance(0.02)) {
+      return -r.ints(0, outsideCodes.size() - 1) - 1;
+    }
+    return r.weighted(itemWeights);
+  }
+
   public Incident make(Rng r, int day, String id) {
     LocalDate date = spec.start().plusDays(day);
     boolean working = city.calendar().isWorkingDay(date);
@@ -166,15 +210,9 @@ public final class IncidentMaker {
           case SUPERIOR_REFERRAL -> "superior";
           default -> "p-" + r.ints(1, 99_999);
         };
-    String itemCode;
-    Item item;
-    if (!outsideCodes.isEmpty() && r.chance(0.02)) {
-      itemCode = outsideCodes.get(r.ints(0, outsideCodes.size() - 1));
-      item = null;
-    } else {
-      item = items.get(r.weighted(itemWeights));
-      itemCode = item.code();
-    }
+    int drawn = drawItem(r);
+    Item item = drawn >= 0 ? items.get(drawn) : null;
+    String itemCode = drawn >= 0 ? item.code() : outsideCodes.get(-drawn - 1);
     boolean urgent = r.chance(spec.urgentShare());
     boolean valid = !r.chance(spec.invalidShare());
     CaseSeverity severity = CaseSeverity.values()[r.weighted(SEVERITY)];
