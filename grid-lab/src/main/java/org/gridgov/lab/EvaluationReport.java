@@ -39,7 +39,7 @@ public record EvaluationReport(
   /** The CIDARS field figure the sensitivity on outbreaks of at least 3× is held to. */
   public static final double SENSITIVITY_TARGET = 0.95;
 
-  /** The CIDARS field figure the false-alert rate (share of clean unit-days) is held to. */
+  /** The CIDARS field figure the false-alert rate (share of clean cell-days) is held to. */
   public static final double FALSE_ALERT_TARGET = 0.01;
 
   /** The CIDARS field figure the median delay on outbreaks of at least 3×, in days, is held to. */
@@ -87,7 +87,7 @@ public record EvaluationReport(
    * @param delays how many were detected after 0, 1, 2 and 3 or more days
    * @param falseAlertsPer100GridWeeks alerts starting on the clean background per 100 unit-weeks
    *     evaluated (group {@code all} only, NaN elsewhere)
-   * @param falseAlertRate the share of clean unit-days with an alert in force, in [0, 1] (group
+   * @param falseAlertRate the share of clean cell-days with an alert in force, in [0, 1] (group
    *     {@code all} only)
    * @param precision the share of the alerts on the injected streams that match an outbreak, in [0,
    *     1] (group {@code all} only; NaN without alerts)
@@ -134,13 +134,13 @@ public record EvaluationReport(
 
   /**
    * A configuration × detector against the CIDARS targets: sensitivity ≥ 95 % and median delay ≤ 1
-   * day on outbreaks of at least 3× the baseline, false-alert rate ≤ 1 % of clean unit-days.
+   * day on outbreaks of at least 3× the baseline, false-alert rate ≤ 1 % of clean cell-days.
    *
    * @param config the configuration's name
    * @param detector the detector
    * @param sensitivity the sensitivity on outbreaks of at least 3× (NaN without any)
    * @param medianDelay their median delay (NaN when none detected)
-   * @param falseAlertRate the share of clean unit-days with an alert in force
+   * @param falseAlertRate the share of clean cell-days with an alert in force
    */
   public record Verdict(
       String config,
@@ -271,7 +271,7 @@ public record EvaluationReport(
         String.format(
             Locale.ROOT,
             "%nCIDARS targets (outbreaks of at least 3x the baseline): sensitivity >= 95 %%,"
-                + " median delay <= 1 day; false-alert rate <= 1 %% of clean unit-days%n"));
+                + " median delay <= 1 day; false-alert rate <= 1 %% of clean cell-days%n"));
     String vFormat = "%-14s %-18s %-13s %-13s %-15s %s%n";
     b.append(
         String.format(

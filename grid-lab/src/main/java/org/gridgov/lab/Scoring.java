@@ -70,10 +70,10 @@ final class Scoring {
   }
 
   /**
-   * The unit-days in [from, to] on which at least one alert was in force on the unit (any
-   * category), counting only the given units.
+   * The cell-days (unit × category × day) in [from, to] on which an alert was in force on the cell,
+   * counting only the given units: CIDARS's denominator, one series per place and disease.
    */
-  static long alertUnitDays(List<Alert> alerts, List<String> units, LocalDate from, LocalDate to) {
+  static long alertCellDays(List<Alert> alerts, List<String> units, LocalDate from, LocalDate to) {
     Set<String> known = new HashSet<>(units);
     Set<String> covered = new HashSet<>();
     for (Alert a : alerts) {
@@ -84,7 +84,7 @@ final class Scoring {
           continue;
         }
         for (long d = first; d <= last; d++) {
-          covered.add(g + "@" + d);
+          covered.add(g + "\u0000" + a.category() + "@" + d);
         }
       }
     }
@@ -150,7 +150,8 @@ final class Scoring {
   static final class Tally {
     final List<Outcome> outcomes = new ArrayList<>();
     long falseAlerts;
-    long falseUnitDays;
+    long falseCellDays;
+    long cellDays;
     long unitDays;
     long alerts;
     long matched;
@@ -189,7 +190,7 @@ final class Scoring {
           delays.isEmpty() ? Double.NaN : sum / delays.size(),
           List.of(hist[0], hist[1], hist[2], hist[3]),
           all && unitDays > 0 ? falseAlerts * 100.0 / (unitDays / 7.0) : Double.NaN,
-          all && unitDays > 0 ? falseUnitDays / (double) unitDays : Double.NaN,
+          all && cellDays > 0 ? falseCellDays / (double) cellDays : Double.NaN,
           all && alerts > 0 ? matched / (double) alerts : Double.NaN);
     }
   }

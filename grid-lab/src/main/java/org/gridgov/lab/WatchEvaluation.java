@@ -480,7 +480,8 @@ public final class WatchEvaluation {
                     outbreaks.get(i), baselines[i], Scoring.delay(outbreaks.get(i), ia)));
           }
           tally.falseAlerts += Scoring.alertsStarting(ca, from, to);
-          tally.falseUnitDays += Scoring.alertUnitDays(ca, clean.units(), from, to);
+          tally.falseCellDays += Scoring.alertCellDays(ca, clean.units(), from, to);
+          tally.cellDays += unitDays * clean.categories().size();
           tally.unitDays += unitDays;
           List<Alert> scored = Scoring.inForce(ia, from, to);
           tally.alerts += scored.size();

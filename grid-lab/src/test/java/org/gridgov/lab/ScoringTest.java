@@ -84,9 +84,10 @@ class ScoringTest {
     for (Outbreak o : List.of(O1, O2, O3)) {
       t.outcomes.add(new Scoring.Outcome(o, o == O3 ? 2.0 : 0.5, Scoring.delay(o, INJECTED)));
     }
-    // clean run over March 1–28 on A, B, C: 84 unit-days = 12 unit-weeks.
-    // c1: A/01 March 5–7 (3 unit-days); c2: A+B/05 March 6 (A already covered: +1, B);
-    // c3: C March 1 only within the window, started in February (not a new alert in it, +1 day).
+    // clean run over March 1–28 on A, B, C: 84 unit-days = 12 unit-weeks; with the three
+    // categories 01, 05, 07: 252 cell-days.
+    // c1: A/01 March 5–7 (3 cell-days); c2: A+B/05 March 6 (2 cell-days);
+    // c3: C/07 March 1 only within the window, started in February (not a new alert in it, +1).
     List<Alert> clean =
         List.of(
             alert(List.of("A"), "01", 5, 7),
@@ -108,13 +109,14 @@ class ScoringTest {
     LocalDate to = MAR.plusDays(27);
     List<String> units = List.of("A", "B", "C");
     t.falseAlerts += Scoring.alertsStarting(clean, MAR, to);
-    t.falseUnitDays += Scoring.alertUnitDays(clean, units, MAR, to);
+    t.falseCellDays += Scoring.alertCellDays(clean, units, MAR, to);
+    t.cellDays += 84 * 3;
     t.unitDays += 84;
     List<Alert> scored = Scoring.inForce(INJECTED, MAR, to);
     t.alerts += scored.size();
     t.matched += Scoring.matching(scored, List.of(O1, O2, O3));
     assertThat(t.falseAlerts).isEqualTo(2);
-    assertThat(t.falseUnitDays).isEqualTo(5);
+    assertThat(t.falseCellDays).isEqualTo(6);
 
     EvaluationReport.Row all = t.row("c", Detector.EWMA, "all");
     assertThat(all.outbreaks()).isEqualTo(3);
@@ -124,7 +126,7 @@ class ScoringTest {
     assertThat(all.meanDelay()).isEqualTo(0.5);
     assertThat(all.delays()).containsExactly(1, 1, 0, 0);
     assertThat(all.falseAlertsPer100GridWeeks()).isCloseTo(2 * 100 / 12.0, offset(1e-9));
-    assertThat(all.falseAlertRate()).isCloseTo(5 / 84.0, offset(1e-12));
+    assertThat(all.falseAlertRate()).isCloseTo(6 / 252.0, offset(1e-12));
     assertThat(all.precision()).isCloseTo(2 / 3.0, offset(1e-12));
 
     EvaluationReport.Row big = t.row("c", Detector.EWMA, "times>=3");

@@ -66,13 +66,13 @@ public record WatchConfig(
   public static WatchConfig defaults() {
     return new WatchConfig(
         new Baseline(8, 28),
-        new Ewma(true, 0.3, 3.0),
-        new Cusum(true, 2.0, 5.0),
-        new Cusum(true, 2.0, 5.0),
-        new Farrington(true, 8, 7, 0.01),
-        new MovingPercentile(true, 7, 8, 0.95),
+        new Ewma(true, 0.5, 3.0),
+        new Cusum(true, 3.0, 3.0),
+        new Cusum(true, 4.0, 2.5),
+        new Farrington(true, 12, 7, 0.02),
+        new MovingPercentile(true, 3, 12, 0.99),
         new Scan(true, 30, 7, 0.5, 999, 0.01, 20261206L),
-        3,
+        2,
         2);
   }
 

@@ -28,13 +28,13 @@ class WatchConfigsTest {
       """
       {"format": "gridgov.watch/1",
        "baseline": {"weeks": 8, "minHistoryDays": 28},
-       "minObserved": 3, "mergeGapDays": 2,
+       "minObserved": 2, "mergeGapDays": 2,
        "detectors": {
-         "ewma": {"enabled": true, "lambda": 0.3, "limit": 3.0},
-         "poisson_cusum": {"enabled": true, "shift": 2.0, "threshold": 5.0},
-         "negbin_cusum": {"enabled": true, "shift": 2.0, "threshold": 5.0},
-         "farrington": {"enabled": true, "weeks": 8, "guardDays": 7, "alpha": 0.01},
-         "moving_percentile": {"enabled": true, "windowDays": 7, "weeks": 8, "percentile": 0.95},
+         "ewma": {"enabled": true, "lambda": 0.5, "limit": 3.0},
+         "poisson_cusum": {"enabled": true, "shift": 3.0, "threshold": 3.0},
+         "negbin_cusum": {"enabled": true, "shift": 4.0, "threshold": 2.5},
+         "farrington": {"enabled": true, "weeks": 12, "guardDays": 7, "alpha": 0.02},
+         "moving_percentile": {"enabled": true, "windowDays": 3, "weeks": 12, "percentile": 0.99},
          "space_time_scan": {"enabled": true, "days": 30, "maxDays": 7, "maxZoneShare": 0.5,
                              "replicates": 999, "alpha": 0.01, "seed": 20261206}}}
       """;
@@ -54,7 +54,7 @@ class WatchConfigsTest {
             "{\"minObserved\": 5, \"detectors\": {\"farrington\": {\"alpha\": 0.05}}}", "");
     WatchConfig d = WatchConfig.defaults();
     assertThat(c.minObserved()).isEqualTo(5);
-    assertThat(c.farrington()).isEqualTo(new WatchConfig.Farrington(true, 8, 7, 0.05));
+    assertThat(c.farrington()).isEqualTo(new WatchConfig.Farrington(true, 12, 7, 0.05));
     assertThat(c.ewma()).isEqualTo(d.ewma());
     assertThat(c.scan()).isEqualTo(d.scan());
   }
