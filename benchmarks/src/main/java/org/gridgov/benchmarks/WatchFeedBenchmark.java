@@ -38,7 +38,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *       detectors and the scan off): only the cells with cases are touched, each advanced lazily
  *       over its quiet days;
  *   <li>{@code denseBaseline} (baseline): {@link DenseWatchBaseline}, the same statistics with
- *       every cell of the dense grid × item matrix updated.
+ *       every cell of the dense grid × item matrix updated;
+ *   <li>{@code engineAllTemporal}: {@link Watch#feed} with every temporal detector of the defaults
+ *       (EWMA, both CUSUMs, Farrington-flexible and the moving percentile; the scan off) — the
+ *       issue's target. The warm history (100 days) is longer than the windowed detectors' 12 weeks,
+ *       so they judge every cell with cases.
  * </ul>
  *
  * Both return the number of alarms of the day (mergeGapDays = 0, so the engine's open alerts are
@@ -54,7 +58,7 @@ import org.openjdk.jmh.annotations.Warmup;
     jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
 public class WatchFeedBenchmark {
   /** {@code grids:items:casesPerDay:warmDays}. */
-  @Param({"54161:90:7000:70"})
+  @Param({"54161:90:7000:100"})
   public String size;
 
   static final LocalDate FIRST = LocalDate.of(2026, 3, 2);
@@ -65,6 +69,8 @@ public class WatchFeedBenchmark {
   private List<DayCounts> dayCounts;
   private List<int[][]> dayCells;
   private byte[] warmState;
+  private byte[] warmAllState;
+  private Watch watchAll;
   private DenseWatchBaseline warmDense;
   private Watch watch;
   private DenseWatchBaseline dense;
@@ -98,6 +104,23 @@ public class WatchFeedBenchmark {
         d.negBinCusum(),
         new WatchConfig.Farrington(false, f.weeks(), f.guardDays(), f.alpha()),
         new WatchConfig.MovingPercentile(false, m.windowDays(), m.weeks(), m.percentile()),
+        new WatchConfig.Scan(
+            false, s.days(), s.maxDays(), s.maxZoneShare(), s.replicates(), s.alpha(), s.seed()),
+        d.minObserved(),
+        0);
+  }
+
+  /** The defaults with every temporal detector, the scan off, alarms not merged. */
+  static WatchConfig allTemporalConfig() {
+    WatchConfig d = WatchConfig.defaults();
+    WatchConfig.Scan s = d.scan();
+    return new WatchConfig(
+        d.baseline(),
+        d.ewma(),
+        d.poissonCusum(),
+        d.negBinCusum(),
+        d.farrington(),
+        d.movingPercentile(),
         new WatchConfig.Scan(
             false, s.days(), s.maxDays(), s.maxZoneShare(), s.replicates(), s.alpha(), s.seed()),
         d.minObserved(),
@@ -162,6 +185,13 @@ public class WatchFeedBenchmark {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     w.save(out);
     warmState = out.toByteArray();
+    Watch all = Watch.create(allTemporalConfig(), calendar);
+    for (int d = 0; d < warmDays; d++) {
+      all.feed(dayCounts.get(d));
+    }
+    ByteArrayOutputStream outAll = new ByteArrayOutputStream();
+    all.save(outAll);
+    warmAllState = outAll.toByteArray();
     if (withDense) {
       warmDense = new DenseWatchBaseline(calendar, config, FIRST, grids * items, total);
       for (int d = 0; d < warmDays; d++) {
@@ -192,6 +222,7 @@ public class WatchFeedBenchmark {
   @Setup(Level.Iteration)
   public void fresh() {
     watch = Watch.restore(new ByteArrayInputStream(warmState));
+    watchAll = Watch.restore(new ByteArrayInputStream(warmAllState));
     dense = warmDense == null ? null : warmDense.copy();
   }
 
@@ -203,6 +234,16 @@ public class WatchFeedBenchmark {
   @Benchmark
   public int engine() {
     return watch.feed(dayCounts.get(warmDays)).size();
+  }
+
+  /**
+   * The engine with every temporal detector feeds the next day.
+   *
+   * @return the day's alarms
+   */
+  @Benchmark
+  public int engineAllTemporal() {
+    return watchAll.feed(dayCounts.get(warmDays)).size();
   }
 
   /**
@@ -225,6 +266,10 @@ public class WatchFeedBenchmark {
   int denseDay(int d) {
     int[][] c = dayCells.get(d);
     return dense.feed(c[0], c[1]);
+  }
+
+  int engineAllDay(int d) {
+    return watchAll.feed(dayCounts.get(d)).size();
   }
 
   int warmDays() {

@@ -18,4 +18,16 @@ class WatchFeedBenchmarkTest {
     }
     assertThat(alarms).as("the comparison saw alarms").isPositive();
   }
+
+  @Test
+  void everyTemporalDetectorRaisesAtLeastTheAlarmsOfTheLinearOnes() {
+    // The full set judges with five detectors where the dense baseline has three: its alarms are
+    // a superset (mergeGapDays 0: the open alerts are the day's alarms, one per detector and cell).
+    WatchFeedBenchmark b = new WatchFeedBenchmark();
+    b.setup("60:6:150:100", 10, false);
+    b.fresh();
+    for (int d = b.warmDays(); d < b.warmDays() + 10; d++) {
+      assertThat(b.engineAllDay(d)).as("day %s", d).isGreaterThanOrEqualTo(b.engineDay(d));
+    }
+  }
 }
