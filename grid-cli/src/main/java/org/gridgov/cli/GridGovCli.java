@@ -57,6 +57,7 @@ import picocli.CommandLine.ScopeType;
       SimulateCommand.class,
       CreditCommand.class,
       OrgCommand.class,
+      WatchCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class,
     })

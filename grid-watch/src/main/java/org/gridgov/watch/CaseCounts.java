@@ -106,7 +106,10 @@ public final class CaseCounts {
 
   private static final int NO_UNIT = -1;
 
+  /** The hierarchy, or null when each grid counts as its own unit ({@link #ofGrids}). */
   private final GridHierarchy hierarchy;
+
+  /** The level watched, or null with {@link #ofGrids}. */
   private final GridLevel level;
   private final ZoneId zone;
   private final Function<String, String> categoryOf;
@@ -126,7 +129,7 @@ public final class CaseCounts {
     this.zone = zone;
     this.categoryOf = categoryOf;
     this.byChannel = byChannel;
-    this.unitOf = new int[hierarchy.size()];
+    this.unitOf = new int[hierarchy == null ? 0 : hierarchy.size()];
     for (int o = 0; o < unitOf.length; o++) {
       int u = o;
       while (u >= 0 && !hierarchy.gridAt(u).level().equals(level)) {
@@ -166,6 +169,22 @@ public final class CaseCounts {
   }
 
   /**
+   * A counting rule without a hierarchy: each grid a case names is its own unit, as written (no
+   * roll-up to a level, and no grid is unknown).
+   *
+   * @param calendar the calendar whose zone turns instants into days
+   * @param categoryOf the category key of an item code, never returning null or blank
+   * @param byChannel whether channels are counted apart
+   * @return the rule
+   */
+  public static CaseCounts ofGrids(
+      WorkCalendar calendar, Function<String, String> categoryOf, boolean byChannel) {
+    Objects.requireNonNull(calendar, "calendar");
+    Objects.requireNonNull(categoryOf, "categoryOf");
+    return new CaseCounts(null, null, calendar.zone(), categoryOf, byChannel);
+  }
+
+  /**
    * The category key "the item code itself".
    *
    * @return the identity on item codes
@@ -200,10 +219,10 @@ public final class CaseCounts {
   /**
    * The level watched.
    *
-   * @return the level
+   * @return the level, empty when each grid is its own unit ({@link #ofGrids})
    */
-  public GridLevel level() {
-    return level;
+  public Optional<GridLevel> level() {
+    return Optional.ofNullable(level);
   }
 
   /**
@@ -227,9 +246,12 @@ public final class CaseCounts {
   /**
    * The units: the hierarchy's grids at the watched level, in id order.
    *
-   * @return the unit ids
+   * @return the unit ids, empty when each grid is its own unit ({@link #ofGrids})
    */
   public List<GridId> units() {
+    if (hierarchy == null) {
+      return List.of();
+    }
     return hierarchy.gridsAt(level).stream().map(Grid::id).sorted().toList();
   }
 
@@ -237,10 +259,13 @@ public final class CaseCounts {
    * The unit a grid counts in.
    *
    * @param grid a grid id
-   * @return its ancestor at the watched level (itself when it is at that level); empty when the
-   *     grid is unknown, above the level or under no grid of it
+   * @return its ancestor at the watched level (itself when it is at that level; always itself with
+   *     {@link #ofGrids}); empty when the grid is unknown, above the level or under no grid of it
    */
   public Optional<GridId> unitOf(GridId grid) {
+    if (hierarchy == null) {
+      return Optional.of(grid);
+    }
     OptionalInt o = hierarchy.ordinalOf(grid);
     if (o.isEmpty() || unitOf[o.getAsInt()] == NO_UNIT) {
       return Optional.empty();
@@ -311,7 +336,7 @@ public final class CaseCounts {
     private long outsidePeriod;
     private long tooLate;
 
-    private record Cell(int unit, String category, String channel) {}
+    private record Cell(String unit, String category, String channel) {}
 
     private Counter(
         CaseCounts rule,
@@ -359,15 +384,21 @@ public final class CaseCounts {
       Objects.requireNonNull(c, "case");
       Objects.requireNonNull(grid, "grid");
       checkOpen();
-      OptionalInt o = rule.hierarchy.ordinalOf(grid);
-      if (o.isEmpty()) {
-        unknownGrid++;
-        return Outcome.UNKNOWN_GRID;
-      }
-      int unit = rule.unitOf[o.getAsInt()];
-      if (unit == NO_UNIT) {
-        aboveLevel++;
-        return Outcome.ABOVE_LEVEL;
+      String unit;
+      if (rule.hierarchy == null) {
+        unit = grid.value();
+      } else {
+        OptionalInt o = rule.hierarchy.ordinalOf(grid);
+        if (o.isEmpty()) {
+          unknownGrid++;
+          return Outcome.UNKNOWN_GRID;
+        }
+        int u = rule.unitOf[o.getAsInt()];
+        if (u == NO_UNIT) {
+          aboveLevel++;
+          return Outcome.ABOVE_LEVEL;
+        }
+        unit = rule.hierarchy.idAt(u).value();
       }
       LocalDate day = rule.dayOf(c);
       if ((from.isPresent() && day.isBefore(from.get()))
@@ -456,16 +487,15 @@ public final class CaseCounts {
 
     /** A day's counts with the cells in (unit id, category, channel) order, whatever the input's. */
     private DayCounts build(LocalDate day, Map<Cell, int[]> cells) {
-      GridHierarchy h = rule.hierarchy;
       List<Map.Entry<Cell, int[]>> sorted = new ArrayList<>(cells.entrySet());
       sorted.sort(
-          Comparator.comparing((Map.Entry<Cell, int[]> c) -> h.idAt(c.getKey().unit()).value())
+          Comparator.comparing((Map.Entry<Cell, int[]> c) -> c.getKey().unit())
               .thenComparing(c -> c.getKey().category())
               .thenComparing(c -> c.getKey().channel()));
       DayCounts.Builder b = DayCounts.builder(day);
       for (Map.Entry<Cell, int[]> c : sorted) {
         Cell k = c.getKey();
-        b.add(h.idAt(k.unit()).value(), k.category(), k.channel(), c.getValue()[0]);
+        b.add(k.unit(), k.category(), k.channel(), c.getValue()[0]);
       }
       return b.build();
     }

@@ -196,6 +196,21 @@ class CaseCountsTest {
   }
 
   @Test
+  void withoutAHierarchyEachGridIsItsOwnUnit() {
+    List<DayCounts> days = new ArrayList<>();
+    CaseCounts rule = CaseCounts.ofGrids(CAL, CaseCounts.byItem(), false);
+    CaseCounts.Counter counter = rule.counter(0, days::add);
+    assertThat(counter.add(at("anything", "01001", "2026-03-02T01:00:00Z")))
+        .isEqualTo(Outcome.COUNTED);
+    assertThat(counter.add(at(null, "01001", "2026-03-02T01:00:00Z"))).isEqualTo(Outcome.NO_GRID);
+    counter.finish();
+    assertThat(days.get(0).cells())
+        .containsExactly(new DayCounts.Cell("anything", "01001", Alert.ALL_CHANNELS, 1));
+    assertThat(rule.level()).isEmpty();
+    assertThat(rule.units()).isEmpty();
+  }
+
+  @Test
   void callerMistakesAreRefused() {
     assertThatThrownBy(
             () ->
