@@ -1,7 +1,12 @@
 package org.gridgov.watch;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
 import java.io.OutputStream;
+import java.io.Serial;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,13 +27,17 @@ public final class Watch implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  private final WatchConfig config;
-  private final WorkCalendar calendar;
+  private final WatchEngine engine;
 
   private Watch(WatchConfig config, WorkCalendar calendar, Optional<Neighbourhoods> zones) {
-    this.config = Objects.requireNonNull(config, "config");
-    this.calendar = Objects.requireNonNull(calendar, "calendar");
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(calendar, "calendar");
     Objects.requireNonNull(zones, "zones");
+    this.engine = new WatchEngine(config, calendar, zones);
+  }
+
+  private Watch(WatchEngine engine) {
+    this.engine = engine;
   }
 
   /**
@@ -52,7 +61,7 @@ public final class Watch implements Serializable {
    * @return a watch that has seen no day yet
    */
   public static Watch create(WatchConfig config, WorkCalendar calendar, Neighbourhoods zones) {
-    return new Watch(config, calendar, Optional.of(zones));
+    return new Watch(config, calendar, Optional.of(Objects.requireNonNull(zones, "zones")));
   }
 
   /**
@@ -61,7 +70,16 @@ public final class Watch implements Serializable {
    * @return the configuration
    */
   public WatchConfig config() {
-    return config;
+    return engine.config();
+  }
+
+  /**
+   * The working calendar the baselines respect.
+   *
+   * @return the calendar
+   */
+  public WorkCalendar calendar() {
+    return engine.calendar();
   }
 
   /**
@@ -69,20 +87,23 @@ public final class Watch implements Serializable {
    * without cases.
    *
    * @param day the day's counts, after the last day fed
-   * @return the alerts in force on that day (open alerts; each with its start, possibly days ago)
+   * @return the alerts in force on that day (open alerts; each with its start, possibly days ago),
+   *     ordered like {@link #alerts()}
    * @throws IllegalArgumentException when the day is not after the last day fed
    */
   public synchronized List<Alert> feed(DayCounts day) {
-    throw new UnsupportedOperationException("issue 15: the watch engine is not built yet");
+    Objects.requireNonNull(day, "day");
+    return engine.feed(day);
   }
 
   /**
-   * Every alert so far, closed and open, ordered by start, then place, category and detector.
+   * Every alert so far, closed and open, ordered by start, then place (the grid ids joined with
+   * {@code ;}), category and detector (then channel and end).
    *
    * @return the alerts, unmodifiable
    */
   public synchronized List<Alert> alerts() {
-    throw new UnsupportedOperationException("issue 15: the watch engine is not built yet");
+    return engine.alerts();
   }
 
   /**
@@ -91,18 +112,20 @@ public final class Watch implements Serializable {
    * @return the day, empty before the first
    */
   public synchronized Optional<LocalDate> lastDay() {
-    throw new UnsupportedOperationException("issue 15: the watch engine is not built yet");
+    return engine.lastDay();
   }
 
   /**
    * Writes the whole state (configuration, calendar, zones, every cell's detector state and
    * history, the alerts) so that {@link #restore(InputStream)} continues exactly where this watch
-   * stands.
+   * stands. Format: docs/watch.md, "State: save, restore, ship".
    *
    * @param out where to write; not closed
+   * @throws java.io.UncheckedIOException when writing fails
    */
   public synchronized void save(OutputStream out) {
-    throw new UnsupportedOperationException("issue 15: the watch engine is not built yet");
+    Objects.requireNonNull(out, "out");
+    WatchState.save(engine, out);
   }
 
   /**
@@ -110,8 +133,60 @@ public final class Watch implements Serializable {
    *
    * @param in a state written by {@link #save(OutputStream)}; not closed
    * @return the watch, equal in behaviour to the one saved
+   * @throws org.gridgov.core.InvalidInputException when the stream is not a watch state, has an
+   *     unsupported version, or is damaged (truncated, checksum mismatch, inconsistent)
+   * @throws java.io.UncheckedIOException when reading fails
    */
   public static Watch restore(InputStream in) {
-    throw new UnsupportedOperationException("issue 15: the watch engine is not built yet");
+    Objects.requireNonNull(in, "in");
+    return new Watch(WatchState.restore(in));
+  }
+
+  /** Test hook: a cell's EWMA score, Poisson CUSUM and NB CUSUM advanced to the last day fed. */
+  synchronized double[] stateOf(String unit, String category, String channel) {
+    return engine.stateOf(unit, category, channel);
+  }
+
+  @Serial
+  private Object writeReplace() {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    save(buf);
+    return new SerialForm(buf.toByteArray());
+  }
+
+  @Serial
+  private void readObject(ObjectInputStream in) throws InvalidObjectException {
+    throw new InvalidObjectException("a Watch is read through its serial form");
+  }
+
+  /** The serial form: a format version and the saved state's bytes. */
+  private static final class SerialForm implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final int VERSION = 1;
+
+    /** The serial format version. */
+    private final int version;
+
+    /** The state as {@link Watch#save(OutputStream)} writes it. */
+    private final byte[] state;
+
+    SerialForm(byte[] state) {
+      this.version = VERSION;
+      this.state = state;
+    }
+
+    @Serial
+    private Object readResolve() throws InvalidObjectException {
+      if (version != VERSION) {
+        throw new InvalidObjectException("unsupported Watch serial form version " + version);
+      }
+      try {
+        return restore(new ByteArrayInputStream(state));
+      } catch (RuntimeException e) {
+        InvalidObjectException ex = new InvalidObjectException("bad Watch state: " + e.getMessage());
+        ex.initCause(e);
+        throw ex;
+      }
+    }
   }
 }
