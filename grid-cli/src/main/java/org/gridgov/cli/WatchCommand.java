@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import org.gridgov.core.GeoPoint;
 import org.gridgov.core.Grid;
 import org.gridgov.core.GridHierarchy;
 import org.gridgov.core.GridId;
@@ -38,6 +39,8 @@ import org.gridgov.watch.Alert;
 import org.gridgov.watch.CaseCounts;
 import org.gridgov.watch.Watch;
 import org.gridgov.watch.WatchConfig;
+import org.gridgov.watch.WatchConfigs;
+import org.gridgov.watch.Neighbourhoods;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -71,6 +74,9 @@ import picocli.CommandLine.Spec;
 final class WatchCommand implements Callable<Integer> {
   /** Progress on stderr every this many cases (only when stderr is a terminal). */
   static final int PROGRESS_EVERY = 100_000;
+
+  /** The neighbours each unit gets for the space-time scan's cylinders. */
+  static final int SCAN_NEIGHBOURS = 15;
 
   /** How a case's item code becomes its category key. */
   enum By {
@@ -493,24 +499,53 @@ final class WatchCommand implements Callable<Integer> {
   }
 
   private WatchConfig readConfig() {
-    if (config == null) {
-      return WatchConfig.defaults();
-    }
-    throw usage("--config: reading gridgov.watch/1 files is not available in this build yet");
+    return config == null ? WatchConfig.defaults() : WatchConfigs.read(CliFiles.input(config));
   }
 
+  /**
+   * The watch: with the space-time scan over the map's units when the configuration enables it and
+   * a map is given (zones joined by centroid distance, {@value #SCAN_NEIGHBOURS} nearest
+   * neighbours each); else the temporal detectors only, with a note on stderr.
+   */
   private Watch createWatch(
       WatchConfig watchConfig,
       WorkCalendar cal,
       Optional<GridMap> map,
       CaseCounts rule,
       PrintWriter err) {
-    if (watchConfig.scan().enabled()) {
-      err.println(
-          "watch: note: the space-time scan is not run (zones from the map are not available in"
-              + " this build yet)");
+    if (!watchConfig.scan().enabled()) {
+      return Watch.create(watchConfig, cal);
     }
-    return Watch.create(watchConfig, cal);
+    if (map.isEmpty()) {
+      err.println(
+          "watch: note: the space-time scan needs the map (--grids) to know which units are"
+              + " neighbours; it is not run");
+      return Watch.create(watchConfig, cal);
+    }
+    Map<String, GeoPoint> centroids = centroids(map.get(), rule.units());
+    if (centroids.size() < 2) {
+      err.println("watch: note: the space-time scan needs at least two units; it is not run");
+      return Watch.create(watchConfig, cal);
+    }
+    return Watch.create(
+        watchConfig,
+        cal,
+        Neighbourhoods.byDistance(centroids, Math.min(SCAN_NEIGHBOURS, centroids.size() - 1)));
+  }
+
+  /** The centroid of each unit's polygon (in the map's coordinate system), units without one left out. */
+  static Map<String, GeoPoint> centroids(GridMap map, List<GridId> units) {
+    Map<String, GeoPoint> centroids = new LinkedHashMap<>();
+    for (GridId u : units) {
+      map.geometry(u)
+          .filter(g -> !g.isEmpty())
+          .ifPresent(
+              g -> {
+                org.locationtech.jts.geom.Point c = g.getCentroid();
+                centroids.put(u.value(), new GeoPoint(c.getX(), c.getY()));
+              });
+    }
+    return centroids;
   }
 
   private Function<String, String> categoryKey(Optional<GovernanceLists> itemList) {

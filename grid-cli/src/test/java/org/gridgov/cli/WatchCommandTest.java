@@ -161,4 +161,114 @@ class WatchCommandTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("nope.jsonl");
   }
+
+  /** Days from 2026-01-01: two communities with a steady background, C1 with a surge if asked. */
+  Path stream(int days, int surgeFrom, int surgeCases, boolean steady) throws Exception {
+    StringBuilder sb = new StringBuilder();
+    int k = 0;
+    java.time.LocalDate start = java.time.LocalDate.of(2026, 1, 1);
+    for (int d = 0; d < days; d++) {
+      String day = start.plusDays(d).toString();
+      for (String grid : new String[] {"C1", "C2"}) {
+        int n = steady ? 3 : 2 + (d * 7 + grid.hashCode()) % 3;
+        if (grid.equals("C1") && d >= surgeFrom && d < surgeFrom + 3) {
+          n += surgeCases;
+        }
+        for (int i = 0; i < n; i++) {
+          String at = day + "T0" + (1 + i % 8) + ":00:00Z";
+          boolean byPosition = i % 2 == 1;
+          String where =
+              byPosition
+                  ? "\"lon\":"
+                      + MapFiles.lon(grid.equals("C1") ? 1 : 3)
+                      + ",\"lat\":"
+                      + MapFiles.lat(1)
+                  : "\"grid\":\"" + grid + "\"";
+          sb.append(line("k" + k++, "01001", at, where));
+        }
+      }
+    }
+    return Files.writeString(dir.resolve("stream.jsonl"), sb.toString());
+  }
+
+  @Test
+  void aPlantedSurgeIsAlertedInItsCommunityAndExitsOne() throws Exception {
+    Path c = stream(70, 60, 15, false);
+    CliRun r = CliRun.of("watch", "--cases", c.toString(), "--grids", map.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(1);
+    assertThat(r.err()).contains("cases read").contains("counted over 70 days");
+    java.util.List<com.fasterxml.jackson.databind.JsonNode> alerts =
+        r.out().lines().map(l -> org.gridgov.core.io.Json.parseLine(l, "out", 1)).toList();
+    assertThat(alerts).isNotEmpty();
+    assertThat(alerts)
+        .anySatisfy(
+            a -> {
+              assertThat(a.get("grids").toString()).isEqualTo("[\"C1\"]");
+              assertThat(a.get("category").asText()).isEqualTo("01001");
+              assertThat(a.get("start").asText()).isBetween("2026-03-02", "2026-03-04");
+              assertThat(a.get("observed").asLong()).isGreaterThanOrEqualTo(15);
+            });
+    assertThat(alerts)
+        .as("nothing alerts in the quiet community")
+        .noneMatch(a -> a.get("grids").toString().equals("[\"C2\"]"));
+    CliRun csv =
+        CliRun.of(
+            "watch", "--cases", c.toString(), "--grids", map.toString(), "--format", "csv");
+    assertThat(csv.code()).isEqualTo(1);
+    assertThat(csv.out()).startsWith(AlertFormats.CSV_HEADER + "\n");
+    assertThat(csv.out().lines().count()).isEqualTo(alerts.size() + 1);
+    CliRun text =
+        CliRun.of(
+            "watch", "--cases", c.toString(), "--grids", map.toString(), "--format", "text");
+    assertThat(text.out()).contains(alerts.size() + " alert");
+  }
+
+  @Test
+  void aSteadyStreamHasNoAlertAndExitsZero() throws Exception {
+    Path c = stream(70, 0, 0, true);
+    CliRun r = CliRun.of("watch", "--cases", c.toString(), "--grids", map.toString());
+    assertThat(r.err()).contains("watch: 0 alerts");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void aConfigFileIsRead() throws Exception {
+    Path c = stream(70, 60, 15, false);
+    Path config =
+        Files.writeString(
+            dir.resolve("watch.json"),
+            "{\"format\":\"gridgov.watch/1\",\"detectors\":{"
+                + "\"ewma\":{\"enabled\":false},\"poisson_cusum\":{\"enabled\":false},"
+                + "\"negbin_cusum\":{\"enabled\":false},\"farrington\":{\"enabled\":false},"
+                + "\"moving_percentile\":{\"enabled\":false},"
+                + "\"space_time_scan\":{\"enabled\":false}}}");
+    CliRun r =
+        CliRun.of(
+            "watch", "--cases", c.toString(), "--grids", map.toString(), "--config",
+            config.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    Path bad = Files.writeString(dir.resolve("bad.json"), "{\"format\":\"gridgov.watch/1\",\"mergeGap\":1}");
+    CliRun b =
+        CliRun.of("watch", "--cases", c.toString(), "--config", bad.toString());
+    assertThat(b.code()).isEqualTo(2);
+    assertThat(b.err()).contains("bad.json").contains("mergeGapDays");
+  }
+
+  @Test
+  void skippedCasesAreCountedOnStderr() throws Exception {
+    Path c =
+        cases(
+            line("k1", "01001", "2026-03-02T01:00:00Z", "\"grid\":\"C1\""),
+            line("k2", "01001", "2026-03-02T02:00:00Z", "\"grid\":\"C9\""),
+            line("k3", "01001", "2026-03-02T02:00:00Z", "\"grid\":\"S1\""));
+    CliRun r =
+        CliRun.of(
+            "watch", "--cases", c.toString(), "--grids", map.toString(), "--skip-unplaced");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err())
+        .contains("watch: 3 cases read, 1 counted over 1 days")
+        .contains("2 cases not counted (--skip-unplaced): 1 with an unknown grid, 1 above the level")
+        .contains("first: " + c + ":2: grid 'C9'");
+  }
 }
