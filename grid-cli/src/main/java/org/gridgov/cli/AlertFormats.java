@@ -13,10 +13,10 @@ import org.gridgov.core.io.Json;
 import org.gridgov.watch.Alert;
 
 /**
- * The alert formats of {@code gridgov watch} (docs/watch.md, "Alerts"): JSON Lines with exactly
- * the documented members, CSV with the documented header, and a readable text table. Decimal
- * values are rounded to {@value #DECIMALS} decimals (trailing zeros dropped); a threshold that is
- * not a number (a scan with too few replicates to tell) is {@code null} in JSON and empty in CSV.
+ * The alert formats of {@code gridgov watch} (docs/watch.md, "Alerts"): JSON Lines with exactly the
+ * documented members, CSV with the documented header, and a readable text table. Decimal values are
+ * rounded to {@value #DECIMALS} decimals (trailing zeros dropped); a threshold that is not a number
+ * (a scan with too few replicates to tell) is {@code null} in JSON and empty in CSV.
  */
 final class AlertFormats {
   /** The output formats. */

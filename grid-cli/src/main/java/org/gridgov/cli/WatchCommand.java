@@ -37,10 +37,10 @@ import org.gridgov.rules.lists.Item;
 import org.gridgov.rules.lists.ListsJson;
 import org.gridgov.watch.Alert;
 import org.gridgov.watch.CaseCounts;
+import org.gridgov.watch.Neighbourhoods;
 import org.gridgov.watch.Watch;
 import org.gridgov.watch.WatchConfig;
 import org.gridgov.watch.WatchConfigs;
-import org.gridgov.watch.Neighbourhoods;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -57,9 +57,9 @@ import picocli.CommandLine.Spec;
  * <p>A case is placed by its {@code grid}, or by its position located in the {@code --grids} map
  * (as {@code gridgov locate} does); the unit is its grid's ancestor at {@code --level}. A case that
  * cannot be placed (no grid and no position, a grid the map lacks, a position outside the map, a
- * grid above the level) or that arrives more than {@code --slack-days} after later days is an
- * error naming its file and line (exit 2), unless {@code --skip-unplaced} counts such cases on
- * stderr instead. Exit 0 without alerts, 1 with alerts, 2 for unusable input, 3 for a bug.
+ * grid above the level) or that arrives more than {@code --slack-days} after later days is an error
+ * naming its file and line (exit 2), unless {@code --skip-unplaced} counts such cases on stderr
+ * instead. Exit 0 without alerts, 1 with alerts, 2 for unusable input, 3 for a bug.
  */
 @Command(
     name = "watch",
@@ -114,7 +114,8 @@ final class WatchCommand implements Callable<Integer> {
   @Option(
       names = "--config",
       paramLabel = "FILE",
-      description = "Watch configuration (format gridgov.watch/1; default: the documented defaults).")
+      description =
+          "Watch configuration (format gridgov.watch/1; default: the documented defaults).")
   Path config;
 
   @Option(
@@ -234,8 +235,7 @@ final class WatchCommand implements Callable<Integer> {
       GridMap m =
           GridMaps.readGeoJson(
               grids,
-              gridOptions.options(
-                  GridMapOptions.defaults().withMode(GridMapOptions.Mode.TRUSTED)));
+              gridOptions.options(GridMapOptions.defaults().withMode(GridMapOptions.Mode.TRUSTED)));
       GridMapFiles.warnIfUndeclared(m, err);
       map = Optional.of(m);
       h = Optional.of(m.hierarchy());
@@ -400,8 +400,7 @@ final class WatchCommand implements Callable<Integer> {
               + id
               + " is not in "
               + (grids != null ? "the map" : "the hierarchy")
-              + Suggestions.didYouMean(
-                      grid, h.grids().stream().map(g -> g.id().value()).toList())
+              + Suggestions.didYouMean(grid, h.grids().stream().map(g -> g.id().value()).toList())
                   .map(s -> "; did you mean '" + s + "'?")
                   .orElse("");
         }
@@ -486,11 +485,7 @@ final class WatchCommand implements Callable<Integer> {
         err.println("  first: " + first);
       }
     }
-    err.printf(
-        Locale.ROOT,
-        "watch: %,d alert%s%n",
-        alerts.size(),
-        alerts.size() == 1 ? "" : "s");
+    err.printf(Locale.ROOT, "watch: %,d alert%s%n", alerts.size(), alerts.size() == 1 ? "" : "s");
     err.flush();
   }
 
@@ -504,8 +499,8 @@ final class WatchCommand implements Callable<Integer> {
 
   /**
    * The watch: with the space-time scan over the map's units when the configuration enables it and
-   * a map is given (zones joined by centroid distance, {@value #SCAN_NEIGHBOURS} nearest
-   * neighbours each); else the temporal detectors only, with a note on stderr.
+   * a map is given (zones joined by centroid distance, {@value #SCAN_NEIGHBOURS} nearest neighbours
+   * each); else the temporal detectors only, with a note on stderr.
    */
   private Watch createWatch(
       WatchConfig watchConfig,
@@ -533,7 +528,10 @@ final class WatchCommand implements Callable<Integer> {
         Neighbourhoods.byDistance(centroids, Math.min(SCAN_NEIGHBOURS, centroids.size() - 1)));
   }
 
-  /** The centroid of each unit's polygon (in the map's coordinate system), units without one left out. */
+  /**
+   * The centroid of each unit's polygon (in the map's coordinate system), units without one left
+   * out.
+   */
   static Map<String, GeoPoint> centroids(GridMap map, List<GridId> units) {
     Map<String, GeoPoint> centroids = new LinkedHashMap<>();
     for (GridId u : units) {

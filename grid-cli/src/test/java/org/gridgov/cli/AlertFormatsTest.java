@@ -62,8 +62,19 @@ class AlertFormatsTest {
     scan.fieldNames().forEachRemaining(names::add);
     assertThat(names)
         .containsExactly(
-            "start", "end", "peak", "grids", "category", "channel", "detector", "observed",
-            "expected", "score", "threshold", "pValue", "open");
+            "start",
+            "end",
+            "peak",
+            "grids",
+            "category",
+            "channel",
+            "detector",
+            "observed",
+            "expected",
+            "score",
+            "threshold",
+            "pValue",
+            "open");
     assertThat(scan.get("grids")).hasSize(4);
     assertThat(scan.get("expected").decimalValue()).isEqualByComparingTo("11.123");
     assertThat(scan.get("score").decimalValue()).isEqualByComparingTo("9.877");
@@ -100,9 +111,14 @@ class AlertFormatsTest {
     int[] at =
         lines.subList(0, 3).stream()
             .mapToInt(
-                l -> AlertFormats.displayWidth(l.substring(0, l.indexOf(l.contains("detector")
-                    ? "detector"
-                    : l.contains("poisson") ? "poisson" : "space_time"))))
+                l ->
+                    AlertFormats.displayWidth(
+                        l.substring(
+                            0,
+                            l.indexOf(
+                                l.contains("detector")
+                                    ? "detector"
+                                    : l.contains("poisson") ? "poisson" : "space_time"))))
             .toArray();
     assertThat(at[1]).isEqualTo(at[0]);
     assertThat(at[2]).isEqualTo(at[0]);

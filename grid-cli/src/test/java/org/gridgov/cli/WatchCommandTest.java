@@ -86,8 +86,9 @@ class WatchCommandTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err())
         .contains("cases.jsonl:1")
-        .contains("grid 'S1' of case k1 (level street) lies in no grid of the watched level"
-            + " community");
+        .contains(
+            "grid 'S1' of case k1 (level street) lies in no grid of the watched level"
+                + " community");
   }
 
   @Test
@@ -105,8 +106,7 @@ class WatchCommandTest {
             line("k1", "01001", "2026-03-20T01:00:00Z", "\"grid\":\"C1\""),
             line("k2", "01001", "2026-03-02T01:00:00Z", "\"grid\":\"C1\""));
     CliRun r =
-        CliRun.of(
-            "watch", "--cases", c.toString(), "--grids", map.toString(), "--slack-days", "7");
+        CliRun.of("watch", "--cases", c.toString(), "--grids", map.toString(), "--slack-days", "7");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err())
         .contains("cases.jsonl:2")
@@ -130,8 +130,7 @@ class WatchCommandTest {
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("--from must be a date like 2026-03-01, not '2026-13-01'");
     CliRun reversed =
-        CliRun.of(
-            "watch", "--cases", c.toString(), "--from", "2026-03-05", "--to", "2026-03-01");
+        CliRun.of("watch", "--cases", c.toString(), "--from", "2026-03-05", "--to", "2026-03-01");
     assertThat(reversed.code()).isEqualTo(2);
     assertThat(reversed.err()).contains("--to 2026-03-01 is before --from 2026-03-05");
     CliRun level =
@@ -212,14 +211,12 @@ class WatchCommandTest {
         .as("nothing alerts in the quiet community")
         .noneMatch(a -> a.get("grids").toString().equals("[\"C2\"]"));
     CliRun csv =
-        CliRun.of(
-            "watch", "--cases", c.toString(), "--grids", map.toString(), "--format", "csv");
+        CliRun.of("watch", "--cases", c.toString(), "--grids", map.toString(), "--format", "csv");
     assertThat(csv.code()).isEqualTo(1);
     assertThat(csv.out()).startsWith(AlertFormats.CSV_HEADER + "\n");
     assertThat(csv.out().lines().count()).isEqualTo(alerts.size() + 1);
     CliRun text =
-        CliRun.of(
-            "watch", "--cases", c.toString(), "--grids", map.toString(), "--format", "text");
+        CliRun.of("watch", "--cases", c.toString(), "--grids", map.toString(), "--format", "text");
     assertThat(text.out()).contains(alerts.size() + " alert");
   }
 
@@ -245,12 +242,18 @@ class WatchCommandTest {
                 + "\"space_time_scan\":{\"enabled\":false}}}");
     CliRun r =
         CliRun.of(
-            "watch", "--cases", c.toString(), "--grids", map.toString(), "--config",
+            "watch",
+            "--cases",
+            c.toString(),
+            "--grids",
+            map.toString(),
+            "--config",
             config.toString());
     assertThat(r.code()).as(r.err()).isZero();
-    Path bad = Files.writeString(dir.resolve("bad.json"), "{\"format\":\"gridgov.watch/1\",\"mergeGap\":1}");
-    CliRun b =
-        CliRun.of("watch", "--cases", c.toString(), "--config", bad.toString());
+    Path bad =
+        Files.writeString(
+            dir.resolve("bad.json"), "{\"format\":\"gridgov.watch/1\",\"mergeGap\":1}");
+    CliRun b = CliRun.of("watch", "--cases", c.toString(), "--config", bad.toString());
     assertThat(b.code()).isEqualTo(2);
     assertThat(b.err()).contains("bad.json").contains("mergeGapDays");
   }
@@ -263,12 +266,12 @@ class WatchCommandTest {
             line("k2", "01001", "2026-03-02T02:00:00Z", "\"grid\":\"C9\""),
             line("k3", "01001", "2026-03-02T02:00:00Z", "\"grid\":\"S1\""));
     CliRun r =
-        CliRun.of(
-            "watch", "--cases", c.toString(), "--grids", map.toString(), "--skip-unplaced");
+        CliRun.of("watch", "--cases", c.toString(), "--grids", map.toString(), "--skip-unplaced");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err())
         .contains("watch: 3 cases read, 1 counted over 1 days")
-        .contains("2 cases not counted (--skip-unplaced): 1 with an unknown grid, 1 above the level")
+        .contains(
+            "2 cases not counted (--skip-unplaced): 1 with an unknown grid, 1 above the level")
         .contains("first: " + c + ":2: grid 'C9'");
   }
 }

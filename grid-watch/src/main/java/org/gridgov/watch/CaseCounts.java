@@ -35,10 +35,10 @@ import org.gridgov.core.time.WorkCalendar;
  *       above the level (or under no grid of the level, where a level is skipped) is not counted:
  *       {@link Counter#add(Case)} returns why ({@link Outcome}) and {@link Counter#tally()} counts
  *       such cases, so none is dropped silently.
- *   <li><b>Category key</b>: a function of the item code — the code itself ({@link #byItem()}),
- *       the item's category or sub-category as the caller's item list says (grid-watch does not
- *       read lists), or {@link #categoryByCodePrefix()}: the first two digits of the code, the
- *       category numbering of the bundled item lists.
+ *   <li><b>Category key</b>: a function of the item code — the code itself ({@link #byItem()}), the
+ *       item's category or sub-category as the caller's item list says (grid-watch does not read
+ *       lists), or {@link #categoryByCodePrefix()}: the first two digits of the code, the category
+ *       numbering of the bundled item lists.
  *   <li><b>Channel</b>: the case's channel in lower case ({@code hotline_12345}) when channels are
  *       counted apart, else {@link Alert#ALL_CHANNELS}.
  * </ul>
@@ -61,8 +61,8 @@ public final class CaseCounts {
     /** Its day is outside the counting period. */
     OUTSIDE_PERIOD,
     /**
-     * Its day is more than the slack before the latest day seen ({@link Counter}: the input is
-     * out of order beyond the slack, and that day's counts may have been released).
+     * Its day is more than the slack before the latest day seen ({@link Counter}: the input is out
+     * of order beyond the slack, and that day's counts may have been released).
      */
     TOO_LATE
   }
@@ -111,6 +111,7 @@ public final class CaseCounts {
 
   /** The level watched, or null with {@link #ofGrids}. */
   private final GridLevel level;
+
   private final ZoneId zone;
   private final Function<String, String> categoryOf;
   private final boolean byChannel;
@@ -195,8 +196,8 @@ public final class CaseCounts {
 
   /**
    * The default category key when no item list is at hand: the first two characters of the item
-   * code (in the bundled lists {@code 01001}–{@code 01099} are all 市容环境, {@code 03…} 违法建设,
-   * and so on); a code shorter than two characters is its own key.
+   * code (in the bundled lists {@code 01001}–{@code 01099} are all 市容环境, {@code 03…} 违法建设, and so
+   * on); a code shorter than two characters is its own key.
    *
    * @return the prefix function
    */
@@ -435,8 +436,8 @@ public final class CaseCounts {
     }
 
     /**
-     * Ends the stream: releases every held day (and the period's last day, when a period was
-     * given and it was not reached). The counter takes no more cases.
+     * Ends the stream: releases every held day (and the period's last day, when a period was given
+     * and it was not reached). The counter takes no more cases.
      */
     public void finish() {
       checkOpen();
@@ -485,7 +486,9 @@ public final class CaseCounts {
       }
     }
 
-    /** A day's counts with the cells in (unit id, category, channel) order, whatever the input's. */
+    /**
+     * A day's counts with the cells in (unit id, category, channel) order, whatever the input's.
+     */
     private DayCounts build(LocalDate day, Map<Cell, int[]> cells) {
       List<Map.Entry<Cell, int[]>> sorted = new ArrayList<>(cells.entrySet());
       sorted.sort(

@@ -21,7 +21,9 @@ import org.gridgov.core.time.WorkCalendar;
 import org.gridgov.watch.CaseCounts.Outcome;
 import org.junit.jupiter.api.Test;
 
-/** Cases → day counts: the day in the calendar's zone, the unit at the level, the keys, the order. */
+/**
+ * Cases → day counts: the day in the calendar's zone, the unit at the level, the keys, the order.
+ */
 class CaseCountsTest {
   static final GridHierarchy CITY =
       GridHierarchy.builder()
@@ -213,9 +215,7 @@ class CaseCountsTest {
   @Test
   void callerMistakesAreRefused() {
     assertThatThrownBy(
-            () ->
-                CaseCounts.of(
-                    CITY, GridLevel.of("ward"), CAL, CaseCounts.byItem(), false))
+            () -> CaseCounts.of(CITY, GridLevel.of("ward"), CAL, CaseCounts.byItem(), false))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("level 'ward' is not on the hierarchy's ladder");
     CaseCounts.Counter counter = communities(false).counter(0, d -> {});

@@ -24,7 +24,6 @@ import org.gridgov.lab.LoopResult;
 import org.gridgov.rules.lists.Item;
 import org.gridgov.watch.Alert;
 import org.gridgov.watch.CaseCounts;
-import org.gridgov.watch.DayCounts;
 import org.gridgov.watch.Neighbourhoods;
 import org.gridgov.watch.Watch;
 import org.gridgov.watch.WatchConfig;
@@ -95,8 +94,8 @@ final class DemoWatch {
 
   /**
    * The outbreaks planted into the demo's period: three single-community outbreaks of 3–5 days at
-   * 4–6 extra cases a day, in the 4th, 12th and 20th community (id order), starting 96, 201 and
-   * 290 days into the period; those that do not fit in the period are left out.
+   * 4–6 extra cases a day, in the 4th, 12th and 20th community (id order), starting 96, 201 and 290
+   * days into the period; those that do not fit in the period are left out.
    *
    * @param sample the sample
    * @param options the period
@@ -128,8 +127,7 @@ final class DemoWatch {
 
   /** The wanted item, or the list's item nearest after it when the list lacks it. */
   private static String item(SampleCity sample, String wanted) {
-    List<String> codes =
-        sample.policy().lists().items().stream().map(Item::code).sorted().toList();
+    List<String> codes = sample.policy().lists().items().stream().map(Item::code).sorted().toList();
     for (String c : codes) {
       if (c.compareTo(wanted) >= 0) {
         return c;
@@ -170,7 +168,9 @@ final class DemoWatch {
           .map()
           .geometry(c)
           .ifPresent(
-              g -> centroids.put(c.value(), new GeoPoint(g.getCentroid().getX(), g.getCentroid().getY())));
+              g ->
+                  centroids.put(
+                      c.value(), new GeoPoint(g.getCentroid().getX(), g.getCentroid().getY())));
     }
     WatchConfig defaults = WatchConfig.defaults();
     // The moving percentile is off: on cells this sparse (a community sees a category's case

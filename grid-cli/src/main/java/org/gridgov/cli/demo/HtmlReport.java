@@ -353,8 +353,8 @@ public final class HtmlReport {
   }
 
   /**
-   * The early warning (预警): the map of alerts per community, the planted outbreaks with a strip
-   * per alert that found them, and the period's timeline (a row per community, a bar per alert).
+   * The early warning (预警): the map of alerts per community, the planted outbreaks with a strip per
+   * alert that found them, and the period's timeline (a row per community, a bar per alert).
    */
   private static void watch(StringBuilder h, DemoResult r) {
     DemoResult.Watch w = r.watch();
@@ -412,10 +412,7 @@ public final class HtmlReport {
           .append(o.perDay())
           .append("</td><td class=\"name\">")
           .append(
-              Xml.esc(
-                  f.delay().isPresent()
-                      ? "after " + f.delay().getAsInt() + " d"
-                      : "missed"))
+              Xml.esc(f.delay().isPresent() ? "after " + f.delay().getAsInt() + " d" : "missed"))
           .append("</td><td>")
           .append(strips(mine, from, to, o.start(), o.end()))
           .append("</td></tr>\n");
@@ -440,8 +437,8 @@ public final class HtmlReport {
           .append(" &#160; ");
     }
     h.append(
-            "— a bar per alert from its first to its last day; red frames: the planted"
-                + " outbreaks.</p>\n<div class=\"scroll\"><table>\n<tbody>\n");
+        "— a bar per alert from its first to its last day; red frames: the planted"
+            + " outbreaks.</p>\n<div class=\"scroll\"><table>\n<tbody>\n");
     for (java.util.Map.Entry<org.gridgov.core.GridId, List<org.gridgov.watch.Alert>> e :
         byCommunity.entrySet()) {
       List<DemoWatch.Outbreak> planted = new java.util.ArrayList<>();

@@ -459,7 +459,11 @@ public final class MapSvg {
       DemoResult.Watch w = result.watch();
       with(
           "text",
-          sample.name() + " · 预警 " + result.options().start() + " – " + result.options().end().minusDays(1),
+          sample.name()
+              + " · 预警 "
+              + result.options().start()
+              + " – "
+              + result.options().end().minusDays(1),
           "x",
           MARGIN,
           "y",
@@ -491,7 +495,13 @@ public final class MapSvg {
       for (Grid g : sample.gridsAt(GridLevel.COMMUNITY)) {
         int n = counts.getOrDefault(g.id(), 0);
         int shade =
-            n == 0 ? 0 : 1 + (int) Math.min(WATCH_SHADES.length - 2, (long) (WATCH_SHADES.length - 1) * (n - 1) / Math.max(1, most));
+            n == 0
+                ? 0
+                : 1
+                    + (int)
+                        Math.min(
+                            WATCH_SHADES.length - 2,
+                            (long) (WATCH_SHADES.length - 1) * (n - 1) / Math.max(1, most));
         el(
                 "path",
                 "data-grid",
@@ -501,18 +511,28 @@ public final class MapSvg {
                 "d",
                 path(screen.get(g.id())))
             .append('>');
-        with("title", sample.nameOf(g.id()) + " (" + g.id().value() + ")\n" + n + (n == 1 ? " alert" : " alerts"));
+        with(
+            "title",
+            sample.nameOf(g.id())
+                + " ("
+                + g.id().value()
+                + ")\n"
+                + n
+                + (n == 1 ? " alert" : " alerts"));
         svg.append("</path>\n");
       }
       svg.append("</g>\n<g fill=\"none\" stroke=\"#1d1d1d\" stroke-linejoin=\"round\">\n");
       GridId root = sample.map().hierarchy().roots().get(0);
       for (Grid g : sample.gridsAt(GridLevel.STREET)) {
-        svg.append("<path stroke-width=\"3\" d=\"").append(path(screen.get(g.id()))).append("\"/>\n");
+        svg.append("<path stroke-width=\"3\" d=\"")
+            .append(path(screen.get(g.id())))
+            .append("\"/>\n");
       }
       svg.append("<path stroke-width=\"3.6\" d=\"")
           .append(path(screen.get(root)))
-          .append("\"/>\n</g>\n<g id=\"watch-outbreaks\" fill=\"none\" stroke=\"#d7191c\""
-              + " stroke-width=\"3\" stroke-linejoin=\"round\">\n");
+          .append(
+              "\"/>\n</g>\n<g id=\"watch-outbreaks\" fill=\"none\" stroke=\"#d7191c\""
+                  + " stroke-width=\"3\" stroke-linejoin=\"round\">\n");
       for (DemoWatch.Found f : w.outbreaks()) {
         GridId c = f.outbreak().community();
         empty("path", "data-outbreak", f.outbreak().label(), "d", path(screen.get(c)));
@@ -547,19 +567,25 @@ public final class MapSvg {
       double x = MARGIN + MAP_WIDTH + MARGIN;
       double y = HEADER + MARGIN + 10;
       text(x, y, "Alerts per community", 14.0, "700");
-      String[] labels = {
-        "none",
-        "1 – " + Math.max(1, most / 5),
-        "",
-        "",
-        "",
-        "up to " + most
-      };
+      String[] labels = {"none", "1 – " + Math.max(1, most / 5), "", "", "", "up to " + most};
       for (int i = 0; i < WATCH_SHADES.length; i++) {
         y += 24;
         empty(
-            "rect", "x", x, "y", y - 12, "width", 16.0, "height", 16.0, "fill", WATCH_SHADES[i],
-            "stroke", "#999", "rx", 2.0);
+            "rect",
+            "x",
+            x,
+            "y",
+            y - 12,
+            "width",
+            16.0,
+            "height",
+            16.0,
+            "fill",
+            WATCH_SHADES[i],
+            "stroke",
+            "#999",
+            "rx",
+            2.0);
         if (!labels[i].isEmpty()) {
           with("text", labels[i], "x", x + 24, "y", y + 1, "font-size", 12.5, "fill", "#1d1d1d");
         }
@@ -567,8 +593,21 @@ public final class MapSvg {
       }
       y += 30;
       empty(
-          "rect", "x", x, "y", y - 12, "width", 16.0, "height", 16.0, "fill", "none", "stroke",
-          "#d7191c", "stroke-width", 3.0);
+          "rect",
+          "x",
+          x,
+          "y",
+          y - 12,
+          "width",
+          16.0,
+          "height",
+          16.0,
+          "fill",
+          "none",
+          "stroke",
+          "#d7191c",
+          "stroke-width",
+          3.0);
       with(
           "text",
           "planted outbreak (O1 …)",
