@@ -52,8 +52,8 @@ public final class Watch implements Serializable {
   }
 
   /**
-   * A watch with the temporal detectors and, when the configuration enables it, the space-time
-   * scan over the given zones.
+   * A watch with the temporal detectors and, when the configuration enables it, the space-time scan
+   * over the given zones.
    *
    * @param config thresholds and windows
    * @param calendar the working calendar the baselines respect
@@ -183,7 +183,8 @@ public final class Watch implements Serializable {
       try {
         return restore(new ByteArrayInputStream(state));
       } catch (RuntimeException e) {
-        InvalidObjectException ex = new InvalidObjectException("bad Watch state: " + e.getMessage());
+        InvalidObjectException ex =
+            new InvalidObjectException("bad Watch state: " + e.getMessage());
         ex.initCause(e);
         throw ex;
       }

@@ -22,11 +22,11 @@ import org.gridgov.core.time.WorkCalendar;
  * serialises the calls).
  *
  * <p>Days are offsets {@code d} from the first day fed. Global per-day arrays (one entry per day,
- * appended as days are fed, skipped days included) hold the calendar's day kind and the prefix
- * sums the lazy updates need; each cell (unit × category × channel, interned to an int id) holds
- * its sparse history (the days with cases and their counts) and its detector state advanced up to
- * the last day it had cases. A day's feed touches only the cells with cases: each is first advanced
- * in closed form over the quiet days since it was last touched, then judged on the day.
+ * appended as days are fed, skipped days included) hold the calendar's day kind and the prefix sums
+ * the lazy updates need; each cell (unit × category × channel, interned to an int id) holds its
+ * sparse history (the days with cases and their counts) and its detector state advanced up to the
+ * last day it had cases. A day's feed touches only the cells with cases: each is first advanced in
+ * closed form over the quiet days since it was last touched, then judged on the day.
  *
  * <p>Baseline of cell c on day d (docs/watch.md "Baselines"): {@code μ(d) = S'_k · α(d)} where
  * {@code k} is the day's kind (working or rest day), {@code S'_k = max(S_k, 0.5)} is the cell's
@@ -42,6 +42,7 @@ final class WatchEngine {
   static final int KIND_REST = 0;
   static final int KIND_WORK = 1;
   private static final double FLOOR = 0.5;
+
   /** Dispersion above this is treated as Poisson (r = ∞). */
   private static final double MAX_SIZE = 1e6;
 
@@ -60,7 +61,8 @@ final class WatchEngine {
   private final MovingPercentileDetector movingPercentile;
   private final SpaceTimeScan scan;
 
-  // ---- global per-day arrays (index d = day offset); prefix arrays have an entry per boundary ----
+  // ---- global per-day arrays (index d = day offset); prefix arrays have an entry per boundary
+  // ----
   private long firstDay = Long.MIN_VALUE;
   private int days; // days known, offsets 0..days-1
   private byte[] kind = new byte[64];
@@ -305,7 +307,9 @@ final class WatchEngine {
     }
   }
 
-  /** The NB size r by the method of moments on the window's daily counts; ∞ when not overdispersed. */
+  /**
+   * The NB size r by the method of moments on the window's daily counts; ∞ when not overdispersed.
+   */
   private double size(double[] sums, int d) {
     int n = d - Math.max(0, d - window);
     if (n < 2) {
@@ -355,11 +359,20 @@ final class WatchEngine {
       }
       if (config.poissonCusum().enabled()) {
         double th = config.poissonCusum().threshold();
-        record(Detector.POISSON_CUSUM, cell, t, x, mu, pCusum[cell], th, enough && pCusum[cell] >= th);
+        record(
+            Detector.POISSON_CUSUM, cell, t, x, mu, pCusum[cell], th, enough && pCusum[cell] >= th);
       }
       if (config.negBinCusum().enabled()) {
         double th = config.negBinCusum().threshold();
-        record(Detector.NEGBIN_CUSUM, cell, t, x, mu, nbCusum[cell], th, enough && nbCusum[cell] >= th);
+        record(
+            Detector.NEGBIN_CUSUM,
+            cell,
+            t,
+            x,
+            mu,
+            nbCusum[cell],
+            th,
+            enough && nbCusum[cell] >= th);
       }
     }
     appendHistory(cell, t, x);
@@ -370,8 +383,7 @@ final class WatchEngine {
         recordEvaluation(Detector.FARRINGTON, cell, t, farrington.evaluate(series));
       }
       if (movingPercentile != null) {
-        recordEvaluation(
-            Detector.MOVING_PERCENTILE, cell, t, movingPercentile.evaluate(series));
+        recordEvaluation(Detector.MOVING_PERCENTILE, cell, t, movingPercentile.evaluate(series));
       }
     }
   }
@@ -503,8 +515,8 @@ final class WatchEngine {
   // =====================================================================================
 
   /**
-   * Runs the scan on day t for each category with cases on t: counts[zone][d] over the study
-   * period from the histories of the category's cells whose unit is a zone (channels summed).
+   * Runs the scan on day t for each category with cases on t: counts[zone][d] over the study period
+   * from the histories of the category's cells whose unit is a zone (channels summed).
    */
   private void runScan(int t, int[] touched, int n) {
     Neighbourhoods nb = zones.orElseThrow();
@@ -768,15 +780,34 @@ final class WatchEngine {
       OpenAlert a = e.getValue();
       out.writeInt(a.startDay);
       out.writeInt(a.lastAlarm);
-      writeAlertBody(out, a.peakDay, a.grids, a.category, a.channel, a.detector, a.observed,
-          a.expected, a.score, a.threshold, a.pValue);
+      writeAlertBody(
+          out,
+          a.peakDay,
+          a.grids,
+          a.category,
+          a.channel,
+          a.detector,
+          a.observed,
+          a.expected,
+          a.score,
+          a.threshold,
+          a.pValue);
     }
     out.writeInt(closed.size());
     for (Alert a : closed) {
       out.writeLong(a.start().toEpochDay());
       out.writeLong(a.end().toEpochDay());
-      writeAlertBody(out, (int) (a.peak().toEpochDay() - firstDay), a.grids(), a.category(),
-          a.channel(), a.detector(), a.observed(), a.expected(), a.score(), a.threshold(),
+      writeAlertBody(
+          out,
+          (int) (a.peak().toEpochDay() - firstDay),
+          a.grids(),
+          a.category(),
+          a.channel(),
+          a.detector(),
+          a.observed(),
+          a.expected(),
+          a.score(),
+          a.threshold(),
           a.pValue());
     }
   }
@@ -914,9 +945,20 @@ final class WatchEngine {
       double p = in.readDouble();
       try {
         closed.add(
-            new Alert(start, end, LocalDate.ofEpochDay(firstDay + peak), grids, category, channel,
-                det, observed, expected, score, threshold,
-                hasP ? OptionalDouble.of(p) : OptionalDouble.empty(), false));
+            new Alert(
+                start,
+                end,
+                LocalDate.ofEpochDay(firstDay + peak),
+                grids,
+                category,
+                channel,
+                det,
+                observed,
+                expected,
+                score,
+                threshold,
+                hasP ? OptionalDouble.of(p) : OptionalDouble.empty(),
+                false));
       } catch (IllegalArgumentException e) {
         throw WatchState.damaged("closed alert " + i + ": " + e.getMessage());
       }

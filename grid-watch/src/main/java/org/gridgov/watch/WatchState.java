@@ -98,7 +98,10 @@ final class WatchState {
         throw InvalidInputException.at(
             SOURCE,
             "",
-            "watch state version " + version + " is not supported (this build reads " + VERSION
+            "watch state version "
+                + version
+                + " is not supported (this build reads "
+                + VERSION
                 + ")");
       }
       int length = head.readInt();

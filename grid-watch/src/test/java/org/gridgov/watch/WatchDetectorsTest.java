@@ -9,7 +9,9 @@ import java.util.Random;
 import org.gridgov.core.time.WorkCalendar;
 import org.junit.jupiter.api.Test;
 
-/** EWMA, Poisson CUSUM and NB CUSUM: worked examples by hand, and the lazy update against a loop. */
+/**
+ * EWMA, Poisson CUSUM and NB CUSUM: worked examples by hand, and the lazy update against a loop.
+ */
 class WatchDetectorsTest {
 
   private static Watch feed(Watch w, int[] xs) {
@@ -68,20 +70,22 @@ class WatchDetectorsTest {
     assertThat(ewma.grids()).containsExactly("g1");
     assertThat(ewma.category()).isEqualTo("06");
 
-    List<Alert> day11 =
-        w.feed(DayCounts.builder(D0.plusDays(10)).add("g1", "06", 6).build());
+    List<Alert> day11 = w.feed(DayCounts.builder(D0.plusDays(10)).add("g1", "06", 6).build());
     assertThat(day11).isEmpty(); // day 10: the EWMA alert (gap 0) closed
     s = w.stateOf("g1", "06", Alert.ALL_CHANNELS);
     assertThat(s[0]).isCloseTo(2.933919, within(1e-5));
     assertThat(s[1]).isCloseTo(4.762364, within(1e-5));
     assertThat(s[2]).isCloseTo(4.548210, within(1e-5));
     day11 = w.feed(DayCounts.builder(D0.plusDays(11)).add("g1", "06", 6).build());
-    assertThat(day11).singleElement().satisfies(a -> {
-      assertThat(a.detector()).isEqualTo(Detector.POISSON_CUSUM);
-      assertThat(a.score()).isCloseTo(5.206961, within(1e-5));
-      assertThat(a.expected()).isCloseTo(3.714286, within(1e-5));
-      assertThat(a.open()).isTrue();
-    });
+    assertThat(day11)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.detector()).isEqualTo(Detector.POISSON_CUSUM);
+              assertThat(a.score()).isCloseTo(5.206961, within(1e-5));
+              assertThat(a.expected()).isCloseTo(3.714286, within(1e-5));
+              assertThat(a.open()).isTrue();
+            });
     assertThat(w.stateOf("g1", "06", Alert.ALL_CHANNELS)[2]).isCloseTo(4.910021, within(1e-5));
     assertThat(w.alerts()).hasSize(2);
     assertThat(w.alerts().get(0).open()).isFalse();
@@ -159,7 +163,8 @@ class WatchDetectorsTest {
       double inc =
           Double.isInfinite(r)
               ? x * Math.log(kn) - (kn - 1) * mu
-              : x * Math.log(kn * (r + mu) / (r + kn * mu)) + r * Math.log((r + mu) / (r + kn * mu));
+              : x * Math.log(kn * (r + mu) / (r + kn * mu))
+                  + r * Math.log((r + mu) / (r + kn * mu));
       nb = Math.max(0, nb + inc);
     }
     return new double[] {z / sigma, p, nb};
@@ -175,7 +180,8 @@ class WatchDetectorsTest {
       int[] xs = new int[n];
       double rate = 0.05 + rnd.nextDouble() * 3;
       for (int d = 0; d < n; d++) {
-        xs[d] = rnd.nextDouble() < Math.min(0.9, rate / 3) ? 1 + rnd.nextInt((int) (rate * 3) + 1) : 0;
+        xs[d] =
+            rnd.nextDouble() < Math.min(0.9, rate / 3) ? 1 + rnd.nextInt((int) (rate * 3) + 1) : 0;
       }
       Watch w = Watch.create(cfg, cal);
       feed(w, xs);
