@@ -14,9 +14,10 @@ import java.util.Objects;
  *       d ≥ firstDay}) of the same kind as {@code t} (working day or rest day). Fewer than {@link
  *       #MIN_REFERENCE} such days: {@link Evaluation#QUIET}. All of them 0: expected 0, bound 0.
  *   <li>A quasi-Poisson log-linear fit {@code log μ = β₀ (+ β₁·(d − t)/7)}; the trend term only
- *       when the history covers all {@code weeks} weeks and {@code weeks ≥ 4}, and it is kept only
- *       when significant at 5 % ({@code |β₁/se| ≥ 1.96}) and the prediction does not exceed the
- *       largest reference count (Farrington's rule); else the fit is redone without it.
+ *       when the history covers all {@code weeks} weeks, {@code weeks ≥ 4} and a score test of "no
+ *       trend" reaches {@code |z| ≥ 1} (a cheap screen), and it is kept only when significant at 5
+ *       % ({@code |β₁/se| ≥ 1.96}) and the prediction does not exceed the largest reference count
+ *       (Farrington's rule); else the fit is redone without it.
  *   <li>Dispersion {@code φ = max(1, Σ wᵢ(yᵢ − μᵢ)²/μᵢ / (n − p))}.
  *   <li>Past outbreaks down-weighted once (Noufaily): Anscombe residuals {@code sᵢ = 3/2·(yᵢ^⅔ −
  *       μᵢ^⅔) / (φ^½·μᵢ^⅙·(1 − hᵢ)^½)}; {@code wᵢ = γ·sᵢ⁻²} where {@code sᵢ > 2.58}, else {@code
@@ -24,8 +25,9 @@ import java.util.Objects;
  *       weights.
  *   <li>Bound {@code U}: the {@code 1 − alpha} quantile of the negative binomial with mean {@code
  *       μ₀} and variance {@code φ·μ₀} (Poisson when {@code φ = 1}), Noufaily's threshold.
- *   <li>Alarm when {@code y > U} and {@code y ≥ minObserved}; score {@code (y − μ₀)/(U + 1 − μ₀)}
- *       ({@code U + 1} is the smallest count that alarms), threshold 1.
+ *   <li>Alarm when {@code y > U} and {@code y ≥ minObserved}; score {@code y/(U + 1)} ({@code U +
+ *       1} is the smallest count that alarms), threshold 1. (Not {@code (y − μ₀)/(U + 1 − μ₀)}:
+ *       with strong over-dispersion or a large {@code alpha} the bound can lie below {@code μ₀}.)
  * </ol>
  */
 final class FarringtonDetector {
@@ -38,6 +40,9 @@ final class FarringtonDetector {
 
   /** The two-sided 5 % normal quantile the trend's z-value must reach. */
   private static final double TREND_Z = 1.96;
+
+  /** The score-test z below which the trend model is not even fitted. */
+  static final double TREND_SCREEN_Z = 1.0;
 
   private static final int MAX_DAYS = 7 * 104;
   private static final int IRLS_ITERATIONS = 25;
@@ -73,6 +78,7 @@ final class FarringtonDetector {
       if (series.isWorkingDay(d) == kind) {
         int c = series.count(d);
         s.y[n] = c;
+        s.lag[n] = (int) (t - d);
         s.time[n] = (d - t) / 7.0;
         max = Math.max(max, c);
         n++;
@@ -88,7 +94,10 @@ final class FarringtonDetector {
       mu0 = 0;
       phi = 1;
     } else {
-      boolean trend = config.weeks() >= 4 && series.firstDay() <= t - 7L * config.weeks();
+      boolean trend =
+          config.weeks() >= 4
+              && series.firstDay() <= t - 7L * config.weeks()
+              && trendScreen(s, n) >= TREND_SCREEN_Z;
       double[] fit = s.fit;
       if (trend && fit(s, n, true) && keepTrend(s, max)) {
         mu0 = fit[0];
@@ -100,9 +109,38 @@ final class FarringtonDetector {
       }
     }
     int bound = quantile(mu0, phi, level);
-    double score = (observed - mu0) / Math.max(bound + 1 - mu0, 1e-9);
+    double score = observed / (bound + 1.0);
     boolean alarm = observed > bound && observed >= minObserved;
     return new Evaluation(observed, mu0, score, 1.0, alarm);
+  }
+
+  /**
+   * The score test of "no trend" at the unweighted fit without trend: {@code |Σ(yᵢ − ȳ)xᵢ| /
+   * √(φ·ȳ·Σ(xᵢ − x̄)²)}. A cheap screen: the trend model is fitted only when this reaches {@link
+   * #TREND_SCREEN_Z}, well below the 1.96 its Wald test must pass to be kept.
+   */
+  private static double trendScreen(Scratch s, int n) {
+    double sy = 0;
+    double sx = 0;
+    for (int i = 0; i < n; i++) {
+      sy += s.y[i];
+      sx += s.time[i];
+    }
+    double ybar = sy / n;
+    double xbar = sx / n;
+    double u = 0;
+    double sxx = 0;
+    double pearson = 0;
+    for (int i = 0; i < n; i++) {
+      double dy = s.y[i] - ybar;
+      double dx = s.time[i] - xbar;
+      u += dy * s.time[i];
+      sxx += dx * dx;
+      pearson += dy * dy;
+    }
+    double phi = Math.max(1, pearson / ybar / (n - 1));
+    double v = phi * ybar * sxx;
+    return v > 0 ? Math.abs(u) / Math.sqrt(v) : 0;
   }
 
   /** Farrington's rule: the trend stays when significant and not predicting beyond the data. */
@@ -112,8 +150,8 @@ final class FarringtonDetector {
   }
 
   /**
-   * The two-step fit: unweighted, then with outbreaks down-weighted. Leaves {@code fit = {μ₀, φ,
-   * z of the trend}} in the scratch.
+   * The two-step fit: unweighted, then with outbreaks down-weighted. Leaves {@code fit = {μ₀, φ, z
+   * of the trend}} in the scratch.
    *
    * @return false when the trend fit did not converge
    */
@@ -134,7 +172,9 @@ final class FarringtonDetector {
       double r =
           1.5
               * (Math.cbrt(s.y[i] * s.y[i]) - Math.cbrt(mu * mu))
-              / (Math.sqrt(phi) * Math.sqrt(Math.cbrt(mu)) * Math.sqrt(Math.max(1 - s.h[i], 1e-12)));
+              / (Math.sqrt(phi)
+                  * Math.sqrt(Math.cbrt(mu))
+                  * Math.sqrt(Math.max(1 - s.h[i], 1e-12)));
       double wi = r > OUTBREAK_RESIDUAL ? 1 / (r * r) : 1;
       w[i] = wi;
       sum += wi;
@@ -208,14 +248,16 @@ final class FarringtonDetector {
     double i00 = 0;
     double i01 = 0;
     double i11 = 0;
+    int maxLag = s.lag[0]; // the oldest reference day comes first
     for (int it = 0; it < IRLS_ITERATIONS; it++) {
+      powers(s, b0, b1, maxLag);
       double u0 = 0;
       double u1 = 0;
       i00 = 0;
       i01 = 0;
       i11 = 0;
       for (int i = 0; i < n; i++) {
-        double mu = Math.exp(b0 + b1 * x[i]);
+        double mu = s.pow[s.lag[i]];
         double e = w[i] * (y[i] - mu);
         double v = w[i] * mu;
         u0 += e;
@@ -235,7 +277,7 @@ final class FarringtonDetector {
       if (!Double.isFinite(b0) || !Double.isFinite(b1) || Math.abs(b1) > 5) {
         return false;
       }
-      if (Math.abs(d0) < 1e-9 && Math.abs(d1) < 1e-9) {
+      if (Math.abs(d0) < 1e-8 && Math.abs(d1) < 1e-8) {
         converged = true;
         break;
       }
@@ -247,8 +289,9 @@ final class FarringtonDetector {
     i00 = 0;
     i01 = 0;
     i11 = 0;
+    powers(s, b0, b1, maxLag);
     for (int i = 0; i < n; i++) {
-      double mu = Math.exp(b0 + b1 * x[i]);
+      double mu = s.pow[s.lag[i]];
       s.mu[i] = mu;
       double v = w[i] * mu;
       i00 += v;
@@ -267,6 +310,20 @@ final class FarringtonDetector {
     s.beta1 = b1;
     s.inv11 = a11;
     return true;
+  }
+
+  /**
+   * {@code pow[k] = exp(b0 − b1·k/7)} for the lags {@code k = 0 … maxLag}: one exponential and a
+   * running product instead of one exponential per reference day.
+   */
+  private static void powers(Scratch s, double b0, double b1, int maxLag) {
+    double step = Math.exp(-b1 / 7);
+    double v = Math.exp(b0);
+    double[] pow = s.pow;
+    for (int k = 0; k <= maxLag; k++) {
+      pow[k] = v;
+      v *= step;
+    }
   }
 
   /**
@@ -295,9 +352,7 @@ final class FarringtonDetector {
       logPmf = k == 0 ? -mu : k * Math.log(mu) - mu - lgamma(k + 1.0);
     } else {
       logPmf =
-          k == 0
-              ? r * logP
-              : lgamma(k + r) - lgamma(r) - lgamma(k + 1.0) + r * logP + k * logQ;
+          k == 0 ? r * logP : lgamma(k + r) - lgamma(r) - lgamma(k + 1.0) + r * logP + k * logQ;
     }
     double q = poisson ? 0 : Math.exp(logQ);
     // scaled summation: cdf and pmf carry a common factor exp(-scale) to avoid underflow
@@ -355,6 +410,8 @@ final class FarringtonDetector {
     final double[] w = new double[MAX_DAYS + 1];
     final double[] mu = new double[MAX_DAYS + 1];
     final double[] h = new double[MAX_DAYS + 1];
+    final int[] lag = new int[MAX_DAYS + 1];
+    final double[] pow = new double[MAX_DAYS + 1];
     final double[] fit = new double[3];
     double beta1;
     double inv11;

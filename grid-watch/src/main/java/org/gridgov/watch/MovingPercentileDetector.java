@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The CIDARS-style moving-percentile detector (see {@link WatchConfig.MovingPercentile}).
- * Stateless and thread-safe (its scratch array is per thread); package-private.
+ * The CIDARS-style moving-percentile detector (see {@link WatchConfig.MovingPercentile}). Stateless
+ * and thread-safe (its scratch array is per thread); package-private.
  *
  * <p>For the day judged, {@code t}, with {@code w = windowDays}:
  *
@@ -18,9 +18,9 @@ import java.util.Objects;
  *   <li>The percentile {@code P}: the {@code percentile} quantile of the comparable sums by linear
  *       interpolation between order statistics ({@code h = (weeks − 1)·percentile}; Hyndman and
  *       Fan's type 7, R's default).
- *   <li>Alarm when {@code S > P} and {@code S ≥ minObserved}. The score is {@code S}, the
- *       threshold the smallest sum that alarms, {@code ⌊P⌋ + 1}; the expected value the median of
- *       the comparable sums.
+ *   <li>Alarm when {@code S > P} and {@code S ≥ minObserved}. The score is {@code S}, the threshold
+ *       the smallest sum that alarms, {@code ⌊P⌋ + 1}; the expected value the median of the
+ *       comparable sums.
  * </ul>
  */
 final class MovingPercentileDetector {

@@ -148,8 +148,8 @@ public record WatchConfig(
   /**
    * The Farrington-flexible-style detector on daily counts: a quasi-Poisson regression on the
    * comparable days of the last {@code weeks} weeks (same day kind), leaving out the last {@code
-   * guardDays} days, past outbreaks down-weighted; alerts when the count exceeds the upper {@code 1 −
-   * alpha} prediction bound.
+   * guardDays} days, past outbreaks down-weighted; alerts when the count exceeds the upper {@code 1
+   * − alpha} prediction bound.
    *
    * @param enabled whether it runs
    * @param weeks the weeks of reference history
@@ -167,7 +167,8 @@ public record WatchConfig(
      */
     public Farrington {
       checkArgument(weeks >= 2 && weeks <= 104, "farrington weeks must be in [2, 104]: %s", weeks);
-      checkArgument(guardDays >= 0 && guardDays <= 28, "guardDays must be in [0, 28]: %s", guardDays);
+      checkArgument(
+          guardDays >= 0 && guardDays <= 28, "guardDays must be in [0, 28]: %s", guardDays);
       checkArgument(alpha > 0 && alpha < 0.5, "farrington alpha must be in (0, 0.5): %s", alpha);
     }
   }
@@ -191,7 +192,8 @@ public record WatchConfig(
      * @param percentile in (0, 1)
      */
     public MovingPercentile {
-      checkArgument(windowDays >= 1 && windowDays <= 28, "windowDays must be in [1, 28]: %s", windowDays);
+      checkArgument(
+          windowDays >= 1 && windowDays <= 28, "windowDays must be in [1, 28]: %s", windowDays);
       checkArgument(weeks >= 2 && weeks <= 104, "percentile weeks must be in [2, 104]: %s", weeks);
       checkArgument(
           percentile > 0 && percentile < 1, "percentile must be in (0, 1): %s", percentile);

@@ -18,11 +18,11 @@ import org.gridgov.core.io.JsonNodeAt;
 import org.gridgov.core.io.Problems;
 
 /**
- * Reads and writes {@link WatchConfig}s in the JSON format {@code gridgov.watch/1}
- * (docs/watch.md). Every member is optional and takes its {@link WatchConfig#defaults() default}
- * when missing; a read is all or nothing: every problem (unknown member, with a "did you mean";
- * wrong type; value out of range) is reported at once with the file, line, column and JSON
- * pointer. Stateless and thread-safe.
+ * Reads and writes {@link WatchConfig}s in the JSON format {@code gridgov.watch/1} (docs/watch.md).
+ * Every member is optional and takes its {@link WatchConfig#defaults() default} when missing; a
+ * read is all or nothing: every problem (unknown member, with a "did you mean"; wrong type; value
+ * out of range) is reported at once with the file, line, column and JSON pointer. Stateless and
+ * thread-safe.
  */
 public final class WatchConfigs {
   /** The value of the {@code format} member. */
@@ -277,8 +277,7 @@ public final class WatchConfigs {
   }
 
   /** An optional object member of an object (absent when the parent is). */
-  private static Optional<JsonNodeAt> section(
-      JsonNodeAt parent, String name, List<String> keys) {
+  private static Optional<JsonNodeAt> section(JsonNodeAt parent, String name, List<String> keys) {
     return section(Optional.of(parent), name, keys);
   }
 
@@ -293,8 +292,7 @@ public final class WatchConfigs {
       return Optional.empty();
     }
     JsonNodeAt at = parent.get();
-    Optional<JsonNodeAt> o =
-        at.problems().attempt(() -> at.optObject(name)).flatMap(x -> x);
+    Optional<JsonNodeAt> o = at.problems().attempt(() -> at.optObject(name)).flatMap(x -> x);
     o.ifPresent(x -> x.onlyKeys(keys));
     return o;
   }
@@ -367,7 +365,8 @@ public final class WatchConfigs {
               ? (loClosed ? "at least " : "greater than ") + fmt(lo)
               : "in " + (loClosed ? "[" : "(") + fmt(lo) + ", " + fmt(hi) + (hiClosed ? "]" : ")");
       at.problems()
-          .error(InputCode.BAD_VALUE, at.at(name), "'" + name + "' must be " + range + ", not " + x);
+          .error(
+              InputCode.BAD_VALUE, at.at(name), "'" + name + "' must be " + range + ", not " + x);
       return def;
     }
     return x;

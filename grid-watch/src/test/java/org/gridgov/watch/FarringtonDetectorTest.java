@@ -34,12 +34,12 @@ class FarringtonDetectorTest {
     Evaluation seven = f.evaluate(series(ref, 7));
     assertThat(seven.expected()).isCloseTo(3.0, within(1e-12));
     assertThat(seven.observed()).isEqualTo(7);
-    assertThat(seven.score()).isCloseTo((7 - 3.0) / (7 - 3.0), within(1e-12)); // 1.0
+    assertThat(seven.score()).isEqualTo(7 / 7.0); // y/(U + 1)
     assertThat(seven.threshold()).isEqualTo(1.0);
     assertThat(seven.alarm()).isTrue();
 
     Evaluation six = f.evaluate(series(ref, 6));
-    assertThat(six.score()).isCloseTo((6 - 3.0) / (7 - 3.0), within(1e-12)); // 0.75
+    assertThat(six.score()).isEqualTo(6 / 7.0);
     assertThat(six.alarm()).isFalse();
   }
 
@@ -58,7 +58,7 @@ class FarringtonDetectorTest {
 
     Evaluation six = f.evaluate(series(ref, 6));
     assertThat(six.expected()).isCloseTo(2.3155, within(1e-4));
-    assertThat(six.score()).isCloseTo(1.0, within(1e-12)); // (6 − μ₀)/(U + 1 − μ₀), U + 1 = 6
+    assertThat(six.score()).isEqualTo(1.0); // y/(U + 1) = 6/6
     assertThat(six.alarm()).isTrue();
     assertThat(f.evaluate(series(ref, 5)).alarm()).isFalse();
   }
@@ -74,10 +74,10 @@ class FarringtonDetectorTest {
 
     Evaluation ten = f.evaluate(series(ref, 10));
     assertThat(ten.expected()).isCloseTo(3.0, within(1e-12));
-    assertThat(ten.score()).isCloseTo(1.0, within(1e-12)); // (10 − 3)/(10 − 3)
+    assertThat(ten.score()).isEqualTo(1.0); // 10/(9 + 1)
     assertThat(ten.alarm()).isTrue();
     Evaluation nine = f.evaluate(series(ref, 9));
-    assertThat(nine.score()).isCloseTo(6 / 7.0, within(1e-12));
+    assertThat(nine.score()).isEqualTo(0.9);
     assertThat(nine.alarm()).isFalse();
   }
 
@@ -94,7 +94,7 @@ class FarringtonDetectorTest {
     c[26] = 4;
     Evaluation four = f.evaluate(TestSeries.of(TestSeries.WEEKDAYS, c));
     assertThat(four.expected()).isCloseTo(1.0, within(1e-12));
-    assertThat(four.score()).isCloseTo((4 - 1.0) / (4 - 1.0), within(1e-12));
+    assertThat(four.score()).isEqualTo(1.0); // 4/(3 + 1)
     assertThat(four.alarm()).isTrue();
     c[26] = 3;
     assertThat(f.evaluate(TestSeries.of(TestSeries.WEEKDAYS, c)).alarm()).isFalse();
@@ -112,7 +112,7 @@ class FarringtonDetectorTest {
 
   @Test
   void anAllZeroReferenceExpectsNothing() {
-    // μ = 0, U = 0: score = y/(0 + 1 − 0) = y; the alarm still needs minObserved.
+    // μ = 0, U = 0: score = y/(0 + 1) = y; the alarm still needs minObserved.
     int[] ref = new int[14];
     FarringtonDetector f = detector(2, 0, 0.01, 3);
     Evaluation three = f.evaluate(series(ref, 3));
@@ -168,6 +168,21 @@ class FarringtonDetectorTest {
   }
 
   @Test
+  void theScoreStaysMeaningfulWhenTheBoundIsBelowTheMean() {
+    // Found by the properties: a reference of zeros and one 14 (weeks 2, guard 0, alpha 0.2):
+    // μ = 1, φ = Σ(y − μ)²/μ/13 = (13·1 + 169)/13 = 14 (no day down-weighted: the 14's Anscombe
+    // residual is 1.5·(14^⅔ − 1)/(√14·√(1 − 1/14)) = 2.00). NB(mean 1, variance 14): P(0) =
+    // (1/14)^(1/13) = 0.816 ≥ 0.8 → U = 0 < μ. A count of 1 alarms; its score is 1/(0 + 1) = 1
+    // (the ratio (y − μ)/(U + 1 − μ) would be 0/0).
+    int[] ref = new int[14];
+    ref[3] = 14;
+    Evaluation one = detector(2, 0, 0.2, 1).evaluate(series(ref, 1));
+    assertThat(one.expected()).isCloseTo(1.0, within(1e-12));
+    assertThat(one.alarm()).isTrue();
+    assertThat(one.score()).isEqualTo(1.0);
+  }
+
+  @Test
   void quantilesMatchTheNegativeBinomialAndPoisson() {
     // reference values from scipy.stats (poisson.ppf, nbinom.ppf with n = μ/(φ−1), p = 1/φ)
     assertThat(FarringtonDetector.quantile(0.5, 1, 0.99)).isEqualTo(3);
@@ -188,7 +203,8 @@ class FarringtonDetectorTest {
   @Test
   void logGamma() {
     assertThat(FarringtonDetector.lgamma(1)).isCloseTo(0, within(1e-13));
-    assertThat(FarringtonDetector.lgamma(0.5)).isCloseTo(Math.log(Math.sqrt(Math.PI)), within(1e-13));
+    assertThat(FarringtonDetector.lgamma(0.5))
+        .isCloseTo(Math.log(Math.sqrt(Math.PI)), within(1e-13));
     assertThat(FarringtonDetector.lgamma(10)).isCloseTo(Math.log(362880), within(1e-12));
     assertThat(FarringtonDetector.lgamma(0.1)).isCloseTo(2.252712651734206, within(1e-12));
   }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class MovingPercentileDetectorTest {
 
   private static MovingPercentileDetector detector(int window, int weeks, double p, int min) {
-    return new MovingPercentileDetector(new WatchConfig.MovingPercentile(true, window, weeks, p), min);
+    return new MovingPercentileDetector(
+        new WatchConfig.MovingPercentile(true, window, weeks, p), min);
   }
 
   /**

@@ -54,8 +54,7 @@ class WatchConfigsTest {
             "{\"minObserved\": 5, \"detectors\": {\"farrington\": {\"alpha\": 0.05}}}", "");
     WatchConfig d = WatchConfig.defaults();
     assertThat(c.minObserved()).isEqualTo(5);
-    assertThat(c.farrington())
-        .isEqualTo(new WatchConfig.Farrington(true, 8, 7, 0.05));
+    assertThat(c.farrington()).isEqualTo(new WatchConfig.Farrington(true, 8, 7, 0.05));
     assertThat(c.ewma()).isEqualTo(d.ewma());
     assertThat(c.scan()).isEqualTo(d.scan());
   }
@@ -63,8 +62,7 @@ class WatchConfigsTest {
   @Test
   void theCanonicalFormWritesEveryMemberInTheDocumentedOrder() {
     String json = WatchConfigs.toJson(WatchConfig.defaults());
-    assertThat(json.replaceAll("\\s+", ""))
-        .isEqualTo(DOC_EXAMPLE.replaceAll("\\s+", ""));
+    assertThat(json.replaceAll("\\s+", "")).isEqualTo(DOC_EXAMPLE.replaceAll("\\s+", ""));
   }
 
   @Test
@@ -136,8 +134,7 @@ class WatchConfigsTest {
             "{\"detectors\": {\"farrington\": {\"guardDay\": 3}}}",
             "/detectors/farrington/guardDay",
             "did you mean 'guardDays'?"),
-        bad(
-            "{\"baseline\": {\"week\": 3}}", "/baseline/week", "did you mean 'weeks'?"),
+        bad("{\"baseline\": {\"week\": 3}}", "/baseline/week", "did you mean 'weeks'?"),
         bad(
             "{\"detectors\": {\"space_time_scan\": {\"replicate\": 99}}}",
             "/detectors/space_time_scan/replicate",

@@ -39,8 +39,15 @@ class WindowDetectorPropertiesTest {
 
     @Override
     public String toString() {
-      return farrington + " " + percentile + " min=" + minObserved + " weekdays=" + weekdays
-          + " " + java.util.Arrays.toString(counts);
+      return farrington
+          + " "
+          + percentile
+          + " min="
+          + minObserved
+          + " weekdays="
+          + weekdays
+          + " "
+          + java.util.Arrays.toString(counts);
     }
   }
 
@@ -132,7 +139,9 @@ class WindowDetectorPropertiesTest {
     }
   }
 
-  /** Permuting the comparable past weeks (whole 7-day blocks) leaves the moving percentile alone. */
+  /**
+   * Permuting the comparable past weeks (whole 7-day blocks) leaves the moving percentile alone.
+   */
   @Property(tries = 300)
   void permutingComparableWeeksChangesNothing(@ForAll("random") Case c, @ForAll long seed) {
     WatchConfig.MovingPercentile mp = c.percentile();
