@@ -48,9 +48,9 @@ public final class Neighbourhoods implements Serializable {
 
   /**
    * Neighbours by distance: for each zone, the {@code maxNeighbours} other zones whose centroids
-   * are nearest by great-circle distance (ranked by the chord through the Earth, which orders alike,
-   * to the millimetre), ties broken by ascending id. Deterministic. Takes time quadratic in the number of zones (about 0.1 s for
-   * 3,500 zones).
+   * are nearest by great-circle distance (ranked by the chord through the Earth, which orders
+   * alike, to the millimetre), ties broken by ascending id. Deterministic. Takes time quadratic in
+   * the number of zones (about 0.1 s for 3,500 zones).
    *
    * @param centroids each zone's centroid (longitude/latitude), by zone id; at least one zone
    * @param maxNeighbours how many neighbours each zone gets (fewer when there are fewer other
@@ -94,10 +94,10 @@ public final class Neighbourhoods implements Serializable {
   /**
    * Neighbours by shared borders: for each zone, breadth-first over the borders, the zones one
    * border away first, then two, and so on; within one ring the nearest centroid first (to the
-   * millimetre, ties by ascending id); at most {@code maxNeighbours}. A zone without borders (an island) has no
-   * neighbours. Adjacency is symmetric, so a border listed on one side only is taken for both
-   * sides (a listing of each zone's borders in one direction is enough); a zone listed as its own
-   * neighbour is ignored.
+   * millimetre, ties by ascending id); at most {@code maxNeighbours}. A zone without borders (an
+   * island) has no neighbours. Adjacency is symmetric, so a border listed on one side only is taken
+   * for both sides (a listing of each zone's borders in one direction is enough); a zone listed as
+   * its own neighbour is ignored.
    *
    * @param centroids each zone's centroid (longitude/latitude), by zone id; at least one zone
    * @param borders for each zone the zones it shares a border with; zones missing here have no
@@ -222,7 +222,9 @@ public final class Neighbourhoods implements Serializable {
       double lat = Math.toRadians(p.lat());
       double lon = Math.toRadians(p.lon());
       xyz[i] =
-          new double[] {Math.cos(lat) * Math.cos(lon), Math.cos(lat) * Math.sin(lon), Math.sin(lat)};
+          new double[] {
+            Math.cos(lat) * Math.cos(lon), Math.cos(lat) * Math.sin(lon), Math.sin(lat)
+          };
     }
     return xyz;
   }

@@ -36,10 +36,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * does not depend on how many threads run the replicates.
  *
  * <p><b>Cost.</b> Only the cases that land in the last {@code maxDays} days matter to a cylinder,
- * so a replicate draws a random subset of case slots for those {@code R_M} cases (a partial
- * Fisher–Yates over the period's {@code C} slots, ordered by zone), counts them per zone and day,
- * and walks every centre's neighbour list once with running sums per window: {@code O(R_M + Z·K·M)}
- * per replicate, the μ's and their logarithms computed once per scan, no allocation per cylinder.
+ * so a replicate shuffles the zone labels of the period's {@code C} case slots only as far as the
+ * {@code R_M} recent cases (a partial Fisher–Yates, undone afterwards), counts them per zone and
+ * window, and walks every centre's neighbour list once with running sums per window: {@code O(R_M +
+ * Z·K·M)} per replicate for {@code Z} zones, {@code K} neighbours and {@code M} windows. A
+ * cylinder's μ is its zones' cases times its window's share, its logarithm a sum of two logarithms
+ * kept per scan; a division-free upper bound decides whether the exact LLR (one {@code Math.log})
+ * is worth computing, so almost no cylinder needs a logarithm; nothing is allocated per cylinder or
+ * per replicate. A scan of more than about 2 million cylinder evaluations runs its replicates on a
+ * shared pool of daemon threads, one per processor.
  */
 final class SpaceTimeScan {
 
@@ -74,8 +79,8 @@ final class SpaceTimeScan {
    * Scans one study period.
    *
    * @param counts {@code counts[zone][d]}: the cases of zone {@code zone} (an index in {@link
-   *     Neighbourhoods#zones()}) on day {@code d} of the study period, {@code d = counts[zone].length
-   *     − 1} being the last day; every row has {@code config.days()} entries
+   *     Neighbourhoods#zones()}) on day {@code d} of the study period, {@code d =
+   *     counts[zone].length − 1} being the last day; every row has {@code config.days()} entries
    * @param seed the seed of this scan's permutations (the engine mixes the configured seed with the
    *     day and the category)
    * @return the significant clusters (p-value at most {@code config.alpha()}), the most likely
@@ -157,7 +162,13 @@ final class SpaceTimeScan {
       }
       out.add(
           new ScanCluster(
-              List.copyOf(members), days, observed, p.mu[cyl], llr, critical, pValue));
+              List.copyOf(members),
+              days,
+              observed,
+              p.expected(centre, cyl),
+              llr,
+              critical,
+              pValue));
     }
     return List.copyOf(out);
   }
@@ -251,21 +262,35 @@ final class SpaceTimeScan {
     final int dayCount;
     final int maxDays;
     final int total;
+
     /** The cases in the last {@code maxDays} days, by window day (0 = the last day). */
     final int[] recentByDay;
 
     final int recentTotal;
+
     /** Per case slot (ordered by zone): its zone. */
     final int[] zoneOfSlot;
+
     /** Per centre: the number of zone sets (1 + neighbours used). */
     final int[] sets;
+
     /** Per centre: its first cylinder; cylinder = start + k · maxDays + (window − 1). */
     final int[] start;
 
     final int cylinders;
-    final double[] mu;
-    final double[] lnMu;
-    final double[] lnRest;
+
+    /** Per zone: its cases in the period. */
+    final double[] zoneCases;
+
+    /** Per centre and zone set (index {@code start[z] / maxDays + k}): ln of the set's cases. */
+    final double[] lnSetCases;
+
+    /** Per window (days − 1): its share of the period's cases. */
+    final double[] windowShare;
+
+    /** Per window: ln of its share (−∞ for a window without cases, never used then). */
+    final double[] lnWindowShare;
+
     final double[] xlogx; // c·ln c for c in [0, total], or null for very large periods
 
     Period(int[][] counts) {
@@ -340,37 +365,28 @@ final class SpaceTimeScan {
         cyl += k * maxDays;
       }
       cylinders = cyl;
-      mu = new double[cyl];
-      lnMu = new double[cyl];
-      lnRest = new double[cyl];
-      double[] windowCases = new double[maxDays];
-      double cum = 0;
-      for (int w = 0; w < maxDays; w++) {
-        cum += recentByDay[w];
-        windowCases[w] = cum;
+      zoneCases = new double[zoneCount];
+      for (int z = 0; z < zoneCount; z++) {
+        zoneCases[z] = byZone[z];
       }
+      lnSetCases = new double[cyl / maxDays];
       for (int z = 0; z < zoneCount; z++) {
         int[] ns = zones.neighboursView(z);
         double a = 0;
         for (int k = 0; k < sets[z]; k++) {
           a += k == 0 ? byZone[z] : byZone[ns[k - 1]];
-          for (int w = 0; w < maxDays; w++) {
-            int i = start[z] + k * maxDays + w;
-            double m = a * windowCases[w] / total;
-            mu[i] = m;
-            lnMu[i] = m > 0 ? Math.log(m) : 0;
-            lnRest[i] = Math.log(total - m);
-          }
+          lnSetCases[start[z] / maxDays + k] = Math.log(a);
         }
       }
-      if (total <= TABLE_LIMIT) {
-        xlogx = new double[total + 1];
-        for (int c = 1; c <= total; c++) {
-          xlogx[c] = c * Math.log(c);
-        }
-      } else {
-        xlogx = null;
+      windowShare = new double[maxDays];
+      lnWindowShare = new double[maxDays];
+      double cum = 0;
+      for (int w = 0; w < maxDays; w++) {
+        cum += recentByDay[w];
+        windowShare[w] = cum / total;
+        lnWindowShare[w] = Math.log(cum) - Math.log(total);
       }
+      xlogx = total <= TABLE_LIMIT ? xlogxUpTo(total) : null;
     }
 
     /** The zone-set size (neighbours used) of a cylinder of a centre. */
@@ -385,6 +401,29 @@ final class SpaceTimeScan {
 
     double xlogx(int c) {
       return xlogx != null ? xlogx[c] : c == 0 ? 0 : c * Math.log(c);
+    }
+
+    /** A table of {@code c·ln c} for {@code c} in [0, n]. */
+    double[] xlogxUpTo(int n) {
+      double[] t = new double[n + 1];
+      for (int c = 1; c <= n; c++) {
+        t[c] = c * Math.log(c);
+      }
+      return t;
+    }
+
+    /** The most cases any cylinder can hold: the largest set's cases in the longest window. */
+    int maxCylinderCases(int[] cum) {
+      long most = 0;
+      for (int z = 0; z < zoneCount; z++) {
+        int[] ns = zones.neighboursView(z);
+        long c = cum[z * maxDays + maxDays - 1];
+        for (int k = 1; k < sets[z]; k++) {
+          c += cum[ns[k - 1] * maxDays + maxDays - 1];
+        }
+        most = Math.max(most, c);
+      }
+      return (int) most;
     }
 
     /** One replicate's largest LLR. */
@@ -402,29 +441,47 @@ final class SpaceTimeScan {
       long[] run = s.run;
       int m = maxDays;
       double c0 = total;
+      double invTotal = 1.0 / total;
       double top = 0;
+      double[] xl = xlogx != null ? xlogx : xlogxUpTo(maxCylinderCases(cum));
+      double[] share = windowShare;
+      double[] lnShare = lnWindowShare;
+      double[] cases = zoneCases;
+      double[] lnSets = lnSetCases;
       for (int z = 0; z < zoneCount; z++) {
         int[] ns = zones.neighboursView(z);
         int n = sets[z];
         double centreBest = 0;
         int centreCylinder = -1;
         int base = start[z];
+        int setBase = base / m;
+        double a = 0;
         Arrays.fill(run, 0, m, 0);
         for (int k = 0; k < n; k++) {
           int zz = k == 0 ? z : ns[k - 1];
+          a += cases[zz];
+          double lnA = lnSets[setBase + k];
           int off = zz * m;
-          int cb = base + k * m;
           for (int w = 0; w < m; w++) {
             long c = run[w] + cum[off + w];
             run[w] = c;
-            int i = cb + w;
-            if (c > mu[i]) {
-              int ci = (int) c;
-              double llr =
-                  xlogx(ci) - ci * lnMu[i] + xlogx(total - ci) - (c0 - ci) * lnRest[i];
+            double mu = a * share[w];
+            // an upper bound of the LLR first, without a branch on c > μ or a division:
+            // ln(1 − x) ≤ −x and C − μ ≤ C bound the second term by −(c − μ)(C − c)/C; the exact
+            // LLR only when the bound beats the best so far, which is rare once a large one is in
+            int ci = (int) c;
+            double rest = c0 - ci;
+            double lnMu = lnA + lnShare[w];
+            double head = xl[ci] - ci * lnMu;
+            double floor = best != null ? centreBest : top;
+            if (head - (ci - mu) * rest * invTotal > floor - 1e-9 && c > mu) {
+              double llr = head + xlogx(total - ci) - rest * Math.log(c0 - mu);
               if (llr > centreBest) {
                 centreBest = llr;
-                centreCylinder = i;
+                centreCylinder = base + k * m + w;
+                if (llr > top) {
+                  top = llr;
+                }
               }
             }
           }
@@ -433,19 +490,31 @@ final class SpaceTimeScan {
           best[z] = centreBest;
           bestCylinder[z] = centreCylinder;
         }
-        if (centreBest > top) {
-          top = centreBest;
-        }
       }
       return top;
+    }
+
+    /** The expected cases of a cylinder of a centre. */
+    double expected(int centre, int cylinder) {
+      int k = setOf(centre, cylinder);
+      int[] ns = zones.neighboursView(centre);
+      double a = zoneCases[centre];
+      for (int j = 0; j < k; j++) {
+        a += zoneCases[ns[j]];
+      }
+      return a * windowShare[windowOf(cylinder)];
     }
   }
 
   /** A thread's working arrays (reused over its replicates). */
   private final class Scratch {
     final Period p;
-    final int[] slots; // a permutation of the case slots; the first recentTotal are drawn
-    final int[] drawn; // the positions swapped in, to restore the identity cheaply
+
+    /** The zone of each case slot, shuffled in part by a replicate and then restored. */
+    final int[] zoneOf;
+
+    final int[] drawn; // the positions swapped in, to restore the order cheaply
+
     /** Per zone, per window day: cases in the window of {@code w + 1} days (cumulative). */
     final int[] cum;
 
@@ -453,10 +522,7 @@ final class SpaceTimeScan {
 
     Scratch(Period p) {
       this.p = p;
-      this.slots = new int[p.total];
-      for (int i = 0; i < slots.length; i++) {
-        slots[i] = i;
-      }
+      this.zoneOf = p.zoneOfSlot.clone();
       this.drawn = new int[p.recentTotal];
       this.cum = new int[p.zoneCount * p.maxDays];
       this.run = new long[p.maxDays];
@@ -475,29 +541,32 @@ final class SpaceTimeScan {
 
     /**
      * A permutation of the day labels: the recent cases (by window day) are given a uniformly
-     * random subset of the slots, by a partial Fisher–Yates over a fresh identity order (fresh, so
-     * the draw depends on the replicate's stream only).
+     * random subset of the case slots (and so their zones), by a partial Fisher–Yates over the zone
+     * labels, undone afterwards so that every replicate starts from the same order (the draw
+     * depends on the replicate's stream only).
      */
     void permute(SplittableRandom rnd) {
       int m = p.maxDays;
       int n = p.total;
-      int[] sl = slots;
+      int[] zs = zoneOf;
       Arrays.fill(cum, 0);
       int i = 0;
       for (int w = 0; w < m; w++) {
         for (int end = i + p.recentByDay[w]; i < end; i++) {
           int j = i + rnd.nextInt(n - i);
           drawn[i] = j;
-          int slot = sl[j];
-          sl[j] = sl[i];
-          sl[i] = slot;
-          cum[p.zoneOfSlot[slot] * m + w]++;
+          int z = zs[j];
+          zs[j] = zs[i];
+          zs[i] = z;
+          cum[z * m + w]++;
         }
       }
-      // back to the identity: only the positions swapped differ from it
-      for (int q = 0; q < i; q++) {
-        sl[q] = q;
-        sl[drawn[q]] = drawn[q];
+      // undo the swaps, last first, so that the next replicate starts from the same order
+      for (int q = i - 1; q >= 0; q--) {
+        int j = drawn[q];
+        int t = zs[j];
+        zs[j] = zs[q];
+        zs[q] = t;
       }
       for (int z = 0; z < p.zoneCount; z++) {
         int off = z * m;

@@ -110,7 +110,8 @@ class NeighbourhoodsTest {
     Map<String, GeoPoint> points = new TreeMap<>();
     java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
     for (int i = 0; i < 30; i++) {
-      points.put(String.format("z%04d", i), GeoPoint.of(113 + rnd.nextDouble(), 34 + rnd.nextDouble()));
+      points.put(
+          String.format("z%04d", i), GeoPoint.of(113 + rnd.nextDouble(), 34 + rnd.nextDouble()));
     }
     for (int z = 0; z < 30; z++) {
       GeoPoint p = points.get(n.zones().get(z));
@@ -119,8 +120,7 @@ class NeighbourhoodsTest {
           n.zones().stream()
               .filter(id -> !id.equals(n.zones().get(centre)))
               .sorted(
-                  java.util.Comparator.comparingDouble(
-                          (String id) -> haversine(p, points.get(id)))
+                  java.util.Comparator.comparingDouble((String id) -> haversine(p, points.get(id)))
                       .thenComparing(id -> id))
               .limit(5)
               .toList();
@@ -135,7 +135,8 @@ class NeighbourhoodsTest {
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(n);
     }
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       Object back = in.readObject();
       assertThat(back).isEqualTo(n).hasSameHashCodeAs(n);
     }

@@ -75,8 +75,7 @@ class SpaceTimeScanTest {
     // Every pair holds more than 15 cases, so the cylinders are single zones × the last day:
     // {A} μ = 10·10/30 = 10/3, c = 6: LLR = 6·ln 1.8 + 24·ln 0.9 = 0.9980676.
     int[][] counts = {{2, 2, 6}, {3, 3, 2}, {5, 5, 2}, {0, 0, 0}};
-    List<ScanCluster> all =
-        new SpaceTimeScan(line(), config(3, 1, 99, 0.05)).scanAll(counts, 1);
+    List<ScanCluster> all = new SpaceTimeScan(line(), config(3, 1, 99, 0.05)).scanAll(counts, 1);
     assertThat(all).isNotEmpty();
     assertThat(all.get(0).zones()).containsExactly(0);
     assertThat(all.get(0).expected()).isCloseTo(10.0 / 3, within(1e-12));
@@ -119,7 +118,8 @@ class SpaceTimeScanTest {
     Neighbourhoods zones = randomPlane(12 + rnd.nextInt(20), 1 + rnd.nextInt(5), rnd.nextLong());
     int days = 5 + rnd.nextInt(10);
     int[][] counts = background(zones.size(), days, 0.5 + rnd.nextDouble() * 5, rnd);
-    WatchConfig.Scan config = new WatchConfig.Scan(true, days, 1 + rnd.nextInt(days), 0.5, 9, 0.5, 1);
+    WatchConfig.Scan config =
+        new WatchConfig.Scan(true, days, 1 + rnd.nextInt(days), 0.5, 9, 0.5, 1);
     SpaceTimeScan scan = new SpaceTimeScan(zones, config);
     List<ScanCluster> before = scan.scanAll(counts, seed);
     PropertyCheck.assume(!before.isEmpty());
@@ -199,16 +199,14 @@ class SpaceTimeScanTest {
   @Test
   void tooFewReplicatesForTheLevelHaveNoCriticalValue() {
     int[][] counts = {{1, 1, 1}, {1, 4, 4}, {2, 1, 5}, {6, 2, 2}};
-    List<ScanCluster> all =
-        new SpaceTimeScan(line(), config(3, 2, 9, 0.05)).scanAll(counts, 7);
+    List<ScanCluster> all = new SpaceTimeScan(line(), config(3, 2, 9, 0.05)).scanAll(counts, 7);
     assertThat(all.get(0).criticalValue()).isNaN();
     assertThat(all.get(0).pValue()).isGreaterThanOrEqualTo(0.1);
   }
 
   @Test
   void noCasesNoClusters() {
-    assertThat(new SpaceTimeScan(line(), config(3, 2, 9, 0.5)).scanAll(new int[4][3], 1))
-        .isEmpty();
+    assertThat(new SpaceTimeScan(line(), config(3, 2, 9, 0.5)).scanAll(new int[4][3], 1)).isEmpty();
   }
 
   @Test
@@ -220,7 +218,8 @@ class SpaceTimeScanTest {
     assertThatThrownBy(() -> scan.scan(new int[][] {{1, 1, 1}, {1, 1, 1}, {1, 1, 1}}, 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("3 rows, the neighbourhoods 4 zones");
-    assertThatThrownBy(() -> scan.scan(new int[][] {{1, 1, 1}, {1, 1, 1}, {1, -2, 1}, {1, 1, 1}}, 1))
+    assertThatThrownBy(
+            () -> scan.scan(new int[][] {{1, 1, 1}, {1, 1, 1}, {1, -2, 1}, {1, 1, 1}}, 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("counts[2][1] (zone C) is negative: -2");
     assertThatThrownBy(() -> scan.scan(new int[][] {{1, 1, 1}, null, {1, 1, 1}, {1, 1, 1}}, 1))
