@@ -10,6 +10,7 @@ module org.gridgov.cli {
   requires org.gridgov.scoring;
   requires org.gridgov.credit;
   requires org.gridgov.org;
+  requires org.gridgov.watch;
   requires org.gridgov.lab;
   requires org.gridgov.fixtures;
   requires com.fasterxml.jackson.core;

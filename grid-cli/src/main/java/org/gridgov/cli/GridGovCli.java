@@ -58,6 +58,7 @@ import picocli.CommandLine.ScopeType;
       WatchEvalCommand.class,
       CreditCommand.class,
       OrgCommand.class,
+      WatchCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class,
     })

@@ -218,7 +218,23 @@ public final class Demo {
         settledInCommunity,
         Collections.unmodifiableMap(ratings),
         credit(sample, options, progress),
-        org(sample, options, loop, progress));
+        org(sample, options, loop, progress),
+        watch(sample, options, loop, progress));
+  }
+
+  /**
+   * Watches the year's reports, with the planted outbreaks, for surges (grid-watch).
+   *
+   * @param sample the sample
+   * @param options the period
+   * @param loop the run, for its cases
+   * @param progress where to report the step
+   * @return the watch's result
+   */
+  static DemoResult.Watch watch(
+      SampleCity sample, DemoOptions options, LoopResult loop, Progress progress) {
+    progress.step("watching the reports for surges (with planted outbreaks)");
+    return DemoWatch.run(sample, options, loop);
   }
 
   /**

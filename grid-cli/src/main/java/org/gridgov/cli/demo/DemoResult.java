@@ -39,6 +39,7 @@ import org.gridgov.scoring.UnitKind;
  * @param credit the sample's credit ledger replayed to the end of the period
  * @param org the sample's organisation on the grids checked on the period's last day, and its party
  *     branches rated for the period's year with the grids' scores
+ * @param watch the early warning over the year's reports with planted outbreaks (grid-watch)
  */
 public record DemoResult(
     SampleCity sample,
@@ -56,7 +57,8 @@ public record DemoResult(
     int settledInCommunity,
     Map<Rating, Integer> ratings,
     Credit credit,
-    Org org) {
+    Org org,
+    Watch watch) {
 
   /** The stages of the case loop (事件闭环) and its side roads, in the order they are reported. */
   public enum Stage {
@@ -232,6 +234,53 @@ public record DemoResult(
    * @param check the findings and the coverages
    * @param stars the star ratings
    */
+  /**
+   * The demo's early warning (预警): the year's reports with a grid and the planted outbreaks counted
+   * per community and category and watched day by day (docs/demo.md, "Early warning").
+   *
+   * @param tally the cases the watch saw, by outcome (planted ones included)
+   * @param planted the planted cases
+   * @param outbreaks each planted outbreak and its detection delay
+   * @param alerts every alert of the year, ordered by start
+   */
+  public record Watch(
+      org.gridgov.watch.CaseCounts.Tally tally,
+      int planted,
+      List<DemoWatch.Found> outbreaks,
+      List<org.gridgov.watch.Alert> alerts) {
+    /**
+     * Checks and copies.
+     *
+     * @param tally the tally
+     * @param planted the planted cases
+     * @param outbreaks the outbreaks
+     * @param alerts the alerts
+     */
+    public Watch {
+      java.util.Objects.requireNonNull(tally, "tally");
+      outbreaks = List.copyOf(outbreaks);
+      alerts = List.copyOf(alerts);
+    }
+
+    /**
+     * The planted outbreaks an alert found within their duration.
+     *
+     * @return the count
+     */
+    public long found() {
+      return outbreaks.stream().filter(f -> f.delay().isPresent()).count();
+    }
+
+    /**
+     * The alerts on no planted outbreak: the background's own surges, or false alerts.
+     *
+     * @return the count
+     */
+    public long background() {
+      return alerts.stream().filter(a -> DemoWatch.outbreakOf(a, outbreaks).isEmpty()).count();
+    }
+  }
+
   public record Org(
       java.time.LocalDate asOf,
       org.gridgov.org.OrgReport check,

@@ -136,6 +136,7 @@ public final class DemoSummary {
         .append(credit.openAppeals() == 1 ? " appeal" : " appeals")
         .append(" open\n");
     org(out, r.org());
+    watch(out, r.watch());
     out.append("rankings:\n");
     for (UnitKind kind : KINDS) {
       List<ScoreRow> rows = ScoreRow.of(r, kind);
@@ -196,6 +197,38 @@ public final class DemoSummary {
         .append(" (五星支部): ")
         .append(String.join(" · ", stars))
         .append('\n');
+  }
+
+  /** The early-warning line: the planted outbreaks, which were found and when, all alerts. */
+  private static void watch(StringBuilder out, DemoResult.Watch w) {
+    List<String> delays = new ArrayList<>();
+    for (DemoWatch.Found f : w.outbreaks()) {
+      delays.add(
+          f.outbreak().label()
+              + " "
+              + (f.delay().isPresent() ? "+" + f.delay().getAsInt() + " d" : "missed"));
+    }
+    Map<org.gridgov.watch.Detector, Integer> counts =
+        new EnumMap<>(org.gridgov.watch.Detector.class);
+    w.alerts().forEach(a -> counts.merge(a.detector(), 1, Integer::sum));
+    List<String> byDetector = new ArrayList<>();
+    counts.forEach((d, n) -> byDetector.add(d.jsonName() + " " + Xml.count(n)));
+    out.append("early warning (预警): ")
+        .append(w.outbreaks().size())
+        .append(" outbreaks planted (")
+        .append(Xml.count(w.planted()))
+        .append(" cases), ")
+        .append(w.found())
+        .append(" alerted while they lasted (")
+        .append(String.join(" · ", delays))
+        .append("); ")
+        .append(Xml.count(w.alerts().size()))
+        .append(w.alerts().size() == 1 ? " alert" : " alerts")
+        .append(" in the period (")
+        .append(String.join(" · ", byDetector))
+        .append("), ")
+        .append(Xml.count(w.background()))
+        .append(" on the background\n");
   }
 
   private static String share(OrgCoverage.Share s) {

@@ -252,6 +252,7 @@ public final class HtmlReport {
 
     credit(h, r);
     org(h, r);
+    watch(h, r);
 
     // ---- about
     h.append("<h2 id=\"about\">样例城市 · About the sample</h2>\n<ul class=\"small\">\n");
@@ -337,6 +338,226 @@ public final class HtmlReport {
     }
     creditRow(h, "all communities", "", c.levels(), c.totals());
     h.append("</tbody>\n</table></div>\n");
+  }
+
+  /** A colour per detector, for the timelines. */
+  private static String detectorColour(org.gridgov.watch.Detector d) {
+    return switch (d) {
+      case EWMA -> "#1b9e77";
+      case POISSON_CUSUM -> "#d95f02";
+      case NEGBIN_CUSUM -> "#e6ab02";
+      case FARRINGTON -> "#7570b3";
+      case MOVING_PERCENTILE -> "#66a61e";
+      case SPACE_TIME_SCAN -> "#e7298a";
+    };
+  }
+
+  /**
+   * The early warning (预警): the map of alerts per community, the planted outbreaks with a strip per
+   * alert that found them, and the period's timeline (a row per community, a bar per alert).
+   */
+  private static void watch(StringBuilder h, DemoResult r) {
+    DemoResult.Watch w = r.watch();
+    SampleCity s = r.sample();
+    java.time.LocalDate first = r.options().start();
+    java.time.LocalDate last = r.options().end().minusDays(1);
+    h.append("<h2 id=\"watch\">预警 · Early warning</h2>\n<p class=\"small\">")
+        .append(
+            Xml.esc(
+                "grid-watch over the period's "
+                    + Xml.count(w.tally().counted() - w.planted())
+                    + " reports with a grid and "
+                    + Xml.count(w.planted())
+                    + " planted cases ("
+                    + w.outbreaks().size()
+                    + " outbreaks, below), counted per community and category (the item list's"
+                    + " first category name) and fed day by day to a watch with the default"
+                    + " configuration except the moving percentile, which is off (on cells this"
+                    + " sparse its percentile is 0 or 1 case and it alerts on almost any week);"
+                    + " the space-time scan joins communities by centroid distance. The planted"
+                    + " cases go to the watch only, not through the case loop. "
+                    + Xml.count(w.alerts().size())
+                    + " alerts, "
+                    + Xml.count(w.background())
+                    + " of them on the background (its own surges, or false alerts)."))
+        .append("</p>\n<div class=\"map\">\n")
+        .append(MapSvg.watchElement(r))
+        .append("</div>\n");
+    // the planted outbreaks, each with a strip per alert that found it
+    h.append("<h3>Planted outbreaks</h3>\n<div class=\"scroll\"><table>\n<thead><tr>")
+        .append("<th>outbreak</th><th>community</th><th>category</th><th>start</th>")
+        .append("<th class=\"n\">days</th><th class=\"n\">cases a day</th><th>found</th>")
+        .append("<th style=\"width:34%\">alerts (outbreak ± 7 days)</th></tr></thead>\n<tbody>\n");
+    for (DemoWatch.Found f : w.outbreaks()) {
+      DemoWatch.Outbreak o = f.outbreak();
+      java.time.LocalDate from = o.start().minusDays(7);
+      java.time.LocalDate to = o.end().plusDays(7);
+      List<org.gridgov.watch.Alert> mine = new java.util.ArrayList<>();
+      for (org.gridgov.watch.Alert a : w.alerts()) {
+        if (DemoWatch.outbreakOf(a, List.of(f)).isPresent()) {
+          mine.add(a);
+        }
+      }
+      h.append("<tr><td class=\"name\">")
+          .append(Xml.esc(o.label()))
+          .append("</td><td class=\"name\">")
+          .append(Xml.esc(s.nameOf(o.community())))
+          .append("</td><td class=\"name\">")
+          .append(Xml.esc(o.category() + " (" + o.item() + ")"))
+          .append("</td><td class=\"name\">")
+          .append(o.start())
+          .append("</td><td class=\"n\">")
+          .append(o.days())
+          .append("</td><td class=\"n\">")
+          .append(o.perDay())
+          .append("</td><td class=\"name\">")
+          .append(
+              Xml.esc(f.delay().isPresent() ? "after " + f.delay().getAsInt() + " d" : "missed"))
+          .append("</td><td>")
+          .append(strips(mine, from, to, o.start(), o.end()))
+          .append("</td></tr>\n");
+    }
+    h.append("</tbody>\n</table></div>\n");
+    // the timeline: a row per community with an alert
+    java.util.Map<org.gridgov.core.GridId, List<org.gridgov.watch.Alert>> byCommunity =
+        new java.util.TreeMap<>();
+    for (org.gridgov.watch.Alert a : w.alerts()) {
+      for (String unit : a.grids()) {
+        byCommunity
+            .computeIfAbsent(org.gridgov.core.GridId.of(unit), k -> new java.util.ArrayList<>())
+            .add(a);
+      }
+    }
+    h.append("<h3>Alerts in the period, by community</h3>\n<p class=\"small\">");
+    for (org.gridgov.watch.Detector d : org.gridgov.watch.Detector.values()) {
+      h.append("<span class=\"chip\" style=\"background:")
+          .append(detectorColour(d))
+          .append("\"></span>")
+          .append(Xml.esc(d.jsonName()))
+          .append(" &#160; ");
+    }
+    h.append(
+        "— a bar per alert from its first to its last day; red frames: the planted"
+            + " outbreaks.</p>\n<div class=\"scroll\"><table>\n<tbody>\n");
+    for (java.util.Map.Entry<org.gridgov.core.GridId, List<org.gridgov.watch.Alert>> e :
+        byCommunity.entrySet()) {
+      List<DemoWatch.Outbreak> planted = new java.util.ArrayList<>();
+      for (DemoWatch.Found f : w.outbreaks()) {
+        if (f.outbreak().community().equals(e.getKey())) {
+          planted.add(f.outbreak());
+        }
+      }
+      h.append("<tr><td class=\"name\">")
+          .append(Xml.esc(s.nameOf(e.getKey())))
+          .append("</td><td class=\"n\">")
+          .append(e.getValue().size())
+          .append("</td><td style=\"width:70%\">")
+          .append(timeline(e.getValue(), first, last, planted))
+          .append("</td></tr>\n");
+    }
+    h.append("</tbody>\n</table></div>\n");
+  }
+
+  private static final double STRIP_WIDTH = 360;
+
+  /** One strip per alert over [from, to]: its days as a bar in the detector's colour. */
+  private static String strips(
+      List<org.gridgov.watch.Alert> alerts,
+      java.time.LocalDate from,
+      java.time.LocalDate to,
+      java.time.LocalDate start,
+      java.time.LocalDate end) {
+    if (alerts.isEmpty()) {
+      return "<span class=\"muted small\">no alert</span>";
+    }
+    double days = to.toEpochDay() - from.toEpochDay() + 1;
+    double px = STRIP_WIDTH / days;
+    double rowH = 14;
+    double height = rowH * alerts.size() + 4;
+    StringBuilder svg = new StringBuilder();
+    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+        .append(Xml.n1(STRIP_WIDTH))
+        .append("\" height=\"")
+        .append(Xml.n1(height))
+        .append("\" font-size=\"10\">");
+    svg.append("<rect x=\"")
+        .append(Xml.n1((start.toEpochDay() - from.toEpochDay()) * px))
+        .append("\" y=\"0\" width=\"")
+        .append(Xml.n1((end.toEpochDay() - start.toEpochDay() + 1) * px))
+        .append("\" height=\"")
+        .append(Xml.n1(height))
+        .append("\" fill=\"#fde0dd\" stroke=\"#d7191c\"/>");
+    double y = 2;
+    for (org.gridgov.watch.Alert a : alerts) {
+      java.time.LocalDate s0 = a.start().isBefore(from) ? from : a.start();
+      java.time.LocalDate e0 = a.end().isAfter(to) ? to : a.end();
+      svg.append("<rect x=\"")
+          .append(Xml.n1((s0.toEpochDay() - from.toEpochDay()) * px))
+          .append("\" y=\"")
+          .append(Xml.n1(y + 2))
+          .append("\" width=\"")
+          .append(Xml.n1(Math.max(2, (e0.toEpochDay() - s0.toEpochDay() + 1) * px)))
+          .append("\" height=\"8\" fill=\"")
+          .append(detectorColour(a.detector()))
+          .append("\"><title>")
+          .append(Xml.esc(alertTip(a)))
+          .append("</title></rect>");
+      y += rowH;
+    }
+    svg.append("</svg>");
+    return svg.toString();
+  }
+
+  /** A row's timeline over the period: a bar per alert, red frames on planted outbreaks. */
+  private static String timeline(
+      List<org.gridgov.watch.Alert> alerts,
+      java.time.LocalDate first,
+      java.time.LocalDate last,
+      List<DemoWatch.Outbreak> planted) {
+    double width = 720;
+    double days = last.toEpochDay() - first.toEpochDay() + 1;
+    double px = width / days;
+    StringBuilder svg = new StringBuilder();
+    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+        .append(Xml.n1(width))
+        .append("\" height=\"14\"><rect width=\"")
+        .append(Xml.n1(width))
+        .append("\" height=\"14\" fill=\"#f2f0eb\"/>");
+    for (DemoWatch.Outbreak o : planted) {
+      svg.append("<rect x=\"")
+          .append(Xml.n1((o.start().toEpochDay() - first.toEpochDay()) * px - 1))
+          .append("\" y=\"0.5\" width=\"")
+          .append(Xml.n1(o.days() * px + 2))
+          .append("\" height=\"13\" fill=\"none\" stroke=\"#d7191c\"/>");
+    }
+    for (org.gridgov.watch.Alert a : alerts) {
+      svg.append("<rect x=\"")
+          .append(Xml.n1((a.start().toEpochDay() - first.toEpochDay()) * px))
+          .append("\" y=\"3\" width=\"")
+          .append(Xml.n1(Math.max(1.5, a.days() * px)))
+          .append("\" height=\"8\" fill=\"")
+          .append(detectorColour(a.detector()))
+          .append("\" fill-opacity=\"0.8\"><title>")
+          .append(Xml.esc(alertTip(a)))
+          .append("</title></rect>");
+    }
+    svg.append("</svg>");
+    return svg.toString();
+  }
+
+  private static String alertTip(org.gridgov.watch.Alert a) {
+    return a.detector().jsonName()
+        + " · "
+        + a.category()
+        + " · "
+        + a.start()
+        + (a.days() > 1 ? " – " + a.end() : "")
+        + " · observed "
+        + a.observed()
+        + ", expected "
+        + Xml.fixed(a.expected(), 1)
+        + (a.pValue().isPresent() ? ", p = " + Xml.fixed(a.pValue().getAsDouble(), 3) : "")
+        + (a.grids().size() > 1 ? " · " + a.grids().size() + " communities" : "");
   }
 
   /**

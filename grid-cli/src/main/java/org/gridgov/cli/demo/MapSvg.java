@@ -198,6 +198,37 @@ public final class MapSvg {
     return new Drawing(result).drawOrg(orgStatus(result));
   }
 
+  /**
+   * Renders the early-warning map as an {@code <svg>} element, to inline in HTML: the communities
+   * shaded by the number of alerts on them in the period (the scan's clusters count for each of
+   * their communities), the communities of the planted outbreaks outlined in red with their labels.
+   *
+   * @param result the demo result
+   * @return the SVG element
+   */
+  static String watchElement(DemoResult result) {
+    return new Drawing(result).drawWatch();
+  }
+
+  /** Alerts per community, in id order (every community, zeros included). */
+  static Map<GridId, Integer> alertsByCommunity(DemoResult result) {
+    Map<GridId, Integer> out = new TreeMap<>();
+    for (Grid g : result.sample().gridsAt(GridLevel.COMMUNITY)) {
+      out.put(g.id(), 0);
+    }
+    for (org.gridgov.watch.Alert a : result.watch().alerts()) {
+      for (String unit : a.grids()) {
+        out.computeIfPresent(GridId.of(unit), (k, n) -> n + 1);
+      }
+    }
+    return out;
+  }
+
+  /** The shades of the early-warning map, from no alert to the most alerted community. */
+  private static final String[] WATCH_SHADES = {
+    "#f2f0eb", "#fde2c4", "#fbb97c", "#f08a4b", "#d95f27", "#a63b12"
+  };
+
   /** One drawing; mutable, used once. */
   private static final class Drawing {
     private final DemoResult result;
@@ -409,6 +440,177 @@ public final class MapSvg {
       with(
           "text",
           "dashed outline: exclusive grid (专属网格)",
+          "x",
+          x + 24,
+          "y",
+          y + 1,
+          "font-size",
+          12.5,
+          "fill",
+          "#1d1d1d");
+      svg.append("\n</svg>\n");
+      return svg.toString();
+    }
+
+    String drawWatch() {
+      project();
+      openSvg(" early warning map");
+      svg.append("<rect width=\"100%\" height=\"100%\" fill=\"#f6f3ec\"/>\n");
+      DemoResult.Watch w = result.watch();
+      with(
+          "text",
+          sample.name()
+              + " · 预警 "
+              + result.options().start()
+              + " – "
+              + result.options().end().minusDays(1),
+          "x",
+          MARGIN,
+          "y",
+          40.0,
+          "font-size",
+          24.0,
+          "font-weight",
+          "700",
+          "fill",
+          "#1d1d1d");
+      svg.append('\n');
+      with(
+          "text",
+          "Communities shaded by their alerts in the period; red outlines: the planted outbreaks",
+          "x",
+          MARGIN,
+          "y",
+          64.0,
+          "font-size",
+          13.0,
+          "fill",
+          "#555");
+      svg.append('\n');
+      Map<GridId, Integer> counts = alertsByCommunity(result);
+      int most = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+      svg.append(
+          "<g id=\"watch-communities\" stroke=\"#ffffff\" stroke-width=\"1.2\""
+              + " stroke-linejoin=\"round\">\n");
+      for (Grid g : sample.gridsAt(GridLevel.COMMUNITY)) {
+        int n = counts.getOrDefault(g.id(), 0);
+        int shade =
+            n == 0
+                ? 0
+                : 1
+                    + (int)
+                        Math.min(
+                            WATCH_SHADES.length - 2,
+                            (long) (WATCH_SHADES.length - 1) * (n - 1) / Math.max(1, most));
+        el(
+                "path",
+                "data-grid",
+                g.id().value(),
+                "fill",
+                WATCH_SHADES[shade],
+                "d",
+                path(screen.get(g.id())))
+            .append('>');
+        with(
+            "title",
+            sample.nameOf(g.id())
+                + " ("
+                + g.id().value()
+                + ")\n"
+                + n
+                + (n == 1 ? " alert" : " alerts"));
+        svg.append("</path>\n");
+      }
+      svg.append("</g>\n<g fill=\"none\" stroke=\"#1d1d1d\" stroke-linejoin=\"round\">\n");
+      GridId root = sample.map().hierarchy().roots().get(0);
+      for (Grid g : sample.gridsAt(GridLevel.STREET)) {
+        svg.append("<path stroke-width=\"3\" d=\"")
+            .append(path(screen.get(g.id())))
+            .append("\"/>\n");
+      }
+      svg.append("<path stroke-width=\"3.6\" d=\"")
+          .append(path(screen.get(root)))
+          .append(
+              "\"/>\n</g>\n<g id=\"watch-outbreaks\" fill=\"none\" stroke=\"#d7191c\""
+                  + " stroke-width=\"3\" stroke-linejoin=\"round\">\n");
+      for (DemoWatch.Found f : w.outbreaks()) {
+        GridId c = f.outbreak().community();
+        empty("path", "data-outbreak", f.outbreak().label(), "d", path(screen.get(c)));
+        svg.append('\n');
+      }
+      svg.append("</g>\n");
+      for (DemoWatch.Found f : w.outbreaks()) {
+        org.locationtech.jts.geom.Point p = screen.get(f.outbreak().community()).getInteriorPoint();
+        with(
+            "text",
+            f.outbreak().label(),
+            "x",
+            p.getX(),
+            "y",
+            p.getY() + 5,
+            "font-size",
+            15.0,
+            "font-weight",
+            "700",
+            "text-anchor",
+            "middle",
+            "fill",
+            "#d7191c",
+            "stroke",
+            "#ffffff",
+            "stroke-width",
+            3.0,
+            "paint-order",
+            "stroke");
+        svg.append('\n');
+      }
+      double x = MARGIN + MAP_WIDTH + MARGIN;
+      double y = HEADER + MARGIN + 10;
+      text(x, y, "Alerts per community", 14.0, "700");
+      String[] labels = {"none", "1 – " + Math.max(1, most / 5), "", "", "", "up to " + most};
+      for (int i = 0; i < WATCH_SHADES.length; i++) {
+        y += 24;
+        empty(
+            "rect",
+            "x",
+            x,
+            "y",
+            y - 12,
+            "width",
+            16.0,
+            "height",
+            16.0,
+            "fill",
+            WATCH_SHADES[i],
+            "stroke",
+            "#999",
+            "rx",
+            2.0);
+        if (!labels[i].isEmpty()) {
+          with("text", labels[i], "x", x + 24, "y", y + 1, "font-size", 12.5, "fill", "#1d1d1d");
+        }
+        svg.append('\n');
+      }
+      y += 30;
+      empty(
+          "rect",
+          "x",
+          x,
+          "y",
+          y - 12,
+          "width",
+          16.0,
+          "height",
+          16.0,
+          "fill",
+          "none",
+          "stroke",
+          "#d7191c",
+          "stroke-width",
+          3.0);
+      with(
+          "text",
+          "planted outbreak (O1 …)",
           "x",
           x + 24,
           "y",

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class DemoDocsTest {
   private static String summary;
+  private static DemoResult result;
   private static String readme;
   private static String demoMd;
 
@@ -28,7 +29,8 @@ class DemoDocsTest {
   static void runTheDefaultDemo() throws IOException {
     SampleCity sample = Samples.bundled();
     DemoOptions defaults = DemoOptions.year(sample.year(), DemoOptions.DEFAULT_SEED);
-    summary = DemoSummary.render(Demo.run(sample, defaults, Progress.none()));
+    result = Demo.run(sample, defaults, Progress.none());
+    summary = DemoSummary.render(result);
     Path root = repositoryRoot();
     readme = Files.readString(root.resolve("README.md"), StandardCharsets.UTF_8);
     demoMd = Files.readString(root.resolve("docs/demo.md"), StandardCharsets.UTF_8);
@@ -47,6 +49,28 @@ class DemoDocsTest {
     Matcher m = Pattern.compile(regex).matcher(text);
     assertThat(m.find()).as("%s quotes /%s/", where, regex).isTrue();
     return m;
+  }
+
+  @Test
+  void theDefaultRunAlertsEveryPlantedOutbreakAndShowsItInTheReport() {
+    DemoResult.Watch w = result.watch();
+    assertThat(w.outbreaks()).hasSize(3);
+    for (DemoWatch.Found f : w.outbreaks()) {
+      assertThat(f.delay())
+          .as("outbreak %s is alerted within a day of its start", f.outbreak())
+          .isPresent();
+      assertThat(f.delay().getAsInt()).isLessThanOrEqualTo(1);
+    }
+    assertThat(w.planted()).isEqualTo(4 * 5 + 5 * 4 + 6 * 3);
+    assertThat(w.tally().counted())
+        .as("every filed report with a grid in a community, and every planted case")
+        .isGreaterThan(16_000);
+    String html = HtmlReport.render(result);
+    assertThat(html)
+        .contains("<h2 id=\"watch\">预警 · Early warning</h2>")
+        .contains("data-outbreak=\"O1\"")
+        .contains("data-outbreak=\"O3\"")
+        .contains("<h3>Alerts in the period, by community</h3>");
   }
 
   @Test
