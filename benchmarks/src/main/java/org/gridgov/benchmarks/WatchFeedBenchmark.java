@@ -41,8 +41,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       every cell of the dense grid × item matrix updated;
  *   <li>{@code engineAllTemporal}: {@link Watch#feed} with every temporal detector of the defaults
  *       (EWMA, both CUSUMs, Farrington-flexible and the moving percentile; the scan off) — the
- *       issue's target. The warm history (100 days) is longer than the windowed detectors' 12 weeks,
- *       so they judge every cell with cases.
+ *       issue's target. The warm history (100 days) is longer than the windowed detectors' 12
+ *       weeks, so they judge every cell with cases.
  * </ul>
  *
  * Both return the number of alarms of the day (mergeGapDays = 0, so the engine's open alerts are

@@ -6,10 +6,11 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
- * One surge, explained: where (the grids of a unit or a cluster), what (a category, a channel), when
- * (the first and last day it was in force, and its peak), which detector saw it, and the numbers
- * behind it. Alerts of one detector on the same place, category and channel are merged while they
- * persist (gaps of at most {@link WatchConfig#mergeGapDays()} days), so one surge is one alert.
+ * One surge, explained: where (the grids of a unit or a cluster), what (a category, a channel),
+ * when (the first and last day it was in force, and its peak), which detector saw it, and the
+ * numbers behind it. Alerts of one detector on the same place, category and channel are merged
+ * while they persist (gaps of at most {@link WatchConfig#mergeGapDays()} days), so one surge is one
+ * alert.
  *
  * <p>{@code observed}, {@code expected}, {@code score} and {@code threshold} are the detector's
  * values on the peak day (the day with the highest score): for a temporal detector the cell's count

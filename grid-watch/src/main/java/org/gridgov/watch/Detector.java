@@ -12,8 +12,8 @@ public enum Detector {
   /** Negative-binomial CUSUM: the Poisson CUSUM for over-dispersed cells. */
   NEGBIN_CUSUM,
   /**
-   * Farrington-flexible-style detector: quasi-Poisson regression on comparable past periods,
-   * past outbreaks down-weighted (Noufaily et al. 2013).
+   * Farrington-flexible-style detector: quasi-Poisson regression on comparable past periods, past
+   * outbreaks down-weighted (Noufaily et al. 2013).
    */
   FARRINGTON,
   /** Moving percentile as in China's CIDARS: the recent count against a percentile of the past. */

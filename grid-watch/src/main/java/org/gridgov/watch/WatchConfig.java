@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * The thresholds and windows of a {@link Watch}, as data (format {@code gridgov.watch/1}, read and
  * written by {@code WatchConfigs}, docs/watch.md). The defaults are chosen from the evaluation
- * harness (grid-lab's {@code WatchEvaluation}, {@code gridgov watch-eval}), not guessed; docs/watch.md
- * records the run that chose them.
+ * harness (grid-lab's {@code WatchEvaluation}, {@code gridgov watch-eval}), not guessed;
+ * docs/watch.md records the run that chose them.
  *
  * @param baseline how the expected count of a cell is estimated
  * @param ewma the EWMA detector
@@ -101,9 +101,9 @@ public record WatchConfig(
   }
 
   /**
-   * The EWMA detector: {@code z = λ·r + (1 − λ)·z} over the standardised residuals {@code r} of
-   * the counts against the baseline; alerts while {@code z} exceeds {@code limit} standard
-   * deviations of the EWMA.
+   * The EWMA detector: {@code z = λ·r + (1 − λ)·z} over the standardised residuals {@code r} of the
+   * counts against the baseline; alerts while {@code z} exceeds {@code limit} standard deviations
+   * of the EWMA.
    *
    * @param enabled whether it runs
    * @param lambda the smoothing weight λ in (0, 1]
