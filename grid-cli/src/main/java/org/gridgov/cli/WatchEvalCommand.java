@@ -12,11 +12,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code gridgov watch-eval [--seed N] [--days N] [--replicates N] [--outbreaks N] [--sweep]
- * [--scan] [--format text|csv|json]}: runs grid-lab's evaluation harness of the early-warning
- * detectors (semi-synthetic streams of a generated city with injected outbreaks) and prints the
- * table of sensitivity, detection delay, false alerts and precision with the CIDARS verdicts
- * (docs/watch.md, "Evaluation"). Exit 0 when the evaluation ran, whatever the verdicts (the table
- * says which targets are missed); 2 for bad options.
+ * [--tune] [--scan] [--format text|csv|json]}: runs grid-lab's evaluation harness of the
+ * early-warning detectors (semi-synthetic streams of a generated city with injected outbreaks) and
+ * prints the table of sensitivity, detection delay, false alerts and precision with the CIDARS
+ * verdicts (docs/watch.md, "Evaluation"). Exit 0 when the evaluation ran, whatever the verdicts
+ * (the table says which targets are missed); 2 for bad options.
  */
 @Command(
     name = "watch-eval",
@@ -77,6 +77,13 @@ final class WatchEvalCommand implements Callable<Integer> {
   boolean sweep;
 
   @Option(
+      names = "--tune",
+      description =
+          "Evaluate the tuning grid the defaults were chosen from (each temporal detector alone,"
+              + " one row per setting of its parameters; docs/watch.md) instead of the defaults.")
+  boolean tune;
+
+  @Option(
       names = "--scan",
       description =
           "Evaluate the space-time scan too (off by default: with its 999 replicates per day and"
@@ -115,9 +122,11 @@ final class WatchEvalCommand implements Callable<Integer> {
         scan ? WatchConfig.defaults() : WatchEvaluation.withoutScan(WatchConfig.defaults());
     s =
         s.withCandidates(
-            sweep
-                ? WatchEvaluation.Candidate.sweep(base)
-                : List.of(new WatchEvaluation.Candidate("defaults", base)));
+            tune
+                ? WatchEvaluation.Candidate.tuningGrid(base)
+                : sweep
+                    ? WatchEvaluation.Candidate.sweep(base)
+                    : List.of(new WatchEvaluation.Candidate("defaults", base)));
     EvaluationReport report = WatchEvaluation.run(s);
     String text =
         switch (format) {

@@ -72,6 +72,68 @@ public final class WatchEvaluation {
     }
 
     /**
+     * The grid the defaults were chosen from: for each temporal detector, one candidate per
+     * combination of its parameters with only that detector on (everything else as in {@code base},
+     * including {@code minObserved}), so that each row of the report is one setting of one
+     * detector. docs/watch.md "How the defaults were chosen" gives the rule and the run.
+     *
+     * @param base the configuration the candidates vary
+     * @return the candidates, named after the detector and its parameters
+     */
+    public static List<Candidate> tuningGrid(WatchConfig base) {
+      Objects.requireNonNull(base, "base");
+      List<Candidate> out = new ArrayList<>();
+      WatchConfig.Ewma e = base.ewma();
+      for (double lambda : new double[] {0.3, 0.5, 0.7}) {
+        for (double limit : new double[] {2.0, 2.25, 2.5, 2.75, 3.0}) {
+          WatchConfig c = copy(base, new WatchConfig.Ewma(true, lambda, limit), null, null, -1);
+          out.add(
+              new Candidate(
+                  "ewma l=" + lambda + " L=" + limit, only(c, EnumSet.of(Detector.EWMA))));
+        }
+      }
+      for (double shift : new double[] {2, 3, 4}) {
+        for (double h : new double[] {2.0, 2.25, 2.5, 3.0}) {
+          WatchConfig.Cusum k = new WatchConfig.Cusum(true, shift, h);
+          WatchConfig c = copy(base, null, k, k, -1);
+          out.add(
+              new Candidate(
+                  "poisson_cusum k=" + shift + " h=" + h,
+                  only(c, EnumSet.of(Detector.POISSON_CUSUM))));
+          out.add(
+              new Candidate(
+                  "negbin_cusum k=" + shift + " h=" + h,
+                  only(c, EnumSet.of(Detector.NEGBIN_CUSUM))));
+        }
+      }
+      WatchConfig.Farrington f = base.farrington();
+      WatchConfig.MovingPercentile m = base.movingPercentile();
+      for (double alpha : new double[] {0.01, 0.02, 0.03, 0.05}) {
+        for (int weeks : new int[] {8, 12}) {
+          WatchConfig c =
+              withWindows(base, new WatchConfig.Farrington(true, weeks, f.guardDays(), alpha), m);
+          out.add(
+              new Candidate(
+                  "farrington a=" + alpha + " w=" + weeks,
+                  only(c, EnumSet.of(Detector.FARRINGTON))));
+        }
+      }
+      for (int window : new int[] {1, 3, 7}) {
+        for (int weeks : new int[] {8, 12}) {
+          for (double p : new double[] {0.95, 0.99}) {
+            WatchConfig c =
+                withWindows(base, f, new WatchConfig.MovingPercentile(true, window, weeks, p));
+            out.add(
+                new Candidate(
+                    "moving_percentile d=" + window + " w=" + weeks + " p=" + p,
+                    only(c, EnumSet.of(Detector.MOVING_PERCENTILE))));
+          }
+        }
+      }
+      return List.copyOf(out);
+    }
+
+    /**
      * A small sweep around a configuration: the configuration itself ({@code base}), EWMA limit 2.5
      * and 3.5, both CUSUM thresholds at 4 and 6, {@code minObserved} 2 and 4, Farrington's alpha at
      * 0.001 and the moving percentile at 0.99. Each is a whole watch run per stream, so a sweep

@@ -155,4 +155,34 @@ class WatchEvaluationTest {
     assertThat(WatchEvaluation.withoutScan(WatchConfig.defaults()).ewma())
         .isEqualTo(WatchConfig.defaults().ewma());
   }
+
+  @Test
+  void theTuningGridVariesOneDetectorPerCandidateAndContainsTheDefaults() {
+    WatchConfig d = WatchConfig.defaults();
+    List<WatchEvaluation.Candidate> grid = WatchEvaluation.Candidate.tuningGrid(d);
+    assertThat(grid).hasSize(15 + 12 + 12 + 8 + 12);
+    assertThat(grid).extracting(WatchEvaluation.Candidate::name).doesNotHaveDuplicates();
+    for (WatchEvaluation.Candidate c : grid) {
+      long on =
+          EnumSet.allOf(Detector.class).stream()
+              .filter(x -> WatchEvaluation.enabled(c.config(), x))
+              .count();
+      assertThat(on).as(c.name()).isEqualTo(1);
+      assertThat(c.name())
+          .startsWith(
+              EnumSet.allOf(Detector.class).stream()
+                  .filter(x -> WatchEvaluation.enabled(c.config(), x))
+                  .findFirst()
+                  .orElseThrow()
+                  .jsonName());
+      assertThat(c.config().minObserved()).isEqualTo(d.minObserved());
+    }
+    // every default setting is one of the grid's candidates (the defaults were chosen from it)
+    assertThat(grid)
+        .anySatisfy(c -> assertThat(c.config().ewma()).isEqualTo(d.ewma()))
+        .anySatisfy(c -> assertThat(c.config().poissonCusum()).isEqualTo(d.poissonCusum()))
+        .anySatisfy(c -> assertThat(c.config().negBinCusum()).isEqualTo(d.negBinCusum()))
+        .anySatisfy(c -> assertThat(c.config().farrington()).isEqualTo(d.farrington()))
+        .anySatisfy(c -> assertThat(c.config().movingPercentile()).isEqualTo(d.movingPercentile()));
+  }
 }

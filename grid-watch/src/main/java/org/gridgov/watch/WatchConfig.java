@@ -66,13 +66,13 @@ public record WatchConfig(
   public static WatchConfig defaults() {
     return new WatchConfig(
         new Baseline(8, 28),
-        new Ewma(true, 0.5, 3.0),
-        new Cusum(true, 3.0, 3.0),
-        new Cusum(true, 4.0, 2.5),
-        new Farrington(true, 12, 7, 0.02),
+        new Ewma(true, 0.5, 2.75),
+        new Cusum(true, 3.0, 2.25),
+        new Cusum(true, 3.0, 2.25),
+        new Farrington(true, 12, 7, 0.03),
         new MovingPercentile(true, 3, 12, 0.99),
         new Scan(true, 30, 7, 0.5, 999, 0.01, 20261206L),
-        2,
+        3,
         2);
   }
 

@@ -7,11 +7,7 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.NotSerializableException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.OutputStream;
-import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -249,18 +245,18 @@ final class WatchState {
       throws IOException {
     o.writeBoolean(zones.isPresent());
     if (zones.isPresent()) {
-      Object z = zones.get();
-      if (!(z instanceof Serializable)) {
-        throw new NotSerializableException(
-            "Neighbourhoods is not Serializable yet: a watch with zones cannot be saved");
+      Neighbourhoods z = zones.get();
+      o.writeInt(z.size());
+      for (String id : z.zones()) {
+        o.writeUTF(id);
       }
-      ByteArrayOutputStream buf = new ByteArrayOutputStream();
-      try (ObjectOutputStream oo = new ObjectOutputStream(buf)) {
-        oo.writeObject(z);
+      for (int k = 0; k < z.size(); k++) {
+        int[] ns = z.neighboursView(k);
+        o.writeInt(ns.length);
+        for (int n : ns) {
+          o.writeInt(n);
+        }
       }
-      byte[] bytes = buf.toByteArray();
-      o.writeInt(bytes.length);
-      o.write(bytes);
     }
   }
 
@@ -268,23 +264,22 @@ final class WatchState {
     if (!i.readBoolean()) {
       return Optional.empty();
     }
-    int n = count(i, Integer.MAX_VALUE, "zone bytes");
-    byte[] bytes = i.readNBytes(n);
-    if (bytes.length != n) {
-      throw damaged("truncated zones");
+    int n = count(i, Integer.MAX_VALUE, "zones");
+    List<String> ids = new ArrayList<>(Math.min(n, 1 << 16));
+    for (int k = 0; k < n; k++) {
+      ids.add(i.readUTF());
     }
-    try (ObjectInputStream oi = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-      oi.setObjectInputFilter(
-          info ->
-              info.depth() > 20 || info.references() > 10_000_000
-                  ? java.io.ObjectInputFilter.Status.REJECTED
-                  : java.io.ObjectInputFilter.Status.UNDECIDED);
-      Object z = oi.readObject();
-      if (!(z instanceof Neighbourhoods)) {
-        throw damaged("the zones are not Neighbourhoods");
+    int[][] neighbours = new int[n][];
+    for (int k = 0; k < n; k++) {
+      int m = count(i, n, "neighbours");
+      neighbours[k] = new int[m];
+      for (int j = 0; j < m; j++) {
+        neighbours[k][j] = i.readInt();
       }
-      return Optional.of((Neighbourhoods) z);
-    } catch (ClassNotFoundException e) {
+    }
+    try {
+      return Optional.of(Neighbourhoods.fromParts(ids, neighbours));
+    } catch (IllegalArgumentException e) {
       throw damaged("zones: " + e.getMessage());
     }
   }

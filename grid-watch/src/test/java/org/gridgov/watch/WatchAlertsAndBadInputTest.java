@@ -154,4 +154,53 @@ class WatchAlertsAndBadInputTest {
     assertThat(w.calendar()).isEqualTo(WatchTestSupport.everyDay());
     assertThat(w.alerts()).isEqualTo(surgeTwice(1, 1).alerts());
   }
+
+  @Test
+  void aWatchWithZonesSavesAndRestoresAndTheScanContinuesAlike() throws Exception {
+    // Four zones in a row, the scan on (99 replicates), a surge in zone a from day 47.
+    java.util.Map<String, org.gridgov.core.GeoPoint> centroids = new java.util.LinkedHashMap<>();
+    String[] ids = {"a", "b", "c", "d"};
+    for (int k = 0; k < ids.length; k++) {
+      centroids.put(ids[k], org.gridgov.core.GeoPoint.of(117.0 + 0.01 * k, 31.0));
+    }
+    Neighbourhoods zones = Neighbourhoods.byDistance(centroids, 3);
+    WatchConfig d = WatchConfig.defaults();
+    WatchConfig.Scan s = d.scan();
+    WatchConfig c =
+        new WatchConfig(
+            d.baseline(),
+            d.ewma(),
+            d.poissonCusum(),
+            d.negBinCusum(),
+            d.farrington(),
+            d.movingPercentile(),
+            new WatchConfig.Scan(true, 14, 3, 0.5, 99, 0.05, 7L),
+            d.minObserved(),
+            d.mergeGapDays());
+    java.util.List<DayCounts> days = new java.util.ArrayList<>();
+    java.util.Random rnd = new java.util.Random(3);
+    for (int day = 0; day < 50; day++) {
+      DayCounts.Builder b = DayCounts.builder(D0.plusDays(day));
+      for (String z : ids) {
+        int n = 2 + rnd.nextInt(3) + (day >= 47 && z.equals("a") ? 12 : 0);
+        b.add(z, "k", n);
+      }
+      days.add(b.build());
+    }
+    Watch whole = Watch.create(c, WatchTestSupport.everyDay(), zones);
+    Watch first = Watch.create(c, WatchTestSupport.everyDay(), zones);
+    for (int day = 0; day < 45; day++) {
+      whole.feed(days.get(day));
+      first.feed(days.get(day));
+    }
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    first.save(out);
+    Watch restored = Watch.restore(new java.io.ByteArrayInputStream(out.toByteArray()));
+    for (int day = 45; day < 50; day++) {
+      assertThat(restored.feed(days.get(day))).isEqualTo(whole.feed(days.get(day)));
+    }
+    assertThat(restored.alerts()).isEqualTo(whole.alerts());
+    assertThat(whole.alerts())
+        .anySatisfy(a -> assertThat(a.detector()).isEqualTo(Detector.SPACE_TIME_SCAN));
+  }
 }

@@ -28,12 +28,12 @@ class WatchConfigsTest {
       """
       {"format": "gridgov.watch/1",
        "baseline": {"weeks": 8, "minHistoryDays": 28},
-       "minObserved": 2, "mergeGapDays": 2,
+       "minObserved": 3, "mergeGapDays": 2,
        "detectors": {
-         "ewma": {"enabled": true, "lambda": 0.5, "limit": 3.0},
-         "poisson_cusum": {"enabled": true, "shift": 3.0, "threshold": 3.0},
-         "negbin_cusum": {"enabled": true, "shift": 4.0, "threshold": 2.5},
-         "farrington": {"enabled": true, "weeks": 12, "guardDays": 7, "alpha": 0.02},
+         "ewma": {"enabled": true, "lambda": 0.5, "limit": 2.75},
+         "poisson_cusum": {"enabled": true, "shift": 3.0, "threshold": 2.25},
+         "negbin_cusum": {"enabled": true, "shift": 3.0, "threshold": 2.25},
+         "farrington": {"enabled": true, "weeks": 12, "guardDays": 7, "alpha": 0.03},
          "moving_percentile": {"enabled": true, "windowDays": 3, "weeks": 12, "percentile": 0.99},
          "space_time_scan": {"enabled": true, "days": 30, "maxDays": 7, "maxZoneShare": 0.5,
                              "replicates": 999, "alpha": 0.01, "seed": 20261206}}}
