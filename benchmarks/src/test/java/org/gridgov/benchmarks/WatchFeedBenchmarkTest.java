@@ -9,6 +9,7 @@ class WatchFeedBenchmarkTest {
   void theEngineAndTheDenseBaselineRaiseTheSameAlarmsDayByDay() {
     WatchFeedBenchmark b = new WatchFeedBenchmark();
     b.setup("60:6:150:40", 25, true);
+    b.steady = false;
     b.fresh();
     int alarms = 0;
     for (int d = b.warmDays(); d < b.warmDays() + 25; d++) {
@@ -25,6 +26,7 @@ class WatchFeedBenchmarkTest {
     // a superset (mergeGapDays 0: the open alerts are the day's alarms, one per detector and cell).
     WatchFeedBenchmark b = new WatchFeedBenchmark();
     b.setup("60:6:150:100", 10, false);
+    b.steady = false;
     b.fresh();
     for (int d = b.warmDays(); d < b.warmDays() + 10; d++) {
       assertThat(b.engineAllDay(d)).as("day %s", d).isGreaterThanOrEqualTo(b.engineDay(d));

@@ -83,7 +83,6 @@ public final class WatchEvaluation {
     public static List<Candidate> tuningGrid(WatchConfig base) {
       Objects.requireNonNull(base, "base");
       List<Candidate> out = new ArrayList<>();
-      WatchConfig.Ewma e = base.ewma();
       for (double lambda : new double[] {0.3, 0.5, 0.7}) {
         for (double limit : new double[] {2.0, 2.25, 2.5, 2.75, 3.0}) {
           WatchConfig c = copy(base, new WatchConfig.Ewma(true, lambda, limit), null, null, -1);
@@ -180,11 +179,11 @@ public final class WatchEvaluation {
       WatchConfig.MovingPercentile m = base.movingPercentile();
       out.add(
           new Candidate(
-              "percentile=0.99",
+              "percentile=0.95",
               withWindows(
                   base,
                   f,
-                  new WatchConfig.MovingPercentile(m.enabled(), m.windowDays(), m.weeks(), 0.99))));
+                  new WatchConfig.MovingPercentile(m.enabled(), m.windowDays(), m.weeks(), 0.95))));
       return List.copyOf(out);
     }
   }

@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * The Farrington-flexible-style detector on daily counts (see {@link WatchConfig.Farrington}),
  * after the improved Farrington algorithm of Noufaily et al. (2013), adapted from weeks to days.
- * Stateless and thread-safe (its scratch arrays are per thread); package-private.
+ * Keeps no state between calls, but its scratch arrays are its own: confined to the engine that
+ * made it (which {@link Watch} serialises), not for sharing between threads; package-private.
  *
  * <p>For the day judged, {@code t}:
  *
@@ -48,7 +49,7 @@ final class FarringtonDetector {
   private static final int IRLS_ITERATIONS = 25;
 
   /** Per-thread scratch, sized for the longest reference (104 weeks). */
-  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+  private final Scratch scratch = new Scratch(); // confined: one detector per engine
 
   private final WatchConfig.Farrington config;
   private final int minObserved;
@@ -71,7 +72,7 @@ final class FarringtonDetector {
     long from = Math.max(series.firstDay(), t - 7L * config.weeks());
     long to = t - config.guardDays() - 1;
     boolean kind = series.isWorkingDay(t);
-    Scratch s = SCRATCH.get();
+    Scratch s = scratch;
     int n = 0;
     int max = 0;
     for (long d = from; d <= to; d++) {

@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The CIDARS-style moving-percentile detector (see {@link WatchConfig.MovingPercentile}). Stateless
- * and thread-safe (its scratch array is per thread); package-private.
+ * The CIDARS-style moving-percentile detector (see {@link WatchConfig.MovingPercentile}). Keeps no
+ * state between calls; its scratch array is its own, so it is confined to the engine that made it
+ * (no {@code ThreadLocal}); package-private.
  *
  * <p>For the day judged, {@code t}, with {@code w = windowDays}:
  *
@@ -25,7 +26,7 @@ import java.util.Objects;
  */
 final class MovingPercentileDetector {
 
-  private static final ThreadLocal<long[]> SCRATCH = ThreadLocal.withInitial(() -> new long[104]);
+  private final long[] scratch = new long[104]; // confined: one detector per engine
 
   private final WatchConfig.MovingPercentile config;
   private final int minObserved;
@@ -51,7 +52,7 @@ final class MovingPercentileDetector {
       return Evaluation.QUIET;
     }
     long current = sum(series, t, w);
-    long[] sums = SCRATCH.get();
+    long[] sums = scratch;
     for (int i = 0; i < weeks; i++) {
       sums[i] = sum(series, t - 7L * (k0 + i), w);
     }

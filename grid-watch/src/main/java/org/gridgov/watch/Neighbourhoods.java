@@ -303,14 +303,17 @@ public final class Neighbourhoods implements Serializable {
    * Neighbourhoods from their parts as a saved watch state holds them (package-private: {@code
    * WatchState} writes zones and lists as plain data, never as serialized objects).
    *
-   * @param zones the zone ids in index order, distinct
+   * @param zones the zone ids in index order, strictly ascending (as the factories sort them)
    * @param neighbours per zone its neighbour indices, nearest first, no zone itself
    * @return the neighbourhoods
    * @throws IllegalArgumentException when the parts do not fit together
    */
   static Neighbourhoods fromParts(List<String> zones, int[][] neighbours) {
     checkArgument(zones.size() == neighbours.length, "zones and neighbour lists do not match");
-    checkArgument(new java.util.HashSet<>(zones).size() == zones.size(), "zone ids repeat");
+    for (int z = 1; z < zones.size(); z++) {
+      checkArgument(
+          zones.get(z - 1).compareTo(zones.get(z)) < 0, "zone ids not ascending at %s", z);
+    }
     for (int z = 0; z < neighbours.length; z++) {
       for (int b : neighbours[z]) {
         checkArgument(b >= 0 && b < neighbours.length && b != z, "zone %s has neighbour %s", z, b);

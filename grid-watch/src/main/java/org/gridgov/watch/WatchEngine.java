@@ -378,7 +378,7 @@ final class WatchEngine {
     appendHistory(cell, t, x);
     advanced[cell] = t;
     if (farrington != null || movingPercentile != null) {
-      CellSeries series = new CellSeries(cell);
+      CellSeries series = new CellSeries(cell, t);
       if (farrington != null) {
         recordEvaluation(Detector.FARRINGTON, cell, t, farrington.evaluate(series));
       }
@@ -473,11 +473,48 @@ final class WatchEngine {
   // windowed detectors: a cell's history as a DailySeries
   // =====================================================================================
 
+  /** The days the windowed detectors look back over, the day judged included. */
+  private int lookback() {
+    int l = 1;
+    if (farrington != null) {
+      l = Math.max(l, 7 * config.farrington().weeks() + 1);
+    }
+    if (movingPercentile != null) {
+      WatchConfig.MovingPercentile m = config.movingPercentile();
+      int k0 = (m.windowDays() + 6) / 7;
+      l = Math.max(l, 7 * (k0 + m.weeks() - 1) + m.windowDays());
+    }
+    return l;
+  }
+
+  /** Reused by {@link CellSeries} (the engine is confined to one thread at a time by Watch). */
+  private int[] seriesWindow = new int[0];
+
+  /**
+   * A cell's history as the windowed detectors read it: the days they look back over are copied
+   * once into a dense window (one pass over the cell's recent history), so each of their many reads
+   * is an array access instead of a binary search over the cell's whole history.
+   */
   private final class CellSeries implements DailySeries {
     private final int cell;
+    private final long windowStart; // epoch day of window[0]
 
-    CellSeries(int cell) {
+    CellSeries(int cell, int t) {
       this.cell = cell;
+      int len = Math.min(lookback(), t + 1);
+      if (seriesWindow.length < len) {
+        seriesWindow = new int[len];
+      }
+      int from = t - len + 1;
+      Arrays.fill(seriesWindow, 0, len, 0);
+      int[] hd = histDay[cell];
+      int[] hc = histCount[cell];
+      for (int i = histSize[cell] - 1; i >= 0 && hd[i] >= from; i--) {
+        if (hd[i] <= t) {
+          seriesWindow[hd[i] - from] = hc[i];
+        }
+      }
+      this.windowStart = firstDay + from;
     }
 
     @Override
@@ -496,6 +533,9 @@ final class WatchEngine {
           epochDay >= firstDay && epochDay < firstDay + days,
           "day %s outside the history",
           epochDay);
+      if (epochDay >= windowStart) {
+        return seriesWindow[(int) (epochDay - windowStart)];
+      }
       int i = Arrays.binarySearch(histDay[cell], 0, histSize[cell], (int) (epochDay - firstDay));
       return i >= 0 ? histCount[cell][i] : 0;
     }

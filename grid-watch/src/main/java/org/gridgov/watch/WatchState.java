@@ -264,7 +264,7 @@ final class WatchState {
     if (!i.readBoolean()) {
       return Optional.empty();
     }
-    int n = count(i, Integer.MAX_VALUE, "zones");
+    int n = count(i, 1 << 24, "zones");
     List<String> ids = new ArrayList<>(Math.min(n, 1 << 16));
     for (int k = 0; k < n; k++) {
       ids.add(i.readUTF());

@@ -32,8 +32,9 @@ import org.gridgov.watch.WatchConfig;
  * The demo's early warning (预警): the year's reports with a grid, plus a few planted outbreaks
  * ({@link #outbreaks}), counted per community and category (the item list's first category name)
  * with grid-watch's {@link CaseCounts} and fed day by day to a {@link Watch} with the default
- * configuration, the space-time scan joining communities by centroid distance. The planted cases go
- * to the watch only, not through the case loop, so every other figure of the demo is unchanged.
+ * configuration except the moving percentile, which is off on cells this sparse (docs/demo.md says
+ * why), the space-time scan joining communities by centroid distance. The planted cases go to the
+ * watch only, not through the case loop, so every other figure of the demo is unchanged.
  */
 final class DemoWatch {
   /** The neighbours each community gets for the scan's cylinders. */
