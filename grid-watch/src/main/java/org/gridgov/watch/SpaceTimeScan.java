@@ -109,9 +109,22 @@ final class SpaceTimeScan {
     mine.countObserved(counts);
     p.maxima(mine, observedBest, observedCylinder);
 
-    double[] maxima = replicates(p, seed);
+    int cut = (int) Math.floor(config.alpha() * (config.replicates() + 1) + 1e-9);
+    double observedMax = 0;
+    for (double b : observedBest) {
+      observedMax = Math.max(observedMax, b);
+    }
+    if (!all && (cut < 1 || !(observedMax > 0))) {
+      return List.of(); // no p-value can reach the level, or no cylinder has an excess
+    }
+    // Sequential Monte Carlo (Besag and Clifford 1991): once `cut` replicate maxima reach the
+    // observed maximum, no cluster can be significant, and scan() reports only significant ones, so
+    // the remaining replicates cannot change its answer. scanAll() runs them all.
+    double[] maxima = replicates(p, seed, all ? Double.NaN : observedMax, cut);
+    if (maxima == null) {
+      return List.of();
+    }
     Arrays.sort(maxima);
-    int cut = (int) Math.floor(config.alpha() * (maxima.length + 1) + 1e-9);
     double critical = cut >= 1 ? maxima[maxima.length - cut] : Double.NaN;
 
     Integer[] centres = new Integer[p.zoneCount];
@@ -188,18 +201,28 @@ final class SpaceTimeScan {
     return lo;
   }
 
-  private double[] replicates(Period p, long seed) {
+  /**
+   * The replicates' maxima, or {@code null} when {@code stopAt} is a number and {@code cut} of them
+   * reached it (then the observed maximum cannot be significant and the rest need not run).
+   */
+  private double[] replicates(Period p, long seed, double stopAt, int cut) {
     int reps = config.replicates();
     double[] maxima = new double[reps];
     long work = (long) p.cylinders * reps;
     int tasks = (int) Math.min(threads, Math.max(1, work / PARALLEL_WORK));
+    boolean stops = !Double.isNaN(stopAt);
     if (tasks <= 1) {
       Scratch s = new Scratch(p);
+      int reached = 0;
       for (int r = 0; r < reps; r++) {
         maxima[r] = p.replicate(s, seed, r);
+        if (stops && maxima[r] >= stopAt && ++reached >= cut) {
+          return null;
+        }
       }
       return maxima;
     }
+    AtomicInteger reachedAll = new AtomicInteger();
     AtomicInteger next = new AtomicInteger();
     List<Future<?>> running = new ArrayList<>(tasks);
     ExecutorService pool = Pool.get();
@@ -210,6 +233,9 @@ final class SpaceTimeScan {
                 Scratch s = new Scratch(p);
                 for (int r = next.getAndIncrement(); r < reps; r = next.getAndIncrement()) {
                   maxima[r] = p.replicate(s, seed, r);
+                  if (stops && maxima[r] >= stopAt && reachedAll.incrementAndGet() >= cut) {
+                    next.set(reps); // the others stop at their next replicate
+                  }
                 }
               }));
     }
@@ -232,7 +258,7 @@ final class SpaceTimeScan {
       throw new IllegalStateException("space-time scan failed", cause);
     }
     // writes by the pool's threads happen-before the completed Future.get() above
-    return maxima;
+    return stops && reachedAll.get() >= cut ? null : maxima;
   }
 
   /** The shared daemon threads of every scan, one per processor, started on first use. */

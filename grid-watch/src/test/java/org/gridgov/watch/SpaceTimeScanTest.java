@@ -185,6 +185,25 @@ class SpaceTimeScanTest {
     }
   }
 
+  @Property(tries = 30)
+  void stoppingEarlyNeverChangesWhichClustersAreSignificant(@ForAll long seed) {
+    // scan() stops the replicates once enough of them reach the observed maximum; its clusters
+    // must be exactly scanAll()'s (which runs every replicate) with p-value at most alpha.
+    SplittableRandom rnd = new SplittableRandom(seed);
+    Neighbourhoods zones = randomPlane(30, 5, rnd.nextLong());
+    int[][] counts = background(zones.size(), 10, 0.5 + rnd.nextDouble() * 4, rnd);
+    if (rnd.nextBoolean()) {
+      counts[rnd.nextInt(zones.size())][9] += 1 + rnd.nextInt(12);
+    }
+    WatchConfig.Scan config = new WatchConfig.Scan(true, 10, 3, 0.5, 99, 0.05, 1);
+    for (int threads : new int[] {1, 2}) {
+      SpaceTimeScan scan = new SpaceTimeScan(zones, config, threads);
+      List<ScanCluster> significant =
+          scan.scanAll(counts, seed).stream().filter(c -> c.pValue() <= 0.05).toList();
+      assertThat(scan.scan(counts, seed)).isEqualTo(significant);
+    }
+  }
+
   @Test
   void parallelReplicatesEqualSerialOnALargeScan() {
     // large enough that the replicates really run on the pool
