@@ -87,7 +87,7 @@ final class WatchEvalCommand implements Callable<Integer> {
       names = "--scan",
       description =
           "Evaluate the space-time scan too (off by default: with its 999 replicates per day and"
-              + " category it takes minutes, the temporal detectors seconds).")
+              + " category the run takes about five times as long).")
   boolean scan;
 
   @Option(

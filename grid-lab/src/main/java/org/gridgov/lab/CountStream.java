@@ -3,7 +3,6 @@ package org.gridgov.lab;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
@@ -19,15 +18,13 @@ import java.util.TreeSet;
 import org.gridgov.core.GridId;
 import org.gridgov.core.GridLevel;
 import org.gridgov.core.time.WorkCalendar;
+import org.gridgov.geo.GridAdjacency;
 import org.gridgov.geo.GridMap;
 import org.gridgov.lab.internal.IncidentMaker;
 import org.gridgov.lab.internal.Rng;
 import org.gridgov.rules.lists.Item;
 import org.gridgov.rules.lists.ProhibitedEntry;
 import org.gridgov.watch.DayCounts;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Polygon;
 
 /**
  * Daily case counts per unit (a grid at one level) and category over a period: the stream an
@@ -298,58 +295,31 @@ public final class CountStream {
     Map<GridId, Integer> unitOfLeaf = new HashMap<>();
     unitOf.forEach((leaf, unit) -> unitOfLeaf.put(leaf, ui.get(unit)));
     Map<String, List<String>> nb =
-        city.map().map(m -> adjacency(m, us)).orElseGet(Collections::emptyMap);
+        city.map().map(m -> adjacency(m, level, us)).orElseGet(Collections::emptyMap);
     return new Cells(us, cs, unitOfLeaf, index(cs), Collections.unmodifiableMap(nb));
   }
 
   /**
-   * Units whose boundaries share a segment (two consecutive vertices): generated maps draw shared
-   * borders vertex for vertex, so this finds every pair that shares a stretch of border in one pass
-   * over the vertices (a map whose neighbours are not drawn vertex for vertex gets fewer
-   * neighbours).
+   * Units whose boundaries share a segment, as grid-geo's {@link GridAdjacency} finds them
+   * (generated maps draw shared borders vertex for vertex, so every pair sharing a stretch of
+   * border is found).
    */
-  private static Map<String, List<String>> adjacency(GridMap map, List<String> units) {
-    Map<Segment, Integer> owner = new HashMap<>();
-    List<TreeSet<String>> adj = new ArrayList<>();
-    for (int i = 0; i < units.size(); i++) {
-      adj.add(new TreeSet<>());
-    }
-    for (int i = 0; i < units.size(); i++) {
-      Optional<Geometry> g = map.geometry(GridId.of(units.get(i)));
-      if (g.isEmpty()) {
-        continue;
-      }
-      for (int k = 0; k < g.get().getNumGeometries(); k++) {
-        if (!(g.get().getGeometryN(k) instanceof Polygon p)) {
-          continue;
-        }
-        for (int r = -1; r < p.getNumInteriorRing(); r++) {
-          Coordinate[] cs = (r < 0 ? p.getExteriorRing() : p.getInteriorRingN(r)).getCoordinates();
-          for (int v = 0; v + 1 < cs.length; v++) {
-            Integer other = owner.putIfAbsent(Segment.of(cs[v], cs[v + 1]), i);
-            if (other != null && other != i) {
-              adj.get(i).add(units.get(other));
-              adj.get(other).add(units.get(i));
-            }
-          }
-        }
-      }
-    }
+  private static Map<String, List<String>> adjacency(
+      GridMap map, GridLevel level, List<String> units) {
+    Set<String> known = new HashSet<>(units);
     Map<String, List<String>> out = new TreeMap<>();
-    for (int i = 0; i < units.size(); i++) {
-      if (!adj.get(i).isEmpty()) {
-        out.put(units.get(i), List.copyOf(adj.get(i)));
-      }
-    }
+    GridAdjacency.of(map, level)
+        .borders()
+        .forEach(
+            (u, ns) -> {
+              if (known.contains(u)) {
+                List<String> mine = ns.stream().filter(known::contains).sorted().toList();
+                if (!mine.isEmpty()) {
+                  out.put(u, mine);
+                }
+              }
+            });
     return out;
-  }
-
-  /** A boundary segment, its ends in a fixed order. */
-  private record Segment(double ax, double ay, double bx, double by) {
-    static Segment of(Coordinate a, Coordinate b) {
-      boolean swap = a.x > b.x || (a.x == b.x && a.y > b.y);
-      return swap ? new Segment(b.x, b.y, a.x, a.y) : new Segment(a.x, a.y, b.x, b.y);
-    }
   }
 
   /**

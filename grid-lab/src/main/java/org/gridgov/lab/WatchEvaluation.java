@@ -271,8 +271,8 @@ public final class WatchEvaluation {
      * Day inside) with 70 days of warm-up; 2 replicates; Tongcheng's plan (23 communities, 105
      * grids) with the official 2026 calendar; 300 cases a working day; communities × major classes;
      * 40 outbreaks a stream; {@link WatchConfig#defaults()} without the space-time scan as the one
-     * candidate {@code defaults} (the scan with its 999 replicates a day and category takes minutes
-     * over such streams: add it with {@link #withCandidates}). A run takes a few seconds.
+     * candidate {@code defaults} (the scan with its 999 replicates a day and category takes about
+     * five times as long: add it with {@link #withCandidates}). A run takes a few seconds.
      *
      * @return the spec
      */
