@@ -2,10 +2,7 @@ package org.gridgov.lab;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -22,6 +19,7 @@ import org.gridgov.core.GridLevel;
 import org.gridgov.core.time.WorkCalendar;
 import org.gridgov.fixtures.CityMaker;
 import org.gridgov.fixtures.CityPlan;
+import org.gridgov.fixtures.OfficialCalendars;
 import org.gridgov.rules.PolicySets;
 import org.gridgov.watch.Alert;
 import org.gridgov.watch.DayCounts;
@@ -413,33 +411,7 @@ public final class WatchEvaluation {
    * @return the calendar
    */
   public static WorkCalendar calendar2026() {
-    List<LocalDate> holidays = new ArrayList<>();
-    range(holidays, "2026-01-01", "2026-01-03");
-    range(holidays, "2026-02-15", "2026-02-23");
-    range(holidays, "2026-04-04", "2026-04-06");
-    range(holidays, "2026-05-01", "2026-05-05");
-    range(holidays, "2026-06-19", "2026-06-21");
-    range(holidays, "2026-09-25", "2026-09-27");
-    range(holidays, "2026-10-01", "2026-10-07");
-    List<LocalDate> makeUp = new ArrayList<>();
-    for (String d :
-        List.of(
-            "2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10")) {
-      makeUp.add(LocalDate.parse(d));
-    }
-    return WorkCalendar.builder(ZoneId.of("Asia/Shanghai"))
-        .workingDays(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY))
-        .periods(
-            LocalTime.of(8, 30), LocalTime.of(12, 0), LocalTime.of(13, 30), LocalTime.of(18, 0))
-        .holidays(holidays)
-        .makeUpDays(makeUp)
-        .build();
-  }
-
-  private static void range(List<LocalDate> out, String from, String to) {
-    for (LocalDate d = LocalDate.parse(from); !d.isAfter(LocalDate.parse(to)); d = d.plusDays(1)) {
-      out.add(d);
-    }
+    return OfficialCalendars.china2026();
   }
 
   /**

@@ -342,34 +342,11 @@ public final class MapSvg {
       project();
       openSvg(" organisation coverage map");
       svg.append("<rect width=\"100%\" height=\"100%\" fill=\"#f6f3ec\"/>\n");
-      with(
-          "text",
+      titles(
           sample.name() + " · 组织覆盖 " + result.org().asOf(),
-          "x",
-          MARGIN,
-          "y",
-          40.0,
-          "font-size",
-          24.0,
-          "font-weight",
-          "700",
-          "fill",
-          "#1d1d1d");
-      svg.append('\n');
-      with(
-          "text",
           "Party organisations and grid chiefs on the responsibility and exclusive grids, checked"
               + " under the default rules on "
-              + result.org().asOf(),
-          "x",
-          MARGIN,
-          "y",
-          64.0,
-          "font-size",
-          13.0,
-          "fill",
-          "#555");
-      svg.append('\n');
+              + result.org().asOf());
       GridId root = sample.map().hierarchy().roots().get(0);
       svg.append(
           "<g id=\"org-grids\" stroke=\"#ffffff\" stroke-width=\"0.8\""
@@ -457,36 +434,13 @@ public final class MapSvg {
       openSvg(" early warning map");
       svg.append("<rect width=\"100%\" height=\"100%\" fill=\"#f6f3ec\"/>\n");
       DemoResult.Watch w = result.watch();
-      with(
-          "text",
+      titles(
           sample.name()
               + " · 预警 "
               + result.options().start()
               + " – "
               + result.options().end().minusDays(1),
-          "x",
-          MARGIN,
-          "y",
-          40.0,
-          "font-size",
-          24.0,
-          "font-weight",
-          "700",
-          "fill",
-          "#1d1d1d");
-      svg.append('\n');
-      with(
-          "text",
-          "Communities shaded by their alerts in the period; red outlines: the planted outbreaks",
-          "x",
-          MARGIN,
-          "y",
-          64.0,
-          "font-size",
-          13.0,
-          "fill",
-          "#555");
-      svg.append('\n');
+          "Communities shaded by their alerts in the period; red outlines: the planted outbreaks");
       Map<GridId, Integer> counts = alertsByCommunity(result);
       int most = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
       svg.append(
@@ -783,10 +737,11 @@ public final class MapSvg {
       el(tag, attributes).append('>').append(Xml.esc(content)).append("</").append(tag).append('>');
     }
 
-    private void header(int scored) {
+    /** The map's title and the line under it, at the top left. */
+    private void titles(String title, String subtitle) {
       with(
           "text",
-          sample.name() + " · 网格考核地图 " + result.options().start().getYear(),
+          title,
           "x",
           MARGIN,
           "y",
@@ -798,6 +753,12 @@ public final class MapSvg {
           "fill",
           "#1d1d1d");
       svg.append('\n');
+      with("text", subtitle, "x", MARGIN, "y", 64.0, "font-size", 13.0, "fill", "#555");
+      svg.append('\n');
+    }
+
+    private void header(int scored) {
+      String title = sample.name() + " · 网格考核地图 " + result.options().start().getYear();
       long closed = result.count(DemoResult.Stage.CLOSED);
       String subtitle =
           "Grid scores under "
@@ -812,8 +773,7 @@ public final class MapSvg {
               + result.options().end().minusDays(1)
               + " · seed "
               + result.options().seed();
-      with("text", subtitle, "x", MARGIN, "y", 64.0, "font-size", 13.0, "fill", "#555");
-      svg.append('\n');
+      titles(title, subtitle);
     }
 
     private void outline(GridId id) {

@@ -9,13 +9,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,6 +33,7 @@ import org.gridgov.core.io.Json;
 import org.gridgov.core.json.GridGovJson;
 import org.gridgov.core.time.WorkCalendar;
 import org.gridgov.fixtures.CitySpec;
+import org.gridgov.fixtures.OfficialCalendars;
 import org.gridgov.fixtures.SyntheticCity;
 import org.gridgov.geo.GridMap;
 import org.gridgov.geo.GridMapOptions;
@@ -282,40 +278,12 @@ public final class SampleCityGenerator {
   }
 
   /**
-   * The 2026 working calendar: the State Council's official holidays and make-up working days
-   * (国务院办公厅关于2026年部分节假日安排的通知, 2025-11-04), Monday–Friday 08:30–12:00 and 13:30–18:00,
-   * Asia/Shanghai.
+   * The sample town's 2026 working calendar: {@link OfficialCalendars#china2026()}.
    *
    * @return the calendar
    */
   static WorkCalendar calendar2026() {
-    List<LocalDate> holidays = new ArrayList<>();
-    addRange(holidays, "2026-01-01", "2026-01-03"); // 元旦
-    addRange(holidays, "2026-02-15", "2026-02-23"); // 春节
-    addRange(holidays, "2026-04-04", "2026-04-06"); // 清明节
-    addRange(holidays, "2026-05-01", "2026-05-05"); // 劳动节
-    addRange(holidays, "2026-06-19", "2026-06-21"); // 端午节
-    addRange(holidays, "2026-09-25", "2026-09-27"); // 中秋节
-    addRange(holidays, "2026-10-01", "2026-10-07"); // 国庆节
-    List<LocalDate> makeUp = new ArrayList<>();
-    for (String d :
-        List.of(
-            "2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10")) {
-      makeUp.add(LocalDate.parse(d));
-    }
-    return WorkCalendar.builder(ZoneId.of("Asia/Shanghai"))
-        .workingDays(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY))
-        .periods(
-            LocalTime.of(8, 30), LocalTime.of(12, 0), LocalTime.of(13, 30), LocalTime.of(18, 0))
-        .holidays(holidays)
-        .makeUpDays(makeUp)
-        .build();
-  }
-
-  private static void addRange(List<LocalDate> out, String from, String to) {
-    for (LocalDate d = LocalDate.parse(from); !d.isAfter(LocalDate.parse(to)); d = d.plusDays(1)) {
-      out.add(d);
-    }
+    return OfficialCalendars.china2026();
   }
 
   // ------------------------------------------------------------------ exclusive grids
