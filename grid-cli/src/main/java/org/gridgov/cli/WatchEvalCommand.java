@@ -80,7 +80,8 @@ final class WatchEvalCommand implements Callable<Integer> {
       names = "--tune",
       description =
           "Evaluate the tuning grid the defaults were chosen from (each temporal detector alone,"
-              + " one row per setting of its parameters; docs/watch.md) instead of the defaults.")
+              + " one row per setting of its parameters, and six settings of the scan with --scan;"
+              + " docs/watch.md) instead of the defaults.")
   boolean tune;
 
   @Option(

@@ -127,6 +127,27 @@ public final class WatchEvaluation {
           }
         }
       }
+      if (base.scan().enabled()) {
+        WatchConfig.Scan sc = base.scan();
+        for (double alpha : new double[] {0.001, 0.01, 0.05}) {
+          for (int maxDays : new int[] {3, 7}) {
+            WatchConfig c =
+                only(
+                    withScan(
+                        base,
+                        new WatchConfig.Scan(
+                            true,
+                            sc.days(),
+                            maxDays,
+                            sc.maxZoneShare(),
+                            sc.replicates(),
+                            alpha,
+                            sc.seed())),
+                    EnumSet.of(Detector.SPACE_TIME_SCAN));
+            out.add(new Candidate("space_time_scan a=" + alpha + " maxDays=" + maxDays, c));
+          }
+        }
+      }
       return List.copyOf(out);
     }
 
@@ -689,6 +710,20 @@ public final class WatchEvaluation {
             s.replicates(),
             s.alpha(),
             s.seed()),
+        c.minObserved(),
+        c.mergeGapDays());
+  }
+
+  /** A copy of a configuration with another scan. */
+  private static WatchConfig withScan(WatchConfig c, WatchConfig.Scan scan) {
+    return new WatchConfig(
+        c.baseline(),
+        c.ewma(),
+        c.poissonCusum(),
+        c.negBinCusum(),
+        c.farrington(),
+        c.movingPercentile(),
+        scan,
         c.minObserved(),
         c.mergeGapDays());
   }

@@ -71,7 +71,7 @@ public record WatchConfig(
         new Cusum(true, 3.0, 2.25),
         new Farrington(true, 12, 7, 0.03),
         new MovingPercentile(true, 3, 12, 0.99),
-        new Scan(true, 30, 7, 0.5, 999, 0.01, 20261206L),
+        new Scan(true, 30, 7, 0.5, 999, 0.05, 20261206L),
         3,
         2);
   }

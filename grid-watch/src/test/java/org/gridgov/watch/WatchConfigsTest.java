@@ -36,7 +36,7 @@ class WatchConfigsTest {
          "farrington": {"enabled": true, "weeks": 12, "guardDays": 7, "alpha": 0.03},
          "moving_percentile": {"enabled": true, "windowDays": 3, "weeks": 12, "percentile": 0.99},
          "space_time_scan": {"enabled": true, "days": 30, "maxDays": 7, "maxZoneShare": 0.5,
-                             "replicates": 999, "alpha": 0.01, "seed": 20261206}}}
+                             "replicates": 999, "alpha": 0.05, "seed": 20261206}}}
       """;
 
   @Test
