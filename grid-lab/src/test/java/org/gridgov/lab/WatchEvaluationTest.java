@@ -160,7 +160,7 @@ class WatchEvaluationTest {
   void theTuningGridVariesOneDetectorPerCandidateAndContainsTheDefaults() {
     WatchConfig d = WatchConfig.defaults();
     List<WatchEvaluation.Candidate> grid = WatchEvaluation.Candidate.tuningGrid(d);
-    assertThat(grid).hasSize(15 + 12 + 12 + 8 + 12);
+    assertThat(grid).hasSize(15 + 12 + 12 + 8 + 12 + 6); // the defaults have the scan on: +6
     assertThat(grid).extracting(WatchEvaluation.Candidate::name).doesNotHaveDuplicates();
     for (WatchEvaluation.Candidate c : grid) {
       long on =
