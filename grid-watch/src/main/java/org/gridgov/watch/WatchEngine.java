@@ -124,6 +124,7 @@ final class WatchEngine {
         config.movingPercentile().enabled()
             ? new MovingPercentileDetector(config.movingPercentile(), config.minObserved())
             : null;
+    this.lookback = lookback();
     this.scan =
         config.scan().enabled() && zones.isPresent()
             ? new SpaceTimeScan(zones.get(), config.scan())
@@ -487,6 +488,9 @@ final class WatchEngine {
     return l;
   }
 
+  /** {@link #lookback()}, fixed by the configuration. */
+  private final int lookback;
+
   /** Reused by {@link CellSeries} (the engine is confined to one thread at a time by Watch). */
   private int[] seriesWindow = new int[0];
 
@@ -501,7 +505,7 @@ final class WatchEngine {
 
     CellSeries(int cell, int t) {
       this.cell = cell;
-      int len = Math.min(lookback(), t + 1);
+      int len = Math.min(lookback, t + 1);
       if (seriesWindow.length < len) {
         seriesWindow = new int[len];
       }
