@@ -11,6 +11,7 @@ module org.gridgov.cli {
   requires org.gridgov.credit;
   requires org.gridgov.org;
   requires org.gridgov.watch;
+  requires org.gridgov.risk;
   requires org.gridgov.lab;
   requires org.gridgov.fixtures;
   requires com.fasterxml.jackson.core;

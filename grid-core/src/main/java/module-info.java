@@ -23,6 +23,7 @@ module org.gridgov.core {
       org.gridgov.credit,
       org.gridgov.org,
       org.gridgov.watch,
+      org.gridgov.risk,
       org.gridgov.lab,
       org.gridgov.cli,
       org.gridgov.fixtures;

@@ -59,6 +59,7 @@ import picocli.CommandLine.ScopeType;
       CreditCommand.class,
       OrgCommand.class,
       WatchCommand.class,
+      RiskCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class,
     })

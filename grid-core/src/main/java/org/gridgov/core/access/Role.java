@@ -11,13 +11,15 @@ import java.util.Set;
  * @param permissions what the role may do
  */
 public record Role(String name, Set<Permission> permissions) {
-  /** Grid worker (网格员): reads and acts in their own grid. */
+  /**
+   * Grid worker (网格员): reads and acts in their own grid and sees its residents' personal fields.
+   */
   public static final Role GRID_WORKER =
-      new Role("grid_worker", Set.of(Permission.READ, Permission.ACT));
+      new Role("grid_worker", Set.of(Permission.READ, Permission.ACT, Permission.READ_PERSONAL));
 
-  /** Grid leader (网格长). */
+  /** Grid leader (网格长): like a grid worker, over the grids they lead. */
   public static final Role GRID_LEADER =
-      new Role("grid_leader", Set.of(Permission.READ, Permission.ACT));
+      new Role("grid_leader", Set.of(Permission.READ, Permission.ACT, Permission.READ_PERSONAL));
 
   /** Community or street staff running the platform at their level. */
   public static final Role PLATFORM_STAFF =

@@ -1,0 +1,172 @@
+package org.gridgov.risk;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Set;
+import org.gridgov.core.GridHierarchy;
+import org.gridgov.core.GridId;
+import org.gridgov.core.time.WorkCalendar;
+
+/**
+ * The front door of risk control (三色管控): an element register, the control plans, the visit log and
+ * a working calendar, answering which coloured elements are due or overdue, how well each colour is
+ * controlled per worker, grid, community and street, and a worker's day as a walking route.
+ * Immutable and thread-safe; build one per snapshot of the data with {@link #builder()}.
+ *
+ * <pre>{@code
+ * RiskControl control = RiskControl.builder()
+ *     .register(register).plans(plans).visits(visits).calendar(WorkCalendar.standard())
+ *     .build();
+ * DueReport due = control.due(LocalDate.of(2026, 5, 6));
+ * }</pre>
+ */
+public final class RiskControl {
+  private final ElementRegister register;
+  private final PlanSet plans;
+  private final VisitLog visits;
+  private final WorkCalendar calendar;
+
+  private RiskControl(Builder b) {
+    this.register = b.register;
+    this.plans = Objects.requireNonNull(b.plans, "plans");
+    this.visits = b.visits;
+    this.calendar = b.calendar;
+  }
+
+  /** A builder: the plans are required; the register and visits default to empty. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The register. */
+  public ElementRegister register() {
+    return register;
+  }
+
+  /** The control plans. */
+  public PlanSet plans() {
+    return plans;
+  }
+
+  /** The visit log. */
+  public VisitLog visits() {
+    return visits;
+  }
+
+  /** The working calendar (its zone gives a visit's local date). */
+  public WorkCalendar calendar() {
+    return calendar;
+  }
+
+  // ---------------------------------------------------------------- due and compliance
+
+  /**
+   * Every element with a colour on the date against the plan for its type and colour: last visit,
+   * due date, status and days overdue (docs/risk.md, "Due dates").
+   *
+   * @param asOf the date
+   * @return the report
+   */
+  public DueReport due(LocalDate asOf) {
+    return DueEngine.due(this, Objects.requireNonNull(asOf, "asOf"));
+  }
+
+  /**
+   * Visit compliance by colour per worker, grid, community and street on a date (docs/risk.md,
+   * "Compliance").
+   *
+   * @param asOf the date
+   * @param hierarchy the grids, to roll grids up to communities and streets
+   * @return the report
+   */
+  public ComplianceReport compliance(LocalDate asOf, GridHierarchy hierarchy) {
+    return DueEngine.compliance(
+        this, Objects.requireNonNull(asOf, "asOf"), Objects.requireNonNull(hierarchy, "hierarchy"));
+  }
+
+  // ---------------------------------------------------------------- the worker's day
+
+  /**
+   * A grid worker's day: the elements due or overdue on the date in the given grids, ordered into a
+   * walking route (docs/risk.md, "The worker's day").
+   *
+   * @param worker the worker id
+   * @param grids the worker's grids (their subtrees are not expanded: pass leaf grids)
+   * @param date the date
+   * @param options start, speed and visit time
+   * @return the day
+   */
+  public PatrolDay day(String worker, Set<GridId> grids, LocalDate date, PatrolOptions options) {
+    return PatrolPlanner.day(
+        this,
+        Objects.requireNonNull(worker, "worker"),
+        Set.copyOf(grids),
+        Objects.requireNonNull(date, "date"),
+        Objects.requireNonNull(options, "options"));
+  }
+
+  // ---------------------------------------------------------------- colour rules
+
+  /** Builds a {@link RiskControl}; not thread-safe. */
+  public static final class Builder {
+    private ElementRegister register = ElementRegister.empty();
+    private PlanSet plans;
+    private VisitLog visits = VisitLog.empty();
+    private WorkCalendar calendar = WorkCalendar.standard();
+
+    private Builder() {}
+
+    /**
+     * The register.
+     *
+     * @param value the register
+     * @return this builder
+     */
+    public Builder register(ElementRegister value) {
+      this.register = Objects.requireNonNull(value, "register");
+      return this;
+    }
+
+    /**
+     * The control plans.
+     *
+     * @param value the plans
+     * @return this builder
+     */
+    public Builder plans(PlanSet value) {
+      this.plans = Objects.requireNonNull(value, "plans");
+      return this;
+    }
+
+    /**
+     * The visit log.
+     *
+     * @param value the visits
+     * @return this builder
+     */
+    public Builder visits(VisitLog value) {
+      this.visits = Objects.requireNonNull(value, "visits");
+      return this;
+    }
+
+    /**
+     * The working calendar; {@link WorkCalendar#standard()} by default.
+     *
+     * @param value the calendar
+     * @return this builder
+     */
+    public Builder calendar(WorkCalendar value) {
+      this.calendar = Objects.requireNonNull(value, "calendar");
+      return this;
+    }
+
+    /**
+     * The service.
+     *
+     * @return the service
+     */
+    public RiskControl build() {
+      return new RiskControl(this);
+    }
+  }
+}
