@@ -1,6 +1,7 @@
 package org.gridgov.risk;
 
 import java.util.Optional;
+import org.gridgov.core.risk.ElementType;
 
 /**
  * Colour rules (三色标注规则): decide an element's colour from facts about it — disputes in the last
@@ -30,4 +31,15 @@ public interface ColourRules {
    *     or has the wrong type, a fact the rules do not know): recolouring reports it for the element
    */
   Optional<ColourDecision> decide(Element element, ElementFacts facts);
+
+  /**
+   * The name of an element type in the formats and in rules ({@code person}, {@code place}, {@code
+   * object}, {@code event}, {@code sentiment}, {@code organisation}).
+   *
+   * @param type the type
+   * @return its format name
+   */
+  static String typeName(ElementType type) {
+    return RiskNames.type(type);
+  }
 }
