@@ -499,7 +499,7 @@ public final class ElementFiles {
       String v = f.getValue();
       if (k.startsWith(ATTRIBUTE_COLUMN_PREFIX)) {
         if (attributes == null) {
-          attributes = NODES.objectNode();
+          attributes = o.putObject(ElementLines.ATTRIBUTES);
         }
         attributes.put(k.substring(ATTRIBUTE_COLUMN_PREFIX.length()), v);
         continue;
@@ -515,9 +515,6 @@ public final class ElementFiles {
         }
         default -> o.put(k, v);
       }
-    }
-    if (attributes != null) {
-      o.set(ElementLines.ATTRIBUTES, attributes);
     }
     return o;
   }
