@@ -10,9 +10,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.gridgov.core.InvalidInputException;
+import org.gridgov.core.SourceLocation;
 import org.gridgov.core.io.JsonLines;
 import org.gridgov.core.io.JsonNodeAt;
 import org.gridgov.core.io.Problems;
@@ -41,6 +43,18 @@ public final class FactFiles {
    * @throws InvalidInputException listing every problem with its line
    */
   public static List<ElementFacts> read(Path file) {
+    return readLocated(file).facts();
+  }
+
+  /**
+   * Reads a facts file and remembers the line of each element's facts, so that a later problem
+   * with an element (recolouring's findings) can be placed in the file.
+   *
+   * @param file the file
+   * @return the facts with their lines
+   * @throws InvalidInputException listing every problem with its line
+   */
+  public static Located readLocated(Path file) {
     List<ElementFacts> out = new ArrayList<>();
     Map<String, Integer> firstLine = new HashMap<>();
     JsonLines.read(
@@ -51,7 +65,40 @@ public final class FactFiles {
           firstLine.putIfAbsent(facts.element(), line);
           out.add(facts);
         });
-    return List.copyOf(out);
+    return new Located(file.toString(), out, firstLine);
+  }
+
+  /**
+   * The facts of a file with the line of each element's facts.
+   *
+   * @param source the file name used in messages
+   * @param facts the facts, in file order
+   * @param lines the 1-based line of each element's facts
+   */
+  public record Located(String source, List<ElementFacts> facts, Map<String, Integer> lines) {
+    /**
+     * Copies the fields.
+     *
+     * @param source the source
+     * @param facts the facts
+     * @param lines the lines
+     */
+    public Located {
+      Objects.requireNonNull(source, "source");
+      facts = List.copyOf(facts);
+      lines = Map.copyOf(lines);
+    }
+
+    /**
+     * Where an element's facts are.
+     *
+     * @param element the element id
+     * @return the file and line, the file alone when the element has no facts here
+     */
+    public SourceLocation location(String element) {
+      Integer line = lines.get(element);
+      return line == null ? SourceLocation.at(source, "") : SourceLocation.atLine(source, line);
+    }
   }
 
   /**
