@@ -5,8 +5,8 @@
  * check at the holder's level, accept, urge or whistle, feed back, verify, close — answering at
  * each step the typed {@link org.gridgov.core.cases.Holder}, its deadline and why. {@link
  * org.gridgov.loop.TierMapping} is the one rule from a dispatch tier to a level and a holder. See
- * {@code docs/case-loop.md}. {@link org.gridgov.loop.ColourTable} makes a decision table grid-risk's
- * colour rules (docs/risk.md).
+ * {@code docs/case-loop.md}. {@link org.gridgov.loop.ColourTable} makes a decision table
+ * grid-risk's colour rules (docs/risk.md).
  */
 module org.gridgov.loop {
   requires transitive org.gridgov.core;

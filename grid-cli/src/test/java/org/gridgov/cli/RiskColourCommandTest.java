@@ -52,8 +52,16 @@ class RiskColourCommandTest {
 
   String[] args(Path facts, String... more) throws IOException {
     String[] base = {
-      "risk", "colour", "--elements", elements().toString(), "--rules", RULES.toString(),
-      "--facts", facts.toString(), "--as-of", "2026-05-06"
+      "risk",
+      "colour",
+      "--elements",
+      elements().toString(),
+      "--rules",
+      RULES.toString(),
+      "--facts",
+      facts.toString(),
+      "--as-of",
+      "2026-05-06"
     };
     String[] all = new String[base.length + more.length];
     System.arraycopy(base, 0, all, 0, base.length);
@@ -82,7 +90,9 @@ class RiskColourCommandTest {
     assertThat(text.out()).contains("0 colour changes, 1 held").contains("S-2").contains("blue");
     Run json = run(args(facts, "--format", "json"));
     assertThat(json.code()).isEqualTo(0);
-    assertThat(json.out()).contains("\"changes\" : [ ]").contains("\"rule\" : \"dispute-warning/blue-loop\"");
+    assertThat(json.out())
+        .contains("\"changes\" : [ ]")
+        .contains("\"rule\" : \"dispute-warning/blue-loop\"");
   }
 
   @Test

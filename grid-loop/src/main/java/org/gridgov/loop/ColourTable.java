@@ -42,11 +42,11 @@ import org.gridgov.rules.table.ValueType;
  * table's default colour (rule {@value #DEFAULT_RULE}) or, without defaults, no decision (the
  * element keeps its colour).
  *
- * <p>Facts are checked strictly, as {@code gridgov decide} checks its inputs: a fact the table needs
- * but the element's facts lack, and a fact that is not an input of the table, are errors of that
- * element naming the fact (with a "did you mean"). A table whose {@value #ELEMENT_TYPE} input lists
- * its allowed types applies to those types only: an element of another type gets no decision and
- * its facts are not checked.
+ * <p>Facts are checked strictly, as {@code gridgov decide} checks its inputs: a fact the table
+ * needs but the element's facts lack, and a fact that is not an input of the table, are errors of
+ * that element naming the fact (with a "did you mean"). A table whose {@value #ELEMENT_TYPE} input
+ * lists its allowed types applies to those types only: an element of another type gets no decision
+ * and its facts are not checked.
  *
  * <p>The table is validated once, when the adapter is made: a single-hit policy, a string {@value
  * #COLOUR} output whose every rule entry, allowed value and default is a colour name. Immutable and
@@ -106,8 +106,8 @@ public final class ColourTable implements ColourRules {
    *
    * @param table the table
    * @return the colour rules
-   * @throws InvalidInputException when the table is not a colour table (no {@value #COLOUR}
-   *     output, a multiple-hit policy, a value that is not a colour name)
+   * @throws InvalidInputException when the table is not a colour table (no {@value #COLOUR} output,
+   *     a multiple-hit policy, a value that is not a colour name)
    */
   public static ColourTable of(DecisionTable table) {
     return validate(Objects.requireNonNull(table, "table"), "");
@@ -140,8 +140,16 @@ public final class ColourTable implements ColourRules {
     if (colour.type() != ValueType.STRING) {
       throw bad(source, what + ": output '" + COLOUR + "' must be a string, not " + colour.type());
     }
-    colour.allowedValues().literals().ifPresent(vs -> vs.forEach(v -> checkName(source, what + ", allowed values of '" + COLOUR + "'", v)));
-    colour.defaultValue().ifPresent(v -> checkName(source, what + ", default of '" + COLOUR + "'", v));
+    colour
+        .allowedValues()
+        .literals()
+        .ifPresent(
+            vs ->
+                vs.forEach(
+                    v -> checkName(source, what + ", allowed values of '" + COLOUR + "'", v)));
+    colour
+        .defaultValue()
+        .ifPresent(v -> checkName(source, what + ", default of '" + COLOUR + "'", v));
     int ci = outputs.indexOf(COLOUR);
     for (Rule r : t.rules()) {
       checkName(
@@ -240,7 +248,8 @@ public final class ColourTable implements ColourRules {
                 + "' is not read by table '"
                 + table.id()
                 + "'"
-                + Suggestions.didYouMean(name, facts).map(s -> " (did you mean '" + s + "'?)")
+                + Suggestions.didYouMean(name, facts)
+                    .map(s -> " (did you mean '" + s + "'?)")
                     .orElse(" (it reads " + new TreeSet<>(facts) + ")"));
       }
     }
@@ -270,7 +279,9 @@ public final class ColourTable implements ColourRules {
     Rule rule = r.selected().get(0);
     String reason =
         reasonOutput(out)
-            .or(() -> rule.annotation().isBlank() ? Optional.empty() : Optional.of(rule.annotation()))
+            .or(
+                () ->
+                    rule.annotation().isBlank() ? Optional.empty() : Optional.of(rule.annotation()))
             .orElseGet(() -> tests(rule, input));
     return Optional.of(ColourDecision.named(colourName, rule.id(), reason));
   }
@@ -291,11 +302,15 @@ public final class ColourTable implements ColourRules {
         parts.add(name + " " + rule.inputEntries().get(i).text() + " (" + plain(v) + ")");
       }
     }
-    return parts.isEmpty() ? "rule " + rule.id() + " matches every element" : String.join(", ", parts);
+    return parts.isEmpty()
+        ? "rule " + rule.id() + " matches every element"
+        : String.join(", ", parts);
   }
 
   private static String plain(Object v) {
-    return v instanceof java.math.BigDecimal d ? d.stripTrailingZeros().toPlainString() : String.valueOf(v);
+    return v instanceof java.math.BigDecimal d
+        ? d.stripTrailingZeros().toPlainString()
+        : String.valueOf(v);
   }
 
   private static Object typed(ValueType type, Object v) {

@@ -45,15 +45,15 @@ class ColourTableTest {
 
   static ElementFacts sentimentFacts(String id, int disputes, boolean violence, int departments) {
     return ElementFacts.of(
-        id,
-        Map.of("disputes90d", disputes, "violenceRisk", violence, "departments", departments));
+        id, Map.of("disputes90d", disputes, "violenceRisk", violence, "departments", departments));
   }
 
   @Test
   void theSampleDisputeTableDecidesFourColoursAndClears() {
     ColourTable rules = ColourTable.read(DISPUTES);
     assertThat(rules.id()).isEqualTo("dispute-warning");
-    assertThat(rules.facts()).containsExactlyInAnyOrder("disputes90d", "violenceRisk", "departments");
+    assertThat(rules.facts())
+        .containsExactlyInAnyOrder("disputes90d", "violenceRisk", "departments");
     Element s = element("S-1", ElementType.SENTIMENTS);
     ColourDecision yellow = rules.decide(s, sentimentFacts("S-1", 3, false, 1)).orElseThrow();
     assertThat(yellow.colour()).contains(RiskColour.YELLOW);
@@ -124,7 +124,8 @@ class ColourTableTest {
                 .orElseThrow()
                 .colour())
         .contains(RiskColour.BLUE);
-    assertThat(rules.decide(element("S-1", ElementType.SENTIMENTS), ElementFacts.of("S-1", Map.of())))
+    assertThat(
+            rules.decide(element("S-1", ElementType.SENTIMENTS), ElementFacts.of("S-1", Map.of())))
         .isEmpty();
   }
 
@@ -147,14 +148,19 @@ class ColourTableTest {
             List.of(sentimentFacts("S-1", 5, false, 0), sentimentFacts("S-2", 1, false, 0)),
             AS_OF,
             "clerk");
-    assertThat(r.changes()).singleElement().satisfies(c -> {
-      assertThat(c.element().id()).isEqualTo("S-1");
-      assertThat(c.qualifiedRule()).isEqualTo("dispute-warning/orange-repeat");
-    });
+    assertThat(r.changes())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.element().id()).isEqualTo("S-1");
+              assertThat(c.qualifiedRule()).isEqualTo("dispute-warning/orange-repeat");
+            });
     ColourMark m = r.register().colour("S-1", AS_OF).orElseThrow();
     assertThat(m.source()).isEqualTo(MarkSource.RULE);
     assertThat(m.rule()).contains("dispute-warning/orange-repeat");
-    assertThat(r.changes()).extracting(ColourChange::newColour).containsExactly(Optional.of(RiskColour.ORANGE));
+    assertThat(r.changes())
+        .extracting(ColourChange::newColour)
+        .containsExactly(Optional.of(RiskColour.ORANGE));
   }
 
   @Test

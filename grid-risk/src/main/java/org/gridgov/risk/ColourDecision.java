@@ -16,7 +16,8 @@ import org.gridgov.core.risk.RiskColour;
  */
 public record ColourDecision(Optional<RiskColour> colour, String rule, String reason) {
   /** The colour names of a decision, most severe first; {@code none} clears the colour. */
-  public static final List<String> COLOUR_NAMES = List.of("red", "orange", "yellow", "blue", "none");
+  public static final List<String> COLOUR_NAMES =
+      List.of("red", "orange", "yellow", "blue", "none");
 
   /**
    * Checks the fields.

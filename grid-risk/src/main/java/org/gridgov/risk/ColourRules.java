@@ -4,10 +4,10 @@ import java.util.Optional;
 import org.gridgov.core.risk.ElementType;
 
 /**
- * Colour rules (三色标注规则): decide an element's colour from facts about it — disputes in the last
- * 90 days, overdue cases at a place, failed inspections, a sensor alarm. grid-risk owns this
- * interface and knows no rule engine; grid-loop's {@code ColourTable} fills it with a grid-rules
- * decision table (DMN or GridGov JSON), and a caller may implement it in code.
+ * Colour rules (三色标注规则): decide an element's colour from facts about it — disputes in the last 90
+ * days, overdue cases at a place, failed inspections, a sensor alarm. grid-risk owns this interface
+ * and knows no rule engine; grid-loop's {@code ColourTable} fills it with a grid-rules decision
+ * table (DMN or GridGov JSON), and a caller may implement it in code.
  *
  * <p>Implementations are immutable and thread-safe: {@link RiskControl#recolour} may call {@link
  * #decide} for many elements at once.
@@ -28,7 +28,8 @@ public interface ColourRules {
    * @return the decision (a colour or "clear", the rule that decided and why), or empty when no
    *     rule speaks for this element: its colour is then left as it is
    * @throws ColourRuleException when the facts cannot be decided (a fact the rules need is missing
-   *     or has the wrong type, a fact the rules do not know): recolouring reports it for the element
+   *     or has the wrong type, a fact the rules do not know): recolouring reports it for the
+   *     element
    */
   Optional<ColourDecision> decide(Element element, ElementFacts facts);
 

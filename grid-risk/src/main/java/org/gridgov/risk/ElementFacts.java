@@ -9,10 +9,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Named facts about one element that {@link ColourRules} decide a colour from: numbers (disputes
- * in the last 90 days, overdue cases at a place), booleans (a sensor alarm) and strings (the
- * outcome of the last inspection). Read from a facts file by {@link FactFiles}, or built in code
- * for an event.
+ * Named facts about one element that {@link ColourRules} decide a colour from: numbers (disputes in
+ * the last 90 days, overdue cases at a place), booleans (a sensor alarm) and strings (the outcome
+ * of the last inspection). Read from a facts file by {@link FactFiles}, or built in code for an
+ * event.
  *
  * <p>Values are canonical: every number is a {@link BigDecimal} (exact, as decision tables compare
  * them), booleans are {@link Boolean}s, text is a {@link String}; there are no nulls — a fact that
@@ -124,7 +124,8 @@ public record ElementFacts(String element, Map<String, Object> facts, Optional<L
     if (v instanceof BigInteger i) {
       return new BigDecimal(i);
     }
-    if ((v instanceof Double || v instanceof Float) && Double.isFinite(((Number) v).doubleValue())) {
+    if ((v instanceof Double || v instanceof Float)
+        && Double.isFinite(((Number) v).doubleValue())) {
       return new BigDecimal(v.toString());
     }
     throw new IllegalArgumentException(

@@ -47,8 +47,8 @@ public final class FactFiles {
   }
 
   /**
-   * Reads a facts file and remembers the line of each element's facts, so that a later problem
-   * with an element (recolouring's findings) can be placed in the file.
+   * Reads a facts file and remembers the line of each element's facts, so that a later problem with
+   * an element (recolouring's findings) can be placed in the file.
    *
    * @param file the file
    * @return the facts with their lines
@@ -134,8 +134,7 @@ public final class FactFiles {
     Integer before = firstLine.get(element);
     if (before != null) {
       throw node.fail(
-          "element",
-          "facts for element " + element + " were given on line " + before + " already");
+          "element", "facts for element " + element + " were given on line " + before + " already");
     }
     Map<String, Object> facts = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNodeAt> e : node.object("facts").members().entrySet()) {

@@ -79,8 +79,7 @@ final class Recolourer {
       try {
         decision = rules.decide(element.get(), f);
       } catch (ColourRuleException e) {
-        problems.error(
-            Recolouring.Problem.RULE_ERROR, "element " + id + ": " + e.getMessage(), id);
+        problems.error(Recolouring.Problem.RULE_ERROR, "element " + id + ": " + e.getMessage(), id);
         continue;
       }
       if (decision.isPresent()) {
@@ -131,7 +130,8 @@ final class Recolourer {
         manual != null && (manual.review().isEmpty() || manual.review().get().isAfter(asOf));
     if (!binding) {
       if (!target.equals(current)) {
-        changes.add(change(element, current, target, rulesId, decision, decision.reason(), asOf, by));
+        changes.add(
+            change(element, current, target, rulesId, decision, decision.reason(), asOf, by));
       }
       return;
     }
@@ -181,11 +181,7 @@ final class Recolourer {
       String reason =
           effective.equals(target)
               ? decision.reason()
-              : decision.reason()
-                  + "; kept at "
-                  + ColourDecision.name(floor)
-                  + " by "
-                  + manualText;
+              : decision.reason() + "; kept at " + ColourDecision.name(floor) + " by " + manualText;
       changes.add(change(element, current, effective, rulesId, decision, reason, asOf, by));
     }
   }

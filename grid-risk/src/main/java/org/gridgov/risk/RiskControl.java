@@ -113,12 +113,12 @@ public final class RiskControl {
    * event with {@link #recolour(ColourRules, ElementFacts, LocalDate, String)}.
    *
    * <p>An element without facts is not touched; a change is made only where the decided colour
-   * differs from the colour in force on {@code asOf}. Rules may raise a colour a person set by
-   * hand but never lower or clear it while that manual mark is in force and not past its review
-   * date, and facts observed before the manual mark do not override it at all; what a manual mark
-   * held back is listed in {@link Recolouring#held()}. Facts for an element the register does not
-   * hold on {@code asOf}, and facts the rules cannot decide, are findings; with any of them nothing
-   * is applied. The next register has a {@link MarkSource#RULE} mark from {@code asOf} for every
+   * differs from the colour in force on {@code asOf}. Rules may raise a colour a person set by hand
+   * but never lower or clear it while that manual mark is in force and not past its review date,
+   * and facts observed before the manual mark do not override it at all; what a manual mark held
+   * back is listed in {@link Recolouring#held()}. Facts for an element the register does not hold
+   * on {@code asOf}, and facts the rules cannot decide, are findings; with any of them nothing is
+   * applied. The next register has a {@link MarkSource#RULE} mark from {@code asOf} for every
    * change; this service is not modified.
    *
    * @param rules the colour rules
@@ -149,7 +149,6 @@ public final class RiskControl {
   public Recolouring recolour(ColourRules rules, ElementFacts facts, LocalDate asOf, String by) {
     return recolour(rules, java.util.List.of(Objects.requireNonNull(facts, "facts")), asOf, by);
   }
-
 
   /** Builds a {@link RiskControl}; not thread-safe. */
   public static final class Builder {

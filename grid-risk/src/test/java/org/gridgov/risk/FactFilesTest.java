@@ -51,7 +51,10 @@ class FactFilesTest {
         .satisfies(
             e -> {
               String m = e.getMessage();
-              assertThat(m).startsWith("facts.jsonl").contains("line 2:").contains("did you mean 'element'?");
+              assertThat(m)
+                  .startsWith("facts.jsonl")
+                  .contains("line 2:")
+                  .contains("did you mean 'element'?");
               assertThat(m).contains("line 3:").contains("/facts/n").contains("/facts/m");
               assertThat(m).contains("line 4:").contains("given on line 1 already");
               assertThat(m).contains("line 5:").contains("/at");

@@ -21,7 +21,9 @@ import org.gridgov.testkit.Property;
 class RecolouringPropertyTest {
   static final LocalDate AS_OF = RecolouringTest.AS_OF;
 
-  /** One element's starting mark (kind 0 none, 1 manual, 2 manual with review, 3 rule) and facts. */
+  /**
+   * One element's starting mark (kind 0 none, 1 manual, 2 manual with review, 3 rule) and facts.
+   */
   record Case(int kind, RiskColour colour, int markDay, Optional<Integer> disputes, int factsDay) {}
 
   private Gen<List<Case>> cases() {
@@ -121,7 +123,8 @@ class RecolouringPropertyTest {
           .isEqualTo(before.colour(c.element().id(), AS_OF).flatMap(ColourMark::colour));
       assertThat(r.register().colour(c.element().id(), AS_OF).flatMap(ColourMark::colour))
           .isEqualTo(c.newColour());
-      ColourMark last = r.register().marks(c.element().id()).get(r.register().marks(c.element().id()).size() - 1);
+      ColourMark last =
+          r.register().marks(c.element().id()).get(r.register().marks(c.element().id()).size() - 1);
       assertThat(last.source()).isEqualTo(MarkSource.RULE);
       assertThat(last.rule()).contains("disputes/" + c.rule());
     }
@@ -136,10 +139,10 @@ class RecolouringPropertyTest {
     for (int i = 0; i < cases.size(); i++) {
       Case c = cases.get(i);
       boolean binding =
-          c.kind() == 1 || (c.kind() == 2 && AS_OF.minusDays(c.markDay()).plusDays(30).isAfter(AS_OF));
+          c.kind() == 1
+              || (c.kind() == 2 && AS_OF.minusDays(c.markDay()).plusDays(30).isAfter(AS_OF));
       if (binding) {
-        Optional<RiskColour> now =
-            r.register().colour("S-" + i, AS_OF).flatMap(ColourMark::colour);
+        Optional<RiskColour> now = r.register().colour("S-" + i, AS_OF).flatMap(ColourMark::colour);
         assertThat(ColourDecision.severity(now))
             .isGreaterThanOrEqualTo(ColourDecision.severity(Optional.of(c.colour())));
       }

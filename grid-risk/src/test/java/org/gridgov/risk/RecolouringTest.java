@@ -152,8 +152,7 @@ class RecolouringTest {
     assertThat(raise.held()).isEmpty();
     // once raised by a rule, calmer facts bring it back to the manual floor, not below
     Recolouring calmer =
-        control(raise.register())
-            .recolour(DISPUTES, disputes("S-2", 0), AS_OF.plusDays(10), "job");
+        control(raise.register()).recolour(DISPUTES, disputes("S-2", 0), AS_OF.plusDays(10), "job");
     assertThat(calmer.changes()).hasSize(1);
     assertThat(calmer.changes().get(0).newColour()).contains(RiskColour.YELLOW);
     assertThat(calmer.changes().get(0).reason()).contains("kept at yellow by the manual mark");
@@ -187,13 +186,14 @@ class RecolouringTest {
     ElementRegister yellowByHand =
         ElementRegister.builder()
             .add(D0, sentiment("S-1"))
-            .mark(
-                "S-1", ColourMark.manual(RiskColour.YELLOW, LocalDate.of(2026, 5, 1), "x", "w-1"))
+            .mark("S-1", ColourMark.manual(RiskColour.YELLOW, LocalDate.of(2026, 5, 1), "x", "w-1"))
             .build();
     ElementFacts old = ElementFacts.of("S-1", Map.of("disputes90d", 9), LocalDate.of(2026, 4, 20));
     Recolouring stale = control(yellowByHand).recolour(DISPUTES, old, AS_OF, "job");
     assertThat(stale.changes()).isEmpty();
-    assertThat(stale.held()).singleElement().satisfies(h -> assertThat(h.reason()).contains("predate"));
+    assertThat(stale.held())
+        .singleElement()
+        .satisfies(h -> assertThat(h.reason()).contains("predate"));
   }
 
   @Test
