@@ -12,6 +12,7 @@ module org.gridgov.cli {
   requires org.gridgov.org;
   requires org.gridgov.watch;
   requires org.gridgov.risk;
+  requires org.gridgov.loop; // risk colour: ColourTable
   requires org.gridgov.lab;
   requires org.gridgov.fixtures;
   requires com.fasterxml.jackson.core;

@@ -107,6 +107,49 @@ public final class RiskControl {
 
   // ---------------------------------------------------------------- colour rules
 
+  /**
+   * Runs colour rules over facts about elements and answers the colour changes they imply (docs/
+   * risk.md, "Colour rules"): on demand over every element with facts, or for one element on an
+   * event with {@link #recolour(ColourRules, ElementFacts, LocalDate, String)}.
+   *
+   * <p>An element without facts is not touched; a change is made only where the decided colour
+   * differs from the colour in force on {@code asOf}. Rules may raise a colour a person set by hand
+   * but never lower or clear it while that manual mark is in force and not past its review date,
+   * and facts observed before the manual mark do not override it at all; what a manual mark held
+   * back is listed in {@link Recolouring#held()}. Facts for an element the register does not hold
+   * on {@code asOf}, and facts the rules cannot decide, are findings; with any of them nothing is
+   * applied. The next register has a {@link MarkSource#RULE} mark from {@code asOf} for every
+   * change; this service is not modified.
+   *
+   * @param rules the colour rules
+   * @param facts the facts, at most one set per element
+   * @param asOf the date the new colours start
+   * @param by who runs the recolouring (recorded on every change and mark)
+   * @return the changes, held decisions, findings and the next register
+   */
+  public Recolouring recolour(
+      ColourRules rules, java.util.Collection<ElementFacts> facts, LocalDate asOf, String by) {
+    Objects.requireNonNull(rules, "rules");
+    Objects.requireNonNull(facts, "facts");
+    Objects.requireNonNull(asOf, "asOf");
+    Objects.requireNonNull(by, "by");
+    return Recolourer.recolour(register, rules, facts, asOf, by);
+  }
+
+  /**
+   * Re-evaluates one element on an event (a new dispute, a failed inspection, a sensor alarm):
+   * {@link #recolour(ColourRules, java.util.Collection, LocalDate, String)} for its facts alone.
+   *
+   * @param rules the colour rules
+   * @param facts the element's facts
+   * @param asOf the date the new colour starts
+   * @param by who or what raised the event
+   * @return the change, if any, and the next register
+   */
+  public Recolouring recolour(ColourRules rules, ElementFacts facts, LocalDate asOf, String by) {
+    return recolour(rules, java.util.List.of(Objects.requireNonNull(facts, "facts")), asOf, by);
+  }
+
   /** Builds a {@link RiskControl}; not thread-safe. */
   public static final class Builder {
     private ElementRegister register = ElementRegister.empty();
