@@ -81,10 +81,19 @@ class RiskInputsTest {
   @Test
   void theMixinReadsElementsAndGridsFromItsOptions() throws Exception {
     Path map = file("grids.geojson", MapFiles.clean());
-    Path elements = file("elements.csv", "id,type,lon,lat\nO1,object," + MapFiles.lon(3) + "," + MapFiles.lat(1) + "\n");
+    Path elements =
+        file(
+            "elements.csv",
+            "id,type,lon,lat\nO1,object," + MapFiles.lon(3) + "," + MapFiles.lat(1) + "\n");
     Probe probe = new Probe();
     new CommandLine(probe)
-        .parseArgs("--elements", elements.toString(), "--grids", map.toString(), "--levels", "street,community");
+        .parseArgs(
+            "--elements",
+            elements.toString(),
+            "--grids",
+            map.toString(),
+            "--levels",
+            "street,community");
     assertThat(probe.inputs.register().element("O1", LocalDate.of(2026, 1, 1)).orElseThrow().grid())
         .isEqualTo(GridId.of("C2"));
   }

@@ -57,7 +57,9 @@ class RegisterReadTest {
           .add(LocalDate.of(2026, 1, 1), PERSON)
           .add(LocalDate.of(2026, 1, 1), SHOP)
           .add(LocalDate.of(2026, 1, 1), LAMP)
-          .mark("P1", ColourMark.manual(RiskColour.RED, LocalDate.of(2026, 3, 2), "lives alone", "w1"))
+          .mark(
+              "P1",
+              ColourMark.manual(RiskColour.RED, LocalDate.of(2026, 3, 2), "lives alone", "w1"))
           .build();
   private final InMemoryReadAudit audit = ReadAudits.inMemory();
   private final RegisterReader reader =
@@ -129,7 +131,8 @@ class RegisterReadTest {
             rec -> {
               assertThat(rec.principal()).isEqualTo("w2");
               assertThat(rec.shown()).isEmpty();
-              assertThat(rec.masked()).containsExactlyInAnyOrder("name", "position", "household", "flags");
+              assertThat(rec.masked())
+                  .containsExactlyInAnyOrder("name", "position", "household", "flags");
             });
   }
 
@@ -137,7 +140,8 @@ class RegisterReadTest {
   void unknownOrNotYetRegisteredIdsAreNotFound() {
     assertThat(reader.read(worker, "nope", DAY))
         .isEqualTo(
-            new ReadRefusal("nope", ReadRefusal.Why.NOT_FOUND, "no element 'nope' is in force on 2026-05-06"));
+            new ReadRefusal(
+                "nope", ReadRefusal.Why.NOT_FOUND, "no element 'nope' is in force on 2026-05-06"));
     assertThat(((ReadRefusal) reader.read(worker, "P1", LocalDate.of(2025, 1, 1))).why())
         .isEqualTo(ReadRefusal.Why.NOT_FOUND);
     assertThat(audit.records()).isEmpty();
@@ -170,8 +174,7 @@ class RegisterReadTest {
           }
           return new Role("role" + ps.size(), ps);
         };
-    Gen<GridId> bindings =
-        Gens.elements(List.of(GridId.of("S01"), GridId.of("S01-C01"), G01, G07));
+    Gen<GridId> bindings = Gens.elements(List.of(GridId.of("S01"), GridId.of("S01-C01"), G01, G07));
     return Gens.combine(RegisterGens.REGISTERS, roles, bindings, Case::new);
   }
 
@@ -221,7 +224,9 @@ class RegisterReadTest {
         }
       }
     }
-    assertThat(trail.records()).as("every touch of a personal field is recorded").hasSize(expectedRecords);
+    assertThat(trail.records())
+        .as("every touch of a personal field is recorded")
+        .hasSize(expectedRecords);
     if (!personal) {
       assertThat(trail.records()).allSatisfy(rec -> assertThat(rec.shown()).isEmpty());
     }
