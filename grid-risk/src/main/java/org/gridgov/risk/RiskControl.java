@@ -84,6 +84,25 @@ public final class RiskControl {
         this, Objects.requireNonNull(asOf, "asOf"), Objects.requireNonNull(hierarchy, "hierarchy"));
   }
 
+  /**
+   * Visit compliance as {@link #compliance(LocalDate, GridHierarchy)}, with each grid's responsible
+   * worker (网格员) from a map: the WORKER rows then hold every coloured element of the worker's
+   * grids, visited or not (elements in grids the map leaves out are in no WORKER row).
+   *
+   * @param asOf the date
+   * @param hierarchy the grids, to roll grids up to communities and streets
+   * @param responsible the worker responsible for each grid
+   * @return the report
+   */
+  public ComplianceReport compliance(
+      LocalDate asOf, GridHierarchy hierarchy, java.util.Map<GridId, String> responsible) {
+    return DueEngine.compliance(
+        this,
+        Objects.requireNonNull(asOf, "asOf"),
+        Objects.requireNonNull(hierarchy, "hierarchy"),
+        java.util.Map.copyOf(responsible));
+  }
+
   // ---------------------------------------------------------------- the worker's day
 
   /**
