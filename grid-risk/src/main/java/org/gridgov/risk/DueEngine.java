@@ -81,7 +81,7 @@ final class DueEngine {
       VisitLog log = control.visits();
       ZoneId zone = control.calendar().zone();
       rules = zone.getRules();
-      workingDays = new WorkingDays(control.calendar());
+      workingDays = WorkingDays.of(control.calendar());
       plans = keep ? new ArrayList<>() : null;
       visits = keep ? new ArrayList<>() : null;
       ControlPlan[] table = new ControlPlan[TYPES * COLOURS];

@@ -73,7 +73,9 @@ public final class RiskControl {
 
   /**
    * Visit compliance by colour per worker, grid, community and street on a date (docs/risk.md,
-   * "Compliance").
+   * "Compliance"). A WORKER row holds the elements whose last visit (up to the date) that worker
+   * made; never-visited elements are in no WORKER row (pass a responsibility map to the
+   * three-argument form to attribute every element to its grid's worker).
    *
    * @param asOf the date
    * @param hierarchy the grids, to roll grids up to communities and streets

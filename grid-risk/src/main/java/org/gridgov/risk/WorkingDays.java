@@ -18,6 +18,24 @@ final class WorkingDays {
   private final int[] before; // working days in [FIRST, FIRST + i); length days + 1
   private final int[] day; // index (from FIRST) of the j-th working day, j from 0
 
+  /** The last calendar asked for and its working days (one entry: callers reuse one calendar). */
+  private static volatile WorkingDays last;
+
+  /**
+   * The working days of a calendar, cached for the calendar last asked for (by identity).
+   *
+   * @param calendar the calendar
+   * @return its working days
+   */
+  static WorkingDays of(WorkCalendar calendar) {
+    WorkingDays w = last;
+    if (w == null || w.calendar != calendar) {
+      w = new WorkingDays(calendar);
+      last = w;
+    }
+    return w;
+  }
+
   WorkingDays(WorkCalendar calendar) {
     this.calendar = calendar;
     int days = (int) (END - FIRST);

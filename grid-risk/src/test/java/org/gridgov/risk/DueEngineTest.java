@@ -171,4 +171,22 @@ class DueEngineTest {
       }
     }
   }
+
+  @Test
+  void lastAtFindsTheLastVisitAtOrBeforeAnInstant() {
+    VisitLog log =
+        VisitLog.of(
+            List.of(
+                visit("H", "2026-05-09T00:10:00+08:00", "w1"),
+                visit("H", "2026-04-30T10:00:00+08:00", "w1"),
+                visit("H", "2026-05-01T10:00:00+08:00", "w1")));
+    assertThat(log.lastAt("H", DueFixtures.at("2026-04-30T09:59:59+08:00"))).isEmpty();
+    assertThat(log.lastAt("H", DueFixtures.at("2026-04-30T10:00:00+08:00")).orElseThrow().at())
+        .isEqualTo(DueFixtures.at("2026-04-30T10:00:00+08:00"));
+    assertThat(log.lastAt("H", DueFixtures.at("2026-05-08T00:00:00+08:00")).orElseThrow().at())
+        .isEqualTo(DueFixtures.at("2026-05-01T10:00:00+08:00"));
+    assertThat(log.lastAt("H", DueFixtures.at("2027-01-01T00:00:00Z")).orElseThrow().at())
+        .isEqualTo(DueFixtures.at("2026-05-09T00:10:00+08:00"));
+    assertThat(log.lastAt("X", DueFixtures.at("2027-01-01T00:00:00Z"))).isEmpty();
+  }
 }
