@@ -38,10 +38,11 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * {@code RiskControl.due} for every coloured element at Zhengzhou scale (issue 14: 1 million
  * coloured elements over 54,161 grids with a year of visits, under 2 s on one core). The register
- * holds the elements of the six types in 54,161 grids, 10 % red, 30 % yellow and 60 % blue, coloured
- * on a day of 2025; the visit log holds 2026 up to the as-of date (1 December 2026): 12 visits per
- * red element, 4 per yellow and 1 per blue (3 million visits), at random times of day. Plans: red
- * every 7 days, yellow every 10 working days, blue every 30 days, on China's 2026 calendar.
+ * holds the elements of the six types in 54,161 grids, 10 % red, 30 % yellow and 60 % blue,
+ * coloured on a day of 2025; the visit log holds 2026 up to the as-of date (1 December 2026): 12
+ * visits per red element, 4 per yellow and 1 per blue (3 million visits), at random times of day.
+ * Plans: red every 7 days, yellow every 10 working days, blue every 30 days, on China's 2026
+ * calendar.
  *
  * <ul>
  *   <li>{@code engine}: {@link RiskControl#due(LocalDate)} — plans looked up once per type ×
@@ -105,7 +106,8 @@ public class RiskDueBenchmark {
     ElementRegister.Builder r = ElementRegister.builder();
     List<Visit> visits = new ArrayList<>();
     Instant yearStart = LocalDate.of(2026, 1, 1).atStartOfDay(calendar.zone()).toInstant();
-    long span = Duration.between(yearStart, AS_OF.atStartOfDay(calendar.zone()).toInstant()).toSeconds();
+    long span =
+        Duration.between(yearStart, AS_OF.atStartOfDay(calendar.zone()).toInstant()).toSeconds();
     ElementType[] types = ElementType.values();
     List<String> checks = List.of("home_visit");
     for (int i = 0; i < elements; i++) {
@@ -115,7 +117,8 @@ public class RiskDueBenchmark {
           LocalDate.of(2025, 1, 1),
           Element.of(id, types[i % types.length], grid, Optional.empty(), id));
       int draw = rnd.nextInt(10);
-      RiskColour colour = draw == 0 ? RiskColour.RED : draw <= 3 ? RiskColour.YELLOW : RiskColour.BLUE;
+      RiskColour colour =
+          draw == 0 ? RiskColour.RED : draw <= 3 ? RiskColour.YELLOW : RiskColour.BLUE;
       r.mark(
           id,
           ColourMark.manual(colour, LocalDate.of(2025, 1, 1).plusDays(rnd.nextInt(365)), "b", "b"));

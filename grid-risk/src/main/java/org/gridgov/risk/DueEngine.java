@@ -69,6 +69,7 @@ final class DueEngine {
   static final class Pass {
     final List<ElementDue> rows = new ArrayList<>();
     final List<String> unplanned = new ArrayList<>();
+
     /** Per row (compliance only): the plan in force and the visits up to the as-of date. */
     final List<ControlPlan> plans;
 
