@@ -18,7 +18,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.gridgov.core.Finding;
 import org.gridgov.core.InvalidInputException;
+import org.gridgov.core.SourceLocation;
 import org.gridgov.core.io.AtomicFiles;
 import org.gridgov.core.io.Csv;
 import org.gridgov.core.io.CsvHeader;
@@ -33,8 +35,8 @@ import org.gridgov.core.risk.ElementType;
 /**
  * Reads and writes element registers as files: the elements JSON Lines format of {@code
  * docs/risk.md} and its CSV form (a file whose name ends in {@code .csv}; header {@code
- * id,type,grid,lon,lat,colour,colouredOn,name,from,personal,...} plus one {@code attr.KEY} column per
- * attribute).
+ * id,type,grid,lon,lat,colour,colouredOn,name,from,personal,...} plus one {@code attr.KEY} column
+ * per attribute).
  *
  * <p>Reading is all or nothing per file: every problem is collected, located (file, line, JSON
  * pointer or CSV column) with "did you mean" for unknown members, columns, types, colours, flags,
@@ -112,16 +114,29 @@ public final class ElementFiles {
           in,
           source,
           (line, text) -> {
+            JsonNode node;
             try {
-              JsonNodeAt root =
-                  JsonNodeAt.of(
-                      Json.parseLine(text, source, line), "", Problems.firstError(source));
-              root.requireObject();
-              root.onlyKeys(ElementLines.MEMBERS);
-              ElementLines.Parsed p = lines.decode(new JsonFields(root), line);
-              lines.accept(p, line);
+              node = Json.parseLine(text, source, line);
             } catch (InvalidInputException e) {
-              all.add(e.line().isPresent() ? e : e.withLine(line));
+              all.add(e);
+              return;
+            }
+            // every unknown member of a line is reported, then the first problem of its values
+            Problems here = Problems.allErrors(source);
+            JsonNodeAt root = JsonNodeAt.of(node, "", here);
+            Optional<ElementLines.Parsed> p =
+                here.attempt(
+                    () -> {
+                      root.onlyKeys(ElementLines.MEMBERS);
+                      return lines.decode(new JsonFields(root), line);
+                    });
+            if (here.hasErrors()) {
+              for (Finding f : here.findings().errors()) {
+                SourceLocation l = f.location().orElse(SourceLocation.UNKNOWN);
+                all.add(new InvalidInputException(source, line, 0, l.pointer(), f.message(), null));
+              }
+            } else {
+              p.ifPresent(parsed -> lines.accept(parsed, line));
             }
           });
     } catch (InvalidInputException e) {
@@ -312,7 +327,12 @@ public final class ElementFiles {
       String column =
           member.equals(ElementLines.ATTRIBUTES) ? ATTRIBUTE_COLUMN_PREFIX + "*" : member;
       return new InvalidInputException(
-          row.source(), row.line(), header.names().indexOf(column) + 1, "column " + column, reason, null);
+          row.source(),
+          row.line(),
+          header.names().indexOf(column) + 1,
+          "column " + column,
+          reason,
+          null);
     }
 
     @Override
