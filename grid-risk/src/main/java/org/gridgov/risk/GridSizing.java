@@ -10,8 +10,8 @@ import org.gridgov.core.GridId;
  * @param grid the grid
  * @param households households in the grid on the date (persons grouped by their {@code household}
  *     attribute)
- * @param unplaced households none of whose persons has a position: visited (their minutes count) but
- *     not on the route
+ * @param unplaced households none of whose persons has a position: visited (their minutes count)
+ *     but not on the route
  * @param metres the open walking route over the placed households, metres
  * @param minutes walking time plus the minutes at every household
  * @param limitMinutes the limit the sweep is held to

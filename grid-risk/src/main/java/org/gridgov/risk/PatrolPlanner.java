@@ -47,7 +47,13 @@ final class PatrolPlanner {
       minute += (k == 0 ? 0 : options.visitMinutes()) + leg / options.metresPerMinute();
       stops.add(
           new PatrolStop(
-              d.element(), d.grid(), d.colour(), d.status(), points.get(route.order[k]), leg, minute));
+              d.element(),
+              d.grid(),
+              d.colour(),
+              d.status(),
+              points.get(route.order[k]),
+              leg,
+              minute));
     }
     double minutes = metres / options.metresPerMinute() + stops.size() * options.visitMinutes();
     return new PatrolDay(worker, date, stops, metres, minutes, unplaced);

@@ -108,9 +108,9 @@ public final class RiskControl {
   }
 
   /**
-   * The sizing check (网格划分标准: a micro-grid's households can be swept in about two hours): per
-   * grid, an open walking route over every household on the date, timed at the options' speed and
-   * minutes per household, against the limit (docs/risk.md, "Sizing").
+   * The sizing check (网格划分标准: a micro-grid's households can be swept in about two hours): per grid,
+   * an open walking route over every household on the date, timed at the options' speed and minutes
+   * per household, against the limit (docs/risk.md, "Sizing").
    *
    * @param asOf the date the register is read on
    * @param grids the grids to check (leaf grids)
@@ -125,7 +125,9 @@ public final class RiskControl {
         Objects.requireNonNull(options, "options"));
   }
 
-  /** The register's element ids by grid, built on first use (the day and sizing read through it). */
+  /**
+   * The register's element ids by grid, built on first use (the day and sizing read through it).
+   */
   private final Supplier<GridIndex> gridIndex = Suppliers.memoize(() -> GridIndex.of(register()));
 
   GridIndex gridIndex() {

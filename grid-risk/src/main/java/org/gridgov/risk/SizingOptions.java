@@ -1,8 +1,8 @@
 package org.gridgov.risk;
 
 /**
- * How the sizing check (网格划分标准: a micro-grid's households can be swept in about two hours) walks
- * a grid: the walking speed, the minutes spent at each household and the limit.
+ * How the sizing check (网格划分标准: a micro-grid's households can be swept in about two hours) walks a
+ * grid: the walking speed, the minutes spent at each household and the limit.
  *
  * @param metresPerMinute walking speed (default 75, i.e. 4.5 km/h, as {@link PatrolOptions})
  * @param minutesPerHousehold minutes at each household: a knock, a word, a look (default 1.5; 60

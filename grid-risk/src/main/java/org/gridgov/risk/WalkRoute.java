@@ -156,8 +156,8 @@ final class WalkRoute {
   /**
    * 2-opt on the open tour: reverse a stretch of stops whenever that shortens the walk, until no
    * reversal does. The first stop's incoming edge is the leg from the start ({@code ds}; 0 without
-   * a start, so reversing a prefix can choose a better first stop) and the last stop has no outgoing
-   * edge. Never lengthens the tour: only strict improvements are taken.
+   * a start, so reversing a prefix can choose a better first stop) and the last stop has no
+   * outgoing edge. Never lengthens the tour: only strict improvements are taken.
    */
   private static void twoOpt(int[] t, double[] d, int n, double[] ds) {
     boolean improved = true;
@@ -183,7 +183,8 @@ final class WalkRoute {
   /**
    * Or-opt on the open tour: move a stretch of one to three consecutive stops, either way round, to
    * another place in the tour (or to either end) whenever that shortens the walk. Catches what
-   * 2-opt alone leaves (a stop visited out of the way between two others). Strict improvements only.
+   * 2-opt alone leaves (a stop visited out of the way between two others). Strict improvements
+   * only.
    *
    * @return whether any move was made
    */
@@ -249,7 +250,10 @@ final class WalkRoute {
   private static final int START = -1;
   private static final int END = -2;
 
-  /** The walking cost of an edge; into {@code END} costs nothing, out of {@code START} is {@code ds}. */
+  /**
+   * The walking cost of an edge; into {@code END} costs nothing, out of {@code START} is {@code
+   * ds}.
+   */
   private static double c(int a, int b, double[] d, int n, double[] ds) {
     if (b == END) {
       return 0;

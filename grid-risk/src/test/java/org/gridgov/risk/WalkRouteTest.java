@@ -102,7 +102,8 @@ class WalkRouteTest {
 
   @AfterAll
   static void report() {
-    System.out.printf("WalkRouteTest: worst NN + 2-opt + Or-opt / optimum on <= 8 points = %.4f%n", worstRatio);
+    System.out.printf(
+        "WalkRouteTest: worst NN + 2-opt + Or-opt / optimum on <= 8 points = %.4f%n", worstRatio);
   }
 
   /** The shortest open tour by trying every order. */
@@ -149,12 +150,14 @@ class WalkRouteTest {
     }
     WalkRoute free = WalkRoute.plan(line, Optional.empty());
     // 0, 1, 2, 3, 4 along the line or back: both are the shortest walk
-    assertThat(free.order).satisfiesAnyOf(
-        o -> assertThat(o).containsExactly(1, 3, 4, 0, 2),
-        o -> assertThat(o).containsExactly(2, 0, 4, 3, 1));
+    assertThat(free.order)
+        .satisfiesAnyOf(
+            o -> assertThat(o).containsExactly(1, 3, 4, 0, 2),
+            o -> assertThat(o).containsExactly(2, 0, 4, 3, 1));
     assertThat(free.legs[0]).isZero();
     // 4 legs of 0.001° of longitude at 34.75° N: 4 × 91.4 m
-    assertThat(free.metres()).isCloseTo(4 * 111_195.08 * 1e-3 * Math.cos(Math.toRadians(LAT)), within(0.01));
+    assertThat(free.metres())
+        .isCloseTo(4 * 111_195.08 * 1e-3 * Math.cos(Math.toRadians(LAT)), within(0.01));
     WalkRoute fromEast = WalkRoute.plan(line, Optional.of(GeoPoint.of(LON + 5e-3, LAT)));
     assertThat(fromEast.order).containsExactly(2, 0, 4, 3, 1); // 4, 3, 2, 1, 0
   }
