@@ -24,7 +24,10 @@ public record ComplianceRow(
     int unansweredFindings) {
   /** The kinds of unit compliance is reported for. */
   public enum UnitKind {
-    /** A grid worker (the plan's responsible worker, docs/risk.md). */
+    /**
+     * A grid worker: the one responsible for the element's grid when a responsibility map is
+     * given, else the one who made its last visit (docs/risk.md, "Compliance").
+     */
     WORKER,
     /** A micro-grid or any leaf grid. */
     GRID,

@@ -75,7 +75,9 @@ public final class RiskControl {
 
   /**
    * Visit compliance by colour per worker, grid, community and street on a date (docs/risk.md,
-   * "Compliance").
+   * "Compliance"). A WORKER row holds the elements whose last visit (up to the date) that worker
+   * made; never-visited elements are in no WORKER row (pass a responsibility map to the
+   * three-argument form to attribute every element to its grid's worker).
    *
    * @param asOf the date
    * @param hierarchy the grids, to roll grids up to communities and streets
@@ -84,6 +86,25 @@ public final class RiskControl {
   public ComplianceReport compliance(LocalDate asOf, GridHierarchy hierarchy) {
     return DueEngine.compliance(
         this, Objects.requireNonNull(asOf, "asOf"), Objects.requireNonNull(hierarchy, "hierarchy"));
+  }
+
+  /**
+   * Visit compliance as {@link #compliance(LocalDate, GridHierarchy)}, with each grid's responsible
+   * worker (网格员) from a map: the WORKER rows then hold every coloured element of the worker's
+   * grids, visited or not (elements in grids the map leaves out are in no WORKER row).
+   *
+   * @param asOf the date
+   * @param hierarchy the grids, to roll grids up to communities and streets
+   * @param responsible the worker responsible for each grid
+   * @return the report
+   */
+  public ComplianceReport compliance(
+      LocalDate asOf, GridHierarchy hierarchy, java.util.Map<GridId, String> responsible) {
+    return DueEngine.compliance(
+        this,
+        Objects.requireNonNull(asOf, "asOf"),
+        Objects.requireNonNull(hierarchy, "hierarchy"),
+        java.util.Map.copyOf(responsible));
   }
 
   // ---------------------------------------------------------------- the worker's day

@@ -77,11 +77,17 @@ public final class VisitLog {
    */
   public Optional<Visit> lastAt(String element, Instant until) {
     List<Visit> vs = visits(element);
-    for (int i = vs.size() - 1; i >= 0; i--) {
-      if (!vs.get(i).at().isAfter(until)) {
-        return Optional.of(vs.get(i));
+    int lo = 0;
+    int hi = vs.size();
+    while (lo < hi) { // first visit after until
+      int mid = (lo + hi) >>> 1;
+      if (vs.get(mid).at().isAfter(until)) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
       }
     }
-    return Optional.empty();
+    return lo == 0 ? Optional.empty() : Optional.of(vs.get(lo - 1));
   }
+
 }
