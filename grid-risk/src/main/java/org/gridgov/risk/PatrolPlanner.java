@@ -2,10 +2,10 @@ package org.gridgov.risk;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.gridgov.core.GeoPoint;
 import org.gridgov.core.GridId;
 
@@ -64,7 +64,8 @@ final class PatrolPlanner {
    * Reads only the grids' elements (the register's grid index), never the whole register.
    */
   static List<ElementDue> dueIn(RiskControl control, Set<GridId> grids, LocalDate date) {
-    TreeSet<String> seen = new TreeSet<>();
+    DueEngine.Rule rule = new DueEngine.Rule(control, date);
+    HashSet<String> seen = new HashSet<>();
     List<ElementDue> out = new ArrayList<>();
     for (GridId g : grids) {
       for (String id : control.gridIndex().ids(g)) {
@@ -75,7 +76,7 @@ final class PatrolPlanner {
         if (e.isEmpty() || !grids.contains(e.get().grid())) {
           continue;
         }
-        Optional<ElementDue> d = dueOn(control, e.get(), date);
+        Optional<ElementDue> d = rule.row(e.get());
         if (d.isPresent() && d.get().status() != DueStatus.OK) {
           out.add(d.get());
         }
@@ -85,8 +86,8 @@ final class PatrolPlanner {
     return out;
   }
 
-  /** Where one element stands on the date: the due engine's rule. */
+  /** Where one element stands on the date: the due engine's rule (for tests). */
   static Optional<ElementDue> dueOn(RiskControl control, Element e, LocalDate date) {
-    return PatrolDue.dueOn(control, e, date);
+    return new DueEngine.Rule(control, date).row(e);
   }
 }
