@@ -2,6 +2,7 @@ package org.gridgov.risk;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSortedMap;
+import com.google.common.collect.ImmutableSortedSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -104,6 +105,38 @@ public record Element(
    */
   public Optional<String> attribute(String key) {
     return Optional.ofNullable(attributes.get(key));
+  }
+
+  // ---------------------------------------------------------------- w-register: typed details
+
+  /**
+   * The element's typed fields, derived from its attributes (docs/risk.md, "Typed details").
+   *
+   * @return the details record of the element's type
+   * @throws IllegalArgumentException when a known attribute has a bad value or an attribute key is
+   *     a near miss of a known key of the type (see {@link ElementDetails#of(Element)})
+   */
+  public ElementDetails details() {
+    return ElementDetails.of(this);
+  }
+
+  /**
+   * The fields masked for a principal without {@link
+   * org.gridgov.core.access.Permission#READ_PERSONAL}: for a person every field (name, position when
+   * known, every attribute) whatever {@link #personal()} says; for other types {@link #personal()}.
+   *
+   * @return the personal field names, sorted
+   */
+  public Set<String> personalFields() {
+    if (type != ElementType.PEOPLE) {
+      return ImmutableSortedSet.copyOf(personal);
+    }
+    ImmutableSortedSet.Builder<String> b = ImmutableSortedSet.naturalOrder();
+    b.add(NAME);
+    if (position.isPresent()) {
+      b.add(POSITION);
+    }
+    return b.addAll(attributes.keySet()).addAll(personal).build();
   }
 
   @Override
