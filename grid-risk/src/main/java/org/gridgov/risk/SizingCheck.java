@@ -16,9 +16,6 @@ import org.gridgov.core.risk.ElementType;
  * the limit. Package-private.
  */
 final class SizingCheck {
-  /** The person attribute that groups persons into households. */
-  static final String HOUSEHOLD = "household";
-
   private SizingCheck() {}
 
   static SizingReport check(
@@ -59,7 +56,7 @@ final class SizingCheck {
       if (e.isEmpty() || e.get().type() != ElementType.PEOPLE || !e.get().grid().equals(grid)) {
         continue;
       }
-      String key = e.get().attribute(HOUSEHOLD).map(h -> "h:" + h).orElse("p:" + id);
+      String key = e.get().attribute(ElementAttributes.HOUSEHOLD).map(h -> "h:" + h).orElse("p:" + id);
       double[] acc = out.computeIfAbsent(key, k -> new double[3]);
       if (e.get().position().isPresent()) {
         acc[0] += e.get().position().get().lon();
