@@ -80,14 +80,12 @@ public final class PlanSet {
    */
   public PlanSet withCitation(String citation, boolean isIllustrative) {
     Objects.requireNonNull(citation, "citation");
-    return new PlanSet(
-        name, plans, posts, checks, Optional.of(citation), isIllustrative, document);
+    return new PlanSet(name, plans, posts, checks, Optional.of(citation), isIllustrative, document);
   }
 
   /** The same set, remembering the document it was read from. */
   PlanSet readFrom(String documentName) {
-    return new PlanSet(
-        name, plans, posts, checks, source, illustrative, Optional.of(documentName));
+    return new PlanSet(name, plans, posts, checks, source, illustrative, Optional.of(documentName));
   }
 
   /** The set's name. */
@@ -140,8 +138,8 @@ public final class PlanSet {
 
   /**
    * The JSON pointer of a plan: {@code /plans/INDEX}. A set read from a document keeps its plans in
-   * document order (reading is all or nothing), so this is the plan's place in that document; for
-   * a set built in code it is the place it would have when written.
+   * document order (reading is all or nothing), so this is the plan's place in that document; for a
+   * set built in code it is the place it would have when written.
    *
    * @param index the plan's index in {@link #plans()}
    * @return the pointer

@@ -120,7 +120,8 @@ final class PlanVerifier {
       }
     }
     List<Integer> byStart = new ArrayList<>(idx);
-    byStart.sort(Comparator.comparingLong((Integer i) -> start(plans.get(i))).thenComparing(i -> i));
+    byStart.sort(
+        Comparator.comparingLong((Integer i) -> start(plans.get(i))).thenComparing(i -> i));
     long cursor = first;
     int lastEnding = byStart.get(0);
     for (int i : byStart) {

@@ -31,13 +31,13 @@ import org.gridgov.core.risk.ElementType;
 import org.gridgov.core.risk.RiskColour;
 
 /**
- * Control plans as data: reads and writes plan sets in the JSON format {@code
- * gridgov.risk-plans/1} (docs/risk.md, "Control plans"), and ships cited presets. Reading is all
- * or nothing: every problem is reported at once with the file, line, column and JSON pointer, and
- * unknown members, types, colours, units and actions get a "did you mean". Reading checks the shape
- * of each plan; whether the set is sound (one plan per type × colour on every date, intervals
- * shrinking as the colour worsens, known posts and checks) is {@link PlanSet#verify()}, or both at
- * once with {@link #readVerified(Path)}. Stateless and thread-safe.
+ * Control plans as data: reads and writes plan sets in the JSON format {@code gridgov.risk-plans/1}
+ * (docs/risk.md, "Control plans"), and ships cited presets. Reading is all or nothing: every
+ * problem is reported at once with the file, line, column and JSON pointer, and unknown members,
+ * types, colours, units and actions get a "did you mean". Reading checks the shape of each plan;
+ * whether the set is sound (one plan per type × colour on every date, intervals shrinking as the
+ * colour worsens, known posts and checks) is {@link PlanSet#verify()}, or both at once with {@link
+ * #readVerified(Path)}. Stateless and thread-safe.
  */
 public final class RiskPlans {
   /** The value of the {@code format} member. */
@@ -104,15 +104,7 @@ public final class RiskPlans {
       List.of("format", "name", "source", "illustrative", "posts", "checks", "plans");
   private static final List<String> PLAN_KEYS =
       List.of(
-          "type",
-          "colour",
-          "every",
-          "post",
-          "checks",
-          "feedbackWithin",
-          "onOverdue",
-          "from",
-          "to");
+          "type", "colour", "every", "post", "checks", "feedbackWithin", "onOverdue", "from", "to");
   private static final List<String> INTERVAL_KEYS = List.of("amount", "unit");
   private static final List<String> ACTION_KEYS = List.of("action", "afterDays", "points");
   private static final List<String> ACTIONS = List.of("urge", "escalate", "deduct");
@@ -300,8 +292,7 @@ public final class RiskPlans {
         p.attempt(() -> n.optObject("feedbackWithin").map(RiskPlans::interval));
     Optional<List<OverdueAction>> onOverdue = p.attempt(() -> actions(n));
     Optional<LocalDate> from = p.attempt(() -> n.parsed("from", "date", LocalDate::parse));
-    Optional<Optional<LocalDate>> to =
-        p.attempt(() -> n.optParsed("to", "date", LocalDate::parse));
+    Optional<Optional<LocalDate>> to = p.attempt(() -> n.optParsed("to", "date", LocalDate::parse));
     if (p.errorCount() > before
         || type.isEmpty()
         || colour.isEmpty()

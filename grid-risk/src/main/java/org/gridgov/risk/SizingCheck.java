@@ -56,7 +56,8 @@ final class SizingCheck {
       if (e.isEmpty() || e.get().type() != ElementType.PEOPLE || !e.get().grid().equals(grid)) {
         continue;
       }
-      String key = e.get().attribute(ElementAttributes.HOUSEHOLD).map(h -> "h:" + h).orElse("p:" + id);
+      String key =
+          e.get().attribute(ElementAttributes.HOUSEHOLD).map(h -> "h:" + h).orElse("p:" + id);
       double[] acc = out.computeIfAbsent(key, k -> new double[3]);
       if (e.get().position().isPresent()) {
         acc[0] += e.get().position().get().lon();

@@ -131,8 +131,8 @@ final class PlanGens {
   }
 
   /**
-   * Any well-formed plan set (sound or not): any types, colours, dates, names and vocabularies,
-   * for the round trip.
+   * Any well-formed plan set (sound or not): any types, colours, dates, names and vocabularies, for
+   * the round trip.
    */
   static Gen<PlanSet> anySets() {
     return src -> {
@@ -144,8 +144,7 @@ final class PlanGens {
       boolean custom = src.booleans();
       List<String> posts =
           custom ? List.of("grid_worker", "police", "网格员", "a/b~c") : RiskPlans.BUILT_IN_POSTS;
-      List<String> checks =
-          custom ? List.of("home_visit", "x", "检查") : RiskPlans.BUILT_IN_CHECKS;
+      List<String> checks = custom ? List.of("home_visit", "x", "检查") : RiskPlans.BUILT_IN_CHECKS;
       List<ControlPlan> plans = new ArrayList<>();
       int n = src.ints(1, 8);
       for (int i = 0; i < n; i++) {
@@ -159,7 +158,9 @@ final class PlanGens {
           }
         }
         Interval every =
-            src.booleans() ? Interval.days(src.ints(1, 400)) : Interval.workingDays(src.ints(1, 60));
+            src.booleans()
+                ? Interval.days(src.ints(1, 400))
+                : Interval.workingDays(src.ints(1, 60));
         plans.add(
             new ControlPlan(
                 ElementType.values()[src.ints(0, 5)],
@@ -174,7 +175,10 @@ final class PlanGens {
       }
       PlanSet set = custom ? PlanSet.of(name, plans, posts, checks) : PlanSet.of(name, plans);
       if (src.booleans()) {
-        set = set.withCitation("source " + src.draw(org.gridgov.testkit.Gens.strings(alphabet, 0, 20)), src.booleans());
+        set =
+            set.withCitation(
+                "source " + src.draw(org.gridgov.testkit.Gens.strings(alphabet, 0, 20)),
+                src.booleans());
       }
       return set;
     };

@@ -67,13 +67,15 @@ class PlanVerifierTest {
     plans.add(plan(ElementType.PLACES, RiskColour.ORANGE, Interval.days(14), "2026-01-01", ""));
     List<PlanFinding> f = PlanSet.of("s", plans).verify();
     assertThat(f).extracting(PlanFinding::code).containsExactly(PlanFinding.Code.GAP);
-    assertThat(f.get(0).message()).startsWith("person × orange has no plan in force from 2026-01-01 on");
+    assertThat(f.get(0).message())
+        .startsWith("person × orange has no plan in force from 2026-01-01 on");
   }
 
   @Test
   void aGapBetweenVersionsNamesItsDatesAndTheNextPlan() {
     List<ControlPlan> plans = threeColours(ElementType.PEOPLE, "2026-01-01", "");
-    plans.set(0, plan(ElementType.PEOPLE, RiskColour.RED, Interval.days(7), "2026-01-01", "2026-03-31"));
+    plans.set(
+        0, plan(ElementType.PEOPLE, RiskColour.RED, Interval.days(7), "2026-01-01", "2026-03-31"));
     plans.add(plan(ElementType.PEOPLE, RiskColour.RED, Interval.days(5), "2026-04-05", ""));
     assertThat(PlanSet.of("s", plans).verify())
         .containsExactly(
@@ -86,17 +88,22 @@ class PlanVerifierTest {
   @Test
   void aGapAtTheEndIsReportedAtTheLastPlansEnd() {
     List<ControlPlan> plans = threeColours(ElementType.PEOPLE, "2026-01-01", "2026-12-31");
-    plans.set(2, plan(ElementType.PEOPLE, RiskColour.BLUE, Interval.days(90), "2026-01-01", "2026-12-30"));
+    plans.set(
+        2,
+        plan(ElementType.PEOPLE, RiskColour.BLUE, Interval.days(90), "2026-01-01", "2026-12-30"));
     assertThat(PlanSet.of("s", plans).verify())
         .containsExactly(
             new PlanFinding(
-                PlanFinding.Code.GAP, "/plans/2/to", "person × blue has no plan in force on 2026-12-31"));
+                PlanFinding.Code.GAP,
+                "/plans/2/to",
+                "person × blue has no plan in force on 2026-12-31"));
   }
 
   @Test
   void overlappingVersionsNameBothPlansAndTheSharedDates() {
     List<ControlPlan> plans = threeColours(ElementType.PEOPLE, "2026-01-01", "");
-    plans.set(0, plan(ElementType.PEOPLE, RiskColour.RED, Interval.days(7), "2026-01-01", "2026-06-30"));
+    plans.set(
+        0, plan(ElementType.PEOPLE, RiskColour.RED, Interval.days(7), "2026-01-01", "2026-06-30"));
     plans.add(plan(ElementType.PEOPLE, RiskColour.RED, Interval.days(5), "2026-06-01", ""));
     assertThat(PlanSet.of("s", plans).verify())
         .containsExactly(
@@ -110,7 +117,8 @@ class PlanVerifierTest {
   void aWorseColourWithALongerIntervalIsAnIntervalOrderFinding() {
     List<ControlPlan> plans = threeColours(ElementType.PEOPLE, "2026-01-01", "");
     // from July, red is visited every 45 days: longer than yellow's 30, shorter than blue's 90
-    plans.set(0, plan(ElementType.PEOPLE, RiskColour.RED, Interval.days(7), "2026-01-01", "2026-06-30"));
+    plans.set(
+        0, plan(ElementType.PEOPLE, RiskColour.RED, Interval.days(7), "2026-01-01", "2026-06-30"));
     plans.add(plan(ElementType.PEOPLE, RiskColour.RED, Interval.days(45), "2026-07-01", ""));
     assertThat(PlanSet.of("s", plans).verify())
         .containsExactly(
@@ -131,7 +139,8 @@ class PlanVerifierTest {
     // same unit: exact
     assertThat(PlanVerifier.longer(Interval.workingDays(5), Interval.workingDays(5))).isFalse();
     List<ControlPlan> plans = threeColours(ElementType.PEOPLE, "2026-01-01", "");
-    plans.set(0, plan(ElementType.PEOPLE, RiskColour.RED, Interval.workingDays(22), "2026-01-01", ""));
+    plans.set(
+        0, plan(ElementType.PEOPLE, RiskColour.RED, Interval.workingDays(22), "2026-01-01", ""));
     assertThat(PlanSet.of("s", plans).verify())
         .extracting(PlanFinding::code)
         .containsExactly(PlanFinding.Code.INTERVAL_ORDER);
@@ -140,10 +149,12 @@ class PlanVerifierTest {
   @Test
   void plansInForceOnDifferentDatesAreNotCompared() {
     List<ControlPlan> plans = new ArrayList<>();
-    plans.add(plan(ElementType.PEOPLE, RiskColour.RED, Interval.days(60), "2026-01-01", "2026-06-30"));
+    plans.add(
+        plan(ElementType.PEOPLE, RiskColour.RED, Interval.days(60), "2026-01-01", "2026-06-30"));
     plans.add(plan(ElementType.PEOPLE, RiskColour.RED, Interval.days(7), "2026-07-01", ""));
     plans.add(plan(ElementType.PEOPLE, RiskColour.YELLOW, Interval.days(10), "2026-07-01", ""));
-    plans.add(plan(ElementType.PEOPLE, RiskColour.YELLOW, Interval.days(90), "2026-01-01", "2026-06-30"));
+    plans.add(
+        plan(ElementType.PEOPLE, RiskColour.YELLOW, Interval.days(90), "2026-01-01", "2026-06-30"));
     plans.add(plan(ElementType.PEOPLE, RiskColour.BLUE, Interval.days(90), "2026-01-01", ""));
     assertThat(PlanSet.of("s", plans).verify()).isEmpty();
   }
@@ -219,7 +230,9 @@ class PlanVerifierTest {
                       x ->
                           assertThat(x.message())
                               .contains(
-                                  RiskNames.type(gone.type()) + " × " + RiskNames.colour(gone.colour()))
+                                  RiskNames.type(gone.type())
+                                      + " × "
+                                      + RiskNames.colour(gone.colour()))
                               .contains(gone.from().toString()));
               assertThat(f).extracting(PlanFinding::code).containsOnly(PlanFinding.Code.GAP);
             });
@@ -270,8 +283,15 @@ class PlanVerifierTest {
 
   private static ControlPlan with(ControlPlan p, Interval every) {
     return new ControlPlan(
-        p.type(), p.colour(), every, p.post(), p.checks(), p.feedbackWithin(), p.onOverdue(),
-        p.from(), p.to());
+        p.type(),
+        p.colour(),
+        every,
+        p.post(),
+        p.checks(),
+        p.feedbackWithin(),
+        p.onOverdue(),
+        p.from(),
+        p.to());
   }
 
   private Gen<PlanSet> sound() {

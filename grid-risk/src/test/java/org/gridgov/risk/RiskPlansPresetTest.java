@@ -75,9 +75,15 @@ class RiskPlansPresetTest {
             .collect(Collectors.toSet());
     assertThat(pairs)
         .containsExactlyInAnyOrder(
-            "person/red", "person/yellow", "person/blue",
-            "place/red", "place/yellow", "place/blue",
-            "object/red", "object/yellow", "object/blue");
+            "person/red",
+            "person/yellow",
+            "person/blue",
+            "place/red",
+            "place/yellow",
+            "place/blue",
+            "object/red",
+            "object/yellow",
+            "object/blue");
     assertThat(set.plans().stream().map(ControlPlan::type).collect(Collectors.toSet()))
         .isEqualTo(EnumSet.of(ElementType.PEOPLE, ElementType.PLACES, ElementType.OBJECTS));
     assertThat(set.planFor(ElementType.OBJECTS, RiskColour.RED, LocalDate.of(2026, 1, 1)))
@@ -93,6 +99,7 @@ class RiskPlansPresetTest {
         .hasMessage("unknown plans preset 'key-person'; did you mean 'key-persons'?");
     assertThatThrownBy(() -> RiskPlans.preset("zzz"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("expected one of [dispute-warning, key-persons, sample-town, work-safety]");
+        .hasMessageContaining(
+            "expected one of [dispute-warning, key-persons, sample-town, work-safety]");
   }
 }

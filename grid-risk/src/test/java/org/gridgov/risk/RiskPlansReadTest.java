@@ -115,7 +115,8 @@ class RiskPlansReadTest {
   @Test
   void unknownNamesGetADidYouMeanAtTheirPointer() {
     assertThat(errors(plan(OK.replace("\"colour\"", "\"color\"")))) // member
-        .anySatisfy(e -> assertThat(e).contains("/plans/0/color").contains("did you mean 'colour'"));
+        .anySatisfy(
+            e -> assertThat(e).contains("/plans/0/color").contains("did you mean 'colour'"));
     assertThat(errors(plan(OK.replace("person", "persn"))))
         .singleElement()
         .satisfies(
@@ -126,7 +127,8 @@ class RiskPlansReadTest {
                     .contains("unknown element type 'persn'; did you mean 'person'?"));
     assertThat(errors(plan(OK.replace("red", "oragne"))))
         .singleElement()
-        .satisfies(e -> assertThat(e).contains("/plans/0/colour").contains("did you mean 'orange'?"));
+        .satisfies(
+            e -> assertThat(e).contains("/plans/0/colour").contains("did you mean 'orange'?"));
     assertThat(errors(plan(OK.replace("\"days\"", "\"day\""))))
         .singleElement()
         .satisfies(
@@ -154,7 +156,10 @@ class RiskPlansReadTest {
         """;
     List<String> e = errors(json);
     assertThat(e).hasSize(5);
-    assertThat(e.get(0)).contains("bad.json:1:").contains("/format").contains("gridgov.risk-plans/1");
+    assertThat(e.get(0))
+        .contains("bad.json:1:")
+        .contains("/format")
+        .contains("gridgov.risk-plans/1");
     assertThat(e).anySatisfy(x -> assertThat(x).contains("bad.json:3:").contains("/plans/0/type"));
     assertThat(e)
         .anySatisfy(x -> assertThat(x).contains("/plans/0/every/amount").contains("at least 1"));
@@ -175,7 +180,8 @@ class RiskPlansReadTest {
     assertThat(errors(plan(OK + ",\"onOverdue\":[{\"action\":\"urge\",\"points\":2}]")))
         .singleElement()
         .satisfies(
-            x -> assertThat(x).contains("/plans/0/onOverdue/0/points").contains("only a deduction"));
+            x ->
+                assertThat(x).contains("/plans/0/onOverdue/0/points").contains("only a deduction"));
     assertThat(
             errors(
                 plan(
