@@ -53,9 +53,7 @@ final class Compliance {
         worker = Optional.ofNullable(responsible.get(row.grid()));
       } else {
         worker =
-            visits.isEmpty()
-                ? Optional.empty()
-                : Optional.of(visits.get(visits.size() - 1).by());
+            visits.isEmpty() ? Optional.empty() : Optional.of(visits.get(visits.size() - 1).by());
       }
       worker.ifPresent(
           w -> add(sums, ComplianceRow.UnitKind.WORKER, w, row.colour(), overdue, unanswered));

@@ -40,13 +40,14 @@ public record ComplianceReport(LocalDate asOf, List<ComplianceRow> rows) {
   public static final String EXTRA_COUNTS_HEADER = "kind,unit,month,count,value";
 
   /**
-   * The report as grid-scoring's extra-counts CSV ({@code kind,unit,month,count,value}, docs/scoring.md
-   * §4), so that a scoring scheme can weight visit compliance (e.g. {@code red_visit_compliance}).
-   * Per unit (kind {@code worker}, {@code grid}, {@code community} or {@code street}):
-   * {@code risk_elements} and {@code risk_in_control} (coloured elements with a plan, and those not
-   * overdue) over every colour, the same pair per colour present ({@code risk_elements_red},
-   * {@code risk_in_control_red}, … for {@code orange}, {@code yellow}, {@code blue}) and {@code
-   * risk_unanswered_findings}. Lines in row order, LF line ends, fields quoted as RFC 4180 needs.
+   * The report as grid-scoring's extra-counts CSV ({@code kind,unit,month,count,value},
+   * docs/scoring.md §4), so that a scoring scheme can weight visit compliance (e.g. {@code
+   * red_visit_compliance}). Per unit (kind {@code worker}, {@code grid}, {@code community} or
+   * {@code street}): {@code risk_elements} and {@code risk_in_control} (coloured elements with a
+   * plan, and those not overdue) over every colour, the same pair per colour present ({@code
+   * risk_elements_red}, {@code risk_in_control_red}, … for {@code orange}, {@code yellow}, {@code
+   * blue}) and {@code risk_unanswered_findings}. Lines in row order, LF line ends, fields quoted as
+   * RFC 4180 needs.
    *
    * @param month the month the counts are booked to (usually the as-of date's month)
    * @return the CSV text, header included
@@ -62,7 +63,12 @@ public record ComplianceReport(LocalDate asOf, List<ComplianceRow> rows) {
       int overdue = 0;
       int unanswered = 0;
       String prefix =
-          first.kind().name().toLowerCase(Locale.ROOT) + "," + csv(first.unit()) + "," + month + ",";
+          first.kind().name().toLowerCase(Locale.ROOT)
+              + ","
+              + csv(first.unit())
+              + ","
+              + month
+              + ",";
       StringBuilder colours = new StringBuilder();
       while (j < rows.size()
           && rows.get(j).kind() == first.kind()

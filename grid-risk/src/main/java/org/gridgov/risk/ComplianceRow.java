@@ -25,8 +25,8 @@ public record ComplianceRow(
   /** The kinds of unit compliance is reported for. */
   public enum UnitKind {
     /**
-     * A grid worker: the one responsible for the element's grid when a responsibility map is
-     * given, else the one who made its last visit (docs/risk.md, "Compliance").
+     * A grid worker: the one responsible for the element's grid when a responsibility map is given,
+     * else the one who made its last visit (docs/risk.md, "Compliance").
      */
     WORKER,
     /** A micro-grid or any leaf grid. */

@@ -122,8 +122,9 @@ public record Element(
 
   /**
    * The fields masked for a principal without {@link
-   * org.gridgov.core.access.Permission#READ_PERSONAL}: for a person every field (name, position when
-   * known, every attribute) whatever {@link #personal()} says; for other types {@link #personal()}.
+   * org.gridgov.core.access.Permission#READ_PERSONAL}: for a person every field (name, position
+   * when known, every attribute) whatever {@link #personal()} says; for other types {@link
+   * #personal()}.
    *
    * @return the personal field names, sorted
    */

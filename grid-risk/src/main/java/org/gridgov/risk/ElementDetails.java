@@ -51,5 +51,4 @@ public sealed interface ElementDetails
     }
     return ElementAttributes.details(element.type(), element.attributes());
   }
-
 }

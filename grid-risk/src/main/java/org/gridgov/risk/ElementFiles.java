@@ -33,8 +33,8 @@ import org.gridgov.core.risk.ElementType;
 /**
  * Reads and writes element registers as files: the elements JSON Lines format of {@code
  * docs/risk.md} and its CSV form (a file whose name ends in {@code .csv}; header {@code
- * id,type,grid,lon,lat,colour,colouredOn,name,from,personal,...} plus one {@code attr.KEY} column per
- * attribute).
+ * id,type,grid,lon,lat,colour,colouredOn,name,from,personal,...} plus one {@code attr.KEY} column
+ * per attribute).
  *
  * <p>Reading is all or nothing per file: every problem is collected, located (file, line, JSON
  * pointer or CSV column) with "did you mean" for unknown members, columns, types, colours, flags,
@@ -312,7 +312,12 @@ public final class ElementFiles {
       String column =
           member.equals(ElementLines.ATTRIBUTES) ? ATTRIBUTE_COLUMN_PREFIX + "*" : member;
       return new InvalidInputException(
-          row.source(), row.line(), header.names().indexOf(column) + 1, "column " + column, reason, null);
+          row.source(),
+          row.line(),
+          header.names().indexOf(column) + 1,
+          "column " + column,
+          reason,
+          null);
     }
 
     @Override

@@ -44,8 +44,23 @@ final class ElementLines {
   /** Every member of a line, in the order the writers write them. */
   static final List<String> MEMBERS =
       List.of(
-          ID, TYPE, GRID, LON, LAT, COLOUR, COLOURED_ON, NAME, ATTRIBUTES, FROM, PERSONAL, RETIRED,
-          CLEARED, COLOUR_REASON, COLOURED_BY, COLOUR_RULE, REVIEW_ON);
+          ID,
+          TYPE,
+          GRID,
+          LON,
+          LAT,
+          COLOUR,
+          COLOURED_ON,
+          NAME,
+          ATTRIBUTES,
+          FROM,
+          PERSONAL,
+          RETIRED,
+          CLEARED,
+          COLOUR_REASON,
+          COLOURED_BY,
+          COLOUR_RULE,
+          REVIEW_ON);
 
   /** The members that describe the element (not allowed on retirement and mark lines). */
   private static final List<String> ELEMENT_MEMBERS =
@@ -116,7 +131,8 @@ final class ElementLines {
       }
       refuse(f, ELEMENT_MEMBERS, "a colour line (one without 'type')");
       if (f.has(FROM)) {
-        throw f.fail(FROM, "a colour line (one without 'type') has no 'from'; 'colouredOn' dates it");
+        throw f.fail(
+            FROM, "a colour line (one without 'type') has no 'from'; 'colouredOn' dates it");
       }
       if (!versionLines.containsKey(id)) {
         throw f.fail(
@@ -156,7 +172,9 @@ final class ElementLines {
             "personal field '"
                 + p
                 + "' is neither name, position nor an attribute of the line"
-                + Suggestions.didYouMean(p, allowed).map(s -> "; did you mean '" + s + "'?").orElse(""));
+                + Suggestions.didYouMean(p, allowed)
+                    .map(s -> "; did you mean '" + s + "'?")
+                    .orElse(""));
       }
       personal.add(p);
     }
@@ -165,8 +183,7 @@ final class ElementLines {
       position.ifPresent(p -> personal.add(Element.POSITION));
       personal.addAll(attributes.keySet());
     }
-    LocalDate from =
-        date(f, FROM).orElse(mark.map(ColourMark::from).orElse(DEFAULT_FROM));
+    LocalDate from = date(f, FROM).orElse(mark.map(ColourMark::from).orElse(DEFAULT_FROM));
     checkNewVersion(f, id, from);
     Element element = new Element(id, type, grid, position, name, attributes, personal);
     return new Parsed(id, Optional.of(ElementVersion.of(from, element)), mark);
@@ -240,10 +257,7 @@ final class ElementLines {
                       () ->
                           f.fail(
                               COLOUR,
-                              "unknown colour '"
-                                  + c
-                                  + "'"
-                                  + Suggestions.hint(c, colourNames()))));
+                              "unknown colour '" + c + "'" + Suggestions.hint(c, colourNames()))));
     }
     if (colour.isEmpty() && !cleared) {
       for (String m : MARK_MEMBERS) {

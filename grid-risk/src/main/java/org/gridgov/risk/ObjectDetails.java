@@ -8,8 +8,8 @@ import org.gridgov.core.risk.ElementType;
  * The typed fields of an object (物): a city component (部件) with its component code, a sensor, a
  * camera.
  *
- * @param componentCode the component code (attribute {@code componentCode}), 16 digits in the
- *     style of GB/T 30428.2 (see {@link #isComponentCode(String)}), if given
+ * @param componentCode the component code (attribute {@code componentCode}), 16 digits in the style
+ *     of GB/T 30428.2 (see {@link #isComponentCode(String)}), if given
  * @param kind the kind (attribute {@code kind}; when absent {@link ObjectKind#COMPONENT} if a
  *     component code is given, else {@link ObjectKind#OTHER})
  */

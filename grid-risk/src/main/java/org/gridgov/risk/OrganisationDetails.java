@@ -7,8 +7,8 @@ import org.gridgov.core.risk.ElementType;
 /**
  * The typed fields of an organisation (组织).
  *
- * @param organisation the id of the organisation in the organisation model (grid-org's
- *     organisation ids; attribute {@code organisation}), if linked
+ * @param organisation the id of the organisation in the organisation model (grid-org's organisation
+ *     ids; attribute {@code organisation}), if linked
  */
 public record OrganisationDetails(Optional<String> organisation) implements ElementDetails {
   /**

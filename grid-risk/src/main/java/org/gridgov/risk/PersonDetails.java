@@ -14,7 +14,8 @@ import org.gridgov.core.risk.ElementType;
  * @param address the address within the grid (attribute {@code address}), e.g. {@code 3-2-501}
  * @param flags what the register notes for care and control (attribute {@code flags})
  */
-public record PersonDetails(Optional<String> household, Optional<String> address, Set<PersonFlag> flags)
+public record PersonDetails(
+    Optional<String> household, Optional<String> address, Set<PersonFlag> flags)
     implements ElementDetails {
   /**
    * Checks and copies the fields.

@@ -29,8 +29,8 @@ import org.gridgov.core.access.Principal;
  * <p>Every read that touches a personal field is recorded in the {@link ReadAudit} before the
  * answer is returned: who, when (the injected clock), which element, which personal fields were
  * shown and which masked. A refused read of an element that exists is recorded too, with nothing
- * shown and every personal field masked (the attempt is the audit's business); a read of an id
- * not in force on the date, and a read of an element without personal fields, leave no record.
+ * shown and every personal field masked (the attempt is the audit's business); a read of an id not
+ * in force on the date, and a read of an element without personal fields, leave no record.
  *
  * <p>Thread-safe when the audit is (the register is immutable).
  */
@@ -147,7 +147,8 @@ public final class RegisterReader {
     Set<String> personal = e.personalFields();
     Set<String> masked = showPersonal ? Set.of() : personal;
     String name = masked.contains(Element.NAME) ? ElementView.MASK : e.name();
-    Optional<GeoPoint> position = masked.contains(Element.POSITION) ? Optional.empty() : e.position();
+    Optional<GeoPoint> position =
+        masked.contains(Element.POSITION) ? Optional.empty() : e.position();
     Map<String, String> attributes = new LinkedHashMap<>(e.attributes());
     for (String f : masked) {
       attributes.computeIfPresent(f, (k, v) -> ElementView.MASK);

@@ -89,5 +89,4 @@ public final class VisitLog {
     }
     return lo == 0 ? Optional.empty() : Optional.of(vs.get(lo - 1));
   }
-
 }

@@ -120,9 +120,11 @@ class ComplianceTest {
   void aResponsibilityMapPutsEveryElementOfAGridUnderItsWorker() {
     ComplianceReport r =
         control()
-            .compliance(d("2026-05-08"), CITY, Map.of(GridId.of("G1"), "w9", GridId.of("G2"), "w9"));
+            .compliance(
+                d("2026-05-08"), CITY, Map.of(GridId.of("G1"), "w9", GridId.of("G2"), "w9"));
     assertThat(r.rows(ComplianceRow.UnitKind.WORKER))
-        .containsExactly(new ComplianceRow(ComplianceRow.UnitKind.WORKER, "w9", RiskColour.RED, 3, 1, 2));
+        .containsExactly(
+            new ComplianceRow(ComplianceRow.UnitKind.WORKER, "w9", RiskColour.RED, 3, 1, 2));
   }
 
   @Test

@@ -24,11 +24,14 @@ class DueEnginePropertiesTest {
   /** One element: red or yellow person, coloured on a day of 2026 (offset from 1 January). */
   record El(boolean red, int colouredOn) {}
 
-  /** A visit to element {@code element} (index modulo the elements) at hour {@code hour} of 2026. */
+  /**
+   * A visit to element {@code element} (index modulo the elements) at hour {@code hour} of 2026.
+   */
   record V(int element, int hour) {}
 
   /** Plans, the as-of day and a shorter red interval. */
-  record Params(int asOf, int red, boolean redWorking, int yellow, boolean yellowWorking, int shorter) {}
+  record Params(
+      int asOf, int red, boolean redWorking, int yellow, boolean yellowWorking, int shorter) {}
 
   record Scenario(List<El> elements, List<V> visits, Params p) {}
 
@@ -80,7 +83,10 @@ class DueEnginePropertiesTest {
     PlanSet plans =
         DueFixtures.plans(
             DueFixtures.plan(
-                ElementType.PEOPLE, RiskColour.RED, interval(redAmount, p.redWorking()), "2026-02-01"),
+                ElementType.PEOPLE,
+                RiskColour.RED,
+                interval(redAmount, p.redWorking()),
+                "2026-02-01"),
             DueFixtures.plan(
                 ElementType.PEOPLE,
                 RiskColour.YELLOW,
@@ -136,8 +142,7 @@ class DueEnginePropertiesTest {
       switch (e.status()) {
         case OK -> assertThat(e.due()).isAfter(asOf);
         case DUE -> assertThat(e.due()).isEqualTo(asOf);
-        case OVERDUE ->
-            assertThat(e.due().plusDays(e.daysOverdue())).isEqualTo(asOf);
+        case OVERDUE -> assertThat(e.due().plusDays(e.daysOverdue())).isEqualTo(asOf);
       }
       e.lastVisit().ifPresent(v -> assertThat(v).isBeforeOrEqualTo(asOf).isBefore(e.due()));
     }

@@ -119,13 +119,16 @@ class DueEngineTest {
   @Test
   void onlyVisitsUpToTheEndOfTheAsOfDateCount() {
     // H was visited on 30 April and at 00:10 on 9 May: as of 8 May the second is in the future.
-    assertRow(control(CHINA).due(d("2026-05-08")), "H", "2026-04-30", "2026-05-08", DueStatus.DUE, 0);
+    assertRow(
+        control(CHINA).due(d("2026-05-08")), "H", "2026-04-30", "2026-05-08", DueStatus.DUE, 0);
   }
 
   @Test
   void everyColouredElementIsListedOnceSortedAndUnplannedOnesAreKept() {
     DueReport r = control(CHINA).due(d("2026-05-08"));
-    assertThat(r.rows()).extracting(ElementDue::element).containsExactly("A", "B", "C", "D", "E", "H", "K");
+    assertThat(r.rows())
+        .extracting(ElementDue::element)
+        .containsExactly("A", "B", "C", "D", "E", "H", "K");
     assertThat(r.unplanned()).containsExactly("F");
     assertThat(r.overdue()).isEqualTo(4); // C, D, E, K
     assertThat(row(r, "A").post()).isEqualTo("grid_worker");

@@ -20,8 +20,8 @@ final class DueFixtures {
   private DueFixtures() {}
 
   /**
-   * China's official 2026 calendar (State Council notice): holidays and make-up working days
-   * (调休). Built here, not taken from grid-fixtures, which grid-risk cannot depend on.
+   * China's official 2026 calendar (State Council notice): holidays and make-up working days (调休).
+   * Built here, not taken from grid-fixtures, which grid-risk cannot depend on.
    */
   static WorkCalendar china2026() {
     List<LocalDate> holidays = new ArrayList<>();
@@ -48,9 +48,7 @@ final class DueFixtures {
   }
 
   private static void range(List<LocalDate> out, String from, String to) {
-    for (LocalDate d = LocalDate.parse(from);
-        !d.isAfter(LocalDate.parse(to));
-        d = d.plusDays(1)) {
+    for (LocalDate d = LocalDate.parse(from); !d.isAfter(LocalDate.parse(to)); d = d.plusDays(1)) {
       out.add(d);
     }
   }

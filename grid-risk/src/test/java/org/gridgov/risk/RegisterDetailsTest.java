@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class RegisterDetailsTest {
   private static Element element(ElementType type, Map<String, String> attributes) {
-    return new Element(
-        "E1", type, GridId.of("G1"), Optional.empty(), "x", attributes, Set.of());
+    return new Element("E1", type, GridId.of("G1"), Optional.empty(), "x", attributes, Set.of());
   }
 
   @Test
@@ -23,7 +22,8 @@ class RegisterDetailsTest {
     Element p =
         element(
             ElementType.PEOPLE,
-            Map.of("household", "H-0042", "address", "3-2-501", "flags", "elderly_alone, disabled"));
+            Map.of(
+                "household", "H-0042", "address", "3-2-501", "flags", "elderly_alone, disabled"));
     assertThat(p.details())
         .isEqualTo(
             new PersonDetails(
@@ -47,13 +47,15 @@ class RegisterDetailsTest {
         .isEqualTo(new EventDetails(Optional.of(CaseId.of("C-2026-17"))));
     assertThat(element(ElementType.SENTIMENTS, Map.of("kind", "dispute")).details())
         .isEqualTo(new SentimentDetails(SentimentKind.DISPUTE));
-    assertThat(element(ElementType.ORGANISATIONS, Map.of("organisation", "party-branch-3")).details())
+    assertThat(
+            element(ElementType.ORGANISATIONS, Map.of("organisation", "party-branch-3")).details())
         .isEqualTo(new OrganisationDetails(Optional.of("party-branch-3")));
   }
 
   @Test
   void otherKeysStayFreeForm() {
-    Element place = element(ElementType.PLACES, Map.of("kind", "shop", "licence", "L-9", "owner", "z"));
+    Element place =
+        element(ElementType.PLACES, Map.of("kind", "shop", "licence", "L-9", "owner", "z"));
     assertThat(place.details()).isEqualTo(new PlaceDetails(PlaceKind.SHOP));
     assertThat(place.attribute("licence")).contains("L-9");
   }
@@ -90,7 +92,8 @@ class RegisterDetailsTest {
     assertThat(ObjectDetails.isComponentCode("4101050002000123")).as("major 00").isFalse();
     assertThat(ObjectDetails.isComponentCode("4101050100000123")).as("minor 00").isFalse();
     assertThat(ObjectDetails.isComponentCode("４101050102000123")).as("full-width").isFalse();
-    assertThatThrownBy(() -> element(ElementType.OBJECTS, Map.of("componentCode", "41-01")).details())
+    assertThatThrownBy(
+            () -> element(ElementType.OBJECTS, Map.of("componentCode", "41-01")).details())
         .hasMessageContaining("expected 16 digits");
     assertThatThrownBy(() -> new ObjectDetails(Optional.of("x"), ObjectKind.COMPONENT))
         .isInstanceOf(IllegalArgumentException.class);

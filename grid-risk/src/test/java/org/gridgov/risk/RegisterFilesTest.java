@@ -59,9 +59,10 @@ class RegisterFilesTest {
                 Optional.of("H-0042"),
                 Optional.of("3-2-501"),
                 java.util.Set.of(PersonFlag.ELDERLY_ALONE, PersonFlag.DISABLED)));
-    assertThat(p.personal()).containsExactlyInAnyOrder(
-        "name", "position", "household", "address", "flags");
-    assertThat(r.versions("P-000123")).extracting(ElementVersion::from)
+    assertThat(p.personal())
+        .containsExactlyInAnyOrder("name", "position", "household", "address", "flags");
+    assertThat(r.versions("P-000123"))
+        .extracting(ElementVersion::from)
         .containsExactly(LocalDate.of(2026, 3, 2)); // from defaults to colouredOn
     ColourMark m = r.colour("P-000123", MAY).orElseThrow();
     assertThat(m.colour()).contains(RiskColour.RED);
@@ -113,11 +114,15 @@ class RegisterFilesTest {
                 + "\"attributes\":{\"componentCode\":\"4101050102000123\"}}",
             o);
     assertThat(r.element("O1", MAY).orElseThrow().grid()).isEqualTo(GridId.of("S01-C01-G01"));
-    assertThat(problems(() -> jsonLines(
-            "{\"id\":\"O2\",\"type\":\"object\",\"lon\":113.9,\"lat\":34.75}", o)))
+    assertThat(
+            problems(
+                () ->
+                    jsonLines(
+                        "{\"id\":\"O2\",\"type\":\"object\",\"lon\":113.9,\"lat\":34.75}", o)))
         .containsExactly("1 /lon: position 113.9,34.75 lies outside every grid of the map");
-    assertThat(problems(() -> jsonLines(
-            "{\"id\":\"O2\",\"type\":\"object\",\"lon\":113.6,\"lat\":34.75}")))
+    assertThat(
+            problems(
+                () -> jsonLines("{\"id\":\"O2\",\"type\":\"object\",\"lon\":113.6,\"lat\":34.75}")))
         .containsExactly(
             "1 /grid: no 'grid', and no grid map to locate the position in (give 'grid' or --grids)");
   }
@@ -151,7 +156,8 @@ class RegisterFilesTest {
             "{\"type\":\"place\",\"grid\":\"S01-C01-G01\"}",
             "{\"id\":\"Q\",\"type\":\"place\",\"grid\":\"S01-C01-G01\",\"colour\":\"red\","
                 + "\"colouredOn\":\"2026-05-01\",\"reviewOn\":\"2026-04-01\"}");
-    List<String> p = problems(() -> jsonLines(text, ElementReadOptions.defaults().withGrids(GRIDS)));
+    List<String> p =
+        problems(() -> jsonLines(text, ElementReadOptions.defaults().withGrids(GRIDS)));
     assertThat(p)
         .containsExactly(
             "1 /type: unknown type 'peron'; did you mean 'person'?",
