@@ -27,12 +27,8 @@ import org.gridgov.fixtures.RegisterSpec;
 import org.gridgov.geo.GridMap;
 import org.gridgov.geo.GridMaps;
 import org.gridgov.risk.ColourMark;
-import org.gridgov.risk.ControlPlan;
 import org.gridgov.risk.Element;
-import org.gridgov.risk.Interval;
-import org.gridgov.risk.IntervalUnit;
-import org.gridgov.risk.OverdueAction;
-import org.gridgov.risk.PlanSet;
+import org.gridgov.risk.RiskPlans;
 import org.gridgov.risk.Visit;
 import org.locationtech.jts.geom.Geometry;
 
@@ -115,7 +111,7 @@ public final class SampleRiskGenerator {
     List<Path> out = new ArrayList<>();
     out.add(write(dir.resolve(ELEMENTS), elementsJsonl(r)));
     out.add(write(dir.resolve(VISITS), visitsJsonl(r)));
-    out.add(write(dir.resolve(PLANS), plansJson(r.plans())));
+    out.add(write(dir.resolve(PLANS), RiskPlans.write(r.plans())));
     return out;
   }
 
@@ -185,55 +181,6 @@ public final class SampleRiskGenerator {
       sb.append(Json.compact(o)).append('\n');
     }
     return sb.toString();
-  }
-
-  /**
-   * A plan set in the {@code gridgov.risk-plans/1} format (docs/risk.md, "Control plans").
-   *
-   * @param plans the plans
-   * @return the document, pretty-printed
-   */
-  static String plansJson(PlanSet plans) {
-    ObjectMapper m = Json.newMapper();
-    ObjectNode o = m.createObjectNode();
-    o.put("format", "gridgov.risk-plans/1");
-    o.put("name", plans.name());
-    ArrayNode posts = o.putArray("posts");
-    plans.posts().forEach(posts::add);
-    ArrayNode checks = o.putArray("checks");
-    plans.checks().forEach(checks::add);
-    ArrayNode list = o.putArray("plans");
-    for (ControlPlan p : plans.plans()) {
-      ObjectNode j = list.addObject();
-      j.put("type", TYPE_NAMES[p.type().ordinal()]);
-      j.put("colour", colour(p.colour()));
-      interval(j.putObject("every"), p.every());
-      j.put("post", p.post());
-      ArrayNode c = j.putArray("checks");
-      p.checks().forEach(c::add);
-      p.feedbackWithin().ifPresent(i -> interval(j.putObject("feedbackWithin"), i));
-      ArrayNode actions = j.putArray("onOverdue");
-      for (OverdueAction a : p.onOverdue()) {
-        ObjectNode x = actions.addObject();
-        x.put("action", a.kind().name().toLowerCase(Locale.ROOT));
-        x.put("afterDays", a.afterDays());
-        if (a.kind() == OverdueAction.Kind.DEDUCT) {
-          if (a.points() == Math.rint(a.points())) {
-            x.put("points", (long) a.points());
-          } else {
-            x.put("points", a.points());
-          }
-        }
-      }
-      j.put("from", p.from().toString());
-      p.to().ifPresent(t -> j.put("to", t.toString()));
-    }
-    return Json.pretty(o) + "\n";
-  }
-
-  private static void interval(ObjectNode o, Interval i) {
-    o.put("amount", i.amount());
-    o.put("unit", i.unit() == IntervalUnit.DAYS ? "days" : "working_days");
   }
 
   private static String colour(RiskColour c) {
