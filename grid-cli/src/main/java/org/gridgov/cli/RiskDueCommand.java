@@ -1,19 +1,274 @@
 package org.gridgov.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.gridgov.core.GridHierarchy;
+import org.gridgov.core.InvalidInputException;
+import org.gridgov.core.io.AtomicFiles;
+import org.gridgov.core.io.Json;
+import org.gridgov.core.json.GridGovJson;
+import org.gridgov.core.time.WorkCalendar;
+import org.gridgov.geo.GridMap;
+import org.gridgov.geo.GridMapOptions;
+import org.gridgov.geo.GridMaps;
+import org.gridgov.geo.Location;
+import org.gridgov.risk.DueReport;
+import org.gridgov.risk.DueStatus;
+import org.gridgov.risk.ElementDue;
+import org.gridgov.risk.ElementFiles;
+import org.gridgov.risk.ElementReadOptions;
+import org.gridgov.risk.ElementRegister;
+import org.gridgov.risk.PlanSet;
+import org.gridgov.risk.RiskControl;
+import org.gridgov.risk.RiskPlans;
+import org.gridgov.risk.VisitFiles;
+import org.gridgov.risk.VisitLog;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code gridgov risk due}: Every coloured element against its control plan: last visit, due date,
- * status. (docs/risk.md).
+ * {@code gridgov risk due}: every coloured element against its control plan on a date — last
+ * visit, due date, status and days overdue (docs/risk.md, "Due dates"; docs/cli.md). Exit 0 when
+ * none is overdue, 1 when some are, 2 for unusable input (plans that fail verification included).
  */
 @Command(
     name = "due",
     mixinStandardHelpOptions = true,
-    description = "Every coloured element against its control plan: last visit, due date, status.")
+    description = {
+      "Every coloured element against its control plan: last visit, due date, status.",
+      "Exit 0 when none is overdue, 1 when some are, 2 for unusable input."
+    })
 final class RiskDueCommand implements Callable<Integer> {
+  /** The CSV header, fixed by the issue and docs/cli.md. */
+  static final String CSV_HEADER = "element,grid,type,colour,last_visit,due,status,days_overdue";
+
+  @Option(
+      names = "--elements",
+      required = true,
+      paramLabel = "FILE",
+      description = "Elements JSON Lines (or CSV when the name ends in .csv).")
+  Path elements;
+
+  @Option(
+      names = "--plans",
+      required = true,
+      paramLabel = "FILE",
+      description = "Control plans (gridgov.risk-plans/1); verified, findings make it unusable.")
+  Path plans;
+
+  @Option(
+      names = "--visits",
+      required = true,
+      paramLabel = "FILE",
+      description = "Visits JSON Lines.")
+  Path visits;
+
+  @Option(
+      names = "--calendar",
+      paramLabel = "FILE",
+      description = "Working calendar JSON (default: standard, Asia/Shanghai, no holidays).")
+  Path calendar;
+
+  @Option(
+      names = "--as-of",
+      required = true,
+      paramLabel = "DATE",
+      description = "The date (ISO, e.g. 2026-05-08): visits up to its end count.")
+  LocalDate asOf;
+
+  @Option(
+      names = "--format",
+      paramLabel = "text|csv|json",
+      defaultValue = "text",
+      description = "Output format (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(
+      names = "--grids",
+      arity = "1..*",
+      paramLabel = "FILE",
+      description =
+          "GeoJSON grid map(s): locate elements given by lon/lat only, check grid ids, and roll"
+              + " compliance up to communities and streets for --extra-counts.")
+  List<Path> grids;
+
+  @Option(
+      names = "--extra-counts",
+      paramLabel = "FILE",
+      description =
+          "Also write visit compliance as grid-scoring extra counts (kind,unit,month,count,value;"
+              + " month of --as-of) for `gridgov score --counts`.")
+  String extraCounts;
+
+  @Option(
+      names = "--force",
+      description = "Replace an existing --extra-counts file.")
+  boolean force;
+
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() {
-    throw new UnsupportedOperationException("gridgov risk due: not built yet");
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    String fmt = format.toLowerCase(Locale.ROOT);
+    if (!List.of("text", "csv", "json").contains(fmt)) {
+      throw InvalidInputException.at(
+          "--format", "", "unknown format '" + format + "'; expected one of text, csv, json");
+    }
+    List<Path> inputs = new ArrayList<>(List.of(elements, plans, visits));
+    if (calendar != null) {
+      inputs.add(calendar);
+    }
+    if (grids != null) {
+      inputs.addAll(grids);
+    }
+    inputs.forEach(CliFiles::input);
+    Path countsTarget = extraCounts == null ? null : CliFiles.output(extraCounts, force, inputs);
+    WorkCalendar cal =
+        calendar == null ? WorkCalendar.standard() : GridGovJson.readCalendar(calendar);
+    ElementReadOptions options = ElementReadOptions.defaults();
+    GridHierarchy hierarchy = GridHierarchy.builder().build();
+    if (grids != null) {
+      GridMap map = GridMaps.readGeoJson(grids, GridMapOptions.defaults());
+      hierarchy = map.hierarchy();
+      options =
+          options
+              .withGrids(hierarchy)
+              .withLocator(p -> map.locator().locate(p.lon(), p.lat()).map(Location::leaf));
+    }
+    ElementRegister register = ElementFiles.read(elements, options);
+    PlanSet planSet = RiskPlans.readVerified(plans);
+    VisitLog log = VisitFiles.read(visits, cal.zone(), Optional.of(register));
+    RiskControl control =
+        RiskControl.builder().register(register).plans(planSet).visits(log).calendar(cal).build();
+    DueReport report = control.due(asOf);
+    switch (fmt) {
+      case "csv" -> out.print(csv(report));
+      case "json" -> out.println(Json.pretty(json(report)));
+      default -> out.print(text(report));
+    }
+    out.flush();
+    if (!report.unplanned().isEmpty() && !fmt.equals("text")) {
+      err.println(
+          "gridgov risk due: warning: "
+              + report.unplanned().size()
+              + " coloured element(s) have no plan in force on "
+              + asOf
+              + ": "
+              + abbreviate(report.unplanned()));
+      err.flush();
+    }
+    if (countsTarget != null) {
+      AtomicFiles.writeString(
+          countsTarget, control.compliance(asOf, hierarchy).extraCounts(YearMonth.from(asOf)));
+    }
+    return report.overdue() > 0 ? 1 : 0;
+  }
+
+  private static String abbreviate(List<String> ids) {
+    return ids.size() <= 10
+        ? String.join(", ", ids)
+        : String.join(", ", ids.subList(0, 10)) + ", … (" + (ids.size() - 10) + " more)";
+  }
+
+  static String csv(DueReport report) {
+    StringBuilder b = new StringBuilder(CSV_HEADER).append('\n');
+    for (ElementDue r : report.rows()) {
+      b.append(field(r.element())).append(',');
+      b.append(field(r.grid().value())).append(',');
+      b.append(r.typeName()).append(',');
+      b.append(r.colourName()).append(',');
+      b.append(r.lastVisit().map(LocalDate::toString).orElse("")).append(',');
+      b.append(r.due()).append(',');
+      b.append(r.statusName()).append(',');
+      b.append(r.daysOverdue()).append('\n');
+    }
+    return b.toString();
+  }
+
+  private static String field(String s) {
+    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+      return s;
+    }
+    return '"' + s.replace("\"", "\"\"") + '"';
+  }
+
+  private static ObjectNode json(DueReport report) {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("asOf", report.asOf().toString());
+    o.put("elements", report.rows().size());
+    o.put("overdue", report.overdue());
+    ArrayNode rows = o.putArray("rows");
+    for (ElementDue r : report.rows()) {
+      ObjectNode x = rows.addObject();
+      x.put("element", r.element());
+      x.put("grid", r.grid().value());
+      x.put("type", r.typeName());
+      x.put("colour", r.colourName());
+      r.lastVisit().ifPresent(d -> x.put("lastVisit", d.toString()));
+      x.put("due", r.due().toString());
+      x.put("status", r.statusName());
+      x.put("daysOverdue", r.daysOverdue());
+      x.put("post", r.post());
+    }
+    ArrayNode unplanned = o.putArray("unplanned");
+    report.unplanned().forEach(unplanned::add);
+    return o;
+  }
+
+  private static String text(DueReport report) {
+    StringBuilder b = new StringBuilder();
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "%-14s %-16s %-12s %-7s %-10s %-10s %-8s %s%n",
+            "element",
+            "grid",
+            "type",
+            "colour",
+            "last visit",
+            "due",
+            "status",
+            "days overdue"));
+    for (ElementDue r : report.rows()) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%-14s %-16s %-12s %-7s %-10s %-10s %-8s %d%n",
+              r.element(),
+              r.grid().value(),
+              r.typeName(),
+              r.colourName(),
+              r.lastVisit().map(LocalDate::toString).orElse("never"),
+              r.due(),
+              r.statusName(),
+              r.daysOverdue()));
+    }
+    long due = report.rows().stream().filter(r -> r.status() == DueStatus.DUE).count();
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "%nas of %s: %d coloured element(s) with a plan, %d overdue, %d due today%n",
+            report.asOf(),
+            report.rows().size(),
+            report.overdue(),
+            due));
+    if (!report.unplanned().isEmpty()) {
+      b.append("without a plan in force: ").append(abbreviate(report.unplanned())).append('\n');
+    }
+    return b.toString();
   }
 }

@@ -57,4 +57,19 @@ public record ElementDue(
           "element " + element + ": status " + status + " with " + daysOverdue + " days overdue");
     }
   }
+
+  /** The type's name in the formats (docs/risk.md): {@code person}, {@code place}, … */
+  public String typeName() {
+    return RiskNames.type(type);
+  }
+
+  /** The colour's name in the formats: {@code red}, {@code orange}, {@code yellow}, {@code blue}. */
+  public String colourName() {
+    return RiskNames.colour(colour);
+  }
+
+  /** The status's name in {@code gridgov risk due}: {@code ok}, {@code due} or {@code overdue}. */
+  public String statusName() {
+    return status.name().toLowerCase(java.util.Locale.ROOT);
+  }
 }

@@ -107,7 +107,32 @@ public enum Count {
   /** Check requests an intake clerk sent to inspectors (核查派发数); extra input. */
   CHECK_REQUESTS(Type.EXTRA, WorkerRole.RESPONSIBLE),
   /** Check requests sent within their time limit (按时核查派发数); extra input. */
-  CHECK_REQUESTS_ON_TIME(Type.EXTRA, WorkerRole.RESPONSIBLE);
+  CHECK_REQUESTS_ON_TIME(Type.EXTRA, WorkerRole.RESPONSIBLE),
+  /**
+   * Coloured elements under a control plan, every colour (三色标注要素数); extra input from grid-risk's
+   * compliance report (docs/risk.md, "Compliance").
+   */
+  RISK_ELEMENTS(Type.EXTRA, WorkerRole.RESPONSIBLE),
+  /** Coloured elements whose visit is not overdue (在控要素数), every colour; extra input. */
+  RISK_IN_CONTROL(Type.EXTRA, WorkerRole.RESPONSIBLE),
+  /** Red elements under a control plan (红色要素数); extra input. */
+  RISK_ELEMENTS_RED(Type.EXTRA, WorkerRole.RESPONSIBLE),
+  /** Red elements whose visit is not overdue; extra input. */
+  RISK_IN_CONTROL_RED(Type.EXTRA, WorkerRole.RESPONSIBLE),
+  /** Orange elements under a control plan (four-colour schemes); extra input. */
+  RISK_ELEMENTS_ORANGE(Type.EXTRA, WorkerRole.RESPONSIBLE),
+  /** Orange elements whose visit is not overdue; extra input. */
+  RISK_IN_CONTROL_ORANGE(Type.EXTRA, WorkerRole.RESPONSIBLE),
+  /** Yellow elements under a control plan (黄色要素数); extra input. */
+  RISK_ELEMENTS_YELLOW(Type.EXTRA, WorkerRole.RESPONSIBLE),
+  /** Yellow elements whose visit is not overdue; extra input. */
+  RISK_IN_CONTROL_YELLOW(Type.EXTRA, WorkerRole.RESPONSIBLE),
+  /** Blue elements under a control plan (蓝色要素数); extra input. */
+  RISK_ELEMENTS_BLUE(Type.EXTRA, WorkerRole.RESPONSIBLE),
+  /** Blue elements whose visit is not overdue; extra input. */
+  RISK_IN_CONTROL_BLUE(Type.EXTRA, WorkerRole.RESPONSIBLE),
+  /** Visit findings without feedback within the plan's deadline (未按时反馈发现数); extra input. */
+  RISK_UNANSWERED_FINDINGS(Type.EXTRA, WorkerRole.RESPONSIBLE);
 
   /** How a count is obtained. */
   public enum Type {

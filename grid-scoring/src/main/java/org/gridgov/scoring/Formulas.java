@@ -136,6 +136,17 @@ final class Formulas {
                 null);
         case REPEATED_REWORK_COUNT -> plan(ind, t(REPEATED_REWORKS, 1), null);
         case WHISTLED_COUNT -> plan(ind, t(WHISTLED, 1), null);
+        case RISK_VISIT_COMPLIANCE ->
+            plan(ind, t(Count.RISK_IN_CONTROL, 1), t(Count.RISK_ELEMENTS, 1));
+        case RED_VISIT_COMPLIANCE ->
+            plan(ind, t(Count.RISK_IN_CONTROL_RED, 1), t(Count.RISK_ELEMENTS_RED, 1));
+        case ORANGE_VISIT_COMPLIANCE ->
+            plan(ind, t(Count.RISK_IN_CONTROL_ORANGE, 1), t(Count.RISK_ELEMENTS_ORANGE, 1));
+        case YELLOW_VISIT_COMPLIANCE ->
+            plan(ind, t(Count.RISK_IN_CONTROL_YELLOW, 1), t(Count.RISK_ELEMENTS_YELLOW, 1));
+        case BLUE_VISIT_COMPLIANCE ->
+            plan(ind, t(Count.RISK_IN_CONTROL_BLUE, 1), t(Count.RISK_ELEMENTS_BLUE, 1));
+        case UNANSWERED_FINDINGS_COUNT -> plan(ind, t(Count.RISK_UNANSWERED_FINDINGS, 1), null);
       }
       int i = ind.ordinal();
       if (numCoef[i * NUM_TERMS] == 0) {

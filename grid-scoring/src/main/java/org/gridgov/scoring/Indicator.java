@@ -92,7 +92,22 @@ public enum Indicator {
   /** 重复返工次数 = Σ max(0, sends back − 1) over cases. */
   REPEATED_REWORK_COUNT(Type.COUNT, "重复返工次数", "Σ max(0, reworks − 1)", false),
   /** 吹哨报到数 = cases the unit was whistled for. */
-  WHISTLED_COUNT(Type.COUNT, "吹哨报到数", "whistled", false);
+  WHISTLED_COUNT(Type.COUNT, "吹哨报到数", "whistled", false),
+  /**
+   * 三色要素走访率 = coloured elements in control / coloured elements: the share whose visit under
+   * its control plan is not overdue (grid-risk's compliance report); extra.
+   */
+  RISK_VISIT_COMPLIANCE(Type.RATE, "三色要素走访率", "in control / coloured elements", true),
+  /** 红色要素走访率 = red elements in control / red elements; extra. */
+  RED_VISIT_COMPLIANCE(Type.RATE, "红色要素走访率", "red in control / red elements", true),
+  /** 橙色要素走访率 = orange elements in control / orange elements (four-colour schemes); extra. */
+  ORANGE_VISIT_COMPLIANCE(Type.RATE, "橙色要素走访率", "orange in control / orange elements", true),
+  /** 黄色要素走访率 = yellow elements in control / yellow elements; extra. */
+  YELLOW_VISIT_COMPLIANCE(Type.RATE, "黄色要素走访率", "yellow in control / yellow elements", true),
+  /** 蓝色要素走访率 = blue elements in control / blue elements; extra. */
+  BLUE_VISIT_COMPLIANCE(Type.RATE, "蓝色要素走访率", "blue in control / blue elements", true),
+  /** 未按时反馈发现数 = visit findings without feedback within the plan's deadline; extra. */
+  UNANSWERED_FINDINGS_COUNT(Type.COUNT, "未按时反馈发现数", "unanswered findings", true);
 
   /** Whether an indicator is a rate or a count. */
   public enum Type {

@@ -182,7 +182,14 @@ class IndicatorWorkedExamplesTest {
             Indicator.INTAKE_COUNT,
             Indicator.OVERDUE_COUNT,
             Indicator.REPEATED_REWORK_COUNT,
-            Indicator.WHISTLED_COUNT);
+            Indicator.WHISTLED_COUNT,
+            // worked in RiskComplianceScoringTest, from grid-risk's extra-counts CSV
+            Indicator.RISK_VISIT_COMPLIANCE,
+            Indicator.RED_VISIT_COMPLIANCE,
+            Indicator.ORANGE_VISIT_COMPLIANCE,
+            Indicator.YELLOW_VISIT_COMPLIANCE,
+            Indicator.BLUE_VISIT_COMPLIANCE,
+            Indicator.UNANSWERED_FINDINGS_COUNT);
     assertThat(covered).containsExactlyInAnyOrder(Indicator.values());
   }
 
