@@ -45,12 +45,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * 54,161 micro-grids, routed as an open walk.
  *
  * <p>The city is a 233 × 233 lattice of 300 m micro-grids around Zhengzhou. The worker's two grids
- * hold 65 households' key persons (one person per household, the households on a lattice inside
- * the grid), 30 places and 35 components each — 260 coloured elements, of which about half are due
- * or overdue on the day (each element's last visit lies between two intervals before the day and
- * the day); the other 999,740 elements are spread over the other grids. Plans: persons red 7 days,
- * yellow 14, blue 30; places red 5 working days, yellow 14, blue 30; objects red 14, yellow 30, blue
- * 60 days. Every element has one or two visits.
+ * hold 65 households' key persons (one person per household, the households on a lattice inside the
+ * grid), 30 places and 35 components each — 260 coloured elements, of which about half are due or
+ * overdue on the day (each element's last visit lies between two intervals before the day and the
+ * day); the other 999,740 elements are spread over the other grids. Plans: persons red 7 days,
+ * yellow 14, blue 30; places red 5 working days, yellow 14, blue 30; objects red 14, yellow 30,
+ * blue 60 days. Every element has one or two visits.
  *
  * <ul>
  *   <li>{@code day}: {@link RiskControl#day} without a start (best first stop), the register's grid
@@ -60,8 +60,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       register, the rows of the worker's grids that are due or overdue, then {@link NaiveRoute}
  *       (nearest neighbour and 2-opt that recompute great-circle distances and whole tour lengths,
  *       O(n³) a pass);
- *   <li>{@code naiveRouteOnly}: the baseline's route alone over the same stops (so the route's share
- *       of the gain is visible).
+ *   <li>{@code naiveRouteOnly}: the baseline's route alone over the same stops (so the route's
+ *       share of the gain is visible).
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -184,9 +184,7 @@ public class PatrolDayBenchmark {
     double r = rnd.nextDouble();
     RiskColour c = r < 0.1 ? COLOURS[0] : r < 0.4 ? COLOURS[1] : COLOURS[2];
     LocalDate coloured = LocalDate.of(2025, 6, 1).plusDays(rnd.nextInt(200));
-    b.add(
-        coloured,
-        new Element(id, type, grid, Optional.of(at), "", attributes, Set.of()));
+    b.add(coloured, new Element(id, type, grid, Optional.of(at), "", attributes, Set.of()));
     b.mark(id, ColourMark.manual(c, coloured, "imported", "bench"));
     int every = intervalDays(type, c);
     LocalDate last = DAY.minusDays(rnd.nextInt(2 * every + 1));

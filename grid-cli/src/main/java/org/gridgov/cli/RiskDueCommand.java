@@ -39,9 +39,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gridgov risk due}: every coloured element against its control plan on a date — last
- * visit, due date, status and days overdue (docs/risk.md, "Due dates"; docs/cli.md). Exit 0 when
- * none is overdue, 1 when some are, 2 for unusable input (plans that fail verification included).
+ * {@code gridgov risk due}: every coloured element against its control plan on a date — last visit,
+ * due date, status and days overdue (docs/risk.md, "Due dates"; docs/cli.md). Exit 0 when none is
+ * overdue, 1 when some are, 2 for unusable input (plans that fail verification included).
  */
 @Command(
     name = "due",
@@ -112,9 +112,7 @@ final class RiskDueCommand implements Callable<Integer> {
               + " month of --as-of) for `gridgov score --counts`.")
   String extraCounts;
 
-  @Option(
-      names = "--force",
-      description = "Replace an existing --extra-counts file.")
+  @Option(names = "--force", description = "Replace an existing --extra-counts file.")
   boolean force;
 
   @Spec CommandSpec spec;

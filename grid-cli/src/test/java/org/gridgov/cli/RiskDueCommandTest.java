@@ -104,7 +104,12 @@ class RiskDueCommandTest {
   @Test
   void plansThatFailVerificationAreUnusable(@TempDir Path dir) throws IOException {
     // red every 30 days but yellow every 14: intervals must shrink as the colour worsens.
-    Path bad = write(dir, "bad-plans.json", PLANS.replace("\"amount\":3,\"unit\":\"working_days\"", "\"amount\":30,\"unit\":\"days\""));
+    Path bad =
+        write(
+            dir,
+            "bad-plans.json",
+            PLANS.replace(
+                "\"amount\":3,\"unit\":\"working_days\"", "\"amount\":30,\"unit\":\"days\""));
     CliRun r =
         CliRun.of(
             "risk", "due",
@@ -136,8 +141,16 @@ class RiskDueCommandTest {
     assertThat(run(dir, "2026-05-08", "--format", "xml").code()).isEqualTo(2);
     CliRun r =
         CliRun.of(
-            "risk", "due", "--elements", dir.resolve("none.jsonl").toString(),
-            "--plans", "p", "--visits", "v", "--as-of", "2026-05-08");
+            "risk",
+            "due",
+            "--elements",
+            dir.resolve("none.jsonl").toString(),
+            "--plans",
+            "p",
+            "--visits",
+            "v",
+            "--as-of",
+            "2026-05-08");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("no such file");
   }
@@ -154,7 +167,9 @@ class RiskDueCommandTest {
         .contains("grid,G2,2026-05,risk_in_control_yellow,1\n");
     ScoringScheme scheme =
         ScoringScheme.builder(
-                "risk", "risk control", org.gridgov.scoring.ScoringSchemes.builtIn("gbt30428-department").citation())
+                "risk",
+                "risk control",
+                org.gridgov.scoring.ScoringSchemes.builtIn("gbt30428-department").citation())
             .rate(Indicator.RED_VISIT_COMPLIANCE, 100)
             .build();
     Scorecard card =

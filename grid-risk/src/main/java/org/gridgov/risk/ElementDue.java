@@ -63,7 +63,9 @@ public record ElementDue(
     return RiskNames.type(type);
   }
 
-  /** The colour's name in the formats: {@code red}, {@code orange}, {@code yellow}, {@code blue}. */
+  /**
+   * The colour's name in the formats: {@code red}, {@code orange}, {@code yellow}, {@code blue}.
+   */
   public String colourName() {
     return RiskNames.colour(colour);
   }

@@ -31,8 +31,8 @@ import org.gridgov.core.io.Suggestions;
 /**
  * Reads and writes visit logs: the visits JSON Lines of docs/risk.md, one visit per line with the
  * members {@code element, at, by, checks, findings, feedbackAt}. {@code at} and {@code feedbackAt}
- * are ISO timestamps with an offset ({@code 2026-05-06T09:30:00+08:00}) or local date-times
- * without one ({@code 2026-05-06T09:30:00}), read in the working calendar's zone.
+ * are ISO timestamps with an offset ({@code 2026-05-06T09:30:00+08:00}) or local date-times without
+ * one ({@code 2026-05-06T09:30:00}), read in the working calendar's zone.
  *
  * <p>Reading is all or nothing: every bad line is reported, each with its line, JSON pointer and
  * reason (unknown members get a "did you mean"); given a register, a visit to an element the
@@ -75,7 +75,9 @@ public final class VisitFiles {
       return read(in, file.toString(), zone, register);
     } catch (IOException e) {
       throw InvalidInputException.at(
-          file.toString(), "", "cannot read: " + e.getClass().getSimpleName() + " " + e.getMessage());
+          file.toString(),
+          "",
+          "cannot read: " + e.getClass().getSimpleName() + " " + e.getMessage());
     }
   }
 
@@ -107,8 +109,7 @@ public final class VisitFiles {
     return VisitLog.of(visits);
   }
 
-  private static Visit visit(
-      JsonNodeAt n, ZoneId zone, Collection<String> known, int[] suggested) {
+  private static Visit visit(JsonNodeAt n, ZoneId zone, Collection<String> known, int[] suggested) {
     n.requireObject();
     n.onlyKeys(KEYS);
     Problems p = n.problems();
@@ -117,8 +118,7 @@ public final class VisitFiles {
     String what = "timestamp (e.g. 2026-05-06T09:30:00+08:00)";
     Instant at = n.parsed("at", what, t -> instant(t, zone));
     String by = n.string("by");
-    List<String> checks =
-        n.has("checks") ? n.list("checks", JsonNodeAt::asString) : List.of();
+    List<String> checks = n.has("checks") ? n.list("checks", JsonNodeAt::asString) : List.of();
     List<String> findings =
         n.has("findings") ? n.list("findings", JsonNodeAt::asString) : List.of();
     Optional<Instant> feedbackAt = n.optParsed("feedbackAt", what, t -> instant(t, zone));

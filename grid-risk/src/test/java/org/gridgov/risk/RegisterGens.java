@@ -16,8 +16,8 @@ import org.gridgov.testkit.Source;
 
 /**
  * Generators of registers for the register property tests. Personal names and free-form personal
- * attribute values carry a {@link #SECRET} mark that no other generated text has, so a leak of
- * them is a substring search.
+ * attribute values carry a {@link #SECRET} mark that no other generated text has, so a leak of them
+ * is a substring search.
  */
 final class RegisterGens {
   private RegisterGens() {}
@@ -57,7 +57,8 @@ final class RegisterGens {
           attributes.put("household", "H-" + src.ints(0, 99));
         }
         if (src.booleans()) {
-          attributes.put("flags", pick(src, List.of("low_income", "disabled", "elderly_alone,key_person")));
+          attributes.put(
+              "flags", pick(src, List.of("low_income", "disabled", "elderly_alone,key_person")));
         }
       }
       case PLACES, SENTIMENTS -> {
@@ -125,7 +126,9 @@ final class RegisterGens {
     return new Element(id, type, pick(src, LEAVES), position, name, attributes, personal);
   }
 
-  /** A register of up to 6 ids, each with 1–3 versions (later ones maybe retirements) and 0–3 marks. */
+  /**
+   * A register of up to 6 ids, each with 1–3 versions (later ones maybe retirements) and 0–3 marks.
+   */
   static final Gen<ElementRegister> REGISTERS =
       src -> {
         ElementRegister.Builder b = ElementRegister.builder();
