@@ -43,4 +43,14 @@ public record PatrolStop(
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(position, "position");
   }
+
+  /** The colour's name in the formats ({@code red}, {@code yellow}, ...). */
+  public String colourName() {
+    return RiskNames.colour(colour);
+  }
+
+  /** The status's name in the formats ({@code due} or {@code overdue}). */
+  public String statusName() {
+    return status.name().toLowerCase(java.util.Locale.ROOT);
+  }
 }

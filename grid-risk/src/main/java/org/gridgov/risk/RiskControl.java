@@ -1,5 +1,7 @@
 package org.gridgov.risk;
 
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Set;
@@ -124,6 +126,33 @@ public final class RiskControl {
         Set.copyOf(grids),
         Objects.requireNonNull(date, "date"),
         Objects.requireNonNull(options, "options"));
+  }
+
+  /**
+   * The sizing check (网格划分标准: a micro-grid's households can be swept in about two hours): per grid,
+   * an open walking route over every household on the date, timed at the options' speed and minutes
+   * per household, against the limit (docs/risk.md, "Sizing").
+   *
+   * @param asOf the date the register is read on
+   * @param grids the grids to check (leaf grids)
+   * @param options speed, minutes per household and limit
+   * @return one row per grid, sorted by grid id
+   */
+  public SizingReport sizing(LocalDate asOf, Set<GridId> grids, SizingOptions options) {
+    return SizingCheck.check(
+        this,
+        Objects.requireNonNull(asOf, "asOf"),
+        Set.copyOf(grids),
+        Objects.requireNonNull(options, "options"));
+  }
+
+  /**
+   * The register's element ids by grid, built on first use (the day and sizing read through it).
+   */
+  private final Supplier<GridIndex> gridIndex = Suppliers.memoize(() -> GridIndex.of(register()));
+
+  GridIndex gridIndex() {
+    return gridIndex.get();
   }
 
   // ---------------------------------------------------------------- colour rules

@@ -219,7 +219,21 @@ public final class Demo {
         Collections.unmodifiableMap(ratings),
         credit(sample, options, progress),
         org(sample, options, loop, progress),
-        watch(sample, options, loop, progress));
+        watch(sample, options, loop, progress),
+        risk(sample, options, progress));
+  }
+
+  /**
+   * Risk control on the period's last day, from the sample's bundled risk files (grid-risk).
+   *
+   * @param sample the sample
+   * @param options the period
+   * @param progress where to report the step
+   * @return the result, empty when the risk files are not bundled
+   */
+  static Optional<DemoResult.Risk> risk(SampleCity sample, DemoOptions options, Progress progress) {
+    progress.step("checking the coloured elements' visits and planning a grid worker's day");
+    return DemoRisk.run(sample, options);
   }
 
   /**

@@ -40,6 +40,8 @@ import org.gridgov.scoring.UnitKind;
  * @param org the sample's organisation on the grids checked on the period's last day, and its party
  *     branches rated for the period's year with the grids' scores
  * @param watch the early warning over the year's reports with planted outbreaks (grid-watch)
+ * @param risk risk control on the period's last day (grid-risk), when the sample's risk files are
+ *     bundled
  */
 public record DemoResult(
     SampleCity sample,
@@ -58,7 +60,8 @@ public record DemoResult(
     Map<Rating, Integer> ratings,
     Credit credit,
     Org org,
-    Watch watch) {
+    Watch watch,
+    Optional<Risk> risk) {
 
   /** The stages of the case loop (事件闭环) and its side roads, in the order they are reported. */
   public enum Stage {
@@ -278,6 +281,45 @@ public record DemoResult(
      */
     public long background() {
       return alerts.stream().filter(a -> DemoWatch.outbreakOf(a, outbreaks).isEmpty()).count();
+    }
+  }
+
+  /**
+   * The demo's risk control (三色管控) on the period's last day: every coloured element of the sample's
+   * register against its plan, compliance per worker, grid, community and street, where each
+   * coloured element is, and one grid worker's day (docs/demo.md, "Risk control").
+   *
+   * @param asOf the day
+   * @param due the due report
+   * @param compliance the compliance report
+   * @param positions the position of each coloured element with one, by id
+   * @param dayGrid the grid of the worker whose day is shown
+   * @param day that worker's day
+   */
+  public record Risk(
+      java.time.LocalDate asOf,
+      org.gridgov.risk.DueReport due,
+      org.gridgov.risk.ComplianceReport compliance,
+      Map<String, org.gridgov.core.GeoPoint> positions,
+      GridId dayGrid,
+      org.gridgov.risk.PatrolDay day) {
+    /**
+     * Checks and copies.
+     *
+     * @param asOf the day
+     * @param due the due report
+     * @param compliance the compliance
+     * @param positions the positions
+     * @param dayGrid the day's grid
+     * @param day the day
+     */
+    public Risk {
+      java.util.Objects.requireNonNull(asOf, "asOf");
+      java.util.Objects.requireNonNull(due, "due");
+      java.util.Objects.requireNonNull(compliance, "compliance");
+      positions = Collections.unmodifiableMap(new java.util.TreeMap<>(positions));
+      java.util.Objects.requireNonNull(dayGrid, "dayGrid");
+      java.util.Objects.requireNonNull(day, "day");
     }
   }
 

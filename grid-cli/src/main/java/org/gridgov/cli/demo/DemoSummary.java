@@ -137,6 +137,7 @@ public final class DemoSummary {
         .append(" open\n");
     org(out, r.org());
     watch(out, r.watch());
+    r.risk().ifPresent(risk -> risk(out, risk));
     out.append("rankings:\n");
     for (UnitKind kind : KINDS) {
       List<ScoreRow> rows = ScoreRow.of(r, kind);
@@ -200,6 +201,40 @@ public final class DemoSummary {
   }
 
   /** The early-warning line: the planted outbreaks, which were found and when, all alerts. */
+  /**
+   * The risk-control line: coloured elements by colour, how many are overdue, red-element visit
+   * compliance, and the grid worker's day.
+   */
+  private static void risk(StringBuilder out, DemoResult.Risk risk) {
+    java.util.EnumMap<org.gridgov.core.risk.RiskColour, Integer> byColour =
+        new java.util.EnumMap<>(org.gridgov.core.risk.RiskColour.class);
+    risk.due().rows().forEach(d -> byColour.merge(d.colour(), 1, Integer::sum));
+    List<String> colours = new ArrayList<>();
+    byColour.forEach(
+        (c, n) -> colours.add(c.name().toLowerCase(java.util.Locale.ROOT) + " " + Xml.count(n)));
+    int[] red = DemoRisk.redCompliance(risk.due().rows());
+    org.gridgov.risk.PatrolDay day = risk.day();
+    out.append("risk control (三色管控) on ")
+        .append(risk.asOf())
+        .append(": ")
+        .append(Xml.count(risk.due().rows().size()))
+        .append(" coloured elements (")
+        .append(String.join(" · ", colours))
+        .append("), ")
+        .append(Xml.count(risk.due().overdue()))
+        .append(" overdue; red-element visit compliance ")
+        .append(Xml.percent(red[0], red[1]))
+        .append("; ")
+        .append(day.worker())
+        .append("'s day: ")
+        .append(day.stops().size())
+        .append(day.stops().size() == 1 ? " stop, " : " stops, ")
+        .append(Xml.count(Math.round(day.metres())))
+        .append(" m, ")
+        .append(Xml.count(Math.round(day.minutes())))
+        .append(" min\n");
+  }
+
   private static void watch(StringBuilder out, DemoResult.Watch w) {
     List<String> delays = new ArrayList<>();
     for (DemoWatch.Found f : w.outbreaks()) {

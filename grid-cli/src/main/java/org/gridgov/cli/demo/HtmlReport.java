@@ -253,6 +253,7 @@ public final class HtmlReport {
     credit(h, r);
     org(h, r);
     watch(h, r);
+    r.risk().ifPresent(risk -> risk(h, r, risk));
 
     // ---- about
     h.append("<h2 id=\"about\">样例城市 · About the sample</h2>\n<ul class=\"small\">\n");
@@ -350,6 +351,98 @@ public final class HtmlReport {
       case MOVING_PERCENTILE -> "#66a61e";
       case SPACE_TIME_SCAN -> "#e7298a";
     };
+  }
+
+  /**
+   * Risk control (三色管控): the map (grids by red-element visit compliance, coloured elements, one
+   * worker's day), the grids with the lowest red-element compliance, and the day's stops.
+   */
+  private static void risk(StringBuilder h, DemoResult r, DemoResult.Risk risk) {
+    SampleCity s = r.sample();
+    int[] red = DemoRisk.redCompliance(risk.due().rows());
+    org.gridgov.risk.PatrolDay day = risk.day();
+    h.append("<h2 id=\"risk\">三色管控 · Risk control</h2>\n<p class=\"small\">")
+        .append(
+            Xml.esc(
+                "grid-risk on "
+                    + risk.asOf()
+                    + ": the sample's register (risk-elements.jsonl), plans (risk-plans.json) and a"
+                    + " year of visits (risk-visits.jsonl), all generated. "
+                    + Xml.count(risk.due().rows().size())
+                    + " coloured elements, "
+                    + Xml.count(risk.due().overdue())
+                    + " overdue; red-element visit compliance "
+                    + Xml.percent(red[0], red[1])
+                    + ". The route is the day of the worker of the grid with the most elements due"
+                    + " or overdue that day: nearest neighbour and 2-opt over the stops, 75 m a"
+                    + " minute and 10 minutes a visit."))
+        .append("</p>\n<div class=\"map\">\n")
+        .append(MapSvg.riskElement(r))
+        .append("</div>\n");
+    List<org.gridgov.risk.ComplianceRow> grids = new java.util.ArrayList<>();
+    for (org.gridgov.risk.ComplianceRow row :
+        risk.compliance().rows(org.gridgov.risk.ComplianceRow.UnitKind.GRID)) {
+      if (row.colour() == org.gridgov.core.risk.RiskColour.RED && row.elements() > 0) {
+        grids.add(row);
+      }
+    }
+    grids.sort(
+        java.util.Comparator.comparingDouble(
+                (org.gridgov.risk.ComplianceRow row) -> row.rate().orElse(1))
+            .thenComparing(org.gridgov.risk.ComplianceRow::unit));
+    h.append("<h3>Lowest red-element visit compliance</h3>\n<div class=\"scroll\"><table>\n")
+        .append("<thead><tr><th>grid</th><th class=\"n\">red elements</th>")
+        .append("<th class=\"n\">overdue</th><th class=\"n\">compliance</th>")
+        .append("<th class=\"n\">unanswered findings</th></tr></thead>\n<tbody>\n");
+    for (org.gridgov.risk.ComplianceRow row : grids.subList(0, Math.min(10, grids.size()))) {
+      h.append("<tr><td>")
+          .append(
+              Xml.esc(s.nameOf(org.gridgov.core.GridId.of(row.unit())) + " (" + row.unit() + ")"))
+          .append("</td><td class=\"n\">")
+          .append(row.elements())
+          .append("</td><td class=\"n\">")
+          .append(row.overdue())
+          .append("</td><td class=\"n\">")
+          .append(Xml.percent(row.elements() - row.overdue(), row.elements()))
+          .append("</td><td class=\"n\">")
+          .append(row.unansweredFindings())
+          .append("</td></tr>\n");
+    }
+    h.append("</tbody></table></div>\n");
+    h.append("<h3>")
+        .append(Xml.esc(day.worker() + "'s day, " + day.date()))
+        .append("</h3>\n<div class=\"scroll\"><table>\n")
+        .append("<thead><tr><th class=\"n\">stop</th><th>element</th><th>colour</th>")
+        .append("<th>status</th><th class=\"n\">leg (m)</th><th class=\"n\">arrives (min)</th>")
+        .append("</tr></thead>\n<tbody>\n");
+    int n = 0;
+    for (org.gridgov.risk.PatrolStop st : day.stops()) {
+      h.append("<tr><td class=\"n\">")
+          .append(++n)
+          .append("</td><td>")
+          .append(Xml.esc(st.element()))
+          .append("</td><td>")
+          .append(st.colour().name().toLowerCase(java.util.Locale.ROOT))
+          .append("</td><td>")
+          .append(st.status().name().toLowerCase(java.util.Locale.ROOT))
+          .append("</td><td class=\"n\">")
+          .append(Xml.count(Math.round(st.legMetres())))
+          .append("</td><td class=\"n\">")
+          .append(Xml.count(Math.round(st.arriveMinute())))
+          .append("</td></tr>\n");
+    }
+    h.append("</tbody></table></div>\n<p class=\"small\">")
+        .append(
+            Xml.esc(
+                day.stops().size()
+                    + " stops, "
+                    + Xml.count(Math.round(day.metres()))
+                    + " m, about "
+                    + Xml.count(Math.round(day.minutes()))
+                    + " minutes with the visits"
+                    + (day.unplaced().isEmpty() ? "" : "; without a position: " + day.unplaced())
+                    + "."))
+        .append("</p>\n");
   }
 
   /**

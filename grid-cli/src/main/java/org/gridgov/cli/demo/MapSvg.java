@@ -210,6 +210,43 @@ public final class MapSvg {
     return new Drawing(result).drawWatch();
   }
 
+  /**
+   * Renders the risk-control map as an {@code <svg>} element, to inline in HTML: the responsibility
+   * grids shaded by red-element visit compliance, every coloured element as a red, yellow or blue
+   * dot (overdue ones ringed in black), and one grid worker's day as a route with numbered stops.
+   *
+   * @param result the demo result, with a risk part
+   * @return the SVG element
+   */
+  static String riskElement(DemoResult result) {
+    return new Drawing(result).drawRisk(result.risk().orElseThrow());
+  }
+
+  /** The shades of the risk map: no red element, then compliance 100 %, ≥ 80 %, ≥ 60 %, below. */
+  private static final String[] RISK_SHADES = {
+    "#f2f0eb", "#d9ead3", "#fff2cc", "#fcd5b4", "#f4a582"
+  };
+
+  private static final String[] RISK_SHADE_LABELS = {
+    "no red element", "all red visits kept", "80 % or more", "60 – 80 %", "below 60 %"
+  };
+
+  /** A grid's shade on the risk map. */
+  static int riskShade(org.gridgov.risk.ComplianceReport report, GridId grid) {
+    for (org.gridgov.risk.ComplianceRow row :
+        report.rows(org.gridgov.risk.ComplianceRow.UnitKind.GRID)) {
+      if (row.unit().equals(grid.value()) && row.colour() == org.gridgov.core.risk.RiskColour.RED) {
+        OptionalDouble rate = row.rate();
+        if (rate.isEmpty()) {
+          return 0;
+        }
+        double v = rate.getAsDouble();
+        return v >= 1 ? 1 : v >= 0.8 ? 2 : v >= 0.6 ? 3 : 4;
+      }
+    }
+    return 0;
+  }
+
   /** Alerts per community, in id order (every community, zeros included). */
   static Map<GridId, Integer> alertsByCommunity(DemoResult result) {
     Map<GridId, Integer> out = new TreeMap<>();
@@ -427,6 +464,255 @@ public final class MapSvg {
           "#1d1d1d");
       svg.append("\n</svg>\n");
       return svg.toString();
+    }
+
+    String drawRisk(DemoResult.Risk risk) {
+      project();
+      openSvg(" risk control map");
+      svg.append("<rect width=\"100%\" height=\"100%\" fill=\"#f6f3ec\"/>\n");
+      titles(
+          sample.name() + " · 三色管控 " + risk.asOf(),
+          "Grids shaded by red-element visit compliance; coloured elements as dots (ringed:"
+              + " overdue); the route: "
+              + risk.day().worker()
+              + "'s day");
+      int[] shades = new int[RISK_SHADES.length];
+      svg.append(
+          "<g id=\"risk-grids\" stroke=\"#ffffff\" stroke-width=\"0.8\""
+              + " stroke-linejoin=\"round\">\n");
+      for (Grid g : sample.gridsAt(GridLevel.COMPOUND)) {
+        if (g.kind() != org.gridgov.core.GridKind.TERRITORIAL) {
+          continue;
+        }
+        int shade = riskShade(risk.compliance(), g.id());
+        shades[shade]++;
+        el(
+                "path",
+                "data-grid",
+                g.id().value(),
+                "fill",
+                RISK_SHADES[shade],
+                "d",
+                path(screen.get(g.id())))
+            .append('>');
+        with(
+            "title",
+            sample.nameOf(g.id()) + " (" + g.id().value() + ")\n" + RISK_SHADE_LABELS[shade]);
+        svg.append("</path>\n");
+      }
+      svg.append("</g>\n<g fill=\"none\" stroke=\"#3b3b3b\" stroke-linejoin=\"round\">\n");
+      for (Grid g : sample.gridsAt(GridLevel.COMMUNITY)) {
+        svg.append("<path stroke-width=\"1.2\" d=\"")
+            .append(path(screen.get(g.id())))
+            .append("\"/>\n");
+      }
+      GridId root = sample.map().hierarchy().roots().get(0);
+      for (Grid g : sample.gridsAt(GridLevel.STREET)) {
+        svg.append("<path stroke-width=\"2.6\" d=\"")
+            .append(path(screen.get(g.id())))
+            .append("\"/>\n");
+      }
+      svg.append("<path stroke-width=\"3.2\" d=\"")
+          .append(path(screen.get(root)))
+          .append("\"/>\n</g>\n");
+      // the dots, blue first so that red lies on top
+      Map<org.gridgov.core.risk.RiskColour, Integer> counts =
+          new java.util.EnumMap<>(org.gridgov.core.risk.RiskColour.class);
+      svg.append("<g id=\"risk-elements\" fill-opacity=\"0.9\">\n");
+      org.gridgov.core.risk.RiskColour[] order = {
+        org.gridgov.core.risk.RiskColour.BLUE,
+        org.gridgov.core.risk.RiskColour.YELLOW,
+        org.gridgov.core.risk.RiskColour.ORANGE,
+        org.gridgov.core.risk.RiskColour.RED
+      };
+      for (org.gridgov.core.risk.RiskColour c : order) {
+        for (org.gridgov.risk.ElementDue d : risk.due().rows()) {
+          org.gridgov.core.GeoPoint p = risk.positions().get(d.element());
+          if (d.colour() != c || p == null) {
+            continue;
+          }
+          counts.merge(c, 1, Integer::sum);
+          double[] xy = toScreen.apply(p.lon(), p.lat());
+          boolean overdue = d.status() == org.gridgov.risk.DueStatus.OVERDUE;
+          el(
+                  "circle",
+                  "cx",
+                  xy[0],
+                  "cy",
+                  xy[1],
+                  "r",
+                  c == org.gridgov.core.risk.RiskColour.RED ? 2.6 : 2.0,
+                  "fill",
+                  riskFill(c),
+                  "stroke",
+                  overdue ? "#1d1d1d" : "none",
+                  "stroke-width",
+                  0.8)
+              .append('>');
+          with(
+              "title",
+              d.element()
+                  + " "
+                  + d.colour().name().toLowerCase(java.util.Locale.ROOT)
+                  + ", due "
+                  + d.due()
+                  + (overdue ? " (" + d.daysOverdue() + " days overdue)" : ""));
+          svg.append("</circle>\n");
+        }
+      }
+      svg.append("</g>\n");
+      // the worker's day
+      org.gridgov.risk.PatrolDay day = risk.day();
+      if (!day.stops().isEmpty()) {
+        StringBuilder pts = new StringBuilder();
+        for (org.gridgov.risk.PatrolStop st : day.stops()) {
+          double[] xy = toScreen.apply(st.position().lon(), st.position().lat());
+          pts.append(pts.length() == 0 ? "" : " ")
+              .append(Xml.n1(xy[0]))
+              .append(',')
+              .append(Xml.n1(xy[1]));
+        }
+        svg.append("<g id=\"risk-route\">\n");
+        empty(
+            "polyline",
+            "points",
+            pts.toString(),
+            "fill",
+            "none",
+            "stroke",
+            "#2b2b2b",
+            "stroke-width",
+            2.0,
+            "stroke-dasharray",
+            "5 3");
+        svg.append('\n');
+        int n = 0;
+        for (org.gridgov.risk.PatrolStop st : day.stops()) {
+          n++;
+          double[] xy = toScreen.apply(st.position().lon(), st.position().lat());
+          empty(
+              "circle",
+              "cx",
+              xy[0],
+              "cy",
+              xy[1],
+              "r",
+              7.0,
+              "fill",
+              "#ffffff",
+              "stroke",
+              "#2b2b2b",
+              "stroke-width",
+              1.5);
+          with(
+              "text",
+              Integer.toString(n),
+              "x",
+              xy[0],
+              "y",
+              xy[1] + 3.5,
+              "font-size",
+              9.5,
+              "font-weight",
+              "700",
+              "text-anchor",
+              "middle",
+              "fill",
+              "#1d1d1d");
+          svg.append('\n');
+        }
+        svg.append("</g>\n");
+      }
+      // legend
+      double x = MARGIN + MAP_WIDTH + MARGIN;
+      double y = HEADER + MARGIN + 10;
+      text(x, y, "Red-element visit compliance", 14.0, "700");
+      for (int i = 0; i < RISK_SHADES.length; i++) {
+        y += 24;
+        empty(
+            "rect",
+            "x",
+            x,
+            "y",
+            y - 12,
+            "width",
+            16.0,
+            "height",
+            16.0,
+            "fill",
+            RISK_SHADES[i],
+            "stroke",
+            "#999",
+            "rx",
+            2.0);
+        with(
+            "text",
+            RISK_SHADE_LABELS[i] + " (" + shades[i] + ")",
+            "x",
+            x + 24,
+            "y",
+            y + 1,
+            "font-size",
+            12.5,
+            "fill",
+            "#1d1d1d");
+        svg.append('\n');
+      }
+      y += 36;
+      text(x, y, "Coloured elements", 14.0, "700");
+      for (org.gridgov.core.risk.RiskColour c :
+          new org.gridgov.core.risk.RiskColour[] {
+            org.gridgov.core.risk.RiskColour.RED,
+            org.gridgov.core.risk.RiskColour.YELLOW,
+            org.gridgov.core.risk.RiskColour.BLUE
+          }) {
+        y += 22;
+        empty("circle", "cx", x + 8, "cy", y - 4, "r", 5.0, "fill", riskFill(c));
+        with(
+            "text",
+            c.name().toLowerCase(java.util.Locale.ROOT)
+                + " "
+                + Xml.count(counts.getOrDefault(c, 0)),
+            "x",
+            x + 24,
+            "y",
+            y + 1,
+            "font-size",
+            12.5,
+            "fill",
+            "#1d1d1d");
+        svg.append('\n');
+      }
+      y += 36;
+      text(x, y, day.worker() + "'s day", 14.0, "700");
+      y += 22;
+      with(
+          "text",
+          day.stops().size()
+              + " stops · "
+              + Xml.count(Math.round(day.metres()))
+              + " m · "
+              + Xml.count(Math.round(day.minutes()))
+              + " min",
+          "x",
+          x,
+          "y",
+          y,
+          "font-size",
+          12.5,
+          "fill",
+          "#1d1d1d");
+      svg.append("\n</svg>\n");
+      return svg.toString();
+    }
+
+    private static String riskFill(org.gridgov.core.risk.RiskColour c) {
+      return switch (c) {
+        case RED -> "#d7191c";
+        case ORANGE -> "#f08a24";
+        case YELLOW -> "#e6b800";
+        case BLUE -> "#2c7bb6";
+      };
     }
 
     String drawWatch() {
@@ -663,6 +949,11 @@ public final class MapSvg {
             });
         screen.put(g.id(), p);
       }
+      toScreen =
+          (lon, lat) ->
+              new double[] {
+                ox + (lon - env.getMinX()) * kx * s, oy + (env.getMaxY() - lat) * ky * s
+              };
       patrolXy = new double[2 * sample.patrolPoints().size()];
       for (int i = 0; i < sample.patrolPoints().size(); i++) {
         PatrolPoint pt = sample.patrolPoints().get(i);
@@ -672,6 +963,7 @@ public final class MapSvg {
     }
 
     private double[] patrolXy;
+    private java.util.function.BiFunction<Double, Double, double[]> toScreen;
     private final List<Point> labelSpots = new ArrayList<>();
 
     /** Where the community and street names go. */
