@@ -18,7 +18,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.gridgov.core.Finding;
 import org.gridgov.core.InvalidInputException;
+import org.gridgov.core.SourceLocation;
 import org.gridgov.core.io.AtomicFiles;
 import org.gridgov.core.io.Csv;
 import org.gridgov.core.io.CsvHeader;
@@ -112,16 +114,29 @@ public final class ElementFiles {
           in,
           source,
           (line, text) -> {
+            JsonNode node;
             try {
-              JsonNodeAt root =
-                  JsonNodeAt.of(
-                      Json.parseLine(text, source, line), "", Problems.firstError(source));
-              root.requireObject();
-              root.onlyKeys(ElementLines.MEMBERS);
-              ElementLines.Parsed p = lines.decode(new JsonFields(root), line);
-              lines.accept(p, line);
+              node = Json.parseLine(text, source, line);
             } catch (InvalidInputException e) {
-              all.add(e.line().isPresent() ? e : e.withLine(line));
+              all.add(e);
+              return;
+            }
+            // every unknown member of a line is reported, then the first problem of its values
+            Problems here = Problems.allErrors(source);
+            JsonNodeAt root = JsonNodeAt.of(node, "", here);
+            Optional<ElementLines.Parsed> p =
+                here.attempt(
+                    () -> {
+                      root.onlyKeys(ElementLines.MEMBERS);
+                      return lines.decode(new JsonFields(root), line);
+                    });
+            if (here.hasErrors()) {
+              for (Finding f : here.findings().errors()) {
+                SourceLocation l = f.location().orElse(SourceLocation.UNKNOWN);
+                all.add(new InvalidInputException(source, line, 0, l.pointer(), f.message(), null));
+              }
+            } else {
+              p.ifPresent(parsed -> lines.accept(parsed, line));
             }
           });
     } catch (InvalidInputException e) {

@@ -186,6 +186,23 @@ class RegisterFilesTest {
   }
 
   @Test
+  void everyUnknownMemberOfALineIsReported() {
+    assertThat(
+            problems(
+                () ->
+                    jsonLines(
+                        "{\"id\":\"A\",\"tpye\":\"place\",\"gird\":\"G1\",\"colour\":\"red\"}")))
+        .containsExactly(
+            "1 /tpye: unknown field 'tpye'; did you mean 'type'?",
+            "1 /gird: unknown field 'gird'; did you mean 'grid'?",
+            "1 /colouredOn: required field 'colouredOn' is missing: the date the colour was set");
+    assertThat(problems(() -> jsonLines("[1]")))
+        .singleElement()
+        .asString()
+        .startsWith("1 : expected an object");
+  }
+
+  @Test
   void theCsvFormReadsLikeTheJsonLines() {
     String text =
         "id,type,grid,lon,lat,colour,colouredOn,name,from,attr.household,attr.flags,attr.kind\n"

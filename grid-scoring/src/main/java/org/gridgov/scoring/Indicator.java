@@ -94,8 +94,8 @@ public enum Indicator {
   /** 吹哨报到数 = cases the unit was whistled for. */
   WHISTLED_COUNT(Type.COUNT, "吹哨报到数", "whistled", false),
   /**
-   * 三色要素走访率 = coloured elements in control / coloured elements: the share whose visit under
-   * its control plan is not overdue (grid-risk's compliance report); extra.
+   * 三色要素走访率 = coloured elements in control / coloured elements: the share whose visit under its
+   * control plan is not overdue (grid-risk's compliance report); extra.
    */
   RISK_VISIT_COMPLIANCE(Type.RATE, "三色要素走访率", "in control / coloured elements", true),
   /** 红色要素走访率 = red elements in control / red elements; extra. */

@@ -62,10 +62,12 @@ class RiskComplianceScoringTest {
         .isCloseTo(0.75, within(1e-12));
     assertThat(c.value("G1", Indicator.YELLOW_VISIT_COMPLIANCE).orElseThrow().value().getAsDouble())
         .isEqualTo(1.0);
-    assertThat(c.value("G1", Indicator.UNANSWERED_FINDINGS_COUNT).orElseThrow().value().getAsDouble())
+    assertThat(
+            c.value("G1", Indicator.UNANSWERED_FINDINGS_COUNT).orElseThrow().value().getAsDouble())
         .isEqualTo(2.0);
     // G2 has no red element: red compliance is not applicable, never zero.
-    assertThat(c.value("G2", Indicator.RED_VISIT_COMPLIANCE).orElseThrow().isApplicable()).isFalse();
+    assertThat(c.value("G2", Indicator.RED_VISIT_COMPLIANCE).orElseThrow().isApplicable())
+        .isFalse();
     assertThat(c.value("G2", Indicator.BLUE_VISIT_COMPLIANCE).orElseThrow().value().getAsDouble())
         .isEqualTo(1.0);
     assertThat(c.value("G2", Indicator.ORANGE_VISIT_COMPLIANCE).orElseThrow().isApplicable())
