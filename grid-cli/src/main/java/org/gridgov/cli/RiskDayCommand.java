@@ -24,18 +24,12 @@ import org.gridgov.core.io.Json;
 import org.gridgov.core.io.Suggestions;
 import org.gridgov.core.json.GridGovJson;
 import org.gridgov.core.time.WorkCalendar;
-import org.gridgov.geo.GridMap;
-import org.gridgov.geo.GridMapOptions;
-import org.gridgov.geo.GridMaps;
-import org.gridgov.geo.Location;
 import org.gridgov.org.OrgDirectories;
 import org.gridgov.org.OrgDirectory;
 import org.gridgov.org.Post;
 import org.gridgov.org.PostKind;
 import org.gridgov.risk.DueStatus;
 import org.gridgov.risk.Element;
-import org.gridgov.risk.ElementFiles;
-import org.gridgov.risk.ElementReadOptions;
 import org.gridgov.risk.ElementRegister;
 import org.gridgov.risk.PatrolDay;
 import org.gridgov.risk.PatrolOptions;
@@ -178,15 +172,7 @@ final class RiskDayCommand implements Callable<Integer> {
     inputs.forEach(CliFiles::input);
     WorkCalendar cal =
         calendar == null ? WorkCalendar.standard() : GridGovJson.readCalendar(calendar);
-    ElementReadOptions readOptions = ElementReadOptions.defaults();
-    if (grids != null) {
-      GridMap map = GridMaps.readGeoJson(grids, GridMapOptions.defaults());
-      readOptions =
-          readOptions
-              .withGrids(map.hierarchy())
-              .withLocator(p -> map.locator().locate(p.lon(), p.lat()).map(Location::leaf));
-    }
-    ElementRegister register = ElementFiles.read(elements, readOptions);
+    ElementRegister register = RiskInputs.readElements(elements, grids == null ? List.of() : grids);
     RiskControl control =
         RiskControl.builder()
             .register(register)
