@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.zone.ZoneRules;
+import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.gridgov.core.GridHierarchy;
 import org.gridgov.core.GridId;
@@ -14,9 +17,11 @@ import org.gridgov.core.risk.RiskColour;
 
 /**
  * Computes due dates and statuses (docs/risk.md, "Due dates") and visit compliance ("Compliance").
- * One pass over the register in id order; the plan in force for every type × colour is looked up
- * once, working days come from a prefix count over the calendar ({@link WorkingDays}) and an
- * element's last visit is found by binary search in its time-ordered visits. Package-private.
+ * One pass over the coloured elements joined once per {@link RiskControl} with their visits
+ * ({@link Joined}, a merge of two sorted id sequences, no lookups by id); the plan in force for
+ * every type × colour is looked up once, working days come from a prefix count over the calendar
+ * ({@link WorkingDays}), an element's last visit is found by binary search in its time-ordered
+ * visits and due dates near the as-of date are shared objects. Package-private.
  */
 final class DueEngine {
   private static final int TYPES = ElementType.values().length;
@@ -65,9 +70,57 @@ final class DueEngine {
     return lo - 1;
   }
 
+  /**
+   * The elements that ever had a colour mark, in id order, each with its register entry and its
+   * visits (empty when none): the join of the register and the visit log, made once per {@link
+   * RiskControl} by one merge pass over both sorted id sequences.
+   */
+  static final class Joined {
+    final String[] ids;
+    final ElementRegister.Entry[] entries;
+    final List<Visit>[] visits;
+    final int size;
+
+    private Joined(String[] ids, ElementRegister.Entry[] entries, List<Visit>[] visits, int size) {
+      this.ids = ids;
+      this.entries = entries;
+      this.visits = visits;
+      this.size = size;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Joined of(ElementRegister register, VisitLog log) {
+      String[] ids = new String[register.size()];
+      ElementRegister.Entry[] entries = new ElementRegister.Entry[ids.length];
+      List<Visit>[] visits = (List<Visit>[]) new List<?>[ids.length];
+      int n = 0;
+      Iterator<Map.Entry<String, ImmutableList<Visit>>> vs = log.entries();
+      Map.Entry<String, ImmutableList<Visit>> v = vs.hasNext() ? vs.next() : null;
+      for (Iterator<Map.Entry<String, ElementRegister.Entry>> it = register.entries();
+          it.hasNext(); ) {
+        Map.Entry<String, ElementRegister.Entry> e = it.next();
+        String id = e.getKey();
+        while (v != null && v.getKey().compareTo(id) < 0) {
+          v = vs.hasNext() ? vs.next() : null;
+        }
+        if (e.getValue().marks().isEmpty()) {
+          continue; // never coloured: never due
+        }
+        ids[n] = id;
+        entries[n] = e.getValue();
+        visits[n] = v != null && v.getKey().equals(id) ? v.getValue() : ImmutableList.of();
+        n++;
+      }
+      return new Joined(ids, entries, visits, n);
+    }
+  }
+
   /** The rows of one date, with each row's plan and last visit when compliance needs them. */
   static final class Pass {
-    final List<ElementDue> rows = new ArrayList<>();
+    /** Due and last-visit dates within this many days of the as-of date are shared objects. */
+    private static final int SHARED_DAYS = 4_000;
+
+    final List<ElementDue> rows;
     final List<String> unplanned = new ArrayList<>();
 
     /** Per row (compliance only): the plan in force and the visits up to the as-of date. */
@@ -77,14 +130,20 @@ final class DueEngine {
     final ZoneRules rules;
     final WorkingDays workingDays;
 
+    private final long firstShared;
+    private final LocalDate[] dates = new LocalDate[2 * SHARED_DAYS + 1];
+    private final Optional<LocalDate>[] lastVisits;
+
+    @SuppressWarnings("unchecked")
     Pass(RiskControl control, LocalDate asOf, boolean keep) {
-      ElementRegister register = control.register();
-      VisitLog log = control.visits();
+      DueEngine.Joined joined = control.joined();
       ZoneId zone = control.calendar().zone();
       rules = zone.getRules();
       workingDays = WorkingDays.of(control.calendar());
-      plans = keep ? new ArrayList<>() : null;
-      visits = keep ? new ArrayList<>() : null;
+      rows = new ArrayList<>(joined.size);
+      plans = keep ? new ArrayList<>(joined.size) : null;
+      visits = keep ? new ArrayList<>(joined.size) : null;
+      lastVisits = (Optional<LocalDate>[]) new Optional<?>[dates.length];
       ControlPlan[] table = new ControlPlan[TYPES * COLOURS];
       long[] fromDay = new long[TYPES * COLOURS];
       for (ElementType t : ElementType.values()) {
@@ -99,33 +158,35 @@ final class DueEngine {
       }
       Instant cutoff = asOf.plusDays(1).atStartOfDay(zone).toInstant();
       long asOfDay = asOf.toEpochDay();
-      for (String id : register.ids()) {
-        Optional<ColourMark> mark = register.colour(id, asOf);
-        if (mark.isEmpty()) {
+      firstShared = asOfDay - SHARED_DAYS;
+      for (int i = 0; i < joined.size; i++) {
+        ElementRegister.Entry entry = joined.entries[i];
+        ColourMark mark = entry.markOn(asOf);
+        if (mark == null || mark.colour().isEmpty()) {
           continue;
         }
-        Optional<Element> element = register.element(id, asOf);
-        if (element.isEmpty()) {
-          continue; // retired on the date: nothing to visit
+        ElementVersion version = entry.versionOn(asOf);
+        if (version == null || version.element().isEmpty()) {
+          continue; // not yet registered, or retired on the date: nothing to visit
         }
-        Element e = element.get();
-        RiskColour colour = mark.get().colour().get();
+        Element e = version.element().get();
+        RiskColour colour = mark.colour().get();
         int k = e.type().ordinal() * COLOURS + colour.ordinal();
         ControlPlan plan = table[k];
         if (plan == null) {
-          unplanned.add(id);
+          unplanned.add(joined.ids[i]);
           continue;
         }
-        List<Visit> vs = log.visits(id);
+        List<Visit> vs = joined.visits[i];
         int last = lastBefore(vs, cutoff);
         // The clock starts at the later of the last visit, the colour mark and the plan's start
         // (docs/risk.md, "Due dates"): a visit made before the element wore this colour, or before
         // this plan was in force, does not make it overdue sooner than never visiting it would.
-        long start = Math.max(mark.get().from().toEpochDay(), fromDay[k]);
+        long start = Math.max(mark.from().toEpochDay(), fromDay[k]);
         Optional<LocalDate> lastVisit = Optional.empty();
         if (last >= 0) {
           long visited = epochDay(vs.get(last).at(), rules);
-          lastVisit = Optional.of(LocalDate.ofEpochDay(visited));
+          lastVisit = lastVisit(visited);
           start = Math.max(start, visited);
         }
         Interval every = plan.every();
@@ -142,12 +203,12 @@ final class DueEngine {
         }
         rows.add(
             new ElementDue(
-                id,
+                joined.ids[i],
                 e.grid(),
                 e.type(),
                 colour,
                 lastVisit,
-                LocalDate.ofEpochDay(due),
+                date(due),
                 status,
                 daysOverdue,
                 plan.post()));
@@ -156,6 +217,33 @@ final class DueEngine {
           visits.add(vs.subList(0, last + 1));
         }
       }
+    }
+
+    /** The date of an epoch day, one shared object per day near the as-of date. */
+    private LocalDate date(long epochDay) {
+      long i = epochDay - firstShared;
+      if (i < 0 || i >= dates.length) {
+        return LocalDate.ofEpochDay(epochDay);
+      }
+      LocalDate d = dates[(int) i];
+      if (d == null) {
+        d = LocalDate.ofEpochDay(epochDay);
+        dates[(int) i] = d;
+      }
+      return d;
+    }
+
+    private Optional<LocalDate> lastVisit(long epochDay) {
+      long i = epochDay - firstShared;
+      if (i < 0 || i >= dates.length) {
+        return Optional.of(LocalDate.ofEpochDay(epochDay));
+      }
+      Optional<LocalDate> d = lastVisits[(int) i];
+      if (d == null) {
+        d = Optional.of(date(epochDay));
+        lastVisits[(int) i] = d;
+      }
+      return d;
     }
   }
 }
