@@ -71,7 +71,8 @@ public class RegisterUpdateBenchmark {
       String id = id(i);
       b.add(
           LocalDate.of(2025, 1, 1),
-          Element.of(id, types[i % types.length], GridId.of("G" + i % 54_161), Optional.empty(), id));
+          Element.of(
+              id, types[i % types.length], GridId.of("G" + i % 54_161), Optional.empty(), id));
       b.mark(id, ColourMark.manual(RiskColour.BLUE, LocalDate.of(2025, 1, 1), "b", "b"));
     }
     return b.build();

@@ -5,9 +5,9 @@ import java.lang.management.ThreadMXBean;
 
 /**
  * A companion of {@link RiskDueBenchmark} for a shared machine: builds the benchmark's city, then
- * runs the engine (a fresh service, so the join is included, and again on the same service) and
- * the naive baseline a number of times, printing for each the wall time and the benchmark thread's
- * CPU time (which other processes on the machine inflate much less than the wall time).
+ * runs the engine (a fresh service, so the join is included, and again on the same service) and the
+ * naive baseline a number of times, printing for each the wall time and the benchmark thread's CPU
+ * time (which other processes on the machine inflate much less than the wall time).
  *
  * <p>Usage: {@code java -Xms4g -Xmx4g -XX:ActiveProcessorCount=1 -cp benchmarks.jar
  * org.gridgov.benchmarks.RiskDueCpuTime ROUNDS}
@@ -56,5 +56,4 @@ public final class RiskDueCpuTime {
     }
     return new long[] {System.nanoTime() - wall, mx.getCurrentThreadCpuTime() - cpu};
   }
-
 }

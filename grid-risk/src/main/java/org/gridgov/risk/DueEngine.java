@@ -1,10 +1,10 @@
 package org.gridgov.risk;
 
+import com.google.common.collect.ImmutableList;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.zone.ZoneRules;
-import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -17,11 +17,11 @@ import org.gridgov.core.risk.RiskColour;
 
 /**
  * Computes due dates and statuses (docs/risk.md, "Due dates") and visit compliance ("Compliance").
- * One pass over the coloured elements joined once per {@link RiskControl} with their visits
- * ({@link Joined}, a merge of two sorted id sequences, no lookups by id); the plan in force for
- * every type × colour is looked up once, working days come from a prefix count over the calendar
- * ({@link WorkingDays}), an element's last visit is found by binary search in its time-ordered
- * visits and due dates near the as-of date are shared objects. Package-private.
+ * One pass over the coloured elements joined once per {@link RiskControl} with their visits ({@link
+ * Joined}, a merge of two sorted id sequences, no lookups by id); the plan in force for every type
+ * × colour is looked up once, working days come from a prefix count over the calendar ({@link
+ * WorkingDays}), an element's last visit is found by binary search in its time-ordered visits and
+ * due dates near the as-of date are shared objects. Package-private.
  */
 final class DueEngine {
   private static final int TYPES = ElementType.values().length;

@@ -18,9 +18,10 @@ import java.util.TreeMap;
  * colour marks. An update never erases history — it adds a version or a mark — so the register
  * answers "as of" any date: which elements stood, what each looked like and which colour it wore.
  *
- * <p>Immutable and thread-safe; {@link #toBuilder()} makes the next register. Reads that show
- * personal fields go through the register reader, which checks grid-core's access scopes, masks
- * what the principal's role may not see and records every read of a personal field.
+ * <p>Immutable and thread-safe; {@link #with} makes the next register from a few changes without
+ * copying this one (it shares all unchanged ids), {@link #toBuilder()} for a wholesale rebuild.
+ * Reads that show personal fields go through the register reader, which checks grid-core's access
+ * scopes, masks what the principal's role may not see and records every read of a personal field.
  */
 public final class ElementRegister {
   private static final ElementRegister EMPTY = new ElementRegister(SortedOverlay.empty());
@@ -205,9 +206,9 @@ public final class ElementRegister {
    * @param changes versions ({@link RegisterChange.Versioned}) and marks ({@link
    *     RegisterChange.Marked}); a mark may name an element versioned in the same changes
    * @return the next register ({@code this} when there are no changes)
-   * @throws IllegalArgumentException when a change is a visit (visits go to {@link
-   *     VisitLog#with}), an id would get two versions from the same date, or a mark names an id
-   *     without a version; this register is unchanged
+   * @throws IllegalArgumentException when a change is a visit (visits go to {@link VisitLog#with}),
+   *     an id would get two versions from the same date, or a mark names an id without a version;
+   *     this register is unchanged
    */
   public ElementRegister with(java.util.Collection<? extends RegisterChange> changes) {
     Objects.requireNonNull(changes, "changes");
@@ -218,7 +219,9 @@ public final class ElementRegister {
         touched.put(id, current(touched, id).withVersion(id, v.version()));
       } else if (!(c instanceof RegisterChange.Marked)) {
         throw new IllegalArgumentException(
-            "a register takes versions and colour marks, not " + c + "; visits go to the visit log");
+            "a register takes versions and colour marks, not "
+                + c
+                + "; visits go to the visit log");
       }
     }
     for (RegisterChange c : changes) {

@@ -144,8 +144,7 @@ final class SortedOverlay<V> {
       if (nextA == null && nextB == null) {
         throw new NoSuchElementException();
       }
-      int c =
-          nextA == null ? 1 : nextB == null ? -1 : nextA.getKey().compareTo(nextB.getKey());
+      int c = nextA == null ? 1 : nextB == null ? -1 : nextA.getKey().compareTo(nextB.getKey());
       Map.Entry<String, V> out;
       if (c < 0) {
         out = nextA;

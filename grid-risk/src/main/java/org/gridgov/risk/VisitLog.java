@@ -52,10 +52,10 @@ public final class VisitLog {
   }
 
   /**
-   * This log with more visits, as {@link #of} over this log's visits and the new ones would give
-   * (a visit at the same instant as an earlier one goes after it), sharing all but the visited
-   * elements' lists with this log: adding a few visits costs about √n on a log of n elements, not
-   * a rebuild. This log is unchanged.
+   * This log with more visits, as {@link #of} over this log's visits and the new ones would give (a
+   * visit at the same instant as an earlier one goes after it), sharing all but the visited
+   * elements' lists with this log: adding a few visits costs about √n on a log of n elements, not a
+   * rebuild. This log is unchanged.
    *
    * @param visits the new visits
    * @return the next log ({@code this} when there are none)
@@ -78,7 +78,8 @@ public final class VisitLog {
         at--;
       }
       ImmutableList.Builder<Visit> b = ImmutableList.builderWithExpectedSize(l.size() + 1);
-      touched.put(v.element(), b.addAll(l.subList(0, at)).add(v).addAll(l.subList(at, l.size())).build());
+      touched.put(
+          v.element(), b.addAll(l.subList(0, at)).add(v).addAll(l.subList(at, l.size())).build());
     }
     return new VisitLog(byElement.with(touched), size + visits.size());
   }

@@ -11,9 +11,9 @@ import org.gridgov.core.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 /**
- * Paths that would grow with the square of the input: an element file full of unknown grids used
- * to list every grid of the map and search it for a suggestion on every bad line (54,161 grids ×
- * every line in Zhengzhou); the grid ids are now listed once per file and only the first {@value
+ * Paths that would grow with the square of the input: an element file full of unknown grids used to
+ * list every grid of the map and search it for a suggestion on every bad line (54,161 grids × every
+ * line in Zhengzhou); the grid ids are now listed once per file and only the first {@value
  * ElementLines#MAX_GRID_SUGGESTIONS} unknown grids get a "did you mean".
  */
 class RegisterScaleTest {
@@ -35,8 +35,7 @@ class RegisterScaleTest {
         .isInstanceOfSatisfying(
             InvalidInputException.class,
             e -> {
-              List<String> messages =
-                  e.problems().errors().stream().map(Finding::message).toList();
+              List<String> messages = e.problems().errors().stream().map(Finding::message).toList();
               assertThat(messages).hasSize(lines);
               assertThat(messages.subList(0, ElementLines.MAX_GRID_SUGGESTIONS))
                   .allMatch(m -> m.endsWith("did you mean 'S01-C01-G01'?"), "suggests");

@@ -158,7 +158,8 @@ class RegisterUpdatePropertyTest {
           r.with(
               List.of(
                   RegisterChange.mark(
-                      String.format("E%05d", i * 7), ColourMark.manual(RiskColour.RED, DAY0, "x", "w"))));
+                      String.format("E%05d", i * 7),
+                      ColourMark.manual(RiskColour.RED, DAY0, "x", "w"))));
       assertThat(r.overlaySize()).isLessThanOrEqualTo(SortedOverlay.threshold(10_000));
       if (r.overlaySize() < before) {
         compactions++;
@@ -170,7 +171,8 @@ class RegisterUpdatePropertyTest {
   }
 
   /** The register built from all changes (plus one), empty when the builder refuses. */
-  private static Optional<ElementRegister> rebuilt(List<RegisterChange> changes, RegisterChange op) {
+  private static Optional<ElementRegister> rebuilt(
+      List<RegisterChange> changes, RegisterChange op) {
     List<RegisterChange> all = new ArrayList<>(changes);
     if (op != null) {
       all.add(op);

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The update paths that must not copy the whole register: recolouring one element on an event and
- * a journal commit after {@code state()} go through {@link ElementRegister#with} (the next register
+ * The update paths that must not copy the whole register: recolouring one element on an event and a
+ * journal commit after {@code state()} go through {@link ElementRegister#with} (the next register
  * shares the old one's base and carries the change in a small overlay) and answer as a rebuild.
  */
 class RegisterUpdateTest {
@@ -88,7 +88,10 @@ class RegisterUpdateTest {
     assertThat(next.size()).isEqualTo(2);
     assertThat(next.visits("S-1")).extracting(Visit::at).isSorted();
     assertThat(log.size()).isEqualTo(1);
-    assertThat(next.lastAt("S-1", LocalDate.of(2026, 2, 15).atStartOfDay().toInstant(java.time.ZoneOffset.UTC)))
+    assertThat(
+            next.lastAt(
+                "S-1",
+                LocalDate.of(2026, 2, 15).atStartOfDay().toInstant(java.time.ZoneOffset.UTC)))
         .isPresent();
   }
 }
