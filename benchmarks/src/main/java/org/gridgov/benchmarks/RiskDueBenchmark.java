@@ -45,8 +45,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * calendar.
  *
  * <ul>
- *   <li>{@code engine}: {@link RiskControl#due(LocalDate)} — plans looked up once per type ×
- *       colour, working days by a prefix count over the calendar, the last visit by binary search;
+ *   <li>{@code engine}: {@link RiskControl#due(LocalDate)} on a service that has answered before —
+ *       the register and the visit log joined once per service by a merge pass over their sorted
+ *       ids, plans looked up once per type × colour, working days by a prefix count over the
+ *       calendar, the last visit by binary search;
+ *   <li>{@code engineCold}: the same on a fresh service each time (the join included), as a
+ *       one-shot {@code gridgov risk due} pays it;
  *   <li>{@code naive} (baseline): {@link NaiveDue}, the straightforward loop — per element the plan
  *       found by scanning the plan list, the last visit by scanning every visit of the element, and
  *       working days counted day by day with {@link Interval#after}.
@@ -140,6 +144,18 @@ public class RiskDueBenchmark {
   public long engine() {
     DueReport r = control.due(AS_OF);
     return r.overdue();
+  }
+
+  @Benchmark
+  public long engineCold() {
+    RiskControl fresh =
+        RiskControl.builder()
+            .register(control.register())
+            .plans(control.plans())
+            .visits(control.visits())
+            .calendar(control.calendar())
+            .build();
+    return fresh.due(AS_OF).overdue();
   }
 
   @Benchmark

@@ -1,11 +1,14 @@
 package org.gridgov.risk;
 
+import com.google.common.collect.ImmutableList;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.gridgov.core.GridHierarchy;
 import org.gridgov.core.GridId;
@@ -14,9 +17,11 @@ import org.gridgov.core.risk.RiskColour;
 
 /**
  * Computes due dates and statuses (docs/risk.md, "Due dates") and visit compliance ("Compliance").
- * One pass over the register in id order; the plan in force for every type × colour is looked up
- * once, working days come from a prefix count over the calendar ({@link WorkingDays}) and an
- * element's last visit is found by binary search in its time-ordered visits. Package-private.
+ * One pass over the coloured elements joined once per {@link RiskControl} with their visits ({@link
+ * Joined}, a merge of two sorted id sequences, no lookups by id); the plan in force for every type
+ * × colour is looked up once, working days come from a prefix count over the calendar ({@link
+ * WorkingDays}), an element's last visit is found by binary search in its time-ordered visits and
+ * due dates near the as-of date are shared objects. Package-private.
  */
 final class DueEngine {
   private static final int TYPES = ElementType.values().length;
@@ -66,10 +71,55 @@ final class DueEngine {
   }
 
   /**
+   * The elements that ever had a colour mark, in id order, each with its register entry and its
+   * visits (empty when none): the join of the register and the visit log, made once per {@link
+   * RiskControl} by one merge pass over both sorted id sequences.
+   */
+  static final class Joined {
+    final String[] ids;
+    final ElementRegister.Entry[] entries;
+    final List<Visit>[] visits;
+    final int size;
+
+    private Joined(String[] ids, ElementRegister.Entry[] entries, List<Visit>[] visits, int size) {
+      this.ids = ids;
+      this.entries = entries;
+      this.visits = visits;
+      this.size = size;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Joined of(ElementRegister register, VisitLog log) {
+      String[] ids = new String[register.size()];
+      ElementRegister.Entry[] entries = new ElementRegister.Entry[ids.length];
+      List<Visit>[] visits = (List<Visit>[]) new List<?>[ids.length];
+      int n = 0;
+      Iterator<Map.Entry<String, ImmutableList<Visit>>> vs = log.entries();
+      Map.Entry<String, ImmutableList<Visit>> v = vs.hasNext() ? vs.next() : null;
+      for (Iterator<Map.Entry<String, ElementRegister.Entry>> it = register.entries();
+          it.hasNext(); ) {
+        Map.Entry<String, ElementRegister.Entry> e = it.next();
+        String id = e.getKey();
+        while (v != null && v.getKey().compareTo(id) < 0) {
+          v = vs.hasNext() ? vs.next() : null;
+        }
+        if (e.getValue().marks().isEmpty()) {
+          continue; // never coloured: never due
+        }
+        ids[n] = id;
+        entries[n] = e.getValue();
+        visits[n] = v != null && v.getKey().equals(id) ? v.getValue() : ImmutableList.of();
+        n++;
+      }
+      return new Joined(ids, entries, visits, n);
+    }
+  }
+
+  /**
    * The due rule on one date, set up once (docs/risk.md, "Due dates"): the plan in force for every
-   * type × colour, the working days and the visit cut-off. {@link Pass} applies it to every element
-   * of the register; the worker's day ({@code PatrolPlanner}) to the few elements of a worker's
-   * grids. Immutable and thread-safe.
+   * type × colour, the working days and the visit cut-off. {@link Pass} applies it to every
+   * coloured element of the register; the worker's day ({@code PatrolPlanner}) to the few elements
+   * of a worker's grids. Immutable and thread-safe.
    */
   static final class Rule {
     final ElementRegister register;
@@ -78,6 +128,7 @@ final class DueEngine {
     final WorkingDays workingDays;
     final ControlPlan[] table = new ControlPlan[TYPES * COLOURS];
     final Instant cutoff;
+    final LocalDate asOf;
     final long asOfDay;
 
     Rule(RiskControl control, LocalDate asOf) {
@@ -88,13 +139,13 @@ final class DueEngine {
       workingDays = WorkingDays.of(control.calendar());
       for (ElementType t : ElementType.values()) {
         for (RiskColour c : RiskColour.values()) {
-          int k = t.ordinal() * COLOURS + c.ordinal();
           Optional<ControlPlan> p = control.plans().planFor(t, c, asOf);
           if (p.isPresent()) {
-            table[k] = p.get();
+            table[t.ordinal() * COLOURS + c.ordinal()] = p.get();
           }
         }
       }
+      this.asOf = asOf;
       cutoff = asOf.plusDays(1).atStartOfDay(zone).toInstant();
       asOfDay = asOf.toEpochDay();
     }
@@ -113,8 +164,10 @@ final class DueEngine {
      * @param vs its visits, time-ordered
      * @param last the index of its last visit up to the date ({@link #lastBefore} with {@link
      *     #cutoff}), -1 when none
+     * @param dates where the row's dates come from (shared objects in a pass)
      */
-    ElementDue row(Element e, ColourMark mark, ControlPlan plan, List<Visit> vs, int last) {
+    ElementDue row(
+        Element e, ColourMark mark, ControlPlan plan, List<Visit> vs, int last, Dates dates) {
       RiskColour colour = mark.colour().get();
       // The clock starts at the later of the last visit, the colour mark and the plan's start
       // (docs/risk.md, "Due dates"): a visit made before the element wore this colour, or before
@@ -123,7 +176,7 @@ final class DueEngine {
       Optional<LocalDate> lastVisit = Optional.empty();
       if (last >= 0) {
         long visited = epochDay(vs.get(last).at(), rules);
-        lastVisit = Optional.of(LocalDate.ofEpochDay(visited));
+        lastVisit = dates.lastVisit(visited);
         start = Math.max(start, visited);
       }
       Interval every = plan.every();
@@ -144,7 +197,7 @@ final class DueEngine {
           e.type(),
           colour,
           lastVisit,
-          LocalDate.ofEpochDay(due),
+          dates.date(due),
           status,
           daysOverdue,
           plan.post());
@@ -157,7 +210,7 @@ final class DueEngine {
      * @return the row; empty when the element has no colour or no plan is in force for it
      */
     Optional<ElementDue> row(Element e) {
-      Optional<ColourMark> mark = register.colour(e.id(), LocalDate.ofEpochDay(asOfDay));
+      Optional<ColourMark> mark = register.colour(e.id(), asOf);
       if (mark.isEmpty()) {
         return Optional.empty();
       }
@@ -166,13 +219,75 @@ final class DueEngine {
         return Optional.empty();
       }
       List<Visit> vs = log.visits(e.id());
-      return Optional.of(row(e, mark.get(), plan, vs, lastBefore(vs, cutoff)));
+      return Optional.of(row(e, mark.get(), plan, vs, lastBefore(vs, cutoff), Dates.FRESH));
+    }
+  }
+
+  /**
+   * Where a row's dates come from: fresh objects ({@link #FRESH}), or, in a pass over many
+   * elements, one shared object per day near the as-of date (not thread-safe: one per pass).
+   */
+  static class Dates {
+    /** Fresh objects every time; stateless, so shareable. */
+    static final Dates FRESH = new Dates();
+
+    LocalDate date(long epochDay) {
+      return LocalDate.ofEpochDay(epochDay);
+    }
+
+    Optional<LocalDate> lastVisit(long epochDay) {
+      return Optional.of(date(epochDay));
+    }
+  }
+
+  /**
+   * Dates shared within a pass: one object per day within {@link #SHARED_DAYS} of the as-of date.
+   */
+  private static final class SharedDates extends Dates {
+    private static final int SHARED_DAYS = 4_000;
+    private final long firstShared;
+    private final LocalDate[] dates = new LocalDate[2 * SHARED_DAYS + 1];
+
+    @SuppressWarnings("unchecked")
+    private final Optional<LocalDate>[] lastVisits =
+        (Optional<LocalDate>[]) new Optional<?>[dates.length];
+
+    SharedDates(long asOfDay) {
+      firstShared = asOfDay - SHARED_DAYS;
+    }
+
+    @Override
+    LocalDate date(long epochDay) {
+      long i = epochDay - firstShared;
+      if (i < 0 || i >= dates.length) {
+        return LocalDate.ofEpochDay(epochDay);
+      }
+      LocalDate d = dates[(int) i];
+      if (d == null) {
+        d = LocalDate.ofEpochDay(epochDay);
+        dates[(int) i] = d;
+      }
+      return d;
+    }
+
+    @Override
+    Optional<LocalDate> lastVisit(long epochDay) {
+      long i = epochDay - firstShared;
+      if (i < 0 || i >= dates.length) {
+        return Optional.of(LocalDate.ofEpochDay(epochDay));
+      }
+      Optional<LocalDate> d = lastVisits[(int) i];
+      if (d == null) {
+        d = Optional.of(date(epochDay));
+        lastVisits[(int) i] = d;
+      }
+      return d;
     }
   }
 
   /** The rows of one date, with each row's plan and last visit when compliance needs them. */
   static final class Pass {
-    final List<ElementDue> rows = new ArrayList<>();
+    final List<ElementDue> rows;
     final List<String> unplanned = new ArrayList<>();
 
     /** Per row (compliance only): the plan in force and the visits up to the as-of date. */
@@ -183,31 +298,33 @@ final class DueEngine {
     final WorkingDays workingDays;
 
     Pass(RiskControl control, LocalDate asOf, boolean keep) {
+      DueEngine.Joined joined = control.joined();
       Rule rule = new Rule(control, asOf);
-      ElementRegister register = rule.register;
-      VisitLog log = rule.log;
       rules = rule.rules;
       workingDays = rule.workingDays;
-      plans = keep ? new ArrayList<>() : null;
-      visits = keep ? new ArrayList<>() : null;
-      for (String id : register.ids()) {
-        Optional<ColourMark> mark = register.colour(id, asOf);
-        if (mark.isEmpty()) {
+      rows = new ArrayList<>(joined.size);
+      plans = keep ? new ArrayList<>(joined.size) : null;
+      visits = keep ? new ArrayList<>(joined.size) : null;
+      Dates dates = new SharedDates(rule.asOfDay);
+      for (int i = 0; i < joined.size; i++) {
+        ElementRegister.Entry entry = joined.entries[i];
+        ColourMark mark = entry.markOn(asOf);
+        if (mark == null || mark.colour().isEmpty()) {
           continue;
         }
-        Optional<Element> element = register.element(id, asOf);
-        if (element.isEmpty()) {
-          continue; // retired on the date: nothing to visit
+        ElementVersion version = entry.versionOn(asOf);
+        if (version == null || version.element().isEmpty()) {
+          continue; // not yet registered, or retired on the date: nothing to visit
         }
-        Element e = element.get();
-        ControlPlan plan = rule.plan(e, mark.get().colour().get());
+        Element e = version.element().get();
+        ControlPlan plan = rule.plan(e, mark.colour().get());
         if (plan == null) {
-          unplanned.add(id);
+          unplanned.add(joined.ids[i]);
           continue;
         }
-        List<Visit> vs = log.visits(id);
+        List<Visit> vs = joined.visits[i];
         int last = lastBefore(vs, rule.cutoff);
-        rows.add(rule.row(e, mark.get(), plan, vs, last));
+        rows.add(rule.row(e, mark, plan, vs, last, dates));
         if (keep) {
           plans.add(plan);
           visits.add(vs.subList(0, last + 1));

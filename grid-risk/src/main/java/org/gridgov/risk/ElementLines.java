@@ -105,6 +105,12 @@ final class ElementLines {
   private final Map<String, List<ColourMark>> marks = new HashMap<>();
   private final Set<String> defaultReasonMarks = new HashSet<>();
 
+  /** Unknown grids beyond this many in a file get no "did you mean" (each costs a pass). */
+  static final int MAX_GRID_SUGGESTIONS = 10;
+
+  private List<String> gridIds; // the map's grid ids, listed on the first unknown grid
+  private int suggestedGrids;
+
   ElementLines(String source, ElementReadOptions options) {
     this.source = source;
     this.options = options;
@@ -373,15 +379,25 @@ final class ElementLines {
     if (options.grids().isPresent()) {
       GridHierarchy h = options.grids().get();
       if (!h.contains(grid)) {
-        List<String> ids = new ArrayList<>(h.size());
-        h.grids().forEach(g -> ids.add(g.id().value()));
+        // Each suggestion is a pass over every grid (54,161 in Zhengzhou): the ids are listed once
+        // per file and only the first few unknown grids get one, so a file of bad lines stays
+        // linear.
+        Optional<String> hint = Optional.empty();
+        if (suggestedGrids++ < MAX_GRID_SUGGESTIONS) {
+          if (gridIds == null) {
+            gridIds = new ArrayList<>(h.size());
+            for (org.gridgov.core.Grid g : h.grids()) {
+              gridIds.add(g.id().value());
+            }
+          }
+          hint = Suggestions.didYouMean(grid.value(), gridIds);
+        }
         throw f.fail(
             GRID,
             "unknown grid '"
                 + grid.value()
                 + "'"
-                + Suggestions.didYouMean(grid.value(), ids)
-                    .map(s -> "; did you mean '" + s + "'?")
+                + hint.map(s -> "; did you mean '" + s + "'?")
                     .orElse(" (not in the grid hierarchy)"));
       }
     }

@@ -18,22 +18,85 @@ import java.util.TreeMap;
  * colour marks. An update never erases history — it adds a version or a mark — so the register
  * answers "as of" any date: which elements stood, what each looked like and which colour it wore.
  *
- * <p>Immutable and thread-safe; {@link #toBuilder()} makes the next register. Reads that show
- * personal fields go through the register reader, which checks grid-core's access scopes, masks
- * what the principal's role may not see and records every read of a personal field.
+ * <p>Immutable and thread-safe; {@link #with} makes the next register from a few changes without
+ * copying this one (it shares all unchanged ids), {@link #toBuilder()} for a wholesale rebuild.
+ * Reads that show personal fields go through the register reader, which checks grid-core's access
+ * scopes, masks what the principal's role may not see and records every read of a personal field.
  */
 public final class ElementRegister {
-  private static final ElementRegister EMPTY =
-      new ElementRegister(ImmutableSortedMap.of(), ImmutableSortedMap.of());
+  private static final ElementRegister EMPTY = new ElementRegister(SortedOverlay.empty());
 
-  private final ImmutableSortedMap<String, ImmutableList<ElementVersion>> versions;
-  private final ImmutableSortedMap<String, ImmutableList<ColourMark>> marks;
+  /**
+   * One id's versions and marks, both sorted by their first date (marks stable: ties in the order
+   * they were added). Package-private, for one-pass readers such as the due engine.
+   */
+  record Entry(ImmutableList<ElementVersion> versions, ImmutableList<ColourMark> marks) {
+    private static final Entry NONE = new Entry(ImmutableList.of(), ImmutableList.of());
 
-  private ElementRegister(
-      ImmutableSortedMap<String, ImmutableList<ElementVersion>> versions,
-      ImmutableSortedMap<String, ImmutableList<ColourMark>> marks) {
-    this.versions = versions;
-    this.marks = marks;
+    /** This entry with one more version, in date order. */
+    Entry withVersion(String id, ElementVersion v) {
+      int at = versions.size();
+      while (at > 0 && versions.get(at - 1).from().isAfter(v.from())) {
+        at--;
+      }
+      if (at > 0 && versions.get(at - 1).from().equals(v.from())) {
+        throw new IllegalArgumentException("element " + id + " has two versions from " + v.from());
+      }
+      return new Entry(insert(versions, at, v), marks);
+    }
+
+    /** This entry with one more mark, after every mark from the same date or earlier. */
+    Entry withMark(ColourMark m) {
+      int at = marks.size();
+      while (at > 0 && marks.get(at - 1).from().isAfter(m.from())) {
+        at--;
+      }
+      return new Entry(versions, insert(marks, at, m));
+    }
+
+    private static <T> ImmutableList<T> insert(ImmutableList<T> list, int at, T value) {
+      ImmutableList.Builder<T> b = ImmutableList.builderWithExpectedSize(list.size() + 1);
+      b.addAll(list.subList(0, at)).add(value).addAll(list.subList(at, list.size()));
+      return b.build();
+    }
+
+    /** The version in force on a date, null when none (also before the first version). */
+    ElementVersion versionOn(LocalDate date) {
+      for (int i = versions.size() - 1; i >= 0; i--) {
+        ElementVersion v = versions.get(i);
+        if (!v.from().isAfter(date)) {
+          return v;
+        }
+      }
+      return null;
+    }
+
+    /** The mark in force on a date (colour or clearing), null when none. */
+    ColourMark markOn(LocalDate date) {
+      for (int i = marks.size() - 1; i >= 0; i--) {
+        ColourMark m = marks.get(i);
+        if (!m.from().isAfter(date)) {
+          return m;
+        }
+      }
+      return null;
+    }
+  }
+
+  private final SortedOverlay<Entry> entries;
+
+  private ElementRegister(SortedOverlay<Entry> entries) {
+    this.entries = entries;
+  }
+
+  /** Every id's entry, sorted by id (package-private: one merge pass instead of lookups). */
+  java.util.Iterator<Map.Entry<String, Entry>> entries() {
+    return entries.entries();
+  }
+
+  /** How many ids the overlay holds (tests of the compaction). */
+  int overlaySize() {
+    return entries.overlaySize();
   }
 
   /** The empty register. */
@@ -49,19 +112,22 @@ public final class ElementRegister {
   /** A builder holding this register's versions and marks, to add to. */
   public Builder toBuilder() {
     Builder b = new Builder();
-    versions.values().forEach(l -> l.forEach(b::add));
-    marks.forEach((id, l) -> l.forEach(m -> b.mark(id, m)));
+    for (java.util.Iterator<Map.Entry<String, Entry>> it = entries(); it.hasNext(); ) {
+      Map.Entry<String, Entry> e = it.next();
+      e.getValue().versions().forEach(b::add);
+      e.getValue().marks().forEach(m -> b.mark(e.getKey(), m));
+    }
     return b;
   }
 
   /** Every id that ever had a version, sorted. */
   public SortedSet<String> ids() {
-    return versions.keySet();
+    return entries.keys();
   }
 
   /** How many ids the register knows (retired ones included). */
   public int size() {
-    return versions.size();
+    return entries.size();
   }
 
   /**
@@ -71,7 +137,8 @@ public final class ElementRegister {
    * @return its versions, empty when unknown
    */
   public List<ElementVersion> versions(String id) {
-    return versions.getOrDefault(id, ImmutableList.of());
+    Entry e = entries.get(id);
+    return e == null ? ImmutableList.of() : e.versions();
   }
 
   /**
@@ -82,17 +149,8 @@ public final class ElementRegister {
    * @return the element, empty when unknown, not yet registered or retired on that date
    */
   public Optional<Element> element(String id, LocalDate date) {
-    ImmutableList<ElementVersion> vs = versions.get(id);
-    if (vs == null) {
-      return Optional.empty();
-    }
-    ElementVersion in = null;
-    for (ElementVersion v : vs) {
-      if (v.from().isAfter(date)) {
-        break;
-      }
-      in = v;
-    }
+    Entry e = entries.get(id);
+    ElementVersion in = e == null ? null : e.versionOn(date);
     return in == null ? Optional.empty() : in.element();
   }
 
@@ -104,8 +162,11 @@ public final class ElementRegister {
    */
   public List<Element> asOf(LocalDate date) {
     List<Element> out = new ArrayList<>();
-    for (String id : versions.keySet()) {
-      element(id, date).ifPresent(out::add);
+    for (java.util.Iterator<Map.Entry<String, Entry>> it = entries(); it.hasNext(); ) {
+      ElementVersion in = it.next().getValue().versionOn(date);
+      if (in != null) {
+        in.element().ifPresent(out::add);
+      }
     }
     return out;
   }
@@ -117,7 +178,8 @@ public final class ElementRegister {
    * @return the marks, empty when none
    */
   public List<ColourMark> marks(String id) {
-    return marks.getOrDefault(id, ImmutableList.of());
+    Entry e = entries.get(id);
+    return e == null ? ImmutableList.of() : e.marks();
   }
 
   /**
@@ -128,14 +190,58 @@ public final class ElementRegister {
    * @return the colour mark, empty when the element has no colour then
    */
   public Optional<ColourMark> colour(String id, LocalDate date) {
-    ColourMark in = null;
-    for (ColourMark m : marks(id)) {
-      if (m.from().isAfter(date)) {
-        break;
-      }
-      in = m;
-    }
+    Entry e = entries.get(id);
+    ColourMark in = e == null ? null : e.markOn(date);
     return in == null || in.colour().isEmpty() ? Optional.empty() : Optional.of(in);
+  }
+
+  /**
+   * This register with changes applied: new versions and colour marks, in order, as {@link
+   * #toBuilder()} followed by {@code add} and {@code mark} calls would give, but without copying
+   * the whole register. The new register shares all but the changed ids with this one (a sorted
+   * base plus a small overlay, merged into a new base now and then, docs/DESIGN.md "grid-risk
+   * updates"), so one change on a register of n ids costs about √n, not n log n. Thread-safe; this
+   * register is unchanged.
+   *
+   * @param changes versions ({@link RegisterChange.Versioned}) and marks ({@link
+   *     RegisterChange.Marked}); a mark may name an element versioned in the same changes
+   * @return the next register ({@code this} when there are no changes)
+   * @throws IllegalArgumentException when a change is a visit (visits go to {@link VisitLog#with}),
+   *     an id would get two versions from the same date, or a mark names an id without a version;
+   *     this register is unchanged
+   */
+  public ElementRegister with(java.util.Collection<? extends RegisterChange> changes) {
+    Objects.requireNonNull(changes, "changes");
+    TreeMap<String, Entry> touched = new TreeMap<>();
+    for (RegisterChange c : changes) {
+      if (c instanceof RegisterChange.Versioned v) {
+        String id = v.version().id();
+        touched.put(id, current(touched, id).withVersion(id, v.version()));
+      } else if (!(c instanceof RegisterChange.Marked)) {
+        throw new IllegalArgumentException(
+            "a register takes versions and colour marks, not "
+                + c
+                + "; visits go to the visit log");
+      }
+    }
+    for (RegisterChange c : changes) {
+      if (c instanceof RegisterChange.Marked m) {
+        Entry e = current(touched, m.element());
+        if (e.versions().isEmpty()) {
+          throw new IllegalArgumentException("colour mark for unknown element " + m.element());
+        }
+        touched.put(m.element(), e.withMark(m.mark()));
+      }
+    }
+    return touched.isEmpty() ? this : new ElementRegister(entries.with(touched));
+  }
+
+  private Entry current(TreeMap<String, Entry> touched, String id) {
+    Entry e = touched.get(id);
+    if (e == null) {
+      e = entries.get(id);
+    }
+    return e == null ? Entry.NONE : e;
   }
 
   /** Builds a register; not thread-safe. */
@@ -190,7 +296,7 @@ public final class ElementRegister {
      *     names an id without a version
      */
     public ElementRegister build() {
-      TreeMap<String, ImmutableList<ElementVersion>> vs = new TreeMap<>();
+      TreeMap<String, Entry> all = new TreeMap<>();
       versions.forEach(
           (id, l) -> {
             List<ElementVersion> sorted = new ArrayList<>(l);
@@ -201,19 +307,21 @@ public final class ElementRegister {
                     "element " + id + " has two versions from " + sorted.get(i).from());
               }
             }
-            vs.put(id, ImmutableList.copyOf(sorted));
+            all.put(id, new Entry(ImmutableList.copyOf(sorted), ImmutableList.of()));
           });
-      TreeMap<String, ImmutableList<ColourMark>> ms = new TreeMap<>();
       marks.forEach(
           (id, l) -> {
-            if (!vs.containsKey(id)) {
+            Entry e = all.get(id);
+            if (e == null) {
               throw new IllegalArgumentException("colour mark for unknown element " + id);
             }
             List<ColourMark> sorted = new ArrayList<>(l);
             sorted.sort(Comparator.comparing(ColourMark::from)); // stable: ties keep their order
-            ms.put(id, ImmutableList.copyOf(sorted));
+            all.put(id, new Entry(e.versions(), ImmutableList.copyOf(sorted)));
           });
-      return new ElementRegister(ImmutableSortedMap.copyOf(vs), ImmutableSortedMap.copyOf(ms));
+      return all.isEmpty()
+          ? EMPTY
+          : new ElementRegister(SortedOverlay.of(ImmutableSortedMap.copyOfSorted(all)));
     }
   }
 }

@@ -91,14 +91,13 @@ final class Recolourer {
       return new Recolouring(
           rulesId, asOf, by, evaluated, List.of(), List.of(), findings, register);
     }
-    ElementRegister next = register;
-    if (!changes.isEmpty()) {
-      ElementRegister.Builder b = register.toBuilder();
-      for (ColourChange c : changes) {
-        b.mark(c.element().id(), c.mark());
-      }
-      next = b.build();
+    // The marks go in through the register's incremental path: one element's event costs about
+    // the square root of the register, not a copy of it.
+    List<RegisterChange> marks = new ArrayList<>(changes.size());
+    for (ColourChange c : changes) {
+      marks.add(RegisterChange.mark(c.element().id(), c.mark()));
     }
+    ElementRegister next = register.with(marks);
     return new Recolouring(rulesId, asOf, by, evaluated, changes, held, findings, next);
   }
 

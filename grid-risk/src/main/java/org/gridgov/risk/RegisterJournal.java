@@ -168,7 +168,12 @@ public final class RegisterJournal implements AutoCloseable {
       }
       fold.commit();
       length += bytes.length;
-      state = null;
+      if (state != null) {
+        // Apply the commit to the cached state (ElementRegister.with, VisitLog.with) instead of
+        // folding the whole journal again: a commit then costs about the square root of the
+        // register, not all of it.
+        state = apply(state, list, fold.committed);
+      }
       return last;
     } finally {
       lock.unlock();
@@ -190,6 +195,20 @@ public final class RegisterJournal implements AutoCloseable {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** A state with a commit's changes applied. */
+  private static RegisterState apply(RegisterState from, List<RegisterChange> changes, long seq) {
+    List<RegisterChange> register = new ArrayList<>(changes.size());
+    List<Visit> visits = new ArrayList<>();
+    for (RegisterChange c : changes) {
+      if (c instanceof RegisterChange.Visited v) {
+        visits.add(v.visit());
+      } else {
+        register.add(c);
+      }
+    }
+    return new RegisterState(from.register().with(register), from.visits().with(visits), seq);
   }
 
   /**

@@ -200,6 +200,30 @@ public final class RiskControl {
     return recolour(rules, java.util.List.of(Objects.requireNonNull(facts, "facts")), asOf, by);
   }
 
+  // ---------------------------------------------------------------- joined snapshot (perf)
+
+  private final Object joinLock = new Object();
+  private volatile DueEngine.Joined joined;
+
+  /**
+   * The coloured elements joined with their visits in one merge pass over the register's and the
+   * visit log's sorted ids, built on first use and kept (the inputs are immutable): due, compliance
+   * and the worker's day walk its arrays instead of looking each id up.
+   */
+  DueEngine.Joined joined() {
+    DueEngine.Joined j = joined;
+    if (j == null) {
+      synchronized (joinLock) {
+        j = joined;
+        if (j == null) {
+          j = DueEngine.Joined.of(register, visits);
+          joined = j;
+        }
+      }
+    }
+    return j;
+  }
+
   /** Builds a {@link RiskControl}; not thread-safe. */
   public static final class Builder {
     private ElementRegister register = ElementRegister.empty();

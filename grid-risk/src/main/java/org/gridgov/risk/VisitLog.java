@@ -11,14 +11,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** The visits made to the elements, per element in time order. Immutable and thread-safe. */
+/**
+ * The visits made to the elements, per element in time order. Immutable and thread-safe; {@link
+ * #with} adds visits without copying the whole log.
+ */
 public final class VisitLog {
-  private static final VisitLog EMPTY = new VisitLog(ImmutableSortedMap.of(), 0);
+  private static final VisitLog EMPTY = new VisitLog(SortedOverlay.empty(), 0);
 
-  private final ImmutableSortedMap<String, ImmutableList<Visit>> byElement;
+  private final SortedOverlay<ImmutableList<Visit>> byElement;
   private final int size;
 
-  private VisitLog(ImmutableSortedMap<String, ImmutableList<Visit>> byElement, int size) {
+  private VisitLog(SortedOverlay<ImmutableList<Visit>> byElement, int size) {
     this.byElement = byElement;
     this.size = size;
   }
@@ -45,7 +48,45 @@ public final class VisitLog {
           l.sort(Comparator.comparing(Visit::at));
           b.put(k, ImmutableList.copyOf(l));
         });
-    return new VisitLog(b.build(), visits.size());
+    return new VisitLog(SortedOverlay.of(b.buildOrThrow()), visits.size());
+  }
+
+  /**
+   * This log with more visits, as {@link #of} over this log's visits and the new ones would give (a
+   * visit at the same instant as an earlier one goes after it), sharing all but the visited
+   * elements' lists with this log: adding a few visits costs about √n on a log of n elements, not a
+   * rebuild. This log is unchanged.
+   *
+   * @param visits the new visits
+   * @return the next log ({@code this} when there are none)
+   */
+  public VisitLog with(Collection<Visit> visits) {
+    if (visits.isEmpty()) {
+      return this;
+    }
+    TreeMap<String, ImmutableList<Visit>> touched = new TreeMap<>();
+    for (Visit v : visits) {
+      ImmutableList<Visit> l = touched.get(v.element());
+      if (l == null) {
+        l = byElement.get(v.element());
+      }
+      if (l == null) {
+        l = ImmutableList.of();
+      }
+      int at = l.size();
+      while (at > 0 && l.get(at - 1).at().isAfter(v.at())) {
+        at--;
+      }
+      ImmutableList.Builder<Visit> b = ImmutableList.builderWithExpectedSize(l.size() + 1);
+      touched.put(
+          v.element(), b.addAll(l.subList(0, at)).add(v).addAll(l.subList(at, l.size())).build());
+    }
+    return new VisitLog(byElement.with(touched), size + visits.size());
+  }
+
+  /** Every element's visits, sorted by element id (package-private: one merge pass). */
+  java.util.Iterator<Map.Entry<String, ImmutableList<Visit>>> entries() {
+    return byElement.entries();
   }
 
   /** How many visits. */
@@ -55,7 +96,7 @@ public final class VisitLog {
 
   /** The ids of the visited elements, sorted. */
   public java.util.SortedSet<String> elements() {
-    return byElement.keySet();
+    return byElement.keys();
   }
 
   /**
@@ -65,7 +106,8 @@ public final class VisitLog {
    * @return its visits
    */
   public List<Visit> visits(String element) {
-    return byElement.getOrDefault(element, ImmutableList.of());
+    ImmutableList<Visit> l = byElement.get(element);
+    return l == null ? ImmutableList.of() : l;
   }
 
   /**
