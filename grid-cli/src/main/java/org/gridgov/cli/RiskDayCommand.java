@@ -255,8 +255,8 @@ final class RiskDayCommand implements Callable<Integer> {
   }
 
   /**
-   * The sizing check as text: a heading with the options, then one line a grid (households,
-   * metres, minutes, within the limit or over it).
+   * The sizing check as text: a heading with the options, then one line a grid (households, metres,
+   * minutes, within the limit or over it).
    */
   static String sizingText(SizingReport report) {
     SizingOptions o = report.options();

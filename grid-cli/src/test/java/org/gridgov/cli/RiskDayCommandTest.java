@@ -212,7 +212,8 @@ class RiskDayCommandTest {
         .contains(
             "sizing (sweep every household in 10.0 min, 2.0 min a household, 75.0 m/min):"
                 + " 1 of 2 grid(s) over the limit\n")
-        .containsPattern("G1 +4 households +183 m +10.4 min +OVER the limit \\(1 without a position\\)")
+        .containsPattern(
+            "G1 +4 households +183 m +10.4 min +OVER the limit \\(1 without a position\\)")
         .containsPattern("G2 +1 households +0 m +2.0 min +within the limit\n");
     CliRun defaults = run(dir, "--worker", "w1");
     assertThat(defaults.out())

@@ -172,13 +172,7 @@ class RiskDueActionsCommandTest {
   void actionsAndExtraCountsMustBeTwoFiles(@TempDir Path dir) throws IOException {
     Path same = dir.resolve("out.csv");
     CliRun r =
-        run(
-            dir,
-            "2026-05-18",
-            "--actions",
-            same.toString(),
-            "--extra-counts",
-            same.toString());
+        run(dir, "2026-05-18", "--actions", same.toString(), "--extra-counts", same.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--actions").contains("--extra-counts");
     assertThat(same).doesNotExist();

@@ -12,8 +12,8 @@ import org.gridgov.core.GridId;
  *
  * @param element the element id
  * @param grid its grid
- * @param post the responsible post of the plan in force (who is urged, whose case is escalated,
- *     who loses the points)
+ * @param post the responsible post of the plan in force (who is urged, whose case is escalated, who
+ *     loses the points)
  * @param kind urge, escalate or deduct
  * @param points the points deducted ({@link OverdueAction.Kind#DEDUCT} only, else 0)
  * @param firedOn the date the action fired (due date + {@code max(afterDays, 1)})

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Answers a control plan's {@code onOverdue} (docs/risk.md, "Overdue actions") from the rows of a
- * due report: no second copy of the due rule, only the plan each row was computed against
- * ({@link DueEngine.Rule}'s table on the report's date). Package-private, stateless.
+ * due report: no second copy of the due rule, only the plan each row was computed against ({@link
+ * DueEngine.Rule}'s table on the report's date). Package-private, stateless.
  */
 final class OverdueActions {
   private OverdueActions() {}

@@ -56,7 +56,9 @@ final class RiskNames {
     return Optional.empty();
   }
 
-  /** The overdue action names of the plans format: {@code urge}, {@code escalate}, {@code deduct}. */
+  /**
+   * The overdue action names of the plans format: {@code urge}, {@code escalate}, {@code deduct}.
+   */
   static String action(OverdueAction.Kind k) {
     return k.name().toLowerCase(Locale.ROOT);
   }

@@ -48,8 +48,7 @@ class OverdueActionsPropertyTest {
                 Gens.integers(0, 12),
                 Gens.integers(0, 12),
                 (x, y, z) -> new int[] {x, y, z}),
-            (x, y, z) ->
-                new Params(x[0], x[1], (Integer) y[0], (Boolean) y[1], z[0], z[1], z[2]));
+            (x, y, z) -> new Params(x[0], x[1], (Integer) y[0], (Boolean) y[1], z[0], z[1], z[2]));
     return Gens.combine(Gens.lists(el, 1, 8), Gens.lists(v, 0, 30), p, Scenario::new);
   }
 
@@ -134,8 +133,7 @@ class OverdueActionsPropertyTest {
   }
 
   @Property(tries = 200)
-  void actionsFiredNeverDecreaseAsTheDateAdvancesWithoutANewVisit(
-      @ForAll("scenarios") Scenario s) {
+  void actionsFiredNeverDecreaseAsTheDateAdvancesWithoutANewVisit(@ForAll("scenarios") Scenario s) {
     int asOf = s.p().asOf();
     RiskControl c = control(s, upTo(s.visits(), asOf));
     ActionReport now = c.overdueActions(Y0.plusDays(asOf));
@@ -175,7 +173,8 @@ class OverdueActionsPropertyTest {
     DueReport due = c.due(date);
     ActionReport r = c.overdueActions(due);
     for (ElementDue row : due.rows()) {
-      List<FiredAction> mine = r.actions().stream().filter(a -> a.element().equals(row.element())).toList();
+      List<FiredAction> mine =
+          r.actions().stream().filter(a -> a.element().equals(row.element())).toList();
       ControlPlan plan = c.plans().planFor(row.type(), row.colour(), date).orElseThrow();
       long expected =
           row.status() != DueStatus.OVERDUE

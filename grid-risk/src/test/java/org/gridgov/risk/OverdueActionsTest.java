@@ -121,10 +121,9 @@ class OverdueActionsTest {
     assertThat(r.firedToday())
         .containsExactly(fired("E1", "G1", OverdueAction.Kind.URGE, 0, "2026-05-20", 1));
     assertThat(r.pointsDeducted()).isEqualTo(3.0);
-    assertThat(r.deductedByGrid()).containsExactly(Map.entry(GridId.of("G1"), 2.0),
-        Map.entry(GridId.of("G2"), 1.0));
-    assertThat(
-            r.deductedByWorker(Map.of(GridId.of("G1"), "w1", GridId.of("G2"), "w2")))
+    assertThat(r.deductedByGrid())
+        .containsExactly(Map.entry(GridId.of("G1"), 2.0), Map.entry(GridId.of("G2"), 1.0));
+    assertThat(r.deductedByWorker(Map.of(GridId.of("G1"), "w1", GridId.of("G2"), "w2")))
         .containsExactly(Map.entry("w1", 2.0), Map.entry("w2", 1.0));
     assertThat(r.deductedByWorker(Map.of(GridId.of("G1"), "w1")))
         .containsExactly(Map.entry("w1", 2.0));
