@@ -31,11 +31,14 @@ import org.gridgov.org.PostKind;
 import org.gridgov.risk.DueStatus;
 import org.gridgov.risk.Element;
 import org.gridgov.risk.ElementRegister;
+import org.gridgov.risk.GridSizing;
 import org.gridgov.risk.PatrolDay;
 import org.gridgov.risk.PatrolOptions;
 import org.gridgov.risk.PatrolStop;
 import org.gridgov.risk.RiskControl;
 import org.gridgov.risk.RiskPlans;
+import org.gridgov.risk.SizingOptions;
+import org.gridgov.risk.SizingReport;
 import org.gridgov.risk.Visit;
 import org.gridgov.risk.VisitFiles;
 import picocli.CommandLine.Command;
@@ -49,7 +52,8 @@ import picocli.CommandLine.Spec;
  * docs/cli.md). The worker's grids come from the grid posts they hold on the date in an
  * organisation file ({@code --posts}, {@code gridgov.org/1}), else from the grids of the elements
  * they visited. Exit 0 when no stop is overdue, 1 when some are, 2 for unusable input (an unknown
- * worker included, with "did you mean").
+ * worker included, with "did you mean"). Text and JSON also report the sizing check of each of the
+ * worker's grids (docs/risk.md, "Sizing"); it does not change the exit code.
  */
 @Command(
     name = "day",
@@ -142,6 +146,21 @@ final class RiskDayCommand implements Callable<Integer> {
   double visitMinutes;
 
   @Option(
+      names = "--household-minutes",
+      paramLabel = "MIN",
+      description =
+          "Sizing check: minutes at each household of a sweep (default ${DEFAULT-VALUE}).")
+  double householdMinutes = SizingOptions.defaults().minutesPerHousehold();
+
+  @Option(
+      names = "--sweep-limit",
+      paramLabel = "MIN",
+      description =
+          "Sizing check: the minutes a sweep of every household of a grid may take (default"
+              + " ${DEFAULT-VALUE}).")
+  double sweepLimit = SizingOptions.defaults().limitMinutes();
+
+  @Option(
       names = "--format",
       paramLabel = "text|csv|json",
       defaultValue = "text",
@@ -160,6 +179,7 @@ final class RiskDayCommand implements Callable<Integer> {
           "--format", "", "unknown format '" + format + "'; expected one of text, csv, json");
     }
     PatrolOptions options = options();
+    SizingOptions sizingOptions = sizingOptions();
     List<Path> inputs = new ArrayList<>(List.of(elements, plans, visits));
     for (Path p : new Path[] {calendar, posts}) {
       if (p != null) {
@@ -187,8 +207,15 @@ final class RiskDayCommand implements Callable<Integer> {
     PatrolDay day = control.day(worker, workerGrids, date, options);
     switch (fmt) {
       case "csv" -> out.print(csv(day));
-      case "json" -> out.println(Json.pretty(json(day, workerGrids, options)));
-      default -> out.print(text(day, workerGrids, options));
+      case "json" -> {
+        ObjectNode root = json(day, workerGrids, options);
+        root.set("sizing", sizingJson(control.sizing(date, workerGrids, sizingOptions)));
+        out.println(Json.pretty(root));
+      }
+      default -> {
+        out.print(text(day, workerGrids, options));
+        out.print(sizingText(control.sizing(date, workerGrids, sizingOptions)));
+      }
     }
     out.flush();
     if (!day.unplaced().isEmpty() && !fmt.equals("text")) {
@@ -212,6 +239,73 @@ final class RiskDayCommand implements Callable<Integer> {
     }
     PatrolOptions o = new PatrolOptions(Optional.empty(), speed, visitMinutes);
     return start == null ? o : o.startingAt(point(start));
+  }
+
+  /** The sizing check's options: the walking speed of the day, minutes a household, the limit. */
+  private SizingOptions sizingOptions() {
+    if (!(householdMinutes >= 0) || Double.isInfinite(householdMinutes)) {
+      throw InvalidInputException.at(
+          "--household-minutes", "", "must be zero or more, not " + householdMinutes);
+    }
+    if (!(sweepLimit > 0) || Double.isInfinite(sweepLimit)) {
+      throw InvalidInputException.at(
+          "--sweep-limit", "", "must be a positive number of minutes, not " + sweepLimit);
+    }
+    return new SizingOptions(speed, householdMinutes, sweepLimit);
+  }
+
+  /**
+   * The sizing check as text: a heading with the options, then one line a grid (households, metres,
+   * minutes, within the limit or over it).
+   */
+  static String sizingText(SizingReport report) {
+    SizingOptions o = report.options();
+    StringBuilder b = new StringBuilder();
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "sizing (sweep every household in %s min, %s min a household, %s m/min):"
+                + " %d of %d grid(s) over the limit%n",
+            num(o.limitMinutes()),
+            num(o.minutesPerHousehold()),
+            num(o.metresPerMinute()),
+            report.overLimit().size(),
+            report.grids().size()));
+    for (GridSizing g : report.grids()) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  %-16s %5d households %7.0f m %6s min  %s%s%n",
+              g.grid().value(),
+              g.households(),
+              g.metres(),
+              num(g.minutes()),
+              g.withinLimit() ? "within the limit" : "OVER the limit",
+              g.unplaced() == 0 ? "" : " (" + g.unplaced() + " without a position)"));
+    }
+    return b.toString();
+  }
+
+  /**
+   * The sizing check as JSON: the options and one object a grid ({@code grid}, {@code households},
+   * {@code unplaced}, {@code metres}, {@code minutes}, {@code withinLimit}).
+   */
+  static ObjectNode sizingJson(SizingReport report) {
+    ObjectNode s = JsonNodeFactory.instance.objectNode();
+    s.put("metresPerMinute", report.options().metresPerMinute());
+    s.put("minutesPerHousehold", report.options().minutesPerHousehold());
+    s.put("limitMinutes", report.options().limitMinutes());
+    ArrayNode grids = s.putArray("grids");
+    for (GridSizing g : report.grids()) {
+      ObjectNode n = grids.addObject();
+      n.put("grid", g.grid().value());
+      n.put("households", g.households());
+      n.put("unplaced", g.unplaced());
+      n.put("metres", new BigDecimal(num(g.metres())));
+      n.put("minutes", new BigDecimal(num(g.minutes())));
+      n.put("withinLimit", g.withinLimit());
+    }
+    return s;
   }
 
   /** {@code LON,LAT} as a point, or a located error naming {@code --start}. */

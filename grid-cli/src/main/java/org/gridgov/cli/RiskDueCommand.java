@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -22,12 +23,15 @@ import org.gridgov.geo.GridMap;
 import org.gridgov.geo.GridMapOptions;
 import org.gridgov.geo.GridMaps;
 import org.gridgov.geo.Location;
+import org.gridgov.risk.ActionReport;
 import org.gridgov.risk.DueReport;
 import org.gridgov.risk.DueStatus;
 import org.gridgov.risk.ElementDue;
 import org.gridgov.risk.ElementFiles;
 import org.gridgov.risk.ElementReadOptions;
 import org.gridgov.risk.ElementRegister;
+import org.gridgov.risk.FiredAction;
+import org.gridgov.risk.OverdueAction;
 import org.gridgov.risk.PlanSet;
 import org.gridgov.risk.RiskControl;
 import org.gridgov.risk.RiskPlans;
@@ -41,7 +45,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code gridgov risk due}: every coloured element against its control plan on a date — last visit,
  * due date, status and days overdue (docs/risk.md, "Due dates"; docs/cli.md). Exit 0 when none is
- * overdue, 1 when some are, 2 for unusable input (plans that fail verification included).
+ * overdue, 1 when some are, 2 for unusable input (plans that fail verification included). The
+ * overdue actions the plans imply (docs/risk.md, "Overdue actions") are shown in text and JSON and
+ * written with {@code --actions FILE}; the {@code --format csv} rows never change.
  */
 @Command(
     name = "due",
@@ -53,6 +59,9 @@ import picocli.CommandLine.Spec;
 final class RiskDueCommand implements Callable<Integer> {
   /** The CSV header, fixed by the issue and docs/cli.md. */
   static final String CSV_HEADER = "element,grid,type,colour,last_visit,due,status,days_overdue";
+
+  /** The header of the {@code --actions} CSV (docs/cli.md). */
+  static final String ACTIONS_HEADER = "element,grid,post,action,fired_on,days_overdue,points";
 
   @Option(
       names = "--elements",
@@ -112,7 +121,15 @@ final class RiskDueCommand implements Callable<Integer> {
               + " month of --as-of) for `gridgov score --counts`.")
   String extraCounts;
 
-  @Option(names = "--force", description = "Replace an existing --extra-counts file.")
+  @Option(
+      names = "--actions",
+      paramLabel = "FILE",
+      description =
+          "Also write the overdue actions that have fired (urge, escalate, deduct) as CSV:"
+              + " element,grid,post,action,fired_on,days_overdue,points.")
+  String actions;
+
+  @Option(names = "--force", description = "Replace an existing --extra-counts or --actions file.")
   boolean force;
 
   @Spec CommandSpec spec;
@@ -135,6 +152,11 @@ final class RiskDueCommand implements Callable<Integer> {
     }
     inputs.forEach(CliFiles::input);
     Path countsTarget = extraCounts == null ? null : CliFiles.output(extraCounts, force, inputs);
+    Path actionsTarget = actions == null ? null : CliFiles.output(actions, force, inputs);
+    if (countsTarget != null && countsTarget.equals(actionsTarget)) {
+      throw InvalidInputException.at(
+          "--actions", "", actions + ": the same file as --extra-counts; give two files");
+    }
     WorkCalendar cal =
         calendar == null ? WorkCalendar.standard() : GridGovJson.readCalendar(calendar);
     ElementReadOptions options = ElementReadOptions.defaults();
@@ -153,10 +175,11 @@ final class RiskDueCommand implements Callable<Integer> {
     RiskControl control =
         RiskControl.builder().register(register).plans(planSet).visits(log).calendar(cal).build();
     DueReport report = control.due(asOf);
+    ActionReport fired = control.overdueActions(report);
     switch (fmt) {
       case "csv" -> out.print(csv(report));
-      case "json" -> out.println(Json.pretty(json(report)));
-      default -> out.print(text(report));
+      case "json" -> out.println(Json.pretty(json(report, fired)));
+      default -> out.print(text(report, fired));
     }
     out.flush();
     if (!report.unplanned().isEmpty() && !fmt.equals("text")) {
@@ -168,6 +191,9 @@ final class RiskDueCommand implements Callable<Integer> {
               + ": "
               + abbreviate(report.unplanned()));
       err.flush();
+    }
+    if (actionsTarget != null) {
+      AtomicFiles.writeString(actionsTarget, actionsCsv(fired));
     }
     if (countsTarget != null) {
       AtomicFiles.writeString(
@@ -197,6 +223,26 @@ final class RiskDueCommand implements Callable<Integer> {
     return b.toString();
   }
 
+  /** The fired overdue actions as the {@code --actions} CSV, in report order. */
+  static String actionsCsv(ActionReport fired) {
+    StringBuilder b = new StringBuilder(ACTIONS_HEADER).append('\n');
+    for (FiredAction a : fired.actions()) {
+      b.append(field(a.element())).append(',');
+      b.append(field(a.grid().value())).append(',');
+      b.append(field(a.post())).append(',');
+      b.append(a.kindName()).append(',');
+      b.append(a.firedOn()).append(',');
+      b.append(a.daysOverdue()).append(',');
+      b.append(points(a.points())).append('\n');
+    }
+    return b.toString();
+  }
+
+  /** Points as a plain decimal without trailing zeros: {@code 1}, {@code 0.5}, {@code 0}. */
+  static String points(double p) {
+    return BigDecimal.valueOf(p).stripTrailingZeros().toPlainString();
+  }
+
   private static String field(String s) {
     if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
       return s;
@@ -204,7 +250,7 @@ final class RiskDueCommand implements Callable<Integer> {
     return '"' + s.replace("\"", "\"\"") + '"';
   }
 
-  private static ObjectNode json(DueReport report) {
+  private static ObjectNode json(DueReport report, ActionReport fired) {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     o.put("asOf", report.asOf().toString());
     o.put("elements", report.rows().size());
@@ -224,10 +270,24 @@ final class RiskDueCommand implements Callable<Integer> {
     }
     ArrayNode unplanned = o.putArray("unplanned");
     report.unplanned().forEach(unplanned::add);
+    ArrayNode as = o.putArray("actions");
+    for (FiredAction a : fired.actions()) {
+      ObjectNode x = as.addObject();
+      x.put("element", a.element());
+      x.put("grid", a.grid().value());
+      x.put("post", a.post());
+      x.put("action", a.kindName());
+      x.put("firedOn", a.firedOn().toString());
+      x.put("daysOverdue", a.daysOverdue());
+      x.put("points", new BigDecimal(points(a.points())));
+    }
+    o.put("pointsDeducted", new BigDecimal(points(fired.pointsDeducted())));
+    ObjectNode byGrid = o.putObject("deductedByGrid");
+    fired.deductedByGrid().forEach((g, p) -> byGrid.put(g.value(), new BigDecimal(points(p))));
     return o;
   }
 
-  private static String text(DueReport report) {
+  private static String text(DueReport report, ActionReport fired) {
     StringBuilder b = new StringBuilder();
     b.append(
         String.format(
@@ -266,6 +326,37 @@ final class RiskDueCommand implements Callable<Integer> {
             due));
     if (!report.unplanned().isEmpty()) {
       b.append("without a plan in force: ").append(abbreviate(report.unplanned())).append('\n');
+    }
+    if (!fired.actions().isEmpty()) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%noverdue actions fired: %d (%d today), %s point(s) deducted%n",
+              fired.actions().size(),
+              fired.firedToday().size(),
+              points(fired.pointsDeducted())));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%-10s %-14s %-16s %-16s %-8s %s%n",
+              "fired on",
+              "element",
+              "grid",
+              "post",
+              "action",
+              "points"));
+      for (FiredAction a : fired.actions()) {
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "%-10s %-14s %-16s %-16s %-8s %s%n",
+                a.firedOn(),
+                a.element(),
+                a.grid().value(),
+                a.post(),
+                a.kindName(),
+                a.kind() == OverdueAction.Kind.DEDUCT ? points(a.points()) : ""));
+      }
     }
     return b.toString();
   }

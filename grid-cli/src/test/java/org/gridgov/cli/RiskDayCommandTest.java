@@ -166,4 +166,75 @@ class RiskDayCommandTest {
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).startsWith("w1 on 2026-04-02 in G1, G2: 0 stops (0 overdue), 0 m, 0 min");
   }
+
+  // Sizing: G1 holds four persons without a household id, so four households; P-1, P-3, P-2 lie
+  // on a line 91.36 m apart (182.7 m), P-4 has no position. 182.7 m / 75 m/min + 4 × 1.5 min
+  // = 8.4 min. G2 holds P-5 alone: 0 m, 1.5 min.
+
+  @Test
+  void jsonReportsTheSizingOfEachGridOfTheWorker(@TempDir Path dir) throws IOException {
+    Path org = write(dir, "org.json", ORG);
+    CliRun r = run(dir, "--worker", "w1", "--posts", org.toString(), "--format", "json");
+    JsonNode s = new ObjectMapper().readTree(r.out()).get("sizing");
+    assertThat(s.get("metresPerMinute").asDouble()).isEqualTo(75.0);
+    assertThat(s.get("minutesPerHousehold").asDouble()).isEqualTo(1.5);
+    assertThat(s.get("limitMinutes").asDouble()).isEqualTo(120.0);
+    assertThat(s.get("grids").findValuesAsText("grid")).containsExactly("G1", "G2");
+    JsonNode g1 = s.get("grids").get(0);
+    assertThat(g1.get("households").asInt()).isEqualTo(4);
+    assertThat(g1.get("unplaced").asInt()).isEqualTo(1);
+    assertThat(g1.get("metres").asDouble()).isEqualTo(182.7);
+    assertThat(g1.get("minutes").asDouble()).isEqualTo(8.4);
+    assertThat(g1.get("withinLimit").asBoolean()).isTrue();
+    JsonNode g2 = s.get("grids").get(1);
+    assertThat(g2.get("households").asInt()).isEqualTo(1);
+    assertThat(g2.get("metres").asDouble()).isZero();
+    assertThat(g2.get("minutes").asDouble()).isEqualTo(1.5);
+  }
+
+  @Test
+  void textReportsTheSizingWithTheGivenMinutesAndLimit(@TempDir Path dir) throws IOException {
+    Path org = write(dir, "org.json", ORG);
+    CliRun r =
+        run(
+            dir,
+            "--worker",
+            "w1",
+            "--posts",
+            org.toString(),
+            "--household-minutes",
+            "2",
+            "--sweep-limit",
+            "10");
+    assertThat(r.code()).isEqualTo(1); // the route's exit code: P-2 is overdue
+    // G1: 182.7 m / 75 + 4 × 2 = 10.4 min, over 10; G2: 2 min.
+    assertThat(r.out())
+        .contains(
+            "sizing (sweep every household in 10.0 min, 2.0 min a household, 75.0 m/min):"
+                + " 1 of 2 grid(s) over the limit\n")
+        .containsPattern(
+            "G1 +4 households +183 m +10.4 min +OVER the limit \\(1 without a position\\)")
+        .containsPattern("G2 +1 households +0 m +2.0 min +within the limit\n");
+    CliRun defaults = run(dir, "--worker", "w1");
+    assertThat(defaults.out())
+        .contains("sizing (sweep every household in 120.0 min, 1.5 min a household, 75.0 m/min):")
+        .containsPattern("G1 +4 households +183 m +8.4 min +within the limit");
+  }
+
+  @Test
+  void theCsvRouteCarriesNoSizing(@TempDir Path dir) throws IOException {
+    CliRun r = run(dir, "--worker", "w1", "--format", "csv", "--sweep-limit", "1");
+    assertThat(r.out()).startsWith(RiskDayCommand.CSV_HEADER + "\n").doesNotContain("sizing");
+    assertThat(r.out().lines()).hasSize(3);
+  }
+
+  @Test
+  void badSizingOptionsAreUnusable(@TempDir Path dir) throws IOException {
+    CliRun limit = run(dir, "--worker", "w1", "--sweep-limit", "0");
+    assertThat(limit.code()).isEqualTo(2);
+    assertThat(limit.err()).contains("--sweep-limit");
+    CliRun minutes = run(dir, "--worker", "w1", "--household-minutes", "-1");
+    assertThat(minutes.code()).isEqualTo(2);
+    assertThat(minutes.err()).contains("--household-minutes");
+  }
 }

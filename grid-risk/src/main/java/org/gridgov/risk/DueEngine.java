@@ -152,7 +152,12 @@ final class DueEngine {
 
     /** The plan in force for an element's type and a colour, null when none. */
     ControlPlan plan(Element e, RiskColour colour) {
-      return table[e.type().ordinal() * COLOURS + colour.ordinal()];
+      return plan(e.type(), colour);
+    }
+
+    /** The plan in force for a type and a colour, null when none. */
+    ControlPlan plan(ElementType type, RiskColour colour) {
+      return table[type.ordinal() * COLOURS + colour.ordinal()];
     }
 
     /**

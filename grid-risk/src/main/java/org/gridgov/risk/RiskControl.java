@@ -107,6 +107,34 @@ public final class RiskControl {
         java.util.Map.copyOf(responsible));
   }
 
+  // ---------------------------------------------------------------- overdue actions
+
+  /**
+   * What the plans say happens to overdue visits, answered on a date: for every overdue element,
+   * the actions of its plan's {@code onOverdue} that have fired — an action with {@code afterDays}
+   * N fires when the element is {@code max(N, 1)} days overdue — with the plan's post, the kind,
+   * the points of a deduction and the date it fired (docs/risk.md, "Overdue actions"). Computed
+   * from {@link #due(LocalDate)}'s rows.
+   *
+   * @param asOf the date
+   * @return the fired actions
+   */
+  public ActionReport overdueActions(LocalDate asOf) {
+    return overdueActions(due(Objects.requireNonNull(asOf, "asOf")));
+  }
+
+  /**
+   * The overdue actions of a due report this control made (so a caller that shows both makes one
+   * pass): as {@link #overdueActions(LocalDate)} on the report's date.
+   *
+   * @param due a report of {@link #due(LocalDate)} of this control
+   * @return the fired actions
+   * @throws IllegalArgumentException when a row has no plan of this control on the report's date
+   */
+  public ActionReport overdueActions(DueReport due) {
+    return OverdueActions.of(this, Objects.requireNonNull(due, "due"));
+  }
+
   // ---------------------------------------------------------------- the worker's day
 
   /**

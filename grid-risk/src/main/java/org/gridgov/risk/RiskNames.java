@@ -55,4 +55,11 @@ final class RiskNames {
     }
     return Optional.empty();
   }
+
+  /**
+   * The overdue action names of the plans format: {@code urge}, {@code escalate}, {@code deduct}.
+   */
+  static String action(OverdueAction.Kind k) {
+    return k.name().toLowerCase(Locale.ROOT);
+  }
 }
