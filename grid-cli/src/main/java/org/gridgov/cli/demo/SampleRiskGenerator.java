@@ -23,10 +23,12 @@ import org.gridgov.risk.VisitFiles;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * Writes the sample town's risk-control files ({@code risk-elements.jsonl}, {@code
- * risk-visits.jsonl}, {@code risk-plans.json}; docs/risk.md, "Sample town data") from the sample's
- * map: grid-fixtures' {@link RegisterMaker} with {@link RegisterSpec#sampleTown()} over the 105
- * responsibility grids, seed {@link #SEED}. A test regenerates them and compares bytes. Run from
+ * Writes the sample town's risk-control files ({@link #FILES}; docs/risk.md, "Sample town data")
+ * from the sample's map: grid-fixtures' {@link RegisterMaker} with {@link
+ * RegisterSpec#sampleTown()} over the 105 responsibility grids, seed {@link #SEED}, plus facts for
+ * the sample's two colour tables drawn from the same seed. Every file goes through grid-risk's own
+ * writer ({@link ElementFiles}, {@link VisitFiles}, {@link RiskPlans}, {@link FactFiles}), so the
+ * sample is exactly what the library writes. A test regenerates them and compares bytes. Run from
  * the repository root after changing the generator:
  *
  * <pre>{@code
