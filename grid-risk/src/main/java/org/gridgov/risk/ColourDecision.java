@@ -1,8 +1,10 @@
 package org.gridgov.risk;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.gridgov.core.io.Suggestions;
 import org.gridgov.core.risk.RiskColour;
 
@@ -15,9 +17,15 @@ import org.gridgov.core.risk.RiskColour;
  * @param reason why, in words a person can read
  */
 public record ColourDecision(Optional<RiskColour> colour, String rule, String reason) {
-  /** The colour names of a decision, most severe first; {@code none} clears the colour. */
+  private static final String NONE = "none";
+
+  /**
+   * The colour names of a decision, most severe first ({@code red}, {@code orange}, {@code yellow},
+   * {@code blue}); {@code none} clears the colour.
+   */
   public static final List<String> COLOUR_NAMES =
-      List.of("red", "orange", "yellow", "blue", "none");
+      Stream.concat(Arrays.stream(RiskColour.values()).map(RiskNames::colour), Stream.of(NONE))
+          .toList();
 
   /**
    * Checks the fields.
@@ -89,12 +97,12 @@ public record ColourDecision(Optional<RiskColour> colour, String rule, String re
    * @return the name
    */
   public static String name(Optional<RiskColour> colour) {
-    return colour.map(RiskNames::colour).orElse("none");
+    return colour.map(RiskNames::colour).orElse(NONE);
   }
 
   private static Optional<RiskColour> parse(String name) {
     Objects.requireNonNull(name, "colourName");
-    if (name.equals("none")) {
+    if (name.equals(NONE)) {
       return Optional.empty();
     }
     return Optional.of(

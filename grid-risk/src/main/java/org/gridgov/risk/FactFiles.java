@@ -1,6 +1,10 @@
 package org.gridgov.risk;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -15,6 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.gridgov.core.InvalidInputException;
 import org.gridgov.core.SourceLocation;
+import org.gridgov.core.io.AtomicFiles;
+import org.gridgov.core.io.Json;
 import org.gridgov.core.io.JsonLines;
 import org.gridgov.core.io.JsonNodeAt;
 import org.gridgov.core.io.Problems;
@@ -28,7 +34,8 @@ import org.gridgov.core.io.Problems;
  *
  * <p>All or nothing: every problem in the file is collected and thrown as one {@link
  * InvalidInputException} naming the file, line and JSON pointer (unknown fields with a "did you
- * mean"); no facts are returned from a file with a problem. Stateless.
+ * mean"); no facts are returned from a file with a problem. Writing ({@link #toJson}, {@link
+ * #write}) gives lines the reader reads back to the same facts. Stateless.
  */
 public final class FactFiles {
   private static final Set<String> FIELDS = Set.of("element", "facts", "at");
@@ -159,6 +166,49 @@ public final class FactFiles {
     Optional<LocalDate> at = node.optParsed("at", "ISO date or timestamp", FactFiles::date);
     // a value with a recorded error is not delivered (JsonLines checks the error count)
     return new ElementFacts(element, facts, at);
+  }
+
+  /**
+   * The JSON line of one element's facts (no line break): {@code element}, {@code facts} by name
+   * (numbers as plain decimals: {@code 3}, {@code 0.5}), then {@code at} as an ISO date when known.
+   *
+   * @param facts the facts
+   * @return the JSON text
+   */
+  public static String toJson(ElementFacts facts) {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("element", facts.element());
+    ObjectNode f = o.putObject("facts");
+    facts
+        .facts()
+        .forEach(
+            (name, v) -> {
+              if (v instanceof BigDecimal d) {
+                f.put(name, new BigDecimal(d.toPlainString()));
+              } else if (v instanceof Boolean b) {
+                f.put(name, b);
+              } else {
+                f.put(name, (String) v);
+              }
+            });
+    facts.at().ifPresent(at -> o.put("at", at.toString()));
+    return Json.compact(o);
+  }
+
+  /**
+   * Writes facts as a JSON Lines file (UTF-8, LF), one {@link #toJson} line each in the order
+   * given, replacing the file atomically.
+   *
+   * @param facts the facts, at most one per element (the reader refuses a second)
+   * @param file the file
+   * @throws UncheckedIOException when the file cannot be written (it is then unchanged)
+   */
+  public static void write(List<ElementFacts> facts, Path file) {
+    StringBuilder b = new StringBuilder();
+    for (ElementFacts f : facts) {
+      b.append(toJson(f)).append('\n');
+    }
+    AtomicFiles.writeString(file, b.toString());
   }
 
   /** An ISO date, or an ISO timestamp with an offset (its local date as written). */

@@ -1,42 +1,34 @@
 package org.gridgov.cli.demo;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.gridgov.core.Grid;
 import org.gridgov.core.GridId;
 import org.gridgov.core.GridKind;
 import org.gridgov.core.GridLevel;
-import org.gridgov.core.io.Json;
-import org.gridgov.core.risk.ElementType;
-import org.gridgov.core.risk.RiskColour;
 import org.gridgov.fixtures.GeneratedRegister;
 import org.gridgov.fixtures.RegisterMaker;
 import org.gridgov.fixtures.RegisterSpec;
 import org.gridgov.geo.GridMap;
 import org.gridgov.geo.GridMaps;
-import org.gridgov.risk.ColourMark;
-import org.gridgov.risk.Element;
+import org.gridgov.risk.ElementFiles;
+import org.gridgov.risk.FactFiles;
 import org.gridgov.risk.RiskPlans;
-import org.gridgov.risk.Visit;
+import org.gridgov.risk.VisitFiles;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * Writes the sample town's risk-control files ({@code risk-elements.jsonl}, {@code
- * risk-visits.jsonl}, {@code risk-plans.json}; docs/risk.md, "Sample town data") from the sample's
- * map: grid-fixtures' {@link RegisterMaker} with {@link RegisterSpec#sampleTown()} over the 105
- * responsibility grids, seed {@link #SEED}. A test regenerates them and compares bytes. Run from
+ * Writes the sample town's risk-control files ({@link #FILES}; docs/risk.md, "Sample town data")
+ * from the sample's map: grid-fixtures' {@link RegisterMaker} with {@link
+ * RegisterSpec#sampleTown()} over the 105 responsibility grids, seed {@link #SEED}, plus facts for
+ * the sample's two colour tables drawn from the same seed. Every file goes through grid-risk's own
+ * writer ({@link ElementFiles}, {@link VisitFiles}, {@link RiskPlans}, {@link FactFiles}), so the
+ * sample is exactly what the library writes. A test regenerates them and compares bytes. Run from
  * the repository root after changing the generator:
  *
  * <pre>{@code
@@ -56,12 +48,18 @@ public final class SampleRiskGenerator {
   /** The plans file ({@code gridgov.risk-plans/1}). */
   public static final String PLANS = "risk-plans.json";
 
-  /** The three files, in the order written. */
-  public static final List<String> FILES = List.of(ELEMENTS, VISITS, PLANS);
+  /**
+   * The disputes' facts for the dispute-warning table {@code risk-colour-rules.json} (JSON Lines,
+   * docs/risk.md "Facts").
+   */
+  public static final String FACTS = "risk-facts.jsonl";
 
-  private static final String[] TYPE_NAMES = {
-    "person", "place", "object", "event", "sentiment", "organisation"
-  };
+  /** The key persons' facts for the table {@code risk-colour-key-persons.dmn}. */
+  public static final String KEY_PERSON_FACTS = "risk-facts-key-persons.jsonl";
+
+  /** The files, in the order written. */
+  public static final List<String> FILES =
+      List.of(ELEMENTS, VISITS, PLANS, FACTS, KEY_PERSON_FACTS);
 
   private SampleRiskGenerator() {}
 
@@ -99,7 +97,7 @@ public final class SampleRiskGenerator {
   }
 
   /**
-   * Writes the three files.
+   * Writes the files of {@link #FILES}.
    *
    * @param gridsFile the sample's {@code grids.geojson}
    * @param dir where to write
@@ -108,91 +106,17 @@ public final class SampleRiskGenerator {
    */
   public static List<Path> generate(Path gridsFile, Path dir) throws IOException {
     GeneratedRegister r = register(GridMaps.read(gridsFile));
-    List<Path> out = new ArrayList<>();
-    out.add(write(dir.resolve(ELEMENTS), elementsJsonl(r)));
-    out.add(write(dir.resolve(VISITS), visitsJsonl(r)));
-    out.add(write(dir.resolve(PLANS), RiskPlans.write(r.plans())));
-    return out;
-  }
-
-  /**
-   * The elements as JSON Lines, in id order: every element as it stands at the end of the
-   * register's period, with its colour mark.
-   *
-   * @param r the register
-   * @return the text
-   */
-  static String elementsJsonl(GeneratedRegister r) {
-    ObjectMapper m = Json.newMapper();
-    StringBuilder sb = new StringBuilder();
-    for (Element e : r.register().asOf(r.spec().visitsUntil())) {
-      ObjectNode o = m.createObjectNode();
-      o.put("id", e.id());
-      o.put("type", TYPE_NAMES[e.type().ordinal()]);
-      o.put("grid", e.grid().value());
-      e.position()
-          .ifPresent(
-              p -> {
-                o.put("lon", p.lon());
-                o.put("lat", p.lat());
-              });
-      List<ColourMark> marks = r.register().marks(e.id());
-      if (!marks.isEmpty()) {
-        ColourMark mark = marks.get(marks.size() - 1);
-        o.put("colour", colour(mark.colour().orElseThrow()));
-        o.put("colouredOn", mark.from().toString());
-      }
-      if (!e.name().isEmpty()) {
-        o.put("name", e.name());
-      }
-      if (!e.attributes().isEmpty()) {
-        ObjectNode a = o.putObject("attributes");
-        e.attributes().forEach(a::put);
-      }
-      sb.append(Json.compact(o)).append('\n');
-    }
-    return sb.toString();
-  }
-
-  /**
-   * The visits as JSON Lines, in time order (ties by element id).
-   *
-   * @param r the register
-   * @return the text
-   */
-  static String visitsJsonl(GeneratedRegister r) {
-    ObjectMapper m = Json.newMapper();
-    ZoneId zone = r.calendar().zone();
-    DateTimeFormatter f = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
-    List<Visit> visits = new ArrayList<>(r.visitList());
-    visits.sort(java.util.Comparator.comparing(Visit::at).thenComparing(Visit::element));
-    StringBuilder sb = new StringBuilder();
-    for (Visit v : visits) {
-      ObjectNode o = m.createObjectNode();
-      o.put("element", v.element());
-      o.put("at", f.format(v.at().atZone(zone).toOffsetDateTime()));
-      o.put("by", v.by());
-      ArrayNode checks = o.putArray("checks");
-      v.checks().forEach(checks::add);
-      ArrayNode findings = o.putArray("findings");
-      v.findings().forEach(findings::add);
-      v.feedbackAt()
-          .ifPresent(t -> o.put("feedbackAt", f.format(t.atZone(zone).toOffsetDateTime())));
-      sb.append(Json.compact(o)).append('\n');
-    }
-    return sb.toString();
-  }
-
-  private static String colour(RiskColour c) {
-    return c.name().toLowerCase(Locale.ROOT);
-  }
-
-  static String typeName(ElementType t) {
-    return TYPE_NAMES[t.ordinal()];
-  }
-
-  private static Path write(Path file, String content) throws IOException {
-    Files.writeString(file, content, StandardCharsets.UTF_8);
-    return file;
+    LocalDate end = r.spec().visitsUntil();
+    Path elements = dir.resolve(ELEMENTS);
+    Path visits = dir.resolve(VISITS);
+    Path plans = dir.resolve(PLANS);
+    Path facts = dir.resolve(FACTS);
+    Path keyPersons = dir.resolve(KEY_PERSON_FACTS);
+    ElementFiles.write(r.register(), end, elements);
+    VisitFiles.write(r.visits(), visits);
+    RiskPlans.write(r.plans(), plans);
+    FactFiles.write(SampleRiskFacts.disputes(r.register(), end, SEED), facts);
+    FactFiles.write(SampleRiskFacts.keyPersons(r.register(), end, SEED), keyPersons);
+    return List.of(elements, visits, plans, facts, keyPersons);
   }
 }
