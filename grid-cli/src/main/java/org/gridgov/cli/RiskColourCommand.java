@@ -19,7 +19,6 @@ import org.gridgov.core.InvalidInputException;
 import org.gridgov.core.io.AtomicFiles;
 import org.gridgov.core.io.Csv;
 import org.gridgov.core.io.Json;
-import org.gridgov.core.io.Suggestions;
 import org.gridgov.geo.GridLocator;
 import org.gridgov.geo.GridMap;
 import org.gridgov.geo.GridMapOptions;
@@ -37,7 +36,6 @@ import org.gridgov.risk.Recolouring;
 import org.gridgov.risk.RiskControl;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -290,19 +288,9 @@ final class RiskColourCommand implements Callable<Integer> {
   }
 
   /** Parses {@code --format}, suggesting the closest value for a typo. */
-  static final class FormatConverter implements ITypeConverter<Format> {
-    private static final List<String> VALUES = List.of("text", "csv", "json");
-
-    @Override
-    public Format convert(String value) {
-      String v = value.strip().toLowerCase(Locale.ROOT);
-      for (Format f : Format.values()) {
-        if (f.name().toLowerCase(Locale.ROOT).equals(v)) {
-          return f;
-        }
-      }
-      throw new IllegalArgumentException(
-          "unknown value '" + value + "'" + Suggestions.hint(v, VALUES));
+  static final class FormatConverter extends LowerCaseEnumConverter<Format> {
+    FormatConverter() {
+      super(Format.class);
     }
   }
 }

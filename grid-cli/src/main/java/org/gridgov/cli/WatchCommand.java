@@ -43,7 +43,6 @@ import org.gridgov.watch.WatchConfig;
 import org.gridgov.watch.WatchConfigs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -615,36 +614,16 @@ final class WatchCommand implements Callable<Integer> {
   }
 
   /** Parses {@code --by}, suggesting the closest value for a typo. */
-  static final class ByConverter implements ITypeConverter<By> {
-    private static final List<String> VALUES = List.of("item", "subcategory", "category");
-
-    @Override
-    public By convert(String value) {
-      String v = value.strip().toLowerCase(Locale.ROOT);
-      for (By b : By.values()) {
-        if (b.name().toLowerCase(Locale.ROOT).equals(v)) {
-          return b;
-        }
-      }
-      throw new IllegalArgumentException(
-          "unknown value '" + value + "'" + Suggestions.hint(v, VALUES));
+  static final class ByConverter extends LowerCaseEnumConverter<By> {
+    ByConverter() {
+      super(By.class);
     }
   }
 
   /** Parses {@code --format}, suggesting the closest value for a typo. */
-  static final class FormatConverter implements ITypeConverter<AlertFormats.Format> {
-    private static final List<String> VALUES = List.of("jsonl", "csv", "text");
-
-    @Override
-    public AlertFormats.Format convert(String value) {
-      String v = value.strip().toLowerCase(Locale.ROOT);
-      for (AlertFormats.Format f : AlertFormats.Format.values()) {
-        if (f.name().toLowerCase(Locale.ROOT).equals(v)) {
-          return f;
-        }
-      }
-      throw new IllegalArgumentException(
-          "unknown value '" + value + "'" + Suggestions.hint(v, VALUES));
+  static final class FormatConverter extends LowerCaseEnumConverter<AlertFormats.Format> {
+    FormatConverter() {
+      super(AlertFormats.Format.class);
     }
   }
 }
