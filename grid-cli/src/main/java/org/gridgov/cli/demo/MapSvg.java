@@ -2,13 +2,27 @@ package org.gridgov.cli.demo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
+import org.gridgov.core.Finding;
+import org.gridgov.core.GeoPoint;
 import org.gridgov.core.Grid;
 import org.gridgov.core.GridId;
+import org.gridgov.core.GridKind;
 import org.gridgov.core.GridLevel;
+import org.gridgov.core.Severity;
+import org.gridgov.core.risk.RiskColour;
+import org.gridgov.org.Organisation;
+import org.gridgov.risk.ComplianceReport;
+import org.gridgov.risk.ComplianceRow;
+import org.gridgov.risk.DueStatus;
+import org.gridgov.risk.ElementDue;
+import org.gridgov.risk.PatrolDay;
+import org.gridgov.risk.PatrolStop;
 import org.gridgov.scoring.UnitKind;
+import org.gridgov.watch.Alert;
 import org.locationtech.jts.algorithm.construct.MaximumInscribedCircle;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateSequence;
@@ -155,8 +169,8 @@ public final class MapSvg {
   static Map<GridId, OrgStatus> orgStatus(DemoResult result) {
     SampleCity sample = result.sample();
     Map<String, java.util.Set<String>> codes = new TreeMap<>();
-    for (org.gridgov.core.Finding f : result.org().check().findings().all()) {
-      if (f.severity() != org.gridgov.core.Severity.INFO && !f.subjects().isEmpty()) {
+    for (Finding f : result.org().check().findings().all()) {
+      if (f.severity() != Severity.INFO && !f.subjects().isEmpty()) {
         codes.computeIfAbsent(f.subjects().get(0), k -> new java.util.TreeSet<>()).add(f.code());
       }
     }
@@ -167,7 +181,7 @@ public final class MapSvg {
       java.util.Set<String> own = codes.getOrDefault(g.id().value(), java.util.Set.of());
       boolean branch = false;
       boolean other = !own.isEmpty();
-      for (org.gridgov.org.Organisation o : sample.org().organisationsOn(g.id())) {
+      for (Organisation o : sample.org().organisationsOn(g.id())) {
         branch |= o.type().isBranch();
         other |= codes.containsKey(o.id());
       }
@@ -232,10 +246,9 @@ public final class MapSvg {
   };
 
   /** A grid's shade on the risk map. */
-  static int riskShade(org.gridgov.risk.ComplianceReport report, GridId grid) {
-    for (org.gridgov.risk.ComplianceRow row :
-        report.rows(org.gridgov.risk.ComplianceRow.UnitKind.GRID)) {
-      if (row.unit().equals(grid.value()) && row.colour() == org.gridgov.core.risk.RiskColour.RED) {
+  static int riskShade(ComplianceReport report, GridId grid) {
+    for (ComplianceRow row : report.rows(ComplianceRow.UnitKind.GRID)) {
+      if (row.unit().equals(grid.value()) && row.colour() == RiskColour.RED) {
         OptionalDouble rate = row.rate();
         if (rate.isEmpty()) {
           return 0;
@@ -253,7 +266,7 @@ public final class MapSvg {
     for (Grid g : result.sample().gridsAt(GridLevel.COMMUNITY)) {
       out.put(g.id(), 0);
     }
-    for (org.gridgov.watch.Alert a : result.watch().alerts()) {
+    for (Alert a : result.watch().alerts()) {
       for (String unit : a.grids()) {
         out.computeIfPresent(GridId.of(unit), (k, n) -> n + 1);
       }
@@ -421,17 +434,7 @@ public final class MapSvg {
         empty(
             "rect", "x", x, "y", y - 12, "width", 16.0, "height", 16.0, "fill", st.colour, "rx",
             2.0);
-        with(
-            "text",
-            st.label + ": " + n,
-            "x",
-            x + 24,
-            "y",
-            y + 1,
-            "font-size",
-            12.5,
-            "fill",
-            "#1d1d1d");
+        legendLabel(x, y, st.label + ": " + n);
         svg.append('\n');
       }
       y += 26;
@@ -451,17 +454,7 @@ public final class MapSvg {
           "#111",
           "stroke-dasharray",
           "4 2");
-      with(
-          "text",
-          "dashed outline: exclusive grid (专属网格)",
-          "x",
-          x + 24,
-          "y",
-          y + 1,
-          "font-size",
-          12.5,
-          "fill",
-          "#1d1d1d");
+      legendLabel(x, y, "dashed outline: exclusive grid (专属网格)");
       svg.append("\n</svg>\n");
       return svg.toString();
     }
@@ -481,7 +474,7 @@ public final class MapSvg {
           "<g id=\"risk-grids\" stroke=\"#ffffff\" stroke-width=\"0.8\""
               + " stroke-linejoin=\"round\">\n");
       for (Grid g : sample.gridsAt(GridLevel.COMPOUND)) {
-        if (g.kind() != org.gridgov.core.GridKind.TERRITORIAL) {
+        if (g.kind() != GridKind.TERRITORIAL) {
           continue;
         }
         int shade = riskShade(risk.compliance(), g.id());
@@ -516,24 +509,18 @@ public final class MapSvg {
           .append(path(screen.get(root)))
           .append("\"/>\n</g>\n");
       // the dots, blue first so that red lies on top
-      Map<org.gridgov.core.risk.RiskColour, Integer> counts =
-          new java.util.EnumMap<>(org.gridgov.core.risk.RiskColour.class);
+      Map<RiskColour, Integer> counts = new java.util.EnumMap<>(RiskColour.class);
       svg.append("<g id=\"risk-elements\" fill-opacity=\"0.9\">\n");
-      org.gridgov.core.risk.RiskColour[] order = {
-        org.gridgov.core.risk.RiskColour.BLUE,
-        org.gridgov.core.risk.RiskColour.YELLOW,
-        org.gridgov.core.risk.RiskColour.ORANGE,
-        org.gridgov.core.risk.RiskColour.RED
-      };
-      for (org.gridgov.core.risk.RiskColour c : order) {
-        for (org.gridgov.risk.ElementDue d : risk.due().rows()) {
-          org.gridgov.core.GeoPoint p = risk.positions().get(d.element());
+      RiskColour[] order = {RiskColour.BLUE, RiskColour.YELLOW, RiskColour.ORANGE, RiskColour.RED};
+      for (RiskColour c : order) {
+        for (ElementDue d : risk.due().rows()) {
+          GeoPoint p = risk.positions().get(d.element());
           if (d.colour() != c || p == null) {
             continue;
           }
           counts.merge(c, 1, Integer::sum);
           double[] xy = toScreen.apply(p.lon(), p.lat());
-          boolean overdue = d.status() == org.gridgov.risk.DueStatus.OVERDUE;
+          boolean overdue = d.status() == DueStatus.OVERDUE;
           el(
                   "circle",
                   "cx",
@@ -541,7 +528,7 @@ public final class MapSvg {
                   "cy",
                   xy[1],
                   "r",
-                  c == org.gridgov.core.risk.RiskColour.RED ? 2.6 : 2.0,
+                  c == RiskColour.RED ? 2.6 : 2.0,
                   "fill",
                   riskFill(c),
                   "stroke",
@@ -553,7 +540,7 @@ public final class MapSvg {
               "title",
               d.element()
                   + " "
-                  + d.colour().name().toLowerCase(java.util.Locale.ROOT)
+                  + d.colour().name().toLowerCase(Locale.ROOT)
                   + ", due "
                   + d.due()
                   + (overdue ? " (" + d.daysOverdue() + " days overdue)" : ""));
@@ -562,10 +549,10 @@ public final class MapSvg {
       }
       svg.append("</g>\n");
       // the worker's day
-      org.gridgov.risk.PatrolDay day = risk.day();
+      PatrolDay day = risk.day();
       if (!day.stops().isEmpty()) {
         StringBuilder pts = new StringBuilder();
-        for (org.gridgov.risk.PatrolStop st : day.stops()) {
+        for (PatrolStop st : day.stops()) {
           double[] xy = toScreen.apply(st.position().lon(), st.position().lat());
           pts.append(pts.length() == 0 ? "" : " ")
               .append(Xml.n1(xy[0]))
@@ -587,7 +574,7 @@ public final class MapSvg {
             "5 3");
         svg.append('\n');
         int n = 0;
-        for (org.gridgov.risk.PatrolStop st : day.stops()) {
+        for (PatrolStop st : day.stops()) {
           n++;
           double[] xy = toScreen.apply(st.position().lon(), st.position().lat());
           empty(
@@ -629,58 +616,17 @@ public final class MapSvg {
       text(x, y, "Red-element visit compliance", 14.0, "700");
       for (int i = 0; i < RISK_SHADES.length; i++) {
         y += 24;
-        empty(
-            "rect",
-            "x",
-            x,
-            "y",
-            y - 12,
-            "width",
-            16.0,
-            "height",
-            16.0,
-            "fill",
-            RISK_SHADES[i],
-            "stroke",
-            "#999",
-            "rx",
-            2.0);
-        with(
-            "text",
-            RISK_SHADE_LABELS[i] + " (" + shades[i] + ")",
-            "x",
-            x + 24,
-            "y",
-            y + 1,
-            "font-size",
-            12.5,
-            "fill",
-            "#1d1d1d");
+        legendSwatch(x, y, RISK_SHADES[i]);
+        legendLabel(x, y, RISK_SHADE_LABELS[i] + " (" + shades[i] + ")");
         svg.append('\n');
       }
       y += 36;
       text(x, y, "Coloured elements", 14.0, "700");
-      for (org.gridgov.core.risk.RiskColour c :
-          new org.gridgov.core.risk.RiskColour[] {
-            org.gridgov.core.risk.RiskColour.RED,
-            org.gridgov.core.risk.RiskColour.YELLOW,
-            org.gridgov.core.risk.RiskColour.BLUE
-          }) {
+      for (RiskColour c : new RiskColour[] {RiskColour.RED, RiskColour.YELLOW, RiskColour.BLUE}) {
         y += 22;
         empty("circle", "cx", x + 8, "cy", y - 4, "r", 5.0, "fill", riskFill(c));
-        with(
-            "text",
-            c.name().toLowerCase(java.util.Locale.ROOT)
-                + " "
-                + Xml.count(counts.getOrDefault(c, 0)),
-            "x",
-            x + 24,
-            "y",
-            y + 1,
-            "font-size",
-            12.5,
-            "fill",
-            "#1d1d1d");
+        legendLabel(
+            x, y, c.name().toLowerCase(Locale.ROOT) + " " + Xml.count(counts.getOrDefault(c, 0)));
         svg.append('\n');
       }
       y += 36;
@@ -706,7 +652,7 @@ public final class MapSvg {
       return svg.toString();
     }
 
-    private static String riskFill(org.gridgov.core.risk.RiskColour c) {
+    private static String riskFill(RiskColour c) {
       return switch (c) {
         case RED -> "#d7191c";
         case ORANGE -> "#f08a24";
@@ -810,24 +756,9 @@ public final class MapSvg {
       String[] labels = {"none", "1 – " + Math.max(1, most / 5), "", "", "", "up to " + most};
       for (int i = 0; i < WATCH_SHADES.length; i++) {
         y += 24;
-        empty(
-            "rect",
-            "x",
-            x,
-            "y",
-            y - 12,
-            "width",
-            16.0,
-            "height",
-            16.0,
-            "fill",
-            WATCH_SHADES[i],
-            "stroke",
-            "#999",
-            "rx",
-            2.0);
+        legendSwatch(x, y, WATCH_SHADES[i]);
         if (!labels[i].isEmpty()) {
-          with("text", labels[i], "x", x + 24, "y", y + 1, "font-size", 12.5, "fill", "#1d1d1d");
+          legendLabel(x, y, labels[i]);
         }
         svg.append('\n');
       }
@@ -848,24 +779,14 @@ public final class MapSvg {
           "#d7191c",
           "stroke-width",
           3.0);
-      with(
-          "text",
-          "planted outbreak (O1 …)",
-          "x",
-          x + 24,
-          "y",
-          y + 1,
-          "font-size",
-          12.5,
-          "fill",
-          "#1d1d1d");
+      legendLabel(x, y, "planted outbreak (O1 …)");
       svg.append("\n</svg>\n");
       return svg.toString();
     }
 
     private void orgGrid(Grid g, OrgStatus st, boolean exclusive) {
       List<String> orgs = new ArrayList<>();
-      for (org.gridgov.org.Organisation o : sample.org().organisationsOn(g.id())) {
+      for (Organisation o : sample.org().organisationsOn(g.id())) {
         if (o.type().isParty()) {
           orgs.add(o.name() + " (" + o.id() + ")");
         }
@@ -1613,6 +1534,18 @@ public final class MapSvg {
           "fill",
           "#777");
       svg.append('\n');
+    }
+
+    /** A legend entry's label, right of its swatch or dot. */
+    private void legendLabel(double x, double y, String label) {
+      with("text", label, "x", x + 24, "y", y + 1, "font-size", 12.5, "fill", "#1d1d1d");
+    }
+
+    /** A legend's colour swatch, outlined. */
+    private void legendSwatch(double x, double y, String fill) {
+      empty(
+          "rect", "x", x, "y", y - 12, "width", 16.0, "height", 16.0, "fill", fill, "stroke",
+          "#999", "rx", 2.0);
     }
 
     private void text(double x, double y, String s, double size, String weight) {
