@@ -73,13 +73,35 @@ public final class ElementRegister {
 
     /** The mark in force on a date (colour or clearing), null when none. */
     ColourMark markOn(LocalDate date) {
+      int i = markIndexOn(date);
+      return i < 0 ? null : marks.get(i);
+    }
+
+    /** The index in {@link #marks()} of the mark in force on a date, -1 when none. */
+    int markIndexOn(LocalDate date) {
       for (int i = marks.size() - 1; i >= 0; i--) {
-        ColourMark m = marks.get(i);
-        if (!m.from().isAfter(date)) {
-          return m;
+        if (!marks.get(i).from().isAfter(date)) {
+          return i;
         }
       }
-      return null;
+      return -1;
+    }
+
+    /**
+     * The first date of the unbroken run of marks with the same colour that ends with the mark at
+     * an index: a mark with another colour, or a clearing, breaks the run (docs/risk.md, "Due
+     * dates": re-marking an element in its colour does not restart its clock).
+     *
+     * @param index a mark's index in {@link #marks()}
+     * @return the {@code from} of the run's first mark, as an epoch day
+     */
+    long colourRunStart(int index) {
+      Optional<org.gridgov.core.risk.RiskColour> colour = marks.get(index).colour();
+      int first = index;
+      while (first > 0 && marks.get(first - 1).colour().equals(colour)) {
+        first--;
+      }
+      return marks.get(first).from().toEpochDay();
     }
   }
 
@@ -92,6 +114,11 @@ public final class ElementRegister {
   /** Every id's entry, sorted by id (package-private: one merge pass instead of lookups). */
   java.util.Iterator<Map.Entry<String, Entry>> entries() {
     return entries.entries();
+  }
+
+  /** One id's entry, null when the register does not know the id (package-private). */
+  Entry entry(String id) {
+    return entries.get(id);
   }
 
   /** How many ids the overlay holds (tests of the compaction). */
