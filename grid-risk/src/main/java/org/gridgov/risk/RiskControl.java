@@ -40,7 +40,12 @@ public final class RiskControl {
     return new Builder();
   }
 
-  /** The register. */
+  /**
+   * The register: the trusted, unaudited layer (no access check, no masking, no read audit; see
+   * {@link ElementRegister}). Serve principals through a {@link RegisterReader}.
+   *
+   * @return the register
+   */
   public ElementRegister register() {
     return register;
   }
