@@ -144,7 +144,7 @@ final class DueEngine {
       log = control.visits();
       ZoneId zone = control.calendar().zone();
       rules = zone.getRules();
-      workingDays = WorkingDays.of(control.calendar());
+      workingDays = control.workingDays();
       for (ElementType t : ElementType.values()) {
         for (RiskColour c : RiskColour.values()) {
           Optional<ControlPlan> p = control.plans().planFor(t, c, asOf);

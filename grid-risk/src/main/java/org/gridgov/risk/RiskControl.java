@@ -28,11 +28,26 @@ public final class RiskControl {
   private final VisitLog visits;
   private final WorkCalendar calendar;
 
+  // Derived from the inputs, which are immutable: each built on first use, once, thread-safe
+  // (Suppliers.memoize), and kept for every later call.
+
+  /** The coloured elements joined with their visits ({@link #joined()}). */
+  private final Supplier<DueEngine.Joined> joined;
+
+  /** The register's element ids by grid ({@link #gridIndex()}). */
+  private final Supplier<GridIndex> gridIndex;
+
+  /** The calendar's working days as arrays ({@link #workingDays()}). */
+  private final Supplier<WorkingDays> workingDays;
+
   private RiskControl(Builder b) {
     this.register = b.register;
     this.plans = Objects.requireNonNull(b.plans, "plans");
     this.visits = b.visits;
     this.calendar = b.calendar;
+    this.joined = Suppliers.memoize(() -> DueEngine.Joined.of(register, visits));
+    this.gridIndex = Suppliers.memoize(() -> GridIndex.of(register));
+    this.workingDays = Suppliers.memoize(() -> new WorkingDays(calendar));
   }
 
   /** A builder: the plans are required; the register and visits default to empty. */
@@ -109,7 +124,7 @@ public final class RiskControl {
         this,
         Objects.requireNonNull(asOf, "asOf"),
         Objects.requireNonNull(hierarchy, "hierarchy"),
-        java.util.Map.copyOf(responsible));
+        java.util.Map.copyOf(Objects.requireNonNull(responsible, "responsible")));
   }
 
   // ---------------------------------------------------------------- overdue actions
@@ -156,7 +171,7 @@ public final class RiskControl {
     return PatrolPlanner.day(
         this,
         Objects.requireNonNull(worker, "worker"),
-        Set.copyOf(grids),
+        Set.copyOf(Objects.requireNonNull(grids, "grids")),
         Objects.requireNonNull(date, "date"),
         Objects.requireNonNull(options, "options"));
   }
@@ -175,15 +190,13 @@ public final class RiskControl {
     return SizingCheck.check(
         this,
         Objects.requireNonNull(asOf, "asOf"),
-        Set.copyOf(grids),
+        Set.copyOf(Objects.requireNonNull(grids, "grids")),
         Objects.requireNonNull(options, "options"));
   }
 
   /**
    * The register's element ids by grid, built on first use (the day and sizing read through it).
    */
-  private final Supplier<GridIndex> gridIndex = Suppliers.memoize(() -> GridIndex.of(register()));
-
   GridIndex gridIndex() {
     return gridIndex.get();
   }
@@ -233,10 +246,7 @@ public final class RiskControl {
     return recolour(rules, java.util.List.of(Objects.requireNonNull(facts, "facts")), asOf, by);
   }
 
-  // ---------------------------------------------------------------- joined snapshot (perf)
-
-  private final Object joinLock = new Object();
-  private volatile DueEngine.Joined joined;
+  // ---------------------------------------------------------------- derived snapshots (perf)
 
   /**
    * The coloured elements joined with their visits in one merge pass over the register's and the
@@ -244,17 +254,15 @@ public final class RiskControl {
    * and the worker's day walk its arrays instead of looking each id up.
    */
   DueEngine.Joined joined() {
-    DueEngine.Joined j = joined;
-    if (j == null) {
-      synchronized (joinLock) {
-        j = joined;
-        if (j == null) {
-          j = DueEngine.Joined.of(register, visits);
-          joined = j;
-        }
-      }
-    }
-    return j;
+    return joined.get();
+  }
+
+  /**
+   * The calendar's working days as arrays, built on first use and kept: one per control, so two
+   * controls with different calendars never rebuild each other's (about 40,000 days each).
+   */
+  WorkingDays workingDays() {
+    return workingDays.get();
   }
 
   /** Builds a {@link RiskControl}; not thread-safe. */

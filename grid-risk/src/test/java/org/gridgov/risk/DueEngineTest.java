@@ -276,6 +276,23 @@ class DueEngineTest {
   }
 
   @Test
+  void twoControlsWithDifferentCalendarsKeepTheirOwnWorkingDays() {
+    RiskControl china = control(CHINA);
+    RiskControl standard = control(WorkCalendar.standard());
+    WorkingDays first = new DueEngine.Rule(china, d("2026-05-08")).workingDays;
+    for (int i = 0; i < 3; i++) {
+      // Interleaved, each keeps its answer (Labour Day counts only on China's calendar) ...
+      assertRow(china.due(d("2026-05-08")), "A", "2026-04-30", "2026-05-08", DueStatus.DUE, 0);
+      assertRow(
+          standard.due(d("2026-05-08")), "A", "2026-04-30", "2026-05-05", DueStatus.OVERDUE, 3);
+    }
+    // ... and its working days, built once: the other calendar did not evict them.
+    assertThat(new DueEngine.Rule(china, d("2026-05-09")).workingDays).isSameAs(first);
+    assertThat(china.workingDays()).isSameAs(first);
+    assertThat(standard.workingDays()).isNotSameAs(first);
+  }
+
+  @Test
   void workingDaysMatchTheDayByDayWalk() {
     WorkingDays w = new WorkingDays(CHINA);
     for (LocalDate x = d("2025-12-01"); x.isBefore(d("2027-02-01")); x = x.plusDays(1)) {
