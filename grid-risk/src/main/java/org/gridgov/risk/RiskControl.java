@@ -94,6 +94,46 @@ public final class RiskControl {
   }
 
   /**
+   * The coloured elements a due report lists as unplanned (no plan in force for their type ×
+   * colour), with their grid, type, colour and last visit on the report's date, in id order: what a
+   * due row would show of them, for callers that list them with the rows (docs/risk.md, "Due
+   * dates").
+   *
+   * @param due a report of {@link #due(LocalDate)} of this control
+   * @return one entry per id of {@link DueReport#unplanned()}
+   * @throws IllegalArgumentException when an id has no colour on the report's date in this
+   *     control's register
+   */
+  public java.util.List<UnplannedElement> unplanned(DueReport due) {
+    Objects.requireNonNull(due, "due");
+    LocalDate asOf = due.asOf();
+    java.time.Instant end = asOf.plusDays(1).atStartOfDay(calendar.zone()).toInstant();
+    java.util.List<UnplannedElement> out = new java.util.ArrayList<>(due.unplanned().size());
+    for (String id : due.unplanned()) {
+      java.util.Optional<Element> e = register.element(id, asOf);
+      java.util.Optional<ColourMark> mark = register.colour(id, asOf);
+      if (e.isEmpty() || mark.isEmpty()) {
+        throw new IllegalArgumentException(
+            "element " + id + " has no colour on " + asOf + " in this control's register");
+      }
+      java.util.List<Visit> vs = visits.visits(id);
+      int last = DueEngine.lastBefore(vs, end);
+      out.add(
+          new UnplannedElement(
+              id,
+              e.get().grid(),
+              e.get().type(),
+              mark.get().colour().get(),
+              last < 0
+                  ? java.util.Optional.empty()
+                  : java.util.Optional.of(
+                      LocalDate.ofEpochDay(
+                          DueEngine.epochDay(vs.get(last).at(), calendar.zone().getRules())))));
+    }
+    return out;
+  }
+
+  /**
    * Visit compliance by colour per worker, grid, community and street on a date (docs/risk.md,
    * "Compliance"). A WORKER row holds the elements whose last visit (up to the date) that worker
    * made; never-visited elements are in no WORKER row (pass a responsibility map to the
