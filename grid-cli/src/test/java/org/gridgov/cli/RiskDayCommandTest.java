@@ -139,7 +139,11 @@ class RiskDayCommandTest {
     StringBuilder people = new StringBuilder();
     StringBuilder visits = new StringBuilder();
     for (int i = 0; i < 2_500; i++) {
-      people.append(i == 0 ? "" : ",").append("{\"id\":\"p-").append(i).append("\",\"name\":\"N\",\"partyMember\":false}");
+      people
+          .append(i == 0 ? "" : ",")
+          .append("{\"id\":\"p-")
+          .append(i)
+          .append("\",\"name\":\"N\",\"partyMember\":false}");
       visits.append(
           "{\"element\":\"P-1\",\"at\":\"2026-04-29T09:30:00+08:00\",\"by\":\"v-"
               + i

@@ -162,8 +162,8 @@ final class DueEngine {
 
     /**
      * The first date of the unbroken run of plans for a plan's type × colour that ends with it: a
-     * revision that starts the day after its predecessor ends (whatever its interval) continues
-     * the run, a gap breaks it. A plan set is small: a scan per step.
+     * revision that starts the day after its predecessor ends (whatever its interval) continues the
+     * run, a gap breaks it. A plan set is small: a scan per step.
      */
     static long planRunStart(List<ControlPlan> plans, ControlPlan inForce) {
       ControlPlan first = inForce;
@@ -274,14 +274,7 @@ final class DueEngine {
       }
       List<Visit> vs = log.visits(e.id());
       return Optional.of(
-          row(
-              e,
-              colour,
-              entry.colourRunStart(m),
-              plan,
-              vs,
-              lastBefore(vs, cutoff),
-              Dates.FRESH));
+          row(e, colour, entry.colourRunStart(m), plan, vs, lastBefore(vs, cutoff), Dates.FRESH));
     }
   }
 
@@ -387,8 +380,7 @@ final class DueEngine {
         }
         List<Visit> vs = joined.visits[i];
         int last = lastBefore(vs, rule.cutoff);
-        rows.add(
-            rule.row(e, mark.colour().get(), entry.colourRunStart(m), plan, vs, last, dates));
+        rows.add(rule.row(e, mark.colour().get(), entry.colourRunStart(m), plan, vs, last, dates));
         if (keep) {
           plans.add(plan);
           visits.add(vs.subList(0, last + 1));

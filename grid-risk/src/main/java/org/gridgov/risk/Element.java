@@ -146,8 +146,8 @@ public record Element(
   }
 
   /**
-   * The id, type and grid only: the name, position and attributes may be personal and a string
-   * ends up in logs and exception messages, which no read audit sees.
+   * The id, type and grid only: the name, position and attributes may be personal and a string ends
+   * up in logs and exception messages, which no read audit sees.
    */
   @Override
   public String toString() {

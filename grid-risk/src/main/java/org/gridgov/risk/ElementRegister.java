@@ -22,13 +22,12 @@ import java.util.TreeMap;
  * copying this one (it shares all unchanged ids), {@link #toBuilder()} for a wholesale rebuild.
  *
  * <p><b>The trusted, unaudited layer.</b> The register itself (and {@link RiskControl#register()},
- * and everything that hands out an {@link Element}) answers every field of every element to
- * whoever holds it: no access check, no masking, no read audit. It is for the code that owns the
- * data — loading, storing, due dates, routing. A principal (a user, a role, a request from
- * outside) gets a {@link RegisterReader} instead, which checks grid-core's access scopes, masks
- * what the principal's role may not see and records every read of a personal field. Records of
- * this package print ids, types and grids only ({@link Element#toString()}), never a personal
- * field.
+ * and everything that hands out an {@link Element}) answers every field of every element to whoever
+ * holds it: no access check, no masking, no read audit. It is for the code that owns the data —
+ * loading, storing, due dates, routing. A principal (a user, a role, a request from outside) gets a
+ * {@link RegisterReader} instead, which checks grid-core's access scopes, masks what the
+ * principal's role may not see and records every read of a personal field. Records of this package
+ * print ids, types and grids only ({@link Element#toString()}), never a personal field.
  */
 public final class ElementRegister {
   private static final ElementRegister EMPTY = new ElementRegister(SortedOverlay.empty());

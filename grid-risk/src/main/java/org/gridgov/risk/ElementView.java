@@ -78,9 +78,9 @@ public record ElementView(
   }
 
   /**
-   * The id, type, grid, date, colour and the masked field names, never a field's value: a view
-   * for a principal with {@code READ_PERSONAL} holds personal fields unmasked, and a string ends
-   * up in logs, which no read audit sees.
+   * The id, type, grid, date, colour and the masked field names, never a field's value: a view for
+   * a principal with {@code READ_PERSONAL} holds personal fields unmasked, and a string ends up in
+   * logs, which no read audit sees.
    */
   @Override
   public String toString() {

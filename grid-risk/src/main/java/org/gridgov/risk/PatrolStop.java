@@ -55,8 +55,8 @@ public record PatrolStop(
   }
 
   /**
-   * Everything but the position, which is personal for a person (a string ends up in logs, which
-   * no read audit sees).
+   * Everything but the position, which is personal for a person (a string ends up in logs, which no
+   * read audit sees).
    */
   @Override
   public String toString() {

@@ -19,9 +19,9 @@ public record ReadRefusal(String subject, Why why, String reason) implements Ele
      */
     DENIED,
     /**
-     * No element with the id that the principal may read is in force on the date: it does not
-     * exist then, or it lies outside the principal's grids — deliberately the same answer, so ids
-     * beyond a principal's scope cannot be probed.
+     * No element with the id that the principal may read is in force on the date: it does not exist
+     * then, or it lies outside the principal's grids — deliberately the same answer, so ids beyond
+     * a principal's scope cannot be probed.
      */
     NOT_FOUND
   }

@@ -114,7 +114,11 @@ public final class RegisterReader {
       return new ReadRefusal(
           id,
           ReadRefusal.Why.DENIED,
-          who.id() + " has role " + who.role().name() + ", which does not grant " + Permission.READ);
+          who.id()
+              + " has role "
+              + who.role().name()
+              + ", which does not grant "
+              + Permission.READ);
     }
     if (e.isPresent()) {
       Element element = e.get();

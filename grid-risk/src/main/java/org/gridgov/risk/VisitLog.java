@@ -83,7 +83,8 @@ public final class VisitLog {
 
   /** Two time-ordered lists merged, {@code old} first on ties. */
   private static ImmutableList<Visit> merge(List<Visit> old, List<Visit> fresh) {
-    ImmutableList.Builder<Visit> b = ImmutableList.builderWithExpectedSize(old.size() + fresh.size());
+    ImmutableList.Builder<Visit> b =
+        ImmutableList.builderWithExpectedSize(old.size() + fresh.size());
     int i = 0;
     int j = 0;
     while (i < old.size() && j < fresh.size()) {
