@@ -17,8 +17,8 @@ import org.gridgov.risk.Visit;
 /**
  * The straightforward due computation, the baseline of {@link RiskDueBenchmark}: per element the
  * plan found by scanning the plan list, the last visit by scanning all its visits, and the due date
- * by walking day by day over the calendar ({@code Interval.after}). Same rule as the engine
- * (docs/risk.md, "Due dates").
+ * by walking day by day over the calendar ({@code Interval.after}), the colour and plan runs by
+ * scanning. Same rule as the engine (docs/risk.md, "Due dates").
  */
 final class NaiveDue {
   private NaiveDue() {}
@@ -46,9 +46,10 @@ final class NaiveDue {
           last = v;
         }
       }
-      LocalDate start = mark.get().from();
-      if (plan.get().from().isAfter(start)) {
-        start = plan.get().from();
+      LocalDate start = colourRunStart(control.register().marks(id), asOf);
+      LocalDate planStart = planRunStart(control.plans().plans(), plan.get());
+      if (planStart.isAfter(start)) {
+        start = planStart;
       }
       Optional<LocalDate> lastVisit = Optional.empty();
       if (last != null) {
@@ -75,5 +76,43 @@ final class NaiveDue {
               plan.get().post()));
     }
     return new DueReport(asOf, rows, unplanned);
+  }
+
+  /**
+   * The first date of the unbroken run of marks in the colour of the mark in force on the date (a
+   * mark of another colour or a clearing breaks it).
+   */
+  private static LocalDate colourRunStart(List<ColourMark> marks, LocalDate asOf) {
+    int inForce = -1;
+    for (int i = 0; i < marks.size(); i++) {
+      if (!marks.get(i).from().isAfter(asOf)) {
+        inForce = i;
+      }
+    }
+    int first = inForce;
+    while (first > 0 && marks.get(first - 1).colour().equals(marks.get(inForce).colour())) {
+      first--;
+    }
+    return marks.get(first).from();
+  }
+
+  /** The first plan's {@code from} of the contiguous run of plans for a type × colour. */
+  private static LocalDate planRunStart(List<ControlPlan> plans, ControlPlan inForce) {
+    ControlPlan first = inForce;
+    boolean found = true;
+    while (found) {
+      found = false;
+      for (ControlPlan p : plans) {
+        if (p.type() == first.type()
+            && p.colour() == first.colour()
+            && p.to().isPresent()
+            && p.to().get().plusDays(1).equals(first.from())) {
+          first = p;
+          found = true;
+          break;
+        }
+      }
+    }
+    return first.from();
   }
 }

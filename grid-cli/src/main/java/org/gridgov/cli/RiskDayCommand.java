@@ -335,7 +335,7 @@ final class RiskDayCommand implements Callable<Integer> {
       throw InvalidInputException.at(
           "--worker",
           "",
-          "no person '" + worker + "' in " + file + Suggestions.hint(worker, known));
+          "no person '" + worker + "' in " + file + knownHint(worker, known, "people"));
     }
     Set<GridId> out = new TreeSet<>();
     for (Post p : directory.postsOf(worker)) {
@@ -378,7 +378,7 @@ final class RiskDayCommand implements Callable<Integer> {
               + "' in "
               + file
               + " (without --posts the worker's grids are those they visited)"
-              + Suggestions.hint(worker, visitors));
+              + knownHint(worker, visitors, "visitors"));
     }
     if (out.isEmpty()) {
       throw InvalidInputException.at(
@@ -387,6 +387,26 @@ final class RiskDayCommand implements Callable<Integer> {
           worker + " visited no element in force on " + date + "; give --posts for their grids");
     }
     return out;
+  }
+
+  /** Known ids listed in full in an "unknown worker" message up to this many; beyond, a count. */
+  static final int LISTED_IDS = 10;
+
+  /**
+   * The end of an "unknown worker" message: a did-you-mean when an id is close, with the count of
+   * known ids; the ids themselves only when there are few ({@value #LISTED_IDS} at most). A real
+   * organisation file has thousands of people, and a message is no place to list them.
+   */
+  static String knownHint(String unknown, java.util.Collection<String> known, String what) {
+    String count = " (" + known.size() + " " + what + " in the file)";
+    Optional<String> close = Suggestions.didYouMean(unknown, known);
+    if (close.isPresent()) {
+      return "; did you mean '" + close.get() + "'?" + count;
+    }
+    if (known.size() <= LISTED_IDS) {
+      return "; expected one of " + new TreeSet<>(known);
+    }
+    return "; none of the " + known.size() + " " + what + " in the file is close";
   }
 
   static boolean overdue(PatrolDay day) {

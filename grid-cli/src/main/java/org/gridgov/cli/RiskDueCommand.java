@@ -35,6 +35,7 @@ import org.gridgov.risk.OverdueAction;
 import org.gridgov.risk.PlanSet;
 import org.gridgov.risk.RiskControl;
 import org.gridgov.risk.RiskPlans;
+import org.gridgov.risk.UnplannedElement;
 import org.gridgov.risk.VisitFiles;
 import org.gridgov.risk.VisitLog;
 import picocli.CommandLine.Command;
@@ -175,11 +176,12 @@ final class RiskDueCommand implements Callable<Integer> {
     RiskControl control =
         RiskControl.builder().register(register).plans(planSet).visits(log).calendar(cal).build();
     DueReport report = control.due(asOf);
+    List<UnplannedElement> unplanned = control.unplanned(report);
     ActionReport fired = control.overdueActions(report);
     switch (fmt) {
-      case "csv" -> out.print(csv(report));
-      case "json" -> out.println(Json.pretty(json(report, fired)));
-      default -> out.print(text(report, fired));
+      case "csv" -> out.print(csv(report, unplanned));
+      case "json" -> out.println(Json.pretty(json(report, unplanned, fired)));
+      default -> out.print(text(report, unplanned, fired));
     }
     out.flush();
     if (!report.unplanned().isEmpty() && !fmt.equals("text")) {
@@ -199,7 +201,59 @@ final class RiskDueCommand implements Callable<Integer> {
       AtomicFiles.writeString(
           countsTarget, control.compliance(asOf, hierarchy).extraCounts(YearMonth.from(asOf)));
     }
-    return report.overdue() > 0 ? 1 : 0;
+    // An element with a colour but no plan is a finding: nobody is told how to control it.
+    return report.overdue() > 0 || !unplanned.isEmpty() ? 1 : 0;
+  }
+
+  /** One output row: a due row or an unplanned element, in element id order. */
+  private record Row(ElementDue due, UnplannedElement unplanned) {
+    String element() {
+      return due != null ? due.element() : unplanned.element();
+    }
+
+    String grid() {
+      return due != null ? due.grid().value() : unplanned.grid().value();
+    }
+
+    String type() {
+      return due != null ? due.typeName() : unplanned.typeName();
+    }
+
+    String colour() {
+      return due != null ? due.colourName() : unplanned.colourName();
+    }
+
+    Optional<LocalDate> lastVisit() {
+      return due != null ? due.lastVisit() : unplanned.lastVisit();
+    }
+
+    String status() {
+      return due != null ? due.statusName() : UNPLANNED;
+    }
+
+    int daysOverdue() {
+      return due != null ? due.daysOverdue() : 0;
+    }
+  }
+
+  /** The status of a coloured element without a plan in force. */
+  static final String UNPLANNED = "unplanned";
+
+  /** The due rows and the unplanned elements merged by element id (both come sorted). */
+  private static List<Row> rows(DueReport report, List<UnplannedElement> unplanned) {
+    List<Row> out = new ArrayList<>(report.rows().size() + unplanned.size());
+    int i = 0;
+    int j = 0;
+    List<ElementDue> due = report.rows();
+    while (i < due.size() || j < unplanned.size()) {
+      if (j == unplanned.size()
+          || (i < due.size() && due.get(i).element().compareTo(unplanned.get(j).element()) < 0)) {
+        out.add(new Row(due.get(i++), null));
+      } else {
+        out.add(new Row(null, unplanned.get(j++)));
+      }
+    }
+    return out;
   }
 
   private static String abbreviate(List<String> ids) {
@@ -208,16 +262,16 @@ final class RiskDueCommand implements Callable<Integer> {
         : String.join(", ", ids.subList(0, 10)) + ", … (" + (ids.size() - 10) + " more)";
   }
 
-  static String csv(DueReport report) {
+  static String csv(DueReport report, List<UnplannedElement> unplanned) {
     StringBuilder b = new StringBuilder(CSV_HEADER).append('\n');
-    for (ElementDue r : report.rows()) {
+    for (Row r : rows(report, unplanned)) {
       b.append(field(r.element())).append(',');
-      b.append(field(r.grid().value())).append(',');
-      b.append(r.typeName()).append(',');
-      b.append(r.colourName()).append(',');
+      b.append(field(r.grid())).append(',');
+      b.append(r.type()).append(',');
+      b.append(r.colour()).append(',');
       b.append(r.lastVisit().map(LocalDate::toString).orElse("")).append(',');
-      b.append(r.due()).append(',');
-      b.append(r.statusName()).append(',');
+      b.append(r.due == null ? "" : r.due.due().toString()).append(',');
+      b.append(r.status()).append(',');
       b.append(r.daysOverdue()).append('\n');
     }
     return b.toString();
@@ -250,23 +304,28 @@ final class RiskDueCommand implements Callable<Integer> {
     return '"' + s.replace("\"", "\"\"") + '"';
   }
 
-  private static ObjectNode json(DueReport report, ActionReport fired) {
+  private static ObjectNode json(
+      DueReport report, List<UnplannedElement> unplannedRows, ActionReport fired) {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     o.put("asOf", report.asOf().toString());
     o.put("elements", report.rows().size());
     o.put("overdue", report.overdue());
     ArrayNode rows = o.putArray("rows");
-    for (ElementDue r : report.rows()) {
+    for (Row r : rows(report, unplannedRows)) {
       ObjectNode x = rows.addObject();
       x.put("element", r.element());
-      x.put("grid", r.grid().value());
-      x.put("type", r.typeName());
-      x.put("colour", r.colourName());
+      x.put("grid", r.grid());
+      x.put("type", r.type());
+      x.put("colour", r.colour());
       r.lastVisit().ifPresent(d -> x.put("lastVisit", d.toString()));
-      x.put("due", r.due().toString());
-      x.put("status", r.statusName());
+      if (r.due != null) {
+        x.put("due", r.due.due().toString());
+      }
+      x.put("status", r.status());
       x.put("daysOverdue", r.daysOverdue());
-      x.put("post", r.post());
+      if (r.due != null) {
+        x.put("post", r.due.post());
+      }
     }
     ArrayNode unplanned = o.putArray("unplanned");
     report.unplanned().forEach(unplanned::add);
@@ -287,7 +346,8 @@ final class RiskDueCommand implements Callable<Integer> {
     return o;
   }
 
-  private static String text(DueReport report, ActionReport fired) {
+  private static String text(
+      DueReport report, List<UnplannedElement> unplanned, ActionReport fired) {
     StringBuilder b = new StringBuilder();
     b.append(
         String.format(
@@ -301,18 +361,18 @@ final class RiskDueCommand implements Callable<Integer> {
             "due",
             "status",
             "days overdue"));
-    for (ElementDue r : report.rows()) {
+    for (Row r : rows(report, unplanned)) {
       b.append(
           String.format(
               Locale.ROOT,
               "%-14s %-16s %-12s %-7s %-10s %-10s %-8s %d%n",
               r.element(),
-              r.grid().value(),
-              r.typeName(),
-              r.colourName(),
+              r.grid(),
+              r.type(),
+              r.colour(),
               r.lastVisit().map(LocalDate::toString).orElse("never"),
-              r.due(),
-              r.statusName(),
+              r.due == null ? "-" : r.due.due().toString(),
+              r.status(),
               r.daysOverdue()));
     }
     long due = report.rows().stream().filter(r -> r.status() == DueStatus.DUE).count();
@@ -325,7 +385,10 @@ final class RiskDueCommand implements Callable<Integer> {
             report.overdue(),
             due));
     if (!report.unplanned().isEmpty()) {
-      b.append("without a plan in force: ").append(abbreviate(report.unplanned())).append('\n');
+      b.append(report.unplanned().size())
+          .append(" coloured element(s) without a plan in force (status unplanned): ")
+          .append(abbreviate(report.unplanned()))
+          .append('\n');
     }
     if (!fired.actions().isEmpty()) {
       b.append(

@@ -135,6 +135,57 @@ class RiskDayCommandTest {
   }
 
   @Test
+  void anUnknownWorkerAmongThousandsGetsACountNotAList(@TempDir Path dir) throws IOException {
+    StringBuilder people = new StringBuilder();
+    StringBuilder visits = new StringBuilder();
+    for (int i = 0; i < 2_500; i++) {
+      people
+          .append(i == 0 ? "" : ",")
+          .append("{\"id\":\"p-")
+          .append(i)
+          .append("\",\"name\":\"N\",\"partyMember\":false}");
+      visits.append(
+          "{\"element\":\"P-1\",\"at\":\"2026-04-29T09:30:00+08:00\",\"by\":\"v-"
+              + i
+              + "\",\"checks\":[]}\n");
+    }
+    Path org =
+        write(dir, "big-org.json", "{\"format\":\"gridgov.org/1\",\"people\":[" + people + "]}");
+    CliRun byPosts = run(dir, "--worker", "zzz-unknown-person", "--posts", org.toString());
+    assertThat(byPosts.code()).isEqualTo(2);
+    assertThat(byPosts.err())
+        .contains("no person 'zzz-unknown-person'")
+        .contains("2500 people in the file")
+        .doesNotContain("p-1234");
+    assertThat(byPosts.err().length()).isLessThan(400);
+    CliRun typo = run(dir, "--worker", "p-1234x", "--posts", org.toString());
+    assertThat(typo.err()).contains("did you mean 'p-1234'?").contains("2500 people");
+    assertThat(typo.err().length()).isLessThan(400);
+
+    Path many = write(dir, "many-visits.jsonl", VISITS + visits);
+    CliRun byVisits =
+        CliRun.of(
+            "risk",
+            "day",
+            "--elements",
+            write(dir, "elements.jsonl", ELEMENTS).toString(),
+            "--plans",
+            write(dir, "plans.json", PLANS).toString(),
+            "--visits",
+            many.toString(),
+            "--date",
+            "2026-05-06",
+            "--worker",
+            "nobody");
+    assertThat(byVisits.code()).isEqualTo(2);
+    assertThat(byVisits.err())
+        .contains("no visit by 'nobody'")
+        .contains("2502 visitors in the file")
+        .doesNotContain("v-1234");
+    assertThat(byVisits.err().length()).isLessThan(400);
+  }
+
+  @Test
   void anUnknownWorkerIsUnusableWithDidYouMean(@TempDir Path dir) throws IOException {
     CliRun byVisits = run(dir, "--worker", "w3");
     assertThat(byVisits.code()).isEqualTo(2);

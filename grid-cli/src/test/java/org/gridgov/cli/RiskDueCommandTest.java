@@ -89,6 +89,65 @@ class RiskDueCommandTest {
   }
 
   @Test
+  void aColouredElementWithoutAPlanIsAnUnplannedRowAndAFinding(@TempDir Path dir)
+      throws IOException {
+    // A red place: the plans cover persons only. On 8 May nothing is overdue, yet exit 1.
+    String elements =
+        ELEMENTS
+            + "{\"id\":\"A-1\",\"type\":\"place\",\"grid\":\"G2\",\"colour\":\"red\","
+            + "\"colouredOn\":\"2026-04-01\"}\n";
+    String visits =
+        VISITS
+            + "{\"element\":\"A-1\",\"at\":\"2026-05-02T09:30:00+08:00\",\"by\":\"w1\","
+            + "\"checks\":[\"home_visit\"]}\n";
+    String[] files = {
+      "--elements",
+      write(dir, "e.jsonl", elements).toString(),
+      "--plans",
+      write(dir, "plans.json", PLANS).toString(),
+      "--visits",
+      write(dir, "v.jsonl", visits).toString(),
+      "--calendar",
+      CALENDAR,
+      "--as-of",
+      "2026-05-08"
+    };
+    CliRun csv = CliRun.of(concat(new String[] {"risk", "due"}, files, "--format", "csv"));
+    assertThat(csv.code()).as(csv.err()).isEqualTo(1);
+    assertThat(csv.out())
+        .isEqualTo(
+            "element,grid,type,colour,last_visit,due,status,days_overdue\n"
+                + "A-1,G2,place,red,2026-05-02,,unplanned,0\n"
+                + "P-1,G1,person,red,2026-04-30,2026-05-08,due,0\n"
+                + "P-2,G1,person,red,2026-05-06,2026-05-09,ok,0\n"
+                + "P-3,G2,person,yellow,,2026-05-13,ok,0\n");
+    assertThat(csv.err()).contains("1 coloured element(s) have no plan").contains("A-1");
+    CliRun text = CliRun.of(concat(new String[] {"risk", "due"}, files));
+    assertThat(text.code()).isEqualTo(1);
+    assertThat(text.out())
+        .containsPattern("A-1 +G2 +place +red +2026-05-02 +- +unplanned +0")
+        .contains("1 coloured element(s) without a plan in force (status unplanned): A-1");
+    CliRun json = CliRun.of(concat(new String[] {"risk", "due"}, files, "--format", "json"));
+    assertThat(json.code()).isEqualTo(1);
+    com.fasterxml.jackson.databind.JsonNode j =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+    com.fasterxml.jackson.databind.JsonNode a = j.get("rows").get(0);
+    assertThat(a.get("element").asText()).isEqualTo("A-1");
+    assertThat(a.get("status").asText()).isEqualTo("unplanned");
+    assertThat(a.get("daysOverdue").asInt()).isZero();
+    assertThat(a.has("due")).isFalse();
+    assertThat(j.get("unplanned").toString()).isEqualTo("[\"A-1\"]");
+  }
+
+  private static String[] concat(String[] a, String[] b, String... c) {
+    String[] all = new String[a.length + b.length + c.length];
+    System.arraycopy(a, 0, all, 0, a.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    System.arraycopy(c, 0, all, a.length + b.length, c.length);
+    return all;
+  }
+
+  @Test
   void overdueElementsExitOne(@TempDir Path dir) throws IOException {
     CliRun r = run(dir, "2026-05-11", "--format", "csv");
     assertThat(r.code()).isEqualTo(1);

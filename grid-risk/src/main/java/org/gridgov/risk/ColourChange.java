@@ -81,4 +81,24 @@ public record ColourChange(
     return new ColourMark(
         newColour, reason, MarkSource.RULE, Optional.of(qualifiedRule()), on, Optional.empty(), by);
   }
+
+  /** The change with the element's id, type and grid only ({@link Element#toString()}). */
+  @Override
+  public String toString() {
+    return "ColourChange["
+        + element
+        + ", "
+        + oldColour.map(Enum::name).orElse("none")
+        + " -> "
+        + newColour.map(Enum::name).orElse("none")
+        + ", rule="
+        + qualifiedRule()
+        + ", reason="
+        + reason
+        + ", on="
+        + on
+        + ", by="
+        + by
+        + "]";
+  }
 }

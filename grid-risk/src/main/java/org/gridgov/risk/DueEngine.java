@@ -127,6 +127,14 @@ final class DueEngine {
     final ZoneRules rules;
     final WorkingDays workingDays;
     final ControlPlan[] table = new ControlPlan[TYPES * COLOURS];
+
+    /**
+     * Per type × colour with a plan in force: the {@code from} of the first plan of the unbroken
+     * run of plans that ends with it (each plan starting the day after the one before it ends), as
+     * an epoch day.
+     */
+    final long[] planRunStart = new long[TYPES * COLOURS];
+
     final Instant cutoff;
     final LocalDate asOf;
     final long asOfDay;
@@ -136,18 +144,47 @@ final class DueEngine {
       log = control.visits();
       ZoneId zone = control.calendar().zone();
       rules = zone.getRules();
-      workingDays = WorkingDays.of(control.calendar());
+      workingDays = control.workingDays();
       for (ElementType t : ElementType.values()) {
         for (RiskColour c : RiskColour.values()) {
           Optional<ControlPlan> p = control.plans().planFor(t, c, asOf);
           if (p.isPresent()) {
             table[t.ordinal() * COLOURS + c.ordinal()] = p.get();
+            planRunStart[t.ordinal() * COLOURS + c.ordinal()] =
+                planRunStart(control.plans().plans(), p.get());
           }
         }
       }
       this.asOf = asOf;
       cutoff = asOf.plusDays(1).atStartOfDay(zone).toInstant();
       asOfDay = asOf.toEpochDay();
+    }
+
+    /**
+     * The first date of the unbroken run of plans for a plan's type × colour that ends with it: a
+     * revision that starts the day after its predecessor ends (whatever its interval) continues the
+     * run, a gap breaks it. A plan set is small: a scan per step.
+     */
+    static long planRunStart(List<ControlPlan> plans, ControlPlan inForce) {
+      ControlPlan first = inForce;
+      for (int steps = 0; steps < plans.size(); steps++) {
+        LocalDate dayBefore = first.from().minusDays(1);
+        ControlPlan previous = null;
+        for (ControlPlan p : plans) {
+          if (p.type() == first.type()
+              && p.colour() == first.colour()
+              && p.to().isPresent()
+              && p.to().get().equals(dayBefore)) {
+            previous = p;
+            break;
+          }
+        }
+        if (previous == null) {
+          break;
+        }
+        first = previous;
+      }
+      return first.from().toEpochDay();
     }
 
     /** The plan in force for an element's type and a colour, null when none. */
@@ -164,7 +201,9 @@ final class DueEngine {
      * One element's row.
      *
      * @param e the element in force on the date
-     * @param mark its colour mark in force on the date (with a colour)
+     * @param colour the colour of its mark in force on the date
+     * @param colourStart the first date (epoch day) of the run of marks in that colour ending with
+     *     the mark in force ({@link ElementRegister.Entry#colourRunStart})
      * @param plan {@link #plan} for it, not null
      * @param vs its visits, time-ordered
      * @param last the index of its last visit up to the date ({@link #lastBefore} with {@link
@@ -172,12 +211,20 @@ final class DueEngine {
      * @param dates where the row's dates come from (shared objects in a pass)
      */
     ElementDue row(
-        Element e, ColourMark mark, ControlPlan plan, List<Visit> vs, int last, Dates dates) {
-      RiskColour colour = mark.colour().get();
-      // The clock starts at the later of the last visit, the colour mark and the plan's start
-      // (docs/risk.md, "Due dates"): a visit made before the element wore this colour, or before
-      // this plan was in force, does not make it overdue sooner than never visiting it would.
-      long start = Math.max(mark.from().toEpochDay(), plan.from().toEpochDay());
+        Element e,
+        RiskColour colour,
+        long colourStart,
+        ControlPlan plan,
+        List<Visit> vs,
+        int last,
+        Dates dates) {
+      // The clock starts at the latest of the last visit, the start of the element's run in this
+      // colour and the start of the run of plans ending with this one (docs/risk.md, "Due dates"):
+      // a visit made before the element wore this colour, or before plans for it were in force,
+      // does not make it overdue sooner than never visiting it would, while re-marking it in the
+      // same colour or reissuing its plan does not forgive an overdue visit.
+      long start =
+          Math.max(colourStart, planRunStart[e.type().ordinal() * COLOURS + colour.ordinal()]);
       Optional<LocalDate> lastVisit = Optional.empty();
       if (last >= 0) {
         long visited = epochDay(vs.get(last).at(), rules);
@@ -215,16 +262,19 @@ final class DueEngine {
      * @return the row; empty when the element has no colour or no plan is in force for it
      */
     Optional<ElementDue> row(Element e) {
-      Optional<ColourMark> mark = register.colour(e.id(), asOf);
-      if (mark.isEmpty()) {
+      ElementRegister.Entry entry = register.entry(e.id());
+      int m = entry == null ? -1 : entry.markIndexOn(asOf);
+      if (m < 0 || entry.marks().get(m).colour().isEmpty()) {
         return Optional.empty();
       }
-      ControlPlan plan = plan(e, mark.get().colour().get());
+      RiskColour colour = entry.marks().get(m).colour().get();
+      ControlPlan plan = plan(e, colour);
       if (plan == null) {
         return Optional.empty();
       }
       List<Visit> vs = log.visits(e.id());
-      return Optional.of(row(e, mark.get(), plan, vs, lastBefore(vs, cutoff), Dates.FRESH));
+      return Optional.of(
+          row(e, colour, entry.colourRunStart(m), plan, vs, lastBefore(vs, cutoff), Dates.FRESH));
     }
   }
 
@@ -313,7 +363,8 @@ final class DueEngine {
       Dates dates = new SharedDates(rule.asOfDay);
       for (int i = 0; i < joined.size; i++) {
         ElementRegister.Entry entry = joined.entries[i];
-        ColourMark mark = entry.markOn(asOf);
+        int m = entry.markIndexOn(asOf);
+        ColourMark mark = m < 0 ? null : entry.marks().get(m);
         if (mark == null || mark.colour().isEmpty()) {
           continue;
         }
@@ -329,7 +380,7 @@ final class DueEngine {
         }
         List<Visit> vs = joined.visits[i];
         int last = lastBefore(vs, rule.cutoff);
-        rows.add(rule.row(e, mark, plan, vs, last, dates));
+        rows.add(rule.row(e, mark.colour().get(), entry.colourRunStart(m), plan, vs, last, dates));
         if (keep) {
           plans.add(plan);
           visits.add(vs.subList(0, last + 1));

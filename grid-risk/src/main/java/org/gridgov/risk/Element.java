@@ -144,4 +144,13 @@ public record Element(
   public Optional<GridId> scopeGrid() {
     return Optional.of(grid);
   }
+
+  /**
+   * The id, type and grid only: the name, position and attributes may be personal and a string ends
+   * up in logs and exception messages, which no read audit sees.
+   */
+  @Override
+  public String toString() {
+    return "Element[id=" + id + ", type=" + type + ", grid=" + grid + "]";
+  }
 }

@@ -20,8 +20,14 @@ import java.util.TreeMap;
  *
  * <p>Immutable and thread-safe; {@link #with} makes the next register from a few changes without
  * copying this one (it shares all unchanged ids), {@link #toBuilder()} for a wholesale rebuild.
- * Reads that show personal fields go through the register reader, which checks grid-core's access
- * scopes, masks what the principal's role may not see and records every read of a personal field.
+ *
+ * <p><b>The trusted, unaudited layer.</b> The register itself (and {@link RiskControl#register()},
+ * and everything that hands out an {@link Element}) answers every field of every element to whoever
+ * holds it: no access check, no masking, no read audit. It is for the code that owns the data —
+ * loading, storing, due dates, routing. A principal (a user, a role, a request from outside) gets a
+ * {@link RegisterReader} instead, which checks grid-core's access scopes, masks what the
+ * principal's role may not see and records every read of a personal field. Records of this package
+ * print ids, types and grids only ({@link Element#toString()}), never a personal field.
  */
 public final class ElementRegister {
   private static final ElementRegister EMPTY = new ElementRegister(SortedOverlay.empty());
@@ -73,13 +79,35 @@ public final class ElementRegister {
 
     /** The mark in force on a date (colour or clearing), null when none. */
     ColourMark markOn(LocalDate date) {
+      int i = markIndexOn(date);
+      return i < 0 ? null : marks.get(i);
+    }
+
+    /** The index in {@link #marks()} of the mark in force on a date, -1 when none. */
+    int markIndexOn(LocalDate date) {
       for (int i = marks.size() - 1; i >= 0; i--) {
-        ColourMark m = marks.get(i);
-        if (!m.from().isAfter(date)) {
-          return m;
+        if (!marks.get(i).from().isAfter(date)) {
+          return i;
         }
       }
-      return null;
+      return -1;
+    }
+
+    /**
+     * The first date of the unbroken run of marks with the same colour that ends with the mark at
+     * an index: a mark with another colour, or a clearing, breaks the run (docs/risk.md, "Due
+     * dates": re-marking an element in its colour does not restart its clock).
+     *
+     * @param index a mark's index in {@link #marks()}
+     * @return the {@code from} of the run's first mark, as an epoch day
+     */
+    long colourRunStart(int index) {
+      Optional<org.gridgov.core.risk.RiskColour> colour = marks.get(index).colour();
+      int first = index;
+      while (first > 0 && marks.get(first - 1).colour().equals(colour)) {
+        first--;
+      }
+      return marks.get(first).from().toEpochDay();
     }
   }
 
@@ -92,6 +120,11 @@ public final class ElementRegister {
   /** Every id's entry, sorted by id (package-private: one merge pass instead of lookups). */
   java.util.Iterator<Map.Entry<String, Entry>> entries() {
     return entries.entries();
+  }
+
+  /** One id's entry, null when the register does not know the id (package-private). */
+  Entry entry(String id) {
+    return entries.get(id);
   }
 
   /** How many ids the overlay holds (tests of the compaction). */

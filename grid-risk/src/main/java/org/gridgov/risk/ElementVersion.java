@@ -53,4 +53,16 @@ public record ElementVersion(String id, LocalDate from, Optional<Element> elemen
   public static ElementVersion retired(String id, LocalDate from) {
     return new ElementVersion(id, from, Optional.empty());
   }
+
+  /** The id, the date and the element's id, type and grid ({@link Element#toString()}). */
+  @Override
+  public String toString() {
+    return "ElementVersion[id="
+        + id
+        + ", from="
+        + from
+        + ", "
+        + element.map(Element::toString).orElse("retired")
+        + "]";
+  }
 }

@@ -53,4 +53,25 @@ public record PatrolStop(
   public String statusName() {
     return status.name().toLowerCase(java.util.Locale.ROOT);
   }
+
+  /**
+   * Everything but the position, which is personal for a person (a string ends up in logs, which no
+   * read audit sees).
+   */
+  @Override
+  public String toString() {
+    return "PatrolStop[element="
+        + element
+        + ", grid="
+        + grid
+        + ", colour="
+        + colour
+        + ", status="
+        + status
+        + ", legMetres="
+        + legMetres
+        + ", arriveMinute="
+        + arriveMinute
+        + "]";
+  }
 }

@@ -44,4 +44,10 @@ public record PersonDetails(
   public ElementType type() {
     return ElementType.PEOPLE;
   }
+
+  /** Hides every field: all of a person's fields are personal (they end up in logs otherwise). */
+  @Override
+  public String toString() {
+    return "PersonDetails[personal fields hidden]";
+  }
 }

@@ -13,9 +13,16 @@ import java.util.Objects;
 public record ReadRefusal(String subject, Why why, String reason) implements ElementRead, GridRead {
   /** Why a read was refused. */
   public enum Why {
-    /** The access decision denied it (role without READ, target outside the principal's grids). */
+    /**
+     * The access decision denied it: a role without READ, or (for a grid listing) a grid outside
+     * the principal's grids.
+     */
     DENIED,
-    /** No element with the id is in force on the date. */
+    /**
+     * No element with the id that the principal may read is in force on the date: it does not exist
+     * then, or it lies outside the principal's grids — deliberately the same answer, so ids beyond
+     * a principal's scope cannot be probed.
+     */
     NOT_FOUND
   }
 

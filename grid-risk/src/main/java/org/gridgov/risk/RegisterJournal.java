@@ -53,6 +53,12 @@ public final class RegisterJournal implements AutoCloseable {
   private boolean closed; // guarded by lock
   private RegisterState state; // guarded by lock; null when stale
 
+  /**
+   * Runs after a commit's records are encoded, just before they are written (tests inject an
+   * unchecked failure here); guarded by lock.
+   */
+  Runnable beforeWrite = () -> {};
+
   private RegisterJournal(JournalFile file) {
     this.file = file;
     this.fold = new Fold(false);
@@ -145,6 +151,7 @@ public final class RegisterJournal implements AutoCloseable {
     }
     List<RegisterChange> list = List.copyOf(changes);
     lock.lock();
+    boolean done = false;
     try {
       checkWritable();
       fold.admitAll(list);
@@ -155,6 +162,7 @@ public final class RegisterJournal implements AutoCloseable {
         lines.add(Json.compact(RegisterChangeCodec.encode(list.get(i), first + i, last)));
       }
       byte[] bytes = JournalFile.frame(lines);
+      beforeWrite.run();
       try {
         file.write(bytes, length);
         file.force();
@@ -168,14 +176,25 @@ public final class RegisterJournal implements AutoCloseable {
       }
       fold.commit();
       length += bytes.length;
+      done = true;
       if (state != null) {
         // Apply the commit to the cached state (ElementRegister.with, VisitLog.with) instead of
         // folding the whole journal again: a commit then costs about the square root of the
-        // register, not all of it.
-        state = apply(state, list, fold.committed);
+        // register, not all of it. The commit is on the disk already: should this fail, the
+        // state is rebuilt from the fold on the next state() rather than the commit reported
+        // as failed.
+        RegisterState from = state;
+        state = null;
+        state = apply(from, list, fold.committed);
       }
       return last;
     } finally {
+      if (!done) {
+        // Whatever failed before the commit completed (a refused change, an encoding error, an
+        // unchecked exception), its changes must not stay queued: the next commit would write
+        // them under its own seq numbers and leave a gap that makes the file unreadable.
+        fold.abandon();
+      }
       lock.unlock();
     }
   }

@@ -32,6 +32,14 @@ import org.gridgov.core.access.Principal;
  * shown and every personal field masked (the attempt is the audit's business); a read of an id not
  * in force on the date, and a read of an element without personal fields, leave no record.
  *
+ * <p><b>No probing.</b> {@link #read} answers an element that exists but lies outside the
+ * principal's grids exactly as it answers an id that does not exist (or is not in force on the
+ * date): the same {@link ReadRefusal} ({@link ReadRefusal.Why#NOT_FOUND}, the same reason, no
+ * hint), so a principal cannot find out which ids exist beyond its scope. Only the audit tells the
+ * two apart: the attempt on an existing element is recorded as above. A role without {@link
+ * Permission#READ} is refused ({@link ReadRefusal.Why#DENIED}, naming the role) whatever the id,
+ * before the register is looked at.
+ *
  * <p>Thread-safe when the audit is (the register is immutable).
  */
 public final class RegisterReader {
@@ -91,28 +99,48 @@ public final class RegisterReader {
    * @param id the element id
    * @param date the date
    * @return the view (personal fields masked without {@link Permission#READ_PERSONAL}), or a
-   *     refusal ({@link ReadRefusal.Why#NOT_FOUND} when no element with the id is in force then,
-   *     {@link ReadRefusal.Why#DENIED} with the access decision's reason)
+   *     refusal: {@link ReadRefusal.Why#DENIED} when the role does not grant {@link
+   *     Permission#READ} (whatever the id), else {@link ReadRefusal.Why#NOT_FOUND} — the same
+   *     refusal, word for word — when no element with the id is in force then or when it lies
+   *     outside the principal's grids (see "No probing" above)
    */
   public ElementRead read(Principal who, String id, LocalDate date) {
     Objects.requireNonNull(who, "who");
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(date, "date");
     Optional<Element> e = register.element(id, date);
-    if (e.isEmpty()) {
+    if (!who.role().permissions().contains(Permission.READ)) {
+      e.ifPresent(element -> recordRefused(who, element));
       return new ReadRefusal(
-          id, ReadRefusal.Why.NOT_FOUND, "no element '" + id + "' is in force on " + date);
+          id,
+          ReadRefusal.Why.DENIED,
+          who.id()
+              + " has role "
+              + who.role().name()
+              + ", which does not grant "
+              + Permission.READ);
     }
-    Element element = e.get();
-    AccessDecision read = access.check(who, Permission.READ, element);
-    if (!read.allowed()) {
-      Set<String> personal = element.personalFields();
-      if (!personal.isEmpty()) {
-        audit.record(new ReadRecord(now(), who.id(), who.role().name(), id, Set.of(), personal));
+    if (e.isPresent()) {
+      Element element = e.get();
+      if (access.check(who, Permission.READ, element).allowed()) {
+        return view(
+            who, element, date, access.check(who, Permission.READ_PERSONAL, element).allowed());
       }
-      return new ReadRefusal(id, ReadRefusal.Why.DENIED, read.reason());
+      recordRefused(who, element); // then answered as if it did not exist: no hint
     }
-    return view(who, element, date, access.check(who, Permission.READ_PERSONAL, element).allowed());
+    return new ReadRefusal(
+        id,
+        ReadRefusal.Why.NOT_FOUND,
+        "no element '" + id + "' that " + who.id() + " may read is in force on " + date);
+  }
+
+  /** Records a refused read of an existing element: nothing shown, every personal field masked. */
+  private void recordRefused(Principal who, Element element) {
+    Set<String> personal = element.personalFields();
+    if (!personal.isEmpty()) {
+      audit.record(
+          new ReadRecord(now(), who.id(), who.role().name(), element.id(), Set.of(), personal));
+    }
   }
 
   /**

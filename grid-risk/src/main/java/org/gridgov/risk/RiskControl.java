@@ -28,11 +28,26 @@ public final class RiskControl {
   private final VisitLog visits;
   private final WorkCalendar calendar;
 
+  // Derived from the inputs, which are immutable: each built on first use, once, thread-safe
+  // (Suppliers.memoize), and kept for every later call.
+
+  /** The coloured elements joined with their visits ({@link #joined()}). */
+  private final Supplier<DueEngine.Joined> joined;
+
+  /** The register's element ids by grid ({@link #gridIndex()}). */
+  private final Supplier<GridIndex> gridIndex;
+
+  /** The calendar's working days as arrays ({@link #workingDays()}). */
+  private final Supplier<WorkingDays> workingDays;
+
   private RiskControl(Builder b) {
     this.register = b.register;
     this.plans = Objects.requireNonNull(b.plans, "plans");
     this.visits = b.visits;
     this.calendar = b.calendar;
+    this.joined = Suppliers.memoize(() -> DueEngine.Joined.of(register, visits));
+    this.gridIndex = Suppliers.memoize(() -> GridIndex.of(register));
+    this.workingDays = Suppliers.memoize(() -> new WorkingDays(calendar));
   }
 
   /** A builder: the plans are required; the register and visits default to empty. */
@@ -40,7 +55,12 @@ public final class RiskControl {
     return new Builder();
   }
 
-  /** The register. */
+  /**
+   * The register: the trusted, unaudited layer (no access check, no masking, no read audit; see
+   * {@link ElementRegister}). Serve principals through a {@link RegisterReader}.
+   *
+   * @return the register
+   */
   public ElementRegister register() {
     return register;
   }
@@ -74,6 +94,46 @@ public final class RiskControl {
   }
 
   /**
+   * The coloured elements a due report lists as unplanned (no plan in force for their type ×
+   * colour), with their grid, type, colour and last visit on the report's date, in id order: what a
+   * due row would show of them, for callers that list them with the rows (docs/risk.md, "Due
+   * dates").
+   *
+   * @param due a report of {@link #due(LocalDate)} of this control
+   * @return one entry per id of {@link DueReport#unplanned()}
+   * @throws IllegalArgumentException when an id has no colour on the report's date in this
+   *     control's register
+   */
+  public java.util.List<UnplannedElement> unplanned(DueReport due) {
+    Objects.requireNonNull(due, "due");
+    LocalDate asOf = due.asOf();
+    java.time.Instant end = asOf.plusDays(1).atStartOfDay(calendar.zone()).toInstant();
+    java.util.List<UnplannedElement> out = new java.util.ArrayList<>(due.unplanned().size());
+    for (String id : due.unplanned()) {
+      java.util.Optional<Element> e = register.element(id, asOf);
+      java.util.Optional<ColourMark> mark = register.colour(id, asOf);
+      if (e.isEmpty() || mark.isEmpty()) {
+        throw new IllegalArgumentException(
+            "element " + id + " has no colour on " + asOf + " in this control's register");
+      }
+      java.util.List<Visit> vs = visits.visits(id);
+      int last = DueEngine.lastBefore(vs, end);
+      out.add(
+          new UnplannedElement(
+              id,
+              e.get().grid(),
+              e.get().type(),
+              mark.get().colour().get(),
+              last < 0
+                  ? java.util.Optional.empty()
+                  : java.util.Optional.of(
+                      LocalDate.ofEpochDay(
+                          DueEngine.epochDay(vs.get(last).at(), calendar.zone().getRules())))));
+    }
+    return out;
+  }
+
+  /**
    * Visit compliance by colour per worker, grid, community and street on a date (docs/risk.md,
    * "Compliance"). A WORKER row holds the elements whose last visit (up to the date) that worker
    * made; never-visited elements are in no WORKER row (pass a responsibility map to the
@@ -104,7 +164,7 @@ public final class RiskControl {
         this,
         Objects.requireNonNull(asOf, "asOf"),
         Objects.requireNonNull(hierarchy, "hierarchy"),
-        java.util.Map.copyOf(responsible));
+        java.util.Map.copyOf(Objects.requireNonNull(responsible, "responsible")));
   }
 
   // ---------------------------------------------------------------- overdue actions
@@ -151,7 +211,7 @@ public final class RiskControl {
     return PatrolPlanner.day(
         this,
         Objects.requireNonNull(worker, "worker"),
-        Set.copyOf(grids),
+        Set.copyOf(Objects.requireNonNull(grids, "grids")),
         Objects.requireNonNull(date, "date"),
         Objects.requireNonNull(options, "options"));
   }
@@ -170,15 +230,13 @@ public final class RiskControl {
     return SizingCheck.check(
         this,
         Objects.requireNonNull(asOf, "asOf"),
-        Set.copyOf(grids),
+        Set.copyOf(Objects.requireNonNull(grids, "grids")),
         Objects.requireNonNull(options, "options"));
   }
 
   /**
    * The register's element ids by grid, built on first use (the day and sizing read through it).
    */
-  private final Supplier<GridIndex> gridIndex = Suppliers.memoize(() -> GridIndex.of(register()));
-
   GridIndex gridIndex() {
     return gridIndex.get();
   }
@@ -228,10 +286,7 @@ public final class RiskControl {
     return recolour(rules, java.util.List.of(Objects.requireNonNull(facts, "facts")), asOf, by);
   }
 
-  // ---------------------------------------------------------------- joined snapshot (perf)
-
-  private final Object joinLock = new Object();
-  private volatile DueEngine.Joined joined;
+  // ---------------------------------------------------------------- derived snapshots (perf)
 
   /**
    * The coloured elements joined with their visits in one merge pass over the register's and the
@@ -239,17 +294,15 @@ public final class RiskControl {
    * and the worker's day walk its arrays instead of looking each id up.
    */
   DueEngine.Joined joined() {
-    DueEngine.Joined j = joined;
-    if (j == null) {
-      synchronized (joinLock) {
-        j = joined;
-        if (j == null) {
-          j = DueEngine.Joined.of(register, visits);
-          joined = j;
-        }
-      }
-    }
-    return j;
+    return joined.get();
+  }
+
+  /**
+   * The calendar's working days as arrays, built on first use and kept: one per control, so two
+   * controls with different calendars never rebuild each other's (about 40,000 days each).
+   */
+  WorkingDays workingDays() {
+    return workingDays.get();
   }
 
   /** Builds a {@link RiskControl}; not thread-safe. */

@@ -64,24 +64,38 @@ public final class VisitLog {
     if (visits.isEmpty()) {
       return this;
     }
-    TreeMap<String, ImmutableList<Visit>> touched = new TreeMap<>();
+    // Group the new visits by element first (each group in time order, ties in the order given:
+    // a stable sort), then merge each group into the element's list once, earlier visits first on
+    // ties: k visits to one element cost O(k log k + n), not a list copy per visit.
+    TreeMap<String, List<Visit>> added = new TreeMap<>();
     for (Visit v : visits) {
-      ImmutableList<Visit> l = touched.get(v.element());
-      if (l == null) {
-        l = byElement.get(v.element());
-      }
-      if (l == null) {
-        l = ImmutableList.of();
-      }
-      int at = l.size();
-      while (at > 0 && l.get(at - 1).at().isAfter(v.at())) {
-        at--;
-      }
-      ImmutableList.Builder<Visit> b = ImmutableList.builderWithExpectedSize(l.size() + 1);
-      touched.put(
-          v.element(), b.addAll(l.subList(0, at)).add(v).addAll(l.subList(at, l.size())).build());
+      added.computeIfAbsent(v.element(), k -> new ArrayList<>()).add(v);
+    }
+    TreeMap<String, ImmutableList<Visit>> touched = new TreeMap<>();
+    for (Map.Entry<String, List<Visit>> e : added.entrySet()) {
+      List<Visit> fresh = e.getValue();
+      fresh.sort(Comparator.comparing(Visit::at));
+      ImmutableList<Visit> old = byElement.get(e.getKey());
+      touched.put(e.getKey(), old == null ? ImmutableList.copyOf(fresh) : merge(old, fresh));
     }
     return new VisitLog(byElement.with(touched), size + visits.size());
+  }
+
+  /** Two time-ordered lists merged, {@code old} first on ties. */
+  private static ImmutableList<Visit> merge(List<Visit> old, List<Visit> fresh) {
+    ImmutableList.Builder<Visit> b =
+        ImmutableList.builderWithExpectedSize(old.size() + fresh.size());
+    int i = 0;
+    int j = 0;
+    while (i < old.size() && j < fresh.size()) {
+      if (fresh.get(j).at().isBefore(old.get(i).at())) {
+        b.add(fresh.get(j++));
+      } else {
+        b.add(old.get(i++));
+      }
+    }
+    b.addAll(old.subList(i, old.size())).addAll(fresh.subList(j, fresh.size()));
+    return b.build();
   }
 
   /** Every element's visits, sorted by element id (package-private: one merge pass). */

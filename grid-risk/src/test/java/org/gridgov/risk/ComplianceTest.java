@@ -1,6 +1,7 @@
 package org.gridgov.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.gridgov.risk.DueFixtures.add;
 import static org.gridgov.risk.DueFixtures.at;
 import static org.gridgov.risk.DueFixtures.d;
@@ -125,6 +126,20 @@ class ComplianceTest {
     assertThat(r.rows(ComplianceRow.UnitKind.WORKER))
         .containsExactly(
             new ComplianceRow(ComplianceRow.UnitKind.WORKER, "w9", RiskColour.RED, 3, 1, 2));
+  }
+
+  @Test
+  void aMissingArgumentIsNamed() {
+    RiskControl c = control();
+    assertThatThrownBy(() -> c.compliance(d("2026-05-08"), CITY, null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("responsible");
+    assertThatThrownBy(() -> c.day("w", null, d("2026-05-08"), PatrolOptions.defaults()))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("grids");
+    assertThatThrownBy(() -> c.sizing(d("2026-05-08"), null, SizingOptions.defaults()))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("grids");
   }
 
   @Test

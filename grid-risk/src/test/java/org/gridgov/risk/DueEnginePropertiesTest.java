@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.gridgov.core.risk.ElementType;
 import org.gridgov.core.risk.RiskColour;
 import org.gridgov.core.time.WorkCalendar;
@@ -59,6 +60,15 @@ class DueEnginePropertiesTest {
   }
 
   private static DueReport due(Scenario s, List<V> visits, int redAmount) {
+    return due(s, visits, redAmount, -1, null);
+  }
+
+  /**
+   * The report of a scenario, with the red and yellow plans split (unchanged) at day {@code
+   * splitAt} of 2026 when it is at least 1, and a second mark in the same colour when {@code
+   * remark} is not null.
+   */
+  private static DueReport due(Scenario s, List<V> visits, int redAmount, int splitAt, V remark) {
     ElementRegister.Builder r = ElementRegister.builder();
     for (int i = 0; i < s.elements().size(); i++) {
       El e = s.elements().get(i);
@@ -70,6 +80,17 @@ class DueEnginePropertiesTest {
           e.red() ? RiskColour.RED : RiskColour.YELLOW,
           Y0.plusDays(e.colouredOn()).toString());
     }
+    if (remark != null) {
+      int i = remark.element() % s.elements().size();
+      El e = s.elements().get(i);
+      r.mark(
+          "E" + i,
+          ColourMark.manual(
+              e.red() ? RiskColour.RED : RiskColour.YELLOW,
+              Y0.plusDays(e.colouredOn() + remark.hour() % 400),
+              "reviewed: still the same colour",
+              "reviewer"));
+    }
     List<Visit> vs = new ArrayList<>();
     for (V v : visits) {
       vs.add(
@@ -80,18 +101,26 @@ class DueEnginePropertiesTest {
               List.of("home_visit")));
     }
     Params p = s.p();
-    PlanSet plans =
-        DueFixtures.plans(
-            DueFixtures.plan(
-                ElementType.PEOPLE,
-                RiskColour.RED,
-                interval(redAmount, p.redWorking()),
-                "2026-02-01"),
-            DueFixtures.plan(
-                ElementType.PEOPLE,
-                RiskColour.YELLOW,
-                interval(p.yellow(), p.yellowWorking()),
-                "2026-01-01"));
+    ControlPlan red =
+        DueFixtures.plan(
+            ElementType.PEOPLE, RiskColour.RED, interval(redAmount, p.redWorking()), "2026-02-01");
+    ControlPlan yellow =
+        DueFixtures.plan(
+            ElementType.PEOPLE,
+            RiskColour.YELLOW,
+            interval(p.yellow(), p.yellowWorking()),
+            "2026-01-01");
+    List<ControlPlan> all = new ArrayList<>();
+    for (ControlPlan plan : List.of(red, yellow)) {
+      LocalDate split = Y0.plusDays(splitAt);
+      if (splitAt >= 1 && split.isAfter(plan.from())) {
+        all.add(withSpan(plan, plan.from(), Optional.of(split.minusDays(1))));
+        all.add(withSpan(plan, split, Optional.empty()));
+      } else {
+        all.add(plan);
+      }
+    }
+    PlanSet plans = DueFixtures.plans(all.toArray(ControlPlan[]::new));
     return RiskControl.builder()
         .register(r.build())
         .plans(plans)
@@ -99,6 +128,41 @@ class DueEnginePropertiesTest {
         .calendar(CHINA)
         .build()
         .due(Y0.plusDays(p.asOf()));
+  }
+
+  private static ControlPlan withSpan(ControlPlan p, LocalDate from, Optional<LocalDate> to) {
+    return new ControlPlan(
+        p.type(),
+        p.colour(),
+        p.every(),
+        p.post(),
+        p.checks(),
+        p.feedbackWithin(),
+        p.onOverdue(),
+        from,
+        to);
+  }
+
+  @Property(tries = 200)
+  void aPlanRevisionWithTheSameIntervalChangesNoRow(
+      @ForAll("scenarios") Scenario s, @ForAll("splitDays") Integer split) {
+    DueReport once = due(s, s.visits(), s.p().red());
+    DueReport revised = due(s, s.visits(), s.p().red(), split, null);
+    assertThat(revised.rows()).isEqualTo(once.rows());
+    assertThat(revised.unplanned()).isEqualTo(once.unplanned());
+  }
+
+  private Gen<Integer> splitDays() {
+    return Gens.integers(1, 420);
+  }
+
+  @Property(tries = 200)
+  void reMarkingWithTheSameColourChangesNoRow(
+      @ForAll("scenarios") Scenario s, @ForAll("extraVisits") V remark) {
+    DueReport once = due(s, s.visits(), s.p().red());
+    DueReport remarked = due(s, s.visits(), s.p().red(), -1, remark);
+    assertThat(remarked.rows()).isEqualTo(once.rows());
+    assertThat(remarked.unplanned()).isEqualTo(once.unplanned());
   }
 
   @Property(tries = 200)

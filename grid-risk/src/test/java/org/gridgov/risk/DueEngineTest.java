@@ -5,6 +5,7 @@ import static org.gridgov.risk.DueFixtures.add;
 import static org.gridgov.risk.DueFixtures.d;
 import static org.gridgov.risk.DueFixtures.plan;
 import static org.gridgov.risk.DueFixtures.visit;
+import static org.gridgov.risk.DueStatus.OVERDUE;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -116,6 +117,118 @@ class DueEngineTest {
     assertRow(r, "K", "2026-03-02", "2026-05-07", DueStatus.OVERDUE, 1);
   }
 
+  /** A red person coloured on 5 January 2026, never visited, under the given red plans. */
+  private static DueReport neverVisited(
+      List<ControlPlan> plans, List<ColourMark> laterMarks, String asOf) {
+    ElementRegister.Builder r = ElementRegister.builder();
+    add(r, "A", ElementType.PEOPLE, "G1", RiskColour.RED, "2026-01-05");
+    laterMarks.forEach(m -> r.mark("A", m));
+    return RiskControl.builder()
+        .register(r.build())
+        .plans(DueFixtures.plans(plans.toArray(ControlPlan[]::new)))
+        .calendar(CHINA)
+        .build()
+        .due(d(asOf));
+  }
+
+  private static ControlPlan red(Interval every, String from, String to) {
+    ControlPlan p = plan(ElementType.PEOPLE, RiskColour.RED, every, from);
+    return new ControlPlan(
+        p.type(),
+        p.colour(),
+        p.every(),
+        p.post(),
+        p.checks(),
+        p.feedbackWithin(),
+        p.onOverdue(),
+        p.from(),
+        Optional.ofNullable(to).map(LocalDate::parse));
+  }
+
+  private static ColourMark mark(RiskColour colour, String from) {
+    return ColourMark.manual(colour, d(from), "review", "reviewer");
+  }
+
+  private static ColourMark cleared(String from) {
+    return new ColourMark(
+        Optional.empty(),
+        "cleared",
+        MarkSource.MANUAL,
+        Optional.empty(),
+        d(from),
+        Optional.empty(),
+        "reviewer");
+  }
+
+  @Test
+  void reissuingAnUnchangedPlanForgivesNothing() {
+    // Red every 7 days from 1 January, coloured 5 January, never visited: due 12 January, and on
+    // 8 May 116 days overdue. Splitting the plan at 1 April (the same interval on both sides)
+    // must not restart the clock on 1 April (that would be due 8 April, 30 days overdue).
+    List<ControlPlan> once = List.of(red(Interval.days(7), "2026-01-01", null));
+    List<ControlPlan> split =
+        List.of(
+            red(Interval.days(7), "2026-01-01", "2026-03-31"),
+            red(Interval.days(7), "2026-04-01", null));
+    assertRow(neverVisited(once, List.of(), "2026-05-08"), "A", null, "2026-01-12", OVERDUE, 116);
+    assertRow(neverVisited(split, List.of(), "2026-05-08"), "A", null, "2026-01-12", OVERDUE, 116);
+    // A changed interval in an unbroken run counts from the run's start too: 3 days from 5 Jan.
+    List<ControlPlan> tighter =
+        List.of(
+            red(Interval.days(7), "2026-01-01", "2026-03-31"),
+            red(Interval.days(3), "2026-04-01", null));
+    assertRow(
+        neverVisited(tighter, List.of(), "2026-05-08"), "A", null, "2026-01-08", OVERDUE, 120);
+  }
+
+  @Test
+  void aGapBetweenPlansStartsTheClockAgain() {
+    // No red plan on 31 March: the run in force on 8 May starts on 1 April (due 8 April).
+    List<ControlPlan> gap =
+        List.of(
+            red(Interval.days(7), "2026-01-01", "2026-03-30"),
+            red(Interval.days(7), "2026-04-01", null));
+    assertRow(neverVisited(gap, List.of(), "2026-05-08"), "A", null, "2026-04-08", OVERDUE, 30);
+  }
+
+  @Test
+  void reMarkingInTheSameColourForgivesNothing() {
+    List<ControlPlan> plans = List.of(red(Interval.days(7), "2026-01-01", null));
+    // Re-marked red at its review on 20 April (and again on 1 May): the run started 5 January.
+    assertRow(
+        neverVisited(
+            plans,
+            List.of(mark(RiskColour.RED, "2026-04-20"), mark(RiskColour.RED, "2026-05-01")),
+            "2026-05-08"),
+        "A",
+        null,
+        "2026-01-12",
+        OVERDUE,
+        116);
+    // Yellow for a while, then red again from 20 April: a new run, due 27 April.
+    assertRow(
+        neverVisited(
+            plans,
+            List.of(mark(RiskColour.YELLOW, "2026-03-01"), mark(RiskColour.RED, "2026-04-20")),
+            "2026-05-08"),
+        "A",
+        null,
+        "2026-04-27",
+        OVERDUE,
+        11);
+    // Cleared, then red again from 20 April: a new run too.
+    assertRow(
+        neverVisited(
+            plans,
+            List.of(cleared("2026-03-01"), mark(RiskColour.RED, "2026-04-20")),
+            "2026-05-08"),
+        "A",
+        null,
+        "2026-04-27",
+        OVERDUE,
+        11);
+  }
+
   @Test
   void onlyVisitsUpToTheEndOfTheAsOfDateCount() {
     // H was visited on 30 April and at 00:10 on 9 May: as of 8 May the second is in the future.
@@ -160,6 +273,23 @@ class DueEngineTest {
             .build();
     assertThat(c.due(d("2026-04-20")).rows()).hasSize(1);
     assertThat(c.due(d("2026-05-08")).rows()).isEmpty();
+  }
+
+  @Test
+  void twoControlsWithDifferentCalendarsKeepTheirOwnWorkingDays() {
+    RiskControl china = control(CHINA);
+    RiskControl standard = control(WorkCalendar.standard());
+    WorkingDays first = new DueEngine.Rule(china, d("2026-05-08")).workingDays;
+    for (int i = 0; i < 3; i++) {
+      // Interleaved, each keeps its answer (Labour Day counts only on China's calendar) ...
+      assertRow(china.due(d("2026-05-08")), "A", "2026-04-30", "2026-05-08", DueStatus.DUE, 0);
+      assertRow(
+          standard.due(d("2026-05-08")), "A", "2026-04-30", "2026-05-05", DueStatus.OVERDUE, 3);
+    }
+    // ... and its working days, built once: the other calendar did not evict them.
+    assertThat(new DueEngine.Rule(china, d("2026-05-09")).workingDays).isSameAs(first);
+    assertThat(china.workingDays()).isSameAs(first);
+    assertThat(standard.workingDays()).isNotSameAs(first);
   }
 
   @Test

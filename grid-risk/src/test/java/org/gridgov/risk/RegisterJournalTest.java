@@ -111,6 +111,36 @@ class RegisterJournalTest {
   }
 
   @Test
+  void anUncheckedFailureBeforeTheWriteLeavesNothingQueued() throws Exception {
+    Path file = dir.resolve("register.journal");
+    List<RegisterChange> ok = new ArrayList<>();
+    try (RegisterJournal j = RegisterJournal.open(file)) {
+      ok.add(RegisterChange.version(ElementVersion.of(D1, person("P-1"))));
+      j.commit(ok.get(0));
+      long size = size(file);
+      j.beforeWrite =
+          () -> {
+            throw new IllegalStateException("injected: encoding failed");
+          };
+      assertThatThrownBy(
+              () -> j.commit(RegisterChange.version(ElementVersion.of(D1, person("P-2")))))
+          .hasMessageContaining("injected");
+      j.beforeWrite = () -> {};
+      assertThat(size(file)).isEqualTo(size);
+      assertThat(j.lastSeq()).isEqualTo(1);
+      // The failed commit's P-2 is forgotten: the same version commits as seq 2, the next as 3.
+      ok.add(RegisterChange.version(ElementVersion.of(D1, person("P-2"))));
+      ok.add(RegisterChange.mark("P-2", ColourMark.manual(RiskColour.RED, D1, "r", "w")));
+      assertThat(j.commit(ok.get(1))).isEqualTo(2);
+      assertThat(j.commit(ok.get(2))).isEqualTo(3);
+    }
+    try (RegisterJournal j = RegisterJournal.open(file)) {
+      assertThat(j.lastSeq()).isEqualTo(3);
+      assertThat(j.changes()).isEqualTo(ok);
+    }
+  }
+
+  @Test
   void aRefusedCommitWritesNothing() throws Exception {
     Path file = dir.resolve("register.journal");
     try (RegisterJournal j = RegisterJournal.open(file)) {

@@ -120,11 +120,11 @@ class RegisterReadTest {
   }
 
   @Test
-  void aReadOutsideTheWorkersGridIsRefusedWithTheReasonAndRecorded() {
+  void aReadOutsideTheWorkersGridIsAnsweredAsNotFoundButRecorded() {
     Principal other = Principal.of("w2", Role.GRID_WORKER, G07);
     ReadRefusal r = (ReadRefusal) reader.read(other, "P1", DAY);
-    assertThat(r.why()).isEqualTo(ReadRefusal.Why.DENIED);
-    assertThat(r.reason()).contains("S01-C01-G01").contains("outside");
+    assertThat(r.why()).isEqualTo(ReadRefusal.Why.NOT_FOUND);
+    assertThat(r.reason()).doesNotContain("S01-C01-G01").doesNotContain("outside");
     assertThat(audit.records())
         .singleElement()
         .satisfies(
@@ -137,11 +137,39 @@ class RegisterReadTest {
   }
 
   @Test
+  void anElementOutOfScopeAndAMissingOneGetTheSameAnswer() {
+    Principal other = Principal.of("w2", Role.GRID_WORKER, G07);
+    ElementRegister without =
+        ElementRegister.builder()
+            .add(LocalDate.of(2026, 1, 1), SHOP)
+            .add(LocalDate.of(2026, 1, 1), LAMP)
+            .build();
+    InMemoryReadAudit otherAudit = ReadAudits.inMemory();
+    RegisterReader withoutP1 =
+        RegisterReader.of(
+            without, AccessControl.over(GRIDS), otherAudit, Clock.fixed(NOW, ZoneOffset.UTC));
+    ElementRead exists = reader.read(other, "P1", DAY);
+    ElementRead missing = withoutP1.read(other, "P1", DAY);
+    assertThat(exists).isEqualTo(missing).isInstanceOf(ReadRefusal.class);
+    assertThat(exists.toString()).isEqualTo(missing.toString());
+    // Only the audit tells them apart: the attempt on an existing element is recorded.
+    assertThat(audit.records()).hasSize(1);
+    assertThat(otherAudit.records()).isEmpty();
+    // A role without READ is refused the same way whether the id exists or not.
+    Principal none = new Principal("x", new Role("none", Set.of()), Set.of(G01));
+    assertThat(reader.read(none, "P1", DAY)).isEqualTo(withoutP1.read(none, "P1", DAY));
+    assertThat(((ReadRefusal) reader.read(none, "P1", DAY)).why())
+        .isEqualTo(ReadRefusal.Why.DENIED);
+  }
+
+  @Test
   void unknownOrNotYetRegisteredIdsAreNotFound() {
     assertThat(reader.read(worker, "nope", DAY))
         .isEqualTo(
             new ReadRefusal(
-                "nope", ReadRefusal.Why.NOT_FOUND, "no element 'nope' is in force on 2026-05-06"));
+                "nope",
+                ReadRefusal.Why.NOT_FOUND,
+                "no element 'nope' that w1 may read is in force on 2026-05-06"));
     assertThat(((ReadRefusal) reader.read(worker, "P1", LocalDate.of(2025, 1, 1))).why())
         .isEqualTo(ReadRefusal.Why.NOT_FOUND);
     assertThat(audit.records()).isEmpty();

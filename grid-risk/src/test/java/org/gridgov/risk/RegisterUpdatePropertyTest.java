@@ -132,6 +132,34 @@ class RegisterUpdatePropertyTest {
     }
   }
 
+  /**
+   * One large batch with many visits to a few elements (ties included) after a base log: the batch
+   * is grouped by element and merged once per element, and must answer as {@link VisitLog#of}.
+   */
+  @Property(tries = 150)
+  void aBatchOfManyVisitsToFewElementsAnswersAsALogMadeOfAllOfThem(
+      @ForAll("crowdedVisits") List<Visit> visits, @ForAll("split") Integer split) {
+    int cut = Math.min(split, visits.size());
+    VisitLog log = VisitLog.of(visits.subList(0, cut)).with(visits.subList(cut, visits.size()));
+    VisitLog all = VisitLog.of(visits);
+    assertThat(log.size()).isEqualTo(all.size());
+    assertThat(log.elements()).isEqualTo(all.elements());
+    for (String id : all.elements()) {
+      assertThat(log.visits(id)).as(id).isEqualTo(all.visits(id));
+    }
+  }
+
+  Gen<List<Visit>> crowdedVisits() {
+    Gen<Visit> one =
+        src ->
+            Visit.of(
+                "E" + src.ints(0, 3),
+                T0.plusSeconds(3600L * src.ints(0, 12)), // many ties: order must be kept
+                "w" + src.ints(0, 99),
+                List.of("home_visit"));
+    return Gens.lists(one, 0, 300);
+  }
+
   Gen<List<Visit>> visits() {
     Gen<Visit> one =
         src ->
