@@ -19,16 +19,10 @@ import org.gridgov.core.InvalidInputException;
 import org.gridgov.core.io.AtomicFiles;
 import org.gridgov.core.io.Csv;
 import org.gridgov.core.io.Json;
-import org.gridgov.geo.GridLocator;
-import org.gridgov.geo.GridMap;
-import org.gridgov.geo.GridMapOptions;
-import org.gridgov.geo.GridMaps;
 import org.gridgov.loop.ColourTable;
 import org.gridgov.risk.ColourChange;
 import org.gridgov.risk.ColourDecision;
 import org.gridgov.risk.ColourRules;
-import org.gridgov.risk.ElementFiles;
-import org.gridgov.risk.ElementReadOptions;
 import org.gridgov.risk.ElementRegister;
 import org.gridgov.risk.FactFiles;
 import org.gridgov.risk.PlanSet;
@@ -36,6 +30,7 @@ import org.gridgov.risk.Recolouring;
 import org.gridgov.risk.RiskControl;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -67,12 +62,7 @@ final class RiskColourCommand implements Callable<Integer> {
     JSON
   }
 
-  @Option(
-      names = "--elements",
-      required = true,
-      paramLabel = "FILE",
-      description = "The element register: JSON Lines, or CSV when the name ends in .csv.")
-  Path elements;
+  @Mixin RiskInputs elementInputs;
 
   @Option(
       names = "--rules",
@@ -104,13 +94,6 @@ final class RiskColourCommand implements Callable<Integer> {
       converter = FormatConverter.class,
       description = "A text table (default), CSV (" + CSV_HEADER + ") or JSON.")
   Format format;
-
-  @Option(
-      names = "--grids",
-      arity = "1..*",
-      paramLabel = "FILE",
-      description = "GeoJSON grid map(s) to locate elements given by lon/lat without a grid.")
-  List<Path> grids;
 
   @Option(
       names = "--by",
@@ -145,13 +128,11 @@ final class RiskColourCommand implements Callable<Integer> {
     if (by.isBlank()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--by must not be blank");
     }
-    List<Path> inputs = new ArrayList<>(List.of(elements, rules, facts));
-    if (grids != null) {
-      inputs.addAll(grids);
-    }
+    List<Path> inputs = new ArrayList<>(elementInputs.files());
+    inputs.addAll(List.of(rules, facts));
     Path target = out.equals("-") ? null : CliFiles.output(out, force, inputs);
     ColourRules table = ColourTable.read(CliFiles.input(rules));
-    ElementRegister register = ElementFiles.read(CliFiles.input(elements), readOptions());
+    ElementRegister register = elementInputs.register();
     FactFiles.Located located = FactFiles.readLocated(CliFiles.input(facts));
     RiskControl control =
         RiskControl.builder()
@@ -190,18 +171,6 @@ final class RiskColourCommand implements Callable<Integer> {
 
   private static Recolouring.Problem code(String name) {
     return Recolouring.Problem.valueOf(name);
-  }
-
-  private ElementReadOptions readOptions() {
-    if (grids == null) {
-      return ElementReadOptions.defaults();
-    }
-    grids.forEach(CliFiles::input);
-    GridMap map = GridMaps.readGeoJson(grids, GridMapOptions.defaults());
-    GridLocator locator = map.locator();
-    return ElementReadOptions.defaults()
-        .withGrids(map.hierarchy())
-        .withLocator(p -> locator.locate(p.lon(), p.lat()).map(l -> l.leaf()));
   }
 
   static List<String> row(ColourChange c) {

@@ -22,26 +22,22 @@ import org.gridgov.core.InvalidInputException;
 import org.gridgov.core.io.Csv;
 import org.gridgov.core.io.Json;
 import org.gridgov.core.io.Suggestions;
-import org.gridgov.core.json.GridGovJson;
-import org.gridgov.core.time.WorkCalendar;
 import org.gridgov.org.OrgDirectories;
 import org.gridgov.org.OrgDirectory;
 import org.gridgov.org.Post;
 import org.gridgov.org.PostKind;
 import org.gridgov.risk.DueStatus;
 import org.gridgov.risk.Element;
-import org.gridgov.risk.ElementRegister;
 import org.gridgov.risk.GridSizing;
 import org.gridgov.risk.PatrolDay;
 import org.gridgov.risk.PatrolOptions;
 import org.gridgov.risk.PatrolStop;
 import org.gridgov.risk.RiskControl;
-import org.gridgov.risk.RiskPlans;
 import org.gridgov.risk.SizingOptions;
 import org.gridgov.risk.SizingReport;
 import org.gridgov.risk.Visit;
-import org.gridgov.risk.VisitFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -72,26 +68,9 @@ final class RiskDayCommand implements Callable<Integer> {
       EnumSet.of(
           PostKind.GRID_CHIEF, PostKind.FULL_TIME_GRID_WORKER, PostKind.PART_TIME_GRID_WORKER);
 
-  @Option(
-      names = "--elements",
-      required = true,
-      paramLabel = "FILE",
-      description = "Elements JSON Lines (or CSV when the name ends in .csv).")
-  Path elements;
+  @Mixin RiskInputs elementInputs;
 
-  @Option(
-      names = "--plans",
-      required = true,
-      paramLabel = "FILE",
-      description = "Control plans (gridgov.risk-plans/1); verified, findings make it unusable.")
-  Path plans;
-
-  @Option(
-      names = "--visits",
-      required = true,
-      paramLabel = "FILE",
-      description = "Visits JSON Lines.")
-  Path visits;
+  @Mixin RiskControlInputs controlInputs;
 
   @Option(names = "--worker", required = true, paramLabel = "ID", description = "The worker's id.")
   String worker;
@@ -117,19 +96,6 @@ final class RiskDayCommand implements Callable<Integer> {
       paramLabel = "LON,LAT",
       description = "Where the walk starts (default: the route's best first stop).")
   String start;
-
-  @Option(
-      names = "--calendar",
-      paramLabel = "FILE",
-      description = "Working calendar JSON (default: standard, Asia/Shanghai, no holidays).")
-  Path calendar;
-
-  @Option(
-      names = "--grids",
-      arity = "1..*",
-      paramLabel = "FILE",
-      description = "GeoJSON grid map(s): locate elements given by lon/lat only, check grid ids.")
-  List<Path> grids;
 
   @Option(
       names = "--speed",
@@ -180,30 +146,17 @@ final class RiskDayCommand implements Callable<Integer> {
     }
     PatrolOptions options = options();
     SizingOptions sizingOptions = sizingOptions();
-    List<Path> inputs = new ArrayList<>(List.of(elements, plans, visits));
-    for (Path p : new Path[] {calendar, posts}) {
-      if (p != null) {
-        inputs.add(p);
-      }
-    }
-    if (grids != null) {
-      inputs.addAll(grids);
+    List<Path> inputs = new ArrayList<>(elementInputs.files());
+    inputs.addAll(controlInputs.files());
+    if (posts != null) {
+      inputs.add(posts);
     }
     inputs.forEach(CliFiles::input);
-    WorkCalendar cal =
-        calendar == null ? WorkCalendar.standard() : GridGovJson.readCalendar(calendar);
-    ElementRegister register = RiskInputs.readElements(elements, grids == null ? List.of() : grids);
-    RiskControl control =
-        RiskControl.builder()
-            .register(register)
-            .plans(RiskPlans.readVerified(plans))
-            .visits(VisitFiles.read(visits, cal.zone(), Optional.of(register)))
-            .calendar(cal)
-            .build();
+    RiskControl control = controlInputs.control(elementInputs.register());
     Set<GridId> workerGrids =
         posts != null
             ? gridsFromPosts(OrgDirectories.read(posts), worker, date, posts)
-            : gridsFromVisits(control, worker, date, visits);
+            : gridsFromVisits(control, worker, date, controlInputs.visits);
     PatrolDay day = control.day(worker, workerGrids, date, options);
     switch (fmt) {
       case "csv" -> out.print(csv(day));

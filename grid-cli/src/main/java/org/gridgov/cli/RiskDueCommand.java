@@ -17,28 +17,17 @@ import org.gridgov.core.GridHierarchy;
 import org.gridgov.core.InvalidInputException;
 import org.gridgov.core.io.AtomicFiles;
 import org.gridgov.core.io.Json;
-import org.gridgov.core.json.GridGovJson;
-import org.gridgov.core.time.WorkCalendar;
 import org.gridgov.geo.GridMap;
-import org.gridgov.geo.GridMapOptions;
-import org.gridgov.geo.GridMaps;
-import org.gridgov.geo.Location;
 import org.gridgov.risk.ActionReport;
 import org.gridgov.risk.DueReport;
 import org.gridgov.risk.DueStatus;
 import org.gridgov.risk.ElementDue;
-import org.gridgov.risk.ElementFiles;
-import org.gridgov.risk.ElementReadOptions;
-import org.gridgov.risk.ElementRegister;
 import org.gridgov.risk.FiredAction;
 import org.gridgov.risk.OverdueAction;
-import org.gridgov.risk.PlanSet;
 import org.gridgov.risk.RiskControl;
-import org.gridgov.risk.RiskPlans;
 import org.gridgov.risk.UnplannedElement;
-import org.gridgov.risk.VisitFiles;
-import org.gridgov.risk.VisitLog;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -64,32 +53,9 @@ final class RiskDueCommand implements Callable<Integer> {
   /** The header of the {@code --actions} CSV (docs/cli.md). */
   static final String ACTIONS_HEADER = "element,grid,post,action,fired_on,days_overdue,points";
 
-  @Option(
-      names = "--elements",
-      required = true,
-      paramLabel = "FILE",
-      description = "Elements JSON Lines (or CSV when the name ends in .csv).")
-  Path elements;
+  @Mixin RiskInputs elementInputs;
 
-  @Option(
-      names = "--plans",
-      required = true,
-      paramLabel = "FILE",
-      description = "Control plans (gridgov.risk-plans/1); verified, findings make it unusable.")
-  Path plans;
-
-  @Option(
-      names = "--visits",
-      required = true,
-      paramLabel = "FILE",
-      description = "Visits JSON Lines.")
-  Path visits;
-
-  @Option(
-      names = "--calendar",
-      paramLabel = "FILE",
-      description = "Working calendar JSON (default: standard, Asia/Shanghai, no holidays).")
-  Path calendar;
+  @Mixin RiskControlInputs controlInputs;
 
   @Option(
       names = "--as-of",
@@ -104,15 +70,6 @@ final class RiskDueCommand implements Callable<Integer> {
       defaultValue = "text",
       description = "Output format (default: ${DEFAULT-VALUE}).")
   String format;
-
-  @Option(
-      names = "--grids",
-      arity = "1..*",
-      paramLabel = "FILE",
-      description =
-          "GeoJSON grid map(s): locate elements given by lon/lat only, check grid ids, and roll"
-              + " compliance up to communities and streets for --extra-counts.")
-  List<Path> grids;
 
   @Option(
       names = "--extra-counts",
@@ -144,13 +101,8 @@ final class RiskDueCommand implements Callable<Integer> {
       throw InvalidInputException.at(
           "--format", "", "unknown format '" + format + "'; expected one of text, csv, json");
     }
-    List<Path> inputs = new ArrayList<>(List.of(elements, plans, visits));
-    if (calendar != null) {
-      inputs.add(calendar);
-    }
-    if (grids != null) {
-      inputs.addAll(grids);
-    }
+    List<Path> inputs = new ArrayList<>(elementInputs.files());
+    inputs.addAll(controlInputs.files());
     inputs.forEach(CliFiles::input);
     Path countsTarget = extraCounts == null ? null : CliFiles.output(extraCounts, force, inputs);
     Path actionsTarget = actions == null ? null : CliFiles.output(actions, force, inputs);
@@ -158,23 +110,9 @@ final class RiskDueCommand implements Callable<Integer> {
       throw InvalidInputException.at(
           "--actions", "", actions + ": the same file as --extra-counts; give two files");
     }
-    WorkCalendar cal =
-        calendar == null ? WorkCalendar.standard() : GridGovJson.readCalendar(calendar);
-    ElementReadOptions options = ElementReadOptions.defaults();
-    GridHierarchy hierarchy = GridHierarchy.builder().build();
-    if (grids != null) {
-      GridMap map = GridMaps.readGeoJson(grids, GridMapOptions.defaults());
-      hierarchy = map.hierarchy();
-      options =
-          options
-              .withGrids(hierarchy)
-              .withLocator(p -> map.locator().locate(p.lon(), p.lat()).map(Location::leaf));
-    }
-    ElementRegister register = ElementFiles.read(elements, options);
-    PlanSet planSet = RiskPlans.readVerified(plans);
-    VisitLog log = VisitFiles.read(visits, cal.zone(), Optional.of(register));
-    RiskControl control =
-        RiskControl.builder().register(register).plans(planSet).visits(log).calendar(cal).build();
+    RiskControl control = controlInputs.control(elementInputs.register());
+    GridHierarchy hierarchy =
+        elementInputs.map().map(GridMap::hierarchy).orElse(GridHierarchy.builder().build());
     DueReport report = control.due(asOf);
     List<UnplannedElement> unplanned = control.unplanned(report);
     ActionReport fired = control.overdueActions(report);

@@ -17,12 +17,11 @@ import org.gridgov.risk.PositionLocator;
 import picocli.CommandLine.Option;
 
 /**
- * The element register of a {@code gridgov risk} subcommand ({@code --elements FILE [--grids
- * FILE...]}, a mixin) and the adapter that joins grid-risk to grid-geo: with {@code --grids} the
- * map's locator puts element lines that give only {@code lon}/{@code lat} into their grid ({@link
- * #locator(GridMap)}) and every grid id is checked against the map's hierarchy. grid-risk itself
- * does not depend on grid-geo. A subcommand that declares its own options calls {@link
- * #readElements(Path, List)}.
+ * The element register of every {@code gridgov risk} subcommand ({@code --elements FILE [--grids
+ * FILE...]} and the map-reading options, a mixin) and the adapter that joins grid-risk to grid-geo:
+ * with {@code --grids} the map's locator puts element lines that give only {@code lon}/{@code lat}
+ * (WGS 84) into their grid ({@link #locator(GridMap)}) and every grid id is checked against the
+ * map's hierarchy. grid-risk itself does not depend on grid-geo.
  */
 final class RiskInputs extends GridReadOptions {
   @Option(
@@ -38,8 +37,38 @@ final class RiskInputs extends GridReadOptions {
       arity = "1..*",
       paramLabel = "FILE",
       description =
-          "GeoJSON grid map(s): locates elements given only by lon/lat and checks grid ids.")
+          "GeoJSON grid map(s): locates elements given only by lon/lat, checks grid ids and gives"
+              + " the hierarchy (communities, streets).")
   List<Path> grids = new ArrayList<>();
+
+  private Optional<GridMap> map;
+
+  /** The files these options name, to check before anything is read or written. */
+  List<Path> files() {
+    List<Path> files = new ArrayList<>(List.of(elements));
+    files.addAll(grids);
+    return files;
+  }
+
+  /**
+   * The grid map, read once, when {@code --grids} is given.
+   *
+   * @return the map, or empty
+   * @throws InvalidInputException for a missing file or bad data, located
+   */
+  Optional<GridMap> map() {
+    if (map == null) {
+      grids.forEach(CliFiles::input);
+      map =
+          grids.isEmpty()
+              ? Optional.empty()
+              : Optional.of(
+                  GridMaps.readGeoJson(
+                      grids,
+                      options(GridMapOptions.defaults()).withMode(GridMapOptions.Mode.TRUSTED)));
+    }
+    return map;
+  }
 
   /**
    * Reads the register these options name.
@@ -48,33 +77,11 @@ final class RiskInputs extends GridReadOptions {
    * @throws InvalidInputException for a missing file or bad data, located
    */
   ElementRegister register() {
-    return read(elements, grids, options(GridMapOptions.defaults()));
-  }
-
-  /**
-   * Reads an elements file, located through grid maps when any are given (read with default
-   * options).
-   *
-   * @param elements the elements file
-   * @param grids the grid maps, may be empty
-   * @return the register
-   * @throws InvalidInputException for a missing file or bad data, located
-   */
-  static ElementRegister readElements(Path elements, List<Path> grids) {
-    return read(elements, grids, GridMapOptions.defaults());
-  }
-
-  private static ElementRegister read(Path elements, List<Path> grids, GridMapOptions options) {
     CliFiles.input(elements);
-    grids.forEach(CliFiles::input);
-    Optional<GridMap> map =
-        grids.isEmpty()
-            ? Optional.empty()
-            : Optional.of(
-                GridMaps.readGeoJson(grids, options.withMode(GridMapOptions.Mode.TRUSTED)));
     ElementReadOptions o = ElementReadOptions.defaults();
-    if (map.isPresent()) {
-      o = o.withLocator(locator(map.get())).withGrids(map.get().hierarchy());
+    Optional<GridMap> m = map();
+    if (m.isPresent()) {
+      o = o.withLocator(locator(m.get())).withGrids(m.get().hierarchy());
     }
     return ElementFiles.read(elements, o);
   }

@@ -39,7 +39,7 @@ class RiskInputsTest {
   void elementsGivenByPositionAreLocatedThroughTheMap() throws Exception {
     Path map = file("grids.geojson", MapFiles.clean());
     Path elements = file("elements.jsonl", at("O1", 1, 1) + at("O2", 3, 1.5));
-    ElementRegister r = RiskInputs.readElements(elements, List.of(map));
+    ElementRegister r = readElements(elements, List.of(map));
     LocalDate d = LocalDate.of(2026, 5, 1);
     assertThat(r.element("O1", d).orElseThrow().grid()).isEqualTo(GridId.of("C1"));
     assertThat(r.element("O2", d).orElseThrow().grid()).isEqualTo(GridId.of("C2"));
@@ -52,7 +52,7 @@ class RiskInputsTest {
         file(
             "elements.jsonl",
             at("O1", 9, 9) + "{\"id\":\"O2\",\"type\":\"place\",\"grid\":\"C3\"}\n");
-    assertThatThrownBy(() -> RiskInputs.readElements(elements, List.of(map)))
+    assertThatThrownBy(() -> readElements(elements, List.of(map)))
         .isInstanceOf(InvalidInputException.class)
         .satisfies(
             e -> {
@@ -101,10 +101,21 @@ class RiskInputsTest {
   @Test
   void withoutAMapAPositionOnlyLineIsAnErrorAndMissingFilesAreNamed() throws Exception {
     Path elements = file("elements.jsonl", at("O1", 1, 1));
-    assertThatThrownBy(() -> RiskInputs.readElements(elements, List.of()))
+    assertThatThrownBy(() -> readElements(elements, List.of()))
         .hasMessageContaining("no grid map to locate the position in");
-    assertThatThrownBy(() -> RiskInputs.readElements(dir.resolve("nope.jsonl"), List.of()))
+    assertThatThrownBy(() -> readElements(dir.resolve("nope.jsonl"), List.of()))
         .hasMessageContaining("nope.jsonl")
         .hasMessageContaining("no such file");
+  }
+
+  /** Reads elements the way a risk subcommand does: the options parsed by picocli. */
+  private static ElementRegister readElements(Path elements, List<Path> grids) {
+    List<String> args = new java.util.ArrayList<>(List.of("--elements", elements.toString()));
+    if (!grids.isEmpty()) {
+      args.add("--grids");
+      grids.forEach(g -> args.add(g.toString()));
+    }
+    return picocli.CommandLine.populateCommand(new RiskInputs(), args.toArray(String[]::new))
+        .register();
   }
 }
