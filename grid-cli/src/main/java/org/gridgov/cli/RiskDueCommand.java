@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Every coloured element against its control plan: last visit, due date, status.",
-      "Exit 0 when none is overdue, 1 when some are, 2 for unusable input."
+      "Exit 0 when none is overdue, 1 when some are overdue or have no plan, 2 for unusable input."
     })
 final class RiskDueCommand implements Callable<Integer> {
   /** The CSV header, fixed by the issue and docs/cli.md. */
