@@ -249,9 +249,7 @@ final class ElementLines {
   /** The first line of the file that gave {@code id} a version (or retired it), if any. */
   private Optional<Integer> firstVersionLine(String id) {
     Map<LocalDate, Integer> dates = versionLines.get(id);
-    return dates == null
-        ? Optional.empty()
-        : dates.values().stream().min(Integer::compare);
+    return dates == null ? Optional.empty() : dates.values().stream().min(Integer::compare);
   }
 
   private void checkNewVersion(Fields f, String id, LocalDate from) {

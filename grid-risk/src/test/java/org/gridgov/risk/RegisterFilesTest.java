@@ -310,11 +310,12 @@ class RegisterFilesTest {
     assertThat(r.element("P-000123", ElementFiles.DEFAULT_FROM.minusDays(1))).isEmpty();
     // the same in CSV
     ElementRegister c =
-        csv(
-            "id,type,grid,colour,colouredOn\n" + "O1,object,S01-C01-G01,yellow,2026-04-01\n");
+        csv("id,type,grid,colour,colouredOn\n" + "O1,object,S01-C01-G01,yellow,2026-04-01\n");
     assertThat(c.element("O1", before)).isPresent();
     assertThat(c.colour("O1", before)).isEmpty();
-    assertThat(c.versions("O1")).extracting(ElementVersion::from).containsExactly(ElementFiles.DEFAULT_FROM);
+    assertThat(c.versions("O1"))
+        .extracting(ElementVersion::from)
+        .containsExactly(ElementFiles.DEFAULT_FROM);
   }
 
   @Test
@@ -378,7 +379,8 @@ class RegisterFilesTest {
                 + "\"from\":\"1999-12-31\"}");
     assertThat(ElementFiles.toJsonLines(r, MAY)).contains("\"from\":\"2026-04-01\"");
     assertThat(ElementFiles.toCsv(r, LocalDate.of(2026, 3, 1)).lines())
-        .contains("S1,place,S01-C01-G01,,,,,,,,,,,,,", "S2,place,S01-C01-G01,,,,,,1999-12-31,,,,,,,");
+        .contains(
+            "S1,place,S01-C01-G01,,,,,,,,,,,,,", "S2,place,S01-C01-G01,,,,,,1999-12-31,,,,,,,");
     for (LocalDate d : List.of(LocalDate.of(2026, 3, 1), MAY)) {
       assertThat(jsonLines(ElementFiles.toJsonLines(r, d)).asOf(d)).isEqualTo(r.asOf(d));
       assertThat(csv(ElementFiles.toCsv(r, d)).asOf(d)).isEqualTo(r.asOf(d));
