@@ -6,12 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.gridgov.core.io.Json;
 import org.gridgov.risk.ColourDecision;
+import org.gridgov.risk.ElementFiles;
+import org.gridgov.risk.ElementRegister;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The commands docs/risk.md ("Sample town data") gives to try risk control on the sample town run
@@ -79,6 +84,50 @@ class SampleRiskCommandsTest {
   @Test
   void theKeyPersonFactsRecolourAHandfulOfKeyPersonsWithoutFindings() throws IOException {
     raisesAndHolds(colour("risk-colour-key-persons.dmn", "risk-facts-key-persons.jsonl"));
+  }
+
+  /**
+   * An element's existence and its colour are different facts: on 2026-05-06 every element of the
+   * facts files is in force, also those coloured later in the year (before, a line's version dated
+   * from its colouredOn and `risk colour` refused their facts as "not in force").
+   */
+  @Test
+  void factsObservedBeforeAnElementsColourDateAreTakenForTheElement(@TempDir Path dir)
+      throws IOException {
+    LocalDate day = LocalDate.of(2026, 5, 6);
+    ElementRegister register = ElementFiles.read(Path.of(sample("risk-elements.jsonl")));
+    for (String[] pair :
+        List.of(
+            new String[] {"risk-colour-rules.json", "risk-facts.jsonl"},
+            new String[] {"risk-colour-key-persons.dmn", "risk-facts-key-persons.jsonl"})) {
+      List<String> lines = Files.readAllLines(Path.of(sample(pair[1])));
+      long colouredLater =
+          lines.stream()
+              .map(l -> l.substring(12, l.indexOf('"', 12)))
+              .filter(id -> register.marks(id).get(0).from().isAfter(day))
+              .count();
+      assertThat(colouredLater).as(pair[1]).isPositive();
+      Path facts = dir.resolve(pair[1]);
+      Files.write(
+          facts,
+          lines.stream()
+              .map(l -> l.replace("\"at\":\"2026-12-31\"", "\"at\":\"" + day + "\""))
+              .toList());
+      Run r =
+          run(
+              "risk",
+              "colour",
+              "--elements",
+              sample("risk-elements.jsonl"),
+              "--rules",
+              sample(pair[0]),
+              "--facts",
+              facts.toString(),
+              "--as-of",
+              day.toString());
+      assertThat(r.err()).as(pair[1]).doesNotContain("not in force").isEmpty();
+      assertThat(r.code()).as(pair[1]).isIn(GridGovCli.OK, GridGovCli.FINDINGS);
+    }
   }
 
   @Test

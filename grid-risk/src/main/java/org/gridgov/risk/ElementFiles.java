@@ -44,9 +44,13 @@ import org.gridgov.core.risk.ElementType;
  * colour} and {@code colouredOn} become a {@link MarkSource#MANUAL} colour mark with the reason
  * {@code imported from FILE:LINE} (unless the line gives {@code colourReason}).
  *
+ * <p>A line's {@code from} defaults to {@link #DEFAULT_FROM} on the first line of its id (never to
+ * {@code colouredOn}); a later line of the same id must give it.
+ *
  * <p>Writing goes through {@link AtomicFiles}: either every version and colour mark (reading the
  * file back gives the same register), or the register as of a date (one line per element then in
- * force, with its colour then; the plain format other systems read). Stateless and thread-safe.
+ * force, with its colour then; the plain format other systems read). Both leave out a {@code from}
+ * the reader would default to. Stateless and thread-safe.
  */
 public final class ElementFiles {
   private ElementFiles() {}
@@ -60,6 +64,14 @@ public final class ElementFiles {
   /** The CSV columns other than attributes, in the order the writer writes them. */
   public static final List<String> CSV_COLUMNS =
       ElementLines.MEMBERS.stream().filter(m -> !m.equals(ElementLines.ATTRIBUTES)).toList();
+
+  /**
+   * The register's beginning, 2000-01-01: the date an id's first line without {@code from} is in
+   * force from. Never the line's {@code colouredOn} — an element's existence and its colour are
+   * different facts, so a coloured element exists, without a colour, before its colour date. The
+   * writers leave {@code from} out of an id's first line when it is this date.
+   */
+  public static final LocalDate DEFAULT_FROM = ElementLines.DEFAULT_FROM;
 
   // ------------------------------------------------------------------ reading
 
@@ -433,6 +445,7 @@ public final class ElementFiles {
   private static List<Map<String, String>> allLines(ElementRegister register) {
     List<Map<String, String>> out = new ArrayList<>();
     for (String id : register.ids()) {
+      boolean first = true;
       for (ElementVersion v : register.versions(id)) {
         Map<String, String> line = new LinkedHashMap<>();
         line.put(ElementLines.ID, id);
@@ -441,8 +454,9 @@ public final class ElementFiles {
           line.put(ElementLines.RETIRED, "true");
         } else {
           element(line, v.element().get());
-          line.put(ElementLines.FROM, v.from().toString());
+          from(line, v.from(), first);
         }
+        first = false;
         out.add(line);
       }
       for (ColourMark m : register.marks(id)) {
@@ -471,11 +485,18 @@ public final class ElementFiles {
       Map<String, String> line = new LinkedHashMap<>();
       line.put(ElementLines.ID, id);
       element(line, e.get());
-      line.put(ElementLines.FROM, from.toString());
+      from(line, from, true);
       register.colour(id, asOf).ifPresent(m -> mark(line, m));
       out.add(line);
     }
     return out;
+  }
+
+  /** A version's {@code from}, left out on an id's first line when the reader defaults to it. */
+  private static void from(Map<String, String> line, LocalDate from, boolean firstLineOfId) {
+    if (!firstLineOfId || !from.equals(DEFAULT_FROM)) {
+      line.put(ElementLines.FROM, from.toString());
+    }
   }
 
   private static void element(Map<String, String> line, Element e) {

@@ -69,7 +69,7 @@ final class ElementLines {
   private static final List<String> MARK_MEMBERS =
       List.of(COLOUR, CLEARED, COLOURED_ON, COLOUR_REASON, COLOURED_BY, COLOUR_RULE, REVIEW_ON);
 
-  /** The version date of a line that gives neither {@code from} nor {@code colouredOn}. */
+  /** The version date of an id's first line without {@code from} (never its colouredOn). */
   static final LocalDate DEFAULT_FROM = LocalDate.of(2000, 1, 1);
 
   /** Who set a mark imported without {@code colouredBy}. */
@@ -189,7 +189,21 @@ final class ElementLines {
       position.ifPresent(p -> personal.add(Element.POSITION));
       personal.addAll(attributes.keySet());
     }
-    LocalDate from = date(f, FROM).orElse(mark.map(ColourMark::from).orElse(DEFAULT_FROM));
+    Optional<LocalDate> given = date(f, FROM);
+    if (given.isEmpty()) {
+      firstVersionLine(id)
+          .ifPresent(
+              earlier -> {
+                throw f.fail(
+                    FROM,
+                    "a new version of '"
+                        + id
+                        + "' needs 'from' (line "
+                        + earlier
+                        + " describes it already; 'colouredOn' dates only the colour)");
+              });
+    }
+    LocalDate from = given.orElse(DEFAULT_FROM);
     checkNewVersion(f, id, from);
     Element element = new Element(id, type, grid, position, name, attributes, personal);
     return new Parsed(id, Optional.of(ElementVersion.of(from, element)), mark);
@@ -230,6 +244,12 @@ final class ElementLines {
         && a.from().equals(b.from())
         && a.review().equals(b.review())
         && a.by().equals(b.by());
+  }
+
+  /** The first line of the file that gave {@code id} a version (or retired it), if any. */
+  private Optional<Integer> firstVersionLine(String id) {
+    Map<LocalDate, Integer> dates = versionLines.get(id);
+    return dates == null ? Optional.empty() : dates.values().stream().min(Integer::compare);
   }
 
   private void checkNewVersion(Fields f, String id, LocalDate from) {

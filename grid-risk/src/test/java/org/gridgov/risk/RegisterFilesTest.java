@@ -63,7 +63,7 @@ class RegisterFilesTest {
         .containsExactlyInAnyOrder("name", "position", "household", "address", "flags");
     assertThat(r.versions("P-000123"))
         .extracting(ElementVersion::from)
-        .containsExactly(LocalDate.of(2026, 3, 2)); // from defaults to colouredOn
+        .containsExactly(ElementFiles.DEFAULT_FROM); // from defaults to the beginning
     ColourMark m = r.colour("P-000123", MAY).orElseThrow();
     assertThat(m.colour()).contains(RiskColour.RED);
     assertThat(m.source()).isEqualTo(MarkSource.MANUAL);
@@ -288,9 +288,103 @@ class RegisterFilesTest {
             "{\"id\":\"P-000123\",\"type\":\"person\",\"grid\":\"S01-C02-G07\",\"lon\":113.6621,"
                 + "\"lat\":34.7512,\"name\":\"张某\",\"attributes\":{\"address\":\"3-2-501\","
                 + "\"flags\":\"elderly_alone,disabled\",\"household\":\"H-0042\"},"
-                + "\"from\":\"2026-03-02\",\"colour\":\"red\",\"colouredOn\":\"2026-03-02\","
+                + "\"colour\":\"red\",\"colouredOn\":\"2026-03-02\","
                 + "\"colourReason\":\"imported from elements.jsonl:1\",\"colouredBy\":\"import\"}\n");
     assertThat(ElementFiles.toJsonLines(r, LocalDate.of(2026, 7, 1))).contains("\"yellow\"");
-    assertThat(ElementFiles.toJsonLines(r, LocalDate.of(2026, 1, 1))).isEmpty();
+    // before its colour date the person is there, without a colour
+    assertThat(ElementFiles.toJsonLines(r, LocalDate.of(2026, 1, 1)))
+        .startsWith("{\"id\":\"P-000123\",\"type\":\"person\"")
+        .doesNotContain("colour")
+        .doesNotContain("from");
+  }
+
+  @Test
+  void aColouredElementExistsBeforeItsColourDateWithNoColour() {
+    ElementRegister r = jsonLines(PERSON);
+    LocalDate before = LocalDate.of(2026, 3, 1);
+    assertThat(r.element("P-000123", before)).isPresent();
+    assertThat(r.colour("P-000123", before)).isEmpty();
+    assertThat(r.colour("P-000123", LocalDate.of(2026, 3, 2)).orElseThrow().colour())
+        .contains(RiskColour.RED);
+    assertThat(r.element("P-000123", ElementFiles.DEFAULT_FROM)).isPresent();
+    assertThat(r.element("P-000123", ElementFiles.DEFAULT_FROM.minusDays(1))).isEmpty();
+    // the same in CSV
+    ElementRegister c =
+        csv("id,type,grid,colour,colouredOn\n" + "O1,object,S01-C01-G01,yellow,2026-04-01\n");
+    assertThat(c.element("O1", before)).isPresent();
+    assertThat(c.colour("O1", before)).isEmpty();
+    assertThat(c.versions("O1"))
+        .extracting(ElementVersion::from)
+        .containsExactly(ElementFiles.DEFAULT_FROM);
+  }
+
+  @Test
+  void aNewVersionWithoutFromIsRefusedNamingTheEarlierLine() {
+    String first =
+        "{\"id\":\"S1\",\"type\":\"place\",\"grid\":\"S01-C01-G01\","
+            + "\"attributes\":{\"kind\":\"shop\"}}";
+    // without a colour, and with one: colouredOn dates the colour, never a version
+    assertThat(
+            problems(
+                () ->
+                    jsonLines(
+                        first
+                            + "\n{\"id\":\"S1\",\"type\":\"place\",\"grid\":\"S01-C01-G01\","
+                            + "\"attributes\":{\"kind\":\"rental\"}}\n"
+                            + "{\"id\":\"S1\",\"type\":\"place\",\"grid\":\"S01-C01-G01\","
+                            + "\"colour\":\"red\",\"colouredOn\":\"2026-02-01\"}")))
+        .containsExactly(
+            "2 /from: a new version of 'S1' needs 'from' (line 1 describes it already;"
+                + " 'colouredOn' dates only the colour)",
+            "3 /from: a new version of 'S1' needs 'from' (line 1 describes it already;"
+                + " 'colouredOn' dates only the colour)");
+    assertThat(
+            problems(
+                () ->
+                    csv(
+                        "id,type,grid,from\n"
+                            + "S1,place,S01-C01-G01,2026-01-01\n"
+                            + "S1,place,S01-C01-G01,\n")))
+        .singleElement()
+        .asString()
+        .startsWith("3 column from")
+        .contains("a new version of 'S1' needs 'from' (line 2 describes it already");
+    // a colour line (no type) still adds a mark to the element without a new version
+    ElementRegister r =
+        jsonLines(first + "\n{\"id\":\"S1\",\"colour\":\"red\",\"colouredOn\":\"2026-02-01\"}");
+    assertThat(r.versions("S1")).hasSize(1);
+    assertThat(r.colour("S1", LocalDate.of(2026, 2, 1)).orElseThrow().colour())
+        .contains(RiskColour.RED);
+    assertThat(r.colour("S1", LocalDate.of(2026, 1, 31))).isEmpty();
+  }
+
+  @Test
+  void theWritersLeaveOutOnlyTheFromTheReaderDefaultsTo() {
+    ElementRegister r =
+        jsonLines(
+            String.join(
+                "\n",
+                "{\"id\":\"S1\",\"type\":\"place\",\"grid\":\"S01-C01-G01\"}",
+                "{\"id\":\"S1\",\"type\":\"place\",\"grid\":\"S01-C01-G01\",\"name\":\"B\","
+                    + "\"from\":\"2026-04-01\"}",
+                "{\"id\":\"S2\",\"type\":\"place\",\"grid\":\"S01-C01-G01\","
+                    + "\"from\":\"1999-12-31\"}"));
+    String all = ElementFiles.toJsonLines(r);
+    assertThat(all.lines())
+        .containsExactly(
+            "{\"id\":\"S1\",\"type\":\"place\",\"grid\":\"S01-C01-G01\"}",
+            "{\"id\":\"S1\",\"type\":\"place\",\"grid\":\"S01-C01-G01\",\"name\":\"B\","
+                + "\"from\":\"2026-04-01\"}",
+            "{\"id\":\"S2\",\"type\":\"place\",\"grid\":\"S01-C01-G01\","
+                + "\"from\":\"1999-12-31\"}");
+    assertThat(ElementFiles.toJsonLines(r, MAY)).contains("\"from\":\"2026-04-01\"");
+    assertThat(ElementFiles.toCsv(r, LocalDate.of(2026, 3, 1)).lines())
+        .contains(
+            "S1,place,S01-C01-G01,,,,,,,,,,,,,", "S2,place,S01-C01-G01,,,,,,1999-12-31,,,,,,,");
+    for (LocalDate d : List.of(LocalDate.of(2026, 3, 1), MAY)) {
+      assertThat(jsonLines(ElementFiles.toJsonLines(r, d)).asOf(d)).isEqualTo(r.asOf(d));
+      assertThat(csv(ElementFiles.toCsv(r, d)).asOf(d)).isEqualTo(r.asOf(d));
+    }
+    assertThat(jsonLines(all).versions("S1")).isEqualTo(r.versions("S1"));
   }
 }
