@@ -31,7 +31,11 @@ final class CliFiles {
    */
   static Path input(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw InvalidInputException.at(file.toString(), "", "no such file");
+      String why =
+          Files.isDirectory(file)
+              ? "is a directory, not a file"
+              : Files.exists(file) ? "is not a regular file" : "no such file";
+      throw InvalidInputException.at(file.toString(), "", why);
     }
     return file;
   }

@@ -96,6 +96,15 @@ class BadDataTest {
         "no such file");
   }
 
+  @Test
+  void aDirectoryGivenForAFileSaysSo() throws IOException {
+    Path folder = Files.createDirectory(dir.resolve("plans.json"));
+    unusable(
+        CliRun.of("check-lists", "--lists", folder.toString()),
+        folder,
+        "is a directory, not a file");
+  }
+
   private Path gbk(String name, String text) throws IOException {
     Path p = dir.resolve(name);
     Files.createDirectories(p.getParent());
