@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import org.gridgov.core.io.Suggestions;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Parses an option whose values are an enum's constants written in lower case ({@code --format
  * csv}), ignoring case and surrounding spaces, and suggests the closest value for a typo. A
- * subclass names the enum: {@code FormatConverter() { super(Format.class); }}.
+ * subclass names the enum: {@code Converter() { super(RiskFormat.class); }}.
  *
  * @param <E> the enum
  */
@@ -31,7 +32,9 @@ abstract class LowerCaseEnumConverter<E extends Enum<E>> implements ITypeConvert
     if (i >= 0) {
       return constants[i];
     }
-    throw new IllegalArgumentException(
+    // picocli prints a TypeConversionException's message as it is ("Invalid value for option
+    // '--format': unknown value ..."), where any other exception is wrapped in a Java class name
+    throw new TypeConversionException(
         "unknown value '" + value + "'" + Suggestions.hint(v, values));
   }
 }

@@ -55,13 +55,6 @@ final class RiskColourCommand implements Callable<Integer> {
   /** The CSV header of the changes. */
   static final String CSV_HEADER = "element,grid,type,from,to,rule,reason";
 
-  /** The output formats. */
-  enum Format {
-    TEXT,
-    CSV,
-    JSON
-  }
-
   @Mixin RiskInputs elementInputs;
 
   @Option(
@@ -91,9 +84,9 @@ final class RiskColourCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "text|csv|json",
       defaultValue = "text",
-      converter = FormatConverter.class,
+      converter = RiskFormat.Converter.class,
       description = "A text table (default), CSV (" + CSV_HEADER + ") or JSON.")
-  Format format;
+  RiskFormat format;
 
   @Option(
       names = "--by",
@@ -253,13 +246,6 @@ final class RiskColourCommand implements Callable<Integer> {
               row.get(4),
               row.get(5),
               row.get(6)));
-    }
-  }
-
-  /** Parses {@code --format}, suggesting the closest value for a typo. */
-  static final class FormatConverter extends LowerCaseEnumConverter<Format> {
-    FormatConverter() {
-      super(Format.class);
     }
   }
 }

@@ -130,8 +130,9 @@ final class RiskDayCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "text|csv|json",
       defaultValue = "text",
+      converter = RiskFormat.Converter.class,
       description = "Output format (default: ${DEFAULT-VALUE}).")
-  String format;
+  RiskFormat format;
 
   @Spec CommandSpec spec;
 
@@ -139,11 +140,6 @@ final class RiskDayCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    String fmt = format.toLowerCase(Locale.ROOT);
-    if (!List.of("text", "csv", "json").contains(fmt)) {
-      throw InvalidInputException.at(
-          "--format", "", "unknown format '" + format + "'; expected one of text, csv, json");
-    }
     PatrolOptions options = options();
     SizingOptions sizingOptions = sizingOptions();
     List<Path> inputs = new ArrayList<>(elementInputs.files());
@@ -158,20 +154,20 @@ final class RiskDayCommand implements Callable<Integer> {
             ? gridsFromPosts(OrgDirectories.read(posts), worker, date, posts)
             : gridsFromVisits(control, worker, date, controlInputs.visits);
     PatrolDay day = control.day(worker, workerGrids, date, options);
-    switch (fmt) {
-      case "csv" -> out.print(csv(day));
-      case "json" -> {
+    switch (format) {
+      case CSV -> out.print(csv(day));
+      case JSON -> {
         ObjectNode root = json(day, workerGrids, options);
         root.set("sizing", sizingJson(control.sizing(date, workerGrids, sizingOptions)));
         out.println(Json.pretty(root));
       }
-      default -> {
+      case TEXT -> {
         out.print(text(day, workerGrids, options));
         out.print(sizingText(control.sizing(date, workerGrids, sizingOptions)));
       }
     }
     out.flush();
-    if (!day.unplaced().isEmpty() && !fmt.equals("text")) {
+    if (!day.unplaced().isEmpty() && format != RiskFormat.TEXT) {
       err.println(
           "gridgov risk day: warning: "
               + day.unplaced().size()

@@ -68,8 +68,9 @@ final class RiskDueCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "text|csv|json",
       defaultValue = "text",
+      converter = RiskFormat.Converter.class,
       description = "Output format (default: ${DEFAULT-VALUE}).")
-  String format;
+  RiskFormat format;
 
   @Option(
       names = "--extra-counts",
@@ -96,11 +97,6 @@ final class RiskDueCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    String fmt = format.toLowerCase(Locale.ROOT);
-    if (!List.of("text", "csv", "json").contains(fmt)) {
-      throw InvalidInputException.at(
-          "--format", "", "unknown format '" + format + "'; expected one of text, csv, json");
-    }
     List<Path> inputs = new ArrayList<>(elementInputs.files());
     inputs.addAll(controlInputs.files());
     inputs.forEach(CliFiles::input);
@@ -116,13 +112,13 @@ final class RiskDueCommand implements Callable<Integer> {
     DueReport report = control.due(asOf);
     List<UnplannedElement> unplanned = control.unplanned(report);
     ActionReport fired = control.overdueActions(report);
-    switch (fmt) {
-      case "csv" -> out.print(csv(report, unplanned));
-      case "json" -> out.println(Json.pretty(json(report, unplanned, fired)));
-      default -> out.print(text(report, unplanned, fired));
+    switch (format) {
+      case CSV -> out.print(csv(report, unplanned));
+      case JSON -> out.println(Json.pretty(json(report, unplanned, fired)));
+      case TEXT -> out.print(text(report, unplanned, fired));
     }
     out.flush();
-    if (!report.unplanned().isEmpty() && !fmt.equals("text")) {
+    if (!report.unplanned().isEmpty() && format != RiskFormat.TEXT) {
       err.println(
           "gridgov risk due: warning: "
               + report.unplanned().size()

@@ -198,6 +198,11 @@ class RiskDueCommandTest {
   @Test
   void badFormatAndMissingFilesAreUnusable(@TempDir Path dir) throws IOException {
     assertThat(run(dir, "2026-05-08", "--format", "xml").code()).isEqualTo(2);
+    CliRun typo = run(dir, "2026-05-08", "--format", "jsn");
+    assertThat(typo.code()).isEqualTo(2);
+    assertThat(typo.err())
+        .contains("Invalid value for option '--format': unknown value 'jsn'; did you mean 'json'?")
+        .doesNotContain("Exception");
     CliRun r =
         CliRun.of(
             "risk",
