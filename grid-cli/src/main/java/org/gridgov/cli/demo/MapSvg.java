@@ -431,29 +431,12 @@ public final class MapSvg {
       for (OrgStatus st : OrgStatus.values()) {
         y += 26;
         long n = status.values().stream().filter(v -> v == st).count();
-        empty(
-            "rect", "x", x, "y", y - 12, "width", 16.0, "height", 16.0, "fill", st.colour, "rx",
-            2.0);
+        legendBox(x, y, "fill", st.colour, "rx", 2.0);
         legendLabel(x, y, st.label + ": " + n);
         svg.append('\n');
       }
       y += 26;
-      empty(
-          "rect",
-          "x",
-          x,
-          "y",
-          y - 12,
-          "width",
-          16.0,
-          "height",
-          16.0,
-          "fill",
-          "#ffffff",
-          "stroke",
-          "#111",
-          "stroke-dasharray",
-          "4 2");
+      legendBox(x, y, "fill", "#ffffff", "stroke", "#111", "stroke-dasharray", "4 2");
       legendLabel(x, y, "dashed outline: exclusive grid (专属网格)");
       svg.append("\n</svg>\n");
       return svg.toString();
@@ -763,22 +746,7 @@ public final class MapSvg {
         svg.append('\n');
       }
       y += 30;
-      empty(
-          "rect",
-          "x",
-          x,
-          "y",
-          y - 12,
-          "width",
-          16.0,
-          "height",
-          16.0,
-          "fill",
-          "none",
-          "stroke",
-          "#d7191c",
-          "stroke-width",
-          3.0);
+      legendBox(x, y, "fill", "none", "stroke", "#d7191c", "stroke-width", 3.0);
       legendLabel(x, y, "planted outbreak (O1 …)");
       svg.append("\n</svg>\n");
       return svg.toString();
@@ -1543,9 +1511,16 @@ public final class MapSvg {
 
     /** A legend's colour swatch, outlined. */
     private void legendSwatch(double x, double y, String fill) {
-      empty(
-          "rect", "x", x, "y", y - 12, "width", 16.0, "height", 16.0, "fill", fill, "stroke",
-          "#999", "rx", 2.0);
+      legendBox(x, y, "fill", fill, "stroke", "#999", "rx", 2.0);
+    }
+
+    /** A legend's 16 × 16 box left of its label, with the given style attributes. */
+    private void legendBox(double x, double y, Object... style) {
+      Object[] a = new Object[8 + style.length];
+      System.arraycopy(
+          new Object[] {"x", x, "y", y - 12, "width", 16.0, "height", 16.0}, 0, a, 0, 8);
+      System.arraycopy(style, 0, a, 8, style.length);
+      empty("rect", a);
     }
 
     private void text(double x, double y, String s, double size, String weight) {
