@@ -191,10 +191,10 @@ public record SimulationReport(
   }
 
   /**
-   * Builds the report from the variants' own reports, computing every ranking's changes against
-   * the baseline (the changes the given reports carry are replaced): the path {@link #of} takes,
-   * open to tools that compute the variants elsewhere (on a cluster's executors, say) and bring
-   * back their summaries and rankings.
+   * Builds the report from the variants' own reports, computing every ranking's changes against the
+   * baseline (the changes the given reports carry are replaced): the path {@link #of} takes, open
+   * to tools that compute the variants elsewhere (on a cluster's executors, say) and bring back
+   * their summaries and rankings.
    *
    * @param city the city's name
    * @param stream the stream replayed
@@ -299,8 +299,7 @@ public record SimulationReport(
       for (GridLevel l : variants.get(0).summary().escalationsByLevel().keySet()) {
         m.add(
             count(
-                "whistles." + l.name(),
-                v -> v.summary().escalationsByLevel().getOrDefault(l, 0)));
+                "whistles." + l.name(), v -> v.summary().escalationsByLevel().getOrDefault(l, 0)));
       }
     }
     m.add(count("urged_cases", v -> v.summary().urgedCases()));
@@ -336,13 +335,13 @@ public record SimulationReport(
   }
 
   /**
-   * A variant's summary measures, unrounded, in report order: the rows of {@link #toText()} and
-   * the {@code summary} of {@link #toJson()} (plus {@code deductions.<key>} per ranking key of the
+   * A variant's summary measures, unrounded, in report order: the rows of {@link #toText()} and the
+   * {@code summary} of {@link #toJson()} (plus {@code deductions.<key>} per ranking key of the
    * report), for tools that aggregate reports, such as a comparison over seeds and cities.
    *
    * @param variant a variant's name
-   * @return measure name → value, empty where not applicable (no closed case; a ranking the
-   *     variant does not compute)
+   * @return measure name → value, empty where not applicable (no closed case; a ranking the variant
+   *     does not compute)
    * @throws IllegalArgumentException when no variant has that name
    */
   public Map<String, OptionalDouble> measures(String variant) {
