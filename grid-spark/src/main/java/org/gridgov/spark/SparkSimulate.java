@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -93,22 +94,24 @@ final class SparkSimulate {
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<byte[]> shipped = jsc.broadcast(encode(shipment));
+    // Broadcast ids restart with every SparkContext of a JVM; a random id keys the caches safely.
+    String job = UUID.randomUUID().toString();
     List<VariantRun> runs;
     try {
-      runs = runAll(jsc, shipped, tasks);
+      runs = runAll(jsc, job, shipped, tasks);
     } finally {
       shipped.unpersist(false);
+      Executor.forget(job); // the driver's JVM runs the tasks in local mode
     }
     return assemble(request, names, runs);
   }
 
   /** Runs the tasks, one to a partition so Spark hands them out as executors free up. */
   private static List<VariantRun> runAll(
-      JavaSparkContext jsc, Broadcast<byte[]> shipped, List<Task> tasks) {
-    long id = shipped.id();
+      JavaSparkContext jsc, String job, Broadcast<byte[]> shipped, List<Task> tasks) {
     return new ArrayList<>(
         jsc.parallelize(tasks, Math.max(1, tasks.size()))
-            .map(t -> Executor.run(id, shipped, t))
+            .map(t -> Executor.run(job, shipped, t))
             .collect());
   }
 
@@ -263,8 +266,8 @@ final class SparkSimulate {
 
     private Executor() {}
 
-    static VariantRun run(long job, Broadcast<byte[]> shipped, Task t) {
-      Shipment s = SHIPMENTS.get(job + "", () -> decode(shipped.value()));
+    static VariantRun run(String job, Broadcast<byte[]> shipped, Task t) {
+      Shipment s = SHIPMENTS.get(job, () -> decode(shipped.value()));
       City city = CITIES.get(job + "/" + t.city(), () -> s.cities.get(t.city()).load());
       CaseStream stream =
           STREAMS.get(
@@ -273,6 +276,13 @@ final class SparkSimulate {
       PolicyVariant variant = s.variants.get(t.variant());
       LoopResult result = CaseLoop.of(city, variant, s.model).run(stream);
       return VariantRun.of(t, stream.size(), result);
+    }
+
+    /** Drops a job's shipment, cities and streams from this JVM's caches. */
+    static void forget(String job) {
+      SHIPMENTS.forget(job);
+      CITIES.forget(job + "/");
+      STREAMS.forget(job + "/");
     }
   }
 
@@ -296,6 +306,11 @@ final class SparkSimulate {
         }
       }
       return once.get();
+    }
+
+    /** Drops the key and every key starting with it. */
+    synchronized void forget(String prefix) {
+      map.keySet().removeIf(k -> k.startsWith(prefix));
     }
   }
 
