@@ -10,7 +10,9 @@ import java.io.ObjectStreamClass;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
@@ -73,20 +75,43 @@ final class LocatorShip {
   }
 
   /**
-   * Broadcasts a locator's serial form once.
+   * The broadcasts already made, per Spark context and locator (weak keys: a locator no longer
+   * used drops its entry, and Spark's context cleaner then removes the broadcast's blocks). The
+   * broadcast holds the locator's bytes, not the locator, so the entry does not keep its key.
+   */
+  private static final Map<SparkContext, Map<GridLocator, Broadcast<byte[]>>> SHIPPED =
+      new WeakHashMap<>();
+
+  /**
+   * Broadcasts a locator's serial form once per Spark context: later calls with the same locator
+   * (the same map) reuse the broadcast, so executors decode the locator once, not once per query.
    *
    * @param spark the session
    * @param locator the locator
    * @return the broadcast bytes
    */
   static Broadcast<byte[]> broadcast(SparkSession spark, GridLocator locator) {
+    SparkContext sc = spark.sparkContext();
+    synchronized (SHIPPED) {
+      Map<GridLocator, Broadcast<byte[]>> byLocator =
+          SHIPPED.computeIfAbsent(sc, k -> new WeakHashMap<>());
+      Broadcast<byte[]> shipped = byLocator.get(locator);
+      if (shipped == null || !shipped.isValid()) {
+        shipped = ship(sc, locator);
+        byLocator.put(locator, shipped);
+      }
+      return shipped;
+    }
+  }
+
+  private static Broadcast<byte[]> ship(SparkContext sc, GridLocator locator) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(locator);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot serialise the locator", e);
     }
-    return JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(bytes.toByteArray());
+    return JavaSparkContext.fromSparkContext(sc).broadcast(bytes.toByteArray());
   }
 
   /**
