@@ -258,4 +258,51 @@ class SparkLocateTest {
         .hasMessageContaining("row id='nan': lon NaN is not a finite number")
         .hasRootCauseInstanceOf(org.gridgov.core.InvalidInputException.class);
   }
+
+  @Test
+  void theSqlFunctionAnswersAsLocate() {
+    GridGovSpark.registerLocate(spark, LocateTestCity.MAP, LocateOptions.defaults());
+    cityPoints(50_000, 6, 3).createOrReplaceTempView("city_points");
+    List<Row> rows =
+        spark
+            .sql(
+                "select id, lon, lat, g.grid, g.path, g.exclusive"
+                    + " from (select *, gridgov_locate(lon, lat) as g from city_points)")
+            .collectAsList();
+    assertThat(rows).hasSize(50_000 + LocateTestCity.points(0, 6).length);
+    assertThat(mismatches(rows, 1, 2, 3)).isEmpty();
+    assertThat(
+            spark
+                .sql("select gridgov_locate(cast(116.95 as float), 31) as g")
+                .schema()
+                .apply("g")
+                .dataType()
+                .simpleString())
+        .isEqualTo("struct<grid:string,path:string,exclusive:string>");
+  }
+
+  @Test
+  void theSqlFunctionMarksOrFailsBadPositions() {
+    withBadRows().createOrReplaceTempView("bad_points");
+    GridGovSpark.registerLocate(
+        spark,
+        LocateTestCity.MAP,
+        LocateOptions.defaults().withBadRows(LocateOptions.BadRows.MARK));
+    Map<String, Row> byId = new HashMap<>();
+    for (Row r :
+        spark
+            .sql("select id, gridgov_locate(lon, lat) as g from bad_points")
+            .collectAsList()) {
+      byId.put(r.getString(0), r.getStruct(1));
+    }
+    assertThat(byId.get("swapped").getString(3)).startsWith("lat 116.9 is not within [-90, 90]");
+    assertThat(byId.get("null").getString(3)).isEqualTo("lon is null");
+    assertThat(byId.get("swapped").isNullAt(0)).isTrue();
+    assertThat(byId.get("p17").isNullAt(3)).isTrue();
+
+    GridGovSpark.registerLocate(spark, LocateTestCity.MAP, LocateOptions.defaults());
+    assertThatThrownBy(
+            () -> spark.sql("select gridgov_locate(lon, lat) from bad_points").collectAsList())
+        .hasMessageContaining("gridgov_locate(NaN, 31.0): lon NaN is not a finite number");
+  }
 }
