@@ -144,6 +144,28 @@ class ScoreJobTest {
   }
 
   @Test
+  void unitIdsWithCommasAndQuotesAreQuotedAsTheCommandLineQuotesThem() throws IOException {
+    List<String> lines = Files.readAllLines(city.casesFile);
+    List<String> edited = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      String l = lines.get(i);
+      if (!l.contains("\"assessment\"") && l.startsWith("{\"version\":2,")) {
+        String dept = i % 3 == 0 ? "Dept, \\\"north\\\"" : i % 3 == 1 ? "city \\\"works\\\"" : "parks";
+        l = "{\"version\":2,\"assessment\":{\"department\":\"" + dept + "\"}," + l.substring(13);
+      }
+      edited.add(l);
+    }
+    Path file = dir.resolve("quoted.jsonl");
+    Files.write(file, edited);
+    sameAsCli(
+        "quoted",
+        "--scheme", city.schemeFile.toString(),
+        "--cases", file.toString(),
+        "--by", "department");
+    assertThat(concatenated(dir.resolve("quoted"))).contains("\"Dept, \"\"north\"\"\"");
+  }
+
+  @Test
   void unusableInputExitsTwoWithALocatedMessage() throws IOException {
     Path existing = Files.createDirectories(dir.resolve("existing"));
     Run run =
