@@ -25,12 +25,12 @@ import org.gridgov.scoring.Count.Counts;
  * Scorer#score(MonthlyCounts, Scorer.Request)} needs to score exactly as {@link
  * Scorer#score(CaseLog, Scorer.Request)} scores the cases themselves. It is the mergeable partial
  * result of counting cases somewhere else — a Spark partition, a data warehouse, one file of many:
- * counts of disjoint sets of cases {@link #plus add up}, whatever the order, to the counts of all of
- * them.
+ * counts of disjoint sets of cases {@link #plus add up}, whatever the order, to the counts of all
+ * of them.
  *
  * <p>It holds, besides the counts, what a {@link CaseLog} knows beyond them: the as-of instant the
- * facts were taken at, every unit of the kind some case names (in any role, for workers) or that was
- * declared — those are listed, as not applicable, in periods where they have no count — and how
+ * facts were taken at, every unit of the kind some case names (in any role, for workers) or that
+ * was declared — those are listed, as not applicable, in periods where they have no count — and how
  * many cases were reported each month (for {@link #span()}).
  *
  * <p>Immutable, thread-safe and serializable (a versioned serial form of flat arrays).
@@ -313,8 +313,8 @@ public final class MonthlyCounts implements Serializable {
     }
 
     /**
-     * Adds reported cases to a month without counts (cases that name no unit of the kind still
-     * make the month part of {@link MonthlyCounts#span()}).
+     * Adds reported cases to a month without counts (cases that name no unit of the kind still make
+     * the month part of {@link MonthlyCounts#span()}).
      *
      * @param month the month
      * @param n the number of cases, not negative
@@ -485,9 +485,7 @@ public final class MonthlyCounts implements Serializable {
             "MonthlyCounts written with " + width + " counts, this build has " + WIDTH);
       }
       try {
-        Builder b =
-            builder(
-                UnitKind.values()[kind], Instant.ofEpochSecond(asOfSeconds, asOfNanos));
+        Builder b = builder(UnitKind.values()[kind], Instant.ofEpochSecond(asOfSeconds, asOfNanos));
         for (String u : units) {
           b.declare(u);
         }

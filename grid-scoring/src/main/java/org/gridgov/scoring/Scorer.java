@@ -226,11 +226,7 @@ public final class Scorer implements Serializable {
     for (ScoringPeriod p : periods) {
       out.add(
           new Scorecard(
-              engine,
-              request.kind(),
-              p,
-              counts.asOf(),
-              engine.score(counts, p, request.extra())));
+              engine, request.kind(), p, counts.asOf(), engine.score(counts, p, request.extra())));
     }
     return List.copyOf(out);
   }

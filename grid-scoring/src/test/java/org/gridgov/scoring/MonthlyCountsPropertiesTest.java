@@ -29,8 +29,7 @@ class MonthlyCountsPropertiesTest {
   }
 
   @Property(tries = 60)
-  void summedPartsScoreAsTheLog(
-      @ForAll("logs") List<CaseFacts> facts, @ForAll("seeds") Long seed) {
+  void summedPartsScoreAsTheLog(@ForAll("logs") List<CaseFacts> facts, @ForAll("seeds") Long seed) {
     CaseLog log = FactsGen.log(facts);
     java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
     int parts = 1 + r.nextInt(4);
@@ -52,8 +51,7 @@ class MonthlyCountsPropertiesTest {
         continue;
       }
       for (Scorer.Rollup rollup : Scorer.Rollup.values()) {
-        for (ScoringPeriod p :
-            List.of(FactsGen.SPAN, ScoringPeriod.parse("2026-02..2026-03"))) {
+        for (ScoringPeriod p : List.of(FactsGen.SPAN, ScoringPeriod.parse("2026-02..2026-03"))) {
           Scorer.Request req = Scorer.Request.of(p, kind).rollup(rollup);
           assertThat(Scorecards.render(scorer.score(sum, req)))
               .isEqualTo(Scorecards.render(scorer.score(log, req)));

@@ -96,7 +96,8 @@ class MonthlyCountsTest {
     for (int i = 0; i < FACTS.size(); i++) {
       (i % 2 == 0 ? first : second).add(FACTS.get(i));
     }
-    MonthlyCounts whole = MonthlyCounts.of(CaseLog.builder(AS_OF).addAll(FACTS).build(), UnitKind.GRID);
+    MonthlyCounts whole =
+        MonthlyCounts.of(CaseLog.builder(AS_OF).addAll(FACTS).build(), UnitKind.GRID);
     MonthlyCounts sum = second.build().plus(first.build());
     assertThat(sum).isEqualTo(whole).hasSameHashCodeAs(whole);
     assertThat(sum.toString()).contains("grid", "2 units", "4 cases");
@@ -123,8 +124,7 @@ class MonthlyCountsTest {
     assertThatThrownBy(
             () ->
                 SCORER.score(
-                    grids,
-                    Scorer.Request.of(ScoringPeriod.parse("2026-01"), UnitKind.DEPARTMENT)))
+                    grids, Scorer.Request.of(ScoringPeriod.parse("2026-01"), UnitKind.DEPARTMENT)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("counts of grid cannot be scored as department");
     assertThatThrownBy(

@@ -7,9 +7,9 @@ import java.util.OptionalLong;
 import org.gridgov.core.InvalidInputException;
 
 /**
- * A case line that could not be scored: where it is and why. Located by its line when the input
- * has a line column ({@link ScoreOptions#withLines}), else by its partition and its 1-based row
- * within the partition.
+ * A case line that could not be scored: where it is and why. Located by its line when the input has
+ * a line column ({@link ScoreOptions#withLines}), else by its partition and its 1-based row within
+ * the partition.
  *
  * @param source the input's name
  * @param line the 1-based line, 0 when unknown

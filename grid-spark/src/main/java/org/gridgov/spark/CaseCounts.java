@@ -74,7 +74,14 @@ public final class CaseCounts {
 
   @Override
   public String toString() {
-    return "CaseCounts[" + cases() + " cases, " + counts.keySet() + ", as of " + asOf
-        + ", " + skipped.size() + " skipped]";
+    return "CaseCounts["
+        + cases()
+        + " cases, "
+        + counts.keySet()
+        + ", as of "
+        + asOf
+        + ", "
+        + skipped.size()
+        + " skipped]";
   }
 }

@@ -1,10 +1,10 @@
 package org.gridgov.spark;
 
+import java.util.List;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import java.util.List;
-import java.util.Set;
 import org.gridgov.geo.GridMap;
 import org.gridgov.scoring.CaseLog;
 import org.gridgov.scoring.MonthlyCounts;

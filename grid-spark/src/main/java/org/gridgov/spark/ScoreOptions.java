@@ -10,10 +10,10 @@ import org.gridgov.core.time.WorkCalendar;
 /**
  * How {@link GridGovSpark#score} and {@link GridGovSpark#countCases} read cases and derive their
  * facts: the column holding each case's JSON line (default {@code value}, what {@code
- * spark.read().text(path)} gives), an optional column with the line number and the source name
- * used in errors, the as-of instant, and the fact rules' inputs as {@code gridgov score} takes
- * them ({@code --hierarchy}, {@code --calendar}, {@code --limits}, {@code --as-of}), and what
- * happens to a bad case line.
+ * spark.read().text(path)} gives), an optional column with the line number and the source name used
+ * in errors, the as-of instant, and the fact rules' inputs as {@code gridgov score} takes them
+ * ({@code --hierarchy}, {@code --calendar}, {@code --limits}, {@code --as-of}), and what happens to
+ * a bad case line.
  *
  * <p>Immutable and thread-safe. The rules' inputs travel to the executors once per job, as a
  * broadcast of their JSON.
@@ -131,8 +131,8 @@ public final class ScoreOptions {
   }
 
   /**
-   * These options taking open, overdue and suspended states at an instant ({@code --as-of}); without
-   * one, the latest time in the cases is found first, in an extra pass over them.
+   * These options taking open, overdue and suspended states at an instant ({@code --as-of});
+   * without one, the latest time in the cases is found first, in an extra pass over them.
    *
    * @param instant the as-of instant
    * @return new options

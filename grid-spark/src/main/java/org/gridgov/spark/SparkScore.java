@@ -47,9 +47,9 @@ import scala.Tuple2;
  * Score on Spark. Each partition parses its case lines, derives their facts with {@link FactRules}
  * (built once per executor from a broadcast of the rules' JSON) and sums counts per (kind, unit,
  * month) in a hash map; Spark merges the partial sums by key ({@code reduceByKey}, combined
- * map-side), and the driver collects the merged counts — one row per unit and month, not per case
- * — into {@link MonthlyCounts} and scores them. Scoring is independent of the scheme until that
- * last step, so the scheme never leaves the driver.
+ * map-side), and the driver collects the merged counts — one row per unit and month, not per case —
+ * into {@link MonthlyCounts} and scores them. Scoring is independent of the scheme until that last
+ * step, so the scheme never leaves the driver.
  */
 final class SparkScore {
   private static final Count[] COUNTS = Count.values();
@@ -85,7 +85,10 @@ final class SparkScore {
     StructField text = field(cases, options.caseColumn(), "case");
     if (!text.dataType().equals(DataTypes.StringType)) {
       throw new IllegalArgumentException(
-          "case column '" + text.name() + "' must be a string, not " + text.dataType().simpleString());
+          "case column '"
+              + text.name()
+              + "' must be a string, not "
+              + text.dataType().simpleString());
     }
     Dataset<Row> selected;
     if (options.lineColumn().isPresent()) {
@@ -179,7 +182,8 @@ final class SparkScore {
   }
 
   private static Instant instant(long nanos) {
-    return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+    return Instant.ofEpochSecond(
+        Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
   }
 
   /** A byte order mark before the first line, as the JSON Lines reader accepts it. */
@@ -395,8 +399,7 @@ final class SparkScore {
 
   /** Counts one partition. */
   static final class Counter
-      implements org.apache.spark.api.java.function.Function2<
-          Integer, Iterator<Row>, Iterator<Tuple2<Key, Part>>> {
+      implements Function2<Integer, Iterator<Row>, Iterator<Tuple2<Key, Part>>> {
     @Serial private static final long serialVersionUID = 1L;
 
     private final Broadcast<Spec> spec;
@@ -433,7 +436,13 @@ final class SparkScore {
         } catch (RuntimeException e) {
           bad.add(
               e instanceof InvalidInputException x
-                  ? bad(s, partition, row, line, x.column().orElse(0), x.pointer().orElse(""),
+                  ? bad(
+                      s,
+                      partition,
+                      row,
+                      line,
+                      x.column().orElse(0),
+                      x.pointer().orElse(""),
                       x.reason())
                   : bad(s, partition, row, line, 0, "", String.valueOf(e.getMessage())));
           if (s.failFast) {

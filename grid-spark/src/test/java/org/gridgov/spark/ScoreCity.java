@@ -13,6 +13,7 @@ import java.util.Set;
 import org.gridgov.core.cases.Case;
 import org.gridgov.core.cases.Transition;
 import org.gridgov.core.json.GridGovJson;
+import org.gridgov.core.time.WorkCalendar;
 import org.gridgov.fixtures.CityMaker;
 import org.gridgov.fixtures.CityPlan;
 import org.gridgov.lab.CaseLoop;
@@ -27,13 +28,12 @@ import org.gridgov.scoring.Scorecard;
 import org.gridgov.scoring.Scorer;
 import org.gridgov.scoring.ScoringSchemes;
 import org.gridgov.scoring.UnitKind;
-import org.gridgov.core.time.WorkCalendar;
 
 /**
- * A generated city's case history for the score tests: grid-lab's {@link CaseLoop} runs a
- * generated stream of incidents through the loop (filing, dispatch, handling, checks, follow-ups),
- * so the cases carry real audit trails; written as JSON Lines with the city's hierarchy, as {@code
- * gridgov score --cases --hierarchy} reads them.
+ * A generated city's case history for the score tests: grid-lab's {@link CaseLoop} runs a generated
+ * stream of incidents through the loop (filing, dispatch, handling, checks, follow-ups), so the
+ * cases carry real audit trails; written as JSON Lines with the city's hierarchy, as {@code gridgov
+ * score --cases --hierarchy} reads them.
  */
 final class ScoreCity {
   /** Every kind can be scored: the shipped region scheme with its unit kinds cleared. */

@@ -71,8 +71,7 @@ class SparkScoreTest {
     java.util.Map<String, String> expected = new java.util.HashMap<>();
     for (int partitions : new int[] {1, 4}) {
       Dataset<Row> parts = partitions == 1 ? lines.coalesce(1) : lines.repartition(partitions);
-      CaseCounts counts =
-          GridGovSpark.countCases(parts, EnumSet.allOf(UnitKind.class), options());
+      CaseCounts counts = GridGovSpark.countCases(parts, EnumSet.allOf(UnitKind.class), options());
       assertThat(counts.asOf()).isEqualTo(log.asOf());
       assertThat(counts.cases()).isEqualTo(log.size());
       assertThat(counts.span()).isEqualTo(log.span());
@@ -103,10 +102,7 @@ class SparkScoreTest {
       assertThat(
               ScoreCity.render(
                   GridGovSpark.score(
-                      lines.repartition(3),
-                      ScoreCity.SCORER,
-                      req,
-                      options().withAsOf(log.asOf()))))
+                      lines.repartition(3), ScoreCity.SCORER, req, options().withAsOf(log.asOf()))))
           .isEqualTo(ScoreCity.render(ScoreCity.SCORER.score(log, req)));
     }
   }
@@ -126,9 +122,7 @@ class SparkScoreTest {
         spark
             .createDataFrame(
                 rows,
-                new org.apache.spark.sql.types.StructType()
-                    .add("json", "string")
-                    .add("n", "long"))
+                new org.apache.spark.sql.types.StructType().add("json", "string").add("n", "long"))
             .repartition(3);
     ScoreOptions o =
         options().withCaseColumn("json").withLines("n", "cases.jsonl").withAsOf(log.asOf());
@@ -147,12 +141,12 @@ class SparkScoreTest {
     good.remove(20);
     good.remove(11);
     good.remove(7);
-    CaseLog goodLog =
-        logOf(good.stream().map(GridGovJson::readCase).toList(), skipped.asOf());
+    CaseLog goodLog = logOf(good.stream().map(GridGovJson::readCase).toList(), skipped.asOf());
     assertThat(skipped.counts(UnitKind.GRID)).isEqualTo(MonthlyCounts.of(goodLog, UnitKind.GRID));
 
     // without a line column: partition and row
-    Dataset<Row> unnumbered = spark.createDataset(small, Encoders.STRING()).toDF("json").coalesce(1);
+    Dataset<Row> unnumbered =
+        spark.createDataset(small, Encoders.STRING()).toDF("json").coalesce(1);
     assertThatThrownBy(
             () ->
                 GridGovSpark.countCases(
@@ -192,7 +186,8 @@ class SparkScoreTest {
                     options().withBadRows(ScoreOptions.BadRows.SKIP)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("countCases");
-    assertThatThrownBy(() -> GridGovSpark.countCases(lines, EnumSet.noneOf(UnitKind.class), options()))
+    assertThatThrownBy(
+            () -> GridGovSpark.countCases(lines, EnumSet.noneOf(UnitKind.class), options()))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

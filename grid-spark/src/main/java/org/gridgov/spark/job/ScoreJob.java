@@ -47,10 +47,10 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code gridgov-spark score}: {@code gridgov score --format csv} on Spark. Reads the case JSON
- * Lines file with Spark (each line numbered for errors), counts on the cluster, scores on the driver
- * and writes CSV part files into {@code --out DIR}, one per scored period, each with the header
- * {@code gridgov score --format csv} writes; the part files' rows, in part order, are that command's
- * rows. Exit 0 done, 2 unusable input (file, line, pointer), 3 internal error.
+ * Lines file with Spark (each line numbered for errors), counts on the cluster, scores on the
+ * driver and writes CSV part files into {@code --out DIR}, one per scored period, each with the
+ * header {@code gridgov score --format csv} writes; the part files' rows, in part order, are that
+ * command's rows. Exit 0 done, 2 unusable input (file, line, pointer), 3 internal error.
  */
 @Command(
     name = "score",
@@ -100,7 +100,8 @@ final class ScoreJob implements Callable<Integer> {
   @Option(
       names = "--as-of",
       paramLabel = "INSTANT",
-      description = "When open and overdue states are taken (default: the latest time in the cases).")
+      description =
+          "When open and overdue states are taken (default: the latest time in the cases).")
   String asOf;
 
   @Option(
@@ -134,7 +135,8 @@ final class ScoreJob implements Callable<Integer> {
   @Option(
       names = "--master",
       paramLabel = "URL",
-      description = "Spark master (default: spark.master when set, as by spark-submit, else local[*]).")
+      description =
+          "Spark master (default: spark.master when set, as by spark-submit, else local[*]).")
   String master;
 
   @Override
@@ -196,15 +198,14 @@ final class ScoreJob implements Callable<Integer> {
       options = options.withTimeLimits(GridGovJson.readTimeLimits(limits));
     }
     ExtraCounts extra = counts == null ? ExtraCounts.empty() : ExtraCounts.read(counts);
-    boolean created = SparkSession.getActiveSession().isEmpty()
-        && SparkSession.getDefaultSession().isEmpty();
+    boolean created =
+        SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = session();
     try {
       Configuration hadoop = spark.sparkContext().hadoopConfiguration();
       requireAbsent(hadoop);
       requirePresent(hadoop);
-      CaseCounts counted =
-          GridGovSpark.countCases(numberedLines(spark), EnumSet.of(kind), options);
+      CaseCounts counted = GridGovSpark.countCases(numberedLines(spark), EnumSet.of(kind), options);
       MonthlyCounts mc = counted.counts(kind);
       ScoringPeriod p = period(mc);
       if (!s.inForce(p)) {
@@ -214,10 +215,14 @@ final class ScoreJob implements Callable<Integer> {
       List<Scorecard> cards =
           Scorer.of(s).score(mc, Scorer.Request.of(p, kind).extra(extra).rollup(rollup));
       if (cards.stream().allMatch(c -> c.size() == 0)) {
-        throw new Usage("--by " + kind.key() + ": no case names a " + kind.key()
-            + (kind == UnitKind.COMMUNITY || kind == UnitKind.STREET
-                ? " (give --hierarchy FILE or set assessment." + kind.key() + " in the cases)"
-                : ""));
+        throw new Usage(
+            "--by "
+                + kind.key()
+                + ": no case names a "
+                + kind.key()
+                + (kind == UnitKind.COMMUNITY || kind == UnitKind.STREET
+                    ? " (give --hierarchy FILE or set assessment." + kind.key() + " in the cases)"
+                    : ""));
       }
       write(spark, cards);
       return SparkJob.OK;

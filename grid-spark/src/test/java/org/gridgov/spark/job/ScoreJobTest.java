@@ -112,23 +112,34 @@ class ScoreJobTest {
   void streetsByMonthAreTheCommandLinesCsv() throws IOException {
     sameAsCli(
         "streets",
-        "--scheme", city.schemeFile.toString(),
-        "--cases", city.casesFile.toString(),
-        "--hierarchy", city.hierarchyFile.toString(),
-        "--by", "street",
-        "--each", "month");
+        "--scheme",
+        city.schemeFile.toString(),
+        "--cases",
+        city.casesFile.toString(),
+        "--hierarchy",
+        city.hierarchyFile.toString(),
+        "--by",
+        "street",
+        "--each",
+        "month");
   }
 
   @Test
   void departmentsByYearInAPeriodAtAnInstantAreTheCommandLinesCsv() throws IOException {
     sameAsCli(
         "departments",
-        "--scheme", city.schemeFile.toString(),
-        "--cases", city.casesFile.toString(),
-        "--by", "department",
-        "--period", "2026-02..2026-04",
-        "--as-of", "2026-04-20T00:00:00Z",
-        "--each", "year");
+        "--scheme",
+        city.schemeFile.toString(),
+        "--cases",
+        city.casesFile.toString(),
+        "--by",
+        "department",
+        "--period",
+        "2026-02..2026-04",
+        "--as-of",
+        "2026-04-20T00:00:00Z",
+        "--each",
+        "year");
   }
 
   @Test
@@ -136,10 +147,14 @@ class ScoreJobTest {
     for (String kind : List.of("grid", "worker")) {
       sameAsCli(
           kind,
-          "--scheme", city.schemeFile.toString(),
-          "--cases", city.casesFile.toString(),
-          "--hierarchy", city.hierarchyFile.toString(),
-          "--by", kind);
+          "--scheme",
+          city.schemeFile.toString(),
+          "--cases",
+          city.casesFile.toString(),
+          "--hierarchy",
+          city.hierarchyFile.toString(),
+          "--by",
+          kind);
     }
   }
 
@@ -150,7 +165,8 @@ class ScoreJobTest {
     for (int i = 0; i < 120; i++) {
       String l = lines.get(i);
       if (!l.contains("\"assessment\"") && l.startsWith("{\"version\":2,")) {
-        String dept = i % 3 == 0 ? "Dept, \\\"north\\\"" : i % 3 == 1 ? "city \\\"works\\\"" : "parks";
+        String dept =
+            i % 3 == 0 ? "Dept, \\\"north\\\"" : i % 3 == 1 ? "city \\\"works\\\"" : "parks";
         l = "{\"version\":2,\"assessment\":{\"department\":\"" + dept + "\"}," + l.substring(13);
       }
       edited.add(l);
@@ -159,9 +175,12 @@ class ScoreJobTest {
     Files.write(file, edited);
     sameAsCli(
         "quoted",
-        "--scheme", city.schemeFile.toString(),
-        "--cases", file.toString(),
-        "--by", "department");
+        "--scheme",
+        city.schemeFile.toString(),
+        "--cases",
+        file.toString(),
+        "--by",
+        "department");
     assertThat(concatenated(dir.resolve("quoted"))).contains("\"Dept, \"\"north\"\"\"");
   }
 
@@ -169,8 +188,16 @@ class ScoreJobTest {
   void unusableInputExitsTwoWithALocatedMessage() throws IOException {
     Path existing = Files.createDirectories(dir.resolve("existing"));
     Run run =
-        job("score", "--scheme", city.schemeFile.toString(), "--cases", city.casesFile.toString(),
-            "--out", existing.toString(), "--master", "local[2]");
+        job(
+            "score",
+            "--scheme",
+            city.schemeFile.toString(),
+            "--cases",
+            city.casesFile.toString(),
+            "--out",
+            existing.toString(),
+            "--master",
+            "local[2]");
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err()).contains("--out", "exists");
 
@@ -180,8 +207,16 @@ class ScoreJobTest {
     Path bad = dir.resolve("bad.jsonl");
     Files.write(bad, some);
     run =
-        job("score", "--scheme", city.schemeFile.toString(), "--cases", bad.toString(),
-            "--out", dir.resolve("never").toString(), "--master", "local[2]");
+        job(
+            "score",
+            "--scheme",
+            city.schemeFile.toString(),
+            "--cases",
+            bad.toString(),
+            "--out",
+            dir.resolve("never").toString(),
+            "--master",
+            "local[2]");
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err()).contains(bad.toString() + ":17");
     String[] cli = cli("score", "--scheme", city.schemeFile.toString(), "--cases", bad.toString());
@@ -190,28 +225,58 @@ class ScoreJobTest {
     assertThat(dir.resolve("never")).doesNotExist();
 
     run =
-        job("score", "--scheme", "gbt30428-regoin", "--cases", city.casesFile.toString(),
-            "--out", dir.resolve("never").toString());
+        job(
+            "score",
+            "--scheme",
+            "gbt30428-regoin",
+            "--cases",
+            city.casesFile.toString(),
+            "--out",
+            dir.resolve("never").toString());
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err()).contains("did you mean 'gbt30428-region'?");
 
     run =
-        job("score", "--scheme", city.schemeFile.toString(), "--cases", city.casesFile.toString(),
-            "--by", "gird", "--out", dir.resolve("never").toString());
+        job(
+            "score",
+            "--scheme",
+            city.schemeFile.toString(),
+            "--cases",
+            city.casesFile.toString(),
+            "--by",
+            "gird",
+            "--out",
+            dir.resolve("never").toString());
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err()).contains("--by must be");
 
     run =
-        job("score", "--scheme", city.schemeFile.toString(), "--cases", city.casesFile.toString(),
-            "--period", "2030-01", "--out", dir.resolve("never").toString(),
-            "--master", "local[2]");
+        job(
+            "score",
+            "--scheme",
+            city.schemeFile.toString(),
+            "--cases",
+            city.casesFile.toString(),
+            "--period",
+            "2030-01",
+            "--out",
+            dir.resolve("never").toString(),
+            "--master",
+            "local[2]");
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err()).contains("no case was reported in 2030-01");
 
     run =
-        job("score", "--scheme", city.schemeFile.toString(), "--cases",
-            dir.resolve("missing.jsonl").toString(), "--out", dir.resolve("never").toString(),
-            "--master", "local[2]");
+        job(
+            "score",
+            "--scheme",
+            city.schemeFile.toString(),
+            "--cases",
+            dir.resolve("missing.jsonl").toString(),
+            "--out",
+            dir.resolve("never").toString(),
+            "--master",
+            "local[2]");
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err()).contains("missing.jsonl", "no such file");
   }
