@@ -4,7 +4,6 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.util.Objects;
 import java.util.OptionalLong;
-import org.gridgov.core.InvalidInputException;
 
 /**
  * A case line that could not be scored: where it is and why. Located by its line when the input has
@@ -41,13 +40,22 @@ public record BadCase(
    *
    * @return the exception
    */
-  public InvalidInputException toException() {
+  public BadCaseException toException() {
     if (line > 0) {
-      return new InvalidInputException(
-          source, (int) Math.min(Integer.MAX_VALUE, line), column, pointer, reason, null);
+      return new BadCaseException(this, source, (int) Math.min(Integer.MAX_VALUE, line), reason);
     }
-    return new InvalidInputException(
-        source, 0, column, pointer, "partition " + partition + " row " + row + ": " + reason, null);
+    return new BadCaseException(
+        this, source, 0, "partition " + partition + " row " + row + ": " + reason);
+  }
+
+  /**
+   * This bad line at a line number learnt later (e.g. from the sizes of a text file's splits).
+   *
+   * @param at the 1-based line
+   * @return the bad line with its line
+   */
+  public BadCase atLine(long at) {
+    return new BadCase(source, at, partition, row, column, pointer, reason);
   }
 
   @Override

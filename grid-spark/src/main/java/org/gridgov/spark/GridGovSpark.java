@@ -105,8 +105,8 @@ public final class GridGovSpark {
    * @param options columns, fact rules and as-of instant; bad lines must fail ({@link
    *     ScoreOptions.BadRows#FAIL}) — to skip them, use {@link #countCases}
    * @return the scorecards in period order, as {@link Scorer#score(CaseLog, Scorer.Request)}
-   * @throws org.gridgov.core.InvalidInputException naming source and line (or partition and row),
-   *     pointer and reason of the first bad case line
+   * @throws BadCaseException (a located InvalidInputException) naming source and line (or partition
+   *     and row), pointer and reason of the first bad case line
    * @throws IllegalArgumentException when a column is missing (did you mean …) or of the wrong
    *     type, the options skip bad lines, or as {@link Scorer#score(CaseLog, Scorer.Request)}
    */
@@ -126,8 +126,8 @@ public final class GridGovSpark {
    * @param kinds the unit kinds to count, at least one
    * @param options columns, fact rules, as-of instant and bad-line policy
    * @return the counts
-   * @throws org.gridgov.core.InvalidInputException under {@link ScoreOptions.BadRows#FAIL}, for the
-   *     first bad line
+   * @throws BadCaseException (a located InvalidInputException) under {@link
+   *     ScoreOptions.BadRows#FAIL}, for the first bad line
    * @throws IllegalArgumentException when a column is missing or of the wrong type, or no kind is
    *     given
    */

@@ -23,9 +23,9 @@ public final class ScoreOptions {
   public enum BadRows {
     /**
      * The action fails on the first bad line (the lowest line number when a line column is set,
-     * else the first of the lowest partition), with an {@link
-     * org.gridgov.core.InvalidInputException} naming source, line (or partition and row), pointer
-     * and reason, as {@code gridgov score} does.
+     * else the first of the lowest partition), with an {@link BadCaseException} (a located {@code
+     * InvalidInputException}) naming source, line (or partition and row), pointer and reason, as
+     * {@code gridgov score} does.
      */
     FAIL,
     /**
@@ -122,6 +122,25 @@ public final class ScoreOptions {
     return with(
         caseColumn,
         Objects.requireNonNull(column, "column"),
+        Objects.requireNonNull(sourceName, "sourceName"),
+        asOf,
+        hierarchy,
+        calendar,
+        timeLimits,
+        badRows);
+  }
+
+  /**
+   * These options naming the input in errors (default {@code cases}); rows without a line column
+   * are named by partition and row.
+   *
+   * @param sourceName the name of the input in errors, e.g. its path
+   * @return new options
+   */
+  public ScoreOptions withSource(String sourceName) {
+    return with(
+        caseColumn,
+        lineColumn,
         Objects.requireNonNull(sourceName, "sourceName"),
         asOf,
         hierarchy,

@@ -39,6 +39,8 @@ import org.gridgov.scoring.ScoringPeriod;
 import org.gridgov.scoring.ScoringScheme;
 import org.gridgov.scoring.ScoringSchemes;
 import org.gridgov.scoring.UnitKind;
+import org.gridgov.spark.BadCase;
+import org.gridgov.spark.BadCaseException;
 import org.gridgov.spark.CaseCounts;
 import org.gridgov.spark.GridGovSpark;
 import org.gridgov.spark.ScoreOptions;
@@ -133,6 +135,13 @@ final class ScoreJob implements Callable<Integer> {
   String out;
 
   @Option(
+      names = "--skip-bad",
+      description =
+          "Skip bad case lines instead of failing: count them on stderr and write them to"
+              + " DIR.bad (line,problem).")
+  boolean skipBad;
+
+  @Option(
       names = "--master",
       paramLabel = "URL",
       description =
@@ -184,7 +193,10 @@ final class ScoreJob implements Callable<Integer> {
     ScoringScheme s = readScheme();
     UnitKind kind = kind(s);
     Instant at = asOf();
-    ScoreOptions options = ScoreOptions.defaults().withLines("line", cases);
+    ScoreOptions options =
+        ScoreOptions.defaults()
+            .withSource(cases)
+            .withBadRows(skipBad ? ScoreOptions.BadRows.SKIP : ScoreOptions.BadRows.FAIL);
     if (at != null) {
       options = options.withAsOf(at);
     }
@@ -203,9 +215,23 @@ final class ScoreJob implements Callable<Integer> {
     SparkSession spark = session();
     try {
       Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-      requireAbsent(hadoop);
+      requireAbsent(hadoop, out);
+      if (skipBad) {
+        requireAbsent(hadoop, out + ".bad");
+      }
       requirePresent(hadoop);
-      CaseCounts counted = GridGovSpark.countCases(numberedLines(spark), EnumSet.of(kind), options);
+      JavaRDD<String> text =
+          JavaSparkContext.fromSparkContext(spark.sparkContext()).textFile(cases);
+      CaseCounts counted;
+      try {
+        counted = GridGovSpark.countCases(lines(spark, text), EnumSet.of(kind), options);
+      } catch (BadCaseException e) {
+        BadCase b = e.badCase();
+        throw b.atLine(lineOf(text, b)).toException();
+      }
+      if (!counted.skipped().isEmpty()) {
+        writeBad(spark, text, counted.skipped());
+      }
       MonthlyCounts mc = counted.counts(kind);
       ScoringPeriod p = period(mc);
       if (!s.inForce(p)) {
@@ -243,15 +269,15 @@ final class ScoreJob implements Callable<Integer> {
     return b.getOrCreate();
   }
 
-  private void requireAbsent(Configuration hadoop) {
-    org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(out);
+  private static void requireAbsent(Configuration hadoop, String path) {
+    org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(path);
     try {
       FileSystem fs = dir.getFileSystem(hadoop);
       if (fs.exists(dir)) {
-        throw new Usage("--out " + out + " exists; give a new directory");
+        throw new Usage("--out: " + path + " exists; give a new directory");
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot check --out " + out + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot check " + path + ": " + e.getMessage(), e);
     }
   }
 
@@ -266,18 +292,75 @@ final class ScoreJob implements Callable<Integer> {
     }
   }
 
-  /** The case lines with their 1-based line numbers (Hadoop splits keep file order). */
-  private Dataset<Row> numberedLines(SparkSession spark) {
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    JavaRDD<Row> rows =
-        jsc.textFile(cases).zipWithIndex().map(t -> RowFactory.create(t._1(), t._2() + 1));
+  /**
+   * The case lines, one row each, in the text file's splits (Hadoop splits keep file order, so a
+   * line is named by its split and row, and numbered only when one is bad).
+   */
+  private static Dataset<Row> lines(SparkSession spark, JavaRDD<String> text) {
+    StructType schema =
+        new StructType(
+            new StructField[] {DataTypes.createStructField("value", DataTypes.StringType, true)});
+    return spark.createDataFrame(text.map(RowFactory::create), schema);
+  }
+
+  /** The 1-based line of a bad row: the lines of the splits before its own, plus its row. */
+  private static long lineOf(JavaRDD<String> text, BadCase b) {
+    return before(text, b.partition())[b.partition()] + b.row();
+  }
+
+  /** Lines in the splits before each split up to {@code last}, read only on a bad line. */
+  private static long[] before(JavaRDD<String> text, int last) {
+    List<long[]> sizes =
+        text.mapPartitionsWithIndex(
+                (Integer p, java.util.Iterator<String> it) -> {
+                  long n = 0;
+                  if (p < last) {
+                    while (it.hasNext()) {
+                      it.next();
+                      n++;
+                    }
+                  }
+                  return List.of(new long[] {p, n}).iterator();
+                },
+                false)
+            .collect();
+    long[] size = new long[text.getNumPartitions()];
+    for (long[] s : sizes) {
+      size[(int) s[0]] = s[1];
+    }
+    long[] starts = new long[size.length];
+    for (int p = 1; p < size.length; p++) {
+      starts[p] = starts[p - 1] + size[p - 1];
+    }
+    return starts;
+  }
+
+  /** The skipped lines, numbered, to {@code DIR.bad} ({@code line,problem}) and counted. */
+  private void writeBad(SparkSession spark, JavaRDD<String> text, List<BadCase> bad) {
+    int last = bad.stream().mapToInt(BadCase::partition).max().orElse(0);
+    long[] starts = before(text, last);
+    List<Row> rows = new ArrayList<>();
+    for (BadCase b : bad) {
+      BadCase at = b.atLine(starts[b.partition()] + b.row());
+      rows.add(RowFactory.create(Long.toString(at.line()), at.toException().getMessage()));
+    }
     StructType schema =
         new StructType(
             new StructField[] {
-              DataTypes.createStructField("value", DataTypes.StringType, true),
-              DataTypes.createStructField("line", DataTypes.LongType, false)
+              DataTypes.createStructField("line", DataTypes.StringType, false),
+              DataTypes.createStructField("problem", DataTypes.StringType, false)
             });
-    return spark.createDataFrame(rows, schema);
+    csv(spark.createDataFrame(rows, schema).coalesce(1), out + ".bad");
+    System.err.println(
+        "gridgov-spark score: skipped "
+            + bad.size()
+            + " bad line"
+            + (bad.size() == 1 ? "" : "s")
+            + " of "
+            + cases
+            + ", written to "
+            + out
+            + ".bad");
   }
 
   private void write(SparkSession spark, List<Scorecard> cards) {
@@ -296,9 +379,12 @@ final class ScoreJob implements Callable<Integer> {
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     JavaRDD<Row> rdd = jsc.parallelize(parts, parts.size()).flatMap(List::iterator);
-    spark
-        .createDataFrame(rdd, new StructType(fields.toArray(new StructField[0])))
-        .write()
+    csv(spark.createDataFrame(rdd, new StructType(fields.toArray(new StructField[0]))), out);
+  }
+
+  /** Writes CSV part files quoted as {@code gridgov} quotes (RFC 4180), empty fields bare. */
+  private static void csv(Dataset<Row> rows, String dir) {
+    rows.write()
         .mode(SaveMode.ErrorIfExists)
         .option("header", "true")
         .option("quote", "\"")
@@ -309,7 +395,7 @@ final class ScoreJob implements Callable<Integer> {
         .option("emptyValue", "")
         .option("lineSep", "\n")
         .option("encoding", "UTF-8")
-        .csv(out);
+        .csv(dir);
   }
 
   /** The header {@code gridgov score --format csv} writes. */

@@ -185,6 +185,55 @@ class ScoreJobTest {
   }
 
   @Test
+  void skipBadCountsTheBadLinesWritesThemAsideAndScoresTheRest() throws IOException {
+    List<String> lines = new ArrayList<>(Files.readAllLines(city.casesFile).subList(0, 40));
+    List<String> good = new ArrayList<>(lines);
+    lines.set(2, "{\"version\":2,\"id\":");
+    lines.set(33, "not json at all");
+    good.remove(33);
+    good.remove(2);
+    Path bad = dir.resolve("some-bad.jsonl");
+    Path clean = dir.resolve("clean.jsonl");
+    Files.write(bad, lines);
+    Files.write(clean, good);
+    Path out = dir.resolve("skipped");
+    Run run =
+        job(
+            "score",
+            "--scheme",
+            city.schemeFile.toString(),
+            "--cases",
+            bad.toString(),
+            "--by",
+            "grid",
+            "--skip-bad",
+            "--out",
+            out.toString(),
+            "--master",
+            "local[2]");
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.err()).contains("skipped 2 bad lines", out + ".bad");
+    String aside = concatenated(Path.of(out + ".bad"));
+    assertThat(aside.lines().toList()).hasSize(3).first().isEqualTo("line,problem");
+    // the problem quoted only when it holds a comma, as gridgov quotes CSV fields
+    assertThat(aside)
+        .contains("\n3," + bad + ":3:19: malformed JSON")
+        .contains("\n34,\"" + bad + ":34:4:");
+    String[] expected =
+        cli(
+            "score",
+            "--scheme",
+            city.schemeFile.toString(),
+            "--cases",
+            clean.toString(),
+            "--by",
+            "grid",
+            "--format",
+            "csv");
+    assertThat(concatenated(out)).isEqualTo(expected[1]);
+  }
+
+  @Test
   void unusableInputExitsTwoWithALocatedMessage() throws IOException {
     Path existing = Files.createDirectories(dir.resolve("existing"));
     Run run =
@@ -203,7 +252,7 @@ class ScoreJobTest {
 
     List<String> lines = new ArrayList<>(Files.readAllLines(city.casesFile));
     List<String> some = new ArrayList<>(lines.subList(0, 30));
-    some.set(16, "{\"broken\": ");
+    some.set(24, "{\"broken\": ");
     Path bad = dir.resolve("bad.jsonl");
     Files.write(bad, some);
     run =
@@ -218,10 +267,10 @@ class ScoreJobTest {
             "--master",
             "local[2]");
     assertThat(run.code()).isEqualTo(2);
-    assertThat(run.err()).contains(bad.toString() + ":17");
+    assertThat(run.err()).contains(bad.toString() + ":25");
     String[] cli = cli("score", "--scheme", city.schemeFile.toString(), "--cases", bad.toString());
     assertThat(cli[0]).isEqualTo("2");
-    assertThat(cli[2]).contains(bad.toString() + ":17");
+    assertThat(cli[2]).contains(bad.toString() + ":25");
     assertThat(dir.resolve("never")).doesNotExist();
 
     run =
