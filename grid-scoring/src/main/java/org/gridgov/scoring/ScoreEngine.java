@@ -118,6 +118,46 @@ final class ScoreEngine {
     return table(names, nameOrder, agg.compact());
   }
 
+  /**
+   * Sums a period of monthly counts and extra counts, then scores every unit: the same units, order
+   * and aggregation as {@link #score(CaseLog, ScoringPeriod, UnitKind, ExtraCounts, Aggregator)}.
+   */
+  ScoreTable score(MonthlyCounts counts, ScoringPeriod period, ExtraCounts extra) {
+    UnitKind kind = counts.kind();
+    String[] names = counts.unitArray();
+    int known = names.length;
+    List<ExtraCounts.Entry> extras = extra.isEmpty() ? List.of() : extra.select(kind, period);
+    Map<String, Integer> added = new LinkedHashMap<>();
+    for (ExtraCounts.Entry e : extras) {
+      if (Arrays.binarySearch(names, 0, known, e.unit()) < 0) {
+        added.putIfAbsent(e.unit(), names.length + added.size());
+      }
+    }
+    int[] nameOrder;
+    if (added.isEmpty()) {
+      // The units are sorted by id, as a log's ordinals are.
+      nameOrder = new int[known];
+      for (int u = 0; u < known; u++) {
+        nameOrder[u] = u;
+      }
+    } else {
+      names = Arrays.copyOf(names, known + added.size());
+      for (Map.Entry<String, Integer> a : added.entrySet()) {
+        names[a.getValue()] = a.getKey();
+      }
+      nameOrder = Ranker.byName(names);
+    }
+    Aggregator agg = new Aggregator(names.length);
+    for (int u = 0; u < known; u++) {
+      counts.addInto(agg, u, period);
+    }
+    for (ExtraCounts.Entry e : extras) {
+      int at = Arrays.binarySearch(names, 0, known, e.unit());
+      agg.add(at >= 0 ? at : added.get(e.unit()), e.count().ordinal(), e.value());
+    }
+    return table(names, nameOrder, agg.compact());
+  }
+
   /** Scores count blocks already aggregated. */
   ScoreTable table(String[] names, int[] nameOrder, Aggregator.Blocks blocks) {
     int n = names.length;

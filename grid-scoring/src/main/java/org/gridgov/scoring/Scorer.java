@@ -199,6 +199,39 @@ public final class Scorer implements Serializable {
   }
 
   /**
+   * Scores counts summed elsewhere (a Spark job, a warehouse) exactly as {@link #score(CaseLog,
+   * Request)} scores the cases they were counted from: the same units (every unit the cases name or
+   * that was declared, listed as not applicable in periods without a count), the same scores,
+   * grades, ranks and explanations, and the counts' as-of instant. When {@code counts} is {@link
+   * MonthlyCounts#of(CaseLog, UnitKind) MonthlyCounts.of(log, kind)} (or the sum of the counts of
+   * the log's cases, however split), the scorecards equal those of {@code score(log, request)}.
+   *
+   * @param counts the counts of the request's kind
+   * @param request what to score
+   * @return the scorecards in period order; exactly one for {@link Rollup#NONE}
+   * @throws IllegalArgumentException when the counts are of another kind than the request's, or as
+   *     {@link #score(CaseLog, Request)}
+   */
+  public List<Scorecard> score(MonthlyCounts counts, Request request) {
+    Objects.requireNonNull(counts, "counts");
+    if (counts.kind() != request.kind()) {
+      throw new IllegalArgumentException(
+          "counts of " + counts.kind().key() + " cannot be scored as " + request.kind().key());
+    }
+    List<ScoringPeriod> periods = request.periods();
+    for (ScoringPeriod p : periods) {
+      check(p, request.kind());
+    }
+    List<Scorecard> out = new ArrayList<>(periods.size());
+    for (ScoringPeriod p : periods) {
+      out.add(
+          new Scorecard(
+              engine, request.kind(), p, counts.asOf(), engine.score(counts, p, request.extra())));
+    }
+    return List.copyOf(out);
+  }
+
+  /**
    * Scores pre-aggregated counts, for callers that count elsewhere (a data warehouse, another
    * system) or for comparing against a straightforward aggregation. The input is not a case log, so
    * there is no rollup and no extra counts: the counts are the whole input.

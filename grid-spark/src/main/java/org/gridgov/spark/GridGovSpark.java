@@ -1,9 +1,16 @@
 package org.gridgov.spark;
 
+import java.util.List;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.gridgov.geo.GridMap;
+import org.gridgov.scoring.CaseLog;
+import org.gridgov.scoring.MonthlyCounts;
+import org.gridgov.scoring.Scorecard;
+import org.gridgov.scoring.Scorer;
+import org.gridgov.scoring.UnitKind;
 
 /**
  * The front door of grid-spark: GridGov's services on Apache Spark datasets, for a province or a
@@ -16,6 +23,8 @@ import org.gridgov.geo.GridMap;
  *       path} and {@code exclusive} columns with the values and boundary rules of {@code gridgov
  *       locate}; {@link #registerLocate} registers the SQL function {@code gridgov_locate(lon,
  *       lat)}.
+ *   <li>{@link #score} scores case lines exactly as the single-JVM {@link Scorer} does, counting on
+ *       the cluster; {@link #countCases} returns the merged counts per unit and month.
  * </ul>
  *
  * <p>Stateless and thread-safe; every method takes the {@link SparkSession} or dataset it works on.
@@ -79,6 +88,53 @@ public final class GridGovSpark {
   }
 
   // ------------------------------------------------------------------ score
+
+  /**
+   * Scores cases on the cluster exactly as {@link Scorer#score(CaseLog, Scorer.Request)} scores
+   * them in one JVM: the same units, scores, grades, ranks, explanations and as-of instant, for
+   * every unit kind and rollup the request allows. The cases are JSON lines in the core case format
+   * ({@code gridgov score --cases}, docs/formats.md), one per row of a string column ({@code
+   * spark.read().text(path)} gives column {@code value}); blank lines are skipped. Each partition
+   * derives its cases' facts ({@link org.gridgov.scoring.FactRules}, with the options' hierarchy,
+   * calendar and limits, shipped once per job) and sums counts per unit and month; Spark merges the
+   * sums and the driver scores them with {@link Scorer#score(MonthlyCounts, Scorer.Request)}.
+   *
+   * @param cases the case lines
+   * @param scorer the scorer
+   * @param request what to score; its kind is the one counted
+   * @param options columns, fact rules and as-of instant; bad lines must fail ({@link
+   *     ScoreOptions.BadRows#FAIL}) — to skip them, use {@link #countCases}
+   * @return the scorecards in period order, as {@link Scorer#score(CaseLog, Scorer.Request)}
+   * @throws BadCaseException (a located InvalidInputException) naming source and line (or partition
+   *     and row), pointer and reason of the first bad case line
+   * @throws IllegalArgumentException when a column is missing (did you mean …) or of the wrong
+   *     type, the options skip bad lines, or as {@link Scorer#score(CaseLog, Scorer.Request)}
+   */
+  public static List<Scorecard> score(
+      Dataset<Row> cases, Scorer scorer, Scorer.Request request, ScoreOptions options) {
+    return SparkScore.score(cases, scorer, request, options);
+  }
+
+  /**
+   * Counts cases on the cluster for some unit kinds in one pass: the {@link MonthlyCounts} of each
+   * kind, to score with {@link Scorer#score(MonthlyCounts, Scorer.Request)} for as many requests
+   * (periods, rollups, schemes) as wanted without reading the cases again. Under {@link
+   * ScoreOptions.BadRows#SKIP} bad lines are left out and listed in {@link CaseCounts#skipped()}.
+   * Without {@link ScoreOptions#withAsOf} the cases are read twice: first for their latest time.
+   *
+   * @param cases the case lines, as for {@link #score}
+   * @param kinds the unit kinds to count, at least one
+   * @param options columns, fact rules, as-of instant and bad-line policy
+   * @return the counts
+   * @throws BadCaseException (a located InvalidInputException) under {@link
+   *     ScoreOptions.BadRows#FAIL}, for the first bad line
+   * @throws IllegalArgumentException when a column is missing or of the wrong type, or no kind is
+   *     given
+   */
+  public static CaseCounts countCases(
+      Dataset<Row> cases, Set<UnitKind> kinds, ScoreOptions options) {
+    return SparkScore.count(cases, kinds, options);
+  }
 
   // ------------------------------------------------------------------ simulate
 
