@@ -54,7 +54,18 @@ class SparkJarLaunchIT {
 
   @Test
   void anUnknownOptionIsAUsageError() {
-    SparkJarFiles.Run run = jar(tmp, "locate", "--gridz", "x.geojson");
+    SparkJarFiles.Run run =
+        jar(
+            tmp,
+            "locate",
+            "--grids",
+            "g.geojson",
+            "--in",
+            "p.csv",
+            "--out",
+            "out",
+            "--gridz",
+            "x.geojson");
     assertThat(run.exit()).as("%s", run).isEqualTo(SparkJob.INVALID_INPUT);
     assertThat(run.err()).contains("--gridz");
   }
