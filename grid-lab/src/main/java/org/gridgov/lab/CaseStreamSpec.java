@@ -1,5 +1,7 @@
 package org.gridgov.lab;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -9,6 +11,8 @@ import java.util.Objects;
  * about one case a day per thousand households, 10 % urgent, 4 % invalid reports, 2 % reported just
  * outside or at the edge of the city, 3 % suspended, 12 % sent back once at verification (3 %
  * twice), 4 % first dispatched to the wrong handler, 70 % reached at the follow-up visit.
+ *
+ * <p>Serializable as a record: reading one back goes through the validating constructor.
  *
  * @param start the first day
  * @param days the number of days
@@ -32,7 +36,9 @@ public record CaseStreamSpec(
     double suspensionShare,
     double reworkShare,
     double misdirectedShare,
-    double followUpShare) {
+    double followUpShare)
+    implements Serializable {
+  @Serial private static final long serialVersionUID = 1L;
 
   /**
    * Validates.

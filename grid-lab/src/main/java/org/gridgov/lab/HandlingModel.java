@@ -1,5 +1,7 @@
 package org.gridgov.lab;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -14,6 +16,9 @@ import org.gridgov.rules.dispatch.HandlerTier;
  * <p>Cases do not compete for handlers (no queues): each case's course depends only on its incident
  * and the policy, which keeps the comparison of variants exact and the simulation embarrassingly
  * parallel. The defaults are plausible orders of magnitude, not measurements.
+ *
+ * <p>Serializable as a record (durations, an enum-keyed map of factors, numbers): reading one back
+ * goes through the validating constructor, so a model travels to a cluster's executors as it is.
  *
  * @param intake working time from report to filing (立案)
  * @param dispatchDelay working time from filing, or from a return, to dispatch (派遣)
@@ -38,7 +43,9 @@ public record HandlingModel(
     Map<HandlerTier, Double> tierFactors,
     double beyondAuthorityFactor,
     double whistleFactor,
-    double snapMetres) {
+    double snapMetres)
+    implements Serializable {
+  @Serial private static final long serialVersionUID = 1L;
 
   /**
    * Validates and copies.

@@ -1,6 +1,10 @@
 package org.gridgov.lab;
 
+import java.io.InvalidObjectException;
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +18,7 @@ import org.gridgov.rules.dispatch.Dispatcher;
 import org.gridgov.rules.dispatch.EscalationLadder;
 import org.gridgov.rules.lists.GovernanceLists;
 import org.gridgov.rules.lists.Item;
+import org.gridgov.scoring.ScoringScheme;
 import org.gridgov.scoring.ScoringSchemes;
 import org.gridgov.scoring.UnitKind;
 
@@ -28,7 +33,9 @@ import org.gridgov.scoring.UnitKind;
  * number of its unit (working days that stop being whole become working hours of the calendar's
  * day), so a factor of at least 1 never shortens a limit.
  *
- * <p>Immutable and thread-safe (its parts are).
+ * <p>Immutable and thread-safe (its parts are). Serializable through a compact serial form (the
+ * parts' own serial forms: lists, dispatch table, ladder and schemes as their versioned JSON bytes,
+ * the time limits as arrays), so a variant travels to a cluster's executors as data.
  *
  * @param name the name the variant is registered and reported under
  * @param description one line for the report, may be empty
@@ -47,7 +54,8 @@ public record PolicyVariant(
     EscalationLadder escalation,
     TimeLimitTable timeLimits,
     double timeLimitFactor,
-    List<Ranking> rankings) {
+    List<Ranking> rankings)
+    implements Serializable {
 
   /**
    * Validates and copies.
@@ -180,6 +188,104 @@ public record PolicyVariant(
 
   private static long cap(double amount) {
     return (long) Math.min(100_000, Math.ceil(amount - 1e-9));
+  }
+
+  @Serial
+  private Object writeReplace() {
+    return new SerialForm(this);
+  }
+
+  /**
+   * The serial form of a variant: a format version, the name and description, the parts through
+   * their own versioned serial forms, the time-limit table as parallel arrays and the rankings as
+   * kind keys beside their schemes. Reading it back builds the variant through its constructor, so
+   * a stream cannot smuggle in a variant the constructor would refuse.
+   */
+  private static final class SerialForm implements Serializable {
+    @Serial private static final long serialVersionUID = 1L;
+    private static final int VERSION = 1;
+
+    private final int version;
+    private final String name;
+    private final String description;
+    private final GovernanceLists lists; // null: the city's
+    private final Dispatcher dispatcher;
+    private final EscalationLadder escalation;
+    private final String[] limitItems;
+    private final long[] limitAmounts; // normal, urgent per item
+    private final byte[] limitUnits; // ordinals, normal, urgent per item
+    private final double timeLimitFactor;
+    private final String[] rankingKinds;
+    private final ScoringScheme[] rankingSchemes;
+
+    SerialForm(PolicyVariant v) {
+      version = VERSION;
+      name = v.name;
+      description = v.description;
+      lists = v.lists.orElse(null);
+      dispatcher = v.dispatcher;
+      escalation = v.escalation;
+      int n = v.timeLimits.limits().size();
+      limitItems = new String[n];
+      limitAmounts = new long[2 * n];
+      limitUnits = new byte[2 * n];
+      int i = 0;
+      for (Map.Entry<String, TimeLimits> e : v.timeLimits.limits().entrySet()) {
+        limitItems[i] = e.getKey();
+        limitAmounts[2 * i] = e.getValue().normal().amount();
+        limitAmounts[2 * i + 1] = e.getValue().urgent().amount();
+        limitUnits[2 * i] = (byte) e.getValue().normal().unit().ordinal();
+        limitUnits[2 * i + 1] = (byte) e.getValue().urgent().unit().ordinal();
+        i++;
+      }
+      timeLimitFactor = v.timeLimitFactor;
+      rankingKinds = new String[v.rankings.size()];
+      rankingSchemes = new ScoringScheme[v.rankings.size()];
+      for (int r = 0; r < rankingKinds.length; r++) {
+        rankingKinds[r] = v.rankings.get(r).kind().key();
+        rankingSchemes[r] = v.rankings.get(r).scheme();
+      }
+    }
+
+    @Serial
+    private Object readResolve() throws InvalidObjectException {
+      if (version != VERSION) {
+        throw new InvalidObjectException("unknown PolicyVariant serial form version " + version);
+      }
+      try {
+        TimeLimitUnit[] units = TimeLimitUnit.values();
+        Map<String, TimeLimits> limits = new LinkedHashMap<>();
+        for (int i = 0; i < limitItems.length; i++) {
+          limits.put(
+              limitItems[i],
+              new TimeLimits(
+                  new TimeLimit(limitAmounts[2 * i], units[limitUnits[2 * i]]),
+                  new TimeLimit(limitAmounts[2 * i + 1], units[limitUnits[2 * i + 1]])));
+        }
+        List<Ranking> rankings = new ArrayList<>();
+        for (int r = 0; r < rankingKinds.length; r++) {
+          String key = rankingKinds[r];
+          UnitKind kind =
+              UnitKind.parse(key)
+                  .orElseThrow(() -> new IllegalArgumentException("unknown unit kind " + key));
+          rankings.add(new Ranking(kind, rankingSchemes[r]));
+        }
+        return new PolicyVariant(
+            name,
+            description,
+            Optional.ofNullable(lists),
+            dispatcher,
+            escalation,
+            new TimeLimitTable(limits),
+            timeLimitFactor,
+            rankings);
+      } catch (RuntimeException e) {
+        InvalidObjectException bad =
+            new InvalidObjectException("bad PolicyVariant serial form: " + e.getMessage());
+        bad.initCause(e);
+        throw bad;
+      }
+    }
   }
 
   /** Collects the parts of a {@link PolicyVariant}. Not thread-safe. */

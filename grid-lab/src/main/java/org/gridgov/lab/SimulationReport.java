@@ -19,7 +19,6 @@ import java.util.function.Function;
 import org.gridgov.core.GridLevel;
 import org.gridgov.core.io.Csv;
 import org.gridgov.core.io.Json;
-import org.gridgov.scoring.Scorecard;
 import org.gridgov.scoring.Scorecard.UnitScore;
 import org.gridgov.scoring.UnitKind;
 
@@ -159,11 +158,6 @@ public record SimulationReport(
       String baseline,
       List<PolicyVariant> variants,
       List<LoopResult> results) {
-    LoopResult base =
-        results.stream()
-            .filter(r -> r.variant().equals(baseline))
-            .findFirst()
-            .orElseThrow(() -> new IllegalArgumentException("no result for baseline " + baseline));
     List<VariantReport> out = new ArrayList<>();
     for (LoopResult r : results) {
       String description =
@@ -174,17 +168,9 @@ public record SimulationReport(
               .orElse("");
       List<RankingReport> rankings = new ArrayList<>();
       for (RankingResult rr : r.rankings()) {
-        Scorecard card = rr.scorecard();
         List<RankedUnit> units = new ArrayList<>();
-        for (UnitScore u : card.units()) {
+        for (UnitScore u : rr.scorecard().units()) {
           units.add(new RankedUnit(u.unit(), u.rank(), u.score(), u.grade()));
-        }
-        List<RankChange> changes = new ArrayList<>();
-        if (r != base) {
-          base.rankings().stream()
-              .filter(b -> b.ranking().key().equals(rr.ranking().key()))
-              .findFirst()
-              .ifPresent(b -> changes.addAll(changes(b.scorecard(), card)));
         }
         rankings.add(
             new RankingReport(
@@ -193,26 +179,69 @@ public record SimulationReport(
                 rr.ranking().scheme().id(),
                 rr.deductions(),
                 units,
-                changes));
+                List.of()));
       }
       out.add(new VariantReport(r.variant(), description, r.summary(), rankings));
     }
-    return new SimulationReport(
+    return compare(
         city,
         new StreamInfo(stream.start(), stream.days(), stream.size(), stream.seed()),
         baseline,
         out);
   }
 
-  private static List<RankChange> changes(Scorecard base, Scorecard other) {
-    TreeSet<String> units = new TreeSet<>(base.unitIds());
-    units.addAll(other.unitIds());
+  /**
+   * Builds the report from the variants' own reports, computing every ranking's changes against the
+   * baseline (the changes the given reports carry are replaced): the path {@link #of} takes, open
+   * to tools that compute the variants elsewhere (on a cluster's executors, say) and bring back
+   * their summaries and rankings.
+   *
+   * @param city the city's name
+   * @param stream the stream replayed
+   * @param baseline the baseline's name, one of the variants
+   * @param variants the variants' reports, ordered as they should be reported
+   * @return the report
+   * @throws IllegalArgumentException when no variant is named {@code baseline}
+   */
+  public static SimulationReport compare(
+      String city, StreamInfo stream, String baseline, List<VariantReport> variants) {
+    VariantReport base =
+        variants.stream()
+            .filter(v -> v.name().equals(baseline))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no result for baseline " + baseline));
+    List<VariantReport> out = new ArrayList<>();
+    for (VariantReport v : variants) {
+      List<RankingReport> rankings = new ArrayList<>();
+      for (RankingReport r : v.rankings()) {
+        List<RankChange> changes = new ArrayList<>();
+        if (v != base) {
+          base.rankings().stream()
+              .filter(b -> b.key().equals(r.key()))
+              .findFirst()
+              .ifPresent(b -> changes.addAll(changes(b.units(), r.units())));
+        }
+        rankings.add(
+            new RankingReport(r.key(), r.kind(), r.scheme(), r.deductions(), r.units(), changes));
+      }
+      out.add(new VariantReport(v.name(), v.description(), v.summary(), rankings));
+    }
+    return new SimulationReport(city, stream, baseline, out);
+  }
+
+  private static List<RankChange> changes(List<RankedUnit> base, List<RankedUnit> other) {
+    Map<String, OptionalInt> a = new TreeMap<>();
+    base.forEach(u -> a.put(u.unit(), u.rank()));
+    Map<String, OptionalInt> b = new TreeMap<>();
+    other.forEach(u -> b.put(u.unit(), u.rank()));
+    TreeSet<String> units = new TreeSet<>(a.keySet());
+    units.addAll(b.keySet());
     List<RankChange> out = new ArrayList<>();
     for (String u : units) {
-      OptionalInt a = base.unit(u).map(UnitScore::rank).orElse(OptionalInt.empty());
-      OptionalInt b = other.unit(u).map(UnitScore::rank).orElse(OptionalInt.empty());
-      if (!a.equals(b)) {
-        out.add(new RankChange(u, a, b));
+      OptionalInt ra = a.getOrDefault(u, OptionalInt.empty());
+      OptionalInt rb = b.getOrDefault(u, OptionalInt.empty());
+      if (!ra.equals(rb)) {
+        out.add(new RankChange(u, ra, rb));
       }
     }
     return out;
@@ -230,55 +259,101 @@ public record SimulationReport(
 
   // ---------------------------------------------------------------- measures, shared by formats
 
-  /** The summary measures in report order: name and the value per variant. */
-  private List<Map.Entry<String, Function<VariantReport, String>>> measures() {
-    List<Map.Entry<String, Function<VariantReport, String>>> m = new ArrayList<>();
-    m.add(Map.entry("reported", v -> Integer.toString(v.summary().reported())));
-    m.add(Map.entry("rejected", v -> Integer.toString(v.summary().rejected())));
+  /** A summary measure: its name, its decimals in the formats (-1: a count) and its value. */
+  private record Measure(String name, int decimals, Function<VariantReport, OptionalDouble> value) {
+    String format(VariantReport v) {
+      OptionalDouble x = value.apply(v);
+      if (decimals < 0) {
+        return x.isEmpty() ? "" : Long.toString((long) x.getAsDouble());
+      }
+      return number(x, decimals);
+    }
+  }
+
+  private static Measure count(String name, java.util.function.ToIntFunction<VariantReport> f) {
+    return new Measure(name, -1, v -> OptionalDouble.of(f.applyAsInt(v)));
+  }
+
+  /** The summary measures in report order. */
+  private List<Measure> measureList() {
+    List<Measure> m = new ArrayList<>();
+    m.add(count("reported", v -> v.summary().reported()));
+    m.add(count("rejected", v -> v.summary().rejected()));
     for (CaseRun.Outcome o : CaseRun.Outcome.values()) {
       if (o != CaseRun.Outcome.CLOSED) {
         m.add(
-            Map.entry(
+            count(
                 "rejected." + key(o.name()).substring("rejected_".length()),
-                v -> Integer.toString(v.summary().outcomes().getOrDefault(o, 0))));
+                v -> v.summary().outcomes().getOrDefault(o, 0)));
       }
     }
-    m.add(Map.entry("filed", v -> Integer.toString(v.summary().filed())));
-    m.add(Map.entry("closed", v -> Integer.toString(v.summary().closed())));
-    m.add(Map.entry("evaluated", v -> Integer.toString(v.summary().evaluated())));
-    m.add(Map.entry("settled_in_grid", v -> Integer.toString(v.summary().settledInGrid())));
-    m.add(Map.entry("settled_in_grid_share", v -> number(v.summary().settledInGridShare(), 4)));
-    m.add(Map.entry("admission_denied", v -> Integer.toString(v.summary().admissionDenied())));
-    m.add(Map.entry("escalated_cases", v -> Integer.toString(v.summary().escalatedCases())));
-    m.add(Map.entry("whistles", v -> Integer.toString(v.summary().escalations())));
+    m.add(count("filed", v -> v.summary().filed()));
+    m.add(count("closed", v -> v.summary().closed()));
+    m.add(count("evaluated", v -> v.summary().evaluated()));
+    m.add(count("settled_in_grid", v -> v.summary().settledInGrid()));
+    m.add(new Measure("settled_in_grid_share", 4, v -> v.summary().settledInGridShare()));
+    m.add(count("admission_denied", v -> v.summary().admissionDenied()));
+    m.add(count("escalated_cases", v -> v.summary().escalatedCases()));
+    m.add(count("whistles", v -> v.summary().escalations()));
     if (!variants.isEmpty()) {
       for (GridLevel l : variants.get(0).summary().escalationsByLevel().keySet()) {
         m.add(
-            Map.entry(
-                "whistles." + l.name(),
-                v -> Integer.toString(v.summary().escalationsByLevel().getOrDefault(l, 0))));
+            count(
+                "whistles." + l.name(), v -> v.summary().escalationsByLevel().getOrDefault(l, 0)));
       }
     }
-    m.add(Map.entry("urged_cases", v -> Integer.toString(v.summary().urgedCases())));
-    m.add(Map.entry("suspended", v -> Integer.toString(v.summary().suspended())));
-    m.add(Map.entry("reworked", v -> Integer.toString(v.summary().reworked())));
-    m.add(Map.entry("overdue", v -> Integer.toString(v.summary().overdue())));
-    m.add(Map.entry("mean_working_hours_to_close", v -> number(v.summary().meanHoursToClose(), 2)));
-    m.add(Map.entry("p90_working_hours_to_close", v -> number(v.summary().p90HoursToClose(), 2)));
-    m.add(Map.entry("snapped", v -> Integer.toString(v.summary().snapped())));
-    m.add(Map.entry("table_errors", v -> Integer.toString(v.summary().tableErrors())));
+    m.add(count("urged_cases", v -> v.summary().urgedCases()));
+    m.add(count("suspended", v -> v.summary().suspended()));
+    m.add(count("reworked", v -> v.summary().reworked()));
+    m.add(count("overdue", v -> v.summary().overdue()));
+    m.add(new Measure("mean_working_hours_to_close", 2, v -> v.summary().meanHoursToClose()));
+    m.add(new Measure("p90_working_hours_to_close", 2, v -> v.summary().p90HoursToClose()));
+    m.add(count("snapped", v -> v.summary().snapped()));
+    m.add(count("table_errors", v -> v.summary().tableErrors()));
     for (String key : rankingKeys()) {
       m.add(
-          Map.entry(
+          new Measure(
               "deductions." + key,
+              2,
               v ->
                   v.rankings().stream()
                       .filter(r -> r.key().equals(key))
                       .findFirst()
-                      .map(r -> number(OptionalDouble.of(r.deductions()), 2))
-                      .orElse("")));
+                      .map(r -> OptionalDouble.of(r.deductions()))
+                      .orElse(OptionalDouble.empty())));
     }
     return m;
+  }
+
+  /** The summary measures in report order: name and the formatted value per variant. */
+  private List<Map.Entry<String, Function<VariantReport, String>>> measures() {
+    List<Map.Entry<String, Function<VariantReport, String>>> m = new ArrayList<>();
+    for (Measure x : measureList()) {
+      m.add(Map.entry(x.name(), x::format));
+    }
+    return m;
+  }
+
+  /**
+   * A variant's summary measures, unrounded, in report order: the rows of {@link #toText()} and the
+   * {@code summary} of {@link #toJson()} (plus {@code deductions.<key>} per ranking key of the
+   * report), for tools that aggregate reports, such as a comparison over seeds and cities.
+   *
+   * @param variant a variant's name
+   * @return measure name → value, empty where not applicable (no closed case; a ranking the variant
+   *     does not compute)
+   * @throws IllegalArgumentException when no variant has that name
+   */
+  public Map<String, OptionalDouble> measures(String variant) {
+    VariantReport v =
+        variant(variant)
+            .orElseThrow(
+                () -> new IllegalArgumentException("no variant '" + variant + "' in the report"));
+    Map<String, OptionalDouble> out = new java.util.LinkedHashMap<>();
+    for (Measure x : measureList()) {
+      out.put(x.name(), x.value().apply(v));
+    }
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   private List<String> rankingKeys() {

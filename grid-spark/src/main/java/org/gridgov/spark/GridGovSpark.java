@@ -82,4 +82,28 @@ public final class GridGovSpark {
 
   // ------------------------------------------------------------------ simulate
 
+  /**
+   * Runs policy variants × seeds × cities across the cluster and collects the side-by-side report:
+   * for every city and seed the {@link org.gridgov.lab.SimulationReport} that {@link
+   * org.gridgov.lab.PolicySimulation#run} gives on one machine (equal in every format), and the
+   * comparison across seeds (mean and spread of every measure per city and variant, and each
+   * variant's difference from the baseline). One Spark task per (city, seed, variant) loop run; the
+   * variants, model, spec and city recipes are broadcast once and each executor rebuilds a city and
+   * its streams once. The results do not depend on partitioning or scheduling.
+   *
+   * <p>The request is checked on the driver before any Spark work: every city is read, city names
+   * must be distinct, every variant must fit every city (its escalation ladder knows the city's
+   * levels) and every scheme must be in force in the stream's months.
+   *
+   * @param spark the session
+   * @param request cities, variants, seeds, stream spec and handling model
+   * @return the reports and the comparison
+   * @throws IllegalArgumentException when the request does not fit its cities (no Spark work done)
+   * @throws org.gridgov.core.InvalidInputException when a city directory is unusable
+   */
+  public static SimulationResults simulate(SparkSession spark, SimulationRequest request) {
+    java.util.Objects.requireNonNull(spark, "spark");
+    java.util.Objects.requireNonNull(request, "request");
+    return SparkSimulate.simulate(spark, request);
+  }
 }
