@@ -78,8 +78,8 @@ class SparkJarLaunchIT {
   void sparkSubmitRunsTheSameJarAlone() throws IOException {
     Path alone = tmp.resolve("submit/gridgov-spark.jar");
     Files.createDirectories(alone.getParent());
-    Files.copy(SparkJarFiles.jar(), alone, StandardCopyOption.REPLACE_EXISTING);
     List<String> args = new ArrayList<>();
+    Files.copy(SparkJarFiles.jar(), alone, StandardCopyOption.REPLACE_EXISTING);
     args.addAll(List.of(System.getProperty("spark.java.opens").trim().split("\\s+")));
     args.addAll(
         List.of(
