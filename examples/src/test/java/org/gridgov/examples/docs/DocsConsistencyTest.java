@@ -169,10 +169,23 @@ class DocsConsistencyTest {
     assertThat(read("docs/consumer-pom.xml")).contains("<release>17</release>");
   }
 
+  /** The {@code <dependencies>} block docs/spark.md shows a Spark application adding. */
+  private static Element sparkSetUp() throws Exception {
+    String block = block("docs/spark.md", "## Versions and set-up", "xml");
+    Path file = Files.createTempFile("spark-set-up", ".xml");
+    try {
+      Files.writeString(file, block, StandardCharsets.UTF_8);
+      return xml(file).getDocumentElement();
+    } finally {
+      Files.delete(file);
+    }
+  }
+
   /**
    * The examples are what a new project with only the consumer pom compiles: their main code needs
    * exactly the GridGov libraries that pom names, nothing else of this build (grid-cli and grid-lab
-   * are test-scope there, for the docs' snippets and the policy tests).
+   * are test-scope there, for the docs' snippets and the policy tests) — plus, for the Spark
+   * example, what docs/spark.md tells a Spark application to add.
    */
   @Test
   void theExamplesNeedExactlyTheLibrariesOfTheConsumerPom() throws Exception {
@@ -184,6 +197,11 @@ class DocsConsistencyTest {
         consumerLibraries.add(text(d, "artifactId"));
       }
     }
+    for (Element d : children(sparkSetUp(), "dependency")) {
+      if (text(d, "groupId").equals("org.gridgov")) {
+        consumerLibraries.add(text(d, "artifactId"));
+      }
+    }
     List<String> examplesMain = new ArrayList<>();
     for (Element d : children(child(examples, "dependencies"), "dependency")) {
       if (text(d, "groupId").equals("org.gridgov") && !"test".equals(text(d, "scope"))) {
@@ -191,6 +209,40 @@ class DocsConsistencyTest {
       }
     }
     assertThat(examplesMain).containsExactlyInAnyOrderElementsOf(consumerLibraries);
+  }
+
+  /**
+   * docs/spark.md's set-up block: grid-spark at grid-bom's version, Spark provided at the version
+   * the build tests, as the Spark example's pom has them.
+   */
+  @Test
+  void theSparkSetUpOfSparkMdIsTheBuildsSpark() throws Exception {
+    Element parent = xml(ROOT.resolve("pom.xml")).getDocumentElement();
+    Element examples = xml(ROOT.resolve("examples/pom.xml")).getDocumentElement();
+    Element bom = xml(ROOT.resolve("grid-bom/pom.xml")).getDocumentElement();
+    String sparkVersion = text(child(parent, "properties"), "spark.version");
+    String scala = text(child(parent, "properties"), "scala.binary.version");
+    assertThat(sparkVersion).matches("3\\.5\\.\\d+");
+    Map<String, Element> shown = new LinkedHashMap<>();
+    for (Element d : children(sparkSetUp(), "dependency")) {
+      shown.put(text(d, "groupId") + ":" + text(d, "artifactId"), d);
+    }
+    String spark = "org.apache.spark:spark-sql_" + scala;
+    assertThat(shown).containsOnlyKeys("org.gridgov:grid-spark", spark);
+    assertThat(text(shown.get("org.gridgov:grid-spark"), "version")).as("from grid-bom").isNull();
+    assertThat(dependencies(child(child(bom, "dependencyManagement"), "dependencies")))
+        .containsKey("org.gridgov:grid-spark");
+    assertThat(text(shown.get(spark), "version")).isEqualTo(sparkVersion);
+    assertThat(text(shown.get(spark), "scope")).isEqualTo("provided");
+    assertThat(read("docs/spark.md")).contains("Apache Spark **" + sparkVersion + "**");
+
+    Map<String, Element> inExamples = new LinkedHashMap<>();
+    for (Element d : children(child(examples, "dependencies"), "dependency")) {
+      inExamples.put(text(d, "groupId") + ":" + text(d, "artifactId"), d);
+    }
+    assertThat(text(inExamples.get("org.apache.spark:spark-sql_${scala.binary.version}"), "scope"))
+        .isEqualTo("provided");
+    assertThat(inExamples).containsKey("org.gridgov:grid-spark");
   }
 
   @Test
