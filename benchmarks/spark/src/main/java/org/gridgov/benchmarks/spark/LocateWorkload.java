@@ -173,8 +173,15 @@ final class LocateWorkload {
         new StructType()
             .add("id", DataTypes.StringType, false)
             .add("wkt", DataTypes.StringType, false);
+    // parallelised in slices (a local relation would put every polygon's WKT into one task)
     Dataset<Row> grids =
-        spark.createDataFrame(rows, schema).selectExpr("id", "ST_GeomFromWKT(wkt) AS geom").cache();
+        spark
+            .createDataFrame(
+                JavaSparkContext.fromSparkContext(spark.sparkContext())
+                    .parallelize(rows, Math.max(1, rows.size() / 2_000)),
+                schema)
+            .selectExpr("id", "ST_GeomFromWKT(wkt) AS geom")
+            .cache();
     grids.count();
     grids.createOrReplaceTempView("grids");
     return grids;

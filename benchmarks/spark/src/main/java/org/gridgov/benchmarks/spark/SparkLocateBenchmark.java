@@ -74,9 +74,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @Measurement(iterations = 3)
 @Fork(
     value = 1,
+    // the heap: -jvmArgs on the command line replaces it and keeps Spark's options below
+    jvmArgs = {"-Xmx8g"},
     jvmArgsAppend = {
-      "-Xmx8g",
-      "-Xms8g",
       // grid-spark/pom.xml's spark.java.opens (SparkLocateBenchmarkTest checks they agree)
       "-XX:+IgnoreUnrecognizedVMOptions",
       "--add-opens=java.base/java.lang=ALL-UNNAMED",
@@ -176,11 +176,11 @@ public class SparkLocateBenchmark {
   public void tearDown() throws IOException {
     System.out.printf(
         Locale.ROOT,
-        "%n[footprint] %s rows=%,d: heap used after the queries %.1f MB; %,d points in a grid%n",
+        "%n[footprint] %s rows=%,d: heap used after the queries %.1f MB%s%n",
         method,
         rows,
         usedHeapAfterGc() / 1e6,
-        inCity);
+        inCity < 0 ? "" : String.format(Locale.ROOT, "; %,d points in a grid", inCity));
     spark.stop();
     delete(out);
   }
