@@ -64,7 +64,8 @@ public final class SparkLocateReport {
       if (!m.get("scoreUnit").asText().equals("s/op")) {
         throw new IllegalArgumentException("expected s/op, got " + m.get("scoreUnit"));
       }
-      double error = m.get("scoreError").asDouble();
+      // JMH writes "NaN" (a string) when there are too few measurements for an error
+      double error = m.get("scoreError").asDouble(Double.NaN);
       lines.add(
           new Line(
               method,
@@ -73,7 +74,7 @@ public final class SparkLocateReport {
               rows,
               cores,
               m.get("score").asDouble(),
-              Double.isNaN(error) ? 0 : error));
+              error));
     }
     return lines;
   }
@@ -97,12 +98,12 @@ public final class SparkLocateReport {
               : g == null ? "(GridGov not run)" : fmt("%.1f×", l.seconds() / g.seconds());
       s.append(
           fmt(
-              "| %s | %s | %,d | %.2f ± %.2f | %,.0f | %,.0f | %s |%n",
+              "| %s | %s | %,d | %.2f%s | %,.0f | %,.0f | %s |%n",
               l.method(),
               l.op(),
               l.rows(),
               l.seconds(),
-              l.error(),
+              Double.isNaN(l.error()) ? "" : fmt(" ± %.2f", l.error()),
               l.rowsPerSecond(),
               l.rowsPerSecond() / l.cores(),
               ratio));
