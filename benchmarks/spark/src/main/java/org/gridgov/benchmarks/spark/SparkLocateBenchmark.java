@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.spark.SparkExecutorInfo;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -59,10 +60,13 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * </ul>
  *
  * <p>Rows per second per core = {@code rows / (s/op) / cores}; {@link SparkLocateReport} turns
- * JMH's JSON result into the RESULTS.md table with the ratios. At the end of each trial the fork
- * prints the footprint: the cached points' size, the heap in use after full collections (after
- * caching, and after the queries), and the bytes the method's broadcast ships (serialised and
- * compressed as {@code TorrentBroadcast} does).
+ * JMH's JSON result into the RESULTS.md table with the ratios. Each fork prints its footprint: the
+ * cached points' size, the heap in use after full collections after caching, after set-up (the
+ * city, map, locator or index: driver-side objects, since local mode runs driver and executor in
+ * one JVM) and after the queries (the difference is what the queries left on the executor:
+ * broadcast blocks and the executor's copy), Spark's storage memory in use (cached points and
+ * broadcast blocks), and the bytes the method's broadcast ships (serialised and compressed as
+ * {@code TorrentBroadcast} does).
  *
  * <p>Sedona's forks use Kryo with Sedona's registrator (its documented set-up); the others Spark's
  * default serialiser.
@@ -123,6 +127,7 @@ public class SparkLocateBenchmark {
   Path out;
   String method;
   long inCity = -1;
+  long heapSetUp;
 
   /** Starts the session, caches the points, prepares the method's fixed costs. */
   @Setup(Level.Trial)
@@ -156,14 +161,16 @@ public class SparkLocateBenchmark {
       map = LocateWorkload.map(theCity);
       bytes = LocateWorkload.broadcastBytes(spark, map.locator());
     }
+    heapSetUp = usedHeapAfterGc();
     System.out.printf(
         Locale.ROOT,
         "%n[footprint] %s rows=%,d: cached points %.1f MB in memory; heap used after caching %.1f"
-            + " MB (of max %.0f MB); broadcast %s%n",
+            + " MB, after set-up %.1f MB (of max %.0f MB); broadcast %s%n",
         method,
         rows,
         cached / 1e6,
         heapCached / 1e6,
+        heapSetUp / 1e6,
         Runtime.getRuntime().maxMemory() / 1e6,
         bytes[0] < 0
             ? "inside the query (Sedona's index)"
@@ -174,12 +181,20 @@ public class SparkLocateBenchmark {
   /** Prints the heap after the queries, stops the session, deletes the output. */
   @TearDown(Level.Trial)
   public void tearDown() throws IOException {
+    long heapEnd = usedHeapAfterGc();
+    long storageUsed = 0;
+    for (SparkExecutorInfo e : spark.sparkContext().statusTracker().getExecutorInfos()) {
+      storageUsed += e.usedOnHeapStorageMemory();
+    }
     System.out.printf(
         Locale.ROOT,
-        "%n[footprint] %s rows=%,d: heap used after the queries %.1f MB%s%n",
+        "%n[footprint] %s rows=%,d: heap used after the queries %.1f MB (%+.1f MB since set-up);"
+            + " Spark storage memory used %.1f MB%s%n",
         method,
         rows,
-        usedHeapAfterGc() / 1e6,
+        heapEnd / 1e6,
+        (heapEnd - heapSetUp) / 1e6,
+        storageUsed / 1e6,
         inCity < 0 ? "" : String.format(Locale.ROOT, "; %,d points in a grid", inCity));
     spark.stop();
     delete(out);
