@@ -75,8 +75,8 @@ final class LocatorShip {
   }
 
   /**
-   * The broadcasts already made, per Spark context and locator (weak keys: a locator no longer
-   * used drops its entry, and Spark's context cleaner then removes the broadcast's blocks). The
+   * The broadcasts already made, per Spark context and locator (weak keys: a locator no longer used
+   * drops its entry, and Spark's context cleaner then removes the broadcast's blocks). The
    * broadcast holds the locator's bytes, not the locator, so the entry does not keep its key.
    */
   private static final Map<SparkContext, Map<GridLocator, Broadcast<byte[]>>> SHIPPED =

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.rdd.RDD;
@@ -37,9 +38,9 @@ import org.gridgov.geo.GridMap;
  * Locate on Spark: the locator is broadcast once ({@link LocatorShip}) and every partition is
  * located in chunks of {@link #CHUNK} rows with the batch lookup {@link GridLocator#locateAll} on
  * primitive arrays. The rows are Spark's internal rows from the input plan, extended by a joined
- * row of the added columns, so nothing is converted to and from Java objects per row and the
- * texts of a leaf ({@code grid}, {@code path}) are Spark strings spelled once per executor. No
- * shuffle: each output partition is its input partition.
+ * row of the added columns, so nothing is converted to and from Java objects per row and the texts
+ * of a leaf ({@code grid}, {@code path}) are Spark strings spelled once per executor. No shuffle:
+ * each output partition is its input partition.
  */
 final class SparkLocate {
   /** Rows located per batch call. */
@@ -56,9 +57,9 @@ final class SparkLocate {
 
   static Dataset<Row> locate(
       Dataset<Row> points, String lonColumn, String latColumn, GridMap map, LocateOptions options) {
-    java.util.Objects.requireNonNull(points, "points");
-    java.util.Objects.requireNonNull(map, "map");
-    java.util.Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(points, "points");
+    Objects.requireNonNull(map, "map");
+    Objects.requireNonNull(options, "options");
     StructType schema = points.schema();
     int lon = numericColumn(schema, lonColumn, "longitude");
     int lat = numericColumn(schema, latColumn, "latitude");
@@ -100,9 +101,9 @@ final class SparkLocate {
   }
 
   static void register(SparkSession spark, GridMap map, LocateOptions options) {
-    java.util.Objects.requireNonNull(spark, "spark");
-    java.util.Objects.requireNonNull(map, "map");
-    java.util.Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(spark, "spark");
+    Objects.requireNonNull(map, "map");
+    Objects.requireNonNull(options, "options");
     GridLocator locator = map.locator();
     boolean mark = options.badRows() == LocateOptions.BadRows.MARK;
     StructType struct =
@@ -150,7 +151,7 @@ final class SparkLocate {
 
   /** The index of a column, or a did-you-mean error. */
   private static int column(StructType schema, String name, String what) {
-    java.util.Objects.requireNonNull(name, what + " column");
+    Objects.requireNonNull(name, what + " column");
     List<String> names = Arrays.asList(schema.fieldNames());
     int i = names.indexOf(name);
     if (i < 0) {
@@ -435,9 +436,7 @@ final class SparkLocate {
       if (problem != null) {
         if (!mark) {
           throw InvalidInputException.at(
-              "",
-              GridGovSpark.LOCATE_FUNCTION + "(" + lonValue + ", " + latValue + ")",
-              problem);
+              "", GridGovSpark.LOCATE_FUNCTION + "(" + lonValue + ", " + latValue + ")", problem);
         }
         return RowFactory.create(null, null, null, problem);
       }

@@ -19,8 +19,8 @@ import org.locationtech.jts.geom.Polygon;
 
 /**
  * The generated city of the locate tests (Tongcheng's scale, about 130 grids, with exclusive
- * grids), its map and locator, and test points: random ones over and around the city, every
- * polygon vertex (shared vertices and edges of neighbouring grids) and edge midpoints.
+ * grids), its map and locator, and test points: random ones over and around the city, every polygon
+ * vertex (shared vertices and edges of neighbouring grids) and edge midpoints.
  */
 final class LocateTestCity {
   static final SyntheticCity CITY =
@@ -61,7 +61,9 @@ final class LocateTestCity {
     return out.toArray(double[][]::new);
   }
 
-  /** What {@code gridgov locate} answers for a position in the map's system: grid, path, exclusive. */
+  /**
+   * What {@code gridgov locate} answers for a position in the map's system: grid, path, exclusive.
+   */
   static List<String> expected(double lon, double lat) {
     Optional<Location> at = LOCATOR.locate(lon, lat);
     String exclusive =

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * For any points (random ones over and around the city, polygon vertices and edge midpoints,
- * mixed) and any partitioning, Spark's locate answers every row as the single-JVM locator does.
+ * For any points (random ones over and around the city, polygon vertices and edge midpoints, mixed)
+ * and any partitioning, Spark's locate answers every row as the single-JVM locator does.
  */
 class SparkLocatePropertyTest {
   private static SparkSession spark;

@@ -15,8 +15,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.gridgov.geo.CoordinateSystem;
 import org.gridgov.core.GeoPoint;
+import org.gridgov.geo.CoordinateSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,11 +68,17 @@ class SparkLocateTest {
             .selectExpr(
                 "id",
                 String.format(
-                    java.util.Locale.ROOT, "%s + rand(%d) * %s as lon", e.getMinX() - dx, seed,
+                    java.util.Locale.ROOT,
+                    "%s + rand(%d) * %s as lon",
+                    e.getMinX() - dx,
+                    seed,
                     e.getWidth() + 2 * dx),
                 String.format(
-                    java.util.Locale.ROOT, "%s + rand(%d) * %s as lat", e.getMinY() - dy,
-                    seed + 1, e.getHeight() + 2 * dy));
+                    java.util.Locale.ROOT,
+                    "%s + rand(%d) * %s as lat",
+                    e.getMinY() - dy,
+                    seed + 1,
+                    e.getHeight() + 2 * dy));
     double[][] edges = LocateTestCity.points(0, seed);
     List<Row> rows = new ArrayList<>(edges.length);
     for (int i = 0; i < edges.length; i++) {
@@ -150,8 +156,9 @@ class SparkLocateTest {
     for (int i = 0; i < xy.length; i++) {
       rows.add(
           RowFactory.create(
-              "p" + i, (float) xy[i][0], new java.math.BigDecimal(xy[i][1]).setScale(8,
-                  java.math.RoundingMode.HALF_EVEN)));
+              "p" + i,
+              (float) xy[i][0],
+              new java.math.BigDecimal(xy[i][1]).setScale(8, java.math.RoundingMode.HALF_EVEN)));
     }
     List<Row> located =
         GridGovSpark.locate(spark.createDataFrame(rows, schema), "x", "y", LocateTestCity.MAP)
@@ -290,9 +297,7 @@ class SparkLocateTest {
         LocateOptions.defaults().withBadRows(LocateOptions.BadRows.MARK));
     Map<String, Row> byId = new HashMap<>();
     for (Row r :
-        spark
-            .sql("select id, gridgov_locate(lon, lat) as g from bad_points")
-            .collectAsList()) {
+        spark.sql("select id, gridgov_locate(lon, lat) as g from bad_points").collectAsList()) {
       byId.put(r.getString(0), r.getStruct(1));
     }
     assertThat(byId.get("swapped").getString(3)).startsWith("lat 116.9 is not within [-90, 90]");

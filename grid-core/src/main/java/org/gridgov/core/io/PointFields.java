@@ -95,8 +95,8 @@ public final class PointFields {
   }
 
   /**
-   * What is wrong with a position given as numbers, checked longitude first: not finite, or out
-   * of −180..180 / −90..90 (with {@link Positions#swapHint} when the two look swapped).
+   * What is wrong with a position given as numbers, checked longitude first: not finite, or out of
+   * −180..180 / −90..90 (with {@link Positions#swapHint} when the two look swapped).
    *
    * @param lon the longitude
    * @param lat the latitude

@@ -54,20 +54,20 @@ import picocli.CommandLine.Spec;
  * with the rules of {@code gridgov locate} ({@link PointFields}: the header in any case, the id
  * trimmed and not empty, lon and lat finite decimals in range, three fields). The map is read on
  * the driver as {@code gridgov locate} reads it (leniently, polygons used as drawn) and located
- * with {@link GridGovSpark#locate}. The output is Spark's usual directory of part files; each
- * part file is CSV with the header {@code id,grid,path,exclusive} and, per row, exactly the bytes
- * {@code gridgov locate} writes (the rows are formatted here, not by Spark's CSV writer, whose
- * quoting differs), so the part files in order, each without its header, are {@code gridgov
- * locate}'s output.
+ * with {@link GridGovSpark#locate}. The output is Spark's usual directory of part files; each part
+ * file is CSV with the header {@code id,grid,path,exclusive} and, per row, exactly the bytes {@code
+ * gridgov locate} writes (the rows are formatted here, not by Spark's CSV writer, whose quoting
+ * differs), so the part files in order, each without its header, are {@code gridgov locate}'s
+ * output.
  *
  * <p>Bad rows: without {@code --skip-bad} the job stops at a bad row and leaves no output; Spark
- * does not know line numbers, so the driver then reads the file once more, alone, to name the
- * first bad row by its line, in the words of {@code gridgov locate} (exit 2). With {@code
- * --skip-bad} the bad rows are counted on stderr and written to {@code DIR.bad} (header {@code
- * row,problem}: the row as read, the problem), never dropped silently.
+ * does not know line numbers, so the driver then reads the file once more, alone, to name the first
+ * bad row by its line, in the words of {@code gridgov locate} (exit 2). With {@code --skip-bad} the
+ * bad rows are counted on stderr and written to {@code DIR.bad} (header {@code row,problem}: the
+ * row as read, the problem), never dropped silently.
  *
- * <p>An existing {@code DIR} (or {@code DIR.bad}) is refused (exit 2) unless {@code --force},
- * which is Spark's overwrite mode. Exit codes: 0 done, 2 unusable input, 3 internal error.
+ * <p>An existing {@code DIR} (or {@code DIR.bad}) is refused (exit 2) unless {@code --force}, which
+ * is Spark's overwrite mode. Exit codes: 0 done, 2 unusable input, 3 internal error.
  */
 @Command(
     name = "locate",
@@ -203,7 +203,8 @@ final class LocateJob implements Callable<Integer> {
     GridMap map = GridMaps.readGeoJson(grids, options);
     String system = map.coordinateSystem().name().toLowerCase(Locale.ROOT);
     err.printf(
-        "map: %,d grids (%s)%n", map.size(), map.coordinateSystemDeclared() ? system : system + " assumed");
+        "map: %,d grids (%s)%n",
+        map.size(), map.coordinateSystemDeclared() ? system : system + " assumed");
     if (!map.coordinateSystemDeclared() && map.liesInChina()) {
       err.println(
           "map: warning: the grids lie in China but no coordinate system was declared, so they"
@@ -261,11 +262,7 @@ final class LocateJob implements Callable<Integer> {
         GridGovSpark.locate(
             good.drop("problem"), "lon", "lat", map, LocateOptions.defaults().withInputSystem(crs));
     try {
-      located
-          .mapPartitions(new Lines(), Encoders.STRING())
-          .write()
-          .mode(mode)
-          .text(out);
+      located.mapPartitions(new Lines(), Encoders.STRING()).write().mode(mode).text(out);
     } catch (Exception e) { // SparkException is checked, thrown unchecked
       Optional<InvalidInputException> row = badRow(e);
       if (row.isEmpty()) {

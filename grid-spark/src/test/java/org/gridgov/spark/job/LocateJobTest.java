@@ -9,7 +9,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -175,13 +174,27 @@ class LocateJobTest {
     Path out = dir.resolve("located");
     Path expected = dir.resolve("expected.csv");
     assertThat(
-            cli("locate", "--grids", map.toString(), "--in", points.toString(), "--out",
-                expected.toString()).code())
+            cli(
+                    "locate",
+                    "--grids",
+                    map.toString(),
+                    "--in",
+                    points.toString(),
+                    "--out",
+                    expected.toString())
+                .code())
         .isZero();
 
     Run run =
-        job("--grids", map.toString(), "--in", points.toString(), "--out", out.toString(),
-            "--master", "local[2]");
+        job(
+            "--grids",
+            map.toString(),
+            "--in",
+            points.toString(),
+            "--out",
+            out.toString(),
+            "--master",
+            "local[2]");
 
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(parts(out)).hasSizeGreaterThan(1);
@@ -199,12 +212,28 @@ class LocateJobTest {
     Path out = dir.resolve("located-gcj");
     Path expected = dir.resolve("expected-gcj.csv");
     assertThat(
-            cli("locate", "--grids", map.toString(), "--in", points.toString(), "--out",
-                expected.toString(), "--crs", "gcj02").code())
+            cli(
+                    "locate",
+                    "--grids",
+                    map.toString(),
+                    "--in",
+                    points.toString(),
+                    "--out",
+                    expected.toString(),
+                    "--crs",
+                    "gcj02")
+                .code())
         .isZero();
     Run run =
-        job("--grids", map.toString(), "--in", points.toString(), "--out", out.toString(),
-            "--crs", "gcj02");
+        job(
+            "--grids",
+            map.toString(),
+            "--in",
+            points.toString(),
+            "--out",
+            out.toString(),
+            "--crs",
+            "gcj02");
     assertThat(run.code()).as(run.err()).isZero();
     List<String> want = cliRows(expected);
     assertThat(rowsOf(out, LocateJob.HEADER)).isEqualTo(want);
@@ -223,13 +252,23 @@ class LocateJobTest {
   @Test
   void aBadRowFailsTheJobWithItsFileAndLineAsGridgovLocateSays() throws IOException {
     Path bad =
-        withBadLines("bad.csv", List.of("q1,113.6,34.7", "q2,abc,31.0", "q3,116.9,95"), 9000,
-            12_345, 15_000);
+        withBadLines(
+            "bad.csv",
+            List.of("q1,113.6,34.7", "q2,abc,31.0", "q3,116.9,95"),
+            9000,
+            12_345,
+            15_000);
     Path out = dir.resolve("never");
 
     Run run = job("--grids", map.toString(), "--in", bad.toString(), "--out", out.toString());
     Run reference =
-        cli("locate", "--grids", map.toString(), "--in", bad.toString(), "--out",
+        cli(
+            "locate",
+            "--grids",
+            map.toString(),
+            "--in",
+            bad.toString(),
+            "--out",
             dir.resolve("never.csv").toString());
 
     assertThat(run.code()).as(run.err()).isEqualTo(2);
@@ -245,17 +284,26 @@ class LocateJobTest {
     Path bad =
         withBadLines(
             "skip.csv",
-            List.of("q2,abc,31.0", "q3,116.9,95", "q4,116.9", "  ,116.9,31.0", "   ",
-                "q6,NaN,31"),
-            100, 5000, 9000, 12_000, 13_000, 19_999);
+            List.of("q2,abc,31.0", "q3,116.9,95", "q4,116.9", "  ,116.9,31.0", "   ", "q6,NaN,31"),
+            100,
+            5000,
+            9000,
+            12_000,
+            13_000,
+            19_999);
     Path out = dir.resolve("skipped");
     Run run =
-        job("--grids", map.toString(), "--in", bad.toString(), "--out", out.toString(),
+        job(
+            "--grids",
+            map.toString(),
+            "--in",
+            bad.toString(),
+            "--out",
+            out.toString(),
             "--skip-bad");
 
     assertThat(run.code()).as(run.err()).isZero();
-    assertThat(run.err())
-        .contains("gridgov-spark: 5 bad rows skipped, written to " + out + ".bad");
+    assertThat(run.err()).contains("gridgov-spark: 5 bad rows skipped, written to " + out + ".bad");
     assertThat(rowsOf(Path.of(out + ".bad"), LocateJob.BAD_HEADER))
         .containsExactlyInAnyOrder(
             "\"\"\"  \"\",116.9,31.0\",the id is empty",
@@ -273,8 +321,15 @@ class LocateJobTest {
     write(good, kept.get(0), kept.subList(1, kept.size()));
     Path expected = dir.resolve("expected-good.csv");
     assertThat(
-            cli("locate", "--grids", map.toString(), "--in", good.toString(), "--out",
-                expected.toString()).code())
+            cli(
+                    "locate",
+                    "--grids",
+                    map.toString(),
+                    "--in",
+                    good.toString(),
+                    "--out",
+                    expected.toString())
+                .code())
         .isZero();
     assertThat(rowsOf(out, LocateJob.HEADER)).isEqualTo(cliRows(expected));
   }
@@ -285,14 +340,21 @@ class LocateJobTest {
     Files.createDirectories(out);
     Files.writeString(out.resolve("keep.txt"), "mine");
 
-    Run refused = job("--grids", map.toString(), "--in", points.toString(), "--out", out.toString());
+    Run refused =
+        job("--grids", map.toString(), "--in", points.toString(), "--out", out.toString());
     assertThat(refused.code()).isEqualTo(2);
     assertThat(refused.err())
         .contains(out + ": exists; gridgov-spark writes a new directory (--force replaces it)");
     assertThat(Files.readString(out.resolve("keep.txt"))).isEqualTo("mine");
 
     Run forced =
-        job("--grids", map.toString(), "--in", points.toString(), "--out", out.toString(),
+        job(
+            "--grids",
+            map.toString(),
+            "--in",
+            points.toString(),
+            "--out",
+            out.toString(),
             "--force");
     assertThat(forced.code()).as(forced.err()).isZero();
     assertThat(out.resolve("keep.txt")).doesNotExist();
@@ -302,13 +364,19 @@ class LocateJobTest {
   @Test
   void unusableInputsAreLocatedErrorsWithExitTwo() throws IOException {
     String out = dir.resolve("unused").toString();
-    Run noMap = job("--grids", dir.resolve("nope.geojson").toString(), "--in", points.toString(),
-        "--out", out);
+    Run noMap =
+        job(
+            "--grids",
+            dir.resolve("nope.geojson").toString(),
+            "--in",
+            points.toString(),
+            "--out",
+            out);
     assertThat(noMap.code()).isEqualTo(2);
     assertThat(noMap.err()).contains(dir.resolve("nope.geojson") + ": no such file");
 
-    Run noInput = job("--grids", map.toString(), "--in", dir.resolve("nope.csv").toString(),
-        "--out", out);
+    Run noInput =
+        job("--grids", map.toString(), "--in", dir.resolve("nope.csv").toString(), "--out", out);
     assertThat(noInput.code()).isEqualTo(2);
     assertThat(noInput.err()).contains(dir.resolve("nope.csv") + ": no such file");
 
@@ -328,8 +396,16 @@ class LocateJobTest {
         .as("--out missing")
         .isEqualTo(2);
     assertThat(
-            SparkJob.run("locate", "--grids", map.toString(), "--in", points.toString(), "--out",
-                out, "--crs", "gcj"))
+            SparkJob.run(
+                "locate",
+                "--grids",
+                map.toString(),
+                "--in",
+                points.toString(),
+                "--out",
+                out,
+                "--crs",
+                "gcj"))
         .isEqualTo(2);
     assertThat(Files.exists(Path.of(out))).isFalse();
   }
