@@ -1,7 +1,6 @@
 package org.gridgov.spark.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -97,14 +96,7 @@ class SparkJarLaunchIT {
     assertThat(run.out()).startsWith("Usage: gridgov-spark");
   }
 
-  // ------------------------------------------------ locate and score (need LocateJob / ScoreJob)
-
-  private void assumeImplemented(String command) {
-    SparkJarFiles.Run help = jar(tmp, command, "--help");
-    assumeFalse(
-        help.out().contains("(not yet)"),
-        "gridgov-spark " + command + " is still the skeleton's stub");
-  }
+  // ------------------------------------------------ locate and score
 
   /** The rows of the CSV part files of a Spark output directory, after checking each header. */
   private static List<List<String>> partRows(Path dir, String header) throws IOException {
@@ -164,7 +156,6 @@ class SparkJarLaunchIT {
 
   @Test
   void locateWritesWhatTheSingleJvmLocatorFinds() throws IOException {
-    assumeImplemented("locate");
     Path town = SparkJarFiles.sampleTown();
     double[][] points = {
       {116.9393261, 31.0548969}, // the school gate: a grid and an exclusive grid
@@ -219,7 +210,6 @@ class SparkJarLaunchIT {
 
   @Test
   void locateWithAMissingMapIsUnusableInputNamingTheFile() throws IOException {
-    assumeImplemented("locate");
     Path csv = tmp.resolve("points.csv");
     Files.writeString(csv, "id,lon,lat\np,116.9,31.0\n", StandardCharsets.UTF_8);
     SparkJarFiles.Run run =
@@ -240,7 +230,6 @@ class SparkJarLaunchIT {
 
   @Test
   void scoreWritesPartFilesForTheSampleMonth() throws IOException {
-    assumeImplemented("score");
     Path town = SparkJarFiles.sampleTown();
     Path cases;
     try (Stream<Path> files = Files.list(town)) {

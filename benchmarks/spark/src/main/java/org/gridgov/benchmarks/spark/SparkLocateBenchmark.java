@@ -81,7 +81,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
     // the heap: -jvmArgs on the command line replaces it and keeps Spark's options below
     jvmArgs = {"-Xmx8g"},
     jvmArgsAppend = {
-      // grid-spark/pom.xml's spark.java.opens (SparkLocateBenchmarkTest checks they agree)
+      // the parent pom's spark.java.opens (SparkLocateBenchmarkTest checks they agree)
       "-XX:+IgnoreUnrecognizedVMOptions",
       "--add-opens=java.base/java.lang=ALL-UNNAMED",
       "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",

@@ -59,8 +59,8 @@ class SparkLocateBenchmarkTest {
   }
 
   @Test
-  void jmhForksCarryGridSparksJavaOptions() throws IOException {
-    String pom = Files.readString(Path.of("../../grid-spark/pom.xml"));
+  void jmhForksCarryTheBuildsSparkJavaOptions() throws IOException {
+    String pom = Files.readString(Path.of("../../pom.xml"));
     Matcher m = Pattern.compile("<spark.java.opens>(.*?)</spark.java.opens>").matcher(pom);
     assertThat(m.find()).isTrue();
     List<String> opens = Arrays.asList(m.group(1).trim().split("\\s+"));
