@@ -64,9 +64,12 @@ class SparkLocateBenchmarkTest {
     Matcher m = Pattern.compile("<spark.java.opens>(.*?)</spark.java.opens>").matcher(pom);
     assertThat(m.find()).isTrue();
     List<String> opens = Arrays.asList(m.group(1).trim().split("\\s+"));
-    Fork fork = SparkLocateBenchmark.class.getAnnotation(Fork.class);
-
-    assertThat(Arrays.asList(fork.jvmArgsAppend())).containsAll(opens);
+    for (Class<?> benchmark : List.of(SparkLocateBenchmark.class, SparkScoreBenchmark.class)) {
+      Fork fork = benchmark.getAnnotation(Fork.class);
+      assertThat(Arrays.asList(fork.jvmArgsAppend()))
+          .as(benchmark.getSimpleName())
+          .containsAll(opens);
+    }
   }
 
   @Test
