@@ -14,8 +14,7 @@ import java.util.OptionalLong;
  * lines.
  *
  * <p>Immutable and serializable. A plain class, not a record: bad lines travel in Spark's shuffle,
- * written with {@code spark.serializer}, and Kryo 4 (Spark 3.5) cannot set a record's final
- * fields.
+ * written with {@code spark.serializer}, and Kryo 4 (Spark 3.5) cannot set a record's final fields.
  */
 public final class BadCase implements Serializable {
   @Serial private static final long serialVersionUID = 2L;
@@ -29,7 +28,13 @@ public final class BadCase implements Serializable {
   private final String reason;
 
   BadCase(
-      String source, long line, int partition, long row, int column, String pointer, String reason) {
+      String source,
+      long line,
+      int partition,
+      long row,
+      int column,
+      String pointer,
+      String reason) {
     this.source = Objects.requireNonNull(source, "source");
     this.line = Math.max(0, line);
     this.partition = partition;

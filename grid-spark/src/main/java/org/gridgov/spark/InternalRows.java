@@ -13,8 +13,8 @@ import org.apache.spark.sql.types.StructType;
  * are Spark 3.5's ({@code Dataset.queryExecution().toRdd()} is public but internal in spirit;
  * {@code SparkSession.internalCreateDataFrame} is {@code private[sql]}, callable from Java because
  * Scala's package privacy compiles to public); Spark 4 moves the latter, so grid-spark targets
- * Spark 3.5 and a port changes this class only. The public alternative, {@code
- * mapPartitions} with {@code Encoders.row}, converts every row both ways.
+ * Spark 3.5 and a port changes this class only. The public alternative, {@code mapPartitions} with
+ * {@code Encoders.row}, converts every row both ways.
  *
  * <p>{@code toRdd()} executes the plan's shuffles eagerly under adaptive execution when the input
  * has one (a join or aggregation before locate); the rows themselves are still computed lazily.

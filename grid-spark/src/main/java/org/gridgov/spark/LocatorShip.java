@@ -29,12 +29,12 @@ import org.gridgov.geo.GridLocator;
  * Spark numbers broadcasts from 0 again in every SparkContext, and a JVM (the driver in local mode)
  * can outlive its context and see the next one's broadcasts under the same ids.
  *
- * <p>Memory: per Spark context and map, the driver keeps one broadcast (the locator's serial
- * bytes, about the size {@code GridMap}'s serial form has; {@code benchmarks/RESULTS.md} gives it
- * for the Zhengzhou-scale city); each executor holds those bytes once (Spark's block manager) plus
- * at most {@value #KEPT} decoded locators with their leaf texts. The driver's table of broadcasts
- * holds its contexts and locators weakly and drops the broadcasts of stopped contexts, so a map no
- * longer used lets Spark's context cleaner remove its broadcast.
+ * <p>Memory: per Spark context and map, the driver keeps one broadcast (the locator's serial bytes,
+ * about the size {@code GridMap}'s serial form has; {@code benchmarks/RESULTS.md} gives it for the
+ * Zhengzhou-scale city); each executor holds those bytes once (Spark's block manager) plus at most
+ * {@value #KEPT} decoded locators with their leaf texts. The driver's table of broadcasts holds its
+ * contexts and locators weakly and drops the broadcasts of stopped contexts, so a map no longer
+ * used lets Spark's context cleaner remove its broadcast.
  *
  * <p>Thread-safe: the texts are filled lazily through atomic arrays; a race spells a text twice,
  * never wrongly.

@@ -28,9 +28,9 @@ import org.gridgov.scoring.FactRules;
  * facts: the column holding each case's JSON line (default {@code value}, what {@code
  * spark.read().text(path)} gives), an optional column with the line number and the source name used
  * in errors, the as-of instant, and the fact rules' inputs as {@code gridgov score} takes them
- * ({@code --hierarchy}, {@code --calendar}, {@code --limits}, {@code --as-of}) and the rest of
- * what {@link FactRules.Builder} accepts (departments, public channels, default and stage limits),
- * so a library user gets the single-JVM answer for any rules, and what happens to a bad case line.
+ * ({@code --hierarchy}, {@code --calendar}, {@code --limits}, {@code --as-of}) and the rest of what
+ * {@link FactRules.Builder} accepts (departments, public channels, default and stage limits), so a
+ * library user gets the single-JVM answer for any rules, and what happens to a bad case line.
  *
  * <p>Immutable, thread-safe and serializable, with value equality. The hierarchy, calendar and
  * time-limit table are held as their JSON (the form they travel in, once per job, as part of a
@@ -136,9 +136,9 @@ public final class ScoreOptions implements Serializable {
   }
 
   /**
-   * These options naming a bad row in errors by the line number in an integer column and the
-   * source name, as {@code gridgov score} names the file and line. The numbers must be 1-based, as
-   * an editor counts lines (add 1 to {@code zipWithIndex}'s 0-based index); 0 or less means unknown.
+   * These options naming a bad row in errors by the line number in an integer column and the source
+   * name, as {@code gridgov score} names the file and line. The numbers must be 1-based, as an
+   * editor counts lines (add 1 to {@code zipWithIndex}'s 0-based index); 0 or less means unknown.
    *
    * @param column the integer column with each row's 1-based line number
    * @param sourceName the name of the input in errors, e.g. its path
@@ -383,9 +383,9 @@ public final class ScoreOptions implements Serializable {
   }
 
   /**
-   * The fact rules these options describe, at an instant: what every executor builds (once per
-   * job) to derive the cases' facts, and what a single-JVM {@link org.gridgov.scoring.Scorer} given
-   * the same settings uses.
+   * The fact rules these options describe, at an instant: what every executor builds (once per job)
+   * to derive the cases' facts, and what a single-JVM {@link org.gridgov.scoring.Scorer} given the
+   * same settings uses.
    *
    * @param at the as-of instant
    * @return the rules

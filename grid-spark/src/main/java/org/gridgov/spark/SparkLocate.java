@@ -131,7 +131,9 @@ final class SparkLocate {
     return InternalRows.frame(spark, located, out);
   }
 
-  /** Whether the session resolves column names case-sensitively ({@code spark.sql.caseSensitive}). */
+  /**
+   * Whether the session resolves column names case-sensitively ({@code spark.sql.caseSensitive}).
+   */
   static boolean caseSensitive(SparkSession spark) {
     return Boolean.parseBoolean(spark.conf().get("spark.sql.caseSensitive", "false"));
   }
@@ -221,9 +223,8 @@ final class SparkLocate {
   }
 
   /**
-   * The problem of a position whose conversion to the map's system left the valid range (null
-   * when it did not), so that it is a bad row like any other instead of an exception from the
-   * lookup.
+   * The problem of a position whose conversion to the map's system left the valid range (null when
+   * it did not), so that it is a bad row like any other instead of an exception from the lookup.
    */
   static String convertedProblem(double lon, double lat, double[] converted, CoordinateSystem to) {
     String problem = PointFields.rangeProblem(converted[0], converted[1]);

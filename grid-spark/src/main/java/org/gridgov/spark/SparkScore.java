@@ -43,8 +43,8 @@ import scala.Tuple2;
 
 /**
  * Score on Spark. Each partition parses its case lines, derives their facts with {@link FactRules}
- * (built once per executor from a broadcast of the {@link ScoreOptions}) and sums counts per (kind, unit,
- * month) in a hash map; Spark merges the partial sums by key ({@code reduceByKey}, combined
+ * (built once per executor from a broadcast of the {@link ScoreOptions}) and sums counts per (kind,
+ * unit, month) in a hash map; Spark merges the partial sums by key ({@code reduceByKey}, combined
  * map-side), and the driver collects the merged counts — one row per unit and month, not per case —
  * into {@link MonthlyCounts} and scores them. Scoring is independent of the scheme until that last
  * step, so the scheme never leaves the driver.

@@ -68,7 +68,10 @@ class SparkKryoTest {
         new StructType().add("id", "long").add("lon", "double").add("lat", "double");
     List<Row> located =
         GridGovSpark.locate(
-                spark.createDataFrame(rows, schema).repartition(3), "lon", "lat", LocateTestCity.MAP)
+                spark.createDataFrame(rows, schema).repartition(3),
+                "lon",
+                "lat",
+                LocateTestCity.MAP)
             .collectAsList();
     assertThat(located).hasSize(xy.length);
     assertThat(SparkLocateTest.mismatches(located, 1, 2, 3)).isEmpty();

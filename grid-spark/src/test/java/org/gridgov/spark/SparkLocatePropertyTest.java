@@ -19,9 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * For any points (random ones over and around the city, polygon vertices and edge midpoints, mixed),
- * any partitioning and any chunk size (small ones cross chunk boundaries inside a partition),
- * Spark's locate answers every row as the single-JVM locator does.
+ * For any points (random ones over and around the city, polygon vertices and edge midpoints,
+ * mixed), any partitioning and any chunk size (small ones cross chunk boundaries inside a
+ * partition), Spark's locate answers every row as the single-JVM locator does.
  */
 class SparkLocatePropertyTest {
   private static SparkSession spark;

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two Spark sessions one after the other in one JVM (the driver is the executor in local mode, so
- * the per-JVM cache of decoded locators outlives the first context), each locating with its own
- * map through the same calls: each gets its own map's answers, although Spark numbers both
- * contexts' broadcasts from 0.
+ * the per-JVM cache of decoded locators outlives the first context), each locating with its own map
+ * through the same calls: each gets its own map's answers, although Spark numbers both contexts'
+ * broadcasts from 0.
  */
 class SparkLocateSessionsTest {
   static final SyntheticCity OTHER = SyntheticCity.generate(CitySpec.tongcheng(), 99);
@@ -60,7 +60,8 @@ class SparkLocateSessionsTest {
   private static List<String> expected(GridMap map, double[][] xy) {
     List<String> grids = new ArrayList<>();
     for (double[] p : xy) {
-      grids.add(map.locator().locate(p[0], p[1]).map(Location::leaf).map(GridId::value).orElse(null));
+      grids.add(
+          map.locator().locate(p[0], p[1]).map(Location::leaf).map(GridId::value).orElse(null));
     }
     return grids;
   }

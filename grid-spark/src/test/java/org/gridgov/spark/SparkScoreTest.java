@@ -132,9 +132,7 @@ class SparkScoreTest {
     CaseCounts skipped =
         GridGovSpark.countCases(
             numbered, EnumSet.of(UnitKind.GRID), o.withBadRows(ScoreOptions.BadRows.SKIP));
-    assertThat(skipped.skipped())
-        .extracting(b -> b.line().orElseThrow())
-        .containsExactly(12L, 21L);
+    assertThat(skipped.skipped()).extracting(b -> b.line().orElseThrow()).containsExactly(12L, 21L);
     assertThat(skipped.skipped().get(0).toString()).startsWith("cases.jsonl:12:");
     assertThat(skipped.cases()).isEqualTo(38); // 41 lines, one blank, two bad
     // the same as the single JVM on the good lines
@@ -185,11 +183,15 @@ class SparkScoreTest {
     assertThat(latest).isAfter(java.time.Instant.EPOCH);
     // before 1970: floored at the epoch, as ScoreCommand.asOf
     String old = text.get(0).replaceAll("\"20[0-9][0-9]-", "\"1960-");
-    assertThat(SparkScore.latest(spark.createDataset(List.of(old), Encoders.STRING()).toDF().javaRDD()))
+    assertThat(
+            SparkScore.latest(
+                spark.createDataset(List.of(old), Encoders.STRING()).toDF().javaRDD()))
         .isEqualTo(java.time.Instant.EPOCH);
     // beyond ±292 years from 1970 (overflowed as nanoseconds before)
     String far = text.get(0).replaceAll("\"20[0-9][0-9]-", "\"2999-");
-    assertThat(SparkScore.latest(spark.createDataset(List.of(far), Encoders.STRING()).toDF().javaRDD()))
+    assertThat(
+            SparkScore.latest(
+                spark.createDataset(List.of(far), Encoders.STRING()).toDF().javaRDD()))
         .isAfter(java.time.Instant.parse("2999-01-01T00:00:00Z"));
   }
 
@@ -210,19 +212,26 @@ class SparkScoreTest {
         options()
             .withAsOf(log.asOf())
             .withDepartments(departments)
-            .withPublicChannels(java.util.EnumSet.of(org.gridgov.core.cases.SourceChannel.HOTLINE_12345))
+            .withPublicChannels(
+                java.util.EnumSet.of(org.gridgov.core.cases.SourceChannel.HOTLINE_12345))
             .withDefaultLimits(
                 org.gridgov.core.time.TimeLimits.of(org.gridgov.core.time.TimeLimit.workingDays(2)))
-            .withStageLimit(ScoreOptions.Stage.RESPONSE, org.gridgov.core.time.TimeLimit.calendarHours(1))
-            .withStageLimit(ScoreOptions.Stage.FILING, org.gridgov.core.time.TimeLimit.workingHours(3))
-            .withStageLimit(ScoreOptions.Stage.DISPATCH, org.gridgov.core.time.TimeLimit.calendarHours(2))
-            .withStageLimit(ScoreOptions.Stage.CHECK, org.gridgov.core.time.TimeLimit.workingHours(1))
-            .withStageLimit(ScoreOptions.Stage.CLOSING, org.gridgov.core.time.TimeLimit.calendarHours(3));
+            .withStageLimit(
+                ScoreOptions.Stage.RESPONSE, org.gridgov.core.time.TimeLimit.calendarHours(1))
+            .withStageLimit(
+                ScoreOptions.Stage.FILING, org.gridgov.core.time.TimeLimit.workingHours(3))
+            .withStageLimit(
+                ScoreOptions.Stage.DISPATCH, org.gridgov.core.time.TimeLimit.calendarHours(2))
+            .withStageLimit(
+                ScoreOptions.Stage.CHECK, org.gridgov.core.time.TimeLimit.workingHours(1))
+            .withStageLimit(
+                ScoreOptions.Stage.CLOSING, org.gridgov.core.time.TimeLimit.calendarHours(3));
     org.gridgov.scoring.FactRules rules =
         org.gridgov.scoring.FactRules.builder(log.asOf())
             .hierarchy(city.city.hierarchy())
             .departments(departments)
-            .publicChannels(java.util.EnumSet.of(org.gridgov.core.cases.SourceChannel.HOTLINE_12345))
+            .publicChannels(
+                java.util.EnumSet.of(org.gridgov.core.cases.SourceChannel.HOTLINE_12345))
             .defaultLimits(
                 org.gridgov.core.time.TimeLimits.of(org.gridgov.core.time.TimeLimit.workingDays(2)))
             .responseLimit(org.gridgov.core.time.TimeLimit.calendarHours(1))
@@ -248,7 +257,8 @@ class SparkScoreTest {
     ScoreOptions o =
         options()
             .withDepartments(java.util.Set.of("d1"))
-            .withStageLimit(ScoreOptions.Stage.CHECK, org.gridgov.core.time.TimeLimit.workingHours(1));
+            .withStageLimit(
+                ScoreOptions.Stage.CHECK, org.gridgov.core.time.TimeLimit.workingHours(1));
     ScoreOptions back = SerialBytes.read(SerialBytes.write(o, "o"), ScoreOptions.class, "o");
     assertThat(back).isEqualTo(o).hasSameHashCodeAs(o);
     assertThat(back.hierarchy()).isPresent();

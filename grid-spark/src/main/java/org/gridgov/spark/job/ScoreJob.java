@@ -343,8 +343,7 @@ final class ScoreJob implements Callable<Integer> {
     for (BadCase b : bad) {
       BadCase at = b.atLine(starts[b.partition()] + b.row());
       rows.add(
-          RowFactory.create(
-              Long.toString(at.line().orElseThrow()), at.toException().getMessage()));
+          RowFactory.create(Long.toString(at.line().orElseThrow()), at.toException().getMessage()));
     }
     StructType schema =
         new StructType(
