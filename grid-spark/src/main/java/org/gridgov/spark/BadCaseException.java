@@ -15,8 +15,8 @@ public final class BadCaseException extends InvalidInputException {
 
   private final BadCase badCase;
 
-  BadCaseException(BadCase badCase, String source, int line, String reason) {
-    super(source, line, badCase.column(), badCase.pointer(), reason, null);
+  BadCaseException(BadCase badCase, String source, int line, int column, String reason) {
+    super(source, line, column, badCase.pointer().orElse(""), reason, null);
     this.badCase = Objects.requireNonNull(badCase, "badCase");
   }
 

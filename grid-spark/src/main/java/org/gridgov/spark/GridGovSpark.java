@@ -13,10 +13,12 @@ import org.gridgov.scoring.Scorer;
 import org.gridgov.scoring.UnitKind;
 
 /**
- * The front door of grid-spark: GridGov's services on Apache Spark datasets, for a province or a
- * country that does not fit one JVM. Each operation ships its service once (a broadcast of the
- * serialised locator or scorer) and works partition by partition, so nothing is shuffled that need
- * not be.
+ * The front door of grid-spark: GridGov's services on Apache Spark 3.5 datasets, for a province or
+ * a country that does not fit one JVM. Locate broadcasts the serialised locator once per Spark
+ * context and map and works partition by partition, with no shuffle; score ships its options once
+ * per job, counts partition by partition and merges the counts (the scorer and its scheme stay on
+ * the driver); simulate broadcasts its variants and city recipes once per call and runs one task
+ * per loop run.
  *
  * <ul>
  *   <li>{@link #locate(Dataset, String, String, GridMap, LocateOptions)} adds {@code grid}, {@code
@@ -25,10 +27,15 @@ import org.gridgov.scoring.UnitKind;
  *       lat)}.
  *   <li>{@link #score} scores case lines exactly as the single-JVM {@link Scorer} does, counting on
  *       the cluster; {@link #countCases} returns the merged counts per unit and month.
+ *   <li>{@link #simulate} runs policy variants × seeds × cities of a {@link
+ *       org.gridgov.lab.PolicySimulation} across the cluster and collects the side-by-side report.
  * </ul>
  *
- * <p>Stateless and thread-safe; every method takes the {@link SparkSession} or dataset it works on.
- * See {@code docs/spark.md}.
+ * <p>Thread-safe; every method takes the {@link SparkSession} or dataset it works on. It keeps
+ * small per-JVM caches: on the driver, the locator broadcasts per context and map (weakly held,
+ * dropped when the context stops); on every executor, at most two decoded locators with their leaf
+ * texts, and during a simulation its decoded shipment and a few rebuilt cities and case streams.
+ * Targets Spark 3.5. See {@code docs/spark.md}.
  */
 public final class GridGovSpark {
   /** The name {@link #registerLocate} registers the SQL function under. */
@@ -75,9 +82,21 @@ public final class GridGovSpark {
   }
 
   /**
+   * Registers the SQL function {@value #LOCATE_FUNCTION}{@code (lon, lat)} on a session with the
+   * default options (WGS-84 input, failing on the first bad position).
+   *
+   * @param spark the session
+   * @param map the grid map
+   */
+  public static void registerLocate(SparkSession spark, GridMap map) {
+    registerLocate(spark, map, LocateOptions.defaults());
+  }
+
+  /**
    * Registers the SQL function {@value #LOCATE_FUNCTION}{@code (lon, lat)} on a session: a struct
-   * of {@code grid}, {@code path} and {@code exclusive} as {@link #locate} adds them. The locator
-   * is broadcast once.
+   * of {@code grid}, {@code path} and {@code exclusive} as {@link #locate} adds them (and {@code
+   * problem} with {@link LocateOptions.BadRows#MARK}, also for a position that leaves the valid
+   * range when converted to the map's system). The locator is broadcast once per context and map.
    *
    * @param spark the session
    * @param map the grid map

@@ -1,15 +1,10 @@
 package org.gridgov.spark;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
-import java.io.UncheckedIOException;
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apache.spark.SparkContext;
@@ -26,24 +21,51 @@ import org.gridgov.geo.GridLocator;
  * form) with the text of its answers spelled once per leaf and reused by every row and every task
  * of the executor.
  *
- * <p>The locator travels as the bytes of its Java serial form ({@link #broadcast}), not as an
- * object, so the broadcast works whatever serializer the cluster configures (Kryo would not use the
- * locator's serial proxy). Each executor decodes those bytes once per broadcast ({@link #of}, a
- * small per-JVM cache keyed by the broadcast's id) and every task on it shares the result.
- * Thread-safe: the texts are filled lazily through atomic arrays; a race spells a text twice, never
- * wrongly.
+ * <p>The locator travels as the bytes of its Java serial form ({@link #broadcast}, {@link
+ * SerialBytes}), not as an object, so the broadcast works whatever serializer the cluster
+ * configures (Kryo would not use the locator's serial proxy). Each broadcast gets a random key
+ * ({@link Shipped#key}) that travels with it in the task; each executor JVM decodes the bytes once
+ * per key ({@link #of}) and every task on it shares the result. The key is not the broadcast's id:
+ * Spark numbers broadcasts from 0 again in every SparkContext, and a JVM (the driver in local mode)
+ * can outlive its context and see the next one's broadcasts under the same ids.
+ *
+ * <p>Memory: per Spark context and map, the driver keeps one broadcast (the locator's serial bytes,
+ * about the size {@code GridMap}'s serial form has; {@code benchmarks/RESULTS.md} gives it for the
+ * Zhengzhou-scale city); each executor holds those bytes once (Spark's block manager) plus at most
+ * {@value #KEPT} decoded locators with their leaf texts. The driver's table of broadcasts holds its
+ * contexts and locators weakly and drops the broadcasts of stopped contexts, so a map no longer
+ * used lets Spark's context cleaner remove its broadcast.
+ *
+ * <p>Thread-safe: the texts are filled lazily through atomic arrays; a race spells a text twice,
+ * never wrongly.
  */
 final class LocatorShip {
-  /** How many decoded locators an executor keeps (one per recent locate call or session). */
-  private static final int KEPT = 4;
+  /** How many decoded locators an executor keeps (the maps of the latest locate calls). */
+  static final int KEPT = 2;
 
-  private static final Map<Long, LocatorShip> DECODED =
-      new LinkedHashMap<>(8, 0.75f, true) {
+  private static final Map<String, LocatorShip> DECODED =
+      new LinkedHashMap<>(4, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, LocatorShip> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, LocatorShip> eldest) {
           return size() > KEPT;
         }
       };
+
+  /**
+   * A shipped locator: its broadcast bytes and the random key its decoded copy is cached under on
+   * every executor. Small; travels in the task.
+   */
+  static final class Shipped implements Serializable {
+    @Serial private static final long serialVersionUID = 1L;
+
+    final String key;
+    final Broadcast<byte[]> bytes;
+
+    Shipped(String key, Broadcast<byte[]> bytes) {
+      this.key = key;
+      this.bytes = bytes;
+    }
+  }
 
   final GridLocator locator;
   final GridHierarchy hierarchy;
@@ -79,8 +101,7 @@ final class LocatorShip {
    * drops its entry, and Spark's context cleaner then removes the broadcast's blocks). The
    * broadcast holds the locator's bytes, not the locator, so the entry does not keep its key.
    */
-  private static final Map<SparkContext, Map<GridLocator, Broadcast<byte[]>>> SHIPPED =
-      new WeakHashMap<>();
+  private static final Map<SparkContext, Map<GridLocator, Shipped>> SHIPPED = new WeakHashMap<>();
 
   /**
    * Broadcasts a locator's serial form once per Spark context: later calls with the same locator
@@ -88,57 +109,42 @@ final class LocatorShip {
    *
    * @param spark the session
    * @param locator the locator
-   * @return the broadcast bytes
+   * @return the broadcast bytes with their key
    */
-  static Broadcast<byte[]> broadcast(SparkSession spark, GridLocator locator) {
+  static Shipped broadcast(SparkSession spark, GridLocator locator) {
     SparkContext sc = spark.sparkContext();
     synchronized (SHIPPED) {
-      Map<GridLocator, Broadcast<byte[]>> byLocator =
-          SHIPPED.computeIfAbsent(sc, k -> new WeakHashMap<>());
-      Broadcast<byte[]> shipped = byLocator.get(locator);
-      if (shipped == null || !shipped.isValid()) {
-        shipped = ship(sc, locator);
+      SHIPPED.keySet().removeIf(SparkContext::isStopped);
+      Map<GridLocator, Shipped> byLocator = SHIPPED.computeIfAbsent(sc, k -> new WeakHashMap<>());
+      Shipped shipped = byLocator.get(locator);
+      if (shipped == null || !shipped.bytes.isValid()) {
+        shipped =
+            new Shipped(
+                UUID.randomUUID().toString(),
+                JavaSparkContext.fromSparkContext(sc)
+                    .broadcast(SerialBytes.write(locator, "the locator")));
         byLocator.put(locator, shipped);
       }
       return shipped;
     }
   }
 
-  private static Broadcast<byte[]> ship(SparkContext sc, GridLocator locator) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(locator);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot serialise the locator", e);
-    }
-    return JavaSparkContext.fromSparkContext(sc).broadcast(bytes.toByteArray());
-  }
-
   /**
-   * The decoded locator of a broadcast, decoded once per JVM.
+   * The decoded locator of a broadcast, decoded once per JVM and key.
    *
-   * @param shipped the broadcast bytes
+   * @param shipped the broadcast bytes and their key
    * @return the locator with its text caches
    */
-  static LocatorShip of(Broadcast<byte[]> shipped) {
-    long id = shipped.id();
+  static LocatorShip of(Shipped shipped) {
     synchronized (DECODED) {
-      LocatorShip ship = DECODED.get(id);
+      LocatorShip ship = DECODED.get(shipped.key);
       if (ship == null) {
-        ship = new LocatorShip(decode(shipped.value()));
-        DECODED.put(id, ship);
+        ship =
+            new LocatorShip(
+                SerialBytes.read(shipped.bytes.value(), GridLocator.class, "the shipped locator"));
+        DECODED.put(shipped.key, ship);
       }
       return ship;
-    }
-  }
-
-  private static GridLocator decode(byte[] bytes) {
-    try (ObjectInputStream in = new ContextObjectInputStream(new ByteArrayInputStream(bytes))) {
-      return (GridLocator) in.readObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the shipped locator", e);
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException("cannot read the shipped locator: " + e.getMessage(), e);
     }
   }
 
@@ -211,26 +217,5 @@ final class LocatorShip {
       sb.append(id(found[e]));
     }
     return sb.toString();
-  }
-
-  /** Resolves classes through the thread's context class loader (Spark's user class loader). */
-  private static final class ContextObjectInputStream extends ObjectInputStream {
-    ContextObjectInputStream(InputStream in) throws IOException {
-      super(in);
-    }
-
-    @Override
-    protected Class<?> resolveClass(ObjectStreamClass desc)
-        throws IOException, ClassNotFoundException {
-      ClassLoader loader = Thread.currentThread().getContextClassLoader();
-      if (loader == null) {
-        return super.resolveClass(desc);
-      }
-      try {
-        return Class.forName(desc.getName(), false, loader);
-      } catch (ClassNotFoundException e) {
-        return super.resolveClass(desc);
-      }
-    }
   }
 }

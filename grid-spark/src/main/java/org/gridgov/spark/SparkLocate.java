@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import org.apache.spark.api.java.function.Function2;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -57,33 +56,64 @@ final class SparkLocate {
 
   static Dataset<Row> locate(
       Dataset<Row> points, String lonColumn, String latColumn, GridMap map, LocateOptions options) {
+    return locate(points, lonColumn, latColumn, map, options, CHUNK);
+  }
+
+  /** {@link #locate} with another chunk size (tests cross chunk boundaries with small ones). */
+  static Dataset<Row> locate(
+      Dataset<Row> points,
+      String lonColumn,
+      String latColumn,
+      GridMap map,
+      LocateOptions options,
+      int chunk) {
     Objects.requireNonNull(points, "points");
     Objects.requireNonNull(map, "map");
     Objects.requireNonNull(options, "options");
+    if (chunk < 1) {
+      throw new IllegalArgumentException("chunk must be positive, not " + chunk);
+    }
+    if (points.isStreaming()) {
+      throw new IllegalArgumentException(
+          "locate works on a batch Dataset, not a streaming one; locate each micro-batch"
+              + " (writeStream().foreachBatch) or use the SQL function "
+              + GridGovSpark.LOCATE_FUNCTION
+              + " (registerLocate) in the streaming query");
+    }
+    SparkSession spark = points.sparkSession();
+    boolean caseSensitive = caseSensitive(spark);
     StructType schema = points.schema();
-    int lon = numericColumn(schema, lonColumn, "longitude");
-    int lat = numericColumn(schema, latColumn, "latitude");
-    int label = options.rowLabel().map(c -> column(schema, c, "row label")).orElse(-1);
+    int lon = numericColumn(schema, lonColumn, "longitude", caseSensitive);
+    int lat = numericColumn(schema, latColumn, "latitude", caseSensitive);
+    int label =
+        options.rowLabel().map(c -> column(schema, c, "row label", caseSensitive)).orElse(-1);
     boolean mark = options.badRows() == LocateOptions.BadRows.MARK;
     List<String> added = new ArrayList<>(List.of(GRID, PATH, EXCLUSIVE));
     if (mark) {
       added.add(PROBLEM);
     }
     for (String name : added) {
-      if (Arrays.asList(schema.fieldNames()).contains(name)) {
-        throw new IllegalArgumentException(
-            "the points already have a column '"
-                + name
-                + "', which locate adds; rename or drop it first");
+      for (String present : schema.fieldNames()) {
+        if (caseSensitive ? present.equals(name) : present.equalsIgnoreCase(name)) {
+          throw new IllegalArgumentException(
+              "the points already have a column '"
+                  + present
+                  + "', which clashes with the column '"
+                  + name
+                  + "' locate adds"
+                  + (caseSensitive || present.equals(name)
+                      ? ""
+                      : " (spark.sql.caseSensitive is false)")
+                  + "; rename or drop it first");
+        }
       }
     }
     StructType out = schema;
     for (String name : added) {
       out = out.add(name, DataTypes.StringType, true);
     }
-    SparkSession spark = points.sparkSession();
     GridLocator locator = map.locator();
-    Broadcast<byte[]> shipped = LocatorShip.broadcast(spark, locator);
+    LocatorShip.Shipped shipped = LocatorShip.broadcast(spark, locator);
     Plan plan =
         new Plan(
             shipped,
@@ -93,11 +123,19 @@ final class SparkLocate {
             locator.coordinateSystem(),
             mark,
             label,
-            label < 0 ? null : options.rowLabel().orElseThrow(),
-            label < 0 ? null : schema.fields()[label].dataType());
-    RDD<InternalRow> rows = points.queryExecution().toRdd();
+            label < 0 ? null : schema.fields()[label].name(),
+            label < 0 ? null : schema.fields()[label].dataType(),
+            chunk);
+    RDD<InternalRow> rows = InternalRows.of(points);
     RDD<InternalRow> located = rows.toJavaRDD().mapPartitionsWithIndex(plan, true).rdd();
-    return spark.internalCreateDataFrame(located, out, false);
+    return InternalRows.frame(spark, located, out);
+  }
+
+  /**
+   * Whether the session resolves column names case-sensitively ({@code spark.sql.caseSensitive}).
+   */
+  static boolean caseSensitive(SparkSession spark) {
+    return Boolean.parseBoolean(spark.conf().get("spark.sql.caseSensitive", "false"));
   }
 
   static void register(SparkSession spark, GridMap map, LocateOptions options) {
@@ -124,8 +162,9 @@ final class SparkLocate {
   }
 
   /** The index of a numeric column, or a did-you-mean error. */
-  private static int numericColumn(StructType schema, String name, String what) {
-    int i = column(schema, name, what);
+  private static int numericColumn(
+      StructType schema, String name, String what, boolean caseSensitive) {
+    int i = column(schema, name, what, caseSensitive);
     DataType type = schema.fields()[i].dataType();
     if (!(type instanceof NumericType)) {
       List<String> numeric = new ArrayList<>();
@@ -149,16 +188,49 @@ final class SparkLocate {
     return i;
   }
 
-  /** The index of a column, or a did-you-mean error. */
-  private static int column(StructType schema, String name, String what) {
+  /**
+   * The index of a column, found as Spark resolves names (case-insensitively unless {@code
+   * spark.sql.caseSensitive}), or a did-you-mean error; an exact match wins over others.
+   */
+  private static int column(StructType schema, String name, String what, boolean caseSensitive) {
     Objects.requireNonNull(name, what + " column");
     List<String> names = Arrays.asList(schema.fieldNames());
     int i = names.indexOf(name);
+    if (i < 0 && !caseSensitive) {
+      for (int j = 0; j < names.size(); j++) {
+        if (names.get(j).equalsIgnoreCase(name)) {
+          if (i >= 0) {
+            throw new IllegalArgumentException(
+                "the "
+                    + what
+                    + " column '"
+                    + name
+                    + "' is ambiguous: the points have '"
+                    + names.get(i)
+                    + "' and '"
+                    + names.get(j)
+                    + "' (spark.sql.caseSensitive is false)");
+          }
+          i = j;
+        }
+      }
+    }
     if (i < 0) {
       throw new IllegalArgumentException(
           "no " + what + " column '" + name + "' in the points" + Suggestions.hint(name, names));
     }
     return i;
+  }
+
+  /**
+   * The problem of a position whose conversion to the map's system left the valid range (null when
+   * it did not), so that it is a bad row like any other instead of an exception from the lookup.
+   */
+  static String convertedProblem(double lon, double lat, double[] converted, CoordinateSystem to) {
+    String problem = PointFields.rangeProblem(converted[0], converted[1]);
+    return problem == null
+        ? null
+        : "(" + lon + ", " + lat + ") converted to " + to + " is out of range: " + problem;
   }
 
   /** Reads a numeric column of an internal row as a double. */
@@ -223,7 +295,7 @@ final class SparkLocate {
       implements Function2<Integer, Iterator<InternalRow>, Iterator<InternalRow>> {
     @Serial private static final long serialVersionUID = 1L;
 
-    final Broadcast<byte[]> shipped;
+    final LocatorShip.Shipped shipped;
     final Reader lon;
     final Reader lat;
     final CoordinateSystem from;
@@ -232,9 +304,10 @@ final class SparkLocate {
     final int label;
     final String labelName;
     final DataType labelType;
+    final int chunk;
 
     Plan(
-        Broadcast<byte[]> shipped,
+        LocatorShip.Shipped shipped,
         Reader lon,
         Reader lat,
         CoordinateSystem from,
@@ -242,7 +315,8 @@ final class SparkLocate {
         boolean mark,
         int label,
         String labelName,
-        DataType labelType) {
+        DataType labelType,
+        int chunk) {
       this.shipped = shipped;
       this.lon = lon;
       this.lat = lat;
@@ -252,6 +326,7 @@ final class SparkLocate {
       this.label = label;
       this.labelName = labelName;
       this.labelType = labelType;
+      this.chunk = chunk;
     }
 
     @Override
@@ -259,8 +334,11 @@ final class SparkLocate {
       return new Located(this, LocatorShip.of(shipped), partition, rows);
     }
 
-    /** The error of a bad row in {@link LocateOptions.BadRows#FAIL}. */
-    InvalidInputException badRow(int partition, long offset, InternalRow row, String problem) {
+    /**
+     * The error of a bad row in {@link LocateOptions.BadRows#FAIL}: the row named by its label, or
+     * by its partition and its 1-based row within the partition.
+     */
+    InvalidInputException badRow(int partition, long row1, InternalRow row, String problem) {
       String where;
       if (label >= 0) {
         Object value = row.isNullAt(label) ? null : row.get(label, labelType);
@@ -270,7 +348,7 @@ final class SparkLocate {
                 + "="
                 + (value == null ? "null" : Problems.quote(String.valueOf(value)));
       } else {
-        where = "partition " + partition + ", row " + offset;
+        where = "partition " + partition + ", row " + row1;
       }
       return InvalidInputException.at("", where, problem);
     }
@@ -283,11 +361,12 @@ final class SparkLocate {
     private final int partition;
     private final Iterator<InternalRow> in;
     private final boolean convert;
-    private final InternalRow[] rows = new InternalRow[CHUNK];
+    private final int chunk;
+    private final InternalRow[] rows;
     private final String[] problems;
-    private final double[] lons = new double[CHUNK];
-    private final double[] lats = new double[CHUNK];
-    private final int[] leaves = new int[CHUNK];
+    private final double[] lons;
+    private final double[] lats;
+    private final int[] leaves;
     private final double[] xy = new double[2];
     private final int[] covering = new int[8];
     private final GenericInternalRow added;
@@ -302,7 +381,12 @@ final class SparkLocate {
       this.partition = partition;
       this.in = in;
       this.convert = plan.from != plan.to;
-      this.problems = plan.mark ? new String[CHUNK] : null;
+      this.chunk = plan.chunk;
+      this.rows = new InternalRow[chunk];
+      this.lons = new double[chunk];
+      this.lats = new double[chunk];
+      this.leaves = new int[chunk];
+      this.problems = plan.mark ? new String[chunk] : null;
       this.added = new GenericInternalRow(plan.mark ? 4 : 3);
     }
 
@@ -320,7 +404,7 @@ final class SparkLocate {
 
     private void fill() {
       int n = 0;
-      while (n < CHUNK && in.hasNext()) {
+      while (n < chunk && in.hasNext()) {
         InternalRow row = in.next().copy();
         rows[n] = row;
         String problem;
@@ -332,19 +416,20 @@ final class SparkLocate {
           double x = plan.lon.read(row);
           double y = plan.lat.read(row);
           problem = PointFields.rangeProblem(x, y);
+          if (problem == null && convert) {
+            plan.from.convert(x, y, plan.to, xy);
+            problem = convertedProblem(x, y, xy, plan.to);
+            x = xy[0];
+            y = xy[1];
+          }
           if (problem == null) {
-            if (convert) {
-              plan.from.convert(x, y, plan.to, xy);
-              x = xy[0];
-              y = xy[1];
-            }
             lons[n] = x;
             lats[n] = y;
           }
         }
         if (problem != null) {
           if (!plan.mark) {
-            throw plan.badRow(partition, offset, row, problem);
+            throw plan.badRow(partition, offset + 1, row, problem);
           }
           lons[n] = Double.NaN; // answered INVALID_POSITION
           lats[n] = Double.NaN;
@@ -355,7 +440,7 @@ final class SparkLocate {
         n++;
         offset++;
       }
-      if (n == CHUNK) {
+      if (n == chunk) {
         ship.locator.locateAll(lons, lats, leaves);
       } else if (n > 0) {
         ship.locator.locateAll(Arrays.copyOf(lons, n), Arrays.copyOf(lats, n), leaves);
@@ -404,7 +489,7 @@ final class SparkLocate {
   static final class Function implements UDF2<Object, Object, Row> {
     @Serial private static final long serialVersionUID = 1L;
 
-    private final Broadcast<byte[]> shipped;
+    private final LocatorShip.Shipped shipped;
     private final CoordinateSystem from;
     private final CoordinateSystem to;
     private final boolean mark;
@@ -412,7 +497,8 @@ final class SparkLocate {
     private transient double[] xy;
     private transient int[] covering;
 
-    Function(Broadcast<byte[]> shipped, CoordinateSystem from, CoordinateSystem to, boolean mark) {
+    Function(
+        LocatorShip.Shipped shipped, CoordinateSystem from, CoordinateSystem to, boolean mark) {
       this.shipped = shipped;
       this.from = from;
       this.to = to;
@@ -433,22 +519,23 @@ final class SparkLocate {
         lat = number(latValue, "lat");
         problem = PointFields.rangeProblem(lon, lat);
       }
+      if (ship == null) {
+        ship = LocatorShip.of(shipped);
+        xy = new double[2];
+        covering = new int[8];
+      }
+      if (problem == null && from != to) {
+        from.convert(lon, lat, to, xy);
+        problem = convertedProblem(lon, lat, xy, to);
+        lon = xy[0];
+        lat = xy[1];
+      }
       if (problem != null) {
         if (!mark) {
           throw InvalidInputException.at(
               "", GridGovSpark.LOCATE_FUNCTION + "(" + lonValue + ", " + latValue + ")", problem);
         }
         return RowFactory.create(null, null, null, problem);
-      }
-      if (ship == null) {
-        ship = LocatorShip.of(shipped);
-        xy = new double[2];
-        covering = new int[8];
-      }
-      if (from != to) {
-        from.convert(lon, lat, to, xy);
-        lon = xy[0];
-        lat = xy[1];
       }
       int leaf = ship.locator.locateLeaf(lon, lat);
       String exclusive = ship.exclusive(lon, lat, covering);

@@ -1,9 +1,7 @@
 package org.gridgov.spark;
 
-import java.io.ByteArrayInputStream;
 import java.io.Serial;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -45,8 +43,8 @@ import scala.Tuple2;
 
 /**
  * Score on Spark. Each partition parses its case lines, derives their facts with {@link FactRules}
- * (built once per executor from a broadcast of the rules' JSON) and sums counts per (kind, unit,
- * month) in a hash map; Spark merges the partial sums by key ({@code reduceByKey}, combined
+ * (built once per executor from a broadcast of the {@link ScoreOptions}) and sums counts per (kind,
+ * unit, month) in a hash map; Spark merges the partial sums by key ({@code reduceByKey}, combined
  * map-side), and the driver collects the merged counts — one row per unit and month, not per case —
  * into {@link MonthlyCounts} and scores them. Scoring is independent of the scheme until that last
  * step, so the scheme never leaves the driver.
@@ -82,7 +80,8 @@ final class SparkScore {
     if (kinds.isEmpty()) {
       throw new IllegalArgumentException("no unit kind to count");
     }
-    StructField text = field(cases, options.caseColumn(), "case");
+    boolean caseSensitive = SparkLocate.caseSensitive(cases.sparkSession());
+    StructField text = field(cases, options.caseColumn(), "case", caseSensitive);
     if (!text.dataType().equals(DataTypes.StringType)) {
       throw new IllegalArgumentException(
           "case column '"
@@ -92,7 +91,7 @@ final class SparkScore {
     }
     Dataset<Row> selected;
     if (options.lineColumn().isPresent()) {
-      StructField line = field(cases, options.lineColumn().get(), "line");
+      StructField line = field(cases, options.lineColumn().get(), "line", caseSensitive);
       if (!isIntegral(line.dataType())) {
         throw new IllegalArgumentException(
             "line column '"
@@ -128,11 +127,32 @@ final class SparkScore {
         || t.equals(DataTypes.ByteType);
   }
 
-  private static StructField field(Dataset<Row> ds, String name, String what) {
+  /** A column found as Spark resolves names (case-insensitively unless spark.sql.caseSensitive). */
+  private static StructField field(
+      Dataset<Row> ds, String name, String what, boolean caseSensitive) {
+    StructField found = null;
     for (StructField f : ds.schema().fields()) {
       if (f.name().equals(name)) {
         return f;
       }
+      if (!caseSensitive && f.name().equalsIgnoreCase(name)) {
+        if (found != null) {
+          throw new IllegalArgumentException(
+              "the "
+                  + what
+                  + " column '"
+                  + name
+                  + "' is ambiguous: the cases have '"
+                  + found.name()
+                  + "' and '"
+                  + f.name()
+                  + "' (spark.sql.caseSensitive is false)");
+        }
+        found = f;
+      }
+    }
+    if (found != null) {
+      return found;
     }
     List<String> names = Arrays.asList(ds.columns());
     throw new IllegalArgumentException(
@@ -147,43 +167,40 @@ final class SparkScore {
             + ")");
   }
 
-  /** The latest time in the cases (reports and trail steps), as {@code gridgov score} defaults. */
-  private static Instant latest(JavaRDD<Row> rows) {
-    long max =
-        rows.mapPartitions(
-                (Iterator<Row> it) -> {
-                  long m = Long.MIN_VALUE;
-                  int n = 0;
-                  while (it.hasNext()) {
-                    Row r = it.next();
-                    String line = r.isNullAt(0) ? null : strip(r.getString(0), n++ == 0);
-                    if (line == null || line.isBlank()) {
-                      continue;
-                    }
-                    Case c;
-                    try {
-                      c = GridGovJson.readCase(line);
-                    } catch (RuntimeException bad) {
-                      continue; // reported by the counting pass
-                    }
-                    m = Math.max(m, nanos(c.reportedAt()));
-                    for (Transition t : c.trail()) {
-                      m = Math.max(m, nanos(t.at()));
-                    }
-                  }
-                  return List.of(m).iterator();
-                })
-            .reduce(Math::max);
-    return max == Long.MIN_VALUE ? Instant.EPOCH : instant(max);
+  /**
+   * The latest time in the cases (reports and trail steps), floored at 1970-01-01T00:00:00Z as
+   * {@code gridgov score} defaults its as-of instant; the epoch for no cases at all.
+   */
+  static Instant latest(JavaRDD<Row> rows) {
+    return rows.mapPartitions(
+            (Iterator<Row> it) -> {
+              Instant m = Instant.EPOCH;
+              int n = 0;
+              while (it.hasNext()) {
+                Row r = it.next();
+                String line = r.isNullAt(0) ? null : strip(r.getString(0), n++ == 0);
+                if (line == null || line.isBlank()) {
+                  continue;
+                }
+                Case c;
+                try {
+                  c = GridGovJson.readCase(line);
+                } catch (RuntimeException bad) {
+                  continue; // reported by the counting pass
+                }
+                m = later(m, c.reportedAt());
+                for (Transition t : c.trail()) {
+                  m = later(m, t.at());
+                }
+              }
+              return List.of(m).iterator();
+            })
+        .fold(Instant.EPOCH, SparkScore::later);
   }
 
-  private static long nanos(Instant t) {
-    return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
-  }
-
-  private static Instant instant(long nanos) {
-    return Instant.ofEpochSecond(
-        Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+  /** The later instant (compares seconds, then nanoseconds: no overflow for any instant). */
+  private static Instant later(Instant a, Instant b) {
+    return b.isAfter(a) ? b : a;
   }
 
   /** A byte order mark before the first line, as the JSON Lines reader accepts it. */
@@ -216,7 +233,7 @@ final class SparkScore {
       }
     }
     bad.sort(
-        Comparator.comparingLong((BadCase b) -> b.line())
+        Comparator.comparingLong((BadCase b) -> b.line().orElse(0))
             .thenComparingInt(BadCase::partition)
             .thenComparingLong(BadCase::row));
     if (!bad.isEmpty() && options.badRows() == ScoreOptions.BadRows.FAIL) {
@@ -236,18 +253,17 @@ final class SparkScore {
   }
 
   /**
-   * What travels to the executors once per job: the as-of instant, the rules' inputs as JSON, the
-   * kinds counted and the bad-line policy. The {@link FactRules} are built on first use in each
-   * executor JVM (a broadcast value is deserialised once per executor) and shared by its tasks.
+   * What travels to the executors once per job: the as-of instant, the options (their Java serial
+   * form, so the broadcast is the same whatever {@code spark.serializer}), the kinds counted and
+   * the bad-line policy. The {@link FactRules} are built on first use in each executor JVM (a
+   * broadcast value is deserialised once per executor) and shared by its tasks.
    */
   static final class Spec implements Serializable {
     @Serial private static final long serialVersionUID = 1L;
 
     final long asOfSeconds;
     final int asOfNanos;
-    final String hierarchy; // JSON or null
-    final String calendar;
-    final String limits;
+    final byte[] options;
     final int[] kinds;
     final boolean failFast;
     final boolean hasLines;
@@ -257,9 +273,7 @@ final class SparkScore {
     private Spec(ScoreOptions o, Instant asOf, Set<UnitKind> kinds) {
       this.asOfSeconds = asOf.getEpochSecond();
       this.asOfNanos = asOf.getNano();
-      this.hierarchy = o.hierarchy().map(GridGovJson::toJson).orElse(null);
-      this.calendar = o.calendar().map(GridGovJson::toJson).orElse(null);
-      this.limits = o.timeLimits().map(GridGovJson::toJson).orElse(null);
+      this.options = SerialBytes.write(o, "the score options");
       this.kinds = kinds.stream().mapToInt(Enum::ordinal).sorted().toArray();
       this.failFast = o.badRows() == ScoreOptions.BadRows.FAIL;
       this.hasLines = o.lineColumn().isPresent();
@@ -278,26 +292,14 @@ final class SparkScore {
         synchronized (this) {
           r = rules;
           if (r == null) {
-            FactRules.Builder b = FactRules.builder(Instant.ofEpochSecond(asOfSeconds, asOfNanos));
-            if (calendar != null) {
-              b.calendar(GridGovJson.readCalendar(stream(calendar), "calendar"));
-            }
-            if (limits != null) {
-              b.timeLimits(GridGovJson.readTimeLimits(stream(limits), "limits"));
-            }
-            if (hierarchy != null) {
-              b.hierarchy(GridGovJson.readHierarchy(stream(hierarchy), "hierarchy"));
-            }
-            r = b.build();
+            r =
+                SerialBytes.read(options, ScoreOptions.class, "the score options")
+                    .factRules(Instant.ofEpochSecond(asOfSeconds, asOfNanos));
             rules = r;
           }
         }
       }
       return r;
-    }
-
-    private static ByteArrayInputStream stream(String json) {
-      return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
     }
   }
 

@@ -1,13 +1,7 @@
 package org.gridgov.spark;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Serial;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -213,21 +207,11 @@ final class SparkSimulate {
   // ---------------------------------------------------------------- what travels
 
   private static byte[] encode(Shipment s) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(s);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot serialise the simulation's variants and cities", e);
-    }
-    return bytes.toByteArray();
+    return SerialBytes.write(s, "the simulation's variants and cities");
   }
 
   static Shipment decode(byte[] bytes) {
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-      return (Shipment) in.readObject();
-    } catch (IOException | ClassNotFoundException e) {
-      throw new IllegalStateException("cannot read the simulation's variants and cities", e);
-    }
+    return SerialBytes.read(bytes, Shipment.class, "the simulation's variants and cities");
   }
 
   /** Everything the tasks share: city recipes (in city-name order), variants, model and spec. */
@@ -251,9 +235,35 @@ final class SparkSimulate {
     }
   }
 
-  /** One loop run to make: indexes into the shipment, and the seed. */
-  record Task(int city, long seed, int variant) implements Serializable {
+  /**
+   * One loop run to make: indexes into the shipment, and the seed. A plain class, not a record:
+   * {@code parallelize} writes its elements with {@code spark.serializer}, and Kryo 4 (Spark 3.5)
+   * cannot set a record's final fields.
+   */
+  static final class Task implements Serializable {
     @Serial private static final long serialVersionUID = 1L;
+
+    private final int city;
+    private final long seed;
+    private final int variant;
+
+    Task(int city, long seed, int variant) {
+      this.city = city;
+      this.seed = seed;
+      this.variant = variant;
+    }
+
+    int city() {
+      return city;
+    }
+
+    long seed() {
+      return seed;
+    }
+
+    int variant() {
+      return variant;
+    }
   }
 
   // ---------------------------------------------------------------- the executors' side

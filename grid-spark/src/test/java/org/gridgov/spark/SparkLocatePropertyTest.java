@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -18,8 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * For any points (random ones over and around the city, polygon vertices and edge midpoints, mixed)
- * and any partitioning, Spark's locate answers every row as the single-JVM locator does.
+ * For any points (random ones over and around the city, polygon vertices and edge midpoints,
+ * mixed), any partitioning and any chunk size (small ones cross chunk boundaries inside a
+ * partition), Spark's locate answers every row as the single-JVM locator does.
  */
 class SparkLocatePropertyTest {
   private static SparkSession spark;
@@ -63,22 +65,33 @@ class SparkLocatePropertyTest {
   }
 
   private Gen<Integer> partitions() {
-    return Gens.integers(1, 7);
+    return Gens.integers(1, 5);
   }
 
-  @Property(tries = 12)
+  /** Chunk sizes from one row to the real one, so partitions cross chunk boundaries. */
+  private Gen<Integer> chunks() {
+    return Gens.oneOf(Gens.integers(1, 70), Gens.constant(SparkLocate.CHUNK));
+  }
+
+  @Property(tries = 4)
   void sparkLocateIsTheLocatorsAnswer(
-      @ForAll("points") List<double[]> points, @ForAll("partitions") int partitions) {
+      @ForAll("points") List<double[]> points,
+      @ForAll("partitions") int partitions,
+      @ForAll("chunks") int chunk) {
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < points.size(); i++) {
       rows.add(RowFactory.create(i, points.get(i)[0], points.get(i)[1]));
     }
     List<Row> located =
-        GridGovSpark.locate(
-                spark.createDataFrame(rows, POINTS).repartition(partitions),
+        SparkLocate.locate(
+                spark.createDataFrame(
+                    new JavaSparkContext(spark.sparkContext()).parallelize(rows, partitions),
+                    POINTS),
                 "lon",
                 "lat",
-                LocateTestCity.MAP)
+                LocateTestCity.MAP,
+                LocateOptions.defaults(),
+                chunk)
             .collectAsList();
     assertThat(located).hasSize(points.size());
     assertThat(SparkLocateTest.mismatches(located, 1, 2, 3)).isEmpty();

@@ -104,12 +104,12 @@ class SparkLocateTest {
   @Test
   void everyRowGetsWhatTheSingleJvmLocatorAnswers() {
     Dataset<Row> located =
-        GridGovSpark.locate(cityPoints(200_000, 1, 5), "lon", "lat", LocateTestCity.MAP);
+        GridGovSpark.locate(cityPoints(50_000, 1, 5), "lon", "lat", LocateTestCity.MAP);
 
     assertThat(located.columns()).containsExactly("id", "lon", "lat", "grid", "path", "exclusive");
     assertThat(located.rdd().getNumPartitions()).isEqualTo(5);
     List<Row> rows = located.collectAsList();
-    assertThat(rows).hasSize(200_000 + LocateTestCity.points(0, 1).length);
+    assertThat(rows).hasSize(50_000 + LocateTestCity.points(0, 1).length);
     assertThat(mismatches(rows, 1, 2, 3)).isEmpty();
     assertThat(rows.stream().filter(r -> r.isNullAt(3)).count())
         .as("points outside the map")
@@ -177,8 +177,8 @@ class SparkLocateTest {
     assertThatThrownBy(() -> GridGovSpark.locate(p, "long", "lat", LocateTestCity.MAP))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("no longitude column 'long' in the points; did you mean 'lon'?");
-    assertThatThrownBy(() -> GridGovSpark.locate(p, "lon", "LAT", LocateTestCity.MAP))
-        .hasMessage("no latitude column 'LAT' in the points; did you mean 'lat'?");
+    assertThatThrownBy(() -> GridGovSpark.locate(p, "lon", "lati", LocateTestCity.MAP))
+        .hasMessage("no latitude column 'lati' in the points; did you mean 'lat'?");
     Dataset<Row> text = p.selectExpr("id", "cast(lon as string) as lon", "lat");
     assertThatThrownBy(() -> GridGovSpark.locate(text, "lon", "lat", LocateTestCity.MAP))
         .isInstanceOf(IllegalArgumentException.class)
@@ -252,7 +252,7 @@ class SparkLocateTest {
     assertThatThrownBy(
             () -> GridGovSpark.locate(withBadRows(), "lon", "lat", LocateTestCity.MAP).count())
         .isInstanceOf(SparkException.class)
-        .hasMessageContaining("partition 0, row 2000: lon NaN is not a finite number");
+        .hasMessageContaining("partition 0, row 2001: lon NaN is not a finite number");
     assertThatThrownBy(
             () ->
                 GridGovSpark.locate(
@@ -309,5 +309,63 @@ class SparkLocateTest {
     assertThatThrownBy(
             () -> spark.sql("select gridgov_locate(lon, lat) from bad_points").collectAsList())
         .hasMessageContaining("gridgov_locate(NaN, 31.0): lon NaN is not a finite number");
+  }
+
+  @Test
+  void columnsAreFoundAndClashAsSparkResolvesNames() {
+    Dataset<Row> upper = points(LocateTestCity.points(50, 2), 2).toDF("ID", "Lon", "LAT");
+    List<Row> rows = GridGovSpark.locate(upper, "lon", "lat", LocateTestCity.MAP).collectAsList();
+    assertThat(mismatches(rows, 1, 2, 3)).isEmpty();
+    assertThatThrownBy(
+            () ->
+                GridGovSpark.locate(
+                    points(LocateTestCity.points(5, 2), 1).withColumnRenamed("id", "Grid"),
+                    "lon",
+                    "lat",
+                    LocateTestCity.MAP))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'Grid'")
+        .hasMessageContaining("spark.sql.caseSensitive");
+    spark.conf().set("spark.sql.caseSensitive", "true");
+    try {
+      assertThatThrownBy(() -> GridGovSpark.locate(upper, "lon", "lat", LocateTestCity.MAP))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("did you mean");
+    } finally {
+      spark.conf().set("spark.sql.caseSensitive", "false");
+    }
+  }
+
+  @Test
+  void aStreamingDatasetIsACallerMistake() {
+    Dataset<Row> stream = spark.readStream().format("rate").load();
+    assertThatThrownBy(() -> GridGovSpark.locate(stream, "value", "value", LocateTestCity.MAP))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("streaming");
+  }
+
+  @Test
+  void registerLocateWithTheDefaultOptions() {
+    GridGovSpark.registerLocate(spark, LocateTestCity.MAP);
+    double[] p = LocateTestCity.points(0, 1)[0];
+    Row g =
+        spark
+            .sql(String.format(java.util.Locale.ROOT, "select gridgov_locate(%s, %s)", p[0], p[1]))
+            .first()
+            .getStruct(0);
+    assertThat(Arrays.asList(g.getString(0), g.getString(1), g.getString(2)))
+        .isEqualTo(LocateTestCity.expected(p[0], p[1]));
+  }
+
+  @Test
+  void aPositionOutOfRangeAfterConversionIsABadRowNotAnException() {
+    assertThat(
+            SparkLocate.convertedProblem(
+                179.9, 89.9, new double[] {180.2, 89.9}, org.gridgov.geo.CoordinateSystem.WGS84))
+        .contains("converted to WGS84 is out of range");
+    assertThat(
+            SparkLocate.convertedProblem(
+                116.9, 31.0, new double[] {116.9, 31.0}, org.gridgov.geo.CoordinateSystem.WGS84))
+        .isNull();
   }
 }

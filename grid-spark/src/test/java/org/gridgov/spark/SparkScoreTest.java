@@ -128,13 +128,12 @@ class SparkScoreTest {
         options().withCaseColumn("json").withLines("n", "cases.jsonl").withAsOf(log.asOf());
     assertThatThrownBy(() -> GridGovSpark.countCases(numbered, EnumSet.of(UnitKind.GRID), o))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("cases.jsonl")
-        .hasMessageContaining("12");
+        .hasMessageContaining("cases.jsonl:12:");
     CaseCounts skipped =
         GridGovSpark.countCases(
             numbered, EnumSet.of(UnitKind.GRID), o.withBadRows(ScoreOptions.BadRows.SKIP));
-    assertThat(skipped.skipped()).extracting(BadCase::line).containsExactly(12L, 21L);
-    assertThat(skipped.skipped().get(0).toString()).contains("cases.jsonl", "12");
+    assertThat(skipped.skipped()).extracting(b -> b.line().orElseThrow()).containsExactly(12L, 21L);
+    assertThat(skipped.skipped().get(0).toString()).startsWith("cases.jsonl:12:");
     assertThat(skipped.cases()).isEqualTo(38); // 41 lines, one blank, two bad
     // the same as the single JVM on the good lines
     List<String> good = new ArrayList<>(small);
@@ -154,7 +153,7 @@ class SparkScoreTest {
                     EnumSet.of(UnitKind.GRID),
                     options().withCaseColumn("json").withAsOf(log.asOf())))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("partition 0 row 12");
+        .hasMessageContaining("partition 0, row 12: ");
   }
 
   private static CaseLog logOf(List<org.gridgov.core.cases.Case> cases, java.time.Instant asOf) {
@@ -163,6 +162,121 @@ class SparkScoreTest {
     CaseLog.Builder b = rules.newLog();
     cases.forEach(c -> b.add(rules.derive(c)));
     return b.build();
+  }
+
+  @Test
+  void noCasesAndNoAsOfCountNothingAsOfTheEpoch() {
+    Dataset<Row> none = spark.createDataset(List.<String>of(), Encoders.STRING()).toDF("value");
+    CaseCounts counts = GridGovSpark.countCases(none, EnumSet.of(UnitKind.GRID), options());
+    assertThat(counts.cases()).isZero();
+    assertThat(counts.asOf()).isEqualTo(java.time.Instant.EPOCH);
+  }
+
+  @Test
+  void theDefaultAsOfIsTheLatestTimeFlooredAtTheEpochWithoutOverflow() {
+    List<String> text = new ArrayList<>();
+    for (org.gridgov.core.cases.Case c : city.cases.subList(0, 3)) {
+      text.add(GridGovJson.toJsonLine(c));
+    }
+    Dataset<Row> ds = spark.createDataset(text, Encoders.STRING()).toDF("value");
+    java.time.Instant latest = SparkScore.latest(ds.javaRDD());
+    assertThat(latest).isAfter(java.time.Instant.EPOCH);
+    // before 1970: floored at the epoch, as ScoreCommand.asOf
+    String old = text.get(0).replaceAll("\"20[0-9][0-9]-", "\"1960-");
+    assertThat(
+            SparkScore.latest(
+                spark.createDataset(List.of(old), Encoders.STRING()).toDF().javaRDD()))
+        .isEqualTo(java.time.Instant.EPOCH);
+    // beyond ±292 years from 1970 (overflowed as nanoseconds before)
+    String far = text.get(0).replaceAll("\"20[0-9][0-9]-", "\"2999-");
+    assertThat(
+            SparkScore.latest(
+                spark.createDataset(List.of(far), Encoders.STRING()).toDF().javaRDD()))
+        .isAfter(java.time.Instant.parse("2999-01-01T00:00:00Z"));
+  }
+
+  @Test
+  void theCaseColumnIsFoundAsSparkResolvesNames() {
+    CaseCounts counts =
+        GridGovSpark.countCases(
+            lines.toDF("VALUE").limit(50),
+            EnumSet.of(UnitKind.GRID),
+            options().withAsOf(log.asOf()));
+    assertThat(counts.cases()).isEqualTo(50);
+  }
+
+  @Test
+  void fullFactRulesEqualTheSingleJvmScorerWithTheSameRules() {
+    java.util.Set<String> departments = java.util.Set.copyOf(log.units(UnitKind.DEPARTMENT));
+    ScoreOptions o =
+        options()
+            .withAsOf(log.asOf())
+            .withDepartments(departments)
+            .withPublicChannels(
+                java.util.EnumSet.of(org.gridgov.core.cases.SourceChannel.HOTLINE_12345))
+            .withDefaultLimits(
+                org.gridgov.core.time.TimeLimits.of(org.gridgov.core.time.TimeLimit.workingDays(2)))
+            .withStageLimit(
+                ScoreOptions.Stage.RESPONSE, org.gridgov.core.time.TimeLimit.calendarHours(1))
+            .withStageLimit(
+                ScoreOptions.Stage.FILING, org.gridgov.core.time.TimeLimit.workingHours(3))
+            .withStageLimit(
+                ScoreOptions.Stage.DISPATCH, org.gridgov.core.time.TimeLimit.calendarHours(2))
+            .withStageLimit(
+                ScoreOptions.Stage.CHECK, org.gridgov.core.time.TimeLimit.workingHours(1))
+            .withStageLimit(
+                ScoreOptions.Stage.CLOSING, org.gridgov.core.time.TimeLimit.calendarHours(3));
+    org.gridgov.scoring.FactRules rules =
+        org.gridgov.scoring.FactRules.builder(log.asOf())
+            .hierarchy(city.city.hierarchy())
+            .departments(departments)
+            .publicChannels(
+                java.util.EnumSet.of(org.gridgov.core.cases.SourceChannel.HOTLINE_12345))
+            .defaultLimits(
+                org.gridgov.core.time.TimeLimits.of(org.gridgov.core.time.TimeLimit.workingDays(2)))
+            .responseLimit(org.gridgov.core.time.TimeLimit.calendarHours(1))
+            .filingLimit(org.gridgov.core.time.TimeLimit.workingHours(3))
+            .dispatchLimit(org.gridgov.core.time.TimeLimit.calendarHours(2))
+            .checkLimit(org.gridgov.core.time.TimeLimit.workingHours(1))
+            .closingLimit(org.gridgov.core.time.TimeLimit.calendarHours(3))
+            .build();
+    CaseLog.Builder b = rules.newLog();
+    city.cases.forEach(c -> b.add(rules.derive(c)));
+    CaseLog ruled = b.build();
+    CaseCounts counts = GridGovSpark.countCases(lines, EnumSet.allOf(UnitKind.class), o);
+    for (UnitKind kind : UnitKind.values()) {
+      assertThat(counts.counts(kind)).as("%s", kind).isEqualTo(MonthlyCounts.of(ruled, kind));
+    }
+    assertThat(MonthlyCounts.of(ruled, UnitKind.GRID))
+        .as("the rules matter")
+        .isNotEqualTo(MonthlyCounts.of(log, UnitKind.GRID));
+  }
+
+  @Test
+  void optionsAreSerializableValues() throws Exception {
+    ScoreOptions o =
+        options()
+            .withDepartments(java.util.Set.of("d1"))
+            .withStageLimit(
+                ScoreOptions.Stage.CHECK, org.gridgov.core.time.TimeLimit.workingHours(1));
+    ScoreOptions back = SerialBytes.read(SerialBytes.write(o, "o"), ScoreOptions.class, "o");
+    assertThat(back).isEqualTo(o).hasSameHashCodeAs(o);
+    assertThat(back.hierarchy()).isPresent();
+    assertThat(o).isNotEqualTo(options());
+    assertThat(options()).isEqualTo(options());
+  }
+
+  @Test
+  void aBadLineBeyondTwoBillionKeepsItsLine() {
+    BadCase b = new BadCase("cases.jsonl", 3_000_000_000L, 1, 7, 5, "/id", "bad id");
+    assertThat(b.line()).hasValue(3_000_000_000L);
+    assertThat(b.column()).hasValue(5);
+    assertThat(b.toException().getMessage()).contains("cases.jsonl", "line 3000000000, column 5");
+    BadCase unknown = new BadCase("cases", 0, 1, 7, 0, "", "bad");
+    assertThat(unknown.line()).isEmpty();
+    assertThat(unknown.column()).isEmpty();
+    assertThat(unknown.pointer()).isEmpty();
+    assertThat(unknown.toException().getMessage()).contains("partition 1, row 7: bad");
   }
 
   @Test

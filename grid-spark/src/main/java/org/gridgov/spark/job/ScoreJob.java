@@ -342,7 +342,8 @@ final class ScoreJob implements Callable<Integer> {
     List<Row> rows = new ArrayList<>();
     for (BadCase b : bad) {
       BadCase at = b.atLine(starts[b.partition()] + b.row());
-      rows.add(RowFactory.create(Long.toString(at.line()), at.toException().getMessage()));
+      rows.add(
+          RowFactory.create(Long.toString(at.line().orElseThrow()), at.toException().getMessage()));
     }
     StructType schema =
         new StructType(
