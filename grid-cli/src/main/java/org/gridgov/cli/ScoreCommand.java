@@ -20,7 +20,6 @@ import org.gridgov.core.GridLevel;
 import org.gridgov.core.InvalidInputException;
 import org.gridgov.core.cases.Case;
 import org.gridgov.core.cases.Transition;
-import org.gridgov.core.io.Csv;
 import org.gridgov.core.io.Json;
 import org.gridgov.core.json.GridGovJson;
 import org.gridgov.scoring.CaseLog;
@@ -31,6 +30,7 @@ import org.gridgov.scoring.Scorecard;
 import org.gridgov.scoring.Scorecard.Consequences;
 import org.gridgov.scoring.Scorecard.IndicatorValue;
 import org.gridgov.scoring.Scorecard.UnitScore;
+import org.gridgov.scoring.ScorecardCsv;
 import org.gridgov.scoring.Scorer;
 import org.gridgov.scoring.ScoringPeriod;
 import org.gridgov.scoring.ScoringScheme;
@@ -449,14 +449,6 @@ final class ScoreCommand implements Callable<Integer> {
         : String.format(Locale.ROOT, "%d", (long) x);
   }
 
-  private static String raw(IndicatorValue v) {
-    return v.value().isEmpty()
-        ? ""
-        : java.math.BigDecimal.valueOf(v.value().getAsDouble())
-            .stripTrailingZeros()
-            .toPlainString();
-  }
-
   private static void text(PrintWriter out, List<Scorecard> cards, Optional<Consequences> cons) {
     Scorecard first = cards.get(0);
     ScoringScheme s = first.scheme();
@@ -518,25 +510,8 @@ final class ScoreCommand implements Callable<Integer> {
   }
 
   private static void csv(PrintWriter out, List<Scorecard> cards) {
-    List<Indicator> inds = indicators(cards.get(0));
-    StringBuilder head = new StringBuilder("period,kind,rank,unit,score,grade");
-    for (Indicator i : inds) {
-      head.append(',').append(i.key());
-    }
-    out.println(head);
-    for (Scorecard card : cards) {
-      for (UnitScore u : card.units()) {
-        StringBuilder row = new StringBuilder();
-        row.append(card.period()).append(',').append(card.kind().key()).append(',');
-        row.append(u.rank().isPresent() ? Integer.toString(u.rank().getAsInt()) : "").append(',');
-        row.append(Csv.quote(u.unit())).append(',');
-        row.append(u.score().map(java.math.BigDecimal::toPlainString).orElse("")).append(',');
-        row.append(u.grade().orElse(""));
-        for (Indicator i : inds) {
-          row.append(',').append(u.indicator(i).map(ScoreCommand::raw).orElse(""));
-        }
-        out.println(row);
-      }
+    for (String line : ScorecardCsv.lines(cards)) {
+      out.println(line);
     }
   }
 

@@ -87,6 +87,25 @@ public final class CsvReader implements Closeable {
     return new CsvReader(new LineReader(in, source, MAX_LINE_BYTES), source, null);
   }
 
+  /**
+   * Reads a short text held in memory (one line, as a Spark job reads its input line by line), with
+   * a buffer sized to the text instead of the 64 KiB block a file gets.
+   *
+   * @param text the text
+   * @param source the name used in messages
+   * @return the reader
+   */
+  public static CsvReader ofText(String text, String source) {
+    return new CsvReader(
+        new LineReader(
+            new java.io.StringReader(text),
+            source,
+            MAX_LINE_BYTES,
+            Math.min(text.length() + 1, LineReader.BUFFER_SIZE)),
+        source,
+        null);
+  }
+
   /** For tests: reads with a small block size, so lines straddle blocks. */
   static CsvReader of(Reader in, String source, int bufferSize) {
     return new CsvReader(new LineReader(in, source, MAX_LINE_BYTES, bufferSize), source, null);

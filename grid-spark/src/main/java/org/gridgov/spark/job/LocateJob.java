@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Serial;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +21,12 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.SparkConf;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapred.TextInputFormat;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -28,11 +38,11 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
-import org.gridgov.core.GridGovException;
 import org.gridgov.core.InvalidInputException;
 import org.gridgov.core.io.Csv;
 import org.gridgov.core.io.CsvReader;
 import org.gridgov.core.io.CsvRow;
+import org.gridgov.core.io.Json;
 import org.gridgov.core.io.PointFields;
 import org.gridgov.geo.CoordinateSystem;
 import org.gridgov.geo.GridMap;
@@ -41,33 +51,38 @@ import org.gridgov.geo.GridMaps;
 import org.gridgov.spark.GridGovSpark;
 import org.gridgov.spark.LocateOptions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import scala.Tuple2;
 
 /**
  * {@code gridgov-spark locate --grids FILE... --in CSV --out DIR [--master URL] [--crs
  * wgs84|gcj02|bd09] [--grids-crs …] [--skip-bad] [--force]}: {@code gridgov locate} on Spark.
  *
- * <p>The {@code id,lon,lat} file is read by Spark's CSV reader in splits and every row is checked
- * with the rules of {@code gridgov locate} ({@link PointFields}: the header in any case, the id
- * trimmed and not empty, lon and lat finite decimals in range, three fields). The map is read on
- * the driver as {@code gridgov locate} reads it (leniently, polygons used as drawn) and located
- * with {@link GridGovSpark#locate}. The output is Spark's usual directory of part files; each part
- * file is CSV with the header {@code id,grid,path,exclusive} and, per row, exactly the bytes {@code
- * gridgov locate} writes (the rows are formatted here, not by Spark's CSV writer, whose quoting
- * differs), so the part files in order, each without its header, are {@code gridgov locate}'s
- * output.
+ * <p>The {@code id,lon,lat} file is read by Hadoop line by line in splits (its raw bytes) and every
+ * line is parsed with the core toolkit's {@link CsvReader} and checked with {@link PointFields},
+ * the rules of {@code gridgov locate}: the header in any case, the id trimmed and not empty, lon
+ * and lat finite decimals in range, three fields, text after a closing quote an error, bytes that
+ * are not UTF-8 an error (with the hint for GBK files), empty and blank lines skipped, any other
+ * line a row. One difference: a quoted field may not hold a line break, since a split ends at a
+ * line; such a record is one bad row. The map is read on the driver as {@code gridgov locate} reads
+ * it (leniently, polygons used as drawn) and located with {@link GridGovSpark#locate}. The output
+ * is Spark's usual directory of part files; each part file is CSV with the header {@code
+ * id,grid,path,exclusive} and, per row, exactly the bytes {@code gridgov locate} writes for that
+ * point (formatted here, not by Spark's CSV writer). The rows of all part files are {@code gridgov
+ * locate}'s rows, in an order that need not be the input's.
  *
  * <p>Bad rows: without {@code --skip-bad} the job stops at a bad row and leaves no output; Spark
  * does not know line numbers, so the driver then reads the file once more, alone, to name the first
  * bad row by its line, in the words of {@code gridgov locate} (exit 2). With {@code --skip-bad} the
  * bad rows are counted on stderr and written to {@code DIR.bad} (header {@code row,problem}: the
- * row as read, the problem), never dropped silently.
+ * row's fields as read, formatted again as one CSV record, and the problem; only the header when
+ * there was none), never dropped silently.
  *
- * <p>An existing {@code DIR} (or {@code DIR.bad}) is refused (exit 2) unless {@code --force}, which
- * is Spark's overwrite mode. Exit codes: 0 done, 2 unusable input, 3 internal error.
+ * <p>Output: {@link JobRunner.Output} (whole or not at all; {@code --force} replaces {@code DIR}
+ * and {@code DIR.bad} after success; never an input). Exit codes: 0 done, 2 unusable input, 3
+ * internal error.
  */
 @Command(
     name = "locate",
@@ -85,17 +100,13 @@ final class LocateJob implements Callable<Integer> {
   /** The header of the bad rows written aside with {@code --skip-bad}. */
   static final String BAD_HEADER = "row,problem";
 
+  /** The problem of a record with a line break in a quoted field. */
+  static final String MULTI_LINE =
+      "a quoted field is not closed on its line; line breaks inside fields are not supported by"
+          + " the Spark job";
+
   /** The header of the part files. */
   static final String HEADER = "id,grid,path,exclusive";
-
-  private static final String CORRUPT = "_corrupt_record";
-
-  private static final StructType CSV =
-      new StructType()
-          .add("id", DataTypes.StringType, true)
-          .add("lon", DataTypes.StringType, true)
-          .add("lat", DataTypes.StringType, true)
-          .add(CORRUPT, DataTypes.StringType, true);
 
   /** Checked rows: the id field as written out (or the bad row's text), lon, lat, problem. */
   private static final StructType CHECKED =
@@ -116,7 +127,7 @@ final class LocateJob implements Callable<Integer> {
   @Option(
       names = "--grids-crs",
       paramLabel = "wgs84|gcj02|bd09",
-      converter = SystemConverter.class,
+      converter = JobRunner.SystemConverter.class,
       description =
           "Coordinate system of the map (default: the files' \"coordinateSystem\" member, else"
               + " WGS-84).")
@@ -148,7 +159,7 @@ final class LocateJob implements Callable<Integer> {
       names = "--crs",
       paramLabel = "wgs84|gcj02|bd09",
       defaultValue = "wgs84",
-      converter = SystemConverter.class,
+      converter = JobRunner.SystemConverter.class,
       description = "Coordinate system of the input points (default ${DEFAULT-VALUE}).")
   CoordinateSystem crs;
 
@@ -160,29 +171,14 @@ final class LocateJob implements Callable<Integer> {
 
   @Option(
       names = "--force",
-      description = "Replace an existing DIR (and DIR.bad): Spark's overwrite mode.")
+      description = "Replace an existing DIR and DIR.bad, once the job succeeded (never an input).")
   boolean force;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    PrintWriter err = spec.commandLine().getErr();
-    try {
-      run(err);
-      return SparkJob.OK;
-    } catch (GridGovException | UncheckedIOException e) {
-      err.println("gridgov-spark: " + e.getMessage());
-      return SparkJob.INVALID_INPUT;
-    } catch (IOException e) {
-      err.println("gridgov-spark: cannot read or write: " + e.getMessage());
-      return SparkJob.INVALID_INPUT;
-    } catch (Exception e) { // Spark's exceptions are checked ones thrown unchecked (Scala)
-      err.println("gridgov-spark: internal error: " + e);
-      return SparkJob.INTERNAL;
-    } finally {
-      err.flush();
-    }
+    return JobRunner.call(spec, this::run);
   }
 
   private void run(PrintWriter err) throws Exception {
@@ -211,111 +207,95 @@ final class LocateJob implements Callable<Integer> {
               + " were read as WGS-84; declare it: --grids-crs gcj02|bd09|wgs84");
     }
     err.flush();
-
-    boolean ownSession =
-        SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
-    SparkSession spark = session();
-    try {
-      locate(spark, map, err);
-    } finally {
-      if (ownSession) {
-        spark.stop();
-      }
-    }
-  }
-
-  private SparkSession session() {
-    SparkSession.Builder b = SparkSession.builder().appName("gridgov-spark locate");
-    if (master != null) {
-      b.master(master);
-    } else if (!new SparkConf().contains("spark.master")) {
-      b.master("local[*]");
-    }
-    return b.getOrCreate();
+    JobRunner.withSession("gridgov-spark locate", master, spark -> locate(spark, map, err));
   }
 
   private void locate(SparkSession spark, GridMap map, PrintWriter err) throws Exception {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
-    Path input = new Path(in);
+    List<String> inputs = new ArrayList<>(List.of(in));
+    grids.forEach(g -> inputs.add(g.toAbsolutePath().toString()));
+    JobRunner.Output output = new JobRunner.Output(conf, out, force, inputs);
+    Path input = JobRunner.inputFile(conf, in);
     FileSystem inFs = input.getFileSystem(conf);
-    if (!inFs.exists(input)) {
-      throw InvalidInputException.at(in, "", "no such file");
-    }
-    if (!inFs.getFileStatus(input).isFile()) {
-      throw InvalidInputException.at(in, "", "is a directory, not a file");
-    }
-    checkHeader(inFs, input);
-    Path output = new Path(out);
-    Path bad = new Path(out + ".bad");
-    FileSystem outFs = output.getFileSystem(conf);
-    refuseExisting(outFs, output, out);
-    if (skipBad) {
-      refuseExisting(outFs, bad, out + ".bad");
-    }
-    SaveMode mode = force ? SaveMode.Overwrite : SaveMode.ErrorIfExists;
+    long header = checkHeader(inFs, input);
 
     LongAccumulator badRows = spark.sparkContext().longAccumulator("gridgov bad rows");
-    Dataset<Row> checked =
-        read(spark).mapPartitions(new CheckRows(skipBad, badRows), Encoders.row(CHECKED));
-    Dataset<Row> good = skipBad ? checked.filter("problem is null") : checked;
-    Dataset<Row> located =
-        GridGovSpark.locate(
-            good.drop("problem"), "lon", "lat", map, LocateOptions.defaults().withInputSystem(crs));
     try {
-      located.mapPartitions(new Lines(), Encoders.STRING()).write().mode(mode).text(out);
-    } catch (Exception e) { // SparkException is checked, thrown unchecked
-      Optional<InvalidInputException> row = badRow(e);
-      if (row.isEmpty()) {
-        throw e;
-      }
-      outFs.delete(output, true); // a failed job leaves no output
-      throw located(inFs, input, row.get());
-    }
-    renameParts(outFs, output);
-    if (skipBad && badRows.value() > 0) {
-      Dataset<Row> rows =
-          read(spark)
-              .mapPartitions(new CheckRows(true, null), Encoders.row(CHECKED))
-              .filter("problem is not null")
-              .persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> checked = read(spark, header, skipBad, badRows);
+      Dataset<Row> good = skipBad ? checked.filter("problem is null") : checked;
+      Dataset<Row> located =
+          GridGovSpark.locate(
+              good.drop("problem"),
+              "lon",
+              "lat",
+              map,
+              LocateOptions.defaults().withInputSystem(crs));
       try {
-        long count = rows.count();
-        rows.mapPartitions(new BadLines(), Encoders.STRING()).write().mode(mode).text(out + ".bad");
-        renameParts(outFs, bad);
-        err.printf(
-            "gridgov-spark: %,d bad row%s skipped, written to %s%n",
-            count, count == 1 ? "" : "s", out + ".bad");
-      } finally {
-        rows.unpersist();
+        located
+            .mapPartitions(new Lines(), Encoders.STRING())
+            .write()
+            .mode(SaveMode.ErrorIfExists)
+            .text(output.tmpDir.toString());
+      } catch (Exception e) { // SparkException is checked, thrown unchecked
+        Optional<InvalidInputException> row = badRow(e);
+        if (row.isEmpty()) {
+          throw e;
+        }
+        throw located(inFs, input, row.get());
       }
+      renameParts(output.fs, output.tmpDir);
+      if (skipBad) {
+        long count = badRows.value();
+        if (count == 0) {
+          output.writeParts(output.tmpBad, List.of(List.of(BAD_HEADER)));
+        } else {
+          Dataset<Row> rows =
+              read(spark, header, true, null)
+                  .filter("problem is not null")
+                  .persist(StorageLevel.MEMORY_AND_DISK());
+          try {
+            count = rows.count();
+            rows.coalesce(1) // one part file, one header
+                .mapPartitions(new BadLines(), Encoders.STRING())
+                .write()
+                .mode(SaveMode.ErrorIfExists)
+                .text(output.tmpBad.toString());
+            renameParts(output.fs, output.tmpBad);
+          } finally {
+            rows.unpersist();
+          }
+        }
+        output.commit(true);
+        err.printf(
+            "gridgov-spark locate: %,d bad row%s skipped, written to %s%n",
+            count, count == 1 ? "" : "s", out + ".bad");
+      } else {
+        output.commit(false);
+      }
+    } finally {
+      output.discard();
     }
   }
 
-  private void refuseExisting(FileSystem fs, Path dir, String name) throws IOException {
-    if (!force && fs.exists(dir)) {
-      throw InvalidInputException.at(
-          name, "", "exists; gridgov-spark writes a new directory (--force replaces it)");
-    }
+  /**
+   * The input's lines as Hadoop reads them (raw bytes, in splits), checked: the header line, at
+   * byte {@code header}, is left out.
+   */
+  private Dataset<Row> read(SparkSession spark, long header, boolean skip, LongAccumulator bad) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    JavaRDD<Row> rows =
+        jsc.hadoopFile(
+                in, TextInputFormat.class, LongWritable.class, Text.class, jsc.defaultParallelism())
+            .mapPartitions(new CheckRows(header, skip, bad));
+    return spark.createDataFrame(rows, CHECKED);
   }
 
-  /** The input as Spark reads it: three text fields, or the raw line when it has not three. */
-  private Dataset<Row> read(SparkSession spark) {
-    return spark
-        .read()
-        .schema(CSV)
-        .option("header", "true")
-        .option("mode", "PERMISSIVE")
-        .option("columnNameOfCorruptRecord", CORRUPT)
-        .option("quote", "\"")
-        .option("escape", "\"")
-        .option("ignoreLeadingWhiteSpace", "false")
-        .option("ignoreTrailingWhiteSpace", "false")
-        .option("encoding", "UTF-8")
-        .csv(in);
-  }
-
-  /** Checks the header on the driver, as {@code gridgov locate} does. */
-  private void checkHeader(FileSystem fs, Path input) throws IOException {
+  /**
+   * Checks the header on the driver, as {@code gridgov locate} does, and returns where its line
+   * starts as Hadoop counts (the byte offset after the empty lines before it; a byte order mark
+   * right before it counts as 0, since Hadoop gives the first line the key 0).
+   */
+  private long checkHeader(FileSystem fs, Path input) throws IOException {
     try (InputStream stream = fs.open(input);
         CsvReader r = CsvReader.of(stream, in)) {
       Optional<CsvRow> first = r.next();
@@ -328,12 +308,25 @@ final class LocateJob implements Callable<Integer> {
         throw first.get().error(problem);
       }
     }
+    try (InputStream stream = fs.open(input)) {
+      byte[] head = stream.readNBytes(1 << 16);
+      boolean bom =
+          head.length >= 3
+              && (head[0] & 0xFF) == 0xEF
+              && (head[1] & 0xFF) == 0xBB
+              && (head[2] & 0xFF) == 0xBF;
+      int i = bom ? 3 : 0;
+      while (i < head.length && (head[i] == '\n' || head[i] == '\r')) {
+        i++;
+      }
+      return bom && i == 3 ? 0 : i;
+    }
   }
 
   /**
    * The error naming the first bad row's line: the file is read once more on the driver with the
-   * checks the executors ran. When this reading finds no bad row (Spark's CSV reader split a row
-   * the toolkit reads whole), the executor's error is given with the file's name.
+   * checks the executors ran ({@code gridgov locate}'s, plus: a field may not hold a line break).
+   * When this reading finds no bad row, the executor's error is given with the file's name.
    */
   private InvalidInputException located(FileSystem fs, Path input, InvalidInputException seen)
       throws IOException {
@@ -347,7 +340,10 @@ final class LocateJob implements Callable<Integer> {
         if (PointFields.isBlank(f)) {
           continue;
         }
-        String problem = PointFields.countProblem(f.size());
+        String problem = f.stream().anyMatch(x -> x.indexOf('\n') >= 0) ? MULTI_LINE : null;
+        if (problem == null) {
+          problem = PointFields.countProblem(f.size());
+        }
         if (problem == null) {
           problem = PointFields.check(f.get(0), f.get(1), f.get(2), lonLat);
         }
@@ -355,6 +351,8 @@ final class LocateJob implements Callable<Integer> {
           return row.error(problem);
         }
       }
+    } catch (InvalidInputException e) {
+      return e; // the toolkit's own words: an unclosed quote, text after one, bad bytes
     }
     return InvalidInputException.at(
         in, seen.pointer().orElse(""), seen.reason() + " (line not found)");
@@ -384,31 +382,44 @@ final class LocateJob implements Callable<Integer> {
   }
 
   /**
-   * Checks every row with {@code gridgov locate}'s rules: a good row becomes its id field as
+   * Checks every line with {@code gridgov locate}'s rules: a good row becomes its id field as
    * written out (trimmed, quoted when needed) and its numbers; a bad row fails the job or, when
-   * skipped, becomes its text and its problem. Blank lines are skipped.
+   * skipped, becomes its text and its problem. The header line and blank lines are left out. A line
+   * whose quoted field is not closed on it starts a record with a line break: that line and the
+   * following ones of the split up to the closing quote are one bad row, never rows of their own.
    */
-  static final class CheckRows implements MapPartitionsFunction<Row, Row> {
+  static final class CheckRows
+      implements FlatMapFunction<Iterator<Tuple2<LongWritable, Text>>, Row> {
     @Serial private static final long serialVersionUID = 1L;
 
+    private final long header;
     private final boolean skip;
     private final LongAccumulator bad;
 
-    CheckRows(boolean skip, LongAccumulator bad) {
+    CheckRows(long header, boolean skip, LongAccumulator bad) {
+      this.header = header;
       this.skip = skip;
       this.bad = bad;
     }
 
     @Override
-    public Iterator<Row> call(Iterator<Row> rows) {
+    public Iterator<Row> call(Iterator<Tuple2<LongWritable, Text>> lines) {
       double[] lonLat = new double[2];
+      CharsetDecoder utf8 =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT);
       return new Iterator<>() {
         private Row next;
 
         @Override
         public boolean hasNext() {
-          while (next == null && rows.hasNext()) {
-            next = check(rows.next(), lonLat);
+          while (next == null && lines.hasNext()) {
+            Tuple2<LongWritable, Text> line = lines.next();
+            if (line._1().get() != header) {
+              next = check(line._2(), lines, lonLat, utf8);
+            }
           }
           return next != null;
         }
@@ -425,27 +436,86 @@ final class LocateJob implements Callable<Integer> {
       };
     }
 
-    /** The checked row, or null for a blank line. */
-    private Row check(Row row, double[] lonLat) {
-      String id = text(row, 0);
-      String lon = text(row, 1);
-      String lat = text(row, 2);
-      String corrupt = row.isNullAt(3) ? null : row.getString(3);
-      String problem;
-      String record;
-      if (corrupt != null) {
-        if (PointFields.trim(corrupt).isEmpty()) {
-          return null; // a blank line
+    /** The checked row, or null for a line left out. */
+    private Row check(
+        Text bytes,
+        Iterator<Tuple2<LongWritable, Text>> more,
+        double[] lonLat,
+        CharsetDecoder utf8) {
+      if (bytes.getLength() == 0) {
+        return null; // an empty line, as CsvReader skips them
+      }
+      String line;
+      try {
+        line = decode(bytes, utf8);
+      } catch (CharacterCodingException e) {
+        byte[] raw = Arrays.copyOf(bytes.getBytes(), bytes.getLength());
+        return bad(
+            new String(raw, StandardCharsets.UTF_8),
+            Json.looksGbk(raw)
+                ? "the file looks GBK-encoded; save it as UTF-8"
+                : "the line is not valid UTF-8");
+      }
+      List<String> f;
+      try (CsvReader r = CsvReader.ofText(line, "")) {
+        f = r.next().map(CsvRow::fields).orElse(List.of(""));
+      } catch (InvalidInputException e) {
+        if (!e.reason().startsWith("a quoted field is not closed")) {
+          return bad(line, e.reason());
         }
-        record = corrupt;
-        problem = fieldProblem(corrupt);
-      } else {
-        record = Csv.formatRow(List.of(id, lon, lat));
-        problem = PointFields.check(id, lon, lat, lonLat);
+        return bad(rest(line, more, utf8), MULTI_LINE);
+      }
+      if (PointFields.isBlank(f)) {
+        return null;
+      }
+      String problem = PointFields.countProblem(f.size());
+      if (problem == null) {
+        problem = PointFields.check(f.get(0), f.get(1), f.get(2), lonLat);
       }
       if (problem == null) {
-        return RowFactory.create(Csv.quote(PointFields.trim(id)), lonLat[0], lonLat[1], null);
+        return RowFactory.create(Csv.quote(PointFields.trim(f.get(0))), lonLat[0], lonLat[1], null);
       }
+      return bad(Csv.formatRow(f), problem);
+    }
+
+    /**
+     * A record that goes on past its first line: the lines of the split up to the one that closes
+     * the quote (or the split's end, or 1 MiB), joined with LF.
+     */
+    private static String rest(
+        String first, Iterator<Tuple2<LongWritable, Text>> more, CharsetDecoder utf8) {
+      StringBuilder record = new StringBuilder(first);
+      while (more.hasNext() && record.length() < CsvReader.MAX_LINE_BYTES) {
+        Text t = more.next()._2();
+        try {
+          record.append('\n').append(decode(t, utf8));
+        } catch (CharacterCodingException e) {
+          record.append('\n').append(t);
+        }
+        try (CsvReader r = CsvReader.ofText(record.toString(), "")) {
+          r.next();
+          break; // the quote is closed: the record ends here
+        } catch (InvalidInputException e) {
+          if (!e.reason().startsWith("a quoted field is not closed")) {
+            break;
+          }
+        }
+      }
+      return record.toString();
+    }
+
+    private static String decode(Text t, CharsetDecoder utf8) throws CharacterCodingException {
+      byte[] b = t.getBytes();
+      int n = t.getLength();
+      for (int i = 0; i < n; i++) {
+        if (b[i] < 0) {
+          return utf8.decode(ByteBuffer.wrap(b, 0, n)).toString();
+        }
+      }
+      return new String(b, 0, n, StandardCharsets.ISO_8859_1); // ASCII
+    }
+
+    private Row bad(String record, String problem) {
       if (!skip) {
         throw InvalidInputException.at("", "row " + Csv.quote(record), problem);
       }
@@ -453,22 +523,6 @@ final class LocateJob implements Callable<Integer> {
         bad.add(1);
       }
       return RowFactory.create(record, null, null, problem);
-    }
-
-    private static String text(Row row, int i) {
-      return row.isNullAt(i) ? "" : row.getString(i);
-    }
-
-    /** What is wrong with a line Spark could not split into three fields. */
-    private static String fieldProblem(String line) {
-      try (CsvReader r = CsvReader.of(new StringReader(line), "")) {
-        Optional<CsvRow> row = r.next();
-        int count = row.map(CsvRow::size).orElse(0);
-        String problem = PointFields.countProblem(count);
-        return problem != null ? problem : "not a CSV row of 3 fields as Spark reads it";
-      } catch (InvalidInputException e) {
-        return e.reason();
-      }
     }
   }
 
@@ -503,7 +557,10 @@ final class LocateJob implements Callable<Integer> {
           if (!r.isNullAt(4)) {
             sb.append(r.getString(4));
           }
-          sb.append(',').append(r.getString(5));
+          sb.append(',');
+          if (!r.isNullAt(5)) {
+            sb.append(r.getString(5));
+          }
           return sb.toString();
         }
       };
@@ -531,17 +588,9 @@ final class LocateJob implements Callable<Integer> {
             return BAD_HEADER;
           }
           Row r = rows.next();
-          return Csv.quote(r.getString(0)) + "," + Csv.quote(r.getString(3));
+          return Csv.formatRow(List.of(r.getString(0), r.getString(3)));
         }
       };
-    }
-  }
-
-  /** Parses {@code --crs} and {@code --grids-crs}. */
-  static final class SystemConverter implements ITypeConverter<CoordinateSystem> {
-    @Override
-    public CoordinateSystem convert(String value) {
-      return CoordinateSystem.parse(value);
     }
   }
 }

@@ -1,39 +1,34 @@
 package org.gridgov.spark.job;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.gridgov.core.GridGovException;
 import org.gridgov.core.InvalidInputException;
+import org.gridgov.core.io.Csv;
 import org.gridgov.core.json.GridGovJson;
 import org.gridgov.scoring.ExtraCounts;
 import org.gridgov.scoring.Indicator;
 import org.gridgov.scoring.MonthlyCounts;
 import org.gridgov.scoring.Scorecard;
-import org.gridgov.scoring.Scorecard.IndicatorValue;
-import org.gridgov.scoring.Scorecard.UnitScore;
+import org.gridgov.scoring.ScorecardCsv;
 import org.gridgov.scoring.Scorer;
 import org.gridgov.scoring.ScoringPeriod;
 import org.gridgov.scoring.ScoringScheme;
@@ -44,15 +39,23 @@ import org.gridgov.spark.BadCaseException;
 import org.gridgov.spark.CaseCounts;
 import org.gridgov.spark.GridGovSpark;
 import org.gridgov.spark.ScoreOptions;
+import org.gridgov.spark.job.JobRunner.Usage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code gridgov-spark score}: {@code gridgov score --format csv} on Spark. Reads the case JSON
  * Lines file with Spark (each line numbered for errors), counts on the cluster, scores on the
  * driver and writes CSV part files into {@code --out DIR}, one per scored period, each with the
  * header {@code gridgov score --format csv} writes; the part files' rows, in part order, are that
- * command's rows. Exit 0 done, 2 unusable input (file, line, pointer), 3 internal error.
+ * command's rows, formatted by the same {@link ScorecardCsv}. {@code --cases} must be a file (not a
+ * directory or a glob), so that its lines are numbered. Everything is scored before anything is
+ * written; the output follows {@link JobRunner.Output} (whole or not at all; {@code --force}
+ * replaces {@code DIR} and {@code DIR.bad} after success; never an input); with {@code --skip-bad}
+ * {@code DIR.bad} ({@code line,problem}) is written always, only the header when no line was bad.
+ * Exit 0 done, 2 unusable input (file, line, pointer), 3 internal error.
  */
 @Command(
     name = "score",
@@ -131,14 +134,19 @@ final class ScoreJob implements Callable<Integer> {
       names = "--out",
       paramLabel = "DIR",
       required = true,
-      description = "Output directory for the CSV part files; must not exist.")
+      description = "Output directory for the CSV part files; must not exist (see --force).")
   String out;
+
+  @Option(
+      names = "--force",
+      description = "Replace an existing DIR and DIR.bad, once the job succeeded (never an input).")
+  boolean force;
 
   @Option(
       names = "--skip-bad",
       description =
           "Skip bad case lines instead of failing: count them on stderr and write them to"
-              + " DIR.bad (line,problem).")
+              + " DIR.bad (line,problem; only the header when none was bad).")
   boolean skipBad;
 
   @Option(
@@ -148,47 +156,14 @@ final class ScoreJob implements Callable<Integer> {
           "Spark master (default: spark.master when set, as by spark-submit, else local[*]).")
   String master;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() {
-    try {
-      return run();
-    } catch (Usage e) {
-      System.err.println("gridgov-spark score: " + e.getMessage());
-      return SparkJob.INVALID_INPUT;
-    } catch (GridGovException | UncheckedIOException e) {
-      System.err.println("gridgov-spark score: " + e.getMessage());
-      return SparkJob.INVALID_INPUT;
-    } catch (RuntimeException e) {
-      GridGovException located = locatedCause(e);
-      if (located != null) {
-        System.err.println("gridgov-spark score: " + located.getMessage());
-        return SparkJob.INVALID_INPUT;
-      }
-      System.err.println("gridgov-spark score: internal error: " + e);
-      e.printStackTrace(System.err);
-      return SparkJob.INTERNAL;
-    }
+    return JobRunner.call(spec, err -> run());
   }
 
-  private static GridGovException locatedCause(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof GridGovException g) {
-        return g;
-      }
-    }
-    return null;
-  }
-
-  /** A caller mistake on the command line: exit 2 with the message. */
-  static final class Usage extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    Usage(String message) {
-      super(message);
-    }
-  }
-
-  private int run() {
+  private void run() throws Exception {
     Scorer.Rollup rollup = rollup();
     ScoringScheme s = readScheme();
     UnitKind kind = kind(s);
@@ -210,85 +185,88 @@ final class ScoreJob implements Callable<Integer> {
       options = options.withTimeLimits(GridGovJson.readTimeLimits(limits));
     }
     ExtraCounts extra = counts == null ? ExtraCounts.empty() : ExtraCounts.read(counts);
-    boolean created =
-        SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
-    SparkSession spark = session();
+    ScoreOptions opts = options;
+    JobRunner.withSession(
+        "gridgov-spark score", master, spark -> score(spark, s, kind, rollup, opts, extra));
+  }
+
+  private void score(
+      SparkSession spark,
+      ScoringScheme s,
+      UnitKind kind,
+      Scorer.Rollup rollup,
+      ScoreOptions options,
+      ExtraCounts extra)
+      throws IOException {
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    List<String> inputs = new ArrayList<>(List.of(cases));
+    if (Files.isRegularFile(Path.of(scheme))) {
+      inputs.add(Path.of(scheme).toAbsolutePath().toString());
+    }
+    for (Path p : Arrays.asList(hierarchy, calendar, limits, counts)) {
+      if (p != null) {
+        inputs.add(p.toAbsolutePath().toString());
+      }
+    }
+    JobRunner.Output output = new JobRunner.Output(hadoop, out, force, inputs);
+    JobRunner.inputFile(hadoop, cases);
+    JavaRDD<String> text = JavaSparkContext.fromSparkContext(spark.sparkContext()).textFile(cases);
+    CaseCounts counted;
     try {
-      Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-      requireAbsent(hadoop, out);
+      counted = GridGovSpark.countCases(lines(spark, text), EnumSet.of(kind), options);
+    } catch (BadCaseException e) {
+      BadCase b = e.badCase();
+      throw b.atLine(lineOf(text, b)).toException();
+    }
+    MonthlyCounts mc = counted.counts(kind);
+    ScoringPeriod p = period(mc);
+    if (!s.inForce(p)) {
+      throw new Usage(
+          "scheme " + s.id() + " is in force " + s.effectiveRange() + ", not in period " + p);
+    }
+    List<Scorecard> cards =
+        Scorer.of(s).score(mc, Scorer.Request.of(p, kind).extra(extra).rollup(rollup));
+    if (cards.stream().allMatch(c -> c.size() == 0)) {
+      throw new Usage(
+          "--by "
+              + kind.key()
+              + ": no case names a "
+              + kind.key()
+              + (kind == UnitKind.COMMUNITY || kind == UnitKind.STREET
+                  ? " (give --hierarchy FILE or set assessment." + kind.key() + " in the cases)"
+                  : ""));
+    }
+    try {
+      List<Indicator> inds = cards.get(0).indicators();
+      List<List<String>> parts = new ArrayList<>();
+      for (Scorecard card : cards) {
+        List<String> part = new ArrayList<>();
+        part.add(ScorecardCsv.header(inds));
+        part.addAll(ScorecardCsv.rows(card, inds));
+        parts.add(part);
+      }
+      output.writeParts(output.tmpDir, parts);
       if (skipBad) {
-        requireAbsent(hadoop, out + ".bad");
+        output.writeParts(output.tmpBad, List.of(badLines(text, counted.skipped())));
       }
-      requirePresent(hadoop);
-      JavaRDD<String> text =
-          JavaSparkContext.fromSparkContext(spark.sparkContext()).textFile(cases);
-      CaseCounts counted;
-      try {
-        counted = GridGovSpark.countCases(lines(spark, text), EnumSet.of(kind), options);
-      } catch (BadCaseException e) {
-        BadCase b = e.badCase();
-        throw b.atLine(lineOf(text, b)).toException();
-      }
-      if (!counted.skipped().isEmpty()) {
-        writeBad(spark, text, counted.skipped());
-      }
-      MonthlyCounts mc = counted.counts(kind);
-      ScoringPeriod p = period(mc);
-      if (!s.inForce(p)) {
-        throw new Usage(
-            "scheme " + s.id() + " is in force " + s.effectiveRange() + ", not in period " + p);
-      }
-      List<Scorecard> cards =
-          Scorer.of(s).score(mc, Scorer.Request.of(p, kind).extra(extra).rollup(rollup));
-      if (cards.stream().allMatch(c -> c.size() == 0)) {
-        throw new Usage(
-            "--by "
-                + kind.key()
-                + ": no case names a "
-                + kind.key()
-                + (kind == UnitKind.COMMUNITY || kind == UnitKind.STREET
-                    ? " (give --hierarchy FILE or set assessment." + kind.key() + " in the cases)"
-                    : ""));
-      }
-      write(spark, cards);
-      return SparkJob.OK;
+      output.commit(skipBad);
     } finally {
-      if (created) {
-        spark.stop();
-      }
+      output.discard();
     }
-  }
-
-  private SparkSession session() {
-    SparkSession.Builder b = SparkSession.builder().appName("gridgov-spark score");
-    if (master != null) {
-      b.master(master);
-    } else if (!new SparkConf().contains("spark.master")) {
-      b.master("local[*]");
-    }
-    return b.getOrCreate();
-  }
-
-  private static void requireAbsent(Configuration hadoop, String path) {
-    org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(path);
-    try {
-      FileSystem fs = dir.getFileSystem(hadoop);
-      if (fs.exists(dir)) {
-        throw new Usage("--out: " + path + " exists; give a new directory");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot check " + path + ": " + e.getMessage(), e);
-    }
-  }
-
-  private void requirePresent(Configuration hadoop) {
-    org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(cases);
-    try {
-      if (!file.getFileSystem(hadoop).exists(file)) {
-        throw InvalidInputException.at(cases, "", "no such file");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + cases + ": " + e.getMessage(), e);
+    if (skipBad) {
+      int n = counted.skipped().size();
+      spec.commandLine()
+          .getErr()
+          .println(
+              "gridgov-spark score: skipped "
+                  + n
+                  + " bad line"
+                  + (n == 1 ? "" : "s")
+                  + " of "
+                  + cases
+                  + ", written to "
+                  + out
+                  + ".bad");
     }
   }
 
@@ -335,98 +313,21 @@ final class ScoreJob implements Callable<Integer> {
     return starts;
   }
 
-  /** The skipped lines, numbered, to {@code DIR.bad} ({@code line,problem}) and counted. */
-  private void writeBad(SparkSession spark, JavaRDD<String> text, List<BadCase> bad) {
+  /** The lines of {@code DIR.bad}: the header {@code line,problem}, then each skipped line. */
+  private static List<String> badLines(JavaRDD<String> text, List<BadCase> bad) {
+    List<String> lines = new ArrayList<>(List.of("line,problem"));
+    if (bad.isEmpty()) {
+      return lines;
+    }
     int last = bad.stream().mapToInt(BadCase::partition).max().orElse(0);
     long[] starts = before(text, last);
-    List<Row> rows = new ArrayList<>();
     for (BadCase b : bad) {
       BadCase at = b.atLine(starts[b.partition()] + b.row());
-      rows.add(
-          RowFactory.create(Long.toString(at.line().orElseThrow()), at.toException().getMessage()));
+      lines.add(
+          Csv.formatRow(
+              List.of(Long.toString(at.line().orElseThrow()), at.toException().getMessage())));
     }
-    StructType schema =
-        new StructType(
-            new StructField[] {
-              DataTypes.createStructField("line", DataTypes.StringType, false),
-              DataTypes.createStructField("problem", DataTypes.StringType, false)
-            });
-    csv(spark.createDataFrame(rows, schema).coalesce(1), out + ".bad");
-    System.err.println(
-        "gridgov-spark score: skipped "
-            + bad.size()
-            + " bad line"
-            + (bad.size() == 1 ? "" : "s")
-            + " of "
-            + cases
-            + ", written to "
-            + out
-            + ".bad");
-  }
-
-  private void write(SparkSession spark, List<Scorecard> cards) {
-    List<Indicator> inds = cards.get(0).indicators();
-    List<StructField> fields = new ArrayList<>();
-    for (String name : header(inds)) {
-      fields.add(DataTypes.createStructField(name, DataTypes.StringType, true));
-    }
-    List<List<Row>> parts = new ArrayList<>();
-    for (Scorecard card : cards) {
-      List<Row> rows = new ArrayList<>();
-      for (UnitScore u : card.units()) {
-        rows.add(RowFactory.create(row(card, u, inds).toArray()));
-      }
-      parts.add(rows);
-    }
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    JavaRDD<Row> rdd = jsc.parallelize(parts, parts.size()).flatMap(List::iterator);
-    csv(spark.createDataFrame(rdd, new StructType(fields.toArray(new StructField[0]))), out);
-  }
-
-  /** Writes CSV part files quoted as {@code gridgov} quotes (RFC 4180), empty fields bare. */
-  private static void csv(Dataset<Row> rows, String dir) {
-    rows.write()
-        .mode(SaveMode.ErrorIfExists)
-        .option("header", "true")
-        .option("quote", "\"")
-        .option("escape", "\"")
-        .option("ignoreLeadingWhiteSpace", "false")
-        .option("ignoreTrailingWhiteSpace", "false")
-        .option("nullValue", "")
-        .option("emptyValue", "")
-        .option("lineSep", "\n")
-        .option("encoding", "UTF-8")
-        .csv(dir);
-  }
-
-  /** The header {@code gridgov score --format csv} writes. */
-  static List<String> header(List<Indicator> inds) {
-    List<String> h = new ArrayList<>(List.of("period", "kind", "rank", "unit", "score", "grade"));
-    for (Indicator i : inds) {
-      h.add(i.key());
-    }
-    return h;
-  }
-
-  /** One row as {@code gridgov score --format csv} writes it; empty fields are null. */
-  static List<String> row(Scorecard card, UnitScore u, List<Indicator> inds) {
-    List<String> r = new ArrayList<>();
-    r.add(card.period().toString());
-    r.add(card.kind().key());
-    r.add(u.rank().isPresent() ? Integer.toString(u.rank().getAsInt()) : null);
-    r.add(u.unit());
-    r.add(u.score().map(BigDecimal::toPlainString).orElse(null));
-    r.add(u.grade().orElse(null));
-    for (Indicator i : inds) {
-      r.add(u.indicator(i).map(ScoreJob::raw).orElse(null));
-    }
-    return r;
-  }
-
-  private static String raw(IndicatorValue v) {
-    return v.value().isEmpty()
-        ? null
-        : BigDecimal.valueOf(v.value().getAsDouble()).stripTrailingZeros().toPlainString();
+    return lines;
   }
 
   private Scorer.Rollup rollup() {

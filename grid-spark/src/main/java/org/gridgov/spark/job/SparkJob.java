@@ -27,12 +27,17 @@ public final class SparkJob {
   private SparkJob() {}
 
   /**
-   * Runs the job.
+   * Runs the job. Returns normally when it is done and exits the JVM only with a non-zero code: a
+   * main that calls {@code System.exit(0)} under YARN's cluster mode makes the ApplicationMaster
+   * mark the application failed.
    *
    * @param args the command line
    */
   public static void main(String[] args) {
-    System.exit(run(args));
+    int code = run(args);
+    if (code != OK) {
+      System.exit(code);
+    }
   }
 
   /**
@@ -42,6 +47,11 @@ public final class SparkJob {
    * @return the exit code
    */
   public static int run(String... args) {
-    return new CommandLine(new SparkJob()).execute(args);
+    return commandLine().execute(args);
+  }
+
+  /** The command line of the job, for tests that give it their own streams. */
+  static CommandLine commandLine() {
+    return new CommandLine(new SparkJob());
   }
 }

@@ -275,7 +275,7 @@ class LocateJobTest {
     assertThat(reference.code()).isEqualTo(2);
     String message = bad + ":12345: lon 'abc' is not a finite decimal number";
     assertThat(reference.err()).contains("gridgov: " + message);
-    assertThat(run.err()).contains("gridgov-spark: " + message);
+    assertThat(run.err()).contains("gridgov-spark locate: " + message);
     assertThat(Files.exists(out)).as("no output after a failed job").isFalse();
   }
 
@@ -291,7 +291,19 @@ class LocateJobTest {
             12_000,
             13_000,
             19_999);
+    // The CLI's CSV rules, not Spark's: text after a closing quote, a quoted id with a line break
+    // (one bad row, no phantom row from its second line), bytes that are not UTF-8 (GBK), a NUL
+    // line and a line of control characters are bad rows; an empty line is skipped.
+    byte[] gbk = "网格,113.6,34.7".getBytes(java.nio.charset.Charset.forName("GBK"));
+    byte[] tail =
+        concat(
+            "\"x\"y,113.6,34.7\n\"multi\nline\",113.6,34.7\n\n\0\n\u0001\u0002\n".getBytes(UTF_8),
+            gbk,
+            "\n".getBytes(UTF_8));
+    Files.write(bad, tail, java.nio.file.StandardOpenOption.APPEND);
     Path out = dir.resolve("skipped");
+    Files.createDirectories(out);
+    Files.writeString(Files.createDirectories(Path.of(out + ".bad")).resolve("stale.csv"), "old");
     Run run =
         job(
             "--grids",
@@ -300,25 +312,39 @@ class LocateJobTest {
             bad.toString(),
             "--out",
             out.toString(),
-            "--skip-bad");
+            "--skip-bad",
+            "--force");
 
     assertThat(run.code()).as(run.err()).isZero();
-    assertThat(run.err()).contains("gridgov-spark: 5 bad rows skipped, written to " + out + ".bad");
+    assertThat(run.err())
+        .contains("gridgov-spark locate: 10 bad rows skipped, written to " + out + ".bad");
     assertThat(rowsOf(Path.of(out + ".bad"), LocateJob.BAD_HEADER))
         .containsExactlyInAnyOrder(
             "\"\"\"  \"\",116.9,31.0\",the id is empty",
             "\"q2,abc,31.0\",lon 'abc' is not a finite decimal number",
             "\"q3,116.9,95\",\"lat 95.0 is not within [-90, 90]\"",
             "\"q4,116.9\",\"expected 3 fields id,lon,lat, found 2\"",
-            "\"q6,NaN,31\",lon 'NaN' is not a finite decimal number");
+            "\"q6,NaN,31\",lon 'NaN' is not a finite decimal number",
+            "\"\"\"x\"\"y,113.6,34.7\",\"unexpected character 'y' after a closing quote; a quote"
+                + " inside a quoted field is written \"\"\"\"\"",
+            "\"\"\"multi\nline\"\",113.6,34.7\"," + LocateJob.MULTI_LINE,
+            "\0,\"expected 3 fields id,lon,lat, found 1\"",
+            "\u0001\u0002,\"expected 3 fields id,lon,lat, found 1\"",
+            "\"" + new String(gbk, UTF_8) + "\",the file looks GBK-encoded; save it as UTF-8");
+    assertThat(Path.of(out + ".bad", "stale.csv")).as("--force replaces DIR.bad").doesNotExist();
 
     // The good rows are gridgov locate's answer on the file without the bad lines.
-    List<String> kept = new ArrayList<>(Files.readAllLines(bad, UTF_8));
+    List<String> kept =
+        new ArrayList<>(Files.readAllLines(bad, java.nio.charset.StandardCharsets.ISO_8859_1));
+    kept = new ArrayList<>(kept.subList(0, kept.size() - 7)); // the lines appended above
     for (int line : new int[] {19_999, 13_000, 12_000, 9000, 5000, 100}) {
       kept.remove(line - 1);
     }
     Path good = dir.resolve("good.csv");
-    write(good, kept.get(0), kept.subList(1, kept.size()));
+    Files.writeString(
+        good,
+        String.join("\n", kept) + "\n",
+        java.nio.charset.StandardCharsets.ISO_8859_1); // the bytes as they were
     Path expected = dir.resolve("expected-good.csv");
     assertThat(
             cli(
@@ -347,6 +373,36 @@ class LocateJobTest {
         .contains(out + ": exists; gridgov-spark writes a new directory (--force replaces it)");
     assertThat(Files.readString(out.resolve("keep.txt"))).isEqualTo("mine");
 
+    // An --out that is or holds an input is refused even with --force; nothing is deleted.
+    Path inside = Files.createDirectories(dir.resolve("holds-input"));
+    Path input = Files.copy(points, inside.resolve("points.csv"));
+    Run holds =
+        job(
+            "--grids",
+            map.toString(),
+            "--in",
+            input.toString(),
+            "--out",
+            inside.toString(),
+            "--force");
+    assertThat(holds.code()).isEqualTo(2);
+    assertThat(holds.err()).contains(inside + ": is or holds the input " + input);
+    assertThat(input).exists();
+    Run same =
+        job(
+            "--grids",
+            map.toString(),
+            "--in",
+            input.toString(),
+            "--out",
+            input.toString(),
+            "--force");
+    assertThat(same.code()).isEqualTo(2);
+    assertThat(input).exists();
+
+    // A stale DIR.bad goes with --force; --skip-bad without bad rows writes its header only.
+    Path stale = Files.createDirectories(Path.of(out + ".bad"));
+    Files.writeString(stale.resolve("part-00000.csv"), "row,problem\nold,old\n");
     Run forced =
         job(
             "--grids",
@@ -355,10 +411,82 @@ class LocateJobTest {
             points.toString(),
             "--out",
             out.toString(),
-            "--force");
+            "--force",
+            "--skip-bad");
     assertThat(forced.code()).as(forced.err()).isZero();
+    assertThat(forced.err()).contains("0 bad rows skipped");
     assertThat(out.resolve("keep.txt")).doesNotExist();
     assertThat(rowsOf(out, LocateJob.HEADER)).hasSize(rows);
+    assertThat(rowsOf(stale, LocateJob.BAD_HEADER)).isEmpty();
+    try (Stream<Path> s = Files.list(dir)) {
+      assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".gridgov-"));
+    }
+  }
+
+  /**
+   * Without --skip-bad, the first bad row in the CLI's rules fails the job with the CLI's words and
+   * line; a failed --force run leaves the old output as it was.
+   */
+  @Test
+  void csvRulesAreGridgovLocatesAndAFailedForcedRunKeepsTheOldOutput() throws IOException {
+    Path old = Files.createDirectories(dir.resolve("old"));
+    Files.writeString(old.resolve("keep.txt"), "mine");
+    byte[] gbk = "网格,113.6,34.7".getBytes(java.nio.charset.Charset.forName("GBK"));
+    record Case(String name, byte[] second, String message) {}
+    List<Case> cases =
+        List.of(
+            new Case(
+                "after-quote.csv",
+                "\"x\"y,113.6,34.7".getBytes(UTF_8),
+                ":2: unexpected character 'y' after a closing quote"),
+            new Case("gbk.csv", gbk, ":2: the file looks GBK-encoded; save it as UTF-8"),
+            new Case("nul.csv", "\0".getBytes(UTF_8), ":2: expected 3 fields id,lon,lat, found 1"),
+            new Case(
+                "multi.csv", "\"a\nb\",113.6,34.7".getBytes(UTF_8), ":2: " + LocateJob.MULTI_LINE));
+    for (Case c : cases) {
+      Path file = dir.resolve(c.name());
+      Files.write(
+          file,
+          concat("id,lon,lat\n".getBytes(UTF_8), c.second(), "\np1,113.6,34.7\n".getBytes(UTF_8)));
+      Run run =
+          job(
+              "--grids",
+              map.toString(),
+              "--in",
+              file.toString(),
+              "--out",
+              old.toString(),
+              "--force");
+      assertThat(run.code()).as(run.err()).isEqualTo(2);
+      assertThat(run.err()).contains("gridgov-spark locate: " + file + c.message());
+      if (!c.name().equals("multi.csv")) { // the CLI reads a line break in quotes
+        Run reference =
+            cli(
+                "locate",
+                "--grids",
+                map.toString(),
+                "--in",
+                file.toString(),
+                "--out",
+                dir.resolve("x.csv").toString());
+        assertThat(reference.err()).contains("gridgov: " + file + c.message());
+      }
+      assertThat(Files.readString(old.resolve("keep.txt"))).isEqualTo("mine");
+    }
+  }
+
+  @Test
+  void mainReturnsOnSuccessInsteadOfExiting() {
+    SparkJob.main(
+        new String[] {"--version"}); // System.exit(0) would end this JVM: YARN's EXIT_EARLY
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      b.writeBytes(p);
+    }
+    return b.toByteArray();
   }
 
   @Test

@@ -2,9 +2,7 @@ package org.gridgov.spark.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -48,15 +46,13 @@ class ScoreJobTest {
   record Run(int code, String err) {}
 
   private static Run job(String... args) {
-    PrintStream old = System.err;
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    try {
-      int code = SparkJob.run(args);
-      return new Run(code, bytes.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setErr(old);
-    }
+    StringWriter err = new StringWriter();
+    int code =
+        SparkJob.commandLine()
+            .setErr(new PrintWriter(err, true))
+            .setOut(new PrintWriter(new StringWriter(), true))
+            .execute(args);
+    return new Run(code, err.toString());
   }
 
   private static String[] cli(String... args) {
@@ -166,7 +162,9 @@ class ScoreJobTest {
       String l = lines.get(i);
       if (!l.contains("\"assessment\"") && l.startsWith("{\"version\":2,")) {
         String dept =
-            i % 3 == 0 ? "Dept, \\\"north\\\"" : i % 3 == 1 ? "city \\\"works\\\"" : "parks";
+            i % 4 == 0
+                ? "Dept, \\\"north\\\""
+                : i % 4 == 1 ? "city \\\"works\\\"" : i % 4 == 2 ? " parks " : "roads";
         l = "{\"version\":2,\"assessment\":{\"department\":\"" + dept + "\"}," + l.substring(13);
       }
       edited.add(l);
@@ -181,7 +179,9 @@ class ScoreJobTest {
         file.toString(),
         "--by",
         "department");
-    assertThat(concatenated(dir.resolve("quoted"))).contains("\"Dept, \"\"north\"\"\"");
+    assertThat(concatenated(dir.resolve("quoted")))
+        .contains("\"Dept, \"\"north\"\"\"")
+        .contains(",\" parks \","); // leading and trailing spaces quoted, as gridgov quotes them
   }
 
   @Test
@@ -197,6 +197,9 @@ class ScoreJobTest {
     Files.write(bad, lines);
     Files.write(clean, good);
     Path out = dir.resolve("skipped");
+    Files.writeString(Files.createDirectories(out).resolve("old.csv"), "old");
+    Path staleBad = Files.createDirectories(Path.of(out + ".bad")).resolve("old.csv");
+    Files.writeString(staleBad, "old");
     Run run =
         job(
             "score",
@@ -207,6 +210,7 @@ class ScoreJobTest {
             "--by",
             "grid",
             "--skip-bad",
+            "--force",
             "--out",
             out.toString(),
             "--master",
@@ -231,6 +235,8 @@ class ScoreJobTest {
             "--format",
             "csv");
     assertThat(concatenated(out)).isEqualTo(expected[1]);
+    assertThat(out.resolve("old.csv")).doesNotExist();
+    assertThat(staleBad).doesNotExist();
   }
 
   @Test
@@ -248,13 +254,59 @@ class ScoreJobTest {
             "--master",
             "local[2]");
     assertThat(run.code()).isEqualTo(2);
-    assertThat(run.err()).contains("--out", "exists");
+    assertThat(run.err()).contains(existing + ": exists; gridgov-spark writes a new directory");
+
+    // --cases must be a file: a directory's lines could not be numbered.
+    run =
+        job(
+            "score",
+            "--scheme",
+            city.schemeFile.toString(),
+            "--cases",
+            existing.toString(),
+            "--out",
+            dir.resolve("never").toString());
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains(existing + ": is a directory, not a file");
+
+    // --out holding an input is refused even with --force.
+    run =
+        job(
+            "score",
+            "--scheme",
+            city.schemeFile.toString(),
+            "--cases",
+            city.casesFile.toString(),
+            "--out",
+            city.casesFile.getParent().toString(),
+            "--force");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("is or holds the input");
+    assertThat(city.casesFile).exists();
 
     List<String> lines = new ArrayList<>(Files.readAllLines(city.casesFile));
     List<String> some = new ArrayList<>(lines.subList(0, 30));
     some.set(24, "{\"broken\": ");
     Path bad = dir.resolve("bad.jsonl");
     Files.write(bad, some);
+    run =
+        job(
+            "score",
+            "--scheme",
+            city.schemeFile.toString(),
+            "--cases",
+            bad.toString(),
+            "--out",
+            dir.resolve("never").toString(),
+            "--skip-bad",
+            "--period",
+            "2030-01",
+            "--master",
+            "local[2]");
+    // scored before anything is written: an error after counting leaves no DIR.bad
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("no case was reported in 2030-01");
+    assertThat(Path.of(dir.resolve("never") + ".bad")).doesNotExist();
     run =
         job(
             "score",
@@ -298,22 +350,6 @@ class ScoreJobTest {
             dir.resolve("never").toString());
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err()).contains("--by must be");
-
-    run =
-        job(
-            "score",
-            "--scheme",
-            city.schemeFile.toString(),
-            "--cases",
-            city.casesFile.toString(),
-            "--period",
-            "2030-01",
-            "--out",
-            dir.resolve("never").toString(),
-            "--master",
-            "local[2]");
-    assertThat(run.code()).isEqualTo(2);
-    assertThat(run.err()).contains("no case was reported in 2030-01");
 
     run =
         job(
