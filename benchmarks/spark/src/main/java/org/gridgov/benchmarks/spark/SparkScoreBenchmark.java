@@ -113,7 +113,10 @@ public class SparkScoreBenchmark {
     int years = (int) Math.min(10, (cases + perHistory - 1) / perHistory);
     period =
         ScoringPeriod.parse(
-            (ScoreHistories.TEMPLATE_YEAR - years + 1) + ".." + ScoreHistories.TEMPLATE_YEAR);
+            (ScoreHistories.TEMPLATE_YEAR - years + 1)
+                + "-01.."
+                + ScoreHistories.TEMPLATE_YEAR
+                + "-12");
     if (!SCORER.scheme().inForce(period)) {
       throw new IllegalStateException(SCORER.scheme().id() + " is not in force in " + period);
     }
