@@ -24,14 +24,14 @@ import org.junit.jupiter.api.Test;
 class RankingAndRollupTest {
   private static final ScoringPeriod JAN = Examples.PERIOD;
 
-  private static ScoringScheme responseOnly(NotApplicablePolicy policy) {
+  static ScoringScheme responseOnly(NotApplicablePolicy policy) {
     return ScoringScheme.builder("r", "response only", SchemeFixtures.CITATION)
         .rate(Indicator.RESPONSE_RATE, 100)
         .notApplicable(policy)
         .build();
   }
 
-  private static Counts taken(int takenOn, int responded) {
+  static Counts taken(int takenOn, int responded) {
     return Counts.builder()
         .add(Count.REPORTED, takenOn)
         .add(Count.TAKEN_ON, takenOn)

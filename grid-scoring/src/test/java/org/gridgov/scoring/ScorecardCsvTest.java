@@ -15,20 +15,12 @@ import org.junit.jupiter.api.Test;
  */
 class ScorecardCsvTest {
   private static Scorecard card(Map<String, Counts> counts) {
-    ScoringScheme scheme =
-        ScoringScheme.builder("r", "response only", SchemeFixtures.CITATION)
-            .rate(Indicator.RESPONSE_RATE, 100)
-            .notApplicable(NotApplicablePolicy.EXCLUDE)
-            .build();
-    return Scorer.of(scheme).scoreCounts(counts, Examples.PERIOD, UnitKind.GRID);
+    return Scorer.of(RankingAndRollupTest.responseOnly(NotApplicablePolicy.EXCLUDE))
+        .scoreCounts(counts, Examples.PERIOD, UnitKind.GRID);
   }
 
   private static Counts taken(int takenOn, int responded) {
-    return Counts.builder()
-        .add(Count.REPORTED, takenOn)
-        .add(Count.TAKEN_ON, takenOn)
-        .add(Count.RESPONDED_ON_TIME, responded)
-        .build();
+    return RankingAndRollupTest.taken(takenOn, responded);
   }
 
   @Test

@@ -532,38 +532,21 @@ final class LocateJob implements Callable<Integer> {
 
     @Override
     public Iterator<String> call(Iterator<Row> rows) {
-      return new Iterator<>() {
-        private boolean header = true;
-        private final StringBuilder sb = new StringBuilder(128);
-
-        @Override
-        public boolean hasNext() {
-          return header || rows.hasNext();
-        }
-
-        @Override
-        public String next() {
-          if (header) {
-            header = false;
-            return HEADER;
-          }
-          Row r = rows.next();
-          sb.setLength(0);
-          sb.append(r.getString(0)).append(',');
-          if (!r.isNullAt(3)) {
-            sb.append(r.getString(3));
-          }
-          sb.append(',');
-          if (!r.isNullAt(4)) {
-            sb.append(r.getString(4));
-          }
-          sb.append(',');
-          if (!r.isNullAt(5)) {
-            sb.append(r.getString(5));
-          }
-          return sb.toString();
-        }
-      };
+      StringBuilder sb = new StringBuilder(128);
+      return headed(
+          HEADER,
+          rows,
+          r -> {
+            sb.setLength(0);
+            sb.append(r.getString(0));
+            for (int column = 3; column <= 5; column++) {
+              sb.append(',');
+              if (!r.isNullAt(column)) {
+                sb.append(r.getString(column));
+              }
+            }
+            return sb.toString();
+          });
     }
   }
 
@@ -573,24 +556,29 @@ final class LocateJob implements Callable<Integer> {
 
     @Override
     public Iterator<String> call(Iterator<Row> rows) {
-      return new Iterator<>() {
-        private boolean header = true;
-
-        @Override
-        public boolean hasNext() {
-          return header || rows.hasNext();
-        }
-
-        @Override
-        public String next() {
-          if (header) {
-            header = false;
-            return BAD_HEADER;
-          }
-          Row r = rows.next();
-          return Csv.formatRow(List.of(r.getString(0), r.getString(3)));
-        }
-      };
+      return headed(BAD_HEADER, rows, r -> Csv.formatRow(List.of(r.getString(0), r.getString(3))));
     }
+  }
+
+  /** A partition's lines: the header, then one line per row. */
+  private static Iterator<String> headed(
+      String header, Iterator<Row> rows, java.util.function.Function<Row, String> line) {
+    return new Iterator<>() {
+      private boolean first = true;
+
+      @Override
+      public boolean hasNext() {
+        return first || rows.hasNext();
+      }
+
+      @Override
+      public String next() {
+        if (first) {
+          first = false;
+          return header;
+        }
+        return line.apply(rows.next());
+      }
+    };
   }
 }
