@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.function.ToIntFunction;
 import org.gridgov.scoring.CaseFacts.WorkerRole;
 import org.gridgov.scoring.Scorecard.Explanation;
 import org.gridgov.scoring.Scorecard.IndicatorValue;
@@ -82,24 +83,11 @@ final class ScoreEngine {
   ScoreTable score(
       CaseLog log, ScoringPeriod period, UnitKind kind, ExtraCounts extra, Aggregator scratch) {
     Columns c = log.columns();
-    String[] names = c.names[kind.ordinal()];
-    int[] nameOrder = log.nameOrder(kind);
+    String[] known = c.names[kind.ordinal()];
     List<ExtraCounts.Entry> extras = extra.isEmpty() ? List.of() : extra.select(kind, period);
-    Map<String, Integer> added = new LinkedHashMap<>();
-    for (ExtraCounts.Entry e : extras) {
-      if (log.ordinalOf(kind, e.unit()) < 0) {
-        added.putIfAbsent(e.unit(), names.length + added.size());
-      }
-    }
-    Aggregator agg = scratch;
-    if (!added.isEmpty()) {
-      names = Arrays.copyOf(names, names.length + added.size());
-      for (Map.Entry<String, Integer> a : added.entrySet()) {
-        names[a.getValue()] = a.getKey();
-      }
-      nameOrder = Ranker.byName(names);
-      agg = new Aggregator(names.length);
-    }
+    Units units = Units.of(known, log.nameOrder(kind), extras, u -> log.ordinalOf(kind, u));
+    Aggregator agg =
+        units.names.length == known.length ? scratch : new Aggregator(units.names.length);
     int from = c.rowAt(Months.index(period.from()));
     int to = c.rowAt(Months.index(period.to()) + 1);
     if (kind == UnitKind.WORKER) {
@@ -111,11 +99,8 @@ final class ScoreEngine {
     } else {
       agg.addRows(c, from, to, c.units[CaseLog.slot(kind, WorkerRole.RESPONSIBLE)]);
     }
-    for (ExtraCounts.Entry e : extras) {
-      int known = log.ordinalOf(kind, e.unit());
-      agg.add(known >= 0 ? known : added.get(e.unit()), e.count().ordinal(), e.value());
-    }
-    return table(names, nameOrder, agg.compact());
+    units.addExtras(agg, extras);
+    return table(units.names, units.nameOrder, agg.compact());
   }
 
   /**
@@ -124,38 +109,82 @@ final class ScoreEngine {
    */
   ScoreTable score(MonthlyCounts counts, ScoringPeriod period, ExtraCounts extra) {
     UnitKind kind = counts.kind();
-    String[] names = counts.unitArray();
-    int known = names.length;
+    String[] known = counts.unitArray();
     List<ExtraCounts.Entry> extras = extra.isEmpty() ? List.of() : extra.select(kind, period);
-    Map<String, Integer> added = new LinkedHashMap<>();
-    for (ExtraCounts.Entry e : extras) {
-      if (Arrays.binarySearch(names, 0, known, e.unit()) < 0) {
-        added.putIfAbsent(e.unit(), names.length + added.size());
-      }
+    // The units are sorted by id, as a log's ordinals are: the name order is the identity.
+    int[] identity = new int[known.length];
+    for (int u = 0; u < known.length; u++) {
+      identity[u] = u;
     }
-    int[] nameOrder;
-    if (added.isEmpty()) {
-      // The units are sorted by id, as a log's ordinals are.
-      nameOrder = new int[known];
-      for (int u = 0; u < known; u++) {
-        nameOrder[u] = u;
+    Units units =
+        Units.of(known, identity, extras, u -> Math.max(-1, Arrays.binarySearch(known, u)));
+    Aggregator agg = new Aggregator(units.names.length);
+    for (int u = 0; u < known.length; u++) {
+      counts.addInto(agg, u, period);
+    }
+    units.addExtras(agg, extras);
+    return table(units.names, units.nameOrder, agg.compact());
+  }
+
+  /**
+   * The units a table scores: those the cases know (their ordinals first), then the units only
+   * extra counts name, in the order the extra counts first name them, with the name order ranking
+   * uses. One definition for a log's and a monthly count's tables, so that both list and order the
+   * same units.
+   */
+  private static final class Units {
+    final String[] names;
+    final int[] nameOrder;
+    private final ToIntFunction<String> knownOrdinal;
+    private final Map<String, Integer> added;
+
+    private Units(
+        String[] names,
+        int[] nameOrder,
+        ToIntFunction<String> knownOrdinal,
+        Map<String, Integer> added) {
+      this.names = names;
+      this.nameOrder = nameOrder;
+      this.knownOrdinal = knownOrdinal;
+      this.added = added;
+    }
+
+    /**
+     * The units of a period's table.
+     *
+     * @param known the known units, by ordinal
+     * @param knownOrder their name order
+     * @param extras the extra counts of the period
+     * @param knownOrdinal a known unit's ordinal, negative for a unit the cases do not know
+     */
+    static Units of(
+        String[] known,
+        int[] knownOrder,
+        List<ExtraCounts.Entry> extras,
+        ToIntFunction<String> knownOrdinal) {
+      Map<String, Integer> added = new LinkedHashMap<>();
+      for (ExtraCounts.Entry e : extras) {
+        if (knownOrdinal.applyAsInt(e.unit()) < 0) {
+          added.putIfAbsent(e.unit(), known.length + added.size());
+        }
       }
-    } else {
-      names = Arrays.copyOf(names, known + added.size());
+      if (added.isEmpty()) {
+        return new Units(known, knownOrder, knownOrdinal, added);
+      }
+      String[] names = Arrays.copyOf(known, known.length + added.size());
       for (Map.Entry<String, Integer> a : added.entrySet()) {
         names[a.getValue()] = a.getKey();
       }
-      nameOrder = Ranker.byName(names);
+      return new Units(names, Ranker.byName(names), knownOrdinal, added);
     }
-    Aggregator agg = new Aggregator(names.length);
-    for (int u = 0; u < known; u++) {
-      counts.addInto(agg, u, period);
+
+    /** Adds the extra counts to their units. */
+    void addExtras(Aggregator agg, List<ExtraCounts.Entry> extras) {
+      for (ExtraCounts.Entry e : extras) {
+        int at = knownOrdinal.applyAsInt(e.unit());
+        agg.add(at >= 0 ? at : added.get(e.unit()), e.count().ordinal(), e.value());
+      }
     }
-    for (ExtraCounts.Entry e : extras) {
-      int at = Arrays.binarySearch(names, 0, known, e.unit());
-      agg.add(at >= 0 ? at : added.get(e.unit()), e.count().ordinal(), e.value());
-    }
-    return table(names, nameOrder, agg.compact());
   }
 
   /** Scores count blocks already aggregated. */
