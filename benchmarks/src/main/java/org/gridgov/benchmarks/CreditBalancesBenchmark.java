@@ -52,6 +52,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * entry from the generator, in appends of 10,000, never the whole ledger in memory) when it does
  * not exist, reused when it does, and not deleted; the store is not opened, so {@code
  * replayFromJournal} is not available then. For the 100-million-entry measurement.
+ *
+ * <p>The fork runs with transparent huge pages for the heap ({@code -XX:+UseTransparentHugePages},
+ * on Linux with THP set to {@code madvise} or {@code always}; elsewhere the JVM warns and goes on):
+ * at 10 million residents every entry looks up its resident in a 256 MB table and many look back
+ * into the 800 MB per-entry state, and with 4 KB pages nearly every such access also misses the
+ * TLB, which on this VM made the same scan take anywhere from 21 to 41 s (benchmarks/RESULTS.md).
+ * Both methods run with the same flags.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -60,7 +67,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3)
 @Fork(
     value = 1,
-    jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
+    jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-XX:+UseTransparentHugePages"})
 public class CreditBalancesBenchmark {
   /** Residents and entries, {@code residents:entries}. */
   @Param({"1000000:10000000"})
