@@ -116,6 +116,56 @@ class FileJournalStoreTest extends LedgerStoreContract {
     }
   }
 
+  @Test
+  void theIndexGrowsLiveAndWhenReopenedAndReadsStillStartRight() {
+    // the index starts with 16 slots (4,096 records): 5,000 entries make both builders grow it
+    int step = 1 << FileJournalStore.INDEX_SHIFT;
+    List<Entry> written = StoreFixtures.entries(1, 5_000);
+    try (FileJournalStore store = FileJournalStore.open(journal())) {
+      for (int i = 0; i < written.size(); i += 700) {
+        store.append(written.subList(i, Math.min(written.size(), i + 700)));
+      }
+      readsAround(store, written, step);
+    }
+    try (FileJournalStore store = FileJournalStore.open(journal())) {
+      readsAround(store, written, step);
+    }
+  }
+
+  private static void readsAround(FileJournalStore store, List<Entry> written, int step) {
+    for (int slot : new int[] {0, 1, 15, 16, 17, written.size() / step}) {
+      for (int from : new int[] {slot * step, slot * step + 1, slot * step + 2}) {
+        if (from < 1 || from > written.size()) {
+          continue;
+        }
+        List<Entry> seen = new java.util.ArrayList<>();
+        store.read(from, seen::add);
+        assertThat(seen).as("from %s", from).isEqualTo(written.subList(from - 1, written.size()));
+      }
+    }
+  }
+
+  @Test
+  void aReadThatFindsFewerRecordsThanCommittedIsCorruptionNotSilence() throws Exception {
+    try (FileJournalStore store = FileJournalStore.open(journal())) {
+      store.append(StoreFixtures.entries(1, 300));
+      // another program overwrites the file's bytes (same length) so that no newline remains
+      byte[] bytes = Files.readAllBytes(journal());
+      java.util.Arrays.fill(bytes, (byte) 'x');
+      try (java.nio.channels.FileChannel ch =
+          java.nio.channels.FileChannel.open(journal(), java.nio.file.StandardOpenOption.WRITE)) {
+        ch.write(java.nio.ByteBuffer.wrap(bytes), 0);
+      }
+      assertThatThrownBy(() -> store.read(10, e -> {}))
+          .isInstanceOf(LedgerCorruptException.class)
+          .hasMessageContaining("credit.journal:1 (byte 0)")
+          .hasMessageContaining("changed behind the store's back");
+      assertThatThrownBy(() -> store.read(300, e -> {}))
+          .isInstanceOf(LedgerCorruptException.class)
+          .hasMessageContaining("changed behind the store's back");
+    }
+  }
+
   private static void readsFromEverySeq(FileJournalStore store, List<Entry> written) {
     for (int from = 1; from <= written.size() + 1; from++) {
       List<Entry> seen = new java.util.ArrayList<>();
