@@ -197,10 +197,7 @@ public final class FileJournalStore implements LedgerStore {
       long pos = s.length;
       int at = 0;
       for (int i = 0; i < entries.size(); i++) {
-        int n = s.count + i; // the record's seq - 1
-        if ((n & INDEX_MASK) == 0) {
-          index[n >>> INDEX_SHIFT] = pos + at;
-        }
+        indexRecord(index, s.count + i, pos + at);
         while (bytes[at] != '\n') {
           at++;
         }
@@ -226,6 +223,13 @@ public final class FileJournalStore implements LedgerStore {
   private static long[] indexFor(long[] index, int count) {
     int slots = (int) (((long) count + INDEX_MASK) >>> INDEX_SHIFT);
     return slots <= index.length ? index : Arrays.copyOf(index, Math.max(16, 2 * slots));
+  }
+
+  /** Keeps the offset of the record of seq {@code n + 1} when it is one the index holds. */
+  private static void indexRecord(long[] index, int n, long offset) {
+    if ((n & INDEX_MASK) == 0) {
+      index[n >>> INDEX_SHIFT] = offset;
+    }
   }
 
   private void undo(long length) {
@@ -513,10 +517,7 @@ public final class FileJournalStore implements LedgerStore {
       if (p.part == p.parts) {
         scan.index = indexFor(scan.index, scan.count + pendingCount);
         for (int j = 0; j < pendingCount; j++) {
-          int n = scan.count + j; // the record's seq - 1
-          if ((n & INDEX_MASK) == 0) {
-            scan.index[n >>> INDEX_SHIFT] = pending[j];
-          }
+          indexRecord(scan.index, scan.count + j, pending[j]);
         }
         scan.count += pendingCount;
         pendingCount = 0;
@@ -563,17 +564,22 @@ public final class FileJournalStore implements LedgerStore {
     /** Moves past the next line without keeping its bytes; false when no newline comes first. */
     boolean skip() throws IOException {
       while (pos < to) {
-        int i = (int) (pos - blockStart);
-        if (i >= block.limit()) {
-          fill();
-          i = 0;
-        }
-        pos++;
-        if (block.get(i) == '\n') {
+        if (nextByte() == '\n') {
           return true;
         }
       }
       return false;
+    }
+
+    /** The byte at {@code pos}, which must be before {@code to}; moves past it. */
+    private byte nextByte() throws IOException {
+      int i = (int) (pos - blockStart);
+      if (i >= block.limit()) {
+        fill();
+        i = 0;
+      }
+      pos++;
+      return block.get(i);
     }
 
     private void fill() throws IOException {
@@ -597,13 +603,7 @@ public final class FileJournalStore implements LedgerStore {
       byte[] acc = new byte[64];
       int len = 0;
       while (pos < to) {
-        int i = (int) (pos - blockStart);
-        if (i >= block.limit()) {
-          fill();
-          i = 0;
-        }
-        byte c = block.get(i);
-        pos++;
+        byte c = nextByte();
         if (c == '\n') {
           return new Line(Arrays.copyOf(acc, len), start, true);
         }
