@@ -57,8 +57,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * on Linux with THP set to {@code madvise} or {@code always}; elsewhere the JVM warns and goes on):
  * at 10 million residents every entry looks up its resident in a 256 MB table and many look back
  * into the 800 MB per-entry state, and with 4 KB pages nearly every such access also misses the
- * TLB, which on this VM made the same scan take anywhere from 21 to 41 s (benchmarks/RESULTS.md).
- * Both methods run with the same flags.
+ * TLB: on the test VM the fast path took 23.1–29.5 s per 100 M-entry operation with 4 KB pages and
+ * 19.4–24.4 s with huge pages (benchmarks/RESULTS.md, round 5). Both methods run with the same
+ * flags.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
